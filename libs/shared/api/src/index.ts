@@ -1,0 +1,1 @@
+export * from './lib/shared-api.module';
