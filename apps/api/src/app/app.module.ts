@@ -1,10 +1,46 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { IdentityModule } from '@tc/identity/api';
+import { TerritoriesModule } from '@tc/territories/api';
+import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
+import type { AppConfig } from './config';
+import { HealthController } from './health.controller';
+import { DATABASE_KIND } from './tokens';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, kind: DatabaseKind): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Fastify names each request (x-request-id when the proxy sent one); pino logs the same id.
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, kind), migrationsRun: true }),
+        TerritoriesModule,
+        IdentityModule.forRoot({
+          jwtSecret: config.jwtSecret,
+          accessTokenTtl: config.accessTokenTtl,
+          refreshTokenTtl: config.refreshTokenTtl,
+          publicUrl: config.publicUrl,
+          smtpUrl: config.smtpUrl,
+          mailFrom: config.mailFrom,
+          secureCookies: config.production,
+          invitationTtlHours: 7 * 24,
+          passwordResetTtlMinutes: 60,
+          signInLimits: config.signInLimits,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: DATABASE_KIND, useValue: kind }],
+    };
+  }
+}

@@ -1,1 +1,7 @@
-export * from './lib/identity-api.module';
+export * from './lib/identity.module';
+export * from './lib/identity.options';
+export { PasswordService } from './lib/password.service';
+export { UserEntity } from './lib/entities/user.entity';
+export { RoleAssignmentEntity } from './lib/entities/role-assignment.entity';
+export { REFRESH_COOKIE } from './lib/auth/auth.controller';
+export { SIGN_IN_FAILED } from './lib/auth/auth.service';

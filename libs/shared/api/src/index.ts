@@ -1,1 +1,4 @@
-export * from './lib/shared-api.module';
+export * from './lib/auth.decorators';
+export * from './lib/problem-details.filter';
+export * from './lib/validation';
+export * from './lib/uuid-param';

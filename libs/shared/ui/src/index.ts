@@ -1,1 +1,5 @@
-export * from './lib/shared-ui/shared-ui';
+export * from './lib/language/language.service';
+export * from './lib/localized-name/localized-name.pipe';
+export * from './lib/problem/problem';
+export * from './lib/problem/problem-message.component';
+export * from './lib/action-link/action-link.component';

@@ -1,1 +1,3 @@
-export * from './lib/territories-api.module';
+export * from './lib/territories.module';
+export * from './lib/territories.service';
+export { TerritoryEntity } from './lib/entities/territory.entity';

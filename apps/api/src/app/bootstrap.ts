@@ -1,0 +1,134 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { PasswordService } from '@tc/identity/api';
+import { createValidationPipe } from '@tc/shared/api';
+import { seedDemoData } from '../database/demo-seed';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config';
+import { SpaFallbackFilter } from './spa-fallback.filter';
+
+export const API_PREFIX = 'api/v1';
+
+/** Hashed build files (main-AB12CD34.js) never change: cache them for a year. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?)$/;
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  embedded: EmbeddedPostgres | null;
+  close(): Promise<void>;
+}
+
+/** Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningApp> {
+  const embedded = config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
+  const databaseUrl = embedded ? embedded.url : (config.database as { url: string }).url;
+  try {
+    const adapter = new FastifyAdapter({
+      trustProxy: config.trustProxy,
+      bodyLimit: 1024 * 1024,
+      genReqId: (req: IncomingMessage) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+        (req as { id?: string }).id = id;
+        return id;
+      },
+    });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, config.database.kind), adapter, {
+      bufferLogs: true,
+      logger: options.logger === false ? false : undefined,
+    });
+    if (options.logger !== false) app.useLogger(app.get(Logger));
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+    await app.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    });
+    await app.register(fastifyCookie);
+    if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+    app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health'] });
+    app.useGlobalPipes(createValidationPipe());
+
+    const webDist = config.webDist ?? resolve('dist/apps/web/browser');
+    const indexPath = join(webDist, 'index.html');
+    const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+    app.useGlobalFilters(new SpaFallbackFilter(indexHtml));
+    if (indexHtml) {
+      await app.register(fastifyStatic, {
+        root: webDist,
+        prefix: '/',
+        wildcard: false,
+        index: false,
+        setHeaders: (res, path) => {
+          res.setHeader('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
+      fastify.get('/', (_req, reply) => {
+        void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      });
+    } else {
+      new NestLogger('Bootstrap').warn(`No web build at ${webDist}: serving the API only (run \`npx nx build web\`).`);
+    }
+
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Coaching territorial API')
+        .setDescription('Learning platform for territorial coaches (UCLG Africa – ALGA). Errors are RFC 9457 problem+json.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+    await app.init();
+
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    if (config.demoSeed) await seedDemoData(dataSource, app.get(PasswordService));
+
+    let closed = false;
+    return {
+      app,
+      dataSource,
+      embedded,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import type { DataSourceOptions } from 'typeorm';
+import { IDENTITY_ENTITIES } from '@tc/identity/api';
+import { TerritoryEntity } from '@tc/territories/api';
+import { CreateIdentityAndTerritories1764380000000 } from '../migrations/1764380000000-CreateIdentityAndTerritories';
+import { SeedMoroccoTerritories1764380000001 } from '../migrations/1764380000001-SeedMoroccoTerritories';
+
+/** Every entity of every domain; each domain owns its own. */
+export const ENTITIES = [TerritoryEntity, ...IDENTITY_ENTITIES];
+
+/** The one linear list of migrations (also what `npm run migration:*` use). */
+export const MIGRATIONS = [CreateIdentityAndTerritories1764380000000, SeedMoroccoTerritories1764380000001];
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export function dataSourceOptions(url: string, kind: DatabaseKind): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    // PGlite's socket server serves one connection at a time: a bigger pool would be refused.
+    extra: kind === 'pglite' ? { max: 1 } : { max: 10 },
+  };
+}

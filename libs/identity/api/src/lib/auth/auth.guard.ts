@@ -1,0 +1,59 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Role } from '@tc/shared/contracts';
+import { PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_IN, type RequestWithPrincipal } from '@tc/shared/api';
+import { PrincipalService } from '../principal.service';
+
+interface HttpRequestLike extends RequestWithPrincipal {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * The one guard of the API, installed globally. Every route must declare who may call it with
+ * `@Public()`, `@SignedIn()` or `@Roles(...)`; a route that declares nothing is refused (secure by default).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly principals: PrincipalService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
+    const signedIn = this.reflector.getAllAndOverride<boolean>(SIGNED_IN, targets);
+    if (isPublic) return true;
+    if (!roles && !signedIn) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule; refused`);
+      throw new ForbiddenException('This route declares no access rule.');
+    }
+    const request = context.switchToHttp().getRequest<HttpRequestLike>();
+    const userId = await this.verifyBearer(request.headers['authorization']);
+    const principal = await this.principals.load(userId);
+    if (!principal) throw new UnauthorizedException('Your session is no longer valid; sign in again.');
+    request.principal = principal;
+    if (roles && !principal.roles.some((r) => roles.includes(r.role))) {
+      throw new ForbiddenException(`This needs one of these roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+
+  private async verifyBearer(header: string | string[] | undefined): Promise<string> {
+    const value = Array.isArray(header) ? header[0] : header;
+    const match = /^Bearer\s+(.+)$/i.exec(value ?? '');
+    if (!match?.[1]) throw new UnauthorizedException('Sign-in required.');
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string }>(match[1]);
+      if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new Error('not an access token');
+      return payload.sub;
+    } catch {
+      throw new UnauthorizedException('Your access token is invalid or expired.');
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  GENDERS,
+  LOCALES,
+  ORGANISATION_TYPES,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type AcceptLinkRequest,
+  type AssignRoleRequest,
+  type Gender,
+  type InviteUserRequest,
+  type ListUsersQuery,
+  type Locale,
+  type OrganisationType,
+  type PasswordResetRequest,
+  type Role,
+  type SignInRequest,
+  type UpdateProfileRequest,
+  type UserStatus,
+} from '@tc/shared/contracts';
+
+export const PASSWORD_MAX_LENGTH = 256;
+const thisYear = new Date().getUTCFullYear();
+
+export class SignInDto implements SignInRequest {
+  @ApiProperty({ example: 'coach@example.org' })
+  @IsString()
+  @MaxLength(254)
+  @IsNotEmpty()
+  email!: string;
+
+  @ApiProperty({ example: 'demo-password-2026' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class PasswordResetDto implements PasswordResetRequest {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+}
+
+export class AcceptLinkDto implements AcceptLinkRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) token!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) displayName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) preferredLanguage?: Locale;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  territoryId?: string | null;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(ORGANISATION_TYPES)
+  organisationType?: OrganisationType | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  organisationName?: string | null;
+
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(GENDERS)
+  gender?: Gender | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1920 })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1920)
+  @Max(thisYear - 15, { message: 'birthYear must make you at least 15 years old' })
+  birthYear?: number | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() demographicsWithheld?: boolean;
+}
+
+export class ListUsersQueryDto implements ListUsersQuery {
+  @ApiPropertyOptional({ description: 'Search in e-mail and name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+
+  @ApiPropertyOptional({ enum: ['active', 'invited', 'disabled'] })
+  @IsOptional()
+  @IsIn(['active', 'invited', 'disabled'])
+  status?: UserStatus;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class InviteUserDto implements InviteUserRequest {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(120) displayName!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() territoryId!: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) preferredLanguage?: Locale;
+}
+
+export class AssignRoleDto implements AssignRoleRequest {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() territoryId!: string;
+}

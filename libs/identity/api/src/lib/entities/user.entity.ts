@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Gender, Locale, OrganisationType, UserStatus } from '@tc/shared/contracts';
+import { RoleAssignmentEntity } from './role-assignment.entity';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Always stored lower-cased and trimmed; unique. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email!: string;
+
+  /** argon2id; null until an invited person sets a password. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName!: string;
+
+  @Column({ name: 'preferred_language', type: 'varchar', length: 2, default: 'fr' })
+  preferredLanguage!: Locale;
+
+  @Column({ name: 'territory_id', type: 'uuid', nullable: true })
+  territoryId!: string | null;
+
+  @Column({ name: 'organisation_type', type: 'varchar', length: 32, nullable: true })
+  organisationType!: OrganisationType | null;
+
+  @Column({ name: 'organisation_name', type: 'varchar', length: 200, nullable: true })
+  organisationName!: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  gender!: Gender | null;
+
+  @Column({ name: 'birth_year', type: 'int', nullable: true })
+  birthYear!: number | null;
+
+  @Column({ name: 'demographics_withheld', type: 'boolean', default: false })
+  demographicsWithheld!: boolean;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  @OneToMany(() => RoleAssignmentEntity, (r) => r.user)
+  roles?: RoleAssignmentEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export function statusOf(user: Pick<UserEntity, 'disabledAt'> & { hasPassword: boolean }): UserStatus {
+  if (user.disabledAt) return 'disabled';
+  return user.hasPassword ? 'active' : 'invited';
+}

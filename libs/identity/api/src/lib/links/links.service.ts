@@ -1,0 +1,93 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { ActionLink, ActionLinkInfo, ActionTokenPurpose } from '@tc/shared/contracts';
+import { ProblemException } from '@tc/shared/api';
+import { ActionTokenEntity } from '../entities/action-token.entity';
+import { RefreshTokenEntity } from '../entities/refresh-token.entity';
+import { UserEntity } from '../entities/user.entity';
+import { newOpaqueToken, sha256 } from '../crypto.util';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { MailService } from '../mail/mail.service';
+import { PasswordService } from '../password.service';
+
+const linkGone = () =>
+  new ProblemException(HttpStatus.GONE, 'link-expired', 'Link no longer valid', 'This link has expired or was already used. Ask for a new one.');
+const linkUnknown = () => new ProblemException(HttpStatus.NOT_FOUND, 'link-unknown', 'Unknown link', 'This link does not exist.');
+
+/** Single-use links with an expiry: invitations (the invitee sets a password) and password resets. */
+@Injectable()
+export class LinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly mail: MailService,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /**
+   * Issues a new link inside the caller's transaction; earlier unused links of the same purpose stop
+   * working. Call {@link deliver} after the transaction commits.
+   */
+  async issue(manager: EntityManager, userId: string, purpose: ActionTokenPurpose, createdBy: string | null) {
+    const token = newOpaqueToken();
+    const ttlMs =
+      purpose === 'invitation' ? this.options.invitationTtlHours * 3_600_000 : this.options.passwordResetTtlMinutes * 60_000;
+    const expiresAt = new Date(Date.now() + ttlMs);
+    await manager.update(ActionTokenEntity, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+    await manager.insert(ActionTokenEntity, { userId, purpose, tokenHash: sha256(token), expiresAt, createdBy });
+    return { token, expiresAt, purpose, userId };
+  }
+
+  /** Mails the link (when SMTP is configured) and says what the admin may show. */
+  async deliver(issued: { token: string; expiresAt: Date; purpose: ActionTokenPurpose; userId: string }): Promise<ActionLink> {
+    const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: issued.userId } });
+    const url = `${this.options.publicUrl.replace(/\/$/, '')}/links/${issued.token}`;
+    const emailed = await this.mail.sendLink({
+      to: user.email,
+      displayName: user.displayName,
+      locale: user.preferredLanguage,
+      purpose: issued.purpose,
+      url,
+      expiresAt: issued.expiresAt,
+    });
+    return { url: emailed ? null : url, expiresAt: issued.expiresAt.toISOString(), emailed };
+  }
+
+  async info(token: string): Promise<ActionLinkInfo> {
+    const row = await this.dataSource.manager.findOne(ActionTokenEntity, { where: { tokenHash: sha256(token) } });
+    if (!row) throw linkUnknown();
+    if (row.usedAt || row.expiresAt.getTime() <= Date.now()) throw linkGone();
+    const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: row.userId } });
+    if (user.disabledAt) throw linkGone();
+    return { purpose: row.purpose, email: user.email, displayName: user.displayName, expiresAt: row.expiresAt.toISOString() };
+  }
+
+  /** Uses the link once: sets the password; a reset also ends every open session. Returns the user id. */
+  async accept(token: string, password: string): Promise<string> {
+    const hashInput = sha256(token);
+    const row = await this.dataSource.manager.findOne(ActionTokenEntity, { where: { tokenHash: hashInput } });
+    if (!row) throw linkUnknown();
+    const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: row.userId } });
+    this.passwords.assertAcceptable(password, user.email);
+    const passwordHash = await this.passwords.hash(password);
+    return this.dataSource.transaction(async (manager) => {
+      // Claim the token atomically: a second use (even concurrent) finds no row to update.
+      const claimed: unknown[] = await manager.query(
+        `UPDATE action_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+        [row.id],
+      );
+      if (!flatRows(claimed).length || user.disabledAt) throw linkGone();
+      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      if (row.purpose === 'password_reset') {
+        await manager.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      return user.id;
+    });
+  }
+}
+
+/** `pg` answers an UPDATE … RETURNING through TypeORM as `[rows, count]`. */
+export function flatRows(result: unknown[]): unknown[] {
+  return Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
+}

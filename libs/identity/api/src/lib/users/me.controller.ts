@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Me } from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, SignedIn } from '@tc/shared/api';
+import { UpdateProfileDto } from '../dto/identity.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @SignedIn()
+  me(@CurrentUser() principal: AuthPrincipal): Promise<Me> {
+    return this.users.me(principal.userId);
+  }
+
+  @Patch()
+  @SignedIn()
+  update(@CurrentUser() principal: AuthPrincipal, @Body() dto: UpdateProfileDto): Promise<Me> {
+    return this.users.updateProfile(principal.userId, dto);
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ActionLink, InviteUserResponse, UserList, UserSummary } from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, Roles, UuidParam } from '@tc/shared/api';
+import { AssignRoleDto, InviteUserDto, ListUsersQueryDto } from '../dto/identity.dto';
+import { UsersService } from './users.service';
+
+/** Account administration; every action is limited to the admin's territories. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@CurrentUser() principal: AuthPrincipal, @Query() query: ListUsersQueryDto): Promise<UserList> {
+    return this.users.list(principal, query);
+  }
+
+  @Post('invitations')
+  invite(@CurrentUser() principal: AuthPrincipal, @Body() dto: InviteUserDto): Promise<InviteUserResponse> {
+    return this.users.invite(principal, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<UserSummary> {
+    return this.users.get(principal, id);
+  }
+
+  @Post(':id/roles')
+  assignRole(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string, @Body() dto: AssignRoleDto): Promise<UserSummary> {
+    return this.users.assignRole(principal, id, dto);
+  }
+
+  @Delete(':id/roles/:assignmentId')
+  removeRole(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+  ): Promise<UserSummary> {
+    return this.users.removeRole(principal, id, assignmentId);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(HttpStatus.OK)
+  disable(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<UserSummary> {
+    return this.users.setDisabled(principal, id, true);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(HttpStatus.OK)
+  enable(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<UserSummary> {
+    return this.users.setDisabled(principal, id, false);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(HttpStatus.OK)
+  passwordReset(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<ActionLink> {
+    return this.users.adminPasswordReset(principal, id);
+  }
+}

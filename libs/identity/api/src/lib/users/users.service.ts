@@ -1,0 +1,229 @@
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { ActionLink, InviteUserResponse, Me, UserList, UserSummary } from '@tc/shared/contracts';
+import { AuthPrincipal, coversTerritory, ProblemException, scopesFor } from '@tc/shared/api';
+import { TerritoriesService } from '@tc/territories/api';
+import { RefreshTokenEntity } from '../entities/refresh-token.entity';
+import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
+import { UserEntity } from '../entities/user.entity';
+import { normalizeEmail } from '../crypto.util';
+import type { AssignRoleDto, InviteUserDto, ListUsersQueryDto, UpdateProfileDto } from '../dto/identity.dto';
+import { LinksService } from '../links/links.service';
+import { loadMe, loadSummaries } from './user-views';
+
+type UserWithPassword = UserEntity & { hasPassword: boolean };
+
+/** Profiles (each person's own) and the admin's management of accounts and roles. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly territories: TerritoriesService,
+    private readonly links: LinksService,
+  ) {}
+
+  me(userId: string): Promise<Me> {
+    return loadMe(this.dataSource.manager, userId);
+  }
+
+  async updateProfile(userId: string, dto: UpdateProfileDto): Promise<Me> {
+    if (dto.territoryId) await this.requireTerritory(dto.territoryId, 'territoryId');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneOrFail(UserEntity, { where: { id: userId } });
+      const next = { ...user, ...dto };
+      if (next.demographicsWithheld) {
+        // Withheld means gone: nothing left to leak into an aggregate.
+        next.gender = null;
+        next.birthYear = null;
+      }
+      await manager.update(UserEntity, { id: userId }, {
+        displayName: next.displayName,
+        preferredLanguage: next.preferredLanguage,
+        territoryId: next.territoryId,
+        organisationType: next.organisationType,
+        organisationName: next.organisationName,
+        gender: next.gender,
+        birthYear: next.birthYear,
+        demographicsWithheld: next.demographicsWithheld,
+      });
+      return loadMe(manager, userId);
+    });
+  }
+
+  async list(principal: AuthPrincipal, query: ListUsersQueryDto): Promise<UserList> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('(u.password_hash IS NOT NULL)', 'has_password')
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.email', 'ASC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
+    const scopes = scopesFor(principal, 'admin');
+    if (!scopes.some((p) => p.split('/').filter(Boolean).length === 1)) {
+      // A regional admin sees people who work in, or hold a role in, their territories.
+      const patterns = scopes.map((p) => `${p}%`);
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM territories wt WHERE wt.id = u.territory_id AND wt.path LIKE ANY(:patterns))
+          OR EXISTS (SELECT 1 FROM role_assignments sra JOIN territories st ON st.id = sra.territory_id
+                      WHERE sra.user_id = u.id AND st.path LIKE ANY(:patterns)))`,
+        { patterns },
+      );
+    }
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.email ILIKE :like OR u.display_name ILIKE :like)', { like });
+    }
+    if (query.role) {
+      qb.andWhere('EXISTS (SELECT 1 FROM role_assignments fra WHERE fra.user_id = u.id AND fra.role = :role)', { role: query.role });
+    }
+    if (query.status === 'disabled') qb.andWhere('u.disabled_at IS NOT NULL');
+    if (query.status === 'invited') qb.andWhere('u.disabled_at IS NULL AND u.password_hash IS NULL');
+    if (query.status === 'active') qb.andWhere('u.disabled_at IS NULL AND u.password_hash IS NOT NULL');
+    const [total, { entities, raw }] = await Promise.all([
+      qb.clone().offset(undefined).limit(undefined).orderBy().getCount(),
+      qb.getRawAndEntities<{ has_password: boolean }>(),
+    ]);
+    const users = entities.map((u, i) => Object.assign(u, { hasPassword: !!raw[i]?.has_password }));
+    return { items: await loadSummaries(this.dataSource.manager, users), total, page, pageSize };
+  }
+
+  async get(principal: AuthPrincipal, id: string): Promise<UserSummary> {
+    const user = await this.requireVisible(principal, id);
+    return (await loadSummaries(this.dataSource.manager, [user]))[0] as UserSummary;
+  }
+
+  /** Invites a new person (or re-invites one who never accepted) with a first role. */
+  async invite(principal: AuthPrincipal, dto: InviteUserDto): Promise<InviteUserResponse> {
+    const path = await this.requireTerritory(dto.territoryId, 'territoryId');
+    this.assertAdminCovers(principal, path);
+    const email = normalizeEmail(dto.email);
+    const issued = await this.dataSource.transaction(async (manager) => {
+      let user = await this.findWithPassword(manager, { email });
+      if (user?.hasPassword) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'user-exists', 'Account already exists', 'This person already has an account: assign a role instead.', [
+          { field: 'email', message: 'already has an account' },
+        ]);
+      }
+      if (!user) {
+        const saved = await manager.save(
+          manager.create(UserEntity, {
+            email,
+            displayName: dto.displayName,
+            preferredLanguage: dto.preferredLanguage ?? 'fr',
+            territoryId: dto.territoryId,
+          }),
+        );
+        user = Object.assign(saved, { hasPassword: false });
+      }
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RoleAssignmentEntity)
+        .values({ userId: user.id, role: dto.role, territoryId: dto.territoryId, createdBy: principal.userId })
+        .orIgnore()
+        .execute();
+      return this.links.issue(manager, user.id, 'invitation', principal.userId);
+    });
+    const link = await this.links.deliver(issued);
+    return { user: await this.get(principal, issued.userId), link };
+  }
+
+  async assignRole(principal: AuthPrincipal, userId: string, dto: AssignRoleDto): Promise<UserSummary> {
+    await this.requireVisible(principal, userId);
+    const path = await this.requireTerritory(dto.territoryId, 'territoryId');
+    this.assertAdminCovers(principal, path);
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(RoleAssignmentEntity)
+      .values({ userId, role: dto.role, territoryId: dto.territoryId, createdBy: principal.userId })
+      .orIgnore()
+      .execute();
+    return this.get(principal, userId);
+  }
+
+  async removeRole(principal: AuthPrincipal, userId: string, assignmentId: string): Promise<UserSummary> {
+    await this.requireVisible(principal, userId);
+    const assignment = await this.dataSource.manager.findOne(RoleAssignmentEntity, {
+      where: { id: assignmentId, userId },
+      relations: { territory: true },
+    });
+    if (!assignment?.territory) throw new NotFoundException('No such role assignment for this person.');
+    this.assertAdminCovers(principal, assignment.territory.path);
+    if (userId === principal.userId && assignment.role === 'admin') {
+      throw new ConflictException('You cannot remove your own admin role; ask another admin.');
+    }
+    await this.dataSource.manager.delete(RoleAssignmentEntity, { id: assignmentId });
+    return this.get(principal, userId);
+  }
+
+  async setDisabled(principal: AuthPrincipal, userId: string, disabled: boolean): Promise<UserSummary> {
+    await this.requireVisible(principal, userId);
+    if (disabled && userId === principal.userId) throw new ConflictException('You cannot disable your own account.');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: userId }, { disabledAt: disabled ? new Date() : null });
+      if (disabled) await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
+    return this.get(principal, userId);
+  }
+
+  /** A reset link an admin hands over (or that is mailed). */
+  async adminPasswordReset(principal: AuthPrincipal, userId: string): Promise<ActionLink> {
+    const user = await this.requireVisible(principal, userId);
+    const purpose = user.hasPassword ? 'password_reset' : 'invitation';
+    const issued = await this.dataSource.transaction((manager) => this.links.issue(manager, userId, purpose, principal.userId));
+    return this.links.deliver(issued);
+  }
+
+  /** Self-service reset: always silent about whether the account exists. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.findWithPassword(this.dataSource.manager, { email: normalizeEmail(email) });
+    if (!user || user.disabledAt || !user.hasPassword) return;
+    const issued = await this.dataSource.transaction((manager) => this.links.issue(manager, user.id, 'password_reset', null));
+    await this.links.deliver(issued);
+  }
+
+  private async findWithPassword(manager: EntityManager, where: { email?: string; id?: string }): Promise<UserWithPassword | null> {
+    const qb = manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('(u.password_hash IS NOT NULL)', 'has_password');
+    if (where.email) qb.where('u.email = :email', { email: where.email });
+    if (where.id) qb.where('u.id = :id', { id: where.id });
+    const { entities, raw } = await qb.getRawAndEntities<{ has_password: boolean }>();
+    const user = entities[0];
+    return user ? Object.assign(user, { hasPassword: !!raw[0]?.has_password }) : null;
+  }
+
+  /** The user, if this admin's scope reaches them; 404 otherwise (no probing of other territories). */
+  private async requireVisible(principal: AuthPrincipal, id: string): Promise<UserWithPassword> {
+    const user = await this.findWithPassword(this.dataSource.manager, { id });
+    if (!user) throw new NotFoundException('No such user.');
+    const scopes = scopesFor(principal, 'admin');
+    if (scopes.some((p) => p.split('/').filter(Boolean).length === 1)) return user;
+    const territoryIds = [user.territoryId, ...((await this.dataSource.manager.find(RoleAssignmentEntity, { where: { userId: id } })).map((r) => r.territoryId))].filter(
+      (t): t is string => !!t,
+    );
+    const paths = await this.territories.pathsOf(territoryIds);
+    if ([...paths.values()].some((p) => coversTerritory(principal, 'admin', p))) return user;
+    throw new NotFoundException('No such user.');
+  }
+
+  private async requireTerritory(id: string, field: string): Promise<string> {
+    const path = (await this.territories.pathsOf([id])).get(id);
+    if (!path) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'territory-not-found', 'Unknown territory', undefined, [
+        { field, message: `No territory with id ${id}` },
+      ]);
+    }
+    return path;
+  }
+
+  private assertAdminCovers(principal: AuthPrincipal, territoryPath: string): void {
+    if (!coversTerritory(principal, 'admin', territoryPath)) {
+      throw new ForbiddenException('Your admin role does not cover this territory.');
+    }
+  }
+}
+

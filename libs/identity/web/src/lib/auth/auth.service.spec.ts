@@ -1,0 +1,62 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { LanguageService } from '@tc/shared/ui';
+import { authInterceptor } from './auth.interceptor';
+import { AuthService } from './auth.service';
+import { sessionFor } from './testing';
+
+describe('AuthService', () => {
+  let backend: HttpTestingController;
+  let auth: AuthService;
+  let language: { use: jest.Mock };
+
+  beforeEach(() => {
+    language = { use: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: LanguageService, useValue: language },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    auth = TestBed.inject(AuthService);
+  });
+
+  afterEach(() => backend.verify());
+
+  it('restores the session from the refresh cookie on start and applies the preferred language', async () => {
+    const restored = auth.restore();
+    backend.expectOne('/api/v1/auth/refresh').flush(sessionFor(['trainer', 'observer'], 't', { preferredLanguage: 'ar' }));
+    await restored;
+
+    expect(auth.signedIn()).toBe(true);
+    expect(auth.roles()).toEqual(['trainer', 'observer']);
+    expect(language.use).toHaveBeenCalledWith('ar');
+  });
+
+  it('stays signed out, without failing, when there is no session to restore', async () => {
+    const restored = auth.restore();
+    backend.expectOne('/api/v1/auth/refresh').flush('{}', { status: 401, statusText: 'Unauthorized' });
+    await expect(restored).resolves.toBeUndefined();
+    expect(auth.signedIn()).toBe(false);
+    expect(language.use).not.toHaveBeenCalled();
+  });
+
+  it('signs out: forgets the token and goes to the sign-in page', () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    auth.signIn({ email: 'a@example.org', password: 'p' }).subscribe();
+    backend.expectOne('/api/v1/auth/sign-in').flush(sessionFor(['admin']));
+    expect(auth.hasRole('admin')).toBe(true);
+
+    auth.signOut().subscribe();
+    backend.expectOne('/api/v1/auth/sign-out').flush(null, { status: 204, statusText: 'No Content' });
+
+    expect(auth.accessToken()).toBeNull();
+    expect(auth.hasRole('admin')).toBe(false);
+    expect(navigate).toHaveBeenCalledWith('/sign-in');
+  });
+});

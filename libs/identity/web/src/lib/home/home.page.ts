@@ -1,0 +1,60 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ROLES } from '@tc/shared/contracts';
+import { LocalizedNamePipe } from '@tc/shared/ui';
+import { AuthService } from '../auth/auth.service';
+
+/** Greets the person, lists their roles with the territory of each, and what awaits them. */
+@Component({
+  selector: 'tc-home-page',
+  imports: [TranslocoPipe, LocalizedNamePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (me(); as m) {
+      <section class="tc-page">
+        <h1>{{ 'home.greeting' | transloco: { name: m.displayName } }}</h1>
+        <h2>{{ 'home.rolesTitle' | transloco }}</h2>
+        @if (m.roles.length) {
+          <ul class="tc-roles">
+            @for (a of m.roles; track a.id) {
+              <li>
+                <strong>{{ 'roles.' + a.role | transloco }}</strong>
+                <span>{{ 'home.scopedTo' | transloco: { territory: (a.territoryName | localizedName) } }}</span>
+              </li>
+            }
+          </ul>
+        } @else {
+          <p>{{ 'home.noRole' | transloco }}</p>
+        }
+        @for (role of roles(); track role) {
+          <article class="tc-offer">
+            <h3>{{ 'home.offer.' + role + '.title' | transloco }}</h3>
+            <p>{{ 'home.offer.' + role + '.text' | transloco }}</p>
+          </article>
+        }
+      </section>
+    }
+  `,
+  styles: `
+    .tc-roles { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: 0.5rem; }
+    .tc-roles li {
+      display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline;
+      padding-block: 0.5rem; padding-inline: 0.75rem;
+      border-radius: 8px; background: var(--mat-sys-surface-container-low);
+    }
+    .tc-offer {
+      border-inline-start: 4px solid var(--mat-sys-primary);
+      padding-inline-start: 0.75rem;
+      margin-block: 1rem;
+    }
+    .tc-offer h3 { margin: 0 0 0.25rem; font-size: 1rem; }
+    .tc-offer p { margin: 0; }
+    h2 { font-size: 1.125rem; }
+  `,
+})
+export class HomePage {
+  private readonly auth = inject(AuthService);
+  protected readonly me = this.auth.me;
+  /** Each role once, in the platform's order. */
+  protected readonly roles = computed(() => ROLES.filter((r) => this.auth.roles().includes(r)));
+}

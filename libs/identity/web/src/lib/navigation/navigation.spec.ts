@@ -1,0 +1,30 @@
+import type { Role } from '@tc/shared/contracts';
+import { navigationFor } from './navigation';
+
+const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
+
+describe('navigationFor', () => {
+  it.each<[string, Role[], string[]]>([
+    ['coach', ['coach'], ['/', '/profile']],
+    ['trainer', ['trainer'], ['/', '/profile', '/territories']],
+    ['observer', ['observer'], ['/', '/profile', '/territories']],
+    ['admin', ['admin'], ['/', '/profile', '/territories', '/users']],
+    ['no role yet', [], ['/', '/profile']],
+  ])('%s gets exactly its links', (_name, roles, expected) => {
+    expect(paths(roles)).toEqual(expected);
+  });
+
+  it('takes the union over several role assignments', () => {
+    expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/territories']);
+    expect(paths(['coach', 'admin', 'coach'])).toEqual(['/', '/profile', '/territories', '/users']);
+  });
+
+  it('gives each link a translation key', () => {
+    expect(navigationFor(['admin']).map((i) => i.labelKey)).toEqual([
+      'nav.home',
+      'nav.profile',
+      'nav.territories',
+      'nav.users',
+    ]);
+  });
+});

@@ -1,0 +1,26 @@
+import type { Role } from '@tc/shared/contracts';
+
+export interface NavItem {
+  path: string;
+  /** Translation key of the link text. */
+  labelKey: string;
+  /** Who sees it: anyone signed in, or holders of one of these roles. */
+  roles: 'any' | readonly Role[];
+  /** Match the path exactly (the home page). */
+  exact: boolean;
+}
+
+export const TERRITORIES_ROLES: readonly Role[] = ['trainer', 'observer', 'admin'];
+export const USERS_ROLES: readonly Role[] = ['admin'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.home', roles: 'any', exact: true },
+  { path: '/profile', labelKey: 'nav.profile', roles: 'any', exact: false },
+  { path: '/territories', labelKey: 'nav.territories', roles: TERRITORIES_ROLES, exact: false },
+  { path: '/users', labelKey: 'nav.users', roles: USERS_ROLES, exact: false },
+];
+
+/** The main navigation of a signed-in person: the union over all their role assignments. */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles === 'any' || item.roles.some((r) => roles.includes(r)));
+}

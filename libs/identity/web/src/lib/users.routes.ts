@@ -1,0 +1,13 @@
+import type { Route } from '@angular/router';
+
+/** Admin account management (the app guards it with `adminGuard`). */
+export const usersRoutes: Route[] = [
+  {
+    path: '',
+    loadComponent: () => import('./users/users-list.page').then((m) => m.UsersListPage),
+  },
+  {
+    path: ':id',
+    loadComponent: () => import('./users/user-detail.page').then((m) => m.UserDetailPage),
+  },
+];

@@ -1,0 +1,104 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { FieldError, ProblemDetails } from '@tc/shared/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** An HTTP error whose body is already a problem (with a type slug and optional field errors). */
+export class ProblemException extends HttpException {
+  constructor(status: number, type: string, title: string, detail?: string, errors?: FieldError[]) {
+    super({ type, title, detail, errors }, status);
+  }
+}
+
+export function validationProblem(errors: FieldError[], detail = 'The request has invalid fields.'): ProblemException {
+  return new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', detail, errors);
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+const TYPE_BASE = 'https://coaching-territorial.example.org/problems/';
+
+function slug(status: number): string {
+  return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+/** Turns every error into RFC 9457 `application/problem+json`; unexpected errors say nothing about internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    const headers = exception instanceof HttpException ? (exception.getResponse() as { headers?: Record<string, string> }).headers : undefined;
+    if (headers) {
+      for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    }
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    const base = { instance: request.url, requestId: String(request.id) };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) {
+        const b = body as { type: string; title: string; detail?: string; errors?: FieldError[] };
+        return {
+          type: TYPE_BASE + b.type,
+          title: b.title,
+          status,
+          ...(b.detail ? { detail: b.detail } : {}),
+          ...(b.errors ? { errors: b.errors } : {}),
+          ...base,
+        };
+      }
+      const message =
+        typeof body === 'string'
+          ? body
+          : Array.isArray((body as { message?: unknown }).message)
+            ? ((body as { message: string[] }).message).join('; ')
+            : String((body as { message?: unknown }).message ?? exception.message);
+      return { type: TYPE_BASE + slug(status), title: TITLES[status] ?? 'Error', status, detail: message, ...base };
+    }
+    // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a statusCode.
+    const fastifyError = exception as { statusCode?: number; message?: string; code?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const status = fastifyError.statusCode;
+      return {
+        type: TYPE_BASE + slug(status),
+        title: TITLES[status] ?? 'Bad request',
+        status,
+        detail: fastifyError.message,
+        ...(status === 400 && fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? { errors: [{ field: '', message: 'Body is not valid JSON' }] } : {}),
+        ...base,
+      };
+    }
+    return { type: TYPE_BASE + 'internal', title: TITLES[500] as string, status: 500, detail: 'An unexpected error occurred.', ...base };
+  }
+}

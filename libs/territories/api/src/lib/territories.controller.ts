@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Territory, TerritoryDetail } from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, Roles, SignedIn, UuidParam } from '@tc/shared/api';
+import { TerritoriesService } from './territories.service';
+import { CreateTerritoryDto, ListTerritoriesQueryDto, UpdateTerritoryDto } from './dto/territory.dto';
+
+@ApiTags('territories')
+@ApiBearerAuth()
+@Controller('territories')
+export class TerritoriesController {
+  constructor(private readonly territories: TerritoriesService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOkResponse({ description: 'Children of parentId, or the roots' })
+  list(@Query() query: ListTerritoriesQueryDto): Promise<Territory[]> {
+    return this.territories.list(query.parentId);
+  }
+
+  @Get(':id')
+  @SignedIn()
+  detail(@UuidParam('id') id: string): Promise<TerritoryDetail> {
+    return this.territories.detail(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateTerritoryDto): Promise<Territory> {
+    return this.territories.create(principal, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateTerritoryDto,
+  ): Promise<Territory> {
+    return this.territories.update(principal, id, dto);
+  }
+}

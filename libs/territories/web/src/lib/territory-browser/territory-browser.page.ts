@@ -1,0 +1,154 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  type ProblemDetails,
+  TERRITORY_LEVELS,
+  type Territory,
+  type TerritoryDetail,
+  type TerritoryLevel,
+} from '@tc/shared/contracts';
+import { LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { TerritoriesService } from '../data-access/territories.service';
+import { CAN_EDIT_TERRITORIES } from '../data-access/territory-editing';
+import { TerritoryPickerComponent } from '../territory-picker/territory-picker.component';
+
+interface BrowserState {
+  current: TerritoryDetail | null;
+  children: Territory[];
+  problem: ProblemDetails | null;
+}
+
+type Panel = 'none' | 'add' | 'edit' | 'move';
+
+const CHILD_LEVEL: Record<TerritoryLevel, TerritoryLevel> = {
+  root: 'country',
+  country: 'region',
+  region: 'province',
+  province: 'commune',
+  commune: 'commune',
+};
+
+/** Drill-down through the territory tree; admins add, rename, re-code and move territories. */
+@Component({
+  selector: 'tc-territory-browser-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    LocalizedNamePipe,
+    ProblemMessageComponent,
+    TerritoryPickerComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './territory-browser.page.html',
+  styleUrl: './territory-browser.page.scss',
+})
+export class TerritoryBrowserPage {
+  private readonly territories = inject(TerritoriesService);
+  protected readonly canEdit = inject(CAN_EDIT_TERRITORIES);
+  /** Route parameter `:id`; absent on the list of roots. */
+  readonly id = input<string | undefined>();
+
+  private readonly reload = signal(0);
+  protected readonly state = signal<BrowserState | null>(null);
+  protected readonly current = computed(() => this.state()?.current ?? null);
+  protected readonly panel = signal<Panel>('none');
+  protected readonly saving = signal(false);
+  protected readonly editProblem = signal<ProblemDetails | null>(null);
+  protected readonly levels = TERRITORY_LEVELS.filter((l) => l !== 'root');
+
+  protected readonly nameForm = new FormGroup({
+    fr: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ar: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    en: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    code: new FormControl('', { nonNullable: true }),
+    level: new FormControl<TerritoryLevel>('region', { nonNullable: true }),
+  });
+  protected readonly moveTo = new FormControl<string | null>(null, Validators.required);
+
+  constructor() {
+    combineLatest([toObservable(this.id), toObservable(this.reload)])
+      .pipe(
+        switchMap(([id]) =>
+          (id
+            ? forkJoin([this.territories.get(id), this.territories.children(id)])
+            : this.territories.roots().pipe(map((roots) => [null, roots] as const))
+          ).pipe(
+            map(([current, children]): BrowserState => ({ current, children, problem: null })),
+            catchError((e: unknown) => of<BrowserState>({ current: null, children: [], problem: problemOf(e) })),
+          ),
+        ),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((state) => {
+        this.state.set(state);
+        this.panel.set('none');
+      });
+  }
+
+  protected open(panel: Panel): void {
+    const current = this.current();
+    this.editProblem.set(null);
+    if (panel === 'edit' && current) {
+      this.nameForm.reset({ ...current.name, code: current.code ?? '', level: current.level });
+    } else if (panel === 'add') {
+      this.nameForm.reset({ fr: '', ar: '', en: '', code: '', level: CHILD_LEVEL[current?.level ?? 'root'] });
+    } else if (panel === 'move') {
+      this.moveTo.reset(null);
+    }
+    this.panel.set(panel);
+  }
+
+  protected submitName(): void {
+    const current = this.current();
+    if (!current || this.nameForm.invalid) {
+      this.nameForm.markAllAsTouched();
+      return;
+    }
+    const { fr, ar, en, code, level } = this.nameForm.getRawValue();
+    const name = { fr: fr.trim(), ar: ar.trim(), en: en.trim() };
+    const codeValue = code.trim() || null;
+    const request =
+      this.panel() === 'add'
+        ? this.territories.create({ parentId: current.id, level, code: codeValue, name })
+        : this.territories.update(current.id, { name, code: codeValue });
+    this.save(request);
+  }
+
+  protected submitMove(): void {
+    const current = this.current();
+    const parentId = this.moveTo.value;
+    if (!current || !parentId) {
+      this.moveTo.markAsTouched();
+      return;
+    }
+    this.save(this.territories.update(current.id, { parentId }));
+  }
+
+  private save(request: ReturnType<TerritoriesService['update']>): void {
+    this.saving.set(true);
+    this.editProblem.set(null);
+    request.subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.reload.update((n) => n + 1);
+      },
+      error: (e: unknown) => {
+        this.saving.set(false);
+        this.editProblem.set(problemOf(e));
+      },
+    });
+  }
+}
