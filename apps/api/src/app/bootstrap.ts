@@ -69,6 +69,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
+          // Behind TLS in production; on http://127.0.0.1 an upgrade would break every asset.
+          upgradeInsecureRequests: config.production ? [] : null,
         },
       },
       crossOriginEmbedderPolicy: false,

@@ -95,7 +95,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: TITLES[status] ?? 'Bad request',
         status,
         detail: fastifyError.message,
-        ...(status === 400 && fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? { errors: [{ field: '', message: 'Body is not valid JSON' }] } : {}),
+        errors: [{ field: 'body', message: fastifyError.message ?? 'The request body was refused.' }],
         ...base,
       };
     }

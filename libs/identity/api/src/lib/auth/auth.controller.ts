@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SignInThrottlerGuard } from './sign-in-throttler.guard';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ActionLinkInfo, Session } from '@tc/shared/contracts';
@@ -27,7 +27,7 @@ export class AuthController {
   /** Rate-limited per IP and per account (see IdentityModule's throttlers). */
   @Post('sign-in')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   async signIn(@Body() dto: SignInDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Session> {
     return this.withCookie(reply, await this.auth.signIn(dto.email, dto.password));
@@ -56,7 +56,7 @@ export class AuthController {
   /** Always 202, whether or not the account exists. */
   @Post('password-reset')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.ACCEPTED)
   async requestPasswordReset(@Body() dto: PasswordResetDto): Promise<void> {
     await this.users.requestPasswordReset(dto.email);
@@ -71,7 +71,7 @@ export class AuthController {
   /** Sets the password from an invitation or reset link and signs the person in. */
   @Post('links/accept')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   async acceptLink(@Body() dto: AcceptLinkDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Session> {
     const userId = await this.links.accept(dto.token, dto.password);
