@@ -27,6 +27,7 @@ export const adminGuard: CanActivateFn = roleGuard('admin');
 /** Sign-in and forgot-password pages: a signed-in person goes home. */
 export const guestGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);
+  const router = inject(Router);
   await auth.whenRestored();
-  return !auth.signedIn() || inject(Router).createUrlTree(['/']);
+  return !auth.signedIn() || router.createUrlTree(['/']);
 };

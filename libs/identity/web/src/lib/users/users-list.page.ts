@@ -6,7 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -21,6 +21,7 @@ import {
 import { LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
 import { BehaviorSubject, catchError, debounceTime, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
 import { InviteUserDialog } from './invite-user.dialog';
+import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 import { UsersService } from './users.service';
 
 export const USER_STATUSES: readonly UserStatus[] = ['active', 'invited', 'disabled'];
@@ -41,6 +42,7 @@ export const USER_STATUSES: readonly UserStatus[] = ['active', 'invited', 'disab
     ProblemMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   templateUrl: './users-list.page.html',
   styleUrl: './users-list.page.scss',
 })

@@ -14,6 +14,7 @@ describe('LanguageService', () => {
         TranslocoTestingModule.forRoot({
           langs: { fr: { hello: 'Bonjour' }, ar: { hello: 'مرحبا' }, en: { hello: 'Hello' } },
           translocoConfig: { availableLangs: ['fr', 'ar', 'en'], defaultLang: 'fr' },
+          preloadLangs: true,
         }),
       ],
     });

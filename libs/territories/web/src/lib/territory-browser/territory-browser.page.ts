@@ -15,7 +15,7 @@ import {
   type TerritoryLevel,
 } from '@tc/shared/contracts';
 import { LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
-import { catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
+import { type Observable, catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { TerritoriesService } from '../data-access/territories.service';
 import { CAN_EDIT_TERRITORIES } from '../data-access/territory-editing';
 import { TerritoryPickerComponent } from '../territory-picker/territory-picker.component';
@@ -81,15 +81,15 @@ export class TerritoryBrowserPage {
   constructor() {
     combineLatest([toObservable(this.id), toObservable(this.reload)])
       .pipe(
-        switchMap(([id]) =>
-          (id
+        switchMap(([id]) => {
+          const load: Observable<[TerritoryDetail | null, Territory[]]> = id
             ? forkJoin([this.territories.get(id), this.territories.children(id)])
-            : this.territories.roots().pipe(map((roots) => [null, roots] as const))
-          ).pipe(
+            : this.territories.roots().pipe(map((roots): [null, Territory[]] => [null, roots]));
+          return load.pipe(
             map(([current, children]): BrowserState => ({ current, children, problem: null })),
             catchError((e: unknown) => of<BrowserState>({ current: null, children: [], problem: problemOf(e) })),
-          ),
-        ),
+          );
+        }),
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe((state) => {

@@ -1,0 +1,104 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  GENDERS,
+  LOCALES,
+  ORGANISATION_TYPES,
+  ROLES,
+  TERRITORY_LEVELS,
+  type Locale,
+} from '@tc/shared/contracts';
+
+type Tree = { [key: string]: string | Tree };
+
+const root = join(__dirname, '..', '..', '..', '..', '..');
+const i18nDir = join(root, 'apps', 'web', 'public', 'i18n');
+
+function load(locale: Locale): Tree {
+  return JSON.parse(readFileSync(join(i18nDir, `${locale}.json`), 'utf8')) as Tree;
+}
+
+/** Every leaf key as a dotted path. */
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
+}
+
+function lookup(tree: Tree, path: string): string | Tree | undefined {
+  return path.split('.').reduce<string | Tree | undefined>(
+    (node, part) => (node && typeof node === 'object' ? node[part] : undefined),
+    tree,
+  );
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|html)$/.test(name) && !name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const files = Object.fromEntries(LOCALES.map((l) => [l, load(l)])) as Record<Locale, Tree>;
+
+describe('translation files', () => {
+  it.each(LOCALES.flatMap((a) => LOCALES.filter((b) => b !== a).map((b) => [a, b] as const)))(
+    'every key of %s.json is also in %s.json',
+    (from, to) => {
+      const missing = keys(files[from]).filter((k) => typeof lookup(files[to], k) !== 'string');
+      expect(missing).toEqual([]);
+    },
+  );
+
+  it('has no empty translation', () => {
+    for (const locale of LOCALES) {
+      const empty = keys(files[locale]).filter((k) => !(lookup(files[locale], k) as string).trim());
+      expect({ locale, empty }).toEqual({ locale, empty: [] });
+    }
+  });
+
+  it('uses the same {{ parameters }} in every language', () => {
+    const params = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+    for (const key of keys(files.fr)) {
+      const expected = params(lookup(files.fr, key) as string);
+      for (const locale of LOCALES) {
+        expect({ key, locale, params: params(lookup(files[locale], key) as string) }).toEqual({
+          key,
+          locale,
+          params: expected,
+        });
+      }
+    }
+  });
+
+  it('translates every key the templates and code use', () => {
+    const dirs = ['apps/web/src', 'libs/identity/web/src', 'libs/territories/web/src', 'libs/shared/ui/src'];
+    const used = new Set<string>();
+    const pattern =
+      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator)\.[\w.]*\w)['"]/g;
+    for (const file of dirs.flatMap((d) => sources(join(root, d)))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(pattern)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((k) => typeof lookup(files.fr, k) !== 'string');
+    expect(missing).toEqual([]);
+  });
+
+  it('translates every value of the enums shown on screen', () => {
+    const expected = [
+      ...ROLES.map((r) => `roles.${r}`),
+      ...ROLES.flatMap((r) => [`home.offer.${r}.title`, `home.offer.${r}.text`]),
+      ...TERRITORY_LEVELS.map((l) => `territories.level.${l}`),
+      ...ORGANISATION_TYPES.map((t) => `profile.organisationTypes.${t}`),
+      ...GENDERS.map((g) => `profile.genders.${g}`),
+      ...['active', 'invited', 'disabled'].map((s) => `users.statuses.${s}`),
+      ...LOCALES.flatMap((l) => [`languages.${l}`, `languages.short.${l}`]),
+      ...['notFound', 'expired', 'other'].map((e) => `acceptLink.errors.${e}`),
+      'signIn.errors.invalid',
+      'signIn.errors.tooMany',
+    ];
+    const missing = expected.filter((k) => typeof lookup(files.fr, k) !== 'string');
+    expect(missing).toEqual([]);
+  });
+});
