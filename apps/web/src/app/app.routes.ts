@@ -1,6 +1,15 @@
 import { computed, inject } from '@angular/core';
 import type { Route } from '@angular/router';
-import { AuthService, TERRITORIES_ROLES, adminGuard, authGuard, roleGuard } from '@tc/identity/web';
+import {
+  AuthService,
+  TERRITORIES_ROLES,
+  accountRoutes,
+  adminGuard,
+  authGuard,
+  authRoutes,
+  roleGuard,
+  usersRoutes,
+} from '@tc/identity/web';
 
 /** Territories know nothing of identity: the app tells them who may edit (admins). */
 async function loadTerritories(): Promise<Route[]> {
@@ -22,10 +31,15 @@ async function loadTerritories(): Promise<Route[]> {
   ];
 }
 
+/**
+ * Identity's route arrays are tiny and imported directly (the shell needs identity's session
+ * service anyway, and Nx forbids importing a lib both statically and lazily); every identity page
+ * is lazy through `loadComponent`. Territories, which the shell does not need, load as a whole.
+ */
 export const appRoutes: Route[] = [
   {
     path: '',
-    loadChildren: () => import('@tc/identity/web').then((m) => m.authRoutes),
+    children: authRoutes,
   },
   {
     path: '',
@@ -39,11 +53,11 @@ export const appRoutes: Route[] = [
       {
         path: 'users',
         canActivate: [adminGuard],
-        loadChildren: () => import('@tc/identity/web').then((m) => m.usersRoutes),
+        children: usersRoutes,
       },
       {
         path: '',
-        loadChildren: () => import('@tc/identity/web').then((m) => m.accountRoutes),
+        children: accountRoutes,
       },
     ],
   },

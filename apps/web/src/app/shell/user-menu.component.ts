@@ -1,47 +1,56 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatMenuModule } from '@angular/material/menu';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
-/** The signed-in person's menu: profile, sign out. */
+let nextId = 0;
+
+/** The signed-in person's menu (a disclosure): profile, sign out. */
 @Component({
   selector: 'tc-user-menu',
-  imports: [MatButtonModule, MatMenuModule, RouterLink, TranslocoPipe],
+  imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '(document:click)': 'closeIfOutside($event)',
+    '(keydown.escape)': 'close()',
+  },
   template: `
     <button
-      mat-button
       type="button"
-      class="tc-user-button"
-      [matMenuTriggerFor]="menu"
+      class="tc-trigger"
+      [attr.aria-expanded]="open()"
+      [attr.aria-controls]="panelId"
       [attr.aria-label]="'userMenu.open' | transloco: { name: name() }"
+      (click)="open.set(!open())"
     >
       <span class="tc-initial" aria-hidden="true">{{ initial() }}</span>
       <span class="tc-name">{{ name() }}</span>
     </button>
-    <mat-menu #menu="matMenu" xPosition="before">
-      <a mat-menu-item routerLink="/profile">{{ 'userMenu.profile' | transloco }}</a>
-      <button mat-menu-item type="button" (click)="signOut.emit()">{{ 'userMenu.signOut' | transloco }}</button>
-    </mat-menu>
-  `,
-  styles: `
-    .tc-user-button { color: inherit; max-inline-size: 14rem; }
-    .tc-initial {
-      display: inline-flex; align-items: center; justify-content: center;
-      inline-size: 28px; block-size: 28px; border-radius: 50%;
-      background: var(--mat-sys-on-primary); color: var(--mat-sys-primary);
-      font-weight: 600; margin-inline-end: 0.5rem;
-    }
-    .tc-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    @media (max-width: 719.98px) {
-      .tc-name { display: none; }
-      .tc-initial { margin-inline-end: 0; }
+    @if (open()) {
+      <ul class="tc-panel" [id]="panelId">
+        <li><a routerLink="/profile" (click)="open.set(false)">{{ 'userMenu.profile' | transloco }}</a></li>
+        <li>
+          <button type="button" (click)="open.set(false); signOut.emit()">{{ 'userMenu.signOut' | transloco }}</button>
+        </li>
+      </ul>
     }
   `,
+  styleUrls: ['./disclosure.scss', './user-menu.component.scss'],
 })
 export class UserMenuComponent {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly name = input.required<string>();
   readonly signOut = output<void>();
+  protected readonly open = signal(false);
+  protected readonly panelId = `tc-user-panel-${nextId++}`;
   protected readonly initial = computed(() => (this.name().trim()[0] ?? '?').toUpperCase());
+
+  protected close(): void {
+    if (!this.open()) return;
+    this.open.set(false);
+    this.host.nativeElement.querySelector<HTMLButtonElement>('.tc-trigger')?.focus();
+  }
+
+  protected closeIfOutside(event: Event): void {
+    if (this.open() && !this.host.nativeElement.contains(event.target as Node)) this.open.set(false);
+  }
 }
