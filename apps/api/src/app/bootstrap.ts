@@ -49,6 +49,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, config.database.kind), adapter, {
       bufferLogs: true,
+      abortOnError: false,
       logger: options.logger === false ? false : undefined,
     });
     if (options.logger !== false) app.useLogger(app.get(Logger));

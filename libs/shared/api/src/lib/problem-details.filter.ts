@@ -84,7 +84,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : Array.isArray((body as { message?: unknown }).message)
             ? ((body as { message: string[] }).message).join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
-      return { type: TYPE_BASE + slug(status), title: TITLES[status] ?? 'Error', status, detail: message, ...base };
+      // A refused body (malformed JSON, too large, wrong media type) names the body as the field at fault.
+      const bodyAtFault = status === 400 || status === 413 || status === 415;
+      return {
+        type: TYPE_BASE + slug(status),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: message,
+        ...(bodyAtFault ? { errors: [{ field: 'body', message }] } : {}),
+        ...base,
+      };
     }
     // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a statusCode.
     const fastifyError = exception as { statusCode?: number; message?: string; code?: string };

@@ -7,12 +7,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      out.push({
-        field,
-        message: constraint === 'whitelistValidation' ? `Unknown field "${error.property}"` : message,
-      });
-    }
+    const messages = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      constraint === 'whitelistValidation' ? `Unknown field "${error.property}"` : message,
+    );
+    // One entry per field, all its broken rules together.
+    if (messages.length) out.push({ field, message: messages.join('; ') });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SignInThrottlerGuard } from './sign-in-throttler.guard';
+import type {} from '@fastify/cookie'; // request.cookies, reply.setCookie
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ActionLinkInfo, Session } from '@tc/shared/contracts';

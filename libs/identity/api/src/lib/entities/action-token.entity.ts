@@ -1,15 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
 import type { ActionTokenPurpose } from '@tc/shared/contracts';
 
 /** A single-use link: an invitation or a password reset. Only the SHA-256 of the token is stored. */
 @Entity('action_tokens')
+@Check('CHK_action_tokens_purpose', `"purpose" IN ('invitation','password_reset')`)
 export class ActionTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
+  @Index('IDX_action_tokens_user_id')
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_action_tokens_user' })
+  user?: UserEntity;
 
   @Column({ type: 'varchar', length: 16 })
   purpose!: ActionTokenPurpose;

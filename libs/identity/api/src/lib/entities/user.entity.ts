@@ -1,8 +1,13 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TerritoryEntity } from '@tc/territories/api';
 import type { Gender, Locale, OrganisationType, UserStatus } from '@tc/shared/contracts';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 
 @Entity('users')
+@Check('CHK_users_email_lower', `"email" = lower("email")`)
+@Check('CHK_users_language', `"preferred_language" IN ('fr','ar','en')`)
+@Check('CHK_users_gender', `"gender" IS NULL OR "gender" IN ('female','male','other')`)
+@Check('CHK_users_withheld', `NOT "demographics_withheld" OR ("gender" IS NULL AND "birth_year" IS NULL)`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -21,8 +26,13 @@ export class UserEntity {
   @Column({ name: 'preferred_language', type: 'varchar', length: 2, default: 'fr' })
   preferredLanguage!: Locale;
 
+  @Index('IDX_users_territory_id')
   @Column({ name: 'territory_id', type: 'uuid', nullable: true })
   territoryId!: string | null;
+
+  @ManyToOne(() => TerritoryEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'territory_id', foreignKeyConstraintName: 'FK_users_territory' })
+  territory?: TerritoryEntity | null;
 
   @Column({ name: 'organisation_type', type: 'varchar', length: 32, nullable: true })
   organisationType!: OrganisationType | null;

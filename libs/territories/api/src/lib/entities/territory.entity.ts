@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { TerritoryLevel } from '@tc/shared/contracts';
 
 /**
@@ -7,13 +7,20 @@ import type { TerritoryLevel } from '@tc/shared/contracts';
  * `text_pattern_ops` index.
  */
 @Entity('territories')
+@Check('CHK_territories_level', `"level" IN ('root','country','region','province','commune')`)
+// text_pattern_ops is beyond TypeORM's index syntax: the migration owns this index.
+@Index('IDX_territories_path', { synchronize: false })
 export class TerritoryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
+  @Index('IDX_territories_parent_id')
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
+
+  @ManyToOne(() => TerritoryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'FK_territories_parent' })
+  parent?: TerritoryEntity | null;
 
   @Column({ type: 'varchar', length: 16 })
   level!: TerritoryLevel;
