@@ -1,14 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
 import { IDENTITY_ENTITIES } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
-import { CreateIdentityAndTerritories1764380000000 } from '../migrations/1764380000000-CreateIdentityAndTerritories';
-import { SeedMoroccoTerritories1764380000001 } from '../migrations/1764380000001-SeedMoroccoTerritories';
+import { MIGRATIONS } from '../migrations';
 
 /** Every entity of every domain; each domain owns its own. */
 export const ENTITIES = [TerritoryEntity, ...IDENTITY_ENTITIES];
 
-/** The one linear list of migrations (also what `npm run migration:*` use). */
-export const MIGRATIONS = [CreateIdentityAndTerritories1764380000000, SeedMoroccoTerritories1764380000001];
+export { MIGRATIONS };
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

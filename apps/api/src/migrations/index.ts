@@ -1,0 +1,8 @@
+// The one linear list of migrations, oldest first. `npm run migration:generate -- <Name>` appends to it.
+import { CreateIdentityAndTerritories1764380000000 } from './1764380000000-CreateIdentityAndTerritories';
+import { SeedMoroccoTerritories1764380000001 } from './1764380000001-SeedMoroccoTerritories';
+
+export const MIGRATIONS = [
+  CreateIdentityAndTerritories1764380000000,
+  SeedMoroccoTerritories1764380000001,
+];
