@@ -1,3 +1,5 @@
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_IN } from '@tc/shared/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 describe('API conventions: problem+json, security headers, request ids, OpenAPI, health', () => {
@@ -62,8 +64,6 @@ describe('API conventions: problem+json, security headers, request ids, OpenAPI,
   });
 
   it('every route of the router declares who may call it', async () => {
-    const { PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_IN } = await import('@tc/shared/api');
-    const { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } = await import('@nestjs/core');
     const discovery = new DiscoveryService(t.app.get(ModulesContainer));
     const scanner = new MetadataScanner();
     const reflector = t.app.get(Reflector);

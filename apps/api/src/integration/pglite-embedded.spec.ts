@@ -41,12 +41,13 @@ describe('embedded PGlite database', () => {
   });
 
   it('keeps the data between starts', async () => {
-    const fastify = running!.app.getHttpAdapter().getInstance();
+    if (!running) throw new Error('the first spec did not start the app');
+    const fastify = running.app.getHttpAdapter().getInstance();
     const signIn = await fastify.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'admin@example.org', password: 'demo-password-2026' } });
     const token = signIn.json().accessToken as string;
     const me = await fastify.inject({ method: 'PATCH', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` }, payload: { displayName: 'Persisted Admin' } });
     expect(me.statusCode).toBe(200);
-    await running!.close();
+    await running.close();
     running = null;
 
     running = await createApp(config(), { logger: false });
