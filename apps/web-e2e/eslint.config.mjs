@@ -9,7 +9,8 @@ export default [
             "**/*.ts",
             "**/*.js"
         ],
-        // Override or add rules here
-        rules: {}
+        rules: {
+            "playwright/expect-expect": ["warn", { assertFunctionNames: ["expectSignedIn", "signOut"] }]
+        }
     }
 ];

@@ -37,10 +37,7 @@ async function loadTerritories(): Promise<Route[]> {
  * is lazy through `loadComponent`. Territories, which the shell does not need, load as a whole.
  */
 export const appRoutes: Route[] = [
-  {
-    path: '',
-    children: authRoutes,
-  },
+  ...authRoutes,
   {
     path: '',
     canActivate: [authGuard],
