@@ -35,7 +35,9 @@ export class App {
   protected readonly dir = this.language.dir;
   protected readonly lang = this.language.lang;
   protected readonly person = this.auth.me;
-  protected readonly navigation = computed(() => (this.auth.signedIn() ? navigationFor(this.auth.roles()) : []));
+  protected readonly navigation = computed(() =>
+    this.auth.signedIn() ? navigationFor(this.auth.roles()) : [],
+  );
   protected readonly navOpen = signal(false);
 
   constructor() {

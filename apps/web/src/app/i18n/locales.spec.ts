@@ -26,10 +26,12 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 function lookup(tree: Tree, path: string): string | Tree | undefined {
-  return path.split('.').reduce<string | Tree | undefined>(
-    (node, part) => (node && typeof node === 'object' ? node[part] : undefined),
-    tree,
-  );
+  return path
+    .split('.')
+    .reduce<string | Tree | undefined>(
+      (node, part) => (node && typeof node === 'object' ? node[part] : undefined),
+      tree,
+    );
 }
 
 function sources(dir: string): string[] {

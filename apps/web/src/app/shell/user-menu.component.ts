@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -27,9 +36,13 @@ let nextId = 0;
     </button>
     @if (open()) {
       <ul class="tc-panel" [id]="panelId">
-        <li><a routerLink="/profile" (click)="open.set(false)">{{ 'userMenu.profile' | transloco }}</a></li>
         <li>
-          <button type="button" (click)="open.set(false); signOut.emit()">{{ 'userMenu.signOut' | transloco }}</button>
+          <a routerLink="/profile" (click)="open.set(false)">{{ 'userMenu.profile' | transloco }}</a>
+        </li>
+        <li>
+          <button type="button" (click)="open.set(false); signOut.emit()">
+            {{ 'userMenu.signOut' | transloco }}
+          </button>
         </li>
       </ul>
     }

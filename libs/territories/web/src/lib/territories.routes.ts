@@ -4,10 +4,12 @@ import type { Route } from '@angular/router';
 export const territoriesRoutes: Route[] = [
   {
     path: '',
-    loadComponent: () => import('./territory-browser/territory-browser.page').then((m) => m.TerritoryBrowserPage),
+    loadComponent: () =>
+      import('./territory-browser/territory-browser.page').then((m) => m.TerritoryBrowserPage),
   },
   {
     path: ':id',
-    loadComponent: () => import('./territory-browser/territory-browser.page').then((m) => m.TerritoryBrowserPage),
+    loadComponent: () =>
+      import('./territory-browser/territory-browser.page').then((m) => m.TerritoryBrowserPage),
   },
 ];

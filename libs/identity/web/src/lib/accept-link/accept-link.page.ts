@@ -12,7 +12,8 @@ import { catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { passwordRules } from './password.validators';
 
-type LinkState = { info: ActionLinkInfo } | { failure: 'notFound' | 'expired' | 'other'; problem: ProblemDetails };
+type LinkState =
+  { info: ActionLinkInfo } | { failure: 'notFound' | 'expired' | 'other'; problem: ProblemDetails };
 
 /** `/links/:token`: accept an invitation or a password reset by choosing a password. */
 @Component({
@@ -41,16 +42,35 @@ type LinkState = { info: ActionLinkInfo } | { failure: 'notFound' | 'expired' | 
           <form class="tc-form" [formGroup]="form" (ngSubmit)="submit(s.info)" novalidate>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'common.email' | transloco }}</mat-label>
-              <input matInput type="email" [value]="s.info.email" readonly autocomplete="username" dir="ltr" />
+              <input
+                matInput
+                type="email"
+                [value]="s.info.email"
+                readonly
+                autocomplete="username"
+                dir="ltr"
+              />
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'acceptLink.password' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="new-password" required />
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                required
+              />
               <mat-hint>{{ 'acceptLink.passwordHint' | transloco: { min: minLength } }}</mat-hint>
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'acceptLink.confirm' | transloco }}</mat-label>
-              <input matInput type="password" formControlName="confirm" autocomplete="new-password" required />
+              <input
+                matInput
+                type="password"
+                formControlName="confirm"
+                autocomplete="new-password"
+                required
+              />
             </mat-form-field>
             @if (showRuleErrors()) {
               <ul class="tc-error" role="alert">
@@ -69,12 +89,16 @@ type LinkState = { info: ActionLinkInfo } | { failure: 'notFound' | 'expired' | 
               <p class="tc-error" role="alert">{{ message }}</p>
             }
             <tc-problem-message [problem]="problem()" [fields]="['password']" />
-            <button mat-flat-button type="submit" [disabled]="busy()">{{ 'acceptLink.submit' | transloco }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy()">
+              {{ 'acceptLink.submit' | transloco }}
+            </button>
           </form>
         } @else {
           <h1>{{ 'acceptLink.failedTitle' | transloco }}</h1>
           <p role="alert">{{ 'acceptLink.errors.' + s.failure | transloco }}</p>
-          <p><a routerLink="/forgot-password">{{ 'acceptLink.askNew' | transloco }}</a></p>
+          <p>
+            <a routerLink="/forgot-password">{{ 'acceptLink.askNew' | transloco }}</a>
+          </p>
         }
       } @else {
         <p role="status">{{ 'common.loading' | transloco }}</p>
@@ -112,7 +136,8 @@ export class AcceptLinkPage {
             map((info): LinkState => ({ info })),
             catchError((e: unknown) => {
               const problem = problemOf(e);
-              const failure = problem.status === 404 ? 'notFound' : problem.status === 410 ? 'expired' : 'other';
+              const failure =
+                problem.status === 404 ? 'notFound' : problem.status === 410 ? 'expired' : 'other';
               return of<LinkState>({ failure, problem });
             }),
           ),

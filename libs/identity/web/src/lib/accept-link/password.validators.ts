@@ -11,7 +11,8 @@ export function passwordRules(email: () => string): ValidatorFn {
     const confirm = String(group.get('confirm')?.value ?? '');
     const errors: ValidationErrors = {};
     if (password.length < PASSWORD_MIN_LENGTH) errors['tooShort'] = true;
-    if (password && password.trim().toLowerCase() === email().trim().toLowerCase()) errors['sameAsEmail'] = true;
+    if (password && password.trim().toLowerCase() === email().trim().toLowerCase())
+      errors['sameAsEmail'] = true;
     if (confirm && confirm !== password) errors['mismatch'] = true;
     return Object.keys(errors).length ? errors : null;
   };

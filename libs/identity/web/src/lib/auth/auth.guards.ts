@@ -17,7 +17,8 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     const auth = inject(AuthService);
     const router = inject(Router);
     await auth.whenRestored();
-    if (!auth.signedIn()) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+    if (!auth.signedIn())
+      return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
     return auth.hasRole(...roles) || router.createUrlTree(['/']);
   };
 }

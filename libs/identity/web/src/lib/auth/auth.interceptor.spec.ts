@@ -117,7 +117,9 @@ describe('authInterceptor', () => {
 
   it('never refreshes on a 401 from the auth endpoints themselves (wrong password)', () => {
     let error: HttpErrorResponse | undefined;
-    auth.signIn({ email: 'a@example.org', password: 'wrong' }).subscribe({ error: (e: HttpErrorResponse) => (error = e) });
+    auth
+      .signIn({ email: 'a@example.org', password: 'wrong' })
+      .subscribe({ error: (e: HttpErrorResponse) => (error = e) });
 
     backend.expectOne('/api/v1/auth/sign-in').flush(...unauthorized());
 

@@ -30,7 +30,9 @@ describe('AuthService', () => {
 
   it('restores the session from the refresh cookie on start and applies the preferred language', async () => {
     const restored = auth.restore();
-    backend.expectOne('/api/v1/auth/refresh').flush(sessionFor(['trainer', 'observer'], 't', { preferredLanguage: 'ar' }));
+    backend
+      .expectOne('/api/v1/auth/refresh')
+      .flush(sessionFor(['trainer', 'observer'], 't', { preferredLanguage: 'ar' }));
     await restored;
 
     expect(auth.signedIn()).toBe(true);

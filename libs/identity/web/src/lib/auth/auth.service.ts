@@ -62,11 +62,13 @@ export class AuthService {
   /** One refresh at a time: concurrent callers share the same request. */
   refresh(): Observable<Session> {
     if (!this.refreshInFlight) {
-      this.refreshInFlight = this.http.post<Session>(`${AUTH_API}/refresh`, null, { withCredentials: true }).pipe(
-        tap((s) => this.start(s)),
-        finalize(() => (this.refreshInFlight = null)),
-        shareReplay({ bufferSize: 1, refCount: false }),
-      );
+      this.refreshInFlight = this.http
+        .post<Session>(`${AUTH_API}/refresh`, null, { withCredentials: true })
+        .pipe(
+          tap((s) => this.start(s)),
+          finalize(() => (this.refreshInFlight = null)),
+          shareReplay({ bufferSize: 1, refCount: false }),
+        );
     }
     return this.refreshInFlight;
   }

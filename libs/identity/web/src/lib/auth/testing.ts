@@ -1,7 +1,11 @@
 import type { Me, Role, Session } from '@tc/shared/contracts';
 
 /** A session fixture for specs. */
-export function sessionFor(roles: Role[] = ['coach'], token = 'token-1', overrides: Partial<Me> = {}): Session {
+export function sessionFor(
+  roles: Role[] = ['coach'],
+  token = 'token-1',
+  overrides: Partial<Me> = {},
+): Session {
   return {
     accessToken: token,
     expiresIn: 900,

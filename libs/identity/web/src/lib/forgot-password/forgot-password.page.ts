@@ -11,7 +11,14 @@ import { AuthService } from '../auth/auth.service';
 /** Asks for a reset link; the answer never says whether the account exists. */
 @Component({
   selector: 'tc-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="tc-narrow">
@@ -36,13 +43,18 @@ import { AuthService } from '../auth/auth.service';
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'forgot.submit' | transloco }}</button>
         </form>
       }
-      <p><a routerLink="/sign-in">{{ 'forgot.back' | transloco }}</a></p>
+      <p>
+        <a routerLink="/sign-in">{{ 'forgot.back' | transloco }}</a>
+      </p>
     </section>
   `,
 })
 export class ForgotPasswordPage {
   private readonly auth = inject(AuthService);
-  protected readonly email = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] });
+  protected readonly email = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.email],
+  });
   protected readonly sent = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -59,7 +71,13 @@ export class ForgotPasswordPage {
       error: (e: unknown) => {
         this.busy.set(false);
         const status = problemOf(e).status;
-        this.error.set(status === 429 ? 'signIn.errors.tooMany' : status === 0 ? 'common.errors.network' : 'common.errors.server');
+        this.error.set(
+          status === 429
+            ? 'signIn.errors.tooMany'
+            : status === 0
+              ? 'common.errors.network'
+              : 'common.errors.server',
+        );
       },
     });
   }

@@ -19,7 +19,9 @@ import { AuthService } from '../auth/auth.service';
             @for (a of m.roles; track a.id) {
               <li>
                 <strong>{{ 'roles.' + a.role | transloco }}</strong>
-                <span>{{ 'home.scopedTo' | transloco: { territory: (a.territoryName | localizedName) } }}</span>
+                <span>{{
+                  'home.scopedTo' | transloco: { territory: (a.territoryName | localizedName) }
+                }}</span>
               </li>
             }
           </ul>
@@ -36,20 +38,38 @@ import { AuthService } from '../auth/auth.service';
     }
   `,
   styles: `
-    .tc-roles { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: 0.5rem; }
+    .tc-roles {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 1rem;
+      display: grid;
+      gap: 0.5rem;
+    }
     .tc-roles li {
-      display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline;
-      padding-block: 0.5rem; padding-inline: 0.75rem;
-      border-radius: 8px; background: var(--mat-sys-surface-container-low);
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: baseline;
+      padding-block: 0.5rem;
+      padding-inline: 0.75rem;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-low);
     }
     .tc-offer {
       border-inline-start: 4px solid var(--mat-sys-primary);
       padding-inline-start: 0.75rem;
       margin-block: 1rem;
     }
-    .tc-offer h3 { margin: 0 0 0.25rem; font-size: 1rem; }
-    .tc-offer p { margin: 0; }
-    h2 { font-size: 1.125rem; }
+    .tc-offer h3 {
+      margin: 0 0 0.25rem;
+      font-size: 1rem;
+    }
+    .tc-offer p {
+      margin: 0;
+    }
+    h2 {
+      font-size: 1.125rem;
+    }
   `,
 })
 export class HomePage {

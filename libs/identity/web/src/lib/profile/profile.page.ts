@@ -62,8 +62,14 @@ const PROFILE_FIELDS = [
       gap: 0.5rem;
       min-inline-size: 0;
     }
-    .tc-demographics legend { padding-inline: 0.25rem; }
-    .tc-explain { margin: 0; font-size: 0.875rem; color: var(--mat-sys-on-surface-variant); }
+    .tc-demographics legend {
+      padding-inline: 0.25rem;
+    }
+    .tc-explain {
+      margin: 0;
+      font-size: 0.875rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class ProfilePage {
@@ -83,13 +89,19 @@ export class ProfilePage {
   protected readonly fields = PROFILE_FIELDS;
 
   protected readonly form = new FormGroup({
-    displayName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
+    displayName: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
     preferredLanguage: new FormControl<Locale>('fr', { nonNullable: true }),
     territoryId: new FormControl<string | null>(null),
     organisationType: new FormControl<OrganisationType | null>(null),
     organisationName: new FormControl<string | null>(null, Validators.maxLength(200)),
     gender: new FormControl<Gender | null>(null),
-    birthYear: new FormControl<number | null>(null, [Validators.min(this.minBirthYear), Validators.max(this.maxBirthYear)]),
+    birthYear: new FormControl<number | null>(null, [
+      Validators.min(this.minBirthYear),
+      Validators.max(this.maxBirthYear),
+    ]),
     demographicsWithheld: new FormControl(false, { nonNullable: true }),
   });
 

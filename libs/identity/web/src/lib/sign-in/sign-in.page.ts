@@ -15,7 +15,14 @@ export function safeReturnUrl(url: string | undefined): string {
 
 @Component({
   selector: 'tc-sign-in-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="tc-narrow">
@@ -32,7 +39,13 @@ export function safeReturnUrl(url: string | undefined): string {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'common.password' | transloco }}</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="current-password" required />
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="current-password"
+            required
+          />
           @if (form.controls.password.hasError('required')) {
             <mat-error>{{ 'common.required' | transloco }}</mat-error>
           }

@@ -14,7 +14,13 @@ import {
   ROLES,
   type Role,
 } from '@tc/shared/contracts';
-import { ActionLinkComponent, LanguageService, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import {
+  ActionLinkComponent,
+  LanguageService,
+  ProblemMessageComponent,
+  fieldError,
+  problemOf,
+} from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { UsersService } from './users.service';
 
@@ -40,11 +46,15 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
     <h2 mat-dialog-title>{{ 'users.invite.title' | transloco }}</h2>
     @if (result(); as r) {
       <mat-dialog-content>
-        <p role="status">{{ 'users.invite.done' | transloco: { name: r.user.displayName, email: r.user.email } }}</p>
+        <p role="status">
+          {{ 'users.invite.done' | transloco: { name: r.user.displayName, email: r.user.email } }}
+        </p>
         <tc-action-link [link]="r.link" label="users.invite.linkLabel" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-flat-button type="button" [mat-dialog-close]="true">{{ 'common.close' | transloco }}</button>
+        <button mat-flat-button type="button" [mat-dialog-close]="true">
+          {{ 'common.close' | transloco }}
+        </button>
       </mat-dialog-actions>
     } @else {
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -57,13 +67,19 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
             } @else if (form.controls.email.hasError('email')) {
               <mat-error>{{ 'common.invalidEmail' | transloco }}</mat-error>
             }
-            @if (serverError('email'); as m) { <mat-hint class="tc-error">{{ m }}</mat-hint> }
+            @if (serverError('email'); as m) {
+              <mat-hint class="tc-error">{{ m }}</mat-hint>
+            }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'users.name' | transloco }}</mat-label>
             <input matInput formControlName="displayName" required />
-            @if (form.controls.displayName.invalid) { <mat-error>{{ 'common.required' | transloco }}</mat-error> }
-            @if (serverError('displayName'); as m) { <mat-hint class="tc-error">{{ m }}</mat-hint> }
+            @if (form.controls.displayName.invalid) {
+              <mat-error>{{ 'common.required' | transloco }}</mat-error>
+            }
+            @if (serverError('displayName'); as m) {
+              <mat-hint class="tc-error">{{ m }}</mat-hint>
+            }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'users.role' | transloco }}</mat-label>
@@ -73,11 +89,17 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
               }
             </mat-select>
           </mat-form-field>
-          <tc-territory-picker formControlName="territoryId" label="users.territory" hint="users.territoryHint" />
+          <tc-territory-picker
+            formControlName="territoryId"
+            label="users.territory"
+            hint="users.territoryHint"
+          />
           @if (form.controls.territoryId.invalid && form.controls.territoryId.touched) {
             <p class="tc-error">{{ 'users.territoryRequired' | transloco }}</p>
           }
-          @if (serverError('territoryId'); as m) { <p class="tc-error">{{ m }}</p> }
+          @if (serverError('territoryId'); as m) {
+            <p class="tc-error">{{ m }}</p>
+          }
           <mat-form-field appearance="outline">
             <mat-label>{{ 'users.language' | transloco }}</mat-label>
             <mat-select formControlName="preferredLanguage">
@@ -90,7 +112,9 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-          <button mat-flat-button type="submit" [disabled]="busy()">{{ 'users.invite.submit' | transloco }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">
+            {{ 'users.invite.submit' | transloco }}
+          </button>
         </mat-dialog-actions>
       </form>
     }

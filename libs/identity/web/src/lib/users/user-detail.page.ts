@@ -6,7 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type ActionLink, type ProblemDetails, ROLES, type Role, type UserSummary } from '@tc/shared/contracts';
+import {
+  type ActionLink,
+  type ProblemDetails,
+  ROLES,
+  type Role,
+  type UserSummary,
+} from '@tc/shared/contracts';
 import { ActionLinkComponent, LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { type Observable, catchError, of, switchMap } from 'rxjs';
@@ -31,18 +37,45 @@ import { UsersService } from './users.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-detail.page.html',
   styles: `
-    .tc-assignments { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: 0.5rem; }
-    .tc-assignments li {
-      display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem;
-      padding-block: 0.25rem; padding-inline: 0.75rem;
-      border-radius: 8px; background: var(--mat-sys-surface-container-low);
+    .tc-assignments {
+      list-style: none;
+      margin: 0 0 1rem;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
     }
-    .tc-assignments li span { flex: 1 1 12rem; }
-    .tc-block { margin-block: 1.5rem; max-inline-size: 40rem; }
-    h2 { font-size: 1.125rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; }
+    .tc-assignments li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      padding-block: 0.25rem;
+      padding-inline: 0.75rem;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .tc-assignments li span {
+      flex: 1 1 12rem;
+    }
+    .tc-block {
+      margin-block: 1.5rem;
+      max-inline-size: 40rem;
+    }
+    h2 {
+      font-size: 1.125rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+    }
   `,
 })
 export class UserDetailPage {

@@ -19,7 +19,17 @@ import {
   type UserStatus,
 } from '@tc/shared/contracts';
 import { LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
-import { BehaviorSubject, catchError, debounceTime, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
+import {
+  BehaviorSubject,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  merge,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
 import { InviteUserDialog } from './invite-user.dialog';
 import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 import { UsersService } from './users.service';

@@ -39,11 +39,16 @@ export class UsersService {
   }
 
   removeRole(id: string, assignmentId: string): Observable<UserSummary> {
-    return this.http.delete<UserSummary>(`${BASE}/${encodeURIComponent(id)}/roles/${encodeURIComponent(assignmentId)}`);
+    return this.http.delete<UserSummary>(
+      `${BASE}/${encodeURIComponent(id)}/roles/${encodeURIComponent(assignmentId)}`,
+    );
   }
 
   setEnabled(id: string, enabled: boolean): Observable<UserSummary> {
-    return this.http.post<UserSummary>(`${BASE}/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`, null);
+    return this.http.post<UserSummary>(
+      `${BASE}/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`,
+      null,
+    );
   }
 
   passwordResetLink(id: string): Observable<ActionLink> {

@@ -22,7 +22,14 @@ let nextId = 0;
       <div class="tc-link">
         <label [for]="inputId">{{ label() | transloco }}</label>
         <div class="tc-link-row">
-          <input [id]="inputId" type="url" readonly [value]="l.url" dir="ltr" [attr.aria-describedby]="inputId + '-hint'" />
+          <input
+            [id]="inputId"
+            type="url"
+            readonly
+            [value]="l.url"
+            dir="ltr"
+            [attr.aria-describedby]="inputId + '-hint'"
+          />
           <button type="button" class="tc-copy" (click)="copy(l.url)">
             {{ (copied() ? 'common.link.copied' : 'common.link.copy') | transloco }}
           </button>
@@ -32,21 +39,44 @@ let nextId = 0;
     }
   `,
   styles: `
-    .tc-link { display: flex; flex-direction: column; gap: 0.25rem; margin-block: 0.5rem; }
-    label { font-weight: 500; }
-    .tc-link-row { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .tc-link {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      margin-block: 0.5rem;
+    }
+    label {
+      font-weight: 500;
+    }
+    .tc-link-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
     input {
-      flex: 1 1 14rem; min-inline-size: 0; font: inherit;
-      padding-block: 0.5rem; padding-inline: 0.75rem;
-      border: 1px solid var(--mat-sys-outline); border-radius: 4px;
-      background: var(--mat-sys-surface-container-lowest); color: inherit;
+      flex: 1 1 14rem;
+      min-inline-size: 0;
+      font: inherit;
+      padding-block: 0.5rem;
+      padding-inline: 0.75rem;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-lowest);
+      color: inherit;
     }
     .tc-copy {
-      font: inherit; cursor: pointer; min-block-size: 40px;
-      padding-inline: 1rem; border-radius: 20px;
-      border: 1px solid var(--mat-sys-outline); background: transparent; color: var(--mat-sys-primary);
+      font: inherit;
+      cursor: pointer;
+      min-block-size: 40px;
+      padding-inline: 1rem;
+      border-radius: 20px;
+      border: 1px solid var(--mat-sys-outline);
+      background: transparent;
+      color: var(--mat-sys-primary);
     }
-    small { color: var(--mat-sys-on-surface-variant); }
+    small {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class ActionLinkComponent {

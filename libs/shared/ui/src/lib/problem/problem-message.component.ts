@@ -41,7 +41,10 @@ import { otherErrors } from './problem';
       border-radius: 4px;
       margin-block: 0.5rem;
     }
-    p, ul { margin: 0; }
+    p,
+    ul {
+      margin: 0;
+    }
   `,
 })
 export class ProblemMessageComponent {

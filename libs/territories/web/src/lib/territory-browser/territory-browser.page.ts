@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -87,7 +95,9 @@ export class TerritoryBrowserPage {
             : this.territories.roots().pipe(map((roots): [null, Territory[]] => [null, roots]));
           return load.pipe(
             map(([current, children]): BrowserState => ({ current, children, problem: null })),
-            catchError((e: unknown) => of<BrowserState>({ current: null, children: [], problem: problemOf(e) })),
+            catchError((e: unknown) =>
+              of<BrowserState>({ current: null, children: [], problem: problemOf(e) }),
+            ),
           );
         }),
         takeUntilDestroyed(inject(DestroyRef)),

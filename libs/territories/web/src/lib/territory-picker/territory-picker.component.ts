@@ -52,7 +52,10 @@ interface PickerLevel {
               <mat-option [value]="null">{{ 'territories.picker.none' | transloco }}</mat-option>
               @for (t of level.options; track t.id) {
                 <mat-option [value]="t.id">
-                  {{ t.name | localizedName }}@if (t.code) { ({{ t.code }}) }
+                  {{ t.name | localizedName }}
+                  @if (t.code) {
+                    ({{ t.code }})
+                  }
                 </mat-option>
               }
             </mat-select>
@@ -73,8 +76,14 @@ interface PickerLevel {
       gap: 0.5rem;
       min-inline-size: 0;
     }
-    legend { padding-inline: 0.25rem; }
-    .tc-hint { margin: 0; font-size: 0.875rem; color: var(--mat-sys-on-surface-variant); }
+    legend {
+      padding-inline: 0.25rem;
+    }
+    .tc-hint {
+      margin: 0;
+      font-size: 0.875rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class TerritoryPickerComponent implements ControlValueAccessor {
