@@ -8,8 +8,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const running = await createApp(config);
   await running.app.listen(config.port, config.host);
-  const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
-  console.log(`Coaching territorial is ready at http://localhost:${config.port} (${where}, started in ${Date.now() - started} ms)`);
+  const where =
+    config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
+  console.log(
+    `Coaching territorial is ready at http://localhost:${config.port} (${where}, started in ${Date.now() - started} ms)`,
+  );
   const stop = async () => {
     await running.close();
     process.exit(0);

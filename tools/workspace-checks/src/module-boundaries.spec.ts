@@ -10,9 +10,15 @@ function lintProbe(project: string, code: string): string[] {
   writeFileSync(file, code);
   try {
     // The ESLint CLI in its own process, exactly as `nx lint` runs it.
-    const run = spawnSync(process.execPath, [require.resolve('eslint/bin/eslint.js'), '--format', 'json', file], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [require.resolve('eslint/bin/eslint.js'), '--format', 'json', file],
+      { cwd: root, encoding: 'utf8' },
+    );
     const results = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-    return (results[0]?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    return (results[0]?.messages ?? [])
+      .filter((m) => m.ruleId === '@nx/enforce-module-boundaries')
+      .map((m) => m.message);
   } finally {
     rmSync(file, { force: true });
   }
@@ -20,23 +26,37 @@ function lintProbe(project: string, code: string): string[] {
 
 describe('@nx/enforce-module-boundaries restricts imports by scope and type', () => {
   it('refuses web code importing node (api) code', () => {
-    const errors = lintProbe('libs/territories/web', "import { TerritoriesModule } from '@tc/territories/api';\nexport const x = TerritoriesModule;\n");
+    const errors = lintProbe(
+      'libs/territories/web',
+      "import { TerritoriesModule } from '@tc/territories/api';\nexport const x = TerritoriesModule;\n",
+    );
     expect(errors.join('\n')).toMatch(/type:web.*can only depend on libs tagged with/s);
   });
 
   it('refuses a domain reaching a domain it may not depend on', () => {
-    const errors = lintProbe('libs/territories/api', "import { IdentityModule } from '@tc/identity/api';\nexport const x = IdentityModule;\n");
+    const errors = lintProbe(
+      'libs/territories/api',
+      "import { IdentityModule } from '@tc/identity/api';\nexport const x = IdentityModule;\n",
+    );
     // identity already depends on territories, so the rule may name the cycle before the scope.
-    expect(errors.join('\n')).toMatch(/scope:territories.*can only depend on libs tagged with|Circular dependency between "territories-api" and "identity-api"/s);
+    expect(errors.join('\n')).toMatch(
+      /scope:territories.*can only depend on libs tagged with|Circular dependency between "territories-api" and "identity-api"/s,
+    );
   });
 
   it('refuses contracts importing anything', () => {
-    const errors = lintProbe('libs/shared/contracts', "import { ProblemDetailsFilter } from '@tc/shared/api';\nexport const x = ProblemDetailsFilter;\n");
+    const errors = lintProbe(
+      'libs/shared/contracts',
+      "import { ProblemDetailsFilter } from '@tc/shared/api';\nexport const x = ProblemDetailsFilter;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 
   it('refuses deep imports into another library', () => {
-    const errors = lintProbe('libs/identity/api', "import { TerritoryEntity } from '../../../territories/api/src/lib/entities/territory.entity';\nexport const x = TerritoryEntity;\n");
+    const errors = lintProbe(
+      'libs/identity/api',
+      "import { TerritoryEntity } from '../../../territories/api/src/lib/entities/territory.entity';\nexport const x = TerritoryEntity;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 

@@ -34,7 +34,8 @@ export interface RunningApp {
 
 /** Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningApp> {
-  const embedded = config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
+  const embedded =
+    config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
   const databaseUrl = embedded ? embedded.url : (config.database as { url: string }).url;
   try {
     const adapter = new FastifyAdapter({
@@ -47,11 +48,15 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         return id;
       },
     });
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, config.database.kind), adapter, {
-      bufferLogs: true,
-      abortOnError: false,
-      logger: options.logger === false ? false : undefined,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, databaseUrl, config.database.kind),
+      adapter,
+      {
+        bufferLogs: true,
+        abortOnError: false,
+        logger: options.logger === false ? false : undefined,
+      },
+    );
     if (options.logger !== false) app.useLogger(app.get(Logger));
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook('onSend', async (request, reply) => {
@@ -92,21 +97,31 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         wildcard: false,
         index: false,
         setHeaders: (res, path) => {
-          res.setHeader('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader(
+            'cache-control',
+            HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       });
       fastify.get('/', (_req, reply) => {
-        void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+        void reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(indexHtml);
       });
     } else {
-      new NestLogger('Bootstrap').warn(`No web build at ${webDist}: serving the API only (run \`npx nx build web\`).`);
+      new NestLogger('Bootstrap').warn(
+        `No web build at ${webDist}: serving the API only (run \`npx nx build web\`).`,
+      );
     }
 
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
         .setTitle('Coaching territorial API')
-        .setDescription('Learning platform for territorial coaches (UCLG Africa – ALGA). Errors are RFC 9457 problem+json.')
+        .setDescription(
+          'Learning platform for territorial coaches (UCLG Africa – ALGA). Errors are RFC 9457 problem+json.',
+        )
         .setVersion('1')
         .addBearerAuth()
         .build(),

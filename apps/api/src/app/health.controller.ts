@@ -27,7 +27,14 @@ export class HealthController {
     } catch {
       up = false;
     }
-    void reply.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).header('cache-control', 'no-store');
-    return { status: up ? 'ok' : 'error', database: up ? 'up' : 'down', databaseKind: this.kind, version: process.env['npm_package_version'] ?? '0.0.0' };
+    void reply
+      .status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .header('cache-control', 'no-store');
+    return {
+      status: up ? 'ok' : 'error',
+      database: up ? 'up' : 'down',
+      databaseKind: this.kind,
+      version: process.env['npm_package_version'] ?? '0.0.0',
+    };
   }
 }

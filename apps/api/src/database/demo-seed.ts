@@ -18,10 +18,42 @@ interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@example.org', displayName: 'Nadia El Amrani', role: 'admin', scope: null, workTerritory: 'MA-04', organisationType: 'public_agency', organisationName: 'ALGA – Académie Africaine des Collectivités Territoriales' },
-  { email: 'trainer@example.org', displayName: 'Youssef Benali', role: 'trainer', scope: 'MA-02', workTerritory: 'MA-OUJ', organisationType: 'region_council', organisationName: "Conseil de la Région de l'Oriental" },
-  { email: 'coach@example.org', displayName: 'Salma Ouazzani', role: 'coach', scope: 'MA-02', workTerritory: 'MA-BER', organisationType: 'cooperative_union', organisationName: 'Union des coopératives de Berkane' },
-  { email: 'observer@example.org', displayName: 'Karim Tazi', role: 'observer', scope: null, workTerritory: 'MA-04', organisationType: 'public_agency', organisationName: 'Observatoire du Capital Humain (ALGA)' },
+  {
+    email: 'admin@example.org',
+    displayName: 'Nadia El Amrani',
+    role: 'admin',
+    scope: null,
+    workTerritory: 'MA-04',
+    organisationType: 'public_agency',
+    organisationName: 'ALGA – Académie Africaine des Collectivités Territoriales',
+  },
+  {
+    email: 'trainer@example.org',
+    displayName: 'Youssef Benali',
+    role: 'trainer',
+    scope: 'MA-02',
+    workTerritory: 'MA-OUJ',
+    organisationType: 'region_council',
+    organisationName: "Conseil de la Région de l'Oriental",
+  },
+  {
+    email: 'coach@example.org',
+    displayName: 'Salma Ouazzani',
+    role: 'coach',
+    scope: 'MA-02',
+    workTerritory: 'MA-BER',
+    organisationType: 'cooperative_union',
+    organisationName: 'Union des coopératives de Berkane',
+  },
+  {
+    email: 'observer@example.org',
+    displayName: 'Karim Tazi',
+    role: 'observer',
+    scope: null,
+    workTerritory: 'MA-04',
+    organisationType: 'public_agency',
+    organisationName: 'Observatoire du Capital Humain (ALGA)',
+  },
 ];
 
 /**
@@ -33,10 +65,15 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
   const hash = await passwords.hash(DEMO_PASSWORD);
   let created = 0;
   await dataSource.transaction(async (manager) => {
-    const root = await manager.findOneOrFail(TerritoryEntity, { where: { level: 'root' }, order: { createdAt: 'ASC' } });
+    const root = await manager.findOneOrFail(TerritoryEntity, {
+      where: { level: 'root' },
+      order: { createdAt: 'ASC' },
+    });
     for (const account of DEMO_ACCOUNTS) {
       if (await manager.exists(UserEntity, { where: { email: account.email } })) continue;
-      const scope = account.scope ? await manager.findOneOrFail(TerritoryEntity, { where: { code: account.scope } }) : root;
+      const scope = account.scope
+        ? await manager.findOneOrFail(TerritoryEntity, { where: { code: account.scope } })
+        : root;
       const work = await manager.findOneOrFail(TerritoryEntity, { where: { code: account.workTerritory } });
       const user = await manager.save(
         manager.create(UserEntity, {
@@ -49,7 +86,12 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
           organisationName: account.organisationName,
         }),
       );
-      await manager.insert(RoleAssignmentEntity, { userId: user.id, role: account.role, territoryId: scope.id, createdBy: null });
+      await manager.insert(RoleAssignmentEntity, {
+        userId: user.id,
+        role: account.role,
+        territoryId: scope.id,
+        createdBy: null,
+      });
       created++;
     }
   });

@@ -21,19 +21,23 @@ async function main(): Promise<void> {
     throw new Error('generate needs a PascalCase name, e.g. `npm run migration:generate -- CreateCourses`');
   }
   const config = loadConfig();
-  const embedded = config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
+  const embedded =
+    config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
   const url = embedded?.url ?? (config.database as { url: string }).url;
   const dataSource = new DataSource(dataSourceOptions(url, config.database.kind));
   await dataSource.initialize();
   try {
     if (command === 'run') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migration.');
+      console.log(
+        applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migration.',
+      );
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
     } else {
-      if (await dataSource.showMigrations()) throw new Error('Run the pending migrations first (npm run migration:run).');
+      if (await dataSource.showMigrations())
+        throw new Error('Run the pending migrations first (npm run migration:run).');
       const sql = await dataSource.driver.createSchemaBuilder().log();
       if (!sql.upQueries.length) {
         console.log('Entities and database agree: nothing to generate.');
@@ -57,7 +61,9 @@ async function main(): Promise<void> {
         .replace(/(\nexport const MIGRATIONS)/, `import { ${className} } from './${file}';\n$1`)
         .replace(/\n\];/, `\n  ${className},\n];`);
       writeFileSync(indexPath, index);
-      console.log(`Wrote apps/api/src/migrations/${file}.ts (${sql.upQueries.length} statements) and listed it in migrations/index.ts. Read it before you commit.`);
+      console.log(
+        `Wrote apps/api/src/migrations/${file}.ts (${sql.upQueries.length} statements) and listed it in migrations/index.ts. Read it before you commit.`,
+      );
     }
   } finally {
     await dataSource.destroy();

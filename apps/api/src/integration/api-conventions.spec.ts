@@ -18,28 +18,45 @@ describe('API conventions: problem+json, security headers, request ids, OpenAPI,
   });
 
   it('malformed JSON is a 400 problem naming the body', async () => {
-    const res = await t.request('POST', '/api/v1/auth/sign-in', { body: '{"email":', headers: { 'content-type': 'application/json' } });
+    const res = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, title: 'Bad request', errors: [expect.objectContaining({ field: 'body' })] });
+    expect(res.body).toMatchObject({
+      status: 400,
+      title: 'Bad request',
+      errors: [expect.objectContaining({ field: 'body' })],
+    });
   });
 
   it('validation problems name every field; unknown fields are rejected', async () => {
     const res = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 42, passwd: 'x' } });
     expect(res.status).toBe(400);
     expect(res.body.type).toBe('https://coaching-territorial.example.org/problems/validation');
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'passwd', 'password']);
-    expect(res.body.errors.find((e: { field: string }) => e.field === 'passwd').message).toBe('Unknown field "passwd"');
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'email',
+      'passwd',
+      'password',
+    ]);
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'passwd').message).toBe(
+      'Unknown field "passwd"',
+    );
   });
 
   it('oversized bodies are a 413 problem', async () => {
-    const res = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'a@b.c', password: 'x'.repeat(1_100_000) } });
+    const res = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'a@b.c', password: 'x'.repeat(1_100_000) },
+    });
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
 
   it('unknown API routes are 404 problems, with the request id in the body and the header', async () => {
-    const res = await t.request('GET', '/api/v1/no-such-thing', { headers: { 'x-request-id': 'req-1234567890' } });
+    const res = await t.request('GET', '/api/v1/no-such-thing', {
+      headers: { 'x-request-id': 'req-1234567890' },
+    });
     expect(res.status).toBe(404);
     expect(res.body.requestId).toBe('req-1234567890');
     expect(res.headers['x-request-id']).toBe('req-1234567890');
@@ -57,7 +74,13 @@ describe('API conventions: problem+json, security headers, request ids, OpenAPI,
     const res = await t.request('GET', '/api/docs-json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/sign-in', '/api/v1/me', '/api/v1/users', '/api/v1/territories/{id}', '/api/health']),
+      expect.arrayContaining([
+        '/api/v1/auth/sign-in',
+        '/api/v1/me',
+        '/api/v1/users',
+        '/api/v1/territories/{id}',
+        '/api/health',
+      ]),
     );
     expect(res.body.components.securitySchemes.bearer).toBeDefined();
     expect((await t.request('GET', '/api/docs')).status).toBe(200);
@@ -77,7 +100,9 @@ describe('API conventions: problem+json, security headers, request ids, OpenAPI,
         if (Reflect.getMetadata('path', handler) === undefined) continue;
         routes++;
         const targets = [handler, instance.constructor];
-        const declared = [PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_IN].some((key) => reflector.getAllAndOverride(key, targets) !== undefined);
+        const declared = [PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_IN].some(
+          (key) => reflector.getAllAndOverride(key, targets) !== undefined,
+        );
         if (!declared) undeclared.push(`${instance.constructor.name}.${name}`);
       }
     }

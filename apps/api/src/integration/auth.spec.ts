@@ -10,11 +10,16 @@ describe('sign-in, refresh rotation and sign-out (real database)', () => {
   });
 
   it('signs a demo coach in with an access token, an httpOnly SameSite refresh cookie and their profile', async () => {
-    const res = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'Coach@Example.org ', password: 'demo-password-2026' } });
+    const res = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'Coach@Example.org ', password: 'demo-password-2026' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.expiresIn).toBe(900);
     expect(res.body.accessToken.split('.')).toHaveLength(3);
-    expect(res.body.me).toMatchObject({ email: 'coach@example.org', roles: [expect.objectContaining({ role: 'coach' })] });
+    expect(res.body.me).toMatchObject({
+      email: 'coach@example.org',
+      roles: [expect.objectContaining({ role: 'coach' })],
+    });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/tc_refresh=[\w-]{40,}/);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -23,8 +28,12 @@ describe('sign-in, refresh rotation and sign-out (real database)', () => {
   });
 
   it('answers unknown e-mail and wrong password with the same generic 401 problem', async () => {
-    const wrong = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'coach@example.org', password: 'not-the-password' } });
-    const unknown = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'nobody@example.org', password: 'not-the-password' } });
+    const wrong = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'coach@example.org', password: 'not-the-password' },
+    });
+    const unknown = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'nobody@example.org', password: 'not-the-password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -40,7 +49,10 @@ describe('sign-in, refresh rotation and sign-out (real database)', () => {
     const me = await t.request('GET', '/api/v1/me', { token: session.accessToken });
     expect(me.status).toBe(200);
     expect(me.body.email).toBe('trainer@example.org');
-    expect(me.body.roles[0]).toMatchObject({ role: 'trainer', territoryName: { fr: "L'Oriental", ar: 'الشرق', en: 'Oriental' } });
+    expect(me.body.roles[0]).toMatchObject({
+      role: 'trainer',
+      territoryName: { fr: "L'Oriental", ar: 'الشرق', en: 'Oriental' },
+    });
   });
 
   it('rotates the refresh token, and a replayed old token revokes the whole family', async () => {
@@ -81,22 +93,33 @@ describe('sign-in, refresh rotation and sign-out (real database)', () => {
 describe('sign-in rate limits', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ SIGN_IN_LIMIT_PER_ACCOUNT: '3', SIGN_IN_LIMIT_PER_IP: '6', SIGN_IN_LIMIT_WINDOW: '600' });
+    t = await createTestApp({
+      SIGN_IN_LIMIT_PER_ACCOUNT: '3',
+      SIGN_IN_LIMIT_PER_IP: '6',
+      SIGN_IN_LIMIT_WINDOW: '600',
+    });
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it('limits attempts per account, then per IP, with 429 problems and Retry-After', async () => {
-    const attempt = (email: string) => t.request('POST', '/api/v1/auth/sign-in', { body: { email, password: 'wrong-password-1' } });
-    const forCoach = [await attempt('coach@example.org'), await attempt('coach@example.org'), await attempt('coach@example.org')];
+    const attempt = (email: string) =>
+      t.request('POST', '/api/v1/auth/sign-in', { body: { email, password: 'wrong-password-1' } });
+    const forCoach = [
+      await attempt('coach@example.org'),
+      await attempt('coach@example.org'),
+      await attempt('coach@example.org'),
+    ];
     expect(forCoach.map((r) => r.status)).toEqual([401, 401, 401]);
     const blocked = await attempt('coach@example.org');
     expect(blocked.status).toBe(429);
     expect(blocked.headers['content-type']).toMatch(/problem\+json/);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // The right password does not get through while the account is throttled.
-    const right = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'coach@example.org', password: 'demo-password-2026' } });
+    const right = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'coach@example.org', password: 'demo-password-2026' },
+    });
     expect(right.status).toBe(429);
 
     // Five requests came from this IP so far: another account gets its answer once more, then the

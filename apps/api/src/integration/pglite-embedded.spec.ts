@@ -8,7 +8,13 @@ import { DataDirLockedError } from '../database/embedded-postgres';
 /** The newcomer's path: no DATABASE_URL, an embedded PostgreSQL in a data folder. */
 describe('embedded PGlite database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tc-embedded-'));
-  const config = () => loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web') });
+  const config = () =>
+    loadConfig({
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      WEB_DIST: join(dataDir, 'no-web'),
+    });
   let running: RunningApp | null = null;
 
   afterAll(async () => {
@@ -27,8 +33,14 @@ describe('embedded PGlite database', () => {
       payload: { email: 'admin@example.org', password: 'demo-password-2026' },
     });
     expect(signIn.statusCode).toBe(200);
-    const me = await fastify.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${signIn.json().accessToken}` } });
-    expect(me.json().roles).toEqual([expect.objectContaining({ role: 'admin', territoryName: expect.objectContaining({ en: 'Africa' }) })]);
+    const me = await fastify.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${signIn.json().accessToken}` },
+    });
+    expect(me.json().roles).toEqual([
+      expect.objectContaining({ role: 'admin', territoryName: expect.objectContaining({ en: 'Africa' }) }),
+    ]);
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {
@@ -43,15 +55,26 @@ describe('embedded PGlite database', () => {
   it('keeps the data between starts', async () => {
     if (!running) throw new Error('the first spec did not start the app');
     const fastify = running.app.getHttpAdapter().getInstance();
-    const signIn = await fastify.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'admin@example.org', password: 'demo-password-2026' } });
+    const signIn = await fastify.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'admin@example.org', password: 'demo-password-2026' },
+    });
     const token = signIn.json().accessToken as string;
-    const me = await fastify.inject({ method: 'PATCH', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` }, payload: { displayName: 'Persisted Admin' } });
+    const me = await fastify.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { displayName: 'Persisted Admin' },
+    });
     expect(me.statusCode).toBe(200);
     await running.close();
     running = null;
 
     running = await createApp(config(), { logger: false });
-    const rows: { display_name: string }[] = await running.dataSource.query(`SELECT display_name FROM users WHERE email = 'admin@example.org'`);
+    const rows: { display_name: string }[] = await running.dataSource.query(
+      `SELECT display_name FROM users WHERE email = 'admin@example.org'`,
+    );
     expect(rows[0]?.display_name).toBe('Persisted Admin');
     const users: { n: number }[] = await running.dataSource.query('SELECT count(*)::int AS n FROM users');
     expect(users[0]?.n).toBe(4); // the seed did not run twice

@@ -25,7 +25,9 @@ describe('migrations and entities agree', () => {
     expect(tables[0]?.n).toBe(0);
     const applied = await t.dataSource.runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(count);
-    const regions: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM territories WHERE level = 'region'`);
+    const regions: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM territories WHERE level = 'region'`,
+    );
     expect(regions[0]?.n).toBe(12);
   });
 });

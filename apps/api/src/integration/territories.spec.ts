@@ -4,7 +4,9 @@ describe('territories: the reference tree and its administration (real database)
   let t: TestApp;
   let admin: string;
   let trainer: string;
-  const id = async (code: string) => ((await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [code])) as { id: string }[])[0]?.id as string;
+  const id = async (code: string) =>
+    ((await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [code])) as { id: string }[])[0]
+      ?.id as string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -18,30 +20,70 @@ describe('territories: the reference tree and its administration (real database)
   it('ships Africa › Morocco › 12 regions with ISO codes, and L’Oriental’s 8 prefecture and provinces', async () => {
     const roots = await t.request('GET', '/api/v1/territories', { token: trainer });
     expect(roots.status).toBe(200);
-    expect(roots.body).toEqual([expect.objectContaining({ level: 'root', parentId: null, name: { fr: 'Afrique', ar: 'أفريقيا', en: 'Africa' }, childCount: 1 })]);
-    const countries = await t.request('GET', `/api/v1/territories?parentId=${roots.body[0].id}`, { token: trainer });
-    expect(countries.body).toEqual([expect.objectContaining({ code: 'MA', level: 'country', childCount: 12 })]);
-    const regions = await t.request('GET', `/api/v1/territories?parentId=${countries.body[0].id}`, { token: trainer });
-    expect(regions.body.map((r: { code: string }) => r.code).sort()).toEqual(
-      ['MA-01', 'MA-02', 'MA-03', 'MA-04', 'MA-05', 'MA-06', 'MA-07', 'MA-08', 'MA-09', 'MA-10', 'MA-11', 'MA-12'],
-    );
+    expect(roots.body).toEqual([
+      expect.objectContaining({
+        level: 'root',
+        parentId: null,
+        name: { fr: 'Afrique', ar: 'أفريقيا', en: 'Africa' },
+        childCount: 1,
+      }),
+    ]);
+    const countries = await t.request('GET', `/api/v1/territories?parentId=${roots.body[0].id}`, {
+      token: trainer,
+    });
+    expect(countries.body).toEqual([
+      expect.objectContaining({ code: 'MA', level: 'country', childCount: 12 }),
+    ]);
+    const regions = await t.request('GET', `/api/v1/territories?parentId=${countries.body[0].id}`, {
+      token: trainer,
+    });
+    expect(regions.body.map((r: { code: string }) => r.code).sort()).toEqual([
+      'MA-01',
+      'MA-02',
+      'MA-03',
+      'MA-04',
+      'MA-05',
+      'MA-06',
+      'MA-07',
+      'MA-08',
+      'MA-09',
+      'MA-10',
+      'MA-11',
+      'MA-12',
+    ]);
     const oriental = regions.body.find((r: { code: string }) => r.code === 'MA-02');
     expect(oriental.name).toEqual({ fr: "L'Oriental", ar: 'الشرق', en: 'Oriental' });
-    const provinces = await t.request('GET', `/api/v1/territories?parentId=${oriental.id}`, { token: trainer });
-    expect(provinces.body.map((p: { code: string }) => p.code).sort()).toEqual(
-      ['MA-BER', 'MA-DRI', 'MA-FIG', 'MA-GUF', 'MA-JRA', 'MA-NAD', 'MA-OUJ', 'MA-TAI'],
-    );
+    const provinces = await t.request('GET', `/api/v1/territories?parentId=${oriental.id}`, {
+      token: trainer,
+    });
+    expect(provinces.body.map((p: { code: string }) => p.code).sort()).toEqual([
+      'MA-BER',
+      'MA-DRI',
+      'MA-FIG',
+      'MA-GUF',
+      'MA-JRA',
+      'MA-NAD',
+      'MA-OUJ',
+      'MA-TAI',
+    ]);
   });
 
   it('returns a territory with its ancestors from the root down', async () => {
     const res = await t.request('GET', `/api/v1/territories/${await id('MA-FIG')}`, { token: trainer });
     expect(res.status).toBe(200);
     expect(res.body.name.fr).toBe('Figuig');
-    expect(res.body.ancestors.map((a: { name: { en: string } }) => a.name.en)).toEqual(['Africa', 'Morocco', 'Oriental']);
+    expect(res.body.ancestors.map((a: { name: { en: string } }) => a.name.en)).toEqual([
+      'Africa',
+      'Morocco',
+      'Oriental',
+    ]);
   });
 
   it('answers 404 for an unknown id and 400 naming the parameter for a malformed one', async () => {
-    expect((await t.request('GET', '/api/v1/territories/00000000-0000-4000-8000-000000000000', { token: trainer })).status).toBe(404);
+    expect(
+      (await t.request('GET', '/api/v1/territories/00000000-0000-4000-8000-000000000000', { token: trainer }))
+        .status,
+    ).toBe(404);
     const bad = await t.request('GET', '/api/v1/territories/..%2F..%2Fetc%2Fpasswd', { token: trainer });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
@@ -49,46 +91,88 @@ describe('territories: the reference tree and its administration (real database)
 
   it('lets only admins add, rename and move; refuses cycles and duplicate codes', async () => {
     const berkane = await id('MA-BER');
-    const body = { parentId: berkane, level: 'commune', code: null, name: { fr: 'Saïdia', ar: 'السعيدية', en: 'Saidia' } };
+    const body = {
+      parentId: berkane,
+      level: 'commune',
+      code: null,
+      name: { fr: 'Saïdia', ar: 'السعيدية', en: 'Saidia' },
+    };
     expect((await t.request('POST', '/api/v1/territories', { token: trainer, body })).status).toBe(403);
     const created = await t.request('POST', '/api/v1/territories', { token: admin, body });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ parentId: berkane, level: 'commune', childCount: 0 });
 
-    const renamed = await t.request('PATCH', `/api/v1/territories/${created.body.id}`, { token: admin, body: { name: { en: 'Saïdia' } } });
+    const renamed = await t.request('PATCH', `/api/v1/territories/${created.body.id}`, {
+      token: admin,
+      body: { name: { en: 'Saïdia' } },
+    });
     expect(renamed.body.name).toEqual({ fr: 'Saïdia', ar: 'السعيدية', en: 'Saïdia' });
 
     // Move Berkane (with Saïdia under it) from L'Oriental to Fès-Meknès: the subtree follows.
-    const moved = await t.request('PATCH', `/api/v1/territories/${berkane}`, { token: admin, body: { parentId: await id('MA-03') } });
+    const moved = await t.request('PATCH', `/api/v1/territories/${berkane}`, {
+      token: admin,
+      body: { parentId: await id('MA-03') },
+    });
     expect(moved.status).toBe(200);
     const detail = await t.request('GET', `/api/v1/territories/${created.body.id}`, { token: admin });
-    expect(detail.body.ancestors.map((a: { code: string | null }) => a.code)).toEqual([null, 'MA', 'MA-03', 'MA-BER']);
-    const paths: { path: string; depth: number }[] = await t.dataSource.query('SELECT path, depth FROM territories WHERE id = $1', [created.body.id]);
-    expect(paths[0]?.path).toBe(`/${detail.body.ancestors.map((a: { id: string }) => a.id).join('/')}/${created.body.id}/`);
+    expect(detail.body.ancestors.map((a: { code: string | null }) => a.code)).toEqual([
+      null,
+      'MA',
+      'MA-03',
+      'MA-BER',
+    ]);
+    const paths: { path: string; depth: number }[] = await t.dataSource.query(
+      'SELECT path, depth FROM territories WHERE id = $1',
+      [created.body.id],
+    );
+    expect(paths[0]?.path).toBe(
+      `/${detail.body.ancestors.map((a: { id: string }) => a.id).join('/')}/${created.body.id}/`,
+    );
     expect(paths[0]?.depth).toBe(4);
 
     // Under its own descendant: a cycle.
-    const cycle = await t.request('PATCH', `/api/v1/territories/${berkane}`, { token: admin, body: { parentId: created.body.id } });
+    const cycle = await t.request('PATCH', `/api/v1/territories/${berkane}`, {
+      token: admin,
+      body: { parentId: created.body.id },
+    });
     expect(cycle.status).toBe(422);
     expect(cycle.body.errors).toEqual([expect.objectContaining({ field: 'parentId' })]);
 
-    const duplicate = await t.request('POST', '/api/v1/territories', { token: admin, body: { ...body, code: 'MA-NAD', name: { fr: 'X', ar: 'س', en: 'X' } } });
+    const duplicate = await t.request('POST', '/api/v1/territories', {
+      token: admin,
+      body: { ...body, code: 'MA-NAD', name: { fr: 'X', ar: 'س', en: 'X' } },
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.errors[0].field).toBe('code');
 
-    const badLevel = await t.request('POST', '/api/v1/territories', { token: admin, body: { ...body, level: 'country' } });
+    const badLevel = await t.request('POST', '/api/v1/territories', {
+      token: admin,
+      body: { ...body, level: 'country' },
+    });
     expect(badLevel.status).toBe(422);
     expect(badLevel.body.errors[0].field).toBe('level');
 
-    const badBody = await t.request('POST', '/api/v1/territories', { token: admin, body: { parentId: 'x', level: 'planet', name: { fr: '' }, code: 'morocco' } });
+    const badBody = await t.request('POST', '/api/v1/territories', {
+      token: admin,
+      body: { parentId: 'x', level: 'planet', name: { fr: '' }, code: 'morocco' },
+    });
     expect(badBody.status).toBe(400);
-    expect(badBody.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['code', 'level', 'name.ar', 'name.en', 'name.fr', 'parentId']);
+    expect(badBody.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'code',
+      'level',
+      'name.ar',
+      'name.en',
+      'name.fr',
+      'parentId',
+    ]);
   });
 
   it('keeps subtree queries on the path index', async () => {
     // The table is tiny, so the planner prefers a scan; forbid it to see that the index can serve.
     await t.dataSource.query('SET enable_seqscan = off');
-    const forced: { 'QUERY PLAN': string }[] = await t.dataSource.query(`EXPLAIN SELECT id FROM territories WHERE path LIKE '/abc/%'`);
+    const forced: { 'QUERY PLAN': string }[] = await t.dataSource.query(
+      `EXPLAIN SELECT id FROM territories WHERE path LIKE '/abc/%'`,
+    );
     await t.dataSource.query('SET enable_seqscan = on');
     expect(forced.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/IDX_territories_path/);
   });

@@ -1,7 +1,9 @@
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 async function territoryId(t: TestApp, code: string): Promise<string> {
-  const rows: { id: string }[] = await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [code]);
+  const rows: { id: string }[] = await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [
+    code,
+  ]);
   if (!rows[0]) throw new Error(`no territory ${code}`);
   return rows[0].id;
 }
@@ -21,10 +23,20 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     const berkane = await territoryId(t, 'MA-BER');
     const invite = await t.request('POST', '/api/v1/users/invitations', {
       token: admin,
-      body: { email: 'Fatima.Zahra@Coop.ma', displayName: 'Fatima Zahra', role: 'coach', territoryId: berkane, preferredLanguage: 'ar' },
+      body: {
+        email: 'Fatima.Zahra@Coop.ma',
+        displayName: 'Fatima Zahra',
+        role: 'coach',
+        territoryId: berkane,
+        preferredLanguage: 'ar',
+      },
     });
     expect(invite.status).toBe(201);
-    expect(invite.body.user).toMatchObject({ email: 'fatima.zahra@coop.ma', status: 'invited', roles: [expect.objectContaining({ role: 'coach', territoryId: berkane })] });
+    expect(invite.body.user).toMatchObject({
+      email: 'fatima.zahra@coop.ma',
+      status: 'invited',
+      roles: [expect.objectContaining({ role: 'coach', territoryId: berkane })],
+    });
     // No SMTP_URL: the link comes back for the admin to pass on.
     expect(invite.body.link.emailed).toBe(false);
     const url: string = invite.body.link.url;
@@ -32,26 +44,44 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     const token = url.split('/').pop() as string;
 
     // The invitee cannot sign in before accepting.
-    expect((await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'fatima.zahra@coop.ma', password: 'whatever-password' } })).status).toBe(401);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/sign-in', {
+          body: { email: 'fatima.zahra@coop.ma', password: 'whatever-password' },
+        })
+      ).status,
+    ).toBe(401);
 
     const info = await t.request('GET', `/api/v1/auth/links/${token}`);
     expect(info.status).toBe(200);
-    expect(info.body).toMatchObject({ purpose: 'invitation', email: 'fatima.zahra@coop.ma', displayName: 'Fatima Zahra' });
+    expect(info.body).toMatchObject({
+      purpose: 'invitation',
+      email: 'fatima.zahra@coop.ma',
+      displayName: 'Fatima Zahra',
+    });
 
-    const tooShort = await t.request('POST', '/api/v1/auth/links/accept', { body: { token, password: 'short' } });
+    const tooShort = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token, password: 'short' },
+    });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
-    const sameAsEmail = await t.request('POST', '/api/v1/auth/links/accept', { body: { token, password: 'FATIMA.ZAHRA@coop.ma' } });
+    const sameAsEmail = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token, password: 'FATIMA.ZAHRA@coop.ma' },
+    });
     expect(sameAsEmail.status).toBe(400);
     expect(sameAsEmail.body.errors[0].message).toMatch(/e-mail/);
 
-    const accepted = await t.request('POST', '/api/v1/auth/links/accept', { body: { token, password: 'coopérative-berkane-2026' } });
+    const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token, password: 'coopérative-berkane-2026' },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.me).toMatchObject({ email: 'fatima.zahra@coop.ma', preferredLanguage: 'ar' });
     expect(accepted.refreshCookie).not.toBeNull();
 
     // Single use.
-    const again = await t.request('POST', '/api/v1/auth/links/accept', { body: { token, password: 'another-password-123' } });
+    const again = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token, password: 'another-password-123' },
+    });
     expect(again.status).toBe(410);
     expect((await t.request('GET', `/api/v1/auth/links/${token}`)).status).toBe(410);
 
@@ -62,11 +92,25 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
   it('refuses an expired link and an unknown one', async () => {
     const invite = await t.request('POST', '/api/v1/users/invitations', {
       token: admin,
-      body: { email: 'late@example.org', displayName: 'Late Person', role: 'coach', territoryId: await territoryId(t, 'MA-02') },
+      body: {
+        email: 'late@example.org',
+        displayName: 'Late Person',
+        role: 'coach',
+        territoryId: await territoryId(t, 'MA-02'),
+      },
     });
     const token = (invite.body.link.url as string).split('/').pop() as string;
-    await t.dataSource.query(`UPDATE action_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [invite.body.user.id]);
-    expect((await t.request('POST', '/api/v1/auth/links/accept', { body: { token, password: 'a-good-password-1' } })).status).toBe(410);
+    await t.dataSource.query(
+      `UPDATE action_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [invite.body.user.id],
+    );
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/links/accept', {
+          body: { token, password: 'a-good-password-1' },
+        })
+      ).status,
+    ).toBe(410);
     expect((await t.request('GET', '/api/v1/auth/links/not-a-real-token')).status).toBe(404);
   });
 
@@ -74,11 +118,17 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     const all = await t.request('GET', '/api/v1/users?pageSize=100', { token: admin });
     expect(all.status).toBe(200);
     expect(all.body.total).toBeGreaterThanOrEqual(4);
-    expect(all.body.items.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(['coach@example.org', 'trainer@example.org']));
+    expect(all.body.items.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining(['coach@example.org', 'trainer@example.org']),
+    );
     const search = await t.request('GET', '/api/v1/users?q=OUAZZ', { token: admin });
     expect(search.body.items.map((u: { email: string }) => u.email)).toEqual(['coach@example.org']);
     const trainers = await t.request('GET', '/api/v1/users?role=trainer', { token: admin });
-    expect(trainers.body.items.every((u: { roles: { role: string }[] }) => u.roles.some((r) => r.role === 'trainer'))).toBe(true);
+    expect(
+      trainers.body.items.every((u: { roles: { role: string }[] }) =>
+        u.roles.some((r) => r.role === 'trainer'),
+      ),
+    ).toBe(true);
     const invited = await t.request('GET', '/api/v1/users?status=invited', { token: admin });
     expect(invited.body.items.every((u: { status: string }) => u.status === 'invited')).toBe(true);
     const bad = await t.request('GET', '/api/v1/users?pageSize=1000&role=king', { token: admin });
@@ -109,7 +159,9 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     expect(outside.status).toBe(403);
 
     const adminRole = assigned.body.roles.find((r: { role: string }) => r.role === 'admin');
-    const removed = await t.request('DELETE', `/api/v1/users/${coachId}/roles/${adminRole.id}`, { token: admin });
+    const removed = await t.request('DELETE', `/api/v1/users/${coachId}/roles/${adminRole.id}`, {
+      token: admin,
+    });
     expect(removed.status).toBe(200);
     expect(removed.body.roles.map((r: { role: string }) => r.role)).toEqual(['coach']);
     expect((await t.request('GET', '/api/v1/users', { token: coach.accessToken })).status).toBe(403);
@@ -124,16 +176,24 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     expect(disabled.body.status).toBe('disabled');
     expect((await t.request('GET', '/api/v1/me', { token: observer.accessToken })).status).toBe(401);
     expect((await t.request('POST', '/api/v1/auth/refresh', { cookie: observer.cookie })).status).toBe(401);
-    const signIn = await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'observer@example.org', password: 'demo-password-2026' } });
+    const signIn = await t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: 'observer@example.org', password: 'demo-password-2026' },
+    });
     expect(signIn.status).toBe(401);
     expect(signIn.body.detail).toBe('E-mail or password is incorrect.');
-    expect((await t.request('POST', `/api/v1/users/${id}/enable`, { token: admin })).body.status).toBe('active');
-    await expect(t.signIn('observer@example.org')).resolves.toMatchObject({ me: { email: 'observer@example.org' } });
+    expect((await t.request('POST', `/api/v1/users/${id}/enable`, { token: admin })).body.status).toBe(
+      'active',
+    );
+    await expect(t.signIn('observer@example.org')).resolves.toMatchObject({
+      me: { email: 'observer@example.org' },
+    });
   });
 
   it('an admin cannot disable themselves', async () => {
     const me = await t.request('GET', '/api/v1/me', { token: admin });
-    expect((await t.request('POST', `/api/v1/users/${me.body.id}/disable`, { token: admin })).status).toBe(409);
+    expect((await t.request('POST', `/api/v1/users/${me.body.id}/disable`, { token: admin })).status).toBe(
+      409,
+    );
   });
 
   it('resets a password with a link: single use, and every open session ends', async () => {
@@ -144,15 +204,31 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     expect(link.status).toBe(200);
     const token = (link.body.url as string).split('/').pop() as string;
     expect((await t.request('GET', `/api/v1/auth/links/${token}`)).body.purpose).toBe('password_reset');
-    expect((await t.request('POST', '/api/v1/auth/links/accept', { body: { token, password: 'new-trainer-password' } })).status).toBe(200);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/links/accept', {
+          body: { token, password: 'new-trainer-password' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await t.request('POST', '/api/v1/auth/refresh', { cookie: trainer.cookie })).status).toBe(401);
-    expect((await t.request('POST', '/api/v1/auth/sign-in', { body: { email: 'trainer@example.org', password: 'demo-password-2026' } })).status).toBe(401);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/sign-in', {
+          body: { email: 'trainer@example.org', password: 'demo-password-2026' },
+        })
+      ).status,
+    ).toBe(401);
     await expect(t.signIn('trainer@example.org', 'new-trainer-password')).resolves.toBeDefined();
   });
 
   it('self-service reset answers 202 whether or not the account exists', async () => {
-    const known = await t.request('POST', '/api/v1/auth/password-reset', { body: { email: 'coach@example.org' } });
-    const unknown = await t.request('POST', '/api/v1/auth/password-reset', { body: { email: 'ghost@example.org' } });
+    const known = await t.request('POST', '/api/v1/auth/password-reset', {
+      body: { email: 'coach@example.org' },
+    });
+    const unknown = await t.request('POST', '/api/v1/auth/password-reset', {
+      body: { email: 'ghost@example.org' },
+    });
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     const rows: { n: number }[] = await t.dataSource.query(
@@ -164,7 +240,12 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
   it('re-inviting an existing account is a 409 naming the email field', async () => {
     const res = await t.request('POST', '/api/v1/users/invitations', {
       token: admin,
-      body: { email: 'coach@example.org', displayName: 'Again', role: 'coach', territoryId: await territoryId(t, 'MA-02') },
+      body: {
+        email: 'coach@example.org',
+        displayName: 'Again',
+        role: 'coach',
+        territoryId: await territoryId(t, 'MA-02'),
+      },
     });
     expect(res.status).toBe(409);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
@@ -185,11 +266,29 @@ describe('profile: each person edits their own', () => {
     const nador = await territoryId(t, 'MA-NAD');
     const updated = await t.request('PATCH', '/api/v1/me', {
       token: coach.accessToken,
-      body: { displayName: 'Salma O.', preferredLanguage: 'ar', territoryId: nador, organisationType: 'cooperative', organisationName: 'Coopérative Argan Nador', gender: 'female', birthYear: 1998 },
+      body: {
+        displayName: 'Salma O.',
+        preferredLanguage: 'ar',
+        territoryId: nador,
+        organisationType: 'cooperative',
+        organisationName: 'Coopérative Argan Nador',
+        gender: 'female',
+        birthYear: 1998,
+      },
     });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ displayName: 'Salma O.', preferredLanguage: 'ar', territoryId: nador, gender: 'female', birthYear: 1998, demographicsWithheld: false });
-    const withheld = await t.request('PATCH', '/api/v1/me', { token: coach.accessToken, body: { demographicsWithheld: true } });
+    expect(updated.body).toMatchObject({
+      displayName: 'Salma O.',
+      preferredLanguage: 'ar',
+      territoryId: nador,
+      gender: 'female',
+      birthYear: 1998,
+      demographicsWithheld: false,
+    });
+    const withheld = await t.request('PATCH', '/api/v1/me', {
+      token: coach.accessToken,
+      body: { demographicsWithheld: true },
+    });
     expect(withheld.body).toMatchObject({ gender: null, birthYear: null, demographicsWithheld: true });
     const stored: { gender: string | null; birth_year: number | null }[] = await t.dataSource.query(
       `SELECT gender, birth_year FROM users WHERE email = 'coach@example.org'`,
@@ -201,11 +300,23 @@ describe('profile: each person edits their own', () => {
     const coach = await t.signIn('trainer@example.org');
     const res = await t.request('PATCH', '/api/v1/me', {
       token: coach.accessToken,
-      body: { preferredLanguage: 'de', birthYear: 2030, gender: 'x', email: 'new@example.org', roles: ['admin'] },
+      body: {
+        preferredLanguage: 'de',
+        birthYear: 2030,
+        gender: 'x',
+        email: 'new@example.org',
+        roles: ['admin'],
+      },
     });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['birthYear', 'email', 'gender', 'preferredLanguage', 'roles']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'birthYear',
+      'email',
+      'gender',
+      'preferredLanguage',
+      'roles',
+    ]);
     const unknownTerritory = await t.request('PATCH', '/api/v1/me', {
       token: coach.accessToken,
       body: { territoryId: '00000000-0000-4000-8000-000000000000' },

@@ -2,7 +2,4 @@
 import { CreateIdentityAndTerritories1764380000000 } from './1764380000000-CreateIdentityAndTerritories';
 import { SeedMoroccoTerritories1764380000001 } from './1764380000001-SeedMoroccoTerritories';
 
-export const MIGRATIONS = [
-  CreateIdentityAndTerritories1764380000000,
-  SeedMoroccoTerritories1764380000001,
-];
+export const MIGRATIONS = [CreateIdentityAndTerritories1764380000000, SeedMoroccoTerritories1764380000001];

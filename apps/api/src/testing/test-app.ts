@@ -37,7 +37,11 @@ export async function testDatabaseKind(): Promise<'postgres' | 'pglite'> {
 export interface TestApp extends RunningApp {
   kind: 'postgres' | 'pglite';
   /** Inject a request; JSON in and out. */
-  request(method: string, url: string, options?: { body?: unknown; token?: string; cookie?: string; headers?: Record<string, string> }): Promise<TestResponse>;
+  request(
+    method: string,
+    url: string,
+    options?: { body?: unknown; token?: string; cookie?: string; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   signIn(email: string, password?: string): Promise<Session & { cookie: string }>;
 }
 
@@ -49,7 +53,10 @@ export interface TestResponse {
   refreshCookie: string | null;
 }
 
-export async function createTestApp(env: Record<string, string> = {}, kind?: 'postgres' | 'pglite'): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  kind?: 'postgres' | 'pglite',
+): Promise<TestApp> {
   const dbKind = kind ?? (await testDatabaseKind());
   let cleanup: () => Promise<void>;
   const baseEnv: Record<string, string> = {
@@ -108,7 +115,8 @@ export async function createTestApp(env: Record<string, string> = {}, kind?: 'po
     request,
     async signIn(email, password = 'demo-password-2026') {
       const res = await request('POST', '/api/v1/auth/sign-in', { body: { email, password } });
-      if (res.status !== 200 || !res.refreshCookie) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200 || !res.refreshCookie)
+        throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { ...(res.body as Session), cookie: res.refreshCookie };
     },
     async close() {

@@ -36,7 +36,11 @@ export class IdentityModule {
       imports: [
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
         TerritoriesModule,
-        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          secret: options.jwtSecret,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         ThrottlerModule.forRoot({
           throttlers: [
             { name: 'ip', ttl: windowMs, limit: options.signInLimits.perIp },

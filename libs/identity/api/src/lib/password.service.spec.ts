@@ -24,7 +24,9 @@ describe('PasswordService', () => {
       throw new Error('accepted');
     } catch (error) {
       expect(error).toBeInstanceOf(ProblemException);
-      const body = (error as ProblemException).getResponse() as { errors: { field: string; message: string }[] };
+      const body = (error as ProblemException).getResponse() as {
+        errors: { field: string; message: string }[];
+      };
       expect(body.errors[0]?.field).toBe('password');
       expect(body.errors[0]?.message).toMatch(message);
     }

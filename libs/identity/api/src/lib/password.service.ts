@@ -27,7 +27,10 @@ export class PasswordService {
   assertAcceptable(password: string, email: string): void {
     const errors: FieldError[] = [];
     if (password.length < PASSWORD_MIN_LENGTH) {
-      errors.push({ field: 'password', message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` });
+      errors.push({
+        field: 'password',
+        message: `password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+      });
     }
     if (normalizeEmail(password) === normalizeEmail(email)) {
       errors.push({ field: 'password', message: 'password must not be your e-mail address' });

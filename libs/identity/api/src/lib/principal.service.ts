@@ -11,15 +11,20 @@ export class PrincipalService {
 
   /** The principal of an active (not disabled, password set) user, or null. */
   async load(userId: string): Promise<AuthPrincipal | null> {
-    const rows: { email: string; assignment_id: string | null; role: Role | null; territory_id: string | null; path: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.email, ra.id AS assignment_id, ra.role, ra.territory_id, t.path
+    const rows: {
+      email: string;
+      assignment_id: string | null;
+      role: Role | null;
+      territory_id: string | null;
+      path: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.email, ra.id AS assignment_id, ra.role, ra.territory_id, t.path
            FROM users u
            LEFT JOIN role_assignments ra ON ra.user_id = u.id
            LEFT JOIN territories t ON t.id = ra.territory_id
           WHERE u.id = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL`,
-        [userId],
-      );
+      [userId],
+    );
     const first = rows[0];
     if (!first) return null;
     return {

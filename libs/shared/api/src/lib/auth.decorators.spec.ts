@@ -5,7 +5,12 @@ const trainerInOriental: AuthPrincipal = {
   email: 't@example.org',
   roles: [
     { assignmentId: 'a1', role: 'trainer', territoryId: 'oriental', territoryPath: '/africa/ma/oriental/' },
-    { assignmentId: 'a2', role: 'coach', territoryId: 'berkane', territoryPath: '/africa/ma/oriental/berkane/' },
+    {
+      assignmentId: 'a2',
+      role: 'coach',
+      territoryId: 'berkane',
+      territoryPath: '/africa/ma/oriental/berkane/',
+    },
   ],
 };
 

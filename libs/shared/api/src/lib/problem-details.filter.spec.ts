@@ -51,7 +51,10 @@ describe('problem+json for every error', () => {
   it('names the body for a refused body', () => {
     const { host, sent } = hostFor();
     filter.catch(new BadRequestException('Body is not valid JSON'), host);
-    expect(sent.body).toMatchObject({ status: 400, errors: [{ field: 'body', message: 'Body is not valid JSON' }] });
+    expect(sent.body).toMatchObject({
+      status: 400,
+      errors: [{ field: 'body', message: 'Body is not valid JSON' }],
+    });
   });
 
   it('says nothing about internals for unexpected errors', () => {
@@ -65,6 +68,9 @@ describe('problem+json for every error', () => {
   it('keeps custom problem types', () => {
     const { host, sent } = hostFor();
     filter.catch(new ProblemException(409, 'territory-code-taken', 'Code already used'), host);
-    expect(sent.body).toMatchObject({ type: 'https://coaching-territorial.example.org/problems/territory-code-taken', status: 409 });
+    expect(sent.body).toMatchObject({
+      type: 'https://coaching-territorial.example.org/problems/territory-code-taken',
+      status: 409,
+    });
   });
 });

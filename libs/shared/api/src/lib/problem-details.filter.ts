@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FieldError, ProblemDetails } from '@tc/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -16,7 +9,10 @@ export class ProblemException extends HttpException {
   }
 }
 
-export function validationProblem(errors: FieldError[], detail = 'The request has invalid fields.'): ProblemException {
+export function validationProblem(
+  errors: FieldError[],
+  detail = 'The request has invalid fields.',
+): ProblemException {
   return new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', detail, errors);
 }
 
@@ -55,11 +51,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
-    const headers = exception instanceof HttpException ? (exception.getResponse() as { headers?: Record<string, string> }).headers : undefined;
+    const headers =
+      exception instanceof HttpException
+        ? (exception.getResponse() as { headers?: Record<string, string> }).headers
+        : undefined;
     if (headers) {
       for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     }
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
@@ -82,7 +84,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof body === 'string'
           ? body
           : Array.isArray((body as { message?: unknown }).message)
-            ? ((body as { message: string[] }).message).join('; ')
+            ? (body as { message: string[] }).message.join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
       // A refused body (malformed JSON, too large, wrong media type) names the body as the field at fault.
       const bodyAtFault = status === 400 || status === 413 || status === 415;
@@ -97,7 +99,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a statusCode.
     const fastifyError = exception as { statusCode?: number; message?: string; code?: string };
-    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    if (
+      typeof fastifyError?.statusCode === 'number' &&
+      fastifyError.statusCode >= 400 &&
+      fastifyError.statusCode < 500
+    ) {
       const status = fastifyError.statusCode;
       return {
         type: TYPE_BASE + slug(status),
@@ -108,6 +114,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...base,
       };
     }
-    return { type: TYPE_BASE + 'internal', title: TITLES[500] as string, status: 500, detail: 'An unexpected error occurred.', ...base };
+    return {
+      type: TYPE_BASE + 'internal',
+      title: TITLES[500] as string,
+      status: 500,
+      detail: 'An unexpected error occurred.',
+      ...base,
+    };
   }
 }

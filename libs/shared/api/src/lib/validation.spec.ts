@@ -46,7 +46,10 @@ describe('strict validation pipe', () => {
   });
 
   it('passes a valid body through as an instance', async () => {
-    const value = await createValidationPipe().transform({ email: 'a@b.org', count: 2, name: { fr: 'x' } }, meta);
+    const value = await createValidationPipe().transform(
+      { email: 'a@b.org', count: 2, name: { fr: 'x' } },
+      meta,
+    );
     expect(value).toBeInstanceOf(Body);
   });
 });

@@ -6,7 +6,6 @@ import { AuthPrincipal, coversTerritory, ProblemException } from '@tc/shared/api
 import { TerritoryEntity } from './entities/territory.entity';
 import type { CreateTerritoryDto, UpdateTerritoryDto } from './dto/territory.dto';
 
-
 function toTerritory(t: TerritoryEntity, childCount: number): Territory {
   return {
     id: t.id,
@@ -33,7 +32,10 @@ export class TerritoriesService {
     const qb = this.dataSource
       .getRepository(TerritoryEntity)
       .createQueryBuilder('t')
-      .addSelect((sub) => sub.select('count(*)::int').from(TerritoryEntity, 'c').where('c.parent_id = t.id'), 'child_count')
+      .addSelect(
+        (sub) => sub.select('count(*)::int').from(TerritoryEntity, 'c').where('c.parent_id = t.id'),
+        'child_count',
+      )
       .orderBy('t.name_fr', 'ASC');
     if (parentId) qb.where('t.parent_id = :parentId', { parentId });
     else qb.where('t.parent_id IS NULL');
@@ -45,7 +47,9 @@ export class TerritoriesService {
     const t = await this.require(id);
     const ancestorIds = idsOfPath(t.path).slice(0, -1);
     const ancestors = ancestorIds.length
-      ? await this.dataSource.getRepository(TerritoryEntity).find({ where: { id: In(ancestorIds) }, order: { depth: 'ASC' } })
+      ? await this.dataSource
+          .getRepository(TerritoryEntity)
+          .find({ where: { id: In(ancestorIds) }, order: { depth: 'ASC' } })
       : [];
     const counts = await this.childCounts([t.id, ...ancestors.map((a) => a.id)]);
     return {
@@ -57,14 +61,22 @@ export class TerritoriesService {
   /** The territory or a 404 problem. */
   async require(id: string, manager: EntityManager = this.dataSource.manager): Promise<TerritoryEntity> {
     const t = await manager.findOne(TerritoryEntity, { where: { id } });
-    if (!t) throw new ProblemException(HttpStatus.NOT_FOUND, 'territory-not-found', 'Territory not found', `No territory with id ${id}.`);
+    if (!t)
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'territory-not-found',
+        'Territory not found',
+        `No territory with id ${id}.`,
+      );
     return t;
   }
 
   /** Materialized paths of several territories, for scope checks by other domains. */
   async pathsOf(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows = await this.dataSource.getRepository(TerritoryEntity).find({ where: { id: In(ids) }, select: { id: true, path: true } });
+    const rows = await this.dataSource
+      .getRepository(TerritoryEntity)
+      .find({ where: { id: In(ids) }, select: { id: true, path: true } });
     return new Map(rows.map((r) => [r.id, r.path]));
   }
 
@@ -115,9 +127,13 @@ export class TerritoriesService {
       if (dto.name?.en !== undefined) t.nameEn = dto.name.en;
       if (dto.parentId !== undefined && dto.parentId !== t.parentId) {
         if (t.parentId === null) {
-          throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'territory-root-move', 'A root cannot be moved', undefined, [
-            { field: 'parentId', message: 'The root of the tree stays the root.' },
-          ]);
+          throw new ProblemException(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'territory-root-move',
+            'A root cannot be moved',
+            undefined,
+            [{ field: 'parentId', message: 'The root of the tree stays the root.' }],
+          );
         }
         const newParent = await this.requireField(manager, dto.parentId, 'parentId');
         if (newParent.path.startsWith(t.path)) {
@@ -150,7 +166,10 @@ export class TerritoriesService {
     });
   }
 
-  private async childCounts(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, number>> {
+  private async childCounts(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
     const rows: { parent_id: string; n: number }[] = await manager.query(
       'SELECT parent_id, count(*)::int AS n FROM territories WHERE parent_id = ANY($1::uuid[]) GROUP BY parent_id',
       [ids],
@@ -161,9 +180,13 @@ export class TerritoriesService {
   private async requireField(manager: EntityManager, id: string, field: string): Promise<TerritoryEntity> {
     const t = await manager.findOne(TerritoryEntity, { where: { id } });
     if (!t) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'territory-not-found', 'Unknown territory', undefined, [
-        { field, message: `No territory with id ${id}` },
-      ]);
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'territory-not-found',
+        'Unknown territory',
+        undefined,
+        [{ field, message: `No territory with id ${id}` }],
+      );
     }
     return t;
   }
@@ -176,18 +199,25 @@ export class TerritoriesService {
 
   private assertLevelBelow(parent: TerritoryEntity, level: TerritoryEntity['level']): void {
     if (TERRITORY_LEVELS.indexOf(level) <= TERRITORY_LEVELS.indexOf(parent.level)) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'territory-level', 'Level does not fit', undefined, [
-        { field: 'level', message: `A ${level} cannot sit under a ${parent.level}` },
-      ]);
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'territory-level',
+        'Level does not fit',
+        undefined,
+        [{ field: 'level', message: `A ${level} cannot sit under a ${parent.level}` }],
+      );
     }
   }
 
   private async assertCodeFree(manager: EntityManager, code: string | null): Promise<void> {
     if (code && (await manager.exists(TerritoryEntity, { where: { code } }))) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'territory-code-taken', 'Code already used', undefined, [
-        { field: 'code', message: `Another territory already has code ${code}` },
-      ]);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'territory-code-taken',
+        'Code already used',
+        undefined,
+        [{ field: 'code', message: `Another territory already has code ${code}` }],
+      );
     }
   }
 }
-

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SignInThrottlerGuard } from './sign-in-throttler.guard';
 import type {} from '@fastify/cookie'; // request.cookies, reply.setCookie
@@ -37,7 +49,10 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Session> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Session> {
     try {
       return this.withCookie(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE]));
     } catch (error) {
@@ -49,7 +64,10 @@ export class AuthController {
   @Post('sign-out')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
-  async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async signOut(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.signOut(request.cookies[REFRESH_COOKIE]);
     this.clearCookie(reply);
   }
@@ -74,7 +92,10 @@ export class AuthController {
   @Public()
   @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.OK)
-  async acceptLink(@Body() dto: AcceptLinkDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Session> {
+  async acceptLink(
+    @Body() dto: AcceptLinkDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Session> {
     const userId = await this.links.accept(dto.token, dto.password);
     return this.withCookie(reply, await this.auth.startSession(userId, randomUUID()));
   }
@@ -91,6 +112,11 @@ export class AuthController {
   }
 
   private clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: this.options.secureCookies });
+    void reply.clearCookie(REFRESH_COOKIE, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.options.secureCookies,
+    });
   }
 }

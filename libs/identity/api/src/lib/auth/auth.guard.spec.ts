@@ -27,8 +27,14 @@ const coach: AuthPrincipal = {
   roles: [{ assignmentId: 'r1', role: 'coach', territoryId: 't', territoryPath: '/t/' }],
 };
 
-function contextFor(cls: new () => object, method: string, authorization?: string): { ctx: ExecutionContext; request: RequestWithPrincipal } {
-  const request: RequestWithPrincipal & { headers: Record<string, string> } = { headers: authorization ? { authorization } : {} };
+function contextFor(
+  cls: new () => object,
+  method: string,
+  authorization?: string,
+): { ctx: ExecutionContext; request: RequestWithPrincipal } {
+  const request: RequestWithPrincipal & { headers: Record<string, string> } = {
+    headers: authorization ? { authorization } : {},
+  };
   const handler = (cls.prototype as Record<string, () => void>)[method] as () => void;
   const ctx = {
     getHandler: () => handler,
@@ -40,9 +46,12 @@ function contextFor(cls: new () => object, method: string, authorization?: strin
 
 describe('AuthGuard: every route declares who may call it', () => {
   let loaded: AuthPrincipal | null;
-  const guard = new AuthGuard(new Reflector(), jwt, { load: async () => loaded } as unknown as PrincipalService);
+  const guard = new AuthGuard(new Reflector(), jwt, {
+    load: async () => loaded,
+  } as unknown as PrincipalService);
   jest.spyOn(guard['logger'], 'error').mockImplementation(() => undefined);
-  const bearer = async (typ = 'access') => `Bearer ${await jwt.signAsync({ sub: 'coach-1', typ }, { expiresIn: 60 })}`;
+  const bearer = async (typ = 'access') =>
+    `Bearer ${await jwt.signAsync({ sub: 'coach-1', typ }, { expiresIn: 60 })}`;
 
   beforeEach(() => {
     loaded = coach;
@@ -53,36 +62,61 @@ describe('AuthGuard: every route declares who may call it', () => {
   });
 
   it('refuses a route that declares nothing, even to a signed-in person', async () => {
-    await expect(guard.canActivate(contextFor(Routes, 'undeclared', await bearer()).ctx)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(
+      guard.canActivate(contextFor(Routes, 'undeclared', await bearer()).ctx),
+    ).rejects.toBeInstanceOf(ForbiddenException);
   });
 
   it('needs a valid access token for a signed-in route, and puts the principal on the request', async () => {
-    await expect(guard.canActivate(contextFor(Routes, 'mine').ctx)).rejects.toBeInstanceOf(UnauthorizedException);
-    await expect(guard.canActivate(contextFor(Routes, 'mine', 'Bearer garbage').ctx)).rejects.toBeInstanceOf(UnauthorizedException);
-    await expect(guard.canActivate(contextFor(Routes, 'mine', await bearer('refresh')).ctx)).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(guard.canActivate(contextFor(Routes, 'mine').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
+    await expect(guard.canActivate(contextFor(Routes, 'mine', 'Bearer garbage').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
+    await expect(
+      guard.canActivate(contextFor(Routes, 'mine', await bearer('refresh')).ctx),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
     const { ctx, request } = contextFor(Routes, 'mine', await bearer());
     await expect(guard.canActivate(ctx)).resolves.toBe(true);
     expect(request.principal).toEqual(coach);
   });
 
   it('refuses a token signed with another secret', async () => {
-    const forged = await new JwtService({ secret: 'another-secret-another-secret-xx' }).signAsync({ sub: 'coach-1', typ: 'access' });
-    await expect(guard.canActivate(contextFor(Routes, 'mine', `Bearer ${forged}`).ctx)).rejects.toBeInstanceOf(UnauthorizedException);
+    const forged = await new JwtService({ secret: 'another-secret-another-secret-xx' }).signAsync({
+      sub: 'coach-1',
+      typ: 'access',
+    });
+    await expect(
+      guard.canActivate(contextFor(Routes, 'mine', `Bearer ${forged}`).ctx),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
   });
 
   it('refuses a valid token of a disabled or deleted person', async () => {
     loaded = null;
-    await expect(guard.canActivate(contextFor(Routes, 'mine', await bearer()).ctx)).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(guard.canActivate(contextFor(Routes, 'mine', await bearer()).ctx)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
   });
 
   it('checks the declared roles', async () => {
-    await expect(guard.canActivate(contextFor(Routes, 'manage', await bearer()).ctx)).rejects.toBeInstanceOf(ForbiddenException);
-    loaded = { ...coach, roles: [...coach.roles, { assignmentId: 'r2', role: 'trainer', territoryId: 't', territoryPath: '/t/' }] };
+    await expect(guard.canActivate(contextFor(Routes, 'manage', await bearer()).ctx)).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
+    loaded = {
+      ...coach,
+      roles: [
+        ...coach.roles,
+        { assignmentId: 'r2', role: 'trainer', territoryId: 't', territoryPath: '/t/' },
+      ],
+    };
     await expect(guard.canActivate(contextFor(Routes, 'manage', await bearer()).ctx)).resolves.toBe(true);
   });
 
   it('applies a controller-level rule to its routes; a method-level @Public overrides it', async () => {
-    await expect(guard.canActivate(contextFor(ObserverRoutes, 'stats', await bearer()).ctx)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(
+      guard.canActivate(contextFor(ObserverRoutes, 'stats', await bearer()).ctx),
+    ).rejects.toBeInstanceOf(ForbiddenException);
     await expect(guard.canActivate(contextFor(ObserverRoutes, 'about').ctx)).resolves.toBe(true);
   });
 });

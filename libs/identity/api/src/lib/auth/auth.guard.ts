@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@tc/shared/contracts';
@@ -30,7 +37,9 @@ export class AuthGuard implements CanActivate {
     const signedIn = this.reflector.getAllAndOverride<boolean>(SIGNED_IN, targets);
     if (isPublic) return true;
     if (!roles && !signedIn) {
-      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule; refused`);
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} declares no access rule; refused`,
+      );
       throw new ForbiddenException('This route declares no access rule.');
     }
     const request = context.switchToHttp().getRequest<HttpRequestLike>();

@@ -42,7 +42,10 @@ export class AuthService {
       .getOne();
     const ok = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabledAt) {
-      this.logger.log({ email: normalizeEmail(email), reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' }, 'Sign-in refused');
+      this.logger.log(
+        { email: normalizeEmail(email), reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' },
+        'Sign-in refused',
+      );
       throw new UnauthorizedException(SIGN_IN_FAILED);
     }
     return this.startSession(user.id, randomUUID());
@@ -58,9 +61,16 @@ export class AuthService {
       tokenHash: sha256(refreshToken),
       expiresAt: refreshExpiresAt,
     });
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn: this.options.accessTokenTtl });
+    const accessToken = await this.jwt.signAsync(
+      { sub: userId, typ: 'access' },
+      { expiresIn: this.options.accessTokenTtl },
+    );
     const me = await loadMe(this.dataSource.manager, userId);
-    return { session: { accessToken, expiresIn: this.options.accessTokenTtl, me }, refreshToken, refreshExpiresAt };
+    return {
+      session: { accessToken, expiresIn: this.options.accessTokenTtl, me },
+      refreshToken,
+      refreshExpiresAt,
+    };
   }
 
   /**
@@ -69,7 +79,9 @@ export class AuthService {
    */
   async refresh(token: string | undefined): Promise<IssuedSession> {
     if (!token) throw new UnauthorizedException('No session.');
-    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, { where: { tokenHash: sha256(token) } });
+    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, {
+      where: { tokenHash: sha256(token) },
+    });
     if (!row) throw new UnauthorizedException('No session.');
     const claimed = flatRows(
       await this.dataSource.query(
@@ -81,11 +93,16 @@ export class AuthService {
     if (!claimed.length) {
       if (row.usedAt) {
         await this.revokeFamily(row.familyId);
-        this.logger.warn({ userId: row.userId, familyId: row.familyId }, 'Refresh token reused: session family revoked');
+        this.logger.warn(
+          { userId: row.userId, familyId: row.familyId },
+          'Refresh token reused: session family revoked',
+        );
       }
       throw new UnauthorizedException('Your session has ended; sign in again.');
     }
-    const active = await this.dataSource.manager.exists(UserEntity, { where: { id: row.userId, disabledAt: IsNull() } });
+    const active = await this.dataSource.manager.exists(UserEntity, {
+      where: { id: row.userId, disabledAt: IsNull() },
+    });
     if (!active) {
       await this.revokeFamily(row.familyId);
       throw new UnauthorizedException('Your session has ended; sign in again.');
@@ -95,11 +112,17 @@ export class AuthService {
 
   async signOut(token: string | undefined): Promise<void> {
     if (!token) return;
-    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, { where: { tokenHash: sha256(token) } });
+    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, {
+      where: { tokenHash: sha256(token) },
+    });
     if (row) await this.revokeFamily(row.familyId);
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.dataSource.manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.dataSource.manager.update(
+      RefreshTokenEntity,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 }

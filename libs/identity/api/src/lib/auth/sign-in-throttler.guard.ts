@@ -8,7 +8,10 @@ import { ProblemException } from '@tc/shared/api';
  */
 @Injectable()
 export class SignInThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     const reply = context.switchToHttp().getResponse<{ header(name: string, value: string): unknown }>();
     reply.header('Retry-After', String(seconds));

@@ -12,8 +12,14 @@ import { MailService } from '../mail/mail.service';
 import { PasswordService } from '../password.service';
 
 const linkGone = () =>
-  new ProblemException(HttpStatus.GONE, 'link-expired', 'Link no longer valid', 'This link has expired or was already used. Ask for a new one.');
-const linkUnknown = () => new ProblemException(HttpStatus.NOT_FOUND, 'link-unknown', 'Unknown link', 'This link does not exist.');
+  new ProblemException(
+    HttpStatus.GONE,
+    'link-expired',
+    'Link no longer valid',
+    'This link has expired or was already used. Ask for a new one.',
+  );
+const linkUnknown = () =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'link-unknown', 'Unknown link', 'This link does not exist.');
 
 /** Single-use links with an expiry: invitations (the invitee sets a password) and password resets. */
 @Injectable()
@@ -32,15 +38,28 @@ export class LinksService {
   async issue(manager: EntityManager, userId: string, purpose: ActionTokenPurpose, createdBy: string | null) {
     const token = newOpaqueToken();
     const ttlMs =
-      purpose === 'invitation' ? this.options.invitationTtlHours * 3_600_000 : this.options.passwordResetTtlMinutes * 60_000;
+      purpose === 'invitation'
+        ? this.options.invitationTtlHours * 3_600_000
+        : this.options.passwordResetTtlMinutes * 60_000;
     const expiresAt = new Date(Date.now() + ttlMs);
     await manager.update(ActionTokenEntity, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
-    await manager.insert(ActionTokenEntity, { userId, purpose, tokenHash: sha256(token), expiresAt, createdBy });
+    await manager.insert(ActionTokenEntity, {
+      userId,
+      purpose,
+      tokenHash: sha256(token),
+      expiresAt,
+      createdBy,
+    });
     return { token, expiresAt, purpose, userId };
   }
 
   /** Mails the link (when SMTP is configured) and says what the admin may show. */
-  async deliver(issued: { token: string; expiresAt: Date; purpose: ActionTokenPurpose; userId: string }): Promise<ActionLink> {
+  async deliver(issued: {
+    token: string;
+    expiresAt: Date;
+    purpose: ActionTokenPurpose;
+    userId: string;
+  }): Promise<ActionLink> {
     const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: issued.userId } });
     const url = `${this.options.publicUrl.replace(/\/$/, '')}/links/${issued.token}`;
     const emailed = await this.mail.sendLink({
@@ -55,12 +74,19 @@ export class LinksService {
   }
 
   async info(token: string): Promise<ActionLinkInfo> {
-    const row = await this.dataSource.manager.findOne(ActionTokenEntity, { where: { tokenHash: sha256(token) } });
+    const row = await this.dataSource.manager.findOne(ActionTokenEntity, {
+      where: { tokenHash: sha256(token) },
+    });
     if (!row) throw linkUnknown();
     if (row.usedAt || row.expiresAt.getTime() <= Date.now()) throw linkGone();
     const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: row.userId } });
     if (user.disabledAt) throw linkGone();
-    return { purpose: row.purpose, email: user.email, displayName: user.displayName, expiresAt: row.expiresAt.toISOString() };
+    return {
+      purpose: row.purpose,
+      email: user.email,
+      displayName: user.displayName,
+      expiresAt: row.expiresAt.toISOString(),
+    };
   }
 
   /** Uses the link once: sets the password; a reset also ends every open session. Returns the user id. */
@@ -80,7 +106,11 @@ export class LinksService {
       if (!flatRows(claimed).length || user.disabledAt) throw linkGone();
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       if (row.purpose === 'password_reset') {
-        await manager.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await manager.update(
+          RefreshTokenEntity,
+          { userId: user.id, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
       }
       return user.id;
     });

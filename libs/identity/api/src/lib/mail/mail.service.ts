@@ -16,16 +16,25 @@ const SUBJECTS: Record<ActionTokenPurpose, Record<Locale, string>> = {
   },
 };
 
-const BODIES: Record<ActionTokenPurpose, Record<Locale, (name: string, url: string, expires: string) => string>> = {
+const BODIES: Record<
+  ActionTokenPurpose,
+  Record<Locale, (name: string, url: string, expires: string) => string>
+> = {
   invitation: {
-    fr: (n, u, e) => `Bonjour ${n},\n\nVous êtes invité·e sur la plateforme Coaching territorial. Choisissez votre mot de passe ici (lien valable jusqu'au ${e}) :\n${u}\n`,
-    ar: (n, u, e) => `مرحبا ${n}،\n\nأنت مدعو إلى منصة التأطير الترابي. اختر كلمة المرور من هنا (الرابط صالح حتى ${e}):\n${u}\n`,
-    en: (n, u, e) => `Hello ${n},\n\nYou are invited to the Territorial Coaching platform. Choose your password here (link valid until ${e}):\n${u}\n`,
+    fr: (n, u, e) =>
+      `Bonjour ${n},\n\nVous êtes invité·e sur la plateforme Coaching territorial. Choisissez votre mot de passe ici (lien valable jusqu'au ${e}) :\n${u}\n`,
+    ar: (n, u, e) =>
+      `مرحبا ${n}،\n\nأنت مدعو إلى منصة التأطير الترابي. اختر كلمة المرور من هنا (الرابط صالح حتى ${e}):\n${u}\n`,
+    en: (n, u, e) =>
+      `Hello ${n},\n\nYou are invited to the Territorial Coaching platform. Choose your password here (link valid until ${e}):\n${u}\n`,
   },
   password_reset: {
-    fr: (n, u, e) => `Bonjour ${n},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable jusqu'au ${e}) :\n${u}\n\nSi vous n'avez rien demandé, ignorez ce message.\n`,
-    ar: (n, u, e) => `مرحبا ${n}،\n\nلاختيار كلمة مرور جديدة افتح هذا الرابط (صالح حتى ${e}):\n${u}\n\nإذا لم تطلب ذلك فتجاهل هذه الرسالة.\n`,
-    en: (n, u, e) => `Hello ${n},\n\nTo choose a new password, open this link (valid until ${e}):\n${u}\n\nIf you did not ask for this, ignore this message.\n`,
+    fr: (n, u, e) =>
+      `Bonjour ${n},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable jusqu'au ${e}) :\n${u}\n\nSi vous n'avez rien demandé, ignorez ce message.\n`,
+    ar: (n, u, e) =>
+      `مرحبا ${n}،\n\nلاختيار كلمة مرور جديدة افتح هذا الرابط (صالح حتى ${e}):\n${u}\n\nإذا لم تطلب ذلك فتجاهل هذه الرسالة.\n`,
+    en: (n, u, e) =>
+      `Hello ${n},\n\nTo choose a new password, open this link (valid until ${e}):\n${u}\n\nIf you did not ask for this, ignore this message.\n`,
   },
 };
 
@@ -55,7 +64,10 @@ export class MailService {
   /** Returns whether the mail was sent. */
   async sendLink(mail: LinkMail): Promise<boolean> {
     if (!this.transport) {
-      this.logger.warn({ to: mail.to, purpose: mail.purpose, url: mail.url }, 'No SMTP_URL: link not e-mailed');
+      this.logger.warn(
+        { to: mail.to, purpose: mail.purpose, url: mail.url },
+        'No SMTP_URL: link not e-mailed',
+      );
       return false;
     }
     const expires = mail.expiresAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';

@@ -13,7 +13,10 @@ interface RoleRow {
 }
 
 /** Role assignments of several users with the names of their territories, in one query. */
-export async function rolesOf(manager: EntityManager, userIds: string[]): Promise<Map<string, RoleAssignment[]>> {
+export async function rolesOf(
+  manager: EntityManager,
+  userIds: string[],
+): Promise<Map<string, RoleAssignment[]>> {
   const out = new Map<string, RoleAssignment[]>(userIds.map((id) => [id, []]));
   if (!userIds.length) return out;
   const rows: RoleRow[] = await manager.query(
@@ -57,7 +60,10 @@ export async function loadSummaries(
   manager: EntityManager,
   users: (UserEntity & { hasPassword: boolean })[],
 ): Promise<UserSummary[]> {
-  const roles = await rolesOf(manager, users.map((u) => u.id));
+  const roles = await rolesOf(
+    manager,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({
     id: u.id,
     email: u.email,

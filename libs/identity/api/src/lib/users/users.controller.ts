@@ -29,7 +29,11 @@ export class UsersController {
   }
 
   @Post(':id/roles')
-  assignRole(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string, @Body() dto: AssignRoleDto): Promise<UserSummary> {
+  assignRole(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: AssignRoleDto,
+  ): Promise<UserSummary> {
     return this.users.assignRole(principal, id, dto);
   }
 

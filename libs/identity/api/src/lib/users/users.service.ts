@@ -1,4 +1,10 @@
-import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  HttpStatus,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { ActionLink, InviteUserResponse, Me, UserList, UserSummary } from '@tc/shared/contracts';
@@ -37,16 +43,20 @@ export class UsersService {
         next.gender = null;
         next.birthYear = null;
       }
-      await manager.update(UserEntity, { id: userId }, {
-        displayName: next.displayName,
-        preferredLanguage: next.preferredLanguage,
-        territoryId: next.territoryId,
-        organisationType: next.organisationType,
-        organisationName: next.organisationName,
-        gender: next.gender,
-        birthYear: next.birthYear,
-        demographicsWithheld: next.demographicsWithheld,
-      });
+      await manager.update(
+        UserEntity,
+        { id: userId },
+        {
+          displayName: next.displayName,
+          preferredLanguage: next.preferredLanguage,
+          territoryId: next.territoryId,
+          organisationType: next.organisationType,
+          organisationName: next.organisationName,
+          gender: next.gender,
+          birthYear: next.birthYear,
+          demographicsWithheld: next.demographicsWithheld,
+        },
+      );
       return loadMe(manager, userId);
     });
   }
@@ -78,7 +88,10 @@ export class UsersService {
       qb.andWhere('(u.email ILIKE :like OR u.display_name ILIKE :like)', { like });
     }
     if (query.role) {
-      qb.andWhere('EXISTS (SELECT 1 FROM role_assignments fra WHERE fra.user_id = u.id AND fra.role = :role)', { role: query.role });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM role_assignments fra WHERE fra.user_id = u.id AND fra.role = :role)',
+        { role: query.role },
+      );
     }
     if (query.status === 'disabled') qb.andWhere('u.disabled_at IS NOT NULL');
     if (query.status === 'invited') qb.andWhere('u.disabled_at IS NULL AND u.password_hash IS NULL');
@@ -104,9 +117,13 @@ export class UsersService {
     const issued = await this.dataSource.transaction(async (manager) => {
       let user = await this.findWithPassword(manager, { email });
       if (user?.hasPassword) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'user-exists', 'Account already exists', 'This person already has an account: assign a role instead.', [
-          { field: 'email', message: 'already has an account' },
-        ]);
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'user-exists',
+          'Account already exists',
+          'This person already has an account: assign a role instead.',
+          [{ field: 'email', message: 'already has an account' }],
+        );
       }
       if (!user) {
         const saved = await manager.save(
@@ -123,7 +140,12 @@ export class UsersService {
         .createQueryBuilder()
         .insert()
         .into(RoleAssignmentEntity)
-        .values({ userId: user.id, role: dto.role, territoryId: dto.territoryId, createdBy: principal.userId })
+        .values({
+          userId: user.id,
+          role: dto.role,
+          territoryId: dto.territoryId,
+          createdBy: principal.userId,
+        })
         .orIgnore()
         .execute();
       return this.links.issue(manager, user.id, 'invitation', principal.userId);
@@ -163,10 +185,12 @@ export class UsersService {
 
   async setDisabled(principal: AuthPrincipal, userId: string, disabled: boolean): Promise<UserSummary> {
     await this.requireVisible(principal, userId);
-    if (disabled && userId === principal.userId) throw new ConflictException('You cannot disable your own account.');
+    if (disabled && userId === principal.userId)
+      throw new ConflictException('You cannot disable your own account.');
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: userId }, { disabledAt: disabled ? new Date() : null });
-      if (disabled) await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (disabled)
+        await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     });
     return this.get(principal, userId);
   }
@@ -175,7 +199,9 @@ export class UsersService {
   async adminPasswordReset(principal: AuthPrincipal, userId: string): Promise<ActionLink> {
     const user = await this.requireVisible(principal, userId);
     const purpose = user.hasPassword ? 'password_reset' : 'invitation';
-    const issued = await this.dataSource.transaction((manager) => this.links.issue(manager, userId, purpose, principal.userId));
+    const issued = await this.dataSource.transaction((manager) =>
+      this.links.issue(manager, userId, purpose, principal.userId),
+    );
     return this.links.deliver(issued);
   }
 
@@ -183,12 +209,20 @@ export class UsersService {
   async requestPasswordReset(email: string): Promise<void> {
     const user = await this.findWithPassword(this.dataSource.manager, { email: normalizeEmail(email) });
     if (!user || user.disabledAt || !user.hasPassword) return;
-    const issued = await this.dataSource.transaction((manager) => this.links.issue(manager, user.id, 'password_reset', null));
+    const issued = await this.dataSource.transaction((manager) =>
+      this.links.issue(manager, user.id, 'password_reset', null),
+    );
     await this.links.deliver(issued);
   }
 
-  private async findWithPassword(manager: EntityManager, where: { email?: string; id?: string }): Promise<UserWithPassword | null> {
-    const qb = manager.getRepository(UserEntity).createQueryBuilder('u').addSelect('(u.password_hash IS NOT NULL)', 'has_password');
+  private async findWithPassword(
+    manager: EntityManager,
+    where: { email?: string; id?: string },
+  ): Promise<UserWithPassword | null> {
+    const qb = manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('(u.password_hash IS NOT NULL)', 'has_password');
     if (where.email) qb.where('u.email = :email', { email: where.email });
     if (where.id) qb.where('u.id = :id', { id: where.id });
     const { entities, raw } = await qb.getRawAndEntities<{ has_password: boolean }>();
@@ -202,9 +236,12 @@ export class UsersService {
     if (!user) throw new NotFoundException('No such user.');
     const scopes = scopesFor(principal, 'admin');
     if (scopes.some((p) => p.split('/').filter(Boolean).length === 1)) return user;
-    const territoryIds = [user.territoryId, ...((await this.dataSource.manager.find(RoleAssignmentEntity, { where: { userId: id } })).map((r) => r.territoryId))].filter(
-      (t): t is string => !!t,
-    );
+    const territoryIds = [
+      user.territoryId,
+      ...(await this.dataSource.manager.find(RoleAssignmentEntity, { where: { userId: id } })).map(
+        (r) => r.territoryId,
+      ),
+    ].filter((t): t is string => !!t);
     const paths = await this.territories.pathsOf(territoryIds);
     if ([...paths.values()].some((p) => coversTerritory(principal, 'admin', p))) return user;
     throw new NotFoundException('No such user.');
@@ -213,9 +250,13 @@ export class UsersService {
   private async requireTerritory(id: string, field: string): Promise<string> {
     const path = (await this.territories.pathsOf([id])).get(id);
     if (!path) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'territory-not-found', 'Unknown territory', undefined, [
-        { field, message: `No territory with id ${id}` },
-      ]);
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'territory-not-found',
+        'Unknown territory',
+        undefined,
+        [{ field, message: `No territory with id ${id}` }],
+      );
     }
     return path;
   }
@@ -226,4 +267,3 @@ export class UsersService {
     }
   }
 }
-

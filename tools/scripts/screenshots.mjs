@@ -1,0 +1,82 @@
+// Screenshots of the running platform for the README (and a look as a user would have):
+// `npm run serve:e2e` (or `npm start`) in one terminal, then `node tools/scripts/screenshots.mjs [baseUrl]`.
+// Also prints every browser console error and failed request, which should be none.
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:3100';
+const out = 'docs/screenshots';
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const problems = [];
+
+async function session(viewport, lang) {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: lang === 'ar' ? 'ar-MA' : 'fr-FR',
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${lang} ${page.url()}: ${m.text()}`));
+  page.on('requestfailed', (r) => problems.push(`${lang} failed ${r.url()}: ${r.failure()?.errorText}`));
+  await page.addInitScript((l) => localStorage.setItem('tc.language', l), lang);
+  return { context, page };
+}
+
+async function signIn(page, email) {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill('demo-password-2026');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  await page.waitForLoadState('networkidle');
+}
+
+async function shot(page, name) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: false });
+  console.log(`${out}/${name}.png`);
+}
+
+const laptop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+
+for (const [lang, viewport, suffix] of [
+  ['fr', laptop, 'fr-laptop'],
+  ['ar', phone, 'ar-phone'],
+  ['en', laptop, 'en-laptop'],
+]) {
+  const { context, page } = await session(viewport, lang);
+  await page.goto(`${base}/sign-in`);
+  await shot(page, `sign-in-${suffix}`);
+  await signIn(page, 'admin@example.org');
+  // The account's own language applies after sign-in: switch it as a person would.
+  await page.locator('tc-language-switch button.tc-trigger').click();
+  await page.locator(`tc-language-switch button[lang=${lang}]`).click();
+  await shot(page, `home-admin-${suffix}`);
+  await page.goto(`${base}/users`);
+  await shot(page, `users-${suffix}`);
+  await page.goto(`${base}/territories`);
+  await page.waitForLoadState('networkidle');
+  await shot(page, `territories-${suffix}`);
+  await page.goto(`${base}/profile`);
+  await shot(page, `profile-${suffix}`);
+  await context.close();
+}
+const { context, page } = await session(phone, 'fr');
+await signIn(page, 'coach@example.org');
+await shot(page, 'home-coach-fr-phone');
+await context.close();
+await browser.close();
+console.log(
+  problems.length ? `Browser problems:\n${problems.join('\n')}` : 'No console errors, no failed requests.',
+);
