@@ -7,17 +7,29 @@ import { AuthGuard } from './auth.guard';
 
 @Controller()
 class Routes {
-  @Get() @Public() open() {}
-  @Get() @SignedIn() mine() {}
-  @Get() @Roles('admin', 'trainer') manage() {}
-  @Get() undeclared() {}
+  @Get() @Public() open() {
+    return 'open';
+  }
+  @Get() @SignedIn() mine() {
+    return 'mine';
+  }
+  @Get() @Roles('admin', 'trainer') manage() {
+    return 'manage';
+  }
+  @Get() undeclared() {
+    return 'undeclared';
+  }
 }
 
 @Roles('observer')
 @Controller()
 class ObserverRoutes {
-  @Get() stats() {}
-  @Get() @Public() about() {}
+  @Get() stats() {
+    return 'stats';
+  }
+  @Get() @Public() about() {
+    return 'about';
+  }
 }
 
 const jwt = new JwtService({ secret: 'a-test-secret-of-at-least-32-characters!!' });
