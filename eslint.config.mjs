@@ -11,6 +11,7 @@ const scopes = {
   'scope:shared': ['scope:shared'],
   'scope:territories': ['scope:shared'],
   'scope:identity': ['scope:shared', 'scope:territories'],
+  'scope:catalog': ['scope:shared', 'scope:territories', 'scope:identity'],
 };
 
 export default [

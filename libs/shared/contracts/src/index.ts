@@ -5,3 +5,4 @@ export * from './lib/users';
 export * from './lib/auth';
 export * from './lib/problem';
 export * from './lib/health';
+export * from './lib/catalog';

@@ -1,0 +1,1 @@
+export * from './lib/catalog-web/catalog-web';
