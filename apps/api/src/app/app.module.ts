@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from '@tc/catalog/api';
 import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
@@ -38,6 +39,7 @@ export class AppModule {
           passwordResetTtlMinutes: 60,
           signInLimits: config.signInLimits,
         }),
+        CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_KIND, useValue: kind }],

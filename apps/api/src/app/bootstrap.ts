@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -40,7 +41,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   try {
     const adapter = new FastifyAdapter({
       trustProxy: config.trustProxy,
-      bodyLimit: 1024 * 1024,
+      // Course files (import) are the largest JSON bodies; uploads go through multipart with their own limit.
+      bodyLimit: 4 * 1024 * 1024,
       genReqId: (req: IncomingMessage) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -82,6 +84,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       crossOriginEmbedderPolicy: false,
     });
     await app.register(fastifyCookie);
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6 },
+    });
     if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
     app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health'] });
     app.useGlobalPipes(createValidationPipe());

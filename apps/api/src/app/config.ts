@@ -14,6 +14,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().default('./data'),
+  MEDIA_DIR: z.string().optional(),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z.string().url().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: z.coerce.number().int().min(60).max(3600).default(900),
@@ -64,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
       : ({ kind: 'pglite', dataDir: resolve(e.DATA_DIR) } as const),
     dataDir: resolve(e.DATA_DIR),
+    mediaDir: resolve(e.MEDIA_DIR ?? `${e.DATA_DIR}/media`),
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
     // Without a configured secret (development), sessions survive restarts through the refresh cookie only.
     jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('base64url'),

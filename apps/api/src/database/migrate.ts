@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       const indexPath = join(MIGRATIONS_DIR, 'index.ts');
       const index = readFileSync(indexPath, 'utf8')
         .replace(/(\nexport const MIGRATIONS)/, `import { ${className} } from './${file}';\n$1`)
-        .replace(/\n\];/, `\n  ${className},\n];`);
+        .replace(/,?\s*\];\s*$/, `, ${className}];\n`);
       writeFileSync(indexPath, index);
       console.log(
         `Wrote apps/api/src/migrations/${file}.ts (${sql.upQueries.length} statements) and listed it in migrations/index.ts. Read it before you commit.`,

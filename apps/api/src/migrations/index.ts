@@ -1,5 +1,10 @@
 // The one linear list of migrations, oldest first. `npm run migration:generate -- <Name>` appends to it.
 import { CreateIdentityAndTerritories1764380000000 } from './1764380000000-CreateIdentityAndTerritories';
 import { SeedMoroccoTerritories1764380000001 } from './1764380000001-SeedMoroccoTerritories';
+import { CreateCatalog1764390000000 } from './1764390000000-CreateCatalog';
 
-export const MIGRATIONS = [CreateIdentityAndTerritories1764380000000, SeedMoroccoTerritories1764380000001];
+export const MIGRATIONS = [
+  CreateIdentityAndTerritories1764380000000,
+  SeedMoroccoTerritories1764380000001,
+  CreateCatalog1764390000000,
+];

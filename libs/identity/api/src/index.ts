@@ -5,3 +5,4 @@ export { UserEntity } from './lib/entities/user.entity';
 export { RoleAssignmentEntity } from './lib/entities/role-assignment.entity';
 export { REFRESH_COOKIE } from './lib/auth/auth.controller';
 export { SIGN_IN_FAILED } from './lib/auth/auth.service';
+export { UserDirectory, type DirectoryEntry } from './lib/users/user-directory.service';

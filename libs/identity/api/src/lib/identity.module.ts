@@ -19,6 +19,7 @@ import { PrincipalService } from './principal.service';
 import { MeController } from './users/me.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { UserDirectory } from './users/user-directory.service';
 
 export const IDENTITY_ENTITIES = [UserEntity, RoleAssignmentEntity, RefreshTokenEntity, ActionTokenEntity];
 
@@ -33,6 +34,8 @@ export class IdentityModule {
     const windowMs = options.signInLimits.windowSeconds * 1000;
     return {
       module: IdentityModule,
+      // Other domains inject UserDirectory without importing the configured module again.
+      global: true,
       imports: [
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
         TerritoriesModule,
@@ -64,9 +67,10 @@ export class IdentityModule {
         PasswordService,
         PrincipalService,
         UsersService,
+        UserDirectory,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [IDENTITY_OPTIONS, PasswordService],
+      exports: [IDENTITY_OPTIONS, PasswordService, UserDirectory],
     };
   }
 }

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type {} from '@fastify/multipart'; // request.file()
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CompetenceArea, MediaUpload } from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, ProblemException, Public, Roles, SignedIn } from '@tc/shared/api';
+import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
+import { renderMarkdown } from './content/markdown';
+import { RenderMarkdownDto } from './dto/catalog.dto';
+import { MediaService } from './media.service';
+import { DIGCOMP_AREAS } from './reference/digcomp';
+
+@ApiTags('catalog')
+@Controller()
+export class CatalogController {
+  constructor(
+    private readonly media: MediaService,
+    @Inject(CATALOG_OPTIONS) private readonly options: CatalogOptions,
+  ) {}
+
+  /** DigComp 2.2: 5 areas, 21 competences, titles in fr/ar/en. */
+  @Get('competences')
+  @SignedIn()
+  @ApiBearerAuth()
+  competences(): CompetenceArea[] {
+    return DIGCOMP_AREAS;
+  }
+
+  /** The server's markdown renderer, for the editor's live preview (the same HTML coaches get). */
+  @Post('catalog/render')
+  @Roles('trainer', 'admin')
+  @ApiBearerAuth()
+  @HttpCode(HttpStatus.OK)
+  render(@Body() dto: RenderMarkdownDto): { html: string } {
+    return { html: renderMarkdown(dto.markdown) };
+  }
+
+  /** One image (PNG, JPEG, WebP, GIF) or PDF in the multipart field `file`. */
+  @Post('media')
+  @Roles('trainer', 'admin')
+  @ApiBearerAuth()
+  @ApiConsumes('multipart/form-data')
+  async upload(
+    @CurrentUser() principal: AuthPrincipal,
+    @Req() request: FastifyRequest,
+  ): Promise<MediaUpload> {
+    if (!request.isMultipart()) {
+      throw new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'media-multipart',
+        'Send multipart/form-data',
+        undefined,
+        [{ field: 'file', message: 'Upload the file as multipart/form-data in the field "file"' }],
+      );
+    }
+    const file = await request.file({ limits: { fileSize: this.options.maxUploadBytes, files: 1 } });
+    if (!file || file.fieldname !== 'file') {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'media-missing', 'No file', undefined, [
+        { field: 'file', message: 'No file in the field "file"' },
+      ]);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch {
+      throw new ProblemException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'media-too-large',
+        'File too large',
+        undefined,
+        [
+          {
+            field: 'file',
+            message: `The file is larger than ${Math.round(this.options.maxUploadBytes / 1024 / 1024)} MB`,
+          },
+        ],
+      );
+    }
+    return this.media.store(principal.userId, bytes);
+  }
+
+  /**
+   * Files are addressed by the SHA-256 of their content, so a URL never changes meaning: cached for a
+   * year. Public like any static asset (coaches' offline copies fetch them); the hash is unguessable.
+   */
+  @Get('media/:hash')
+  @Public()
+  async serve(@Param('hash') hash: string, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.media.open(hash);
+    await reply
+      .header('content-type', file.mimeType)
+      .header('content-length', String(file.size))
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('content-disposition', 'inline')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      )
+      .send(file.stream);
+  }
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
+import { CatalogController } from './catalog.controller';
+import { CoursesController } from './courses.controller';
+import { CoursesService } from './courses.service';
+import { CourseCoAuthorEntity } from './entities/course-co-author.entity';
+import { CourseLessonEntity } from './entities/course-lesson.entity';
+import { CourseModuleEntity } from './entities/course-module.entity';
+import { CourseVersionEntity } from './entities/course-version.entity';
+import { CourseEntity } from './entities/course.entity';
+import { MediaEntity } from './entities/media.entity';
+import { MediaService } from './media.service';
+import { PublishingService } from './publishing.service';
+
+export const CATALOG_ENTITIES = [
+  CourseEntity,
+  CourseCoAuthorEntity,
+  CourseModuleEntity,
+  CourseLessonEntity,
+  CourseVersionEntity,
+  MediaEntity,
+];
+
+@Module({})
+export class CatalogModule {
+  static forRoot(options: CatalogOptions): DynamicModule {
+    return {
+      module: CatalogModule,
+      imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES)],
+      controllers: [CoursesController, CatalogController],
+      providers: [
+        { provide: CATALOG_OPTIONS, useValue: options },
+        CoursesService,
+        PublishingService,
+        MediaService,
+      ],
+      exports: [CoursesService, PublishingService],
+    };
+  }
+}

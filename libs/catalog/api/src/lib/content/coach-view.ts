@@ -1,0 +1,125 @@
+import type {
+  CoachCourse,
+  CoachLesson,
+  CoachQuiz,
+  CourseContent,
+  LessonContent,
+  Locale,
+  LocalizedText,
+  Quiz,
+} from '@tc/shared/contracts';
+import { renderMarkdown } from './markdown';
+
+export function mediaUrl(hash: string): string {
+  return `/api/v1/media/${hash}`;
+}
+
+/** The text in `locale`, else in the course default (and whether it fell back). */
+function pick(
+  text: LocalizedText | undefined,
+  locale: Locale,
+  fallbackLocale: Locale,
+): { value: string; fallback: boolean } {
+  const wanted = text?.[locale]?.trim();
+  if (wanted) return { value: wanted, fallback: false };
+  return { value: text?.[fallbackLocale]?.trim() ?? '', fallback: locale !== fallbackLocale };
+}
+
+/** A quiz as a coach receives it: no correct flags, no feedback, no accepted answers, no explanations. */
+export function coachQuiz(
+  quiz: Quiz,
+  locale: Locale,
+  fallbackLocale: Locale,
+): { quiz: CoachQuiz; fallback: boolean } {
+  let fallback = false;
+  const text = (t: LocalizedText | undefined) => {
+    const p = pick(t, locale, fallbackLocale);
+    fallback ||= p.fallback;
+    return p.value;
+  };
+  return {
+    quiz: {
+      passMark: quiz.passMark,
+      maxAttempts: quiz.maxAttempts,
+      questions: quiz.questions.map((q) => ({
+        key: q.key,
+        type: q.type,
+        prompt: text(q.prompt),
+        points: q.points,
+        options: q.type === 'short_answer' ? [] : q.options.map((o) => ({ key: o.key, text: text(o.text) })),
+      })),
+    },
+    fallback,
+  };
+}
+
+export function coachLesson(lesson: LessonContent, locale: Locale, fallbackLocale: Locale): CoachLesson {
+  const title = pick(lesson.title, locale, fallbackLocale);
+  const body = pick(lesson.body, locale, fallbackLocale);
+  let fallback = title.fallback || (body.value !== '' && body.fallback);
+  let quiz: CoachQuiz | null = null;
+  if (lesson.kind === 'quiz' && lesson.quiz) {
+    const q = coachQuiz(lesson.quiz, locale, fallbackLocale);
+    quiz = q.quiz;
+    fallback ||= q.fallback;
+  }
+  let media: CoachLesson['media'] = null;
+  if (lesson.kind === 'media' && lesson.media) {
+    const caption = pick(lesson.media.caption, locale, fallbackLocale);
+    const transcript = pick(lesson.media.transcript, locale, fallbackLocale);
+    fallback ||=
+      (caption.value !== '' && caption.fallback) || (transcript.value !== '' && transcript.fallback);
+    const url =
+      lesson.media.type === 'video'
+        ? (lesson.media.url ?? '')
+        : lesson.media.mediaHash
+          ? mediaUrl(lesson.media.mediaHash)
+          : '';
+    media = {
+      type: lesson.media.type,
+      url,
+      caption: caption.value,
+      transcriptHtml: renderMarkdown(transcript.value),
+    };
+  }
+  return {
+    key: lesson.key,
+    kind: lesson.kind,
+    title: title.value,
+    locale: fallback ? fallbackLocale : locale,
+    fallback,
+    html: renderMarkdown(body.value),
+    media,
+    quiz,
+    estimatedMinutes: lesson.estimatedMinutes,
+    competences: lesson.competences,
+  };
+}
+
+/**
+ * Exactly what a coach sees of a course in a locale: markdown rendered and sanitised, answers removed.
+ * A locale the course does not offer is served in the default locale.
+ */
+export function coachCourse(
+  content: CourseContent,
+  requested: Locale,
+  meta: { courseId: string; version: number | null },
+): CoachCourse {
+  const fallbackLocale = content.defaultLocale;
+  const locale = content.locales.includes(requested) ? requested : fallbackLocale;
+  return {
+    courseId: meta.courseId,
+    version: meta.version,
+    slug: content.slug,
+    locale,
+    title: pick(content.title, locale, fallbackLocale).value,
+    summary: pick(content.summary, locale, fallbackLocale).value,
+    coverImageUrl: content.coverImageHash ? mediaUrl(content.coverImageHash) : null,
+    competences: content.competences,
+    modules: content.modules.map((m) => ({
+      key: m.key,
+      title: pick(m.title, locale, fallbackLocale).value,
+      lessons: m.lessons.map((l) => coachLesson(l, locale, fallbackLocale)),
+    })),
+  };
+}

@@ -1,0 +1,242 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type {
+  CoachCourse,
+  CourseDraft,
+  CourseFile,
+  CourseSummary,
+  CourseVersion,
+  CourseVersionSummary,
+} from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, Roles, UuidParam, validationProblem } from '@tc/shared/api';
+import { CoursesService } from './courses.service';
+import {
+  AddCoAuthorDto,
+  CourseFileDto,
+  CreateCourseDto,
+  CreateLessonDto,
+  CreateModuleDto,
+  ListCoursesQueryDto,
+  PreviewQueryDto,
+  ReorderDto,
+  UpdateCourseDto,
+  UpdateLessonDto,
+  UpdateModuleDto,
+  VersionQueryDto,
+} from './dto/catalog.dto';
+import { PublishingService } from './publishing.service';
+
+const versionNumber = new ParseIntPipe({
+  exceptionFactory: () => validationProblem([{ field: 'n', message: 'n must be a version number' }]),
+});
+
+/** Course authoring: trainers edit the courses they own or co-author; admins all. */
+@ApiTags('courses')
+@ApiBearerAuth()
+@Roles('trainer', 'admin')
+@Controller('courses')
+export class CoursesController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly publishing: PublishingService,
+  ) {}
+
+  @Get()
+  list(
+    @CurrentUser() principal: AuthPrincipal,
+    @Query() query: ListCoursesQueryDto,
+  ): Promise<CourseSummary[]> {
+    return this.courses.list(principal, query.scope ?? 'mine');
+  }
+
+  @Post()
+  create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateCourseDto): Promise<CourseDraft> {
+    return this.courses.create(principal, dto);
+  }
+
+  @Post('import')
+  importFile(@CurrentUser() principal: AuthPrincipal, @Body() dto: CourseFileDto): Promise<CourseDraft> {
+    return this.publishing.importFile(principal, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
+    return this.courses.draft(principal, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateCourseDto,
+  ): Promise<CourseDraft> {
+    return this.courses.update(principal, id, dto);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(HttpStatus.OK)
+  archive(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
+    return this.courses.setArchived(principal, id, true);
+  }
+
+  @Post(':id/unarchive')
+  @HttpCode(HttpStatus.OK)
+  unarchive(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
+    return this.courses.setArchived(principal, id, false);
+  }
+
+  @Post(':id/co-authors')
+  addCoAuthor(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: AddCoAuthorDto,
+  ): Promise<CourseDraft> {
+    return this.courses.addCoAuthor(principal, id, dto.email);
+  }
+
+  @Delete(':id/co-authors/:userId')
+  removeCoAuthor(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('userId') userId: string,
+  ): Promise<CourseDraft> {
+    return this.courses.removeCoAuthor(principal, id, userId);
+  }
+
+  @Post(':id/modules')
+  addModule(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: CreateModuleDto,
+  ): Promise<CourseDraft> {
+    return this.courses.addModule(principal, id, dto);
+  }
+
+  @Put(':id/modules/order')
+  reorderModules(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: ReorderDto,
+  ): Promise<CourseDraft> {
+    return this.courses.reorderModules(principal, id, dto);
+  }
+
+  @Patch(':id/modules/:moduleId')
+  updateModule(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('moduleId') moduleId: string,
+    @Body() dto: UpdateModuleDto,
+  ): Promise<CourseDraft> {
+    return this.courses.updateModule(principal, id, moduleId, dto);
+  }
+
+  @Delete(':id/modules/:moduleId')
+  deleteModule(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('moduleId') moduleId: string,
+  ): Promise<CourseDraft> {
+    return this.courses.deleteModule(principal, id, moduleId);
+  }
+
+  @Post(':id/modules/:moduleId/lessons')
+  addLesson(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('moduleId') moduleId: string,
+    @Body() dto: CreateLessonDto,
+  ): Promise<CourseDraft> {
+    return this.courses.addLesson(principal, id, moduleId, dto);
+  }
+
+  @Put(':id/modules/:moduleId/lessons/order')
+  reorderLessons(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('moduleId') moduleId: string,
+    @Body() dto: ReorderDto,
+  ): Promise<CourseDraft> {
+    return this.courses.reorderLessons(principal, id, moduleId, dto);
+  }
+
+  @Patch(':id/lessons/:lessonId')
+  updateLesson(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('lessonId') lessonId: string,
+    @Body() dto: UpdateLessonDto,
+  ): Promise<CourseDraft> {
+    return this.courses.updateLesson(principal, id, lessonId, dto);
+  }
+
+  @Delete(':id/lessons/:lessonId')
+  deleteLesson(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('lessonId') lessonId: string,
+  ): Promise<CourseDraft> {
+    return this.courses.deleteLesson(principal, id, lessonId);
+  }
+
+  @Post(':id/publish')
+  publish(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseVersion> {
+    return this.publishing.publish(principal, id);
+  }
+
+  @Get(':id/versions')
+  versions(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+  ): Promise<CourseVersionSummary[]> {
+    return this.publishing.versions(principal, id);
+  }
+
+  @Get(':id/versions/:n')
+  version(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Param('n', versionNumber) n: number,
+  ): Promise<CourseVersion> {
+    return this.publishing.version(principal, id, n);
+  }
+
+  @Get(':id/preview')
+  preview(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: PreviewQueryDto,
+  ): Promise<CoachCourse> {
+    return this.publishing.preview(principal, id, query.locale, query.version);
+  }
+
+  @Get(':id/export')
+  async exportFile(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: VersionQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CourseFile> {
+    const file = await this.publishing.exportFile(principal, id, query.version);
+    void reply.header(
+      'content-disposition',
+      `attachment; filename="${file.slug}${query.version ? `-v${query.version}` : '-draft'}.json"`,
+    );
+    return file;
+  }
+}

@@ -1,0 +1,460 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  LESSON_KINDS,
+  LOCALES,
+  MEDIA_TYPES,
+  QUESTION_TYPES,
+  type AddCoAuthorRequest,
+  type CourseFile,
+  type CreateCourseRequest,
+  type CreateLessonRequest,
+  type CreateModuleRequest,
+  type LessonContent,
+  type LessonKind,
+  type Locale,
+  type MediaContent,
+  type MediaType,
+  type ModuleContent,
+  type QuestionType,
+  type Quiz,
+  type QuizOption,
+  type QuizQuestion,
+  type ReorderRequest,
+  type UpdateCourseRequest,
+  type UpdateLessonRequest,
+  type UpdateModuleRequest,
+} from '@tc/shared/contracts';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const COMPETENCE = /^[1-5]\.[1-6]$/;
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+/** A short text (title, option, caption) in some of fr / ar / en. */
+export class ShortTextDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) fr?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) ar?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) en?: string;
+}
+
+/** A long text (markdown body, transcript, summary) in some of fr / ar / en. */
+export class LongTextDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) fr?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) ar?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100_000) en?: string;
+}
+
+export class QuizOptionDto implements QuizOption {
+  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) text!: ShortTextDto;
+  @ApiProperty() @IsBoolean() correct!: boolean;
+  @ApiPropertyOptional({ type: LongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextDto)
+  feedback?: LongTextDto;
+}
+
+export class QuizQuestionDto implements QuizQuestion {
+  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) @IsIn(QUESTION_TYPES) type!: QuestionType;
+  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) prompt!: LongTextDto;
+  @ApiProperty({ minimum: 1, maximum: 100 }) @IsInt() @Min(1) @Max(100) points!: number;
+
+  @ApiProperty({ type: [QuizOptionDto] })
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => QuizOptionDto)
+  options!: QuizOptionDto[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  acceptedAnswers!: string[];
+
+  @ApiPropertyOptional({ type: LongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextDto)
+  explanation?: LongTextDto;
+}
+
+export class QuizDto implements Quiz {
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsInt() @Min(0) @Max(100) passMark!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'null: unlimited' })
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxAttempts!: number | null;
+
+  @ApiProperty({ enum: ['after_pass_or_last_attempt', 'never'] })
+  @IsIn(['after_pass_or_last_attempt', 'never'])
+  revealAnswers!: Quiz['revealAnswers'];
+
+  @ApiProperty({ type: [QuizQuestionDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => QuizQuestionDto)
+  questions!: QuizQuestionDto[];
+}
+
+export class MediaContentDto implements MediaContent {
+  @ApiProperty({ enum: MEDIA_TYPES }) @IsIn(MEDIA_TYPES) type!: MediaType;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(HASH, { message: 'mediaHash must be the hash of an uploaded file' })
+  mediaHash!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'url must be an https link' })
+  @MaxLength(2000)
+  url!: string | null;
+
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) caption!: ShortTextDto;
+  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) transcript!: LongTextDto;
+}
+
+function Competences() {
+  return function (target: object, property: string) {
+    ApiPropertyOptional({ type: [String], example: ['1.1', '2.4'] })(target, property);
+    IsArray()(target, property);
+    ArrayMaxSize(21)(target, property);
+    ArrayUnique()(target, property);
+    Matches(COMPETENCE, { each: true, message: 'each competence must be a DigComp code such as 2.4' })(
+      target,
+      property,
+    );
+  };
+}
+
+export class CreateCourseDto implements CreateCourseRequest {
+  @ApiProperty({ example: 'numerique-territoires-ess' })
+  @IsString()
+  @MaxLength(80)
+  @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
+  slug!: string;
+
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) defaultLocale!: Locale;
+
+  @ApiProperty({ enum: LOCALES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(LOCALES, { each: true })
+  locales!: Locale[];
+
+  @ApiPropertyOptional({ type: LongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextDto)
+  summary?: LongTextDto;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  estimatedMinutes?: number | null;
+
+  @IsOptional() @Competences() competences?: string[];
+}
+
+export class UpdateCourseDto implements UpdateCourseRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
+  slug?: string;
+
+  @ApiPropertyOptional({ type: ShortTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShortTextDto)
+  title?: ShortTextDto;
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) defaultLocale?: Locale;
+
+  @ApiPropertyOptional({ enum: LOCALES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(LOCALES, { each: true })
+  locales?: Locale[];
+
+  @ApiPropertyOptional({ type: LongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextDto)
+  summary?: LongTextDto;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  estimatedMinutes?: number | null;
+
+  @IsOptional() @Competences() competences?: string[];
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(HASH, { message: 'coverImageHash must be the hash of an uploaded image' })
+  coverImageHash?: string | null;
+}
+
+export class CreateModuleDto implements CreateModuleRequest {
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+}
+
+export class UpdateModuleDto implements UpdateModuleRequest {
+  @ApiPropertyOptional({ type: ShortTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShortTextDto)
+  title?: ShortTextDto;
+}
+
+export class CreateLessonDto implements CreateLessonRequest {
+  @ApiProperty({ enum: LESSON_KINDS }) @IsIn(LESSON_KINDS) kind!: LessonKind;
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @ApiPropertyOptional({ type: LongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextDto)
+  body?: LongTextDto;
+
+  @ApiPropertyOptional({ type: MediaContentDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @ValidateNested()
+  @Type(() => MediaContentDto)
+  media?: MediaContentDto | null;
+
+  @ApiPropertyOptional({ type: QuizDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @ValidateNested()
+  @Type(() => QuizDto)
+  quiz?: QuizDto | null;
+
+  @IsOptional() @Competences() competences?: string[];
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  estimatedMinutes?: number | null;
+}
+
+export class UpdateLessonDto implements UpdateLessonRequest {
+  @ApiPropertyOptional({ type: ShortTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShortTextDto)
+  title?: ShortTextDto;
+  @ApiPropertyOptional({ type: LongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextDto)
+  body?: LongTextDto;
+
+  @ApiPropertyOptional({ type: MediaContentDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @ValidateNested()
+  @Type(() => MediaContentDto)
+  media?: MediaContentDto | null;
+
+  @ApiPropertyOptional({ type: QuizDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @ValidateNested()
+  @Type(() => QuizDto)
+  quiz?: QuizDto | null;
+
+  @IsOptional() @Competences() competences?: string[];
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  estimatedMinutes?: number | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move the lesson to the end of this module' })
+  @IsOptional()
+  @IsUUID()
+  moduleId?: string;
+}
+
+export class ReorderDto implements ReorderRequest {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ids!: string[];
+}
+
+export class AddCoAuthorDto implements AddCoAuthorRequest {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+}
+
+export class RenderMarkdownDto {
+  @ApiProperty() @IsString() @MaxLength(100_000) markdown!: string;
+}
+
+export class ListCoursesQueryDto {
+  @ApiPropertyOptional({ enum: ['mine', 'published'] }) @IsOptional() @IsIn(['mine', 'published']) scope?:
+    'mine' | 'published';
+}
+
+export class VersionQueryDto {
+  @ApiPropertyOptional({ description: 'A published version number; the draft when absent' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class PreviewQueryDto extends VersionQueryDto {
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
+}
+
+// ---------------------------------------------------------------- the export/import file
+
+export class FileLessonDto implements LessonContent {
+  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty({ enum: LESSON_KINDS }) @IsIn(LESSON_KINDS) kind!: LessonKind;
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @Competences() competences!: string[];
+
+  @ApiProperty({ type: Number, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  estimatedMinutes!: number | null;
+
+  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) body!: LongTextDto;
+
+  @ApiProperty({ type: MediaContentDto, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @ValidateNested()
+  @Type(() => MediaContentDto)
+  media!: MediaContentDto | null;
+
+  @ApiProperty({ type: QuizDto, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @ValidateNested()
+  @Type(() => QuizDto)
+  quiz!: QuizDto | null;
+}
+
+export class FileModuleDto implements ModuleContent {
+  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+
+  @ApiProperty({ type: [FileLessonDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FileLessonDto)
+  lessons!: FileLessonDto[];
+}
+
+class FileSourceDto {
+  @ApiProperty() @IsString() @MaxLength(64) courseId!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  version!: number | null;
+}
+
+export class CourseFileDto implements CourseFile {
+  @ApiProperty({ enum: ['tc-course/1'] })
+  @IsIn(['tc-course/1'], { message: 'format must be tc-course/1' })
+  format!: 'tc-course/1';
+  @ApiProperty() @IsISO8601() exportedAt!: string;
+  @ApiProperty({ type: FileSourceDto }) @ValidateNested() @Type(() => FileSourceDto) source!: FileSourceDto;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(80)
+  @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
+  slug!: string;
+
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) defaultLocale!: Locale;
+
+  @ApiProperty({ enum: LOCALES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(LOCALES, { each: true })
+  locales!: Locale[];
+
+  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) summary!: LongTextDto;
+
+  @ApiProperty({ type: Number, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  estimatedMinutes!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(HASH, { message: 'coverImageHash must be a content hash' })
+  coverImageHash!: string | null;
+
+  @Competences() competences!: string[];
+
+  @ApiProperty({ type: [FileModuleDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FileModuleDto)
+  modules!: FileModuleDto[];
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { UserEntity } from '../entities/user.entity';
+import { normalizeEmail } from '../crypto.util';
+
+export interface DirectoryEntry {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/** What other domains may know about people: look-ups by e-mail and names for display. */
+@Injectable()
+export class UserDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** An account that can sign in (password set, not disabled), by e-mail. */
+  async findActiveByEmail(email: string): Promise<DirectoryEntry | null> {
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { email: normalizeEmail(email), disabledAt: IsNull(), passwordHash: Not(IsNull()) },
+    });
+    return user ? { id: user.id, email: user.email, displayName: user.displayName } : null;
+  }
+
+  async entries(ids: string[]): Promise<Map<string, DirectoryEntry>> {
+    if (!ids.length) return new Map();
+    const users = await this.dataSource.manager.find(UserEntity, { where: { id: In([...new Set(ids)]) } });
+    return new Map(users.map((u) => [u.id, { id: u.id, email: u.email, displayName: u.displayName }]));
+  }
+}
