@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
+import { CoursesService, PublishingService } from '@tc/catalog/api';
 import { PasswordService } from '@tc/identity/api';
 import { createValidationPipe } from '@tc/shared/api';
 import { seedDemoData } from '../database/demo-seed';
@@ -136,7 +137,13 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     await app.init();
 
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    if (config.demoSeed) await seedDemoData(dataSource, app.get(PasswordService));
+    if (config.demoSeed) {
+      await seedDemoData(dataSource, {
+        passwords: app.get(PasswordService),
+        courses: app.get(CoursesService),
+        publishing: app.get(PublishingService),
+      });
+    }
 
     let closed = false;
     return {

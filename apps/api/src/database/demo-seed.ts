@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@tc/shared/contracts';
+import { CoursesService, PublishingService } from '@tc/catalog/api';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
+import { DEMO_COURSE } from './demo/demo-course';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -56,11 +58,55 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+export interface DemoServices {
+  passwords: PasswordService;
+  courses: CoursesService;
+  publishing: PublishingService;
+}
+
 /**
- * Demo accounts for a first look (never in production unless DEMO_SEED=true). Idempotent: an account
- * that exists is left as it is.
+ * Demo data for a first look (never in production unless DEMO_SEED=true): the four accounts, and the
+ * seminar's course owned by the demo trainer, published as version 1. Idempotent: what exists is left
+ * as it is.
  */
-export async function seedDemoData(dataSource: DataSource, passwords: PasswordService): Promise<number> {
+export async function seedDemoData(dataSource: DataSource, services: DemoServices): Promise<number> {
+  const created = await seedAccounts(dataSource, services.passwords);
+  await seedCourse(dataSource, services);
+  return created;
+}
+
+async function seedCourse(dataSource: DataSource, { courses, publishing }: DemoServices): Promise<void> {
+  const exists: unknown[] = await dataSource.query('SELECT 1 FROM courses WHERE slug = $1', [
+    DEMO_COURSE.slug,
+  ]);
+  if (exists.length) return;
+  const trainer = await dataSource.manager.findOneOrFail(UserEntity, {
+    where: { email: 'trainer@example.org' },
+  });
+  const scope = await dataSource.manager.findOneOrFail(RoleAssignmentEntity, {
+    where: { userId: trainer.id, role: 'trainer' },
+    relations: { territory: true },
+  });
+  const principal = {
+    userId: trainer.id,
+    email: trainer.email,
+    roles: [
+      {
+        assignmentId: scope.id,
+        role: 'trainer' as const,
+        territoryId: scope.territoryId,
+        territoryPath: scope.territory?.path ?? '',
+      },
+    ],
+  };
+  const courseId = await dataSource.transaction((manager) =>
+    courses.createFromContent(manager, trainer.id, DEMO_COURSE),
+  );
+  const version = await publishing.publish(principal, courseId);
+  new Logger('DemoSeed').log(`Published the demo course "${DEMO_COURSE.slug}" as version ${version.number}`);
+}
+
+async function seedAccounts(dataSource: DataSource, passwords: PasswordService): Promise<number> {
   const logger = new Logger('DemoSeed');
   const hash = await passwords.hash(DEMO_PASSWORD);
   let created = 0;

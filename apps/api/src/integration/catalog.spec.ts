@@ -57,6 +57,24 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
   const api = (method: string, url: string, body?: unknown, token = trainer) =>
     t.request(method, url, { token, body });
 
+  it('ships the seminar course as demo data: four modules, a quiz each, published as version 1', async () => {
+    const mine = await api('GET', '/api/v1/courses');
+    const demo = mine.body.find((c: { slug: string }) => c.slug === 'numerique-territoires-ess');
+    expect(demo).toMatchObject({
+      latestVersion: 1,
+      hasUnpublishedChanges: false,
+      ownerName: 'Youssef Benali',
+    });
+    const preview = await api('GET', `/api/v1/courses/${demo.id}/preview?locale=ar&version=1`);
+    expect(preview.body.modules).toHaveLength(4);
+    for (const module of preview.body.modules) {
+      expect(module.title).toMatch(/[\u0600-\u06FF]/); // Arabic titles
+      expect(module.lessons.at(-1).kind).toBe('quiz');
+    }
+    const en = await api('GET', `/api/v1/courses/${demo.id}/preview?locale=en&version=1`);
+    expect(en.body.modules[1].lessons[0]).toMatchObject({ fallback: false, locale: 'en' });
+  });
+
   it('creates a draft with French and Arabic titles', async () => {
     const res = await api('POST', '/api/v1/courses', {
       slug: 'vendre-en-ligne',
