@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectSignedIn, mainNav, signIn } from './support';
 
 const cases: [email: string, links: string[]][] = [
-  ['admin@example.org', ['Accueil', 'Profil', 'Territoires', 'Utilisateurs']],
-  ['trainer@example.org', ['Accueil', 'Profil', 'Territoires']],
+  ['admin@example.org', ['Accueil', 'Profil', 'Cours', 'Territoires', 'Utilisateurs']],
+  ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Territoires']],
   ['observer@example.org', ['Accueil', 'Profil', 'Territoires']],
   ['coach@example.org', ['Accueil', 'Profil']],
 ];

@@ -2,6 +2,7 @@ import { computed, inject } from '@angular/core';
 import type { Route } from '@angular/router';
 import {
   AuthService,
+  COURSES_ROLES,
   TERRITORIES_ROLES,
   accountRoutes,
   adminGuard,
@@ -34,7 +35,8 @@ async function loadTerritories(): Promise<Route[]> {
 /**
  * Identity's route arrays are tiny and imported directly (the shell needs identity's session
  * service anyway, and Nx forbids importing a lib both statically and lazily); every identity page
- * is lazy through `loadComponent`. Territories, which the shell does not need, load as a whole.
+ * is lazy through `loadComponent`. Territories and the catalog (course authoring), which the shell
+ * does not need, load as a whole.
  */
 export const appRoutes: Route[] = [
   ...authRoutes,
@@ -42,6 +44,11 @@ export const appRoutes: Route[] = [
     path: '',
     canActivate: [authGuard],
     children: [
+      {
+        path: 'courses',
+        canActivate: [roleGuard(...COURSES_ROLES)],
+        loadChildren: () => import('@tc/catalog/web').then((m) => m.coursesRoutes),
+      },
       {
         path: 'territories',
         canActivate: [roleGuard(...TERRITORIES_ROLES)],

@@ -1,1 +1,2 @@
-export * from './lib/catalog-web/catalog-web';
+export * from './lib/courses.routes';
+export * from './lib/data-access/courses.service';

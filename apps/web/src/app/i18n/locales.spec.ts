@@ -2,8 +2,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   GENDERS,
+  LESSON_KINDS,
   LOCALES,
+  MEDIA_TYPES,
   ORGANISATION_TYPES,
+  QUESTION_TYPES,
   ROLES,
   TERRITORY_LEVELS,
   type Locale,
@@ -75,10 +78,16 @@ describe('translation files', () => {
   });
 
   it('translates every key the templates and code use', () => {
-    const dirs = ['apps/web/src', 'libs/identity/web/src', 'libs/territories/web/src', 'libs/shared/ui/src'];
+    const dirs = [
+      'apps/web/src',
+      'libs/identity/web/src',
+      'libs/territories/web/src',
+      'libs/catalog/web/src',
+      'libs/shared/ui/src',
+    ];
     const used = new Set<string>();
     const pattern =
-      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator)\.[\w.]*\w)['"]/g;
+      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses)\.[\w.]*\w)['"]/g;
     for (const file of dirs.flatMap((d) => sources(join(root, d)))) {
       for (const m of readFileSync(file, 'utf8').matchAll(pattern)) used.add(m[1]);
     }
@@ -97,6 +106,14 @@ describe('translation files', () => {
       ...['active', 'invited', 'disabled'].map((s) => `users.statuses.${s}`),
       ...LOCALES.flatMap((l) => [`languages.${l}`, `languages.short.${l}`]),
       ...['notFound', 'expired', 'other'].map((e) => `acceptLink.errors.${e}`),
+      ...['active', 'archived'].map((s) => `courses.status.${s}`),
+      ...LESSON_KINDS.map((k) => `courses.kinds.${k}`),
+      ...MEDIA_TYPES.map((t) => `courses.media.types.${t}`),
+      ...QUESTION_TYPES.map((t) => `courses.quiz.types.${t}`),
+      ...['true', 'false'].map((k) => `courses.quiz.tf.${k}`),
+      ...['noPrompt', 'tooFewOptions', 'noCorrect', 'notOneCorrect', 'optionText', 'noAnswer'].map(
+        (i) => `courses.quiz.issues.${i}`,
+      ),
       'signIn.errors.invalid',
       'signIn.errors.tooMany',
     ];

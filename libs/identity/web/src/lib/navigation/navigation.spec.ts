@@ -6,9 +6,9 @@ const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
     ['coach', ['coach'], ['/', '/profile']],
-    ['trainer', ['trainer'], ['/', '/profile', '/territories']],
+    ['trainer', ['trainer'], ['/', '/profile', '/courses', '/territories']],
     ['observer', ['observer'], ['/', '/profile', '/territories']],
-    ['admin', ['admin'], ['/', '/profile', '/territories', '/users']],
+    ['admin', ['admin'], ['/', '/profile', '/courses', '/territories', '/users']],
     ['no role yet', [], ['/', '/profile']],
   ])('%s gets exactly its links', (_name, roles, expected) => {
     expect(paths(roles)).toEqual(expected);
@@ -16,13 +16,21 @@ describe('navigationFor', () => {
 
   it('takes the union over several role assignments', () => {
     expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/territories']);
-    expect(paths(['coach', 'admin', 'coach'])).toEqual(['/', '/profile', '/territories', '/users']);
+    expect(paths(['coach', 'admin', 'coach'])).toEqual([
+      '/',
+      '/profile',
+      '/courses',
+      '/territories',
+      '/users',
+    ]);
+    expect(paths(['coach', 'trainer'])).toEqual(['/', '/profile', '/courses', '/territories']);
   });
 
   it('gives each link a translation key', () => {
     expect(navigationFor(['admin']).map((i) => i.labelKey)).toEqual([
       'nav.home',
       'nav.profile',
+      'nav.courses',
       'nav.territories',
       'nav.users',
     ]);

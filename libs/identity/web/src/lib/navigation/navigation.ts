@@ -12,10 +12,12 @@ export interface NavItem {
 
 export const TERRITORIES_ROLES: readonly Role[] = ['trainer', 'observer', 'admin'];
 export const USERS_ROLES: readonly Role[] = ['admin'];
+export const COURSES_ROLES: readonly Role[] = ['trainer', 'admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', roles: 'any', exact: true },
   { path: '/profile', labelKey: 'nav.profile', roles: 'any', exact: false },
+  { path: '/courses', labelKey: 'nav.courses', roles: COURSES_ROLES, exact: false },
   { path: '/territories', labelKey: 'nav.territories', roles: TERRITORIES_ROLES, exact: false },
   { path: '/users', labelKey: 'nav.users', roles: USERS_ROLES, exact: false },
 ];

@@ -1,0 +1,104 @@
+import { DOCUMENT, DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { CourseDraft, CourseVersionSummary, ProblemDetails } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { catchError, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
+import { CourseDraftStore } from '../data-access/course-draft.store';
+import { CoursesService } from '../data-access/courses.service';
+import { downloadJson } from '../data-access/download';
+import type { LocatedProblem } from './publish-problems';
+
+/**
+ * Publish the draft as a new version (after a confirmation); on refusal every problem, linking to
+ * the lesson or module; the version history with preview and export of each version.
+ */
+@Component({
+  selector: 'tc-publish-panel',
+  imports: [DatePipe, RouterLink, MatButtonModule, TranslocoPipe, ProblemMessageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './publish-panel.component.html',
+  styleUrl: './publish-panel.component.scss',
+})
+export class PublishPanelComponent {
+  protected readonly store = inject(CourseDraftStore);
+  private readonly courses = inject(CoursesService);
+  private readonly document = inject(DOCUMENT);
+  protected readonly lang = inject(LanguageService).lang;
+  protected readonly draft = computed(() => this.store.draft() as CourseDraft);
+  protected readonly confirming = signal(false);
+  protected readonly problems = this.store.publishProblems;
+  protected readonly exportProblem = signal<ProblemDetails | null>(null);
+
+  /** Problems whose list entry can name a place: ordered as the API gave them. */
+  protected readonly listed = computed(() => this.problems().all);
+
+  protected readonly versions = signal<{
+    list: CourseVersionSummary[] | null;
+    problem: ProblemDetails | null;
+  }>({
+    list: null,
+    problem: null,
+  });
+
+  constructor() {
+    const id$ = toObservable(computed(() => this.store.draft()?.id ?? null)).pipe(distinctUntilChanged());
+    merge(id$, this.store.published.pipe(map(() => this.draft().id)))
+      .pipe(
+        switchMap((id) =>
+          id
+            ? this.courses.versions(id).pipe(
+                map((list) => ({ list, problem: null })),
+                catchError((e: unknown) => of({ list: [], problem: problemOf(e) })),
+                startWith(this.versions()),
+              )
+            : of({ list: null, problem: null }),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((v) => this.versions.set(v));
+  }
+
+  protected publish(): void {
+    this.confirming.set(false);
+    this.store.publish().subscribe();
+  }
+
+  /** Where a problem is, in words and as a link. */
+  protected place(p: LocatedProblem): {
+    key: string;
+    params: Record<string, unknown>;
+    link: unknown[] | null;
+    fragment?: string;
+  } {
+    const id = this.draft().id;
+    if (p.lessonId !== null && p.moduleIndex !== null && p.lessonIndex !== null) {
+      return {
+        key: 'courses.publish.atLesson',
+        params: { module: p.moduleIndex + 1, lesson: p.lessonIndex + 1 },
+        link: ['/courses', id, 'lessons', p.lessonId],
+      };
+    }
+    if (p.moduleId !== null && p.moduleIndex !== null) {
+      return {
+        key: 'courses.publish.atModule',
+        params: { module: p.moduleIndex + 1 },
+        link: ['/courses', id],
+        fragment: `module-${p.moduleId}`,
+      };
+    }
+    return { key: 'courses.publish.atCourse', params: {}, link: null };
+  }
+
+  protected export(version: number | null): void {
+    const d = this.draft();
+    this.exportProblem.set(null);
+    this.courses.export(d.id, version).subscribe({
+      next: (file) => downloadJson(this.document, `${d.slug}${version ? `-v${version}` : ''}.json`, file),
+      error: (e: unknown) => this.exportProblem.set(problemOf(e)),
+    });
+  }
+}
