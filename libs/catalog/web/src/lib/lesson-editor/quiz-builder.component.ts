@@ -131,7 +131,7 @@ export class QuizBuilderComponent {
   }
 
   protected setPoints(index: number, value: string): void {
-    this.edit(index, (q) => ({ ...q, points: Math.max(0, Number(value) || 0) }));
+    this.edit(index, (q) => ({ ...q, points: Math.min(100, Math.max(1, Math.round(Number(value) || 1))) }));
   }
 
   protected setPrompt(index: number, locale: Locale, value: string): void {
