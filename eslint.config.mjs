@@ -12,6 +12,7 @@ const scopes = {
   'scope:territories': ['scope:shared'],
   'scope:identity': ['scope:shared', 'scope:territories'],
   'scope:catalog': ['scope:shared', 'scope:territories', 'scope:identity'],
+  'scope:cohorts': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog'],
 };
 
 export default [

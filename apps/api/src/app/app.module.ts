@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from '@tc/catalog/api';
+import { CohortsModule } from '@tc/cohorts/api';
 import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
@@ -40,6 +41,7 @@ export class AppModule {
           signInLimits: config.signInLimits,
         }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
+        CohortsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_KIND, useValue: kind }],

@@ -62,6 +62,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     );
     if (options.logger !== false) app.useLogger(app.get(Logger));
     const fastify = app.getHttpAdapter().getInstance();
+    // CSV files (cohort enrolment) arrive as text.
+    fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
     fastify.addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });

@@ -1,11 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
 import { CATALOG_ENTITIES } from '@tc/catalog/api';
+import { COHORTS_ENTITIES } from '@tc/cohorts/api';
 import { IDENTITY_ENTITIES } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { MIGRATIONS } from '../migrations';
 
 /** Every entity of every domain; each domain owns its own. */
-export const ENTITIES = [TerritoryEntity, ...IDENTITY_ENTITIES, ...CATALOG_ENTITIES];
+export const ENTITIES = [TerritoryEntity, ...IDENTITY_ENTITIES, ...CATALOG_ENTITIES, ...COHORTS_ENTITIES];
 
 export { MIGRATIONS };
 

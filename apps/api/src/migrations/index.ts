@@ -2,9 +2,11 @@
 import { CreateIdentityAndTerritories1764380000000 } from './1764380000000-CreateIdentityAndTerritories';
 import { SeedMoroccoTerritories1764380000001 } from './1764380000001-SeedMoroccoTerritories';
 import { CreateCatalog1764390000000 } from './1764390000000-CreateCatalog';
+import { CreateCohorts1764400000000 } from './1764400000000-CreateCohorts';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
   SeedMoroccoTerritories1764380000001,
   CreateCatalog1764390000000,
+  CreateCohorts1764400000000,
 ];

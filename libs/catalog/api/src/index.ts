@@ -6,3 +6,5 @@ export { coachCourse, coachLesson, coachQuiz } from './lib/content/coach-view';
 export { renderMarkdown } from './lib/content/markdown';
 export { contentHash } from './lib/content/canonical';
 export { DIGCOMP_AREAS } from './lib/reference/digcomp';
+export { CatalogReader, type PublishedVersion } from './lib/catalog-reader.service';
+export { CourseVersionEntity } from './lib/entities/course-version.entity';

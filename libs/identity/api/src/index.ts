@@ -6,3 +6,9 @@ export { RoleAssignmentEntity } from './lib/entities/role-assignment.entity';
 export { REFRESH_COOKIE } from './lib/auth/auth.controller';
 export { SIGN_IN_FAILED } from './lib/auth/auth.service';
 export { UserDirectory, type DirectoryEntry } from './lib/users/user-directory.service';
+export {
+  Provisioning,
+  type PersonToProvision,
+  type ProvisionResult,
+  type ProvisionedInvitation,
+} from './lib/users/provisioning.service';

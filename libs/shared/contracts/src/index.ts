@@ -6,3 +6,4 @@ export * from './lib/auth';
 export * from './lib/problem';
 export * from './lib/health';
 export * from './lib/catalog';
+export * from './lib/cohorts';

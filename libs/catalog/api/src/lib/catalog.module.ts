@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
+import { CatalogReader } from './catalog-reader.service';
 import { CatalogController } from './catalog.controller';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
@@ -27,6 +28,7 @@ export class CatalogModule {
   static forRoot(options: CatalogOptions): DynamicModule {
     return {
       module: CatalogModule,
+      global: true,
       imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES)],
       controllers: [CoursesController, CatalogController],
       providers: [
@@ -34,8 +36,9 @@ export class CatalogModule {
         CoursesService,
         PublishingService,
         MediaService,
+        CatalogReader,
       ],
-      exports: [CoursesService, PublishingService],
+      exports: [CoursesService, PublishingService, CatalogReader],
     };
   }
 }

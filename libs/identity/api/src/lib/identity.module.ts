@@ -20,6 +20,7 @@ import { MeController } from './users/me.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
+import { Provisioning } from './users/provisioning.service';
 
 export const IDENTITY_ENTITIES = [UserEntity, RoleAssignmentEntity, RefreshTokenEntity, ActionTokenEntity];
 
@@ -68,9 +69,10 @@ export class IdentityModule {
         PrincipalService,
         UsersService,
         UserDirectory,
+        Provisioning,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [IDENTITY_OPTIONS, PasswordService, UserDirectory],
+      exports: [IDENTITY_OPTIONS, PasswordService, UserDirectory, Provisioning],
     };
   }
 }

@@ -1,7 +1,12 @@
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { TERRITORY_LEVELS, type Territory, type TerritoryDetail } from '@tc/shared/contracts';
+import {
+  TERRITORY_LEVELS,
+  type LocalizedName,
+  type Territory,
+  type TerritoryDetail,
+} from '@tc/shared/contracts';
 import { AuthPrincipal, coversTerritory, ProblemException } from '@tc/shared/api';
 import { TerritoryEntity } from './entities/territory.entity';
 import type { CreateTerritoryDto, UpdateTerritoryDto } from './dto/territory.dto';
@@ -78,6 +83,31 @@ export class TerritoriesService {
       .getRepository(TerritoryEntity)
       .find({ where: { id: In(ids) }, select: { id: true, path: true } });
     return new Map(rows.map((r) => [r.id, r.path]));
+  }
+
+  /** Names and paths of several territories, for other domains' listings. */
+  async summaries(
+    ids: string[],
+  ): Promise<Map<string, { name: LocalizedName; path: string; code: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(TerritoryEntity)
+      .find({ where: { id: In([...new Set(ids)]) } });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { name: { fr: r.nameFr, ar: r.nameAr, en: r.nameEn }, path: r.path, code: r.code },
+      ]),
+    );
+  }
+
+  /** Ids of the territories with these ISO codes (upper-case), for imports that name territories by code. */
+  async idsByCode(codes: string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(TerritoryEntity)
+      .find({ where: { code: In([...new Set(codes)]) }, select: { id: true, code: true } });
+    return new Map(rows.map((r) => [r.code as string, r.id]));
   }
 
   /** Whether `territoryId` lies in the subtree of `ancestorId` (itself included). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
+import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserEntity } from '../entities/user.entity';
 import { normalizeEmail } from '../crypto.util';
 
@@ -21,6 +22,16 @@ export class UserDirectory {
       where: { email: normalizeEmail(email), disabledAt: IsNull(), passwordHash: Not(IsNull()) },
     });
     return user ? { id: user.id, email: user.email, displayName: user.displayName } : null;
+  }
+
+  /** Which of these people hold one of the roles (anywhere). */
+  async holdingRole(ids: string[], roles: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.dataSource.manager.find(RoleAssignmentEntity, {
+      where: { userId: In(ids), role: In(roles) },
+      select: { userId: true },
+    });
+    return new Set(rows.map((r) => r.userId));
   }
 
   async entries(ids: string[]): Promise<Map<string, DirectoryEntry>> {

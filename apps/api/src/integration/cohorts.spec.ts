@@ -1,0 +1,382 @@
+import type { Cohort } from '@tc/shared/contracts';
+import { createTestApp, type TestApp } from '../testing/test-app';
+
+describe('cohorts and enrolment (real database)', () => {
+  let t: TestApp;
+  let trainer: string;
+  let admin: string;
+  let coach: string;
+  let courseId: string;
+  let oriental: string;
+  let casablanca: string;
+  let cohort: Cohort;
+
+  const api = (
+    method: string,
+    url: string,
+    body?: unknown,
+    token = trainer,
+    headers?: Record<string, string>,
+  ) => t.request(method, url, { token, body, headers });
+  const csv = (id: string, text: string, dryRun: boolean) =>
+    api('POST', `/api/v1/cohorts/${id}/enrolments/import?dryRun=${dryRun}`, text, trainer, {
+      'content-type': 'text/csv; charset=utf-8',
+    });
+  const count = async (sql: string, params: unknown[] = []) =>
+    ((await t.dataSource.query(sql, params)) as { n: number }[])[0]?.n;
+  const code = async (c: string) =>
+    ((await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [c])) as { id: string }[])[0]
+      ?.id as string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    trainer = (await t.signIn('trainer@example.org')).accessToken;
+    admin = (await t.signIn('admin@example.org')).accessToken;
+    coach = (await t.signIn('coach@example.org')).accessToken;
+    courseId = (await api('GET', '/api/v1/courses')).body.find(
+      (c: { slug: string }) => c.slug === 'numerique-territoires-ess',
+    ).id;
+    oriental = await code('MA-02');
+    casablanca = await code('MA-06');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a trainer opens a cohort of a published version in their territory, with a join code', async () => {
+    const res = await api('POST', '/api/v1/cohorts', {
+      name: 'Oujda — hiver 2027',
+      courseId,
+      courseVersion: 1,
+      territoryId: oriental,
+      startsOn: '2027-01-10',
+      endsOn: '2027-03-31',
+      deadlines: [
+        { moduleKey: 'm1', daysAfterStart: 14 },
+        { moduleKey: 'm2', dueOn: '2027-02-15' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    cohort = res.body;
+    expect(cohort).toMatchObject({
+      status: 'planned',
+      courseVersion: 1,
+      enrolledCount: 0,
+      trainers: [{ displayName: 'Youssef Benali' }],
+    });
+    expect(cohort.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
+    expect(cohort.modules.slice(0, 3).map((m) => m.dueOn)).toEqual(['2027-01-24', '2027-02-15', null]);
+
+    const outside = await api('POST', '/api/v1/cohorts', {
+      ...res.body,
+      name: 'x',
+      deadlines: [],
+      territoryId: casablanca,
+      trainerIds: undefined,
+      id: undefined,
+    });
+    expect(outside.status).toBe(400); // unknown fields (id, status…) are refused before anything else
+    const outside2 = await api('POST', '/api/v1/cohorts', {
+      name: 'Casa',
+      courseId,
+      courseVersion: 1,
+      territoryId: casablanca,
+      startsOn: '2027-01-10',
+      endsOn: '2027-03-31',
+    });
+    expect(outside2.status).toBe(403);
+    const badVersion = await api('POST', '/api/v1/cohorts', {
+      name: 'V9',
+      courseId,
+      courseVersion: 9,
+      territoryId: oriental,
+      startsOn: '2027-01-10',
+      endsOn: '2027-03-31',
+    });
+    expect(badVersion.status).toBe(422);
+    expect(badVersion.body.errors[0].field).toBe('courseVersion');
+    const badDeadline = await api('POST', '/api/v1/cohorts', {
+      name: 'D',
+      courseId,
+      courseVersion: 1,
+      territoryId: oriental,
+      startsOn: '2027-01-10',
+      endsOn: '2027-03-31',
+      deadlines: [{ moduleKey: 'nope', daysAfterStart: 3 }],
+    });
+    expect(badDeadline.body.errors[0].field).toBe('deadlines[0].moduleKey');
+  });
+
+  it('keeps a trainer of L’Oriental out of a Casablanca-Settat cohort', async () => {
+    const casa = await api(
+      'POST',
+      '/api/v1/cohorts',
+      {
+        name: 'Casa',
+        courseId,
+        courseVersion: 1,
+        territoryId: casablanca,
+        startsOn: '2027-01-10',
+        endsOn: '2027-03-31',
+      },
+      admin,
+    );
+    expect(casa.status).toBe(201);
+    const list = await api('GET', '/api/v1/cohorts');
+    expect(list.body.map((c: { name: string }) => c.name)).toEqual(['Oujda — hiver 2027']);
+    expect((await api('GET', `/api/v1/cohorts/${casa.body.id}`)).status).toBe(404);
+    expect((await api('GET', `/api/v1/cohorts/${casa.body.id}/roster`)).status).toBe(404);
+    expect(
+      (await api('POST', `/api/v1/cohorts/${casa.body.id}/enrolments`, { emails: ['x@y.ma'] })).status,
+    ).toBe(404);
+    expect((await api('GET', '/api/v1/cohorts', undefined, admin)).body).toHaveLength(2);
+    expect((await api('GET', '/api/v1/cohorts', undefined, coach)).status).toBe(403);
+  });
+
+  it('enrols by e-mail: existing accounts now, new people invited; twice changes nothing', async () => {
+    const first = await api('POST', `/api/v1/cohorts/${cohort.id}/enrolments`, {
+      emails: ['coach@example.org', ' New.Person@Coop.ma ', 'not an email'],
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.enrolled).toEqual(['coach@example.org']);
+    expect(first.body.invalid).toEqual(['not an email']);
+    expect(first.body.invited).toEqual([
+      expect.objectContaining({
+        email: 'new.person@coop.ma',
+        emailed: false,
+        url: expect.stringMatching(/\/links\//),
+      }),
+    ]);
+    const again = await api('POST', `/api/v1/cohorts/${cohort.id}/enrolments`, {
+      emails: ['coach@example.org', 'new.person@coop.ma'],
+    });
+    expect(again.body).toMatchObject({
+      enrolled: [],
+      invited: [],
+      alreadyEnrolled: ['coach@example.org', 'new.person@coop.ma'],
+    });
+    expect(await count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id])).toBe(
+      2,
+    );
+
+    // The invitee accepts the link and finds the course waiting.
+    const token = (first.body.invited[0].url as string).split('/').pop();
+    const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token, password: 'a-new-coach-password' },
+    });
+    expect(accepted.body.me.roles).toEqual([
+      expect.objectContaining({ role: 'coach', territoryId: oriental }),
+    ]);
+    const mine = await t.request('GET', '/api/v1/me/enrolments', { token: accepted.body.accessToken });
+    expect(mine.body).toEqual([
+      expect.objectContaining({ cohortName: 'Oujda — hiver 2027', lessonsDone: 0, lessonsTotal: 16 }),
+    ]);
+  });
+
+  it('joins with the code (idempotent); a regenerated code retires the old one; switched off, no one joins', async () => {
+    const observer = (await t.signIn('observer@example.org')).accessToken;
+    const joined = await api(
+      'POST',
+      '/api/v1/cohorts/join',
+      { code: cohort.joinCode!.toLowerCase() },
+      observer,
+    );
+    expect(joined.status).toBe(200);
+    expect(joined.body).toMatchObject({ cohortId: cohort.id, status: 'active' });
+    expect(
+      (await api('POST', '/api/v1/cohorts/join', { code: cohort.joinCode }, observer)).body.enrolmentId,
+    ).toBe(joined.body.enrolmentId);
+
+    const regenerated = await api('PATCH', `/api/v1/cohorts/${cohort.id}`, { joinCode: true });
+    expect(regenerated.body.joinCode).not.toBe(cohort.joinCode);
+    const old = await api('POST', '/api/v1/cohorts/join', { code: cohort.joinCode }, observer);
+    expect(old.status).toBe(404);
+    expect(old.body.errors[0].field).toBe('code');
+    const off = await api('PATCH', `/api/v1/cohorts/${cohort.id}`, { joinCode: false });
+    expect(off.body.joinCode).toBeNull();
+    cohort = (await api('PATCH', `/api/v1/cohorts/${cohort.id}`, { joinCode: true })).body;
+  });
+
+  it('imports a CSV all or nothing: one bad row among 1,000 imports nothing and names its line', async () => {
+    const header = 'email;full name;territory code;preferred language';
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `coach${i}@coop.ma;Coach ${i};MA-BER;${['fr', 'ar', 'en'][i % 3]}`,
+    );
+    rows[499] = 'coach499@coop.ma;Coach 499;MA-XYZ;fr'; // line 501
+    const before = await count('SELECT count(*)::int AS n FROM users');
+
+    const dry = await csv(cohort.id, [header, ...rows].join('\n'), true);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      rows: 1000,
+      valid: 999,
+      problems: [{ line: 501, field: 'territoryCode', message: 'Unknown territory code "MA-XYZ"' }],
+    });
+
+    const refused = await csv(cohort.id, [header, ...rows].join('\n'), false);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { field: 'line 501: territoryCode', message: 'Unknown territory code "MA-XYZ"' },
+    ]);
+    expect(await count('SELECT count(*)::int AS n FROM users')).toBe(before);
+    expect(await count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id])).toBe(
+      3,
+    );
+
+    rows[499] = 'coach499@coop.ma;Coach 499;MA-NAD;fr';
+    const committed = await csv(cohort.id, '\uFEFF' + [header, ...rows].join('\r\n'), false);
+    expect(committed.status).toBe(200);
+    expect(committed.body.result.invited).toHaveLength(1000);
+    expect(await count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id])).toBe(
+      1003,
+    );
+    const arabic = await t.dataSource.query(
+      `SELECT preferred_language, t.code FROM users u JOIN territories t ON t.id = u.territory_id WHERE email = 'coach1@coop.ma'`,
+    );
+    expect(arabic).toEqual([{ preferred_language: 'ar', code: 'MA-BER' }]);
+
+    const replay = await csv(cohort.id, [header, ...rows].join('\n'), false);
+    expect(replay.body.result).toMatchObject({ enrolled: [], invited: [] });
+    expect(replay.body.result.alreadyEnrolled).toHaveLength(1000);
+  });
+
+  it('reports bad e-mails, duplicates and unknown territories in a dry run, touching nothing', async () => {
+    const report = await csv(
+      cohort.id,
+      'email,full name,territory code\nok@coop.ma,Ok,MA-02\nbad-mail,X,MA-02\nok@coop.ma,Again,MA-02\nz@coop.ma,Z,ZZ-99\n',
+      true,
+    );
+    expect(report.body.problems.map((p: { line: number; field: string }) => `${p.line}:${p.field}`)).toEqual([
+      '3:email',
+      '4:email',
+      '5:territoryCode',
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM users WHERE email = 'ok@coop.ma'`)).toBe(0);
+    const notCsv = await api('POST', `/api/v1/cohorts/${cohort.id}/enrolments/import?dryRun=true`, {
+      rows: [],
+    });
+    expect(notCsv.status).toBe(415);
+    const noFlag = await csv(cohort.id, 'email,full name,territory code\n', undefined as unknown as boolean);
+    expect(noFlag.status).toBe(400);
+  });
+
+  it('builds the roster from progress rows: done/total, last activity, overdue modules; sorts, filters, exports CSV safely', async () => {
+    const enrolment = (await t.dataSource.query(
+      `SELECT e.id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email = 'coach@example.org' AND e.cohort_id = $1`,
+      [cohort.id],
+    )) as { id: string }[];
+    // Module m1's three text lessons done, its quiz not; one m2 lesson started only.
+    for (const [key, done] of [
+      ['m1-l1', true],
+      ['m1-l2', true],
+      ['m1-l3', true],
+      ['m2-l1', false],
+    ] as const) {
+      await t.dataSource.query(
+        `INSERT INTO lesson_progress (enrolment_id, lesson_key, started_at, completed_at, last_activity_at) VALUES ($1, $2, '2027-01-12', $3, '2027-01-20T10:00:00Z')`,
+        [enrolment[0]?.id, key, done ? '2027-01-13' : null],
+      );
+    }
+    await t.dataSource.query(
+      `UPDATE users SET display_name = '=HYPERLINK("http://evil")' WHERE email = 'coach1@coop.ma'`,
+    );
+
+    const roster = await api('GET', `/api/v1/cohorts/${cohort.id}/roster?sort=progress&order=desc`);
+    expect(roster.status).toBe(200);
+    expect(roster.body.total).toBe(1003);
+    const top = roster.body.rows[0];
+    expect(top).toMatchObject({
+      email: 'coach@example.org',
+      lessonsDone: 3,
+      lessonsTotal: 16,
+      lastActivityAt: '2027-01-20T10:00:00.000Z',
+      accountStatus: 'active',
+    });
+    // Today (2026) is before every deadline: nothing overdue yet…
+    expect(top.overdueModules).toEqual([]);
+    // …but with deadlines in the past, m1 (quiz missing) and m2 are overdue.
+    await api('PATCH', `/api/v1/cohorts/${cohort.id}`, {
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      deadlines: [
+        { moduleKey: 'm1', daysAfterStart: 10 },
+        { moduleKey: 'm2', dueOn: '2026-02-01' },
+      ],
+    });
+    const overdue = await api('GET', `/api/v1/cohorts/${cohort.id}/roster?overdue=true&q=coach@example`);
+    expect(overdue.body.rows).toEqual([
+      expect.objectContaining({ email: 'coach@example.org', overdueModules: ['m1', 'm2'] }),
+    ]);
+    const invited = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach7@`)).body.rows[0];
+    expect(invited).toMatchObject({ accountStatus: 'invited', lessonsDone: 0 });
+
+    const exported = await api('GET', `/api/v1/cohorts/${cohort.id}/roster?format=csv&q=coach1@coop`);
+    expect(exported.headers['content-type']).toMatch(/text\/csv/);
+    const lines = (exported.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'name,email,account,enrolment,enrolled_at,lessons_done,lessons_total,last_activity,overdue_modules',
+    );
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",coach1@coop\.ma,invited,active,/);
+  });
+
+  it('withdraws a coach but keeps their history; a coach sees only their own enrolments', async () => {
+    const row = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach@example`)).body.rows[0];
+    expect(
+      (await api('POST', `/api/v1/cohorts/${cohort.id}/enrolments/${row.enrolmentId}/withdraw`)).status,
+    ).toBe(204);
+    const after = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?status=withdrawn`)).body.rows;
+    expect(after).toEqual([
+      expect.objectContaining({
+        email: 'coach@example.org',
+        enrolmentStatus: 'withdrawn',
+        lessonsDone: 3,
+        overdueModules: [],
+      }),
+    ]);
+    const mine = await api('GET', '/api/v1/me/enrolments', undefined, coach);
+    expect(mine.body).toEqual([
+      expect.objectContaining({ cohortId: cohort.id, status: 'withdrawn', lessonsDone: 3 }),
+    ]);
+    expect(JSON.stringify(mine.body)).not.toMatch(/@coop\.ma/);
+    // Enrolling again reactivates, progress intact.
+    const again = await api('POST', `/api/v1/cohorts/${cohort.id}/enrolments`, {
+      emails: ['coach@example.org'],
+    });
+    expect(again.body.enrolled).toEqual(['coach@example.org']);
+    expect((await api('GET', '/api/v1/me/enrolments', undefined, coach)).body[0]).toMatchObject({
+      status: 'active',
+      lessonsDone: 3,
+    });
+  });
+
+  it('moves to a newer version explicitly, says what changed, keeps completed lessons', async () => {
+    const draft = (await api('GET', `/api/v1/courses/${courseId}`)).body;
+    const m1 = draft.modules[0];
+    await api('PATCH', `/api/v1/courses/${courseId}/lessons/${m1.lessons[1].id}`, {
+      body: { fr: 'Texte revu.' },
+    });
+    await api('DELETE', `/api/v1/courses/${courseId}/lessons/${m1.lessons[2].id}`);
+    await api('POST', `/api/v1/courses/${courseId}/modules/${m1.id}/lessons`, {
+      kind: 'text',
+      title: { fr: 'Nouveau' },
+      body: { fr: 'Neuf.' },
+    });
+    expect((await api('POST', `/api/v1/courses/${courseId}/publish`)).body.number).toBe(2);
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}`)).body.newerVersions).toEqual([2]);
+
+    const upgraded = await api('POST', `/api/v1/cohorts/${cohort.id}/upgrade`, { version: 2 });
+    expect(upgraded.status).toBe(200);
+    expect(upgraded.body.cohort.courseVersion).toBe(2);
+    expect(upgraded.body.changes.removed.map((l: { key: string }) => l.key)).toEqual(['m1-l3']);
+    expect(upgraded.body.changes.changed.map((l: { key: string }) => l.key)).toEqual(['m1-l2']);
+    expect(upgraded.body.changes.added).toHaveLength(1);
+    const row = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach@example`)).body.rows[0];
+    expect(row).toMatchObject({ lessonsDone: 2, lessonsTotal: 16 }); // m1-l3 is gone from v2; m1-l1 and m1-l2 stay done
+    expect((await api('POST', `/api/v1/cohorts/${cohort.id}/upgrade`, { version: 1 })).status).toBe(422);
+  });
+});

@@ -1,0 +1,166 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type {
+  Cohort,
+  CohortSummary,
+  CsvImportReport,
+  EnrolmentResult,
+  MyEnrolment,
+  Roster,
+  UpgradeCohortResponse,
+} from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, ProblemException, Roles, SignedIn, UuidParam } from '@tc/shared/api';
+import { CohortsService } from './cohorts.service';
+import {
+  CreateCohortDto,
+  EnrolByEmailDto,
+  ImportQueryDto,
+  JoinCohortDto,
+  RosterQueryDto,
+  UpdateCohortDto,
+  UpgradeCohortDto,
+} from './dto/cohorts.dto';
+import { EnrolmentsService } from './enrolments.service';
+import { RosterService } from './roster.service';
+
+@ApiTags('cohorts')
+@ApiBearerAuth()
+@Controller('cohorts')
+export class CohortsController {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly roster: RosterService,
+  ) {}
+
+  @Get()
+  @Roles('trainer', 'admin')
+  list(@CurrentUser() principal: AuthPrincipal): Promise<CohortSummary[]> {
+    return this.cohorts.list(principal);
+  }
+
+  @Post()
+  @Roles('trainer', 'admin')
+  create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateCohortDto): Promise<Cohort> {
+    return this.cohorts.create(principal, dto);
+  }
+
+  /** Any signed-in person with the code joins (as a coach of the cohort's territory). */
+  @Post('join')
+  @SignedIn()
+  @HttpCode(HttpStatus.OK)
+  join(@CurrentUser() principal: AuthPrincipal, @Body() dto: JoinCohortDto): Promise<MyEnrolment> {
+    return this.enrolments.join(principal, dto.code);
+  }
+
+  @Get(':id')
+  @Roles('trainer', 'admin')
+  get(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<Cohort> {
+    return this.cohorts.get(principal, id);
+  }
+
+  @Patch(':id')
+  @Roles('trainer', 'admin')
+  update(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateCohortDto,
+  ): Promise<Cohort> {
+    return this.cohorts.update(principal, id, dto);
+  }
+
+  @Post(':id/upgrade')
+  @Roles('trainer', 'admin')
+  @HttpCode(HttpStatus.OK)
+  upgrade(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: UpgradeCohortDto,
+  ): Promise<UpgradeCohortResponse> {
+    return this.cohorts.upgrade(principal, id, dto.version);
+  }
+
+  @Post(':id/enrolments')
+  @Roles('trainer', 'admin')
+  @HttpCode(HttpStatus.OK)
+  enrol(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: EnrolByEmailDto,
+  ): Promise<EnrolmentResult> {
+    return this.enrolments.enrolEmails(principal, id, dto.emails, dto.preferredLanguage);
+  }
+
+  /** CSV body (`text/csv`): columns email, full name, territory code, preferred language. */
+  @Post(':id/enrolments/import')
+  @Roles('trainer', 'admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'email;full name;territory code;preferred language\nfatima@coop.ma;Fatima Zahra;MA-BER;ar',
+    },
+  })
+  importCsv(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: ImportQueryDto,
+    @Body() csv: unknown,
+  ): Promise<CsvImportReport> {
+    if (typeof csv !== 'string') {
+      throw new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'csv-expected',
+        'Send the CSV file as text/csv',
+        undefined,
+        [{ field: 'body', message: 'The body must be the CSV file, with content-type text/csv' }],
+      );
+    }
+    return this.enrolments.importCsv(principal, id, csv, query.dryRun === 'true');
+  }
+
+  @Post(':id/enrolments/:enrolmentId/withdraw')
+  @Roles('trainer', 'admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async withdraw(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('enrolmentId') enrolmentId: string,
+  ): Promise<void> {
+    await this.enrolments.withdraw(principal, id, enrolmentId);
+  }
+
+  /** JSON, or CSV with `?format=csv` (formula characters neutralised). */
+  @Get(':id/roster')
+  @Roles('trainer', 'admin')
+  async rosterOf(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: RosterQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Roster | string> {
+    if (query.format === 'csv') {
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="roster-${id}.csv"`);
+      return this.roster.rosterCsv(principal, id, query);
+    }
+    return this.roster.roster(principal, id, query);
+  }
+}
+
+@ApiTags('cohorts')
+@ApiBearerAuth()
+@Controller('me/enrolments')
+export class MyEnrolmentsController {
+  constructor(private readonly enrolments: EnrolmentsService) {}
+
+  /** A coach's own enrolments; never anyone else's. */
+  @Get()
+  @SignedIn()
+  mine(@CurrentUser() principal: AuthPrincipal): Promise<MyEnrolment[]> {
+    return this.enrolments.mine(principal);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TerritoriesModule } from '@tc/territories/api';
+import { CohortsController, MyEnrolmentsController } from './cohorts.controller';
+import { CohortsService } from './cohorts.service';
+import { EnrolmentsService } from './enrolments.service';
+import { CohortTrainerEntity } from './entities/cohort-trainer.entity';
+import { CohortEntity } from './entities/cohort.entity';
+import { EnrolmentEntity } from './entities/enrolment.entity';
+import { LessonProgressEntity } from './entities/lesson-progress.entity';
+import { RosterService } from './roster.service';
+
+export const COHORTS_ENTITIES = [CohortEntity, CohortTrainerEntity, EnrolmentEntity, LessonProgressEntity];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(COHORTS_ENTITIES), TerritoriesModule],
+  controllers: [CohortsController, MyEnrolmentsController],
+  providers: [CohortsService, EnrolmentsService, RosterService],
+  exports: [CohortsService, EnrolmentsService, RosterService],
+})
+export class CohortsModule {}

@@ -1,0 +1,317 @@
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  Cohort,
+  CohortSummary,
+  CourseContent,
+  ModuleDeadline,
+  UpgradeCohortResponse,
+  VersionChange,
+} from '@tc/shared/contracts';
+import { AuthPrincipal, coversTerritory, hasRole, ProblemException, scopesFor } from '@tc/shared/api';
+import { CatalogReader, contentHash } from '@tc/catalog/api';
+import { UserDirectory } from '@tc/identity/api';
+import { TerritoriesService } from '@tc/territories/api';
+import type { CreateCohortDto, UpdateCohortDto } from './dto/cohorts.dto';
+import { CohortTrainerEntity } from './entities/cohort-trainer.entity';
+import { CohortEntity } from './entities/cohort.entity';
+
+/** Letters and digits nobody confuses (no 0/O, 1/I/L): 31 symbols, 10 of them ≈ 49 bits. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 10;
+
+export function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** `YYYY-MM-DD` plus days, in UTC (dates have no time zone here). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function dueDate(deadline: ModuleDeadline | undefined, startsOn: string): string | null {
+  if (!deadline) return null;
+  if (deadline.dueOn) return deadline.dueOn;
+  if (deadline.daysAfterStart !== null && deadline.daysAfterStart !== undefined)
+    return addDays(startsOn, deadline.daysAfterStart);
+  return null;
+}
+
+/** What changed between two versions, lesson by lesson (by stable key). */
+export function versionChanges(from: CourseContent, to: CourseContent): VersionChange {
+  const lessons = (c: CourseContent) =>
+    new Map(c.modules.flatMap((m) => m.lessons.map((l) => [l.key, l] as const)));
+  const a = lessons(from);
+  const b = lessons(to);
+  return {
+    added: [...b.values()].filter((l) => !a.has(l.key)).map((l) => ({ key: l.key, title: l.title })),
+    removed: [...a.values()].filter((l) => !b.has(l.key)).map((l) => ({ key: l.key, title: l.title })),
+    changed: [...b.values()]
+      .filter((l) => a.has(l.key) && contentHash(a.get(l.key)) !== contentHash(l))
+      .map((l) => ({ key: l.key, title: l.title })),
+  };
+}
+
+/**
+ * Cohorts and who may manage them: admins all; a trainer the cohorts they run, and the cohorts of the
+ * territories where they hold the trainer role. Others see nothing (404).
+ */
+@Injectable()
+export class CohortsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogReader,
+    private readonly territories: TerritoriesService,
+    private readonly directory: UserDirectory,
+  ) {}
+
+  async requireManageable(
+    principal: AuthPrincipal,
+    cohortId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<CohortEntity> {
+    const cohort = await manager.findOne(CohortEntity, {
+      where: { id: cohortId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!cohort || !(await this.canManage(principal, cohort, manager)))
+      throw new NotFoundException('No such cohort.');
+    return cohort;
+  }
+
+  private async canManage(
+    principal: AuthPrincipal,
+    cohort: CohortEntity,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    if (hasRole(principal, 'admin')) return true;
+    if (!hasRole(principal, 'trainer')) return false;
+    if (
+      await manager.exists(CohortTrainerEntity, { where: { cohortId: cohort.id, userId: principal.userId } })
+    )
+      return true;
+    const path = (await this.territories.pathsOf([cohort.territoryId])).get(cohort.territoryId);
+    return !!path && coversTerritory(principal, 'trainer', path);
+  }
+
+  async list(principal: AuthPrincipal): Promise<CohortSummary[]> {
+    const qb = this.dataSource
+      .getRepository(CohortEntity)
+      .createQueryBuilder('c')
+      .innerJoin('territories', 't', 't.id = c.territory_id')
+      .orderBy('c.starts_on', 'DESC')
+      .addOrderBy('c.name', 'ASC');
+    if (!hasRole(principal, 'admin')) {
+      const patterns = scopesFor(principal, 'trainer').map((p) => `${p}%`);
+      qb.where(
+        `(EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND ct.user_id = :me)
+          OR t.path LIKE ANY(:patterns))`,
+        { me: principal.userId, patterns: patterns.length ? patterns : ['-'] },
+      );
+    }
+    return this.summaries(await qb.getMany());
+  }
+
+  async get(principal: AuthPrincipal, cohortId: string): Promise<Cohort> {
+    return this.detail(await this.requireManageable(principal, cohortId));
+  }
+
+  async create(principal: AuthPrincipal, dto: CreateCohortDto): Promise<Cohort> {
+    const path = (await this.territories.pathsOf([dto.territoryId])).get(dto.territoryId);
+    if (!path) throw this.fieldProblem('territoryId', 'No such territory');
+    if (!hasRole(principal, 'admin') && !coversTerritory(principal, 'trainer', path)) {
+      throw new ForbiddenException('Your trainer role does not cover this territory.');
+    }
+    const version = await this.catalog.version(dto.courseId, dto.courseVersion);
+    if (!version) throw this.fieldProblem('courseVersion', 'No such published version of this course');
+    if (version.courseArchived)
+      throw this.fieldProblem('courseId', 'This course is archived: no new cohorts');
+    if (dto.endsOn < dto.startsOn) throw this.fieldProblem('endsOn', 'The end is before the start');
+    this.assertDeadlines(dto.deadlines ?? [], version.content);
+    const trainerIds = [...new Set([principal.userId, ...(dto.trainerIds ?? [])])];
+    await this.assertTrainers(trainerIds);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const cohort = await manager.save(
+        manager.create(CohortEntity, {
+          name: dto.name.trim(),
+          courseId: dto.courseId,
+          courseVersion: dto.courseVersion,
+          territoryId: dto.territoryId,
+          status: 'planned',
+          startsOn: dto.startsOn,
+          endsOn: dto.endsOn,
+          deadlines: dto.deadlines ?? [],
+          joinCode: newJoinCode(),
+          createdBy: principal.userId,
+        }),
+      );
+      await manager.insert(
+        CohortTrainerEntity,
+        trainerIds.map((userId) => ({ cohortId: cohort.id, userId })),
+      );
+      return cohort.id;
+    });
+    return this.get(principal, id);
+  }
+
+  async update(principal: AuthPrincipal, cohortId: string, dto: UpdateCohortDto): Promise<Cohort> {
+    await this.dataSource.transaction(async (manager) => {
+      const cohort = await this.requireManageable(principal, cohortId, manager, true);
+      if (dto.name !== undefined) cohort.name = dto.name.trim();
+      if (dto.startsOn !== undefined) cohort.startsOn = dto.startsOn;
+      if (dto.endsOn !== undefined) cohort.endsOn = dto.endsOn;
+      if (cohort.endsOn < cohort.startsOn) throw this.fieldProblem('endsOn', 'The end is before the start');
+      if (dto.status !== undefined && dto.status !== cohort.status) {
+        const allowed: Record<string, string[]> = {
+          planned: ['running', 'closed'],
+          running: ['closed'],
+          closed: [],
+        };
+        if (!allowed[cohort.status]?.includes(dto.status))
+          throw this.fieldProblem('status', `A ${cohort.status} cohort cannot become ${dto.status}`);
+        cohort.status = dto.status;
+      }
+      if (dto.deadlines !== undefined) {
+        const version = await this.catalog.version(cohort.courseId, cohort.courseVersion);
+        this.assertDeadlines(dto.deadlines, version?.content);
+        cohort.deadlines = dto.deadlines;
+      }
+      if (dto.joinCode !== undefined) cohort.joinCode = dto.joinCode ? newJoinCode() : null;
+      if (dto.trainerIds !== undefined) {
+        if (!dto.trainerIds.length)
+          throw this.fieldProblem('trainerIds', 'A cohort needs at least one trainer');
+        await this.assertTrainers(dto.trainerIds);
+        await manager.delete(CohortTrainerEntity, { cohortId });
+        await manager.insert(
+          CohortTrainerEntity,
+          dto.trainerIds.map((userId) => ({ cohortId, userId })),
+        );
+      }
+      await manager.save(cohort);
+    });
+    return this.get(principal, cohortId);
+  }
+
+  /** Moves the cohort to a newer version; progress is keyed by lesson key, so completed lessons stay. */
+  async upgrade(principal: AuthPrincipal, cohortId: string, number: number): Promise<UpgradeCohortResponse> {
+    const changes = await this.dataSource.transaction(async (manager) => {
+      const cohort = await this.requireManageable(principal, cohortId, manager, true);
+      if (number <= cohort.courseVersion)
+        throw this.fieldProblem('version', `The cohort already runs version ${cohort.courseVersion}`);
+      const [from, to] = await Promise.all([
+        this.catalog.version(cohort.courseId, cohort.courseVersion),
+        this.catalog.version(cohort.courseId, number),
+      ]);
+      if (!from || !to) throw this.fieldProblem('version', 'No such published version of this course');
+      const moduleKeys = new Set(to.content.modules.map((m) => m.key));
+      cohort.deadlines = cohort.deadlines.filter((d) => moduleKeys.has(d.moduleKey));
+      cohort.courseVersion = number;
+      await manager.save(cohort);
+      return versionChanges(from.content, to.content);
+    });
+    return { cohort: await this.get(principal, cohortId), changes };
+  }
+
+  private assertDeadlines(deadlines: ModuleDeadline[], content: CourseContent | undefined): void {
+    const keys = new Set(content?.modules.map((m) => m.key) ?? []);
+    const errors = deadlines.flatMap((d, i) => {
+      const out = [];
+      if (!keys.has(d.moduleKey))
+        out.push({ field: `deadlines[${i}].moduleKey`, message: 'No such module in this course version' });
+      const both = !!d.dueOn && d.daysAfterStart !== null && d.daysAfterStart !== undefined;
+      const none = !d.dueOn && (d.daysAfterStart === null || d.daysAfterStart === undefined);
+      if (both || none)
+        out.push({
+          field: `deadlines[${i}]`,
+          message: 'Give either a date (dueOn) or a number of days after the start',
+        });
+      return out;
+    });
+    const seen = new Set<string>();
+    deadlines.forEach((d, i) => {
+      if (seen.has(d.moduleKey))
+        errors.push({ field: `deadlines[${i}].moduleKey`, message: 'Two deadlines for one module' });
+      seen.add(d.moduleKey);
+    });
+    if (errors.length)
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'cohort-deadlines',
+        'Invalid deadlines',
+        undefined,
+        errors,
+      );
+  }
+
+  private async assertTrainers(ids: string[]): Promise<void> {
+    const ok = await this.directory.holdingRole(ids, ['trainer', 'admin']);
+    const bad = ids.filter((id) => !ok.has(id));
+    if (bad.length) throw this.fieldProblem('trainerIds', `Not trainers: ${bad.join(', ')}`);
+  }
+
+  private fieldProblem(field: string, message: string): ProblemException {
+    return new ProblemException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'cohort-invalid',
+      'Invalid cohort',
+      undefined,
+      [{ field, message }],
+    );
+  }
+
+  private async summaries(cohorts: CohortEntity[]): Promise<CohortSummary[]> {
+    if (!cohorts.length) return [];
+    const ids = cohorts.map((c) => c.id);
+    const [titles, territories, trainers, counts] = await Promise.all([
+      this.catalog.titles(cohorts.map((c) => c.courseId)),
+      this.territories.summaries(cohorts.map((c) => c.territoryId)),
+      this.dataSource.manager.find(CohortTrainerEntity, { where: ids.map((cohortId) => ({ cohortId })) }),
+      this.dataSource.query(
+        `SELECT cohort_id, count(*)::int AS n FROM enrolments WHERE status = 'active' AND cohort_id = ANY($1::uuid[]) GROUP BY cohort_id`,
+        [ids],
+      ) as Promise<{ cohort_id: string; n: number }[]>,
+    ]);
+    const people = await this.directory.entries(trainers.map((t) => t.userId));
+    const count = new Map(counts.map((c) => [c.cohort_id, c.n]));
+    return cohorts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      courseId: c.courseId,
+      courseTitle: titles.get(c.courseId) ?? {},
+      courseVersion: c.courseVersion,
+      territoryId: c.territoryId,
+      territoryName: territories.get(c.territoryId)?.name ?? { fr: '', ar: '', en: '' },
+      status: c.status,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      trainers: trainers
+        .filter((t) => t.cohortId === c.id)
+        .map((t) => ({ id: t.userId, displayName: people.get(t.userId)?.displayName ?? '' })),
+      enrolledCount: count.get(c.id) ?? 0,
+    }));
+  }
+
+  private async detail(cohort: CohortEntity): Promise<Cohort> {
+    const [summary] = await this.summaries([cohort]);
+    const version = await this.catalog.version(cohort.courseId, cohort.courseVersion);
+    const byModule = new Map(cohort.deadlines.map((d) => [d.moduleKey, d]));
+    return {
+      ...(summary as CohortSummary),
+      deadlines: cohort.deadlines,
+      modules: (version?.content.modules ?? []).map((m) => ({
+        key: m.key,
+        title: m.title,
+        dueOn: dueDate(byModule.get(m.key), cohort.startsOn),
+      })),
+      joinCode: cohort.joinCode,
+      newerVersions: await this.catalog.newerVersions(cohort.courseId, cohort.courseVersion),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { neutraliseCell, parseEnrolmentCsv } from './csv-import';
+
+describe('enrolment CSV', () => {
+  it('reads comma files with a BOM and semicolon files alike', () => {
+    const comma = parseEnrolmentCsv(
+      '\uFEFFemail,full name,territory code,preferred language\nA@Coop.ma,Amina,ma-ber,AR\n',
+    );
+    const semi = parseEnrolmentCsv(
+      'Courriel;Nom complet;Code territoire;Langue\r\na@coop.ma;Amina;MA-BER;ar\r\n',
+    );
+    const expected = [
+      { line: 2, email: 'a@coop.ma', fullName: 'Amina', territoryCode: 'MA-BER', preferredLanguage: 'ar' },
+    ];
+    expect(comma).toEqual({ people: expected, problems: [], rows: 1 });
+    expect(semi).toEqual({ people: expected, problems: [], rows: 1 });
+  });
+
+  it('keeps commas inside quoted names', () => {
+    const parsed = parseEnrolmentCsv('email,full name,territory code\nb@coop.ma,"El Idrissi, Omar",MA-NAD\n');
+    expect(parsed.people[0]?.fullName).toBe('El Idrissi, Omar');
+  });
+
+  it('reports every bad row with its line and field, defaulting the language to French', () => {
+    const parsed = parseEnrolmentCsv(
+      [
+        'email,full name,territory code,preferred language',
+        'ok@coop.ma,Ok,MA-02,',
+        'not-an-email,X,MA-02,fr',
+        'dup@coop.ma,A,MA-02,en',
+        'DUP@coop.ma,B,MA-02,en',
+        'z@coop.ma,,,de',
+      ].join('\n'),
+    );
+    expect(parsed.rows).toBe(5);
+    expect(parsed.people.map((p) => [p.line, p.email, p.preferredLanguage])).toEqual([
+      [2, 'ok@coop.ma', 'fr'],
+      [4, 'dup@coop.ma', 'en'],
+    ]);
+    expect(parsed.problems).toEqual([
+      { line: 3, field: 'email', message: '"not-an-email" is not an e-mail address' },
+      { line: 5, field: 'email', message: 'Duplicate in the file: dup@coop.ma is already on line 4' },
+      { line: 6, field: 'fullName', message: 'The full name is missing' },
+      { line: 6, field: 'territoryCode', message: 'The territory code is missing' },
+      { line: 6, field: 'preferredLanguage', message: '"de" is not one of fr, ar, en' },
+    ]);
+  });
+
+  it('counts lines as the file does, blank lines included', () => {
+    const parsed = parseEnrolmentCsv('email,full name,territory code\n\na@coop.ma,A,MA-02\n\nbad,B,MA-02\n');
+    expect(parsed.problems).toEqual([{ line: 5, field: 'email', message: '"bad" is not an e-mail address' }]);
+  });
+
+  it('says which required column is missing', () => {
+    expect(parseEnrolmentCsv('mail,langue\nx@y.ma,fr\n').problems.map((p) => p.field)).toEqual([
+      'fullName',
+      'territoryCode',
+    ]);
+  });
+
+  it('neutralises formula cells', () => {
+    expect(['=1+1', '+33', '-2', '@SUM(A1)', '\tx', 'Amina', ''].map(neutraliseCell)).toEqual([
+      "'=1+1",
+      "'+33",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      'Amina',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,134 @@
+import { parse } from 'csv-parse/sync';
+import { isEmail } from 'class-validator';
+import { LOCALES, type CsvRowProblem, type Locale } from '@tc/shared/contracts';
+
+export interface CsvPerson {
+  line: number;
+  email: string;
+  fullName: string;
+  territoryCode: string;
+  preferredLanguage: Locale;
+}
+
+export const MAX_CSV_ROWS = 20_000;
+
+/** Header names people actually write, in the three languages, to the field they mean. */
+const HEADERS: Record<string, keyof Omit<CsvPerson, 'line'>> = {
+  email: 'email',
+  'e-mail': 'email',
+  courriel: 'email',
+  mail: 'email',
+  'البريد الإلكتروني': 'email',
+  'full name': 'fullName',
+  fullname: 'fullName',
+  name: 'fullName',
+  'nom complet': 'fullName',
+  nom: 'fullName',
+  'الاسم الكامل': 'fullName',
+  'territory code': 'territoryCode',
+  territorycode: 'territoryCode',
+  territory: 'territoryCode',
+  'code territoire': 'territoryCode',
+  territoire: 'territoryCode',
+  'رمز المجال الترابي': 'territoryCode',
+  'preferred language': 'preferredLanguage',
+  preferredlanguage: 'preferredLanguage',
+  language: 'preferredLanguage',
+  langue: 'preferredLanguage',
+  lang: 'preferredLanguage',
+  اللغة: 'preferredLanguage',
+};
+
+export interface ParsedCsv {
+  people: CsvPerson[];
+  problems: CsvRowProblem[];
+  rows: number;
+}
+
+/** The delimiter of the header line: semicolon (French spreadsheets) or comma. */
+function delimiterOf(text: string): ',' | ';' {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+/**
+ * Reads an enrolment CSV (UTF-8 with or without BOM; comma or semicolon; a header row naming the
+ * columns email, full name, territory code, preferred language) and checks every row on its own:
+ * e-mail, name, language, duplicates in the file. Territory codes are checked by the caller, who
+ * knows the tree. Line numbers are the file's (the header is line 1).
+ */
+export function parseEnrolmentCsv(text: string): ParsedCsv {
+  const problems: CsvRowProblem[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return {
+      people: [],
+      rows: 0,
+      problems: [{ line, field: 'row', message: `Not readable as CSV: ${(error as Error).message}` }],
+    };
+  }
+  const [header, ...body] = records;
+  if (!header)
+    return { people: [], rows: 0, problems: [{ line: 1, field: 'row', message: 'The file is empty' }] };
+  const columns = header.record.map((h) => HEADERS[h.trim().toLowerCase()]);
+  for (const required of ['email', 'fullName', 'territoryCode'] as const) {
+    if (!columns.includes(required)) {
+      problems.push({
+        line: 1,
+        field: required,
+        message: `No "${required === 'fullName' ? 'full name' : required === 'territoryCode' ? 'territory code' : 'email'}" column in the header`,
+      });
+    }
+  }
+  if (problems.length) return { people: [], rows: body.length, problems };
+  if (body.length > MAX_CSV_ROWS) {
+    return {
+      people: [],
+      rows: body.length,
+      problems: [{ line: 1, field: 'row', message: `At most ${MAX_CSV_ROWS} rows per file` }],
+    };
+  }
+
+  const people: CsvPerson[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const { record, info } of body) {
+    const line = info.lines;
+    const cell = (field: keyof Omit<CsvPerson, 'line'>) => record[columns.indexOf(field)]?.trim() ?? '';
+    const email = cell('email').toLowerCase();
+    const fullName = cell('fullName');
+    const territoryCode = cell('territoryCode').toUpperCase();
+    const language =
+      (columns.includes('preferredLanguage') ? cell('preferredLanguage') : '').toLowerCase() || 'fr';
+    let ok = true;
+    const fail = (field: CsvRowProblem['field'], message: string) => {
+      problems.push({ line, field, message });
+      ok = false;
+    };
+    if (!isEmail(email))
+      fail('email', email ? `"${email}" is not an e-mail address` : 'The e-mail is missing');
+    else if (firstLineOf.has(email))
+      fail('email', `Duplicate in the file: ${email} is already on line ${firstLineOf.get(email)}`);
+    if (!fullName) fail('fullName', 'The full name is missing');
+    else if (fullName.length > 120) fail('fullName', 'The full name is longer than 120 characters');
+    if (!territoryCode) fail('territoryCode', 'The territory code is missing');
+    if (!(LOCALES as readonly string[]).includes(language))
+      fail('preferredLanguage', `"${language}" is not one of fr, ar, en`);
+    if (isEmail(email) && !firstLineOf.has(email)) firstLineOf.set(email, line);
+    if (ok) people.push({ line, email, fullName, territoryCode, preferredLanguage: language as Locale });
+  }
+  return { people, problems, rows: body.length };
+}
+
+/** A cell a spreadsheet would run as a formula is neutralised with a leading apostrophe. */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

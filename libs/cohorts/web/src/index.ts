@@ -1,0 +1,1 @@
+export * from './lib/cohorts-web/cohorts-web';
