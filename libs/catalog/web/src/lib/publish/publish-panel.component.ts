@@ -1,4 +1,4 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,7 +18,7 @@ import type { LocatedProblem } from './publish-problems';
  */
 @Component({
   selector: 'tc-publish-panel',
-  imports: [DatePipe, RouterLink, MatButtonModule, TranslocoPipe, ProblemMessageComponent],
+  imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemMessageComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './publish-panel.component.html',
   styleUrl: './publish-panel.component.scss',
@@ -60,6 +60,15 @@ export class PublishPanelComponent {
         takeUntilDestroyed(),
       )
       .subscribe((v) => this.versions.set(v));
+  }
+
+  /** A publication date in the interface language (Intl: no Angular locale data to register). */
+  protected when(iso: string): string {
+    const lang = this.lang();
+    return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-MA' : lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
   }
 
   protected publish(): void {
