@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import type { CourseContent, LocalizedText } from '@tc/shared/contracts';
 import { CourseEntity } from './entities/course.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
@@ -18,10 +18,14 @@ export interface PublishedVersion {
 export class CatalogReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async version(courseId: string, number: number): Promise<PublishedVersion | null> {
-    const v = await this.dataSource.manager.findOne(CourseVersionEntity, { where: { courseId, number } });
+  async version(
+    courseId: string,
+    number: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PublishedVersion | null> {
+    const v = await manager.findOne(CourseVersionEntity, { where: { courseId, number } });
     if (!v) return null;
-    const course = await this.dataSource.manager.findOneOrFail(CourseEntity, {
+    const course = await manager.findOneOrFail(CourseEntity, {
       where: { id: courseId },
       select: { id: true, archivedAt: true },
     });

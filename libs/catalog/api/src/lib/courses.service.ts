@@ -328,7 +328,7 @@ export class CoursesService {
 
   addCoAuthor(principal: AuthPrincipal, courseId: string, email: string): Promise<CourseDraft> {
     return this.edit(principal, courseId, async (manager, course) => {
-      const person = await this.directory.findActiveByEmail(email);
+      const person = await this.directory.findActiveByEmail(email, manager);
       if (!person) {
         throw new ProblemException(
           HttpStatus.UNPROCESSABLE_ENTITY,

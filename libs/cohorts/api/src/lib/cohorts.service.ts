@@ -97,7 +97,7 @@ export class CohortsService {
       await manager.exists(CohortTrainerEntity, { where: { cohortId: cohort.id, userId: principal.userId } })
     )
       return true;
-    const path = (await this.territories.pathsOf([cohort.territoryId])).get(cohort.territoryId);
+    const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
     return !!path && coversTerritory(principal, 'trainer', path);
   }
 
@@ -179,7 +179,7 @@ export class CohortsService {
         cohort.status = dto.status;
       }
       if (dto.deadlines !== undefined) {
-        const version = await this.catalog.version(cohort.courseId, cohort.courseVersion);
+        const version = await this.catalog.version(cohort.courseId, cohort.courseVersion, manager);
         this.assertDeadlines(dto.deadlines, version?.content);
         cohort.deadlines = dto.deadlines;
       }
@@ -187,7 +187,7 @@ export class CohortsService {
       if (dto.trainerIds !== undefined) {
         if (!dto.trainerIds.length)
           throw this.fieldProblem('trainerIds', 'A cohort needs at least one trainer');
-        await this.assertTrainers(dto.trainerIds);
+        await this.assertTrainers(dto.trainerIds, manager);
         await manager.delete(CohortTrainerEntity, { cohortId });
         await manager.insert(
           CohortTrainerEntity,
@@ -205,10 +205,9 @@ export class CohortsService {
       const cohort = await this.requireManageable(principal, cohortId, manager, true);
       if (number <= cohort.courseVersion)
         throw this.fieldProblem('version', `The cohort already runs version ${cohort.courseVersion}`);
-      const [from, to] = await Promise.all([
-        this.catalog.version(cohort.courseId, cohort.courseVersion),
-        this.catalog.version(cohort.courseId, number),
-      ]);
+      // One query at a time on the transaction's connection (PGlite has only one).
+      const from = await this.catalog.version(cohort.courseId, cohort.courseVersion, manager);
+      const to = await this.catalog.version(cohort.courseId, number, manager);
       if (!from || !to) throw this.fieldProblem('version', 'No such published version of this course');
       const moduleKeys = new Set(to.content.modules.map((m) => m.key));
       cohort.deadlines = cohort.deadlines.filter((d) => moduleKeys.has(d.moduleKey));
@@ -250,8 +249,11 @@ export class CohortsService {
       );
   }
 
-  private async assertTrainers(ids: string[]): Promise<void> {
-    const ok = await this.directory.holdingRole(ids, ['trainer', 'admin']);
+  private async assertTrainers(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const ok = await this.directory.holdingRole(ids, ['trainer', 'admin'], manager);
     const bad = ids.filter((id) => !ok.has(id));
     if (bad.length) throw this.fieldProblem('trainerIds', `Not trainers: ${bad.join(', ')}`);
   }

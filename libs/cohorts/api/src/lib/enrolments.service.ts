@@ -134,7 +134,7 @@ export class EnrolmentsService {
           'Cohort closed',
           'This cohort is closed.',
         );
-      const me = await this.directory.entries([principal.userId]);
+      const me = await this.directory.entries([principal.userId], manager);
       const person = me.get(principal.userId);
       if (!person) throw new NotFoundException();
       await this.enrol(

@@ -77,9 +77,12 @@ export class TerritoriesService {
   }
 
   /** Materialized paths of several territories, for scope checks by other domains. */
-  async pathsOf(ids: string[]): Promise<Map<string, string>> {
+  async pathsOf(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows = await this.dataSource
+    const rows = await manager
       .getRepository(TerritoryEntity)
       .find({ where: { id: In(ids) }, select: { id: true, path: true } });
     return new Map(rows.map((r) => [r.id, r.path]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserEntity } from '../entities/user.entity';
 import { normalizeEmail } from '../crypto.util';
@@ -11,32 +11,46 @@ export interface DirectoryEntry {
   displayName: string;
 }
 
-/** What other domains may know about people: look-ups by e-mail and names for display. */
+/**
+ * What other domains may know about people: look-ups by e-mail and names for display. Inside a
+ * transaction, pass its manager: the embedded database has one connection, and a query on another one
+ * would wait for the transaction forever.
+ */
 @Injectable()
 export class UserDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** An account that can sign in (password set, not disabled), by e-mail. */
-  async findActiveByEmail(email: string): Promise<DirectoryEntry | null> {
-    const user = await this.dataSource.manager.findOne(UserEntity, {
+  async findActiveByEmail(
+    email: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryEntry | null> {
+    const user = await manager.findOne(UserEntity, {
       where: { email: normalizeEmail(email), disabledAt: IsNull(), passwordHash: Not(IsNull()) },
     });
     return user ? { id: user.id, email: user.email, displayName: user.displayName } : null;
   }
 
   /** Which of these people hold one of the roles (anywhere). */
-  async holdingRole(ids: string[], roles: string[]): Promise<Set<string>> {
+  async holdingRole(
+    ids: string[],
+    roles: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.dataSource.manager.find(RoleAssignmentEntity, {
+    const rows = await manager.find(RoleAssignmentEntity, {
       where: { userId: In(ids), role: In(roles) },
       select: { userId: true },
     });
     return new Set(rows.map((r) => r.userId));
   }
 
-  async entries(ids: string[]): Promise<Map<string, DirectoryEntry>> {
+  async entries(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DirectoryEntry>> {
     if (!ids.length) return new Map();
-    const users = await this.dataSource.manager.find(UserEntity, { where: { id: In([...new Set(ids)]) } });
+    const users = await manager.find(UserEntity, { where: { id: In([...new Set(ids)]) } });
     return new Map(users.map((u) => [u.id, { id: u.id, email: u.email, displayName: u.displayName }]));
   }
 }
