@@ -13,6 +13,7 @@ const scopes = {
   'scope:identity': ['scope:shared', 'scope:territories'],
   'scope:catalog': ['scope:shared', 'scope:territories', 'scope:identity'],
   'scope:cohorts': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog'],
+  'scope:learning': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog', 'scope:cohorts'],
 };
 
 export default [

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
+import { LearningModule } from '@tc/learning/api';
 import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
@@ -42,6 +43,7 @@ export class AppModule {
         }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
+        LearningModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_KIND, useValue: kind }],

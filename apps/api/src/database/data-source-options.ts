@@ -2,11 +2,18 @@ import type { DataSourceOptions } from 'typeorm';
 import { CATALOG_ENTITIES } from '@tc/catalog/api';
 import { COHORTS_ENTITIES } from '@tc/cohorts/api';
 import { IDENTITY_ENTITIES } from '@tc/identity/api';
+import { LEARNING_ENTITIES } from '@tc/learning/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { MIGRATIONS } from '../migrations';
 
 /** Every entity of every domain; each domain owns its own. */
-export const ENTITIES = [TerritoryEntity, ...IDENTITY_ENTITIES, ...CATALOG_ENTITIES, ...COHORTS_ENTITIES];
+export const ENTITIES = [
+  TerritoryEntity,
+  ...IDENTITY_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...COHORTS_ENTITIES,
+  ...LEARNING_ENTITIES,
+];
 
 export { MIGRATIONS };
 

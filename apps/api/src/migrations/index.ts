@@ -3,10 +3,12 @@ import { CreateIdentityAndTerritories1764380000000 } from './1764380000000-Creat
 import { SeedMoroccoTerritories1764380000001 } from './1764380000001-SeedMoroccoTerritories';
 import { CreateCatalog1764390000000 } from './1764390000000-CreateCatalog';
 import { CreateCohorts1764400000000 } from './1764400000000-CreateCohorts';
+import { CreateLearning1764410000000 } from './1764410000000-CreateLearning';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
   SeedMoroccoTerritories1764380000001,
   CreateCatalog1764390000000,
   CreateCohorts1764400000000,
+  CreateLearning1764410000000,
 ];

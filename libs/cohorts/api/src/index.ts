@@ -6,3 +6,9 @@ export { parseEnrolmentCsv, neutraliseCell } from './lib/csv-import';
 export { EnrolmentEntity } from './lib/entities/enrolment.entity';
 export { LessonProgressEntity } from './lib/entities/lesson-progress.entity';
 export { CohortEntity } from './lib/entities/cohort.entity';
+export {
+  LearnerRecords,
+  type EnrolmentRecord,
+  type ProgressRow,
+  type ProgressChange,
+} from './lib/learner-records.service';

@@ -7,3 +7,4 @@ export * from './lib/problem';
 export * from './lib/health';
 export * from './lib/catalog';
 export * from './lib/cohorts';
+export * from './lib/learning';

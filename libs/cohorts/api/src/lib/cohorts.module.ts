@@ -9,13 +9,14 @@ import { CohortEntity } from './entities/cohort.entity';
 import { EnrolmentEntity } from './entities/enrolment.entity';
 import { LessonProgressEntity } from './entities/lesson-progress.entity';
 import { RosterService } from './roster.service';
+import { LearnerRecords } from './learner-records.service';
 
 export const COHORTS_ENTITIES = [CohortEntity, CohortTrainerEntity, EnrolmentEntity, LessonProgressEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(COHORTS_ENTITIES), TerritoriesModule],
   controllers: [CohortsController, MyEnrolmentsController],
-  providers: [CohortsService, EnrolmentsService, RosterService],
-  exports: [CohortsService, EnrolmentsService, RosterService],
+  providers: [CohortsService, EnrolmentsService, RosterService, LearnerRecords],
+  exports: [CohortsService, EnrolmentsService, RosterService, LearnerRecords],
 })
 export class CohortsModule {}

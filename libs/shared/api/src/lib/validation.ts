@@ -33,3 +33,8 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
   });
 }
+
+/** Validates a body against a DTO class by hand (when one route accepts two shapes). */
+export async function validateBody<T extends object>(cls: new () => T, body: unknown): Promise<T> {
+  return (await createValidationPipe().transform(body, { type: 'body', metatype: cls })) as T;
+}

@@ -3,7 +3,8 @@ import { EnrolmentEntity } from './enrolment.entity';
 
 /**
  * One summary row per enrolment per lesson (by the lesson's stable key, so it survives a move to a
- * newer course version). The learning domain keeps it from progress events; the roster reads it.
+ * newer course version). The learning domain keeps it from progress events and quiz attempts (a quiz
+ * lesson is completed when passed); the roster reads it.
  */
 @Entity('lesson_progress')
 export class LessonProgressEntity {
@@ -25,4 +26,11 @@ export class LessonProgressEntity {
 
   @Column({ name: 'last_activity_at', type: 'timestamptz' })
   lastActivityAt!: Date;
+
+  /** Quizzes: graded attempts so far, and the best percentage (the best score counts). */
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'best_percent', type: 'int', nullable: true })
+  bestPercent!: number | null;
 }

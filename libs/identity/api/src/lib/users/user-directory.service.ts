@@ -31,6 +31,14 @@ export class UserDirectory {
     return user ? { id: user.id, email: user.email, displayName: user.displayName } : null;
   }
 
+  async preferredLanguage(userId: string): Promise<string | null> {
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { id: userId },
+      select: { id: true, preferredLanguage: true },
+    });
+    return user?.preferredLanguage ?? null;
+  }
+
   /** Which of these people hold one of the roles (anywhere). */
   async holdingRole(
     ids: string[],

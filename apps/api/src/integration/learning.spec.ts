@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import type { QuizAnswers } from '@tc/shared/contracts';
+import { DEMO_COURSE } from '../database/demo/demo-course';
+import { createTestApp, type TestApp } from '../testing/test-app';
+
+const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
+const texts = lessons.filter((l) => l.kind !== 'quiz');
+const quizzes = lessons.filter((l) => l.kind === 'quiz');
+
+/** The right answers of a demo quiz, built from its content (the test knows; the coach's browser never does). */
+function rightAnswers(key: string): QuizAnswers {
+  const quiz = quizzes.find((q) => q.key === key)!.quiz!;
+  return Object.fromEntries(
+    quiz.questions.map((q) => [
+      q.key,
+      q.type === 'short_answer'
+        ? q.acceptedAnswers[0]!
+        : q.type === 'multiple'
+          ? q.options.filter((o) => o.correct).map((o) => o.key)
+          : q.options.find((o) => o.correct)!.key,
+    ]),
+  );
+}
+function wrongAnswers(key: string): QuizAnswers {
+  const quiz = quizzes.find((q) => q.key === key)!.quiz!;
+  return Object.fromEntries(
+    quiz.questions.map((q) => [
+      q.key,
+      q.type === 'short_answer' ? 'rien' : q.options.find((o) => !o.correct)!.key,
+    ]),
+  );
+}
+
+describe('the coach’s side: progress events, quizzes, completion (real database)', () => {
+  let t: TestApp;
+  let coach: string;
+  let otherCoach: string;
+  let enrolmentId: string;
+  let otherEnrolmentId: string;
+  const event = (lessonKey: string, type: 'started' | 'completed', extra: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    enrolmentId,
+    lessonKey,
+    type,
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...extra,
+  });
+  const post = (body: unknown, token = coach) =>
+    t.request('POST', '/api/v1/progress/events', { token, body });
+  const count = async (sql: string, params: unknown[]) =>
+    ((await t.dataSource.query(sql, params)) as { n: number }[])[0]?.n;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
+    const courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+      id: string;
+    }[];
+    const cohort = await t.request('POST', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'Learning spec',
+        courseId,
+        courseVersion: 1,
+        territoryId: oriental!.id,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      },
+    });
+    const enrolled = await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+      token: trainer,
+      body: { emails: ['coach@example.org', 'second.coach@coop.ma'] },
+    });
+    const link = (enrolled.body.invited[0].url as string).split('/').pop();
+    otherCoach = (
+      await t.request('POST', '/api/v1/auth/links/accept', {
+        body: { token: link, password: 'second-coach-pass' },
+      })
+    ).body.accessToken;
+    coach = (await t.signIn('coach@example.org')).accessToken;
+    enrolmentId = (await t.request('GET', '/api/v1/me/enrolments', { token: coach })).body[0].enrolmentId;
+    otherEnrolmentId = (await t.request('GET', '/api/v1/me/enrolments', { token: otherCoach })).body[0]
+      .enrolmentId;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('accepts one event, and acknowledges its replay as a duplicate that changes nothing', async () => {
+    const e = event(texts[0]!.key, 'started');
+    const first = await post(e);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ accepted: [e.id], duplicates: [], rejected: [] });
+    const replay = await post(e);
+    expect(replay.body).toEqual({ accepted: [], duplicates: [e.id], rejected: [] });
+    expect(
+      await count('SELECT count(*)::int AS n FROM progress_events WHERE enrolment_id = $1', [enrolmentId]),
+    ).toBe(1);
+  });
+
+  it('rejects with reasons: someone else’s enrolment, an unknown lesson, a time in the future', async () => {
+    const mine = event(texts[0]!.key, 'completed');
+    const theirs = { ...event(texts[0]!.key, 'completed'), enrolmentId: otherEnrolmentId };
+    const unknown = event('no-such-lesson', 'started');
+    const future = event(texts[1]!.key, 'started', {
+      occurredAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const res = await post({ events: [mine, theirs, unknown, future] });
+    expect(res.body.accepted).toEqual([mine.id]);
+    expect(res.body.rejected).toEqual([
+      { id: theirs.id, reason: 'not_your_enrolment' },
+      { id: unknown.id, reason: 'unknown_lesson' },
+      { id: future.id, reason: 'in_the_future' },
+    ]);
+    expect(
+      await count('SELECT count(*)::int AS n FROM progress_events WHERE enrolment_id = $1', [
+        otherEnrolmentId,
+      ]),
+    ).toBe(0);
+  });
+
+  it('refuses bad input by field, and batches over 500', async () => {
+    const bad = await post({
+      events: [{ id: 'x', enrolmentId, lessonKey: 'm1-l1', type: 'finished', occurredAt: 'yesterday' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'events[0].id',
+      'events[0].occurredAt',
+      'events[0].type',
+    ]);
+    const tooMany = await post({
+      events: Array.from({ length: 501 }, () => event(texts[0]!.key, 'started')),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0]).toMatchObject({
+      field: 'events',
+      message: 'at most 500 events per batch',
+    });
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    expect((await post(event(texts[0]!.key, 'started'), trainer)).status).toBe(403);
+  });
+
+  it('two racing batches with overlapping ids store each event once and keep the summary exact', async () => {
+    const shared = Array.from({ length: 40 }, (_, i) =>
+      event(texts[i % texts.length]!.key, i % 2 ? 'completed' : 'started'),
+    );
+    const a = [...shared, ...Array.from({ length: 10 }, () => event(texts[2]!.key, 'started'))];
+    const b = [
+      ...shared.slice().reverse(),
+      ...Array.from({ length: 10 }, () => event(texts[3]!.key, 'started')),
+    ];
+    const before = await count('SELECT count(*)::int AS n FROM progress_events WHERE enrolment_id = $1', [
+      enrolmentId,
+    ]);
+    const [ra, rb] = await Promise.all([post({ events: a }), post({ events: b })]);
+    const acceptedTotal = ra.body.accepted.length + rb.body.accepted.length;
+    expect(acceptedTotal).toBe(60);
+    expect(ra.body.duplicates.length + rb.body.duplicates.length).toBe(40);
+    expect(
+      await count('SELECT count(*)::int AS n FROM progress_events WHERE enrolment_id = $1', [enrolmentId]),
+    ).toBe(before! + 60);
+    const completedKeys = new Set(shared.filter((e) => e.type === 'completed').map((e) => e.lessonKey));
+    completedKeys.add(texts[0]!.key);
+    expect(
+      await count(
+        'SELECT count(*)::int AS n FROM lesson_progress WHERE enrolment_id = $1 AND completed_at IS NOT NULL',
+        [enrolmentId],
+      ),
+    ).toBe(completedKeys.size);
+  });
+
+  it('grades a quiz on the server: failed, then passed; answers shown only after the pass', async () => {
+    const key = quizzes[0]!.key;
+    const attempt = (answers: QuizAnswers, attemptId?: string) =>
+      t.request('POST', `/api/v1/enrolments/${enrolmentId}/quizzes/${key}/attempts`, {
+        token: coach,
+        body: { answers, ...(attemptId ? { attemptId } : {}) },
+      });
+    const failed = await attempt(wrongAnswers(key));
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({
+      attemptNumber: 1,
+      passed: false,
+      percent: 0,
+      attemptsLeft: 2,
+      answersRevealed: false,
+    });
+    expect(JSON.stringify(failed.body)).not.toMatch(/correctAnswers|feedback|explanation/);
+
+    const id = randomUUID();
+    const passed = await attempt(rightAnswers(key), id);
+    expect(passed.body).toMatchObject({
+      attemptNumber: 2,
+      passed: true,
+      percent: 100,
+      bestPercent: 100,
+      attemptsLeft: 1,
+      answersRevealed: true,
+    });
+    expect(passed.body.questions[0].correctAnswers.length).toBeGreaterThan(0);
+    // The same attempt sent again (offline outbox) is not graded twice.
+    const replay = await attempt(rightAnswers(key), id);
+    expect(replay.body).toMatchObject({ attemptId: id, attemptNumber: 2 });
+    expect(
+      await count('SELECT count(*)::int AS n FROM quiz_attempts WHERE enrolment_id = $1', [enrolmentId]),
+    ).toBe(2);
+    const worse = await attempt(wrongAnswers(key));
+    expect(worse.body).toMatchObject({ attemptNumber: 3, passed: false, bestPercent: 100, attemptsLeft: 0 });
+    const exhausted = await attempt(rightAnswers(key));
+    expect(exhausted.status).toBe(409);
+    const progress = (await t.dataSource.query(
+      'SELECT completed_at, attempts, best_percent FROM lesson_progress WHERE enrolment_id = $1 AND lesson_key = $2',
+      [enrolmentId, key],
+    )) as {
+      completed_at: Date | null;
+      attempts: number;
+      best_percent: number;
+    }[];
+    expect(progress[0]).toMatchObject({ attempts: 3, best_percent: 100 });
+    expect(progress[0]?.completed_at).not.toBeNull();
+  });
+
+  it('a coach cannot answer another coach’s quiz nor read their course', async () => {
+    const key = quizzes[0]!.key;
+    expect(
+      (
+        await t.request('POST', `/api/v1/enrolments/${otherEnrolmentId}/quizzes/${key}/attempts`, {
+          token: coach,
+          body: { answers: {} },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await t.request('GET', `/api/v1/enrolments/${otherEnrolmentId}`, { token: coach })).status).toBe(
+      404,
+    );
+  });
+
+  it('shows the learner course without any answer, and completes it when every lesson is done and every quiz passed', async () => {
+    let view = await t.request('GET', `/api/v1/enrolments/${enrolmentId}?locale=en`, { token: coach });
+    expect(view.status).toBe(200);
+    expect(view.body.completedAt).toBeNull();
+    expect(view.body.course.locale).toBe('en');
+    expect(JSON.stringify(view.body)).not.toMatch(/"correct"|acceptedAnswers|"feedback"|"explanation"/);
+    expect(view.body.quizzes[quizzes[0]!.key]).toMatchObject({ passed: true, attempts: 3, attemptsLeft: 0 });
+
+    await post({ events: texts.map((l) => event(l.key, 'completed')) });
+    for (const q of quizzes.slice(1)) {
+      const res = await t.request('POST', `/api/v1/enrolments/${enrolmentId}/quizzes/${q.key}/attempts`, {
+        token: coach,
+        body: { answers: rightAnswers(q.key) },
+      });
+      expect(res.body.passed).toBe(true);
+    }
+    view = await t.request('GET', `/api/v1/enrolments/${enrolmentId}`, { token: coach });
+    expect(view.body).toMatchObject({
+      lessonsDone: lessons.length,
+      lessonsTotal: lessons.length,
+      nextLessonKey: null,
+    });
+    expect(view.body.completedAt).not.toBeNull();
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    const cohortId = (await t.request('GET', '/api/v1/me/enrolments', { token: coach })).body[0].cohortId;
+    const roster = await t.request('GET', `/api/v1/cohorts/${cohortId}/roster?q=coach@example`, {
+      token: trainer,
+    });
+    expect(roster.body.rows[0]).toMatchObject({ lessonsDone: lessons.length, lessonsTotal: lessons.length });
+  });
+
+  it('never lets a raw event change', async () => {
+    await expect(
+      t.dataSource.query('DELETE FROM progress_events WHERE enrolment_id = $1', [enrolmentId]),
+    ).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CourseContent, ProgressRejection, ProgressResult } from '@tc/shared/contracts';
+import type { AuthPrincipal } from '@tc/shared/api';
+import { CatalogReader } from '@tc/catalog/api';
+import { LearnerRecords, type EnrolmentRecord, type ProgressChange } from '@tc/cohorts/api';
+import { isCourseComplete, type LessonFacts } from './rules/completion';
+import type { ProgressEventDto } from './dto/learning.dto';
+
+/** Device clocks run a little ahead; an event further in the future than this is refused. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Progress events in, in one transaction: raw events stored once (the client's id is the key), the
+ * summary rows merged, completion updated. Replaying a batch changes nothing.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: LearnerRecords,
+    private readonly catalog: CatalogReader,
+  ) {}
+
+  async ingest(
+    principal: AuthPrincipal,
+    events: ProgressEventDto[],
+    now = new Date(),
+  ): Promise<ProgressResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const enrolmentIds = [...new Set(events.map((e) => e.enrolmentId))];
+      // Locking the enrolments serialises concurrent batches of one coach: completion is decided once.
+      const enrolments = await this.records.enrolments(manager, enrolmentIds, true);
+      const contents = await this.contents(manager, [...enrolments.values()]);
+      const rejected: ProgressResult['rejected'] = [];
+      const candidates: ProgressEventDto[] = [];
+      const seen = new Set<string>();
+      for (const e of events) {
+        const enrolment = enrolments.get(e.enrolmentId);
+        const reason: ProgressRejection | null =
+          !enrolment || enrolment.userId !== principal.userId
+            ? 'not_your_enrolment'
+            : enrolment.status !== 'active'
+              ? 'enrolment_withdrawn'
+              : !lessonKind(contents.get(enrolment.id), e.lessonKey)
+                ? 'unknown_lesson'
+                : new Date(e.occurredAt).getTime() > now.getTime() + CLOCK_SKEW_MS
+                  ? 'in_the_future'
+                  : null;
+        if (reason) rejected.push({ id: e.id, reason });
+        else if (!seen.has(e.id)) {
+          seen.add(e.id);
+          candidates.push(e);
+        }
+      }
+      const inserted: { id: string }[] = candidates.length
+        ? await manager.query(
+            `INSERT INTO progress_events (id, enrolment_id, lesson_key, type, occurred_at)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::timestamptz[])
+             ON CONFLICT (id) DO NOTHING
+             RETURNING id`,
+            [
+              candidates.map((e) => e.id),
+              candidates.map((e) => e.enrolmentId),
+              candidates.map((e) => e.lessonKey),
+              candidates.map((e) => e.type),
+              candidates.map((e) => e.occurredAt),
+            ],
+          )
+        : [];
+      const acceptedIds = new Set(inserted.map((r) => r.id));
+      const accepted = candidates.filter((e) => acceptedIds.has(e.id));
+
+      const changes = new Map<string, ProgressChange>();
+      for (const e of accepted) {
+        const at = new Date(e.occurredAt);
+        const key = `${e.enrolmentId}|${e.lessonKey}`;
+        const kind = lessonKind(contents.get(e.enrolmentId), e.lessonKey);
+        const change = changes.get(key) ?? {
+          enrolmentId: e.enrolmentId,
+          lessonKey: e.lessonKey,
+          startedAt: null,
+          completedAt: null,
+          lastActivityAt: at,
+        };
+        change.startedAt = min(change.startedAt, at);
+        // A quiz is completed by passing it (a graded attempt), not by a client's say-so.
+        if (e.type === 'completed' && kind !== 'quiz') change.completedAt = min(change.completedAt, at);
+        change.lastActivityAt = max(change.lastActivityAt, at) as Date;
+        changes.set(key, change);
+      }
+      await this.records.mergeProgress(manager, [...changes.values()]);
+      await this.updateCompletion(
+        manager,
+        [...new Set(accepted.map((e) => e.enrolmentId))].map((id) => enrolments.get(id) as EnrolmentRecord),
+        contents,
+        now,
+      );
+
+      return {
+        accepted: accepted.map((e) => e.id),
+        duplicates: candidates.filter((e) => !acceptedIds.has(e.id)).map((e) => e.id),
+        rejected,
+      };
+    });
+  }
+
+  /** Sets the completion date of every given enrolment whose course is now complete. */
+  async updateCompletion(
+    manager: EntityManager,
+    enrolments: EnrolmentRecord[],
+    contents: Map<string, CourseContent>,
+    now: Date,
+  ): Promise<void> {
+    const open = enrolments.filter((e) => !e.completedAt);
+    if (!open.length) return;
+    const rows = await this.records.progress(
+      manager,
+      open.map((e) => e.id),
+    );
+    for (const enrolment of open) {
+      const content = contents.get(enrolment.id);
+      if (!content) continue;
+      const facts = new Map<string, LessonFacts>();
+      for (const r of rows.filter((p) => p.enrolmentId === enrolment.id)) {
+        facts.set(r.lessonKey, { completed: !!r.completedAt, passed: !!r.completedAt });
+      }
+      if (isCourseComplete(content, facts)) await this.records.markCompleted(manager, enrolment.id, now);
+    }
+  }
+
+  /** The pinned version's content of each enrolment. */
+  async contents(manager: EntityManager, enrolments: EnrolmentRecord[]): Promise<Map<string, CourseContent>> {
+    const byVersion = new Map<string, CourseContent | undefined>();
+    const out = new Map<string, CourseContent>();
+    for (const e of enrolments) {
+      const key = `${e.courseId}@${e.courseVersion}`;
+      if (!byVersion.has(key))
+        byVersion.set(key, (await this.catalog.version(e.courseId, e.courseVersion, manager))?.content);
+      const content = byVersion.get(key);
+      if (content) out.set(e.id, content);
+    }
+    return out;
+  }
+}
+
+export function lessonKind(
+  content: CourseContent | undefined,
+  key: string,
+): 'text' | 'media' | 'quiz' | null {
+  for (const m of content?.modules ?? []) for (const l of m.lessons) if (l.key === key) return l.kind;
+  return null;
+}
+
+function min(a: Date | null, b: Date): Date {
+  return a && a < b ? a : b;
+}
+function max(a: Date | null, b: Date): Date {
+  return a && a > b ? a : b;
+}

@@ -1,0 +1,95 @@
+import type { CoachCourse } from './catalog';
+import type { Locale } from './locale';
+
+export const PROGRESS_EVENT_TYPES = ['started', 'completed'] as const;
+export type ProgressEventType = (typeof PROGRESS_EVENT_TYPES)[number];
+
+/** One thing a coach did, recorded in the browser (possibly offline) with its own id. */
+export interface ProgressEvent {
+  /** Client-generated UUID: the idempotency key. */
+  id: string;
+  enrolmentId: string;
+  lessonKey: string;
+  type: ProgressEventType;
+  /** ISO 8601, when it happened on the device. */
+  occurredAt: string;
+}
+
+export interface ProgressBatch {
+  events: ProgressEvent[];
+}
+
+export const PROGRESS_REJECTIONS = [
+  'not_your_enrolment',
+  'enrolment_withdrawn',
+  'unknown_lesson',
+  'in_the_future',
+] as const;
+export type ProgressRejection = (typeof PROGRESS_REJECTIONS)[number];
+
+export interface ProgressResult {
+  accepted: string[];
+  /** Already received before (a replay): changed nothing. */
+  duplicates: string[];
+  rejected: { id: string; reason: ProgressRejection }[];
+}
+
+/** Answers to a quiz: option keys for choice questions, text for short answers. */
+export interface QuizAnswers {
+  [questionKey: string]: string[] | string;
+}
+
+export interface QuizAttemptRequest {
+  /** Client-generated UUID, so an attempt sent twice (offline outbox) is graded once. */
+  attemptId?: string;
+  answers: QuizAnswers;
+  /** When the coach answered (offline attempts arrive later). */
+  answeredAt?: string;
+}
+
+export interface QuizAttemptResult {
+  attemptId: string;
+  attemptNumber: number;
+  score: number;
+  maxScore: number;
+  /** 0–100, rounded down. */
+  percent: number;
+  passed: boolean;
+  passMark: number;
+  /** null: unlimited. */
+  attemptsLeft: number | null;
+  bestPercent: number;
+  questions: {
+    key: string;
+    correct: boolean;
+    /** Only when the trainer allows it and the coach passed or used the last attempt. */
+    correctAnswers?: string[];
+    feedback?: string[];
+    explanation?: string;
+  }[];
+  /** Whether correct answers are shown in this result. */
+  answersRevealed: boolean;
+}
+
+export type LessonState = 'not_started' | 'started' | 'completed';
+
+/** `GET /api/v1/enrolments/:id`: the course as this coach follows it. */
+export interface LearnerCourse {
+  enrolmentId: string;
+  cohortName: string;
+  status: 'active' | 'withdrawn';
+  completedAt: string | null;
+  course: CoachCourse;
+  requestedLocale: Locale;
+  lessons: Record<string, { state: LessonState; lastActivityAt: string | null }>;
+  quizzes: Record<
+    string,
+    { attempts: number; bestPercent: number | null; passed: boolean; attemptsLeft: number | null }
+  >;
+  /** Module key → due date (YYYY-MM-DD) or null. */
+  deadlines: Record<string, string | null>;
+  /** The first lesson not completed (quizzes: not passed), or null when all are. */
+  nextLessonKey: string | null;
+  lessonsDone: number;
+  lessonsTotal: number;
+}
