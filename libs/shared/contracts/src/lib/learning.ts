@@ -93,3 +93,60 @@ export interface LearnerCourse {
   lessonsDone: number;
   lessonsTotal: number;
 }
+
+// ---------------------------------------------------------------- certificates
+
+/** `GET /api/v1/certificates/:code` (public): the least a verifier needs. */
+export interface CertificateVerification {
+  code: string;
+  status: 'valid' | 'revoked';
+  holderName: string;
+  courseTitle: Partial<Record<Locale, string>>;
+  courseVersion: number;
+  issuedAt: string;
+  territoryName: Record<Locale, string>;
+  revokedAt: string | null;
+  revocationReason: string | null;
+}
+
+/** The coach's own certificate (`GET /api/v1/enrolments/:id/certificate`). */
+export interface MyCertificate {
+  code: string;
+  issuedAt: string;
+  status: 'valid' | 'revoked';
+  /** Public page anyone can open to verify it. */
+  verifyUrl: string;
+  /** The PDF, in the coach's language (`?locale=` to choose). */
+  pdfUrl: string;
+}
+
+export interface RevokeCertificateRequest {
+  reason: string;
+}
+
+// ---------------------------------------------------------------- self-assessment (DigComp 2.2)
+
+export type AssessmentPhase = 'start' | 'end';
+
+export interface ProficiencyLevel {
+  level: number;
+  name: Record<Locale, string>;
+  description: Record<Locale, string>;
+}
+
+/** `GET /api/v1/enrolments/:id/self-assessment` */
+export interface SelfAssessment {
+  /** The DigComp competences the course covers, to rate. */
+  competences: { code: string; title: Record<Locale, string> }[];
+  levels: ProficiencyLevel[];
+  /** Competence code → level (1–8); absent when skipped. */
+  start: Record<string, number>;
+  end: Record<string, number>;
+  /** The end rating opens when the course is completed. */
+  endAvailable: boolean;
+}
+
+/** `PUT /api/v1/enrolments/:id/self-assessment/:phase`: ratings to keep (an empty object skips). */
+export interface SelfAssessmentRequest {
+  ratings: Record<string, number>;
+}
