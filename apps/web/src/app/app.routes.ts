@@ -2,7 +2,10 @@ import { computed, inject } from '@angular/core';
 import type { Route } from '@angular/router';
 import {
   AuthService,
+  COHORTS_ROLES,
   COURSES_ROLES,
+  HOME_SECTIONS,
+  type HomeSection,
   TERRITORIES_ROLES,
   accountRoutes,
   adminGuard,
@@ -32,11 +35,19 @@ async function loadTerritories(): Promise<Route[]> {
   ];
 }
 
+/** What other domains add to the home page: a coach's enrolments. */
+const homeSections: HomeSection[] = [
+  {
+    roles: ['coach'],
+    load: () => import('@tc/cohorts/web').then((m) => m.MyEnrolmentsComponent),
+  },
+];
+
 /**
  * Identity's route arrays are tiny and imported directly (the shell needs identity's session
  * service anyway, and Nx forbids importing a lib both statically and lazily); every identity page
- * is lazy through `loadComponent`. Territories and the catalog (course authoring), which the shell
- * does not need, load as a whole.
+ * is lazy through `loadComponent`. Territories, the catalog (course authoring) and cohorts, which
+ * the shell does not need, load as a whole.
  */
 export const appRoutes: Route[] = [
   ...authRoutes,
@@ -50,6 +61,15 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('@tc/catalog/web').then((m) => m.coursesRoutes),
       },
       {
+        path: 'cohorts',
+        canActivate: [roleGuard(...COHORTS_ROLES)],
+        loadChildren: () => import('@tc/cohorts/web').then((m) => m.cohortsRoutes),
+      },
+      {
+        path: 'join',
+        loadChildren: () => import('@tc/cohorts/web').then((m) => m.joinRoutes),
+      },
+      {
         path: 'territories',
         canActivate: [roleGuard(...TERRITORIES_ROLES)],
         loadChildren: loadTerritories,
@@ -61,6 +81,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: '',
+        providers: [{ provide: HOME_SECTIONS, useValue: homeSections }],
         children: accountRoutes,
       },
     ],

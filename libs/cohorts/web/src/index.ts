@@ -1,1 +1,3 @@
-export * from './lib/cohorts-web/cohorts-web';
+export * from './lib/cohorts.routes';
+export * from './lib/data-access/cohorts.service';
+export * from './lib/my-enrolments/my-enrolments.component';

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  COHORT_STATUSES,
   GENDERS,
   LESSON_KINDS,
   LOCALES,
@@ -83,11 +84,12 @@ describe('translation files', () => {
       'libs/identity/web/src',
       'libs/territories/web/src',
       'libs/catalog/web/src',
+      'libs/cohorts/web/src',
       'libs/shared/ui/src',
     ];
     const used = new Set<string>();
     const pattern =
-      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses)\.[\w.]*\w)['"]/g;
+      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses|cohorts)\.[\w.]*\w)['"]/g;
     for (const file of dirs.flatMap((d) => sources(join(root, d)))) {
       for (const m of readFileSync(file, 'utf8').matchAll(pattern)) used.add(m[1]);
     }
@@ -114,6 +116,21 @@ describe('translation files', () => {
       ...['noPrompt', 'tooFewOptions', 'noCorrect', 'notOneCorrect', 'optionText', 'noAnswer'].map(
         (i) => `courses.quiz.issues.${i}`,
       ),
+      ...COHORT_STATUSES.map((s) => `cohorts.status.${s}`),
+      ...(['running', 'closed'] as const).flatMap((s) => [
+        `cohorts.statusChange.to.${s}`,
+        `cohorts.statusChange.confirm.${s}`,
+      ]),
+      ...['regenerate', 'off'].flatMap((a) => [`cohorts.joinCode.${a}`, `cohorts.joinCode.confirm.${a}`]),
+      ...['none', 'date', 'days'].map((m) => `cohorts.deadlines.modes.${m}`),
+      ...['added', 'removed', 'changed'].map((g) => `cohorts.upgrade.${g}`),
+      ...['active', 'invited', 'disabled'].map((s) => `cohorts.roster.account.${s}`),
+      ...['name', 'progress', 'lastActivity'].map((k) => `cohorts.roster.sortBy.${k}`),
+      ...['asc', 'desc'].map((o) => `cohorts.roster.order.${o}`),
+      ...['email', 'fullName', 'territoryCode', 'preferredLanguage', 'row'].map(
+        (f) => `cohorts.import.columns.${f}`,
+      ),
+      ...['dryRun', 'commit'].map((b) => `cohorts.import.sending.${b}`),
       'signIn.errors.invalid',
       'signIn.errors.tooMany',
     ];

@@ -1,13 +1,26 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type Type,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ROLES } from '@tc/shared/contracts';
 import { LocalizedNamePipe } from '@tc/shared/ui';
 import { AuthService } from '../auth/auth.service';
+import { HOME_SECTIONS } from './home-sections';
 
-/** Greets the person, lists their roles with the territory of each, and what awaits them. */
+/**
+ * Greets the person, lists their roles with the territory of each, the sections other domains add
+ * for their roles (a coach's enrolments), and what awaits them.
+ */
 @Component({
   selector: 'tc-home-page',
-  imports: [TranslocoPipe, LocalizedNamePipe],
+  imports: [NgComponentOutlet, TranslocoPipe, LocalizedNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (me(); as m) {
@@ -27,6 +40,9 @@ import { AuthService } from '../auth/auth.service';
           </ul>
         } @else {
           <p>{{ 'home.noRole' | transloco }}</p>
+        }
+        @for (section of sections(); track $index) {
+          <ng-container *ngComponentOutlet="section" />
         }
         @for (role of roles(); track role) {
           <article class="tc-offer">
@@ -77,4 +93,18 @@ export class HomePage {
   protected readonly me = this.auth.me;
   /** Each role once, in the platform's order. */
   protected readonly roles = computed(() => ROLES.filter((r) => this.auth.roles().includes(r)));
+  /** The loaded components of the sections meant for the person's roles. */
+  protected readonly sections = signal<Type<unknown>[]>([]);
+
+  constructor() {
+    const all = inject(HOME_SECTIONS);
+    effect(() => {
+      const mine = this.auth.roles();
+      const wanted = all.filter((s) => s.roles === 'any' || s.roles.some((r) => mine.includes(r)));
+      Promise.all(wanted.map((s) => s.load())).then(
+        (components) => this.sections.set(components),
+        () => this.sections.set([]),
+      );
+    });
+  }
 }

@@ -5,25 +5,34 @@ const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 
 describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
-    ['coach', ['coach'], ['/', '/profile']],
-    ['trainer', ['trainer'], ['/', '/profile', '/courses', '/territories']],
+    ['coach', ['coach'], ['/', '/profile', '/join']],
+    ['trainer', ['trainer'], ['/', '/profile', '/courses', '/cohorts', '/territories']],
     ['observer', ['observer'], ['/', '/profile', '/territories']],
-    ['admin', ['admin'], ['/', '/profile', '/courses', '/territories', '/users']],
+    ['admin', ['admin'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/users']],
     ['no role yet', [], ['/', '/profile']],
   ])('%s gets exactly its links', (_name, roles, expected) => {
     expect(paths(roles)).toEqual(expected);
   });
 
   it('takes the union over several role assignments', () => {
-    expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/territories']);
+    expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/join', '/territories']);
     expect(paths(['coach', 'admin', 'coach'])).toEqual([
       '/',
       '/profile',
+      '/join',
       '/courses',
+      '/cohorts',
       '/territories',
       '/users',
     ]);
-    expect(paths(['coach', 'trainer'])).toEqual(['/', '/profile', '/courses', '/territories']);
+    expect(paths(['coach', 'trainer'])).toEqual([
+      '/',
+      '/profile',
+      '/join',
+      '/courses',
+      '/cohorts',
+      '/territories',
+    ]);
   });
 
   it('gives each link a translation key', () => {
@@ -31,6 +40,7 @@ describe('navigationFor', () => {
       'nav.home',
       'nav.profile',
       'nav.courses',
+      'nav.cohorts',
       'nav.territories',
       'nav.users',
     ]);

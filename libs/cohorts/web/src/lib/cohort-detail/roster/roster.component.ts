@@ -1,0 +1,206 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { ProblemDetails, Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  catchError,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
+import { CohortStore } from '../../data-access/cohort.store';
+import { CohortsService } from '../../data-access/cohorts.service';
+import { textIn } from '../../data-access/course-title.pipe';
+import { formatMoment } from '../../data-access/dates';
+import { saveBlob } from '../../data-access/download';
+
+type SortKey = NonNullable<RosterQuery['sort']>;
+type Order = NonNullable<RosterQuery['order']>;
+
+/** The query the filters and sort make (what is unset is left out). */
+export function rosterQuery(
+  f: { q: string; status: '' | 'active' | 'withdrawn'; overdue: '' | 'true' | 'false' },
+  sort: SortKey,
+  order: Order,
+): RosterQuery {
+  return {
+    sort,
+    order,
+    q: f.q.trim() || undefined,
+    status: f.status || undefined,
+    overdue: f.overdue ? f.overdue === 'true' : undefined,
+  };
+}
+
+/** Progress as a whole percentage (0 when the course has no lesson). */
+export function percent(done: number, total: number): number {
+  return total > 0 ? Math.round((100 * Math.min(done, total)) / total) : 0;
+}
+
+/** Who is enrolled and how far they are: sort, filter, search, export, withdraw. */
+@Component({
+  selector: 'tc-roster',
+  imports: [
+    NgTemplateOutlet,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    ProblemMessageComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './roster.component.html',
+  styleUrl: './roster.component.scss',
+})
+export class RosterComponent {
+  private readonly store = inject(CohortStore);
+  private readonly cohorts = inject(CohortsService);
+  private readonly document = inject(DOCUMENT);
+  private readonly lang = inject(LanguageService).lang;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 719.98px)')
+      .pipe(map((s) => s.matches)),
+    { initialValue: false },
+  );
+  protected readonly sortKeys: SortKey[] = ['name', 'progress', 'lastActivity'];
+  protected readonly filters = new FormGroup({
+    q: new FormControl('', { nonNullable: true }),
+    status: new FormControl<'' | 'active' | 'withdrawn'>('active', { nonNullable: true }),
+    overdue: new FormControl<'' | 'true' | 'false'>('', { nonNullable: true }),
+  });
+  protected readonly sort = signal<SortKey>('name');
+  protected readonly order = signal<Order>('asc');
+
+  protected readonly roster = signal<Roster | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly withdrawing = signal<RosterRow | null>(null);
+  protected readonly actionProblem = signal<ProblemDetails | null>(null);
+  protected readonly busy = signal(false);
+
+  private readonly query = computed(() => ({ sort: this.sort(), order: this.order() }));
+  /** Module titles by key, for the overdue badges. */
+  private readonly moduleTitles = computed(() => {
+    const lang = this.lang();
+    return new Map((this.store.cohort()?.modules ?? []).map((m) => [m.key, textIn(m.title, lang)]));
+  });
+
+  constructor() {
+    const filters$ = this.filters.valueChanges.pipe(
+      debounceTime(300),
+      map(() => this.filters.getRawValue()),
+      startWith(this.filters.getRawValue()),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    );
+    const id$ = toObservable(computed(() => this.store.cohort()?.id ?? null)).pipe(distinctUntilChanged());
+    combineLatest([id$, filters$, toObservable(this.query), toObservable(this.store.enrolmentsChanged)])
+      .pipe(
+        switchMap(([id, f, s]) => {
+          if (!id) return of({ roster: null, problem: null });
+          return this.cohorts.roster(id, rosterQuery(f, s.sort, s.order)).pipe(
+            map((roster) => ({ roster, problem: null })),
+            catchError((e: unknown) => of({ roster: null, problem: problemOf(e) })),
+          );
+        }),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(({ roster, problem }) => {
+        this.roster.set(roster);
+        this.problem.set(problem);
+      });
+  }
+
+  /** Click on a column: sort by it, or flip the order when it is already the sort. */
+  protected sortBy(key: SortKey): void {
+    if (this.sort() === key) this.order.update((o) => (o === 'asc' ? 'desc' : 'asc'));
+    else {
+      this.sort.set(key);
+      this.order.set(key === 'name' ? 'asc' : 'desc');
+    }
+  }
+
+  protected ariaSort(key: SortKey): 'ascending' | 'descending' | null {
+    if (this.sort() !== key) return null;
+    return this.order() === 'asc' ? 'ascending' : 'descending';
+  }
+
+  protected sortChanged(key: SortKey): void {
+    this.sort.set(key);
+  }
+
+  protected percent(row: RosterRow): number {
+    return percent(row.lessonsDone, row.lessonsTotal);
+  }
+
+  protected moment(iso: string | null): string {
+    return formatMoment(iso, this.lang());
+  }
+
+  protected moduleTitle(key: string): string {
+    return this.moduleTitles().get(key) ?? key;
+  }
+
+  protected exportCsv(): void {
+    const id = this.store.cohort()?.id;
+    if (!id) return;
+    this.actionProblem.set(null);
+    this.cohorts.rosterCsv(id, rosterQuery(this.filters.getRawValue(), this.sort(), this.order())).subscribe({
+      next: (blob) => saveBlob(this.document, `roster-${id}.csv`, blob),
+      error: (e: unknown) => this.actionProblem.set(problemOf(e)),
+    });
+  }
+
+  /** Asks first; the focus goes to the confirmation. */
+  protected askWithdraw(row: RosterRow): void {
+    this.withdrawing.set(row);
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLButtonElement>('.tc-confirm-yes')?.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  protected withdraw(row: RosterRow): void {
+    const id = this.store.cohort()?.id;
+    if (!id) return;
+    this.busy.set(true);
+    this.actionProblem.set(null);
+    this.cohorts.withdraw(id, row.enrolmentId).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.withdrawing.set(null);
+        this.store.enrolmentsUpdated();
+      },
+      error: (e: unknown) => {
+        this.busy.set(false);
+        this.actionProblem.set(problemOf(e));
+      },
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Cohort, CohortSummary, ProblemDetails } from '@tc/shared/contracts';
+import { LanguageService, LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { catchError, map, of, startWith } from 'rxjs';
+import { CohortsService } from '../data-access/cohorts.service';
+import { CourseTitlePipe } from '../data-access/course-title.pipe';
+import { formatDay } from '../data-access/dates';
+import { NewCohortWizardComponent } from './new-cohort-wizard.component';
+
+interface ListState {
+  cohorts: CohortSummary[] | null;
+  problem: ProblemDetails | null;
+}
+
+/** The cohorts a trainer runs (or of their territories; all for an admin), and "new cohort". */
+@Component({
+  selector: 'tc-cohort-list-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    TranslocoPipe,
+    LocalizedNamePipe,
+    ProblemMessageComponent,
+    CourseTitlePipe,
+    NewCohortWizardComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './cohort-list.page.html',
+  styleUrl: './cohort-list.page.scss',
+})
+export class CohortListPage {
+  private readonly cohorts = inject(CohortsService);
+  private readonly router = inject(Router);
+  private readonly lang = inject(LanguageService).lang;
+
+  protected readonly state = toSignal(
+    this.cohorts.list().pipe(
+      map((cohorts): ListState => ({ cohorts, problem: null })),
+      catchError((e: unknown) => of<ListState>({ cohorts: [], problem: problemOf(e) })),
+      startWith<ListState>({ cohorts: null, problem: null }),
+    ),
+    { initialValue: { cohorts: null, problem: null } as ListState },
+  );
+  /** Running first, then planned, then closed; by start date within each. */
+  protected readonly sorted = computed(() => {
+    const order = { running: 0, planned: 1, closed: 2 } as const;
+    return [...(this.state().cohorts ?? [])].sort(
+      (a, b) => order[a.status] - order[b.status] || a.startsOn.localeCompare(b.startsOn),
+    );
+  });
+  protected readonly creating = signal(false);
+
+  protected day(value: string): string {
+    return formatDay(value, this.lang());
+  }
+
+  protected created(cohort: Cohort): void {
+    void this.router.navigate(['/cohorts', cohort.id]);
+  }
+}

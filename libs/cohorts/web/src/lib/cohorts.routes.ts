@@ -1,0 +1,23 @@
+import type { Route } from '@angular/router';
+import { CohortStore } from './data-access/cohort.store';
+
+/** `/cohorts` (the trainer's cohorts and the new-cohort wizard) and `/cohorts/:id` (one cohort). */
+export const cohortsRoutes: Route[] = [
+  {
+    path: '',
+    loadComponent: () => import('./cohort-list/cohort-list.page').then((m) => m.CohortListPage),
+  },
+  {
+    path: ':id',
+    providers: [CohortStore],
+    loadComponent: () => import('./cohort-detail/cohort-detail.page').then((m) => m.CohortDetailPage),
+  },
+];
+
+/** `/join`: anyone signed in joins a cohort with its code, and sees their enrolments. */
+export const joinRoutes: Route[] = [
+  {
+    path: '',
+    loadComponent: () => import('./join/join-cohort.page').then((m) => m.JoinCohortPage),
+  },
+];

@@ -1,0 +1,105 @@
+import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  Cohort,
+  CohortSummary,
+  CourseSummary,
+  CreateCohortRequest,
+  CsvImportReport,
+  EnrolByEmailRequest,
+  EnrolmentResult,
+  MyEnrolment,
+  Roster,
+  RosterQuery,
+  UpdateCohortRequest,
+  UpgradeCohortResponse,
+} from '@tc/shared/contracts';
+import type { Observable } from 'rxjs';
+
+export const COHORTS_API = '/api/v1/cohorts';
+const MY_ENROLMENTS_API = '/api/v1/me/enrolments';
+const COURSES_API = '/api/v1/courses';
+
+const seg = encodeURIComponent;
+
+/** The roster query as URL parameters (only what is set). */
+export function rosterParams(query: RosterQuery): HttpParams {
+  let params = new HttpParams();
+  if (query.sort) params = params.set('sort', query.sort);
+  if (query.order) params = params.set('order', query.order);
+  if (query.status) params = params.set('status', query.status);
+  if (query.overdue !== undefined) params = params.set('overdue', String(query.overdue));
+  if (query.q?.trim()) params = params.set('q', query.q.trim());
+  return params;
+}
+
+/** The cohorts API: cohorts, enrolment (e-mails, CSV, join code), roster, a coach's enrolments. */
+@Injectable({ providedIn: 'root' })
+export class CohortsService {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<CohortSummary[]> {
+    return this.http.get<CohortSummary[]>(COHORTS_API);
+  }
+
+  /** Courses with a published version, to run a cohort of. */
+  publishedCourses(): Observable<CourseSummary[]> {
+    return this.http.get<CourseSummary[]>(COURSES_API, {
+      params: new HttpParams().set('scope', 'published'),
+    });
+  }
+
+  create(request: CreateCohortRequest): Observable<Cohort> {
+    return this.http.post<Cohort>(COHORTS_API, request);
+  }
+
+  get(id: string): Observable<Cohort> {
+    return this.http.get<Cohort>(`${COHORTS_API}/${seg(id)}`);
+  }
+
+  update(id: string, request: UpdateCohortRequest): Observable<Cohort> {
+    return this.http.patch<Cohort>(`${COHORTS_API}/${seg(id)}`, request);
+  }
+
+  upgrade(id: string, version: number): Observable<UpgradeCohortResponse> {
+    return this.http.post<UpgradeCohortResponse>(`${COHORTS_API}/${seg(id)}/upgrade`, { version });
+  }
+
+  enrol(id: string, request: EnrolByEmailRequest): Observable<EnrolmentResult> {
+    return this.http.post<EnrolmentResult>(`${COHORTS_API}/${seg(id)}/enrolments`, request);
+  }
+
+  /** The CSV file as the raw `text/csv` body; every event, for the upload progress. */
+  importCsv(id: string, csv: string, dryRun: boolean): Observable<HttpEvent<CsvImportReport>> {
+    return this.http.post<CsvImportReport>(`${COHORTS_API}/${seg(id)}/enrolments/import`, csv, {
+      params: new HttpParams().set('dryRun', String(dryRun)),
+      headers: { 'Content-Type': 'text/csv' },
+      reportProgress: true,
+      observe: 'events',
+    });
+  }
+
+  withdraw(id: string, enrolmentId: string): Observable<void> {
+    return this.http.post<void>(`${COHORTS_API}/${seg(id)}/enrolments/${seg(enrolmentId)}/withdraw`, null);
+  }
+
+  roster(id: string, query: RosterQuery = {}): Observable<Roster> {
+    return this.http.get<Roster>(`${COHORTS_API}/${seg(id)}/roster`, { params: rosterParams(query) });
+  }
+
+  /** The roster as CSV, fetched with the session's token (a plain link would not carry it). */
+  rosterCsv(id: string, query: RosterQuery = {}): Observable<Blob> {
+    return this.http.get(`${COHORTS_API}/${seg(id)}/roster`, {
+      params: rosterParams(query).set('format', 'csv'),
+      responseType: 'blob',
+    });
+  }
+
+  join(code: string): Observable<MyEnrolment> {
+    return this.http.post<MyEnrolment>(`${COHORTS_API}/join`, { code });
+  }
+
+  myEnrolments(): Observable<MyEnrolment[]> {
+    return this.http.get<MyEnrolment[]>(MY_ENROLMENTS_API);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '@tc/shared/contracts';
+
+function intlLocale(lang: Locale): string {
+  return lang === 'ar' ? 'ar-MA' : lang;
+}
+
+/** A calendar date `YYYY-MM-DD` in the interface language (Intl: no Angular locale data). */
+export function formatDay(day: string | null | undefined, lang: Locale): string {
+  if (!day) return '';
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** A moment (ISO timestamp) in the interface language. */
+export function formatMoment(iso: string | null | undefined, lang: Locale): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+/** Today as `YYYY-MM-DD` (local calendar). */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
