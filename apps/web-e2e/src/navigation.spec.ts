@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { expectSignedIn, mainNav, signIn } from './support';
 
 const cases: [email: string, links: string[]][] = [
-  ['admin@example.org', ['Accueil', 'Profil', 'Cours', 'Territoires', 'Utilisateurs']],
-  ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Territoires']],
+  ['admin@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Utilisateurs']],
+  ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires']],
   ['observer@example.org', ['Accueil', 'Profil', 'Territoires']],
-  ['coach@example.org', ['Accueil', 'Profil']],
+  ['coach@example.org', ['Accueil', 'Profil', 'Rejoindre une cohorte']],
 ];
 
 test.describe('navigation follows the roles', () => {
@@ -23,6 +23,14 @@ test.describe('navigation follows the roles', () => {
     await page.goto('/users');
     await expectSignedIn(page);
     await expect(page).not.toHaveURL(/\/users/);
+  });
+
+  test('a coach who types the cohorts URL is sent home', async ({ page }) => {
+    await signIn(page, 'coach@example.org');
+    await expectSignedIn(page);
+    await page.goto('/cohorts');
+    await expectSignedIn(page);
+    await expect(page).not.toHaveURL(/\/cohorts/);
   });
 
   test('a signed-out visitor is sent to the sign-in page', async ({ page }) => {

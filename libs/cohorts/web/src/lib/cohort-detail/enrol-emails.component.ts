@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -29,12 +29,12 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="tc-form tc-enrol" (ngSubmit)="enrol()" novalidate>
+    <form class="tc-form tc-enrol" [formGroup]="form" (ngSubmit)="enrol()" novalidate>
       <mat-form-field appearance="outline">
         <mat-label>{{ 'cohorts.enrol.emails' | transloco }}</mat-label>
         <textarea
           matInput
-          [formControl]="text"
+          formControlName="text"
           rows="6"
           dir="ltr"
           autocomplete="off"
@@ -47,7 +47,7 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>{{ 'cohorts.enrol.language' | transloco }}</mat-label>
-        <mat-select [formControl]="language">
+        <mat-select formControlName="language">
           @for (l of locales; track l) {
             <mat-option [value]="l">{{ 'languages.' + l | transloco }}</mat-option>
           }
@@ -79,6 +79,7 @@ export class EnrolEmailsComponent {
   protected readonly locales = LOCALES;
   protected readonly text = new FormControl('', { nonNullable: true });
   protected readonly language = new FormControl<Locale>('fr', { nonNullable: true });
+  protected readonly form = new FormGroup({ text: this.text, language: this.language });
   private readonly textValue = toSignal(this.text.valueChanges, { initialValue: '' });
   protected readonly emails = computed(() => splitEmails(this.textValue()));
   protected readonly busy = signal(false);

@@ -98,6 +98,9 @@ export class NewCohortWizardComponent {
     { validators: datesInOrder },
   );
 
+  /** Both steps, for the form element (submit handling). */
+  protected readonly form = new FormGroup({ course: this.course, details: this.details });
+
   private readonly courseId = toSignal(this.course.controls.courseId.valueChanges, { initialValue: '' });
   protected readonly chosen = computed(() =>
     (this.courses().list ?? []).find((c) => c.id === this.courseId()),

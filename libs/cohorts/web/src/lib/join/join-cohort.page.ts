@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -29,13 +29,13 @@ import { JOIN_CODE_LENGTH, isJoinCode, normaliseJoinCode } from './join-code';
   template: `
     <section class="tc-page">
       <h1>{{ 'cohorts.join.title' | transloco }}</h1>
-      <form class="tc-form tc-medium" (ngSubmit)="join()" novalidate>
+      <form class="tc-form tc-medium" [formGroup]="form" (ngSubmit)="join()" novalidate>
         <p>{{ 'cohorts.join.explain' | transloco }}</p>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'cohorts.join.code' | transloco }}</mat-label>
           <input
             matInput
-            [formControl]="code"
+            formControlName="code"
             dir="ltr"
             class="tc-code"
             autocomplete="off"
@@ -97,6 +97,7 @@ export class JoinCohortPage {
   /** Room for spaces or dashes people type when reading a code aloud. */
   protected readonly maxLength = JOIN_CODE_LENGTH + 4;
   protected readonly code = new FormControl('', { nonNullable: true });
+  protected readonly form = new FormGroup({ code: this.code });
   protected readonly busy = signal(false);
   /** Translation key of what is wrong with the code. */
   protected readonly codeError = signal<string | null>(null);
