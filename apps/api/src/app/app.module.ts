@@ -43,7 +43,7 @@ export class AppModule {
         }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
-        LearningModule,
+        LearningModule.forRoot({ publicUrl: config.publicUrl }),
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_KIND, useValue: kind }],

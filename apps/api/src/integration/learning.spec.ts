@@ -275,3 +275,144 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     ).rejects.toThrow(/append-only/);
   });
 });
+
+describe('certificates and self-assessment (real database)', () => {
+  let t: TestApp;
+  let coach: string;
+  let trainer: string;
+  let enrolmentId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: 'https://academy.example.org' });
+    trainer = (await t.signIn('trainer@example.org')).accessToken;
+    const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
+    const courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+      id: string;
+    }[];
+    const cohort = await t.request('POST', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'Certificats',
+        courseId,
+        courseVersion: 1,
+        territoryId: oriental!.id,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      },
+    });
+    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+      token: trainer,
+      body: { emails: ['coach@example.org'] },
+    });
+    coach = (await t.signIn('coach@example.org')).accessToken;
+    enrolmentId = (await t.request('GET', '/api/v1/me/enrolments', { token: coach })).body[0].enrolmentId;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('rates oneself on the course’s competences at the start (skippable), and at the end only after completion', async () => {
+    const view = await t.request('GET', `/api/v1/enrolments/${enrolmentId}/self-assessment`, {
+      token: coach,
+    });
+    expect(view.status).toBe(200);
+    expect(view.body.levels).toHaveLength(8);
+    expect(view.body.levels[0].description.ar).toBeTruthy();
+    expect(view.body.competences.length).toBeGreaterThan(3);
+    const first = view.body.competences[0].code as string;
+    const rated = await t.request('PUT', `/api/v1/enrolments/${enrolmentId}/self-assessment/start`, {
+      token: coach,
+      body: { ratings: { [first]: 3 } },
+    });
+    expect(rated.body.start).toEqual({ [first]: 3 });
+    const bad = await t.request('PUT', `/api/v1/enrolments/${enrolmentId}/self-assessment/start`, {
+      token: coach,
+      body: { ratings: { [first]: 9, '9.9': 2 } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      [`ratings.${first}`, 'ratings.9.9'].sort(),
+    );
+    expect(
+      (
+        await t.request('PUT', `/api/v1/enrolments/${enrolmentId}/self-assessment/end`, {
+          token: coach,
+          body: { ratings: { [first]: 5 } },
+        })
+      ).status,
+    ).toBe(409);
+    expect((await t.request('GET', '/api/v1/certificates/NOPE', {})).status).toBe(404);
+    expect(
+      (await t.request('GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: coach })).status,
+    ).toBe(404);
+  });
+
+  it('issues a certificate on completion, in the same transaction; verifiable publicly; PDF in Arabic; revocable by the trainer', async () => {
+    await t.request('POST', '/api/v1/progress/events', {
+      token: coach,
+      body: {
+        events: texts.map((l) => ({
+          id: randomUUID(),
+          enrolmentId,
+          lessonKey: l.key,
+          type: 'completed',
+          occurredAt: new Date().toISOString(),
+        })),
+      },
+    });
+    for (const q of quizzes) {
+      await t.request('POST', `/api/v1/enrolments/${enrolmentId}/quizzes/${q.key}/attempts`, {
+        token: coach,
+        body: { answers: rightAnswers(q.key) },
+      });
+    }
+    const mine = await t.request('GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: coach });
+    expect(mine.status).toBe(200);
+    expect(mine.body.code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    expect(mine.body.verifyUrl).toBe(`https://academy.example.org/verify/${mine.body.code}`);
+
+    const publicView = await t.request('GET', `/api/v1/certificates/${mine.body.code.toLowerCase()}`);
+    expect(publicView.body).toMatchObject({
+      status: 'valid',
+      holderName: 'Salma Ouazzani',
+      courseVersion: 1,
+      territoryName: { fr: "L'Oriental" },
+    });
+    expect(JSON.stringify(publicView.body)).not.toMatch(/@/);
+
+    const pdf = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'GET',
+        url: `/api/v1/enrolments/${enrolmentId}/certificate.pdf?locale=ar`,
+        headers: { authorization: `Bearer ${coach}` },
+      });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(10_000);
+    // The Arabic font is embedded (subset) in the file.
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/NotoSansArabic/);
+
+    const other = await t.request('POST', '/api/v1/certificates/' + mine.body.code + '/revoke', {
+      token: coach,
+      body: { reason: 'x' },
+    });
+    expect(other.status).toBe(403);
+    const revoked = await t.request('POST', `/api/v1/certificates/${mine.body.code}/revoke`, {
+      token: trainer,
+      body: { reason: 'Réponses partagées' },
+    });
+    expect(revoked.body).toMatchObject({ status: 'revoked', revocationReason: 'Réponses partagées' });
+    expect((await t.request('GET', `/api/v1/certificates/${mine.body.code}`)).body.status).toBe('revoked');
+
+    const end = await t.request('PUT', `/api/v1/enrolments/${enrolmentId}/self-assessment/end`, {
+      token: coach,
+      body: { ratings: {} },
+    });
+    expect(end.status).toBe(200);
+    expect(end.body.endAvailable).toBe(true);
+  });
+});

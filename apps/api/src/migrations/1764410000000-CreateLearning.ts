@@ -40,6 +40,30 @@ export class CreateLearning1764410000000 implements MigrationInterface {
       CONSTRAINT "FK_quiz_attempts_enrolment" FOREIGN KEY ("enrolment_id") REFERENCES "enrolments"("id") ON DELETE RESTRICT
     )`);
 
+    await q.query(`CREATE TABLE "certificates" (
+      "code" character varying(16) NOT NULL,
+      "enrolment_id" uuid NOT NULL,
+      "issued_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      "revoked_at" TIMESTAMP WITH TIME ZONE,
+      "revocation_reason" character varying(500),
+      "revoked_by" uuid,
+      CONSTRAINT "UQ_certificates_enrolment" UNIQUE ("enrolment_id"),
+      CONSTRAINT "PK_certificates" PRIMARY KEY ("code"),
+      CONSTRAINT "FK_certificates_enrolment" FOREIGN KEY ("enrolment_id") REFERENCES "enrolments"("id") ON DELETE RESTRICT
+    )`);
+
+    await q.query(`CREATE TABLE "self_assessments" (
+      "enrolment_id" uuid NOT NULL,
+      "phase" character varying(5) NOT NULL,
+      "competence_code" character varying(4) NOT NULL,
+      "level" integer NOT NULL,
+      "assessed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_self_assessments" PRIMARY KEY ("enrolment_id", "phase", "competence_code"),
+      CONSTRAINT "FK_self_assessments_enrolment" FOREIGN KEY ("enrolment_id") REFERENCES "enrolments"("id") ON DELETE CASCADE,
+      CONSTRAINT "CHK_self_assessments_level" CHECK ("level" BETWEEN 1 AND 8),
+      CONSTRAINT "CHK_self_assessments_phase" CHECK ("phase" IN ('start','end'))
+    )`);
+
     await q.query(`ALTER TABLE "lesson_progress" ADD "attempts" integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE "lesson_progress" ADD "best_percent" integer`);
   }
@@ -47,6 +71,8 @@ export class CreateLearning1764410000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "lesson_progress" DROP COLUMN "best_percent"`);
     await q.query(`ALTER TABLE "lesson_progress" DROP COLUMN "attempts"`);
+    await q.query(`DROP TABLE "self_assessments"`);
+    await q.query(`DROP TABLE "certificates"`);
     await q.query(`DROP TABLE "quiz_attempts"`);
     await q.query(`DROP TRIGGER "TRG_progress_events_append_only" ON "progress_events"`);
     await q.query(`DROP FUNCTION "progress_events_append_only"()`);

@@ -8,3 +8,4 @@ export { contentHash } from './lib/content/canonical';
 export { DIGCOMP_AREAS } from './lib/reference/digcomp';
 export { CatalogReader, type PublishedVersion } from './lib/catalog-reader.service';
 export { CourseVersionEntity } from './lib/entities/course-version.entity';
+export { DIGCOMP_LEVELS } from './lib/reference/digcomp';

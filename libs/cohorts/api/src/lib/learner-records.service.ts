@@ -134,6 +134,14 @@ export class LearnerRecords {
     );
   }
 
+  async cohortTerritory(manager: EntityManager, cohortId: string): Promise<string> {
+    const rows: { territory_id: string }[] = await manager.query(
+      'SELECT territory_id FROM cohorts WHERE id = $1',
+      [cohortId],
+    );
+    return rows[0]?.territory_id as string;
+  }
+
   async markCompleted(manager: EntityManager, enrolmentId: string, at: Date): Promise<void> {
     await manager.query('UPDATE enrolments SET completed_at = $2 WHERE id = $1 AND completed_at IS NULL', [
       enrolmentId,

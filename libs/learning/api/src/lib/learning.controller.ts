@@ -1,19 +1,33 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiBody, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
-import type { LearnerCourse, ProgressResult, QuizAttemptResult } from '@tc/shared/contracts';
+import type {
+  CertificateVerification,
+  LearnerCourse,
+  MyCertificate,
+  ProgressResult,
+  QuizAttemptResult,
+  SelfAssessment,
+} from '@tc/shared/contracts';
 import {
   AuthPrincipal,
   CurrentUser,
+  Public,
   Roles,
   UuidParam,
   validateBody,
   validationProblem,
 } from '@tc/shared/api';
+import { CertificatesService } from './certificates/certificates.service';
+import { SelfAssessmentService } from './self-assessment.service';
 import {
+  AssessmentPhaseParam,
   LearnerCourseQueryDto,
   ProgressBatchDto,
   ProgressEventDto,
   QuizAttemptDto,
+  RevokeCertificateDto,
+  SelfAssessmentDto,
 } from './dto/learning.dto';
 import { LearnerService } from './learner.service';
 import { ProgressService } from './progress.service';
@@ -30,6 +44,8 @@ export class LearningController {
     private readonly progress: ProgressService,
     private readonly quizzes: QuizzesService,
     private readonly learner: LearnerService,
+    private readonly certificates: CertificatesService,
+    private readonly assessments: SelfAssessmentService,
   ) {}
 
   /** One event, or `{ events: [...] }` with up to 500; the event id is the idempotency key. */
@@ -68,5 +84,69 @@ export class LearningController {
     @Query() query: LearnerCourseQueryDto,
   ): Promise<LearnerCourse> {
     return this.learner.course(principal, id, query.locale);
+  }
+
+  @Get('enrolments/:id/certificate')
+  certificate(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<MyCertificate> {
+    return this.certificates.mine(principal, id);
+  }
+
+  /** The certificate as a PDF, in the coach's language or `?locale=`. */
+  @Get('enrolments/:id/certificate.pdf')
+  async certificatePdf(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: LearnerCourseQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { code, pdf } = await this.certificates.pdf(principal, id, query.locale);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="certificate-${code}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  }
+
+  @Get('enrolments/:id/self-assessment')
+  selfAssessment(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+  ): Promise<SelfAssessment> {
+    return this.assessments.get(principal, id);
+  }
+
+  @Put('enrolments/:id/self-assessment/:phase')
+  rateSelf(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Param() params: AssessmentPhaseParam,
+    @Body() dto: SelfAssessmentDto,
+  ): Promise<SelfAssessment> {
+    return this.assessments.put(principal, id, params.phase, dto.ratings);
+  }
+}
+
+@ApiTags('certificates')
+@Controller('certificates')
+export class CertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  /** Anyone can check a certificate: valid or revoked, with the minimum details. */
+  @Get(':code')
+  @Public()
+  verify(@Param('code') code: string): Promise<CertificateVerification> {
+    return this.certificates.verify(code);
+  }
+
+  @Post(':code/revoke')
+  @Roles('trainer', 'admin')
+  @ApiBearerAuth()
+  @HttpCode(HttpStatus.OK)
+  revoke(
+    @CurrentUser() principal: AuthPrincipal,
+    @Param('code') code: string,
+    @Body() dto: RevokeCertificateDto,
+  ): Promise<CertificateVerification> {
+    return this.certificates.revoke(principal, code, dto.reason);
   }
 }

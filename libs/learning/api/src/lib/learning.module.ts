@@ -1,19 +1,42 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '@tc/cohorts/api';
+import { TerritoriesModule } from '@tc/territories/api';
+import { CertificatesService, LEARNING_PUBLIC_URL } from './certificates/certificates.service';
+import { CertificateEntity } from './entities/certificate.entity';
 import { ProgressEventEntity } from './entities/progress-event.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
+import { SelfAssessmentEntity } from './entities/self-assessment.entity';
 import { LearnerService } from './learner.service';
-import { LearningController } from './learning.controller';
+import { CertificatesController, LearningController } from './learning.controller';
 import { ProgressService } from './progress.service';
 import { QuizzesService } from './quizzes.service';
+import { SelfAssessmentService } from './self-assessment.service';
 
-export const LEARNING_ENTITIES = [ProgressEventEntity, QuizAttemptEntity];
+export const LEARNING_ENTITIES = [
+  ProgressEventEntity,
+  QuizAttemptEntity,
+  CertificateEntity,
+  SelfAssessmentEntity,
+];
 
-@Module({
-  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), CohortsModule],
-  controllers: [LearningController],
-  providers: [ProgressService, QuizzesService, LearnerService],
-  exports: [ProgressService, QuizzesService],
-})
-export class LearningModule {}
+@Module({})
+export class LearningModule {
+  /** `publicUrl`: where the public certificate page lives (the QR code points there). */
+  static forRoot(options: { publicUrl: string }): DynamicModule {
+    return {
+      module: LearningModule,
+      imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), CohortsModule, TerritoriesModule],
+      controllers: [LearningController, CertificatesController],
+      providers: [
+        { provide: LEARNING_PUBLIC_URL, useValue: options.publicUrl },
+        ProgressService,
+        QuizzesService,
+        LearnerService,
+        CertificatesService,
+        SelfAssessmentService,
+      ],
+      exports: [ProgressService, QuizzesService],
+    };
+  }
+}

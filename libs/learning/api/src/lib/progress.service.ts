@@ -5,6 +5,7 @@ import type { CourseContent, ProgressRejection, ProgressResult } from '@tc/share
 import type { AuthPrincipal } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { LearnerRecords, type EnrolmentRecord, type ProgressChange } from '@tc/cohorts/api';
+import { CertificatesService } from './certificates/certificates.service';
 import { isCourseComplete, type LessonFacts } from './rules/completion';
 import type { ProgressEventDto } from './dto/learning.dto';
 
@@ -21,6 +22,7 @@ export class ProgressService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: LearnerRecords,
     private readonly catalog: CatalogReader,
+    private readonly certificates: CertificatesService,
   ) {}
 
   async ingest(
@@ -126,7 +128,11 @@ export class ProgressService {
       for (const r of rows.filter((p) => p.enrolmentId === enrolment.id)) {
         facts.set(r.lessonKey, { completed: !!r.completedAt, passed: !!r.completedAt });
       }
-      if (isCourseComplete(content, facts)) await this.records.markCompleted(manager, enrolment.id, now);
+      if (isCourseComplete(content, facts)) {
+        // Completion and its certificate in the same transaction as the progress that caused them.
+        await this.records.markCompleted(manager, enrolment.id, now);
+        await this.certificates.issue(manager, enrolment.id, now);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsISO8601,
+  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -62,4 +63,27 @@ export class QuizAttemptDto implements QuizAttemptRequest {
 
 export class LearnerCourseQueryDto {
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
+}
+
+export class RevokeCertificateDto {
+  @ApiProperty({ example: 'Quiz answers shared between coaches' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class SelfAssessmentDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 8 },
+    example: { '1.1': 3, '2.2': 4 },
+  })
+  @IsObject()
+  ratings!: Record<string, number>;
+}
+
+export class AssessmentPhaseParam {
+  @ApiProperty({ enum: ['start', 'end'] }) @IsIn(['start', 'end']) phase!: 'start' | 'end';
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }

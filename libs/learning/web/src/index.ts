@@ -1,0 +1,1 @@
+export * from './lib/learning-web/learning-web';

@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { CoachLesson } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
+import { CertificatePanelComponent } from '../certificate/certificate-panel.component';
+import { continueKey, isDone } from '../data-access/course-outline';
+import { formatDate, today } from '../data-access/dates';
+import { deadlineStatus, moduleDone } from '../data-access/deadlines';
+import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { SelfAssessmentComponent } from '../self-assessment/self-assessment.component';
+import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
+import { LessonStateIconComponent, type ShownState } from '../ui/lesson-state-icon.component';
+import { ProgressMeterComponent } from '../ui/progress-meter.component';
+
+/** `/learn/:enrolmentId`: the modules with their due dates, each lesson with its state. */
+@Component({
+  selector: 'tc-course-page',
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    ProgressMeterComponent,
+    DeadlineBadgeComponent,
+    LessonStateIconComponent,
+    SelfAssessmentComponent,
+    CertificatePanelComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './course.page.html',
+  styleUrl: './course.page.scss',
+})
+export class CoursePage {
+  private readonly store = inject(LearnerCourseStore);
+  private readonly lang = inject(LanguageService).lang;
+  /** Route parameter. */
+  readonly enrolmentId = input.required<string>();
+
+  protected readonly entry = computed(() => this.store.entries()[this.enrolmentId()] ?? null);
+  protected readonly learner = computed(() => this.entry()?.course ?? null);
+  protected readonly continueKey = computed(() => {
+    const l = this.learner();
+    return l ? continueKey(l) : null;
+  });
+  protected readonly completedOn = computed(() => formatDate(this.learner()?.completedAt, this.lang()));
+  /** Whether some lesson is shown in the course's default language. */
+  protected readonly fallbackLocale = computed(
+    () =>
+      this.learner()
+        ?.course.modules.flatMap((m) => m.lessons)
+        .find((l) => l.fallback)?.locale ?? null,
+  );
+  protected readonly modules = computed(() => {
+    const l = this.learner();
+    if (!l) return [];
+    const day = today();
+    return l.course.modules.map((m) => {
+      const dueOn = l.deadlines[m.key] ?? null;
+      const done = moduleDone(l, m.key);
+      return {
+        key: m.key,
+        title: m.title,
+        dueOn,
+        done,
+        status: dueOn ? (done ? 'later' : deadlineStatus(dueOn, day)) : null,
+        lessons: m.lessons.map((lesson) => ({ lesson, state: this.stateOf(lesson) })),
+      };
+    });
+  });
+
+  constructor() {
+    effect(() => this.store.ensure(this.enrolmentId(), this.lang()));
+  }
+
+  protected retry(): void {
+    this.store.reload(this.enrolmentId());
+  }
+
+  private stateOf(lesson: CoachLesson): ShownState {
+    const l = this.learner();
+    if (!l) return 'not_started';
+    if (isDone(l, lesson)) return lesson.kind === 'quiz' ? 'passed' : 'completed';
+    if (lesson.kind === 'quiz' && (l.quizzes[lesson.key]?.attempts ?? 0) > 0) return 'failed';
+    return l.lessons[lesson.key]?.state ?? 'not_started';
+  }
+}

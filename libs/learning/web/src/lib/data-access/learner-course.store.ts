@@ -1,0 +1,162 @@
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { LearnerCourse, Locale, ProblemDetails, QuizAttemptResult } from '@tc/shared/contracts';
+import { problemOf } from '@tc/shared/ui';
+import { filter } from 'rxjs';
+import { firstNotDone, isDone, lessonsInOrder } from './course-outline';
+import { LearningService } from './learning.service';
+import { ProgressService } from './progress.service';
+
+export interface CourseEntry {
+  course: LearnerCourse | null;
+  locale: Locale;
+  loading: boolean;
+  problem: ProblemDetails | null;
+}
+
+/** The course with the lesson counts and next lesson worked out again from the states. */
+function recount(c: LearnerCourse): LearnerCourse {
+  const all = lessonsInOrder(c.course);
+  return {
+    ...c,
+    lessonsDone: all.filter((p) => isDone(c, p.lesson)).length,
+    nextLessonKey: firstNotDone(c),
+  };
+}
+
+/**
+ * The courses the coach follows, one entry per enrolment, in the language asked for. Shared by the
+ * learner's pages (the home page loads them, the course page and the player reuse them). What the
+ * coach does is applied here at once and sent by `ProgressService`; once the last lesson is done the
+ * course is loaded again for the server's completion date.
+ */
+@Injectable({ providedIn: 'root' })
+export class LearnerCourseStore {
+  private readonly api = inject(LearningService);
+  private readonly progress = inject(ProgressService);
+  private readonly state = signal<Record<string, CourseEntry>>({});
+
+  readonly entries = this.state.asReadonly();
+
+  constructor() {
+    this.progress.outcomes
+      .pipe(
+        filter((o) => o.result !== 'rejected' && o.event.type === 'completed'),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((o) => this.reloadIfFinished(o.event.enrolmentId));
+  }
+
+  /** Loads the course unless it is here (or on its way) in this language. */
+  ensure(enrolmentId: string, locale: Locale): void {
+    const e = this.state()[enrolmentId];
+    if (e && e.locale === locale && (e.course || e.loading)) return;
+    this.load(enrolmentId, locale);
+  }
+
+  reload(enrolmentId: string): void {
+    const e = this.state()[enrolmentId];
+    if (e) this.load(enrolmentId, e.locale);
+  }
+
+  /** The coach opened a lesson: recorded unless it is already done. */
+  start(enrolmentId: string, lessonKey: string): void {
+    const c = this.state()[enrolmentId]?.course;
+    const l = c?.lessons[lessonKey];
+    if (!c || !l || l.state === 'completed') return;
+    if (l.state === 'not_started') {
+      this.patch(enrolmentId, (x) => ({
+        ...x,
+        lessons: { ...x.lessons, [lessonKey]: { ...l, state: 'started' } },
+      }));
+    }
+    void this.progress.record(enrolmentId, lessonKey, 'started');
+  }
+
+  /** The coach marked a text or media lesson as done. */
+  complete(enrolmentId: string, lessonKey: string): void {
+    const c = this.state()[enrolmentId]?.course;
+    const l = c?.lessons[lessonKey];
+    if (!c || !l || l.state === 'completed') return;
+    this.patch(enrolmentId, (x) =>
+      recount({
+        ...x,
+        lessons: {
+          ...x.lessons,
+          [lessonKey]: { state: 'completed', lastActivityAt: new Date().toISOString() },
+        },
+      }),
+    );
+    void this.progress.record(enrolmentId, lessonKey, 'completed');
+  }
+
+  /** A graded quiz attempt: its counts, and the lesson done once passed. */
+  applyAttempt(enrolmentId: string, lessonKey: string, result: QuizAttemptResult): void {
+    this.patch(enrolmentId, (x) => {
+      const before = x.quizzes[lessonKey];
+      const passed = !!before?.passed || result.passed;
+      return recount({
+        ...x,
+        quizzes: {
+          ...x.quizzes,
+          [lessonKey]: {
+            attempts: result.attemptNumber,
+            bestPercent: result.bestPercent,
+            passed,
+            attemptsLeft: result.attemptsLeft,
+          },
+        },
+        lessons: {
+          ...x.lessons,
+          [lessonKey]: {
+            state: passed ? 'completed' : 'started',
+            lastActivityAt: new Date().toISOString(),
+          },
+        },
+      });
+    });
+    if (result.passed) this.reloadIfFinished(enrolmentId);
+  }
+
+  private reloadIfFinished(enrolmentId: string): void {
+    const c = this.state()[enrolmentId]?.course;
+    if (c && !c.completedAt && c.nextLessonKey === null) this.reload(enrolmentId);
+  }
+
+  private patch(enrolmentId: string, change: (c: LearnerCourse) => LearnerCourse): void {
+    this.state.update((all) => {
+      const e = all[enrolmentId];
+      return e?.course ? { ...all, [enrolmentId]: { ...e, course: change(e.course) } } : all;
+    });
+  }
+
+  private load(enrolmentId: string, locale: Locale): void {
+    this.state.update((all) => ({
+      ...all,
+      [enrolmentId]: {
+        // The course already shown stays on screen while its new language loads.
+        course: all[enrolmentId]?.course ?? null,
+        locale,
+        loading: true,
+        problem: null,
+      },
+    }));
+    this.api.course(enrolmentId, locale).subscribe({
+      next: (course) => this.set(enrolmentId, locale, { course, locale, loading: false, problem: null }),
+      error: (e: unknown) =>
+        this.set(enrolmentId, locale, {
+          course: this.state()[enrolmentId]?.course ?? null,
+          locale,
+          loading: false,
+          problem: problemOf(e),
+        }),
+    });
+  }
+
+  /** Stores an answer unless a later request (another language) has replaced the entry. */
+  private set(enrolmentId: string, locale: Locale, entry: CourseEntry): void {
+    this.state.update((all) =>
+      all[enrolmentId]?.locale === locale ? { ...all, [enrolmentId]: entry } : all,
+    );
+  }
+}

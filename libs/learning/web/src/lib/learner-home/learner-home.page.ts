@@ -1,0 +1,68 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { MyEnrolment, ProblemDetails } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { continueKey } from '../data-access/course-outline';
+import { today } from '../data-access/dates';
+import { nextDeadline } from '../data-access/deadlines';
+import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { LearningService } from '../data-access/learning.service';
+import { textIn } from '../data-access/localized-text';
+import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
+import { ProgressMeterComponent } from '../ui/progress-meter.component';
+
+/** `/learn`: each enrolment as a card with its progress, the deadline that matters, "Continue". */
+@Component({
+  selector: 'tc-learner-home-page',
+  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, ProgressMeterComponent, DeadlineBadgeComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './learner-home.page.html',
+  styleUrl: './learner-home.page.scss',
+})
+export class LearnerHomePage {
+  private readonly api = inject(LearningService);
+  private readonly store = inject(LearnerCourseStore);
+  private readonly lang = inject(LanguageService).lang;
+
+  protected readonly list = signal<MyEnrolment[] | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+
+  protected readonly cards = computed(() => {
+    const entries = this.store.entries();
+    const lang = this.lang();
+    const day = today();
+    return (this.list() ?? []).map((e) => {
+      const course = e.status === 'active' ? (entries[e.enrolmentId]?.course ?? null) : null;
+      const next = course ? continueKey(course) : null;
+      return {
+        id: e.enrolmentId,
+        cohortName: e.cohortName,
+        title: course?.course.title || textIn(e.courseTitle, lang),
+        withdrawn: e.status === 'withdrawn',
+        completed: !!course?.completedAt,
+        done: course?.lessonsDone ?? e.lessonsDone,
+        total: course?.lessonsTotal ?? e.lessonsTotal,
+        deadline: course && !course.completedAt ? nextDeadline(course, day) : null,
+        continueLink: next ? ['/learn', e.enrolmentId, 'lessons', next] : ['/learn', e.enrolmentId],
+        started: (course?.lessonsDone ?? e.lessonsDone) > 0,
+      };
+    });
+  });
+
+  constructor() {
+    this.api.myEnrolments().subscribe({
+      next: (list) => this.list.set(list),
+      error: (e: unknown) => {
+        this.problem.set(problemOf(e));
+        this.list.set([]);
+      },
+    });
+    // The active courses, in the interface language: their deadlines and next lesson, and the
+    // course page opens at once afterwards.
+    effect(() => {
+      const lang = this.lang();
+      for (const e of this.list() ?? []) if (e.status === 'active') this.store.ensure(e.enrolmentId, lang);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { QuizAttemptResult } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
+import { isDone, placeOf } from '../data-access/course-outline';
+import { formatNumber } from '../data-access/dates';
+import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { ProgressService } from '../data-access/progress.service';
+import { QuizComponent } from '../quiz/quiz.component';
+
+/**
+ * `/learn/:enrolmentId/lessons/:lessonKey`: one lesson, its media or its quiz, previous/next.
+ * Opening a lesson records `started`; "Mark as done" (or "Next" at the end) records `completed`.
+ */
+@Component({
+  selector: 'tc-lesson-page',
+  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, QuizComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './lesson.page.html',
+  styleUrl: './lesson.page.scss',
+})
+export class LessonPage {
+  private readonly store = inject(LearnerCourseStore);
+  private readonly router = inject(Router);
+  protected readonly progress = inject(ProgressService);
+  protected readonly lang = inject(LanguageService).lang;
+  /** Route parameters. */
+  readonly enrolmentId = input.required<string>();
+  readonly lessonKey = input.required<string>();
+
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+  protected readonly entry = computed(() => this.store.entries()[this.enrolmentId()] ?? null);
+  protected readonly learner = computed(() => this.entry()?.course ?? null);
+  protected readonly place = computed(() => {
+    const l = this.learner();
+    return l ? placeOf(l.course, this.lessonKey()) : null;
+  });
+  protected readonly lesson = computed(() => this.place()?.current.lesson ?? null);
+  protected readonly done = computed(() => {
+    const l = this.learner();
+    const lesson = this.lesson();
+    return !!l && !!lesson && isDone(l, lesson);
+  });
+  protected readonly quizState = computed(() => this.learner()?.quizzes[this.lessonKey()] ?? null);
+  protected readonly position = computed(() => {
+    const p = this.place();
+    const lang = this.lang();
+    return p ? { n: formatNumber(p.current.index + 1, lang), total: formatNumber(p.total, lang) } : null;
+  });
+
+  constructor() {
+    effect(() => this.store.ensure(this.enrolmentId(), this.lang()));
+    // `started` once per lesson opened, as soon as the course is known.
+    let startedFor = '';
+    effect(() => {
+      const id = this.enrolmentId();
+      const key = this.lessonKey();
+      if (!this.lesson() || startedFor === `${id}/${key}`) return;
+      startedFor = `${id}/${key}`;
+      untracked(() => this.store.start(id, key));
+    });
+    // A new lesson: focus its title, so screen readers and keyboards start there.
+    let focusedFor = '';
+    afterRenderEffect(() => {
+      const el = this.heading()?.nativeElement;
+      const key = this.lessonKey();
+      if (el && focusedFor !== key) {
+        if (focusedFor) el.focus();
+        focusedFor = key;
+      }
+    });
+  }
+
+  protected markDone(): void {
+    this.store.complete(this.enrolmentId(), this.lessonKey());
+  }
+
+  /** "Next" at the end of a text or media lesson also marks it as read. */
+  protected next(key: string): void {
+    const lesson = this.lesson();
+    if (lesson && lesson.kind !== 'quiz') this.markDone();
+    void this.router.navigate(['/learn', this.enrolmentId(), 'lessons', key]);
+  }
+
+  protected finish(): void {
+    const lesson = this.lesson();
+    if (lesson && lesson.kind !== 'quiz') this.markDone();
+    void this.router.navigate(['/learn', this.enrolmentId()]);
+  }
+
+  protected attempted(result: QuizAttemptResult): void {
+    this.store.applyAttempt(this.enrolmentId(), this.lessonKey(), result);
+  }
+
+  protected retry(): void {
+    this.store.reload(this.enrolmentId());
+  }
+}
