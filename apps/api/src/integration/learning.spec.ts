@@ -172,6 +172,34 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     ).toBe(completedKeys.size);
   });
 
+  it('keeps the observatory’s counters equal to what the summary rows say', async () => {
+    // Counters move by transitions only; recounting the summary rows must give the same numbers.
+    await post({ events: [event(texts[5]!.key, 'completed')] });
+    await post(
+      { events: [{ ...event(texts[5]!.key, 'started'), enrolmentId: otherEnrolmentId }] },
+      otherCoach,
+    );
+    await post(
+      { events: [{ ...event(texts[5]!.key, 'started'), enrolmentId: otherEnrolmentId }] },
+      otherCoach,
+    );
+    const counters = (await t.dataSource.query(
+      `SELECT lesson_key, started, completed FROM cohort_progress_counters ORDER BY lesson_key`,
+    )) as { lesson_key: string; started: number; completed: number }[];
+    const recount = (await t.dataSource.query(
+      `SELECT lesson_key, started, completed FROM (
+         SELECT lesson_key, count(*) FILTER (WHERE started_at IS NOT NULL)::int AS started,
+                count(*) FILTER (WHERE completed_at IS NOT NULL)::int AS completed
+           FROM lesson_progress GROUP BY lesson_key
+         UNION ALL
+         SELECT '' AS lesson_key, count(DISTINCT enrolment_id)::int, (SELECT count(*)::int FROM enrolments WHERE completed_at IS NOT NULL)
+           FROM lesson_progress) x
+       ORDER BY lesson_key`,
+    )) as { lesson_key: string; started: number; completed: number }[];
+    expect(counters).toEqual(recount);
+    expect(counters.find((c) => c.lesson_key === texts[5]!.key)).toMatchObject({ started: 2, completed: 1 });
+  });
+
   it('grades a quiz on the server: failed, then passed; answers shown only after the pass', async () => {
     const key = quizzes[0]!.key;
     const attempt = (answers: QuizAnswers, attemptId?: string) =>
@@ -267,6 +295,13 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       token: trainer,
     });
     expect(roster.body.rows[0]).toMatchObject({ lessonsDone: lessons.length, lessonsTotal: lessons.length });
+    const course = (await t.dataSource.query(
+      `SELECT started, completed FROM cohort_progress_counters WHERE lesson_key = ''`,
+    )) as {
+      started: number;
+      completed: number;
+    }[];
+    expect(course).toEqual([{ started: 2, completed: 1 }]);
   });
 
   it('never lets a raw event change', async () => {

@@ -4,6 +4,7 @@ import { SeedMoroccoTerritories1764380000001 } from './1764380000001-SeedMorocco
 import { CreateCatalog1764390000000 } from './1764390000000-CreateCatalog';
 import { CreateCohorts1764400000000 } from './1764400000000-CreateCohorts';
 import { CreateLearning1764410000000 } from './1764410000000-CreateLearning';
+import { CreateProgressCounters1764420000000 } from './1764420000000-CreateProgressCounters';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateCatalog1764390000000,
   CreateCohorts1764400000000,
   CreateLearning1764410000000,
+  CreateProgressCounters1764420000000,
 ];

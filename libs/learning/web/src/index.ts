@@ -1,1 +1,1 @@
-export * from './lib/learning-web/learning-web';
+export * from './lib/learning.routes';

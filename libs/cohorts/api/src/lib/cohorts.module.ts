@@ -8,10 +8,17 @@ import { CohortTrainerEntity } from './entities/cohort-trainer.entity';
 import { CohortEntity } from './entities/cohort.entity';
 import { EnrolmentEntity } from './entities/enrolment.entity';
 import { LessonProgressEntity } from './entities/lesson-progress.entity';
+import { ProgressCounterEntity } from './entities/progress-counter.entity';
 import { RosterService } from './roster.service';
 import { LearnerRecords } from './learner-records.service';
 
-export const COHORTS_ENTITIES = [CohortEntity, CohortTrainerEntity, EnrolmentEntity, LessonProgressEntity];
+export const COHORTS_ENTITIES = [
+  CohortEntity,
+  CohortTrainerEntity,
+  EnrolmentEntity,
+  LessonProgressEntity,
+  ProgressCounterEntity,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(COHORTS_ENTITIES), TerritoriesModule],

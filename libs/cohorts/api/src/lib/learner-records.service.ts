@@ -110,9 +110,57 @@ export class LearnerRecords {
     }));
   }
 
-  /** Merges changes into the summary rows in one statement; replaying the same change changes nothing. */
+  /**
+   * Merges changes into the summary rows in one statement (replaying the same change changes nothing)
+   * and moves the counters by exactly the transitions it caused: a lesson started or completed for the
+   * first time, a coach's first lesson. The caller holds the enrolments' row locks, so reading the rows
+   * before the merge is safe.
+   */
   async mergeProgress(manager: EntityManager, changes: ProgressChange[]): Promise<void> {
     if (!changes.length) return;
+    const enrolmentIds = [...new Set(changes.map((c) => c.enrolmentId))];
+    const before = await this.progress(manager, enrolmentIds);
+    const had = new Map(before.map((r) => [`${r.enrolmentId}|${r.lessonKey}`, r]));
+    const active = new Set(before.map((r) => r.enrolmentId));
+    const cohorts: { id: string; cohort_id: string }[] = await manager.query(
+      'SELECT id, cohort_id FROM enrolments WHERE id = ANY($1::uuid[])',
+      [enrolmentIds],
+    );
+    const cohortOf = new Map(cohorts.map((e) => [e.id, e.cohort_id]));
+
+    const bumps = new Map<
+      string,
+      { cohortId: string; lessonKey: string; started: number; completed: number }
+    >();
+    const bump = (cohortId: string, lessonKey: string, started: number, completed: number) => {
+      const key = `${cohortId}|${lessonKey}`;
+      const b = bumps.get(key) ?? { cohortId, lessonKey, started: 0, completed: 0 };
+      b.started += started;
+      b.completed += completed;
+      bumps.set(key, b);
+    };
+    const seen = new Set<string>();
+    for (const c of changes) {
+      const key = `${c.enrolmentId}|${c.lessonKey}`;
+      const cohortId = cohortOf.get(c.enrolmentId) as string;
+      const old = had.get(key);
+      const wasStarted = !!old?.startedAt || seen.has(`s|${key}`);
+      const wasCompleted = !!old?.completedAt || seen.has(`c|${key}`);
+      const nowStarted = !!c.startedAt || !!c.completedAt;
+      if (!wasStarted && nowStarted) {
+        bump(cohortId, c.lessonKey, 1, 0);
+        seen.add(`s|${key}`);
+      }
+      if (!wasCompleted && c.completedAt) {
+        bump(cohortId, c.lessonKey, 0, 1);
+        seen.add(`c|${key}`);
+      }
+      if (!active.has(c.enrolmentId) && nowStarted) {
+        bump(cohortId, '', 1, 0);
+        active.add(c.enrolmentId);
+      }
+    }
+
     await manager.query(
       `INSERT INTO lesson_progress (enrolment_id, lesson_key, started_at, completed_at, last_activity_at, attempts, best_percent)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[])
@@ -125,11 +173,35 @@ export class LearnerRecords {
       [
         changes.map((c) => c.enrolmentId),
         changes.map((c) => c.lessonKey),
-        changes.map((c) => c.startedAt),
+        changes.map((c) => c.startedAt ?? c.completedAt),
         changes.map((c) => c.completedAt),
         changes.map((c) => c.lastActivityAt),
         changes.map((c) => (c.attemptPercent === undefined ? 0 : 1)),
         changes.map((c) => c.attemptPercent ?? null),
+      ],
+    );
+    await this.bumpCounters(manager, [...bumps.values()]);
+  }
+
+  private async bumpCounters(
+    manager: EntityManager,
+    bumps: { cohortId: string; lessonKey: string; started: number; completed: number }[],
+  ): Promise<void> {
+    const nonZero = bumps.filter((b) => b.started || b.completed);
+    if (!nonZero.length) return;
+    // Sorted, so two transactions touching the same counters lock them in the same order.
+    nonZero.sort((a, b) => (a.cohortId + a.lessonKey < b.cohortId + b.lessonKey ? -1 : 1));
+    await manager.query(
+      `INSERT INTO cohort_progress_counters (cohort_id, lesson_key, started, completed)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::int[])
+       ON CONFLICT (cohort_id, lesson_key) DO UPDATE SET
+         started = cohort_progress_counters.started + EXCLUDED.started,
+         completed = cohort_progress_counters.completed + EXCLUDED.completed`,
+      [
+        nonZero.map((b) => b.cohortId),
+        nonZero.map((b) => b.lessonKey),
+        nonZero.map((b) => b.started),
+        nonZero.map((b) => b.completed),
       ],
     );
   }
@@ -142,10 +214,14 @@ export class LearnerRecords {
     return rows[0]?.territory_id as string;
   }
 
-  async markCompleted(manager: EntityManager, enrolmentId: string, at: Date): Promise<void> {
-    await manager.query('UPDATE enrolments SET completed_at = $2 WHERE id = $1 AND completed_at IS NULL', [
-      enrolmentId,
-      at,
-    ]);
+  /** Marks the enrolment completed (once) and counts it; says whether it was the first time. */
+  async markCompleted(manager: EntityManager, enrolmentId: string, at: Date): Promise<boolean> {
+    const [rows] = (await manager.query(
+      'UPDATE enrolments SET completed_at = $2 WHERE id = $1 AND completed_at IS NULL RETURNING cohort_id',
+      [enrolmentId, at],
+    )) as [{ cohort_id: string }[], number];
+    const cohortId = rows[0]?.cohort_id;
+    if (cohortId) await this.bumpCounters(manager, [{ cohortId, lessonKey: '', started: 0, completed: 1 }]);
+    return !!cohortId;
   }
 }

@@ -130,8 +130,8 @@ export class ProgressService {
       }
       if (isCourseComplete(content, facts)) {
         // Completion and its certificate in the same transaction as the progress that caused them.
-        await this.records.markCompleted(manager, enrolment.id, now);
-        await this.certificates.issue(manager, enrolment.id, now);
+        if (await this.records.markCompleted(manager, enrolment.id, now))
+          await this.certificates.issue(manager, enrolment.id, now);
       }
     }
   }

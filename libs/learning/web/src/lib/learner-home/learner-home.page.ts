@@ -15,7 +15,13 @@ import { ProgressMeterComponent } from '../ui/progress-meter.component';
 /** `/learn`: each enrolment as a card with its progress, the deadline that matters, "Continue". */
 @Component({
   selector: 'tc-learner-home-page',
-  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, ProgressMeterComponent, DeadlineBadgeComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    ProgressMeterComponent,
+    DeadlineBadgeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './learner-home.page.html',
   styleUrl: './learner-home.page.scss',

@@ -10,15 +10,25 @@ import type { DeadlineStatus } from '../data-access/deadlines';
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <span class="tc-deadline" [class.tc-overdue]="status() === 'overdue'" [class.tc-soon]="status() === 'soon'">
+    <span
+      class="tc-deadline"
+      [class.tc-overdue]="status() === 'overdue'"
+      [class.tc-soon]="status() === 'soon'"
+    >
       @if (status() === 'overdue') {
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
           <path d="M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z" fill="currentColor" />
         </svg>
         <strong>{{ 'learning.deadline.overdue' | transloco }}</strong>
-        <span>{{ (label() ? 'learning.deadline.wasDueFor' : 'learning.deadline.wasDue') | transloco: { date: day(), module: label() } }}</span>
+        <span>{{
+          (label() ? 'learning.deadline.wasDueFor' : 'learning.deadline.wasDue')
+            | transloco: { date: day(), module: label() }
+        }}</span>
       } @else {
-        <span>{{ (label() ? 'learning.deadline.dueFor' : 'learning.deadline.due') | transloco: { date: day(), module: label() } }}</span>
+        <span>{{
+          (label() ? 'learning.deadline.dueFor' : 'learning.deadline.due')
+            | transloco: { date: day(), module: label() }
+        }}</span>
       }
     </span>
   `,

@@ -1,0 +1,162 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type {
+  CoachQuiz,
+  LearnerCourse,
+  Locale,
+  ProblemDetails,
+  QuizAttemptResult,
+} from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { formatNumber } from '../data-access/dates';
+import { LearningService } from '../data-access/learning.service';
+import {
+  EMPTY_ANSWER,
+  type QuestionDraft,
+  type QuizDraft,
+  buildAnswers,
+  isRadio,
+  toggle,
+  unanswered,
+} from '../data-access/quiz-answers';
+
+let nextId = 0;
+
+/**
+ * A quiz to answer: each question a fieldset (radio buttons, check boxes or a text field), graded
+ * by the server. The result says passed or not against the pass mark, the attempts left, which
+ * questions were right; the correct answers and feedback only when the server reveals them.
+ */
+@Component({
+  selector: 'tc-quiz',
+  imports: [TranslocoPipe, ProblemMessageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './quiz.component.html',
+  styleUrl: './quiz.component.scss',
+})
+export class QuizComponent {
+  private readonly api = inject(LearningService);
+  private readonly document = inject(DOCUMENT);
+  protected readonly lang = inject(LanguageService).lang;
+  readonly enrolmentId = input.required<string>();
+  readonly lessonKey = input.required<string>();
+  readonly quiz = input.required<CoachQuiz>();
+  readonly state = input<LearnerCourse['quizzes'][string] | null>(null);
+  /** The language of the quiz's texts (for the feedback the server sends). */
+  readonly locale = input<Locale>('fr');
+  readonly disabled = input(false);
+  readonly attempted = output<QuizAttemptResult>();
+
+  protected readonly id = `tc-quiz-${nextId++}`;
+  protected readonly isRadio = isRadio;
+  protected readonly draft = signal<QuizDraft>({});
+  protected readonly result = signal<QuizAttemptResult | null>(null);
+  protected readonly sending = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly missing = signal<string[]>([]);
+  private attemptId = crypto.randomUUID();
+  private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
+
+  /** Attempts left before answering (null: unlimited). */
+  protected readonly attemptsLeft = computed(() =>
+    this.result() ? this.result()!.attemptsLeft : (this.state()?.attemptsLeft ?? this.quiz().maxAttempts),
+  );
+  protected readonly canAnswer = computed(
+    () => !this.disabled() && !this.result() && this.attemptsLeft() !== 0,
+  );
+  protected readonly canRetry = computed(() => {
+    const r = this.result();
+    return !!r && !this.disabled() && r.attemptsLeft !== 0;
+  });
+  protected readonly byQuestion = computed(() => {
+    const r = this.result();
+    return new Map((r?.questions ?? []).map((q) => [q.key, q]));
+  });
+
+  protected answer(questionKey: string): QuestionDraft {
+    return this.draft()[questionKey] ?? EMPTY_ANSWER;
+  }
+
+  protected choose(questionKey: string, optionKey: string): void {
+    this.edit(questionKey, (d) => ({ ...d, choice: optionKey }));
+  }
+
+  protected tick(questionKey: string, optionKey: string, event: Event): void {
+    const on = (event.target as HTMLInputElement).checked;
+    this.edit(questionKey, (d) => toggle(d, optionKey, on));
+  }
+
+  protected type(questionKey: string, event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    this.edit(questionKey, (d) => ({ ...d, text }));
+  }
+
+  protected optionText(questionKey: string, optionKey: string): string {
+    const q = this.quiz().questions.find((x) => x.key === questionKey);
+    return q?.options.find((o) => o.key === optionKey)?.text ?? optionKey;
+  }
+
+  protected n(value: number): string {
+    return formatNumber(value, this.lang());
+  }
+
+  protected submit(event: Event): void {
+    event.preventDefault();
+    if (this.sending() || !this.canAnswer()) return;
+    const quiz = this.quiz();
+    const missing = unanswered(quiz, this.draft());
+    this.missing.set(missing);
+    if (missing.length) {
+      this.document.getElementById(`${this.id}-${missing[0]}-first`)?.focus();
+      return;
+    }
+    this.sending.set(true);
+    this.problem.set(null);
+    this.api
+      .attempt(
+        this.enrolmentId(),
+        this.lessonKey(),
+        this.attemptId,
+        buildAnswers(quiz, this.draft()),
+        this.locale(),
+      )
+      .subscribe({
+        next: (result) => {
+          this.sending.set(false);
+          this.result.set(result);
+          this.attempted.emit(result);
+          queueMicrotask(() => this.resultBox()?.nativeElement.focus());
+        },
+        error: (e: unknown) => {
+          this.sending.set(false);
+          this.problem.set(problemOf(e));
+        },
+      });
+  }
+
+  protected retry(): void {
+    this.result.set(null);
+    this.draft.set({});
+    this.missing.set([]);
+    this.problem.set(null);
+    this.attemptId = crypto.randomUUID();
+  }
+
+  private edit(questionKey: string, change: (d: QuestionDraft) => QuestionDraft): void {
+    this.draft.update((all) => ({ ...all, [questionKey]: change(all[questionKey] ?? EMPTY_ANSWER) }));
+    if (this.missing().includes(questionKey)) {
+      this.missing.set(unanswered(this.quiz(), this.draft()));
+    }
+  }
+}
