@@ -24,7 +24,8 @@ export class AppModule {
             // Fastify names each request (x-request-id when the proxy sent one); pino logs the same id.
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            autoLogging:
+              config.logLevel === 'silent' ? false : { ignore: (req) => req.url === '/api/health' },
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, kind), migrationsRun: true }),

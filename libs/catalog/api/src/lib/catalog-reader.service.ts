@@ -10,12 +10,16 @@ export interface PublishedVersion {
   number: number;
   contentHash: string;
   content: CourseContent;
-  courseArchived: boolean;
 }
+
+/** Versions never change (a trigger forbids it), so they are cached for good; this many at most. */
+const CACHE_SIZE = 200;
 
 /** What other domains may read of the catalogue: published versions and course titles. No access rules: callers apply theirs. */
 @Injectable()
 export class CatalogReader {
+  private readonly cache = new Map<string, PublishedVersion>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async version(
@@ -23,19 +27,28 @@ export class CatalogReader {
     number: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PublishedVersion | null> {
+    const key = `${courseId}@${number}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Least recently used goes first: re-insert on every hit.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
     const v = await manager.findOne(CourseVersionEntity, { where: { courseId, number } });
     if (!v) return null;
-    const course = await manager.findOneOrFail(CourseEntity, {
+    const version = { courseId, number, contentHash: v.contentHash, content: v.content };
+    this.cache.set(key, version);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    return version;
+  }
+
+  async isArchived(courseId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const course = await manager.findOne(CourseEntity, {
       where: { id: courseId },
       select: { id: true, archivedAt: true },
     });
-    return {
-      courseId,
-      number,
-      contentHash: v.contentHash,
-      content: v.content,
-      courseArchived: !!course.archivedAt,
-    };
+    return !!course?.archivedAt;
   }
 
   /** Numbers of the versions published after `number`. */

@@ -131,7 +131,7 @@ export class CohortsService {
     }
     const version = await this.catalog.version(dto.courseId, dto.courseVersion);
     if (!version) throw this.fieldProblem('courseVersion', 'No such published version of this course');
-    if (version.courseArchived)
+    if (await this.catalog.isArchived(dto.courseId))
       throw this.fieldProblem('courseId', 'This course is archived: no new cohorts');
     if (dto.endsOn < dto.startsOn) throw this.fieldProblem('endsOn', 'The end is before the start');
     this.assertDeadlines(dto.deadlines ?? [], version.content);

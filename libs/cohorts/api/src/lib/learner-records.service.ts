@@ -27,6 +27,7 @@ export interface ProgressRow {
 /** One lesson's change, merged into its summary row: earliest start/completion, latest activity. */
 export interface ProgressChange {
   enrolmentId: string;
+  cohortId: string;
   lessonKey: string;
   startedAt: Date | null;
   completedAt: Date | null;
@@ -122,11 +123,6 @@ export class LearnerRecords {
     const before = await this.progress(manager, enrolmentIds);
     const had = new Map(before.map((r) => [`${r.enrolmentId}|${r.lessonKey}`, r]));
     const active = new Set(before.map((r) => r.enrolmentId));
-    const cohorts: { id: string; cohort_id: string }[] = await manager.query(
-      'SELECT id, cohort_id FROM enrolments WHERE id = ANY($1::uuid[])',
-      [enrolmentIds],
-    );
-    const cohortOf = new Map(cohorts.map((e) => [e.id, e.cohort_id]));
 
     const bumps = new Map<
       string,
@@ -142,7 +138,7 @@ export class LearnerRecords {
     const seen = new Set<string>();
     for (const c of changes) {
       const key = `${c.enrolmentId}|${c.lessonKey}`;
-      const cohortId = cohortOf.get(c.enrolmentId) as string;
+      const cohortId = c.cohortId;
       const old = had.get(key);
       const wasStarted = !!old?.startedAt || seen.has(`s|${key}`);
       const wasCompleted = !!old?.completedAt || seen.has(`c|${key}`);

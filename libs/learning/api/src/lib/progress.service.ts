@@ -81,6 +81,7 @@ export class ProgressService {
         const kind = lessonKind(contents.get(e.enrolmentId), e.lessonKey);
         const change = changes.get(key) ?? {
           enrolmentId: e.enrolmentId,
+          cohortId: (enrolments.get(e.enrolmentId) as EnrolmentRecord).cohortId,
           lessonKey: e.lessonKey,
           startedAt: null,
           completedAt: null,

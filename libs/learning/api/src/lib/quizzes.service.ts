@@ -100,6 +100,7 @@ export class QuizzesService {
       await this.records.mergeProgress(manager, [
         {
           enrolmentId,
+          cohortId: enrolment.cohortId,
           lessonKey,
           startedAt: answeredAt,
           completedAt: g.passed ? answeredAt : null,

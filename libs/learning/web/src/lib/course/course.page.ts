@@ -7,7 +7,7 @@ import { CertificatePanelComponent } from '../certificate/certificate-panel.comp
 import { continueKey, isDone } from '../data-access/course-outline';
 import { formatDate, today } from '../data-access/dates';
 import { deadlineStatus, moduleDone } from '../data-access/deadlines';
-import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { SelfAssessmentComponent } from '../self-assessment/self-assessment.component';
 import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
 import { LessonStateIconComponent, type ShownState } from '../ui/lesson-state-icon.component';
@@ -36,7 +36,9 @@ export class CoursePage {
   /** Route parameter. */
   readonly enrolmentId = input.required<string>();
 
-  protected readonly entry = computed(() => this.store.entries()[this.enrolmentId()] ?? null);
+  protected readonly entry = computed<CourseEntry | null>(
+    () => this.store.entries()[this.enrolmentId()] ?? null,
+  );
   protected readonly learner = computed(() => this.entry()?.course ?? null);
   protected readonly continueKey = computed(() => {
     const l = this.learner();

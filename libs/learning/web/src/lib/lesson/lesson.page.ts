@@ -16,7 +16,7 @@ import type { QuizAttemptResult } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
 import { isDone, placeOf } from '../data-access/course-outline';
 import { formatNumber } from '../data-access/dates';
-import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { ProgressService } from '../data-access/progress.service';
 import { QuizComponent } from '../quiz/quiz.component';
 
@@ -41,7 +41,9 @@ export class LessonPage {
   readonly lessonKey = input.required<string>();
 
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
-  protected readonly entry = computed(() => this.store.entries()[this.enrolmentId()] ?? null);
+  protected readonly entry = computed<CourseEntry | null>(
+    () => this.store.entries()[this.enrolmentId()] ?? null,
+  );
   protected readonly learner = computed(() => this.entry()?.course ?? null);
   protected readonly place = computed(() => {
     const l = this.learner();
