@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -191,45 +191,7 @@ export class CreateCourseDto implements CreateCourseRequest {
   @IsOptional() @Competences() competences?: string[];
 }
 
-export class UpdateCourseDto implements UpdateCourseRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
-  slug?: string;
-
-  @ApiPropertyOptional({ type: ShortTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShortTextDto)
-  title?: ShortTextDto;
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) defaultLocale?: Locale;
-
-  @ApiPropertyOptional({ enum: LOCALES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(LOCALES, { each: true })
-  locales?: Locale[];
-
-  @ApiPropertyOptional({ type: LongTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextDto)
-  summary?: LongTextDto;
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  estimatedMinutes?: number | null;
-
-  @IsOptional() @Competences() competences?: string[];
-
+export class UpdateCourseDto extends PartialType(CreateCourseDto) implements UpdateCourseRequest {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
@@ -283,42 +245,11 @@ export class CreateLessonDto implements CreateLessonRequest {
   estimatedMinutes?: number | null;
 }
 
-export class UpdateLessonDto implements UpdateLessonRequest {
-  @ApiPropertyOptional({ type: ShortTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShortTextDto)
-  title?: ShortTextDto;
-  @ApiPropertyOptional({ type: LongTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextDto)
-  body?: LongTextDto;
-
-  @ApiPropertyOptional({ type: MediaContentDto, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @ValidateNested()
-  @Type(() => MediaContentDto)
-  media?: MediaContentDto | null;
-
-  @ApiPropertyOptional({ type: QuizDto, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @ValidateNested()
-  @Type(() => QuizDto)
-  quiz?: QuizDto | null;
-
-  @IsOptional() @Competences() competences?: string[];
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  estimatedMinutes?: number | null;
-
+/** Every field of a new lesson but its kind (fixed at creation), all optional; and a move. */
+export class UpdateLessonDto
+  extends PartialType(OmitType(CreateLessonDto, ['kind'] as const))
+  implements UpdateLessonRequest
+{
   @ApiPropertyOptional({ format: 'uuid', description: 'Move the lesson to the end of this module' })
   @IsOptional()
   @IsUUID()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -86,37 +86,13 @@ export class CreateCohortDto implements CreateCohortRequest {
   deadlines?: ModuleDeadlineDto[];
 }
 
-export class UpdateCohortDto implements UpdateCohortRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(160) name?: string;
+export class UpdateCohortDto
+  extends PartialType(
+    PickType(CreateCohortDto, ['name', 'startsOn', 'endsOn', 'trainerIds', 'deadlines'] as const),
+  )
+  implements UpdateCohortRequest
+{
   @ApiPropertyOptional({ enum: COHORT_STATUSES }) @IsOptional() @IsIn(COHORT_STATUSES) status?: CohortStatus;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'startsOn must be a real date' })
-  startsOn?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'endsOn must be a real date' })
-  endsOn?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  trainerIds?: string[];
-
-  @ApiPropertyOptional({ type: [ModuleDeadlineDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ModuleDeadlineDto)
-  deadlines?: ModuleDeadlineDto[];
 
   @ApiPropertyOptional({ description: 'true: a new join code; false: joining by code switched off' })
   @IsOptional()
