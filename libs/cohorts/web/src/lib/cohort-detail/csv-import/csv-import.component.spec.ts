@@ -18,7 +18,8 @@ describe('CsvImportComponent', () => {
       imports: [
         CsvImportComponent,
         TranslocoTestingModule.forRoot({
-          langs: { fr: {} },
+          // The chosen file's name shows once it was read (the other keys show as themselves).
+          langs: { fr: { cohorts: { import: { chosen: '{{ name }}' } } } },
           translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
         }),
       ],
@@ -34,16 +35,20 @@ describe('CsvImportComponent', () => {
 
   afterEach(() => http.verify());
 
-  async function choose(text: string): Promise<void> {
+  async function choose(text: string, name = 'coachs.csv'): Promise<void> {
     const input = host.querySelector('input[type="file"]') as HTMLInputElement;
     Object.defineProperty(input, 'files', {
       configurable: true,
-      value: [new File([text], 'coachs.csv', { type: 'text/csv' })],
+      value: [new File([text], name, { type: 'text/csv' })],
     });
     input.dispatchEvent(new Event('change'));
-    // FileReader is asynchronous.
-    await new Promise((r) => setTimeout(r, 20));
-    await stable();
+    // FileReader is asynchronous: wait until the file is shown as chosen.
+    for (let i = 0; i < 200; i++) {
+      await stable();
+      if (host.querySelector('.tc-chosen')?.textContent?.includes(name)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`${name} was never read`);
   }
 
   const button = (label: string) =>
@@ -144,7 +149,7 @@ describe('CsvImportComponent', () => {
     await stable();
     await respond({ dryRun: true, rows: 1, valid: 1, problems: [] });
     expect(button('cohorts.import.commit').disabled).toBe(false);
-    await choose('email\nb@example.org\n');
+    await choose('email\nb@example.org\n', 'autre.csv');
     expect(button('cohorts.import.commit').disabled).toBe(true);
   });
 });
