@@ -46,7 +46,12 @@ test('the admin invites someone, who opens the link, sets a password and is sign
   await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: `Bonjour, ${name}` })).toBeVisible();
-  await expect(mainNav(page).getByRole('link')).toHaveText(['Accueil', 'Profil', 'Rejoindre une cohorte']);
+  await expect(mainNav(page).getByRole('link')).toHaveText([
+    'Accueil',
+    'Profil',
+    'Mes cours',
+    'Rejoindre une cohorte',
+  ]);
 
   // The new password works for a later sign-in too.
   await signOut(page);

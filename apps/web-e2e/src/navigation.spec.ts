@@ -5,7 +5,7 @@ const cases: [email: string, links: string[]][] = [
   ['admin@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Utilisateurs']],
   ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires']],
   ['observer@example.org', ['Accueil', 'Profil', 'Territoires']],
-  ['coach@example.org', ['Accueil', 'Profil', 'Rejoindre une cohorte']],
+  ['coach@example.org', ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte']],
 ];
 
 test.describe('navigation follows the roles', () => {

@@ -26,7 +26,12 @@ test.describe('on a phone (390×844)', () => {
 
     await expect(mainNav(page)).toBeHidden();
     await page.getByRole('button', { name: 'Menu' }).click();
-    await expect(mainNav(page).getByRole('link')).toHaveText(['Accueil', 'Profil', 'Rejoindre une cohorte']);
+    await expect(mainNav(page).getByRole('link')).toHaveText([
+      'Accueil',
+      'Profil',
+      'Mes cours',
+      'Rejoindre une cohorte',
+    ]);
     await mainNav(page).getByRole('link', { name: 'Profil' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mon profil' })).toBeVisible();
   });

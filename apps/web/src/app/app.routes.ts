@@ -6,6 +6,7 @@ import {
   COURSES_ROLES,
   HOME_SECTIONS,
   type HomeSection,
+  LEARN_ROLES,
   TERRITORIES_ROLES,
   accountRoutes,
   adminGuard,
@@ -52,6 +53,11 @@ const homeSections: HomeSection[] = [
 export const appRoutes: Route[] = [
   ...authRoutes,
   {
+    // Public: anyone holding a certificate's code can check it.
+    path: 'verify',
+    loadChildren: () => import('@tc/learning/web').then((m) => m.verifyRoutes),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     children: [
@@ -68,6 +74,11 @@ export const appRoutes: Route[] = [
       {
         path: 'join',
         loadChildren: () => import('@tc/cohorts/web').then((m) => m.joinRoutes),
+      },
+      {
+        path: 'learn',
+        canActivate: [roleGuard(...LEARN_ROLES)],
+        loadChildren: () => import('@tc/learning/web').then((m) => m.learnRoutes),
       },
       {
         path: 'territories',

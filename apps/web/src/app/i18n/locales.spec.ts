@@ -85,11 +85,12 @@ describe('translation files', () => {
       'libs/territories/web/src',
       'libs/catalog/web/src',
       'libs/cohorts/web/src',
+      'libs/learning/web/src',
       'libs/shared/ui/src',
     ];
     const used = new Set<string>();
     const pattern =
-      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses|cohorts)\.[\w.]*\w)['"]/g;
+      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses|cohorts|learning|verify)\.[\w.]*\w)['"]/g;
     for (const file of dirs.flatMap((d) => sources(join(root, d)))) {
       for (const m of readFileSync(file, 'utf8').matchAll(pattern)) used.add(m[1]);
     }
@@ -131,6 +132,8 @@ describe('translation files', () => {
         (f) => `cohorts.import.columns.${f}`,
       ),
       ...['dryRun', 'commit'].map((b) => `cohorts.import.sending.${b}`),
+      ...['not_started', 'started', 'completed', 'passed', 'failed'].map((s) => `learning.state.${s}`),
+      ...['start', 'end'].flatMap((p) => [`learning.assessment.${p}Title`, `learning.assessment.${p}Text`]),
       'signIn.errors.invalid',
       'signIn.errors.tooMany',
     ];

@@ -5,7 +5,7 @@ const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 
 describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
-    ['coach', ['coach'], ['/', '/profile', '/join']],
+    ['coach', ['coach'], ['/', '/profile', '/learn', '/join']],
     ['trainer', ['trainer'], ['/', '/profile', '/courses', '/cohorts', '/territories']],
     ['observer', ['observer'], ['/', '/profile', '/territories']],
     ['admin', ['admin'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/users']],
@@ -15,10 +15,11 @@ describe('navigationFor', () => {
   });
 
   it('takes the union over several role assignments', () => {
-    expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/join', '/territories']);
+    expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/learn', '/join', '/territories']);
     expect(paths(['coach', 'admin', 'coach'])).toEqual([
       '/',
       '/profile',
+      '/learn',
       '/join',
       '/courses',
       '/cohorts',
@@ -28,6 +29,7 @@ describe('navigationFor', () => {
     expect(paths(['coach', 'trainer'])).toEqual([
       '/',
       '/profile',
+      '/learn',
       '/join',
       '/courses',
       '/cohorts',

@@ -16,10 +16,13 @@ export const COURSES_ROLES: readonly Role[] = ['trainer', 'admin'];
 export const COHORTS_ROLES: readonly Role[] = ['trainer', 'admin'];
 /** Coaches join cohorts with a code (the page is open to anyone signed in). */
 export const JOIN_ROLES: readonly Role[] = ['coach'];
+/** Coaches follow their courses. */
+export const LEARN_ROLES: readonly Role[] = ['coach'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', roles: 'any', exact: true },
   { path: '/profile', labelKey: 'nav.profile', roles: 'any', exact: false },
+  { path: '/learn', labelKey: 'nav.learn', roles: LEARN_ROLES, exact: false },
   { path: '/join', labelKey: 'nav.join', roles: JOIN_ROLES, exact: false },
   { path: '/courses', labelKey: 'nav.courses', roles: COURSES_ROLES, exact: false },
   { path: '/cohorts', labelKey: 'nav.cohorts', roles: COHORTS_ROLES, exact: false },
