@@ -14,7 +14,9 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { CoursesService, PublishingService } from '@tc/catalog/api';
+import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
+import { ProgressService } from '@tc/learning/api';
 import { createValidationPipe } from '@tc/shared/api';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
@@ -142,11 +144,19 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
 
     const dataSource = app.get<DataSource>(getDataSourceToken());
     if (config.demoSeed) {
-      await seedDemoData(dataSource, {
-        passwords: app.get(PasswordService),
-        courses: app.get(CoursesService),
-        publishing: app.get(PublishingService),
-      });
+      await seedDemoData(
+        dataSource,
+        {
+          passwords: app.get(PasswordService),
+          courses: app.get(CoursesService),
+          publishing: app.get(PublishingService),
+          cohorts: app.get(CohortsService),
+          enrolments: app.get(EnrolmentsService),
+          progress: app.get(ProgressService),
+        },
+        // Integration specs build their own cohorts and count them: no demo cohort there.
+        { learning: config.nodeEnv !== 'test' },
+      );
     }
 
     let closed = false;

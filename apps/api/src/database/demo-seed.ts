@@ -2,6 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@tc/shared/contracts';
 import { CoursesService, PublishingService } from '@tc/catalog/api';
+import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
+import { ProgressService } from '@tc/learning/api';
+import type { AuthPrincipal } from '@tc/shared/api';
+import { randomUUID } from 'node:crypto';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { DEMO_COURSE } from './demo/demo-course';
@@ -62,17 +66,99 @@ export interface DemoServices {
   passwords: PasswordService;
   courses: CoursesService;
   publishing: PublishingService;
+  cohorts: CohortsService;
+  enrolments: EnrolmentsService;
+  progress: ProgressService;
 }
+
+export const DEMO_COHORT = 'Oujda — cohorte de démonstration';
 
 /**
  * Demo data for a first look (never in production unless DEMO_SEED=true): the four accounts, and the
  * seminar's course owned by the demo trainer, published as version 1. Idempotent: what exists is left
  * as it is.
  */
-export async function seedDemoData(dataSource: DataSource, services: DemoServices): Promise<number> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  services: DemoServices,
+  options: { learning: boolean },
+): Promise<number> {
   const created = await seedAccounts(dataSource, services.passwords);
   await seedCourse(dataSource, services);
+  if (options.learning) await seedCohort(dataSource, services);
   return created;
+}
+
+/** The principal of a demo account, as the auth guard would build it. */
+async function principalOf(dataSource: DataSource, email: string): Promise<AuthPrincipal> {
+  const user = await dataSource.manager.findOneOrFail(UserEntity, { where: { email } });
+  const roles = await dataSource.manager.find(RoleAssignmentEntity, {
+    where: { userId: user.id },
+    relations: { territory: true },
+  });
+  return {
+    userId: user.id,
+    email,
+    roles: roles.map((r) => ({
+      assignmentId: r.id,
+      role: r.role,
+      territoryId: r.territoryId,
+      territoryPath: r.territory?.path ?? '',
+    })),
+  };
+}
+
+/**
+ * A running cohort of the demo course in L'Oriental, with the demo coach enrolled and module 1's
+ * lessons read (its quiz still to take), so a first look at the coach's side has something to show.
+ */
+async function seedCohort(
+  dataSource: DataSource,
+  { cohorts, enrolments, progress }: DemoServices,
+): Promise<void> {
+  const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
+  if (exists.length) return;
+  const trainer = await principalOf(dataSource, 'trainer@example.org');
+  const [course] = (await dataSource.query('SELECT id FROM courses WHERE slug = $1', [DEMO_COURSE.slug])) as {
+    id: string;
+  }[];
+  const oriental = await dataSource.manager.findOneOrFail(TerritoryEntity, { where: { code: 'MA-02' } });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const cohort = await cohorts.create(trainer, {
+    name: DEMO_COHORT,
+    courseId: course?.id as string,
+    courseVersion: 1,
+    territoryId: oriental.id,
+    startsOn: day(-14),
+    endsOn: day(76),
+    deadlines: DEMO_COURSE.modules.map((m, i) => ({ moduleKey: m.key, daysAfterStart: 21 * (i + 1) })),
+  });
+  await cohorts.update(trainer, cohort.id, { status: 'running' });
+  await enrolments.enrolEmails(trainer, cohort.id, ['coach@example.org']);
+  const coach = await principalOf(dataSource, 'coach@example.org');
+  const mine = (await enrolments.mine(coach)).find((e) => e.cohortId === cohort.id);
+  const module1 = DEMO_COURSE.modules[0]?.lessons.filter((l) => l.kind !== 'quiz') ?? [];
+  const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+  await progress.ingest(
+    coach,
+    module1.flatMap((l, i) => [
+      {
+        id: randomUUID(),
+        enrolmentId: mine?.enrolmentId as string,
+        lessonKey: l.key,
+        type: 'started' as const,
+        occurredAt: at(72 - i * 24),
+      },
+      {
+        id: randomUUID(),
+        enrolmentId: mine?.enrolmentId as string,
+        lessonKey: l.key,
+        type: 'completed' as const,
+        occurredAt: at(71 - i * 24),
+      },
+    ]),
+  );
+  new Logger('DemoSeed').log(`Enrolled the demo coach in "${DEMO_COHORT}" with module 1 read`);
 }
 
 async function seedCourse(dataSource: DataSource, { courses, publishing }: DemoServices): Promise<void> {

@@ -41,6 +41,24 @@ describe('embedded PGlite database', () => {
     expect(me.json().roles).toEqual([
       expect.objectContaining({ role: 'admin', territoryName: expect.objectContaining({ en: 'Africa' }) }),
     ]);
+    // The demo data go as far as a running cohort with the demo coach, module 1 read.
+    const coach = await fastify.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'coach@example.org', password: 'demo-password-2026' },
+    });
+    const enrolments = await fastify.inject({
+      method: 'GET',
+      url: '/api/v1/me/enrolments',
+      headers: { authorization: `Bearer ${coach.json().accessToken}` },
+    });
+    expect(enrolments.json()).toEqual([
+      expect.objectContaining({
+        cohortName: 'Oujda — cohorte de démonstration',
+        lessonsDone: 3,
+        lessonsTotal: 16,
+      }),
+    ]);
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {

@@ -80,17 +80,15 @@ describe('JoinCohortPage', () => {
 
   it('says the code is unknown on 404 and the cohort closed on 409', async () => {
     await submit('ZZZZZZZZZZ');
-    http
-      .expectOne('/api/v1/cohorts/join')
-      .flush(
-        {
-          type: 'join-code-unknown',
-          title: 'Unknown code',
-          status: 404,
-          errors: [{ field: 'code', message: 'x' }],
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/v1/cohorts/join').flush(
+      {
+        type: 'join-code-unknown',
+        title: 'Unknown code',
+        status: 404,
+        errors: [{ field: 'code', message: 'x' }],
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     await detectChanges();
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('cohorts.join.errors.unknown');
 

@@ -69,9 +69,10 @@ export class QuizComponent {
   private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
 
   /** Attempts left before answering (null: unlimited). */
-  protected readonly attemptsLeft = computed(() =>
-    this.result() ? this.result()!.attemptsLeft : (this.state()?.attemptsLeft ?? this.quiz().maxAttempts),
-  );
+  protected readonly attemptsLeft = computed(() => {
+    const result = this.result();
+    return result ? result.attemptsLeft : (this.state()?.attemptsLeft ?? this.quiz().maxAttempts);
+  });
   protected readonly canAnswer = computed(
     () => !this.disabled() && !this.result() && this.attemptsLeft() !== 0,
   );
