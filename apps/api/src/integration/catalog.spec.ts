@@ -270,6 +270,30 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
       expect(json).not.toContain(secret);
   });
 
+  it('keeps stored XSS vectors inert in what a coach receives', async () => {
+    const draft = (await api('GET', `/api/v1/courses/${course.id}`)).body as CourseDraft;
+    const lesson = draft.modules[1]!.lessons[0]!;
+    const vectors = [
+      '<script>window.pwned=1</script>',
+      '<img src=x onerror="window.pwned=1">',
+      '[click](javascript:window.pwned=1)',
+      '<svg/onload=window.pwned=1>',
+      '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    ];
+    await api('PATCH', `/api/v1/courses/${course.id}/lessons/${lesson.id}`, {
+      body: { fr: vectors.join('\n\n') },
+    });
+    const preview = await api('GET', `/api/v1/courses/${course.id}/preview?locale=fr`);
+    const html = preview.body.modules[1].lessons[0].html as string;
+    // Only real tags matter: the vectors may appear escaped, as text.
+    const tags = (html.match(/<[^>]+>/g) ?? []).join(' ');
+    expect(tags).not.toMatch(/<(script|img|svg)\b|\son\w+=|javascript:/i);
+    expect(html).toContain('&lt;script&gt;'); // shown as text, harmless
+    await api('PATCH', `/api/v1/courses/${course.id}/lessons/${lesson.id}`, {
+      body: { fr: 'Payer par téléphone.' },
+    });
+  });
+
   it('falls back to the default locale, and says so', async () => {
     const preview = await api('GET', `/api/v1/courses/${course.id}/preview?locale=ar`);
     expect(preview.body.locale).toBe('ar');

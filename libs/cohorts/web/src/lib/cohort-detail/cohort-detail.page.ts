@@ -17,6 +17,7 @@ import { LanguageService, LocalizedNamePipe, ProblemMessageComponent, problemOf 
 import { CohortStore } from '../data-access/cohort.store';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
 import { formatDay } from '../data-access/dates';
+import { CertificateRevokeComponent } from './certificate-revoke.component';
 import { CohortSettingsComponent } from './cohort-settings.component';
 import { CsvImportComponent } from './csv-import/csv-import.component';
 import { DeadlinesEditorComponent } from './deadlines-editor.component';
@@ -45,6 +46,7 @@ export const NEXT_STATUSES: Record<CohortStatus, CohortStatus[]> = {
     ProblemMessageComponent,
     CourseTitlePipe,
     CohortSettingsComponent,
+    CertificateRevokeComponent,
     JoinCodePanelComponent,
     DeadlinesEditorComponent,
     VersionUpgradeComponent,

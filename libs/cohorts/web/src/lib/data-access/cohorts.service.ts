@@ -1,6 +1,7 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CertificateVerification,
   Cohort,
   CohortSummary,
   CourseSummary,
@@ -19,6 +20,7 @@ import type { Observable } from 'rxjs';
 export const COHORTS_API = '/api/v1/cohorts';
 const MY_ENROLMENTS_API = '/api/v1/me/enrolments';
 const COURSES_API = '/api/v1/courses';
+const CERTIFICATES_API = '/api/v1/certificates';
 
 const seg = encodeURIComponent;
 
@@ -101,5 +103,13 @@ export class CohortsService {
 
   myEnrolments(): Observable<MyEnrolment[]> {
     return this.http.get<MyEnrolment[]>(MY_ENROLMENTS_API);
+  }
+
+  /** A trainer of the cohort (or an admin) revokes a certificate, with a reason. */
+  revokeCertificate(code: string, reason: string): Observable<CertificateVerification> {
+    return this.http.post<CertificateVerification>(
+      `${CERTIFICATES_API}/${seg(code.trim().toUpperCase())}/revoke`,
+      { reason },
+    );
   }
 }
