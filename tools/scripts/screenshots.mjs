@@ -43,6 +43,17 @@ async function signIn(page, email) {
 
 async function shot(page, name) {
   await page.waitForLoadState('networkidle');
+  // Pages render after their data: wait for the page heading, and for no "loading" line.
+  await page
+    .getByRole('heading', { level: 1 })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  await page
+    .getByText(/^(Chargement…|جارٍ التحميل…|Loading…)$/)
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: false });
   console.log(`${out}/${name}.png`);
 }
@@ -72,10 +83,51 @@ for (const [lang, viewport, suffix] of [
   await shot(page, `profile-${suffix}`);
   await context.close();
 }
-const { context, page } = await session(phone, 'fr');
-await signIn(page, 'coach@example.org');
-await shot(page, 'home-coach-fr-phone');
-await context.close();
+{
+  // The coach's side, in Arabic on a phone: the demo cohort has module 1 read, its quiz to take.
+  const { context, page } = await session(phone, 'ar');
+  await signIn(page, 'coach@example.org');
+  await page.locator('tc-language-switch button.tc-trigger').click();
+  await page.locator('tc-language-switch button[lang=ar]').click();
+  await shot(page, 'home-coach-ar-phone');
+  await page.goto(`${base}/learn`);
+  await shot(page, 'learn-ar-phone');
+  await page.getByRole('listitem').first().getByRole('link').first().click();
+  await page.waitForURL(/\/learn\/[0-9a-f-]+$/);
+  const course = page.url();
+  await shot(page, 'course-ar-phone');
+  await page.goto(`${course}/lessons/m1-l1`);
+  await shot(page, 'lesson-ar-phone');
+  await page.goto(`${course}/lessons/m1-quiz`);
+  await shot(page, 'quiz-ar-phone');
+  // Back to French for the next runs.
+  await page.locator('tc-language-switch button.tc-trigger').click();
+  await page.locator('tc-language-switch button[lang=fr]').click();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+}
+{
+  // The trainer's side, in French on a laptop.
+  const { context, page } = await session(laptop, 'fr');
+  await signIn(page, 'trainer@example.org');
+  await page.goto(`${base}/courses`);
+  await shot(page, 'courses-fr-laptop');
+  await page
+    .getByRole('link', { name: /numérique au service/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/courses\/[0-9a-f-]+$/);
+  await shot(page, 'course-editor-fr-laptop');
+  await page.goto(`${base}/cohorts`);
+  await shot(page, 'cohorts-fr-laptop');
+  await page
+    .getByRole('link', { name: /démonstration/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/cohorts\/[0-9a-f-]+$/);
+  await shot(page, 'cohort-fr-laptop');
+  await context.close();
+}
 await browser.close();
 console.log(
   problems.length ? `Browser problems:\n${problems.join('\n')}` : 'No console errors, no failed requests.',
