@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -52,6 +53,73 @@ const COMPETENCE = /^[1-5]\.[1-6]$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const HASH = /^[0-9a-f]{64}$/;
 
+/** A nested object (class-validator + class-transformer + OpenAPI), optional and/or nullable. */
+function Nested(type: () => new () => object, opts: { optional?: boolean; nullable?: boolean } = {}) {
+  const t = type();
+  return applyDecorators(
+    ...(opts.optional
+      ? [ApiPropertyOptional({ type: t, nullable: !!opts.nullable }), IsOptional()]
+      : [ApiProperty({ type: t, nullable: !!opts.nullable })]),
+    ...(opts.nullable ? [ValidateIf((_o, v) => v !== null)] : []),
+    ValidateNested(),
+    Type(type),
+  );
+}
+
+/** A whole number in a range, or null (and absent when optional). */
+function NullableInt(min: number, max: number, opts: { optional?: boolean; description?: string } = {}) {
+  return applyDecorators(
+    ...(opts.optional
+      ? [
+          ApiPropertyOptional({
+            type: Number,
+            nullable: true,
+            minimum: min,
+            maximum: max,
+            description: opts.description,
+          }),
+          IsOptional(),
+        ]
+      : [
+          ApiProperty({
+            type: Number,
+            nullable: true,
+            minimum: min,
+            maximum: max,
+            description: opts.description,
+          }),
+        ]),
+    ValidateIf((_o, v) => v !== null),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+}
+
+/** The interface languages a course offers: at least one, each once. */
+function Locales(optional = false) {
+  return applyDecorators(
+    ...(optional
+      ? [ApiPropertyOptional({ enum: LOCALES, isArray: true }), IsOptional()]
+      : [ApiProperty({ enum: LOCALES, isArray: true })]),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayUnique(),
+    IsIn(LOCALES, { each: true }),
+  );
+}
+
+/** The content hash of an uploaded file, or null. */
+function MediaHash(message: string, optional = false) {
+  return applyDecorators(
+    ...(optional
+      ? [ApiPropertyOptional({ type: String, nullable: true }), IsOptional()]
+      : [ApiProperty({ type: String, nullable: true })]),
+    ValidateIf((_o, v) => v !== null),
+    Matches(HASH, { message }),
+  );
+}
+
 /** A short text (title, option, caption) in some of fr / ar / en. */
 export class ShortTextDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) fr?: string;
@@ -68,19 +136,16 @@ export class LongTextDto {
 
 export class QuizOptionDto implements QuizOption {
   @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) text!: ShortTextDto;
+  @Nested(() => ShortTextDto) text!: ShortTextDto;
   @ApiProperty() @IsBoolean() correct!: boolean;
-  @ApiPropertyOptional({ type: LongTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextDto)
+  @Nested(() => LongTextDto, { optional: true })
   feedback?: LongTextDto;
 }
 
 export class QuizQuestionDto implements QuizQuestion {
   @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
   @ApiProperty({ enum: QUESTION_TYPES }) @IsIn(QUESTION_TYPES) type!: QuestionType;
-  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) prompt!: LongTextDto;
+  @Nested(() => LongTextDto) prompt!: LongTextDto;
   @ApiProperty({ minimum: 1, maximum: 100 }) @IsInt() @Min(1) @Max(100) points!: number;
 
   @ApiProperty({ type: [QuizOptionDto] })
@@ -97,10 +162,7 @@ export class QuizQuestionDto implements QuizQuestion {
   @MaxLength(200, { each: true })
   acceptedAnswers!: string[];
 
-  @ApiPropertyOptional({ type: LongTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextDto)
+  @Nested(() => LongTextDto, { optional: true })
   explanation?: LongTextDto;
 }
 
@@ -129,9 +191,7 @@ export class QuizDto implements Quiz {
 export class MediaContentDto implements MediaContent {
   @ApiProperty({ enum: MEDIA_TYPES }) @IsIn(MEDIA_TYPES) type!: MediaType;
 
-  @ApiProperty({ type: String, nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @Matches(HASH, { message: 'mediaHash must be the hash of an uploaded file' })
+  @MediaHash('mediaHash must be the hash of an uploaded file')
   mediaHash!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -140,8 +200,8 @@ export class MediaContentDto implements MediaContent {
   @MaxLength(2000)
   url!: string | null;
 
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) caption!: ShortTextDto;
-  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) transcript!: LongTextDto;
+  @Nested(() => ShortTextDto) caption!: ShortTextDto;
+  @Nested(() => LongTextDto) transcript!: LongTextDto;
 }
 
 function Competences() {
@@ -164,84 +224,47 @@ export class CreateCourseDto implements CreateCourseRequest {
   @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
   slug!: string;
 
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
   @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) defaultLocale!: Locale;
 
-  @ApiProperty({ enum: LOCALES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(LOCALES, { each: true })
+  @Locales()
   locales!: Locale[];
 
-  @ApiPropertyOptional({ type: LongTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextDto)
+  @Nested(() => LongTextDto, { optional: true })
   summary?: LongTextDto;
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @NullableInt(1, 100_000, { optional: true })
   estimatedMinutes?: number | null;
 
   @IsOptional() @Competences() competences?: string[];
 }
 
 export class UpdateCourseDto extends PartialType(CreateCourseDto) implements UpdateCourseRequest {
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @Matches(HASH, { message: 'coverImageHash must be the hash of an uploaded image' })
+  @MediaHash('coverImageHash must be the hash of an uploaded image', true)
   coverImageHash?: string | null;
 }
 
 export class CreateModuleDto implements CreateModuleRequest {
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
 }
 
-export class UpdateModuleDto implements UpdateModuleRequest {
-  @ApiPropertyOptional({ type: ShortTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShortTextDto)
-  title?: ShortTextDto;
-}
+export class UpdateModuleDto extends PartialType(CreateModuleDto) implements UpdateModuleRequest {}
 
 export class CreateLessonDto implements CreateLessonRequest {
   @ApiProperty({ enum: LESSON_KINDS }) @IsIn(LESSON_KINDS) kind!: LessonKind;
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
-  @ApiPropertyOptional({ type: LongTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextDto)
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => LongTextDto, { optional: true })
   body?: LongTextDto;
 
-  @ApiPropertyOptional({ type: MediaContentDto, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @ValidateNested()
-  @Type(() => MediaContentDto)
+  @Nested(() => MediaContentDto, { optional: true, nullable: true })
   media?: MediaContentDto | null;
 
-  @ApiPropertyOptional({ type: QuizDto, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @ValidateNested()
-  @Type(() => QuizDto)
+  @Nested(() => QuizDto, { optional: true, nullable: true })
   quiz?: QuizDto | null;
 
   @IsOptional() @Competences() competences?: string[];
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @NullableInt(1, 10_000, { optional: true })
   estimatedMinutes?: number | null;
 }
 
@@ -296,34 +319,24 @@ export class PreviewQueryDto extends VersionQueryDto {
 export class FileLessonDto implements LessonContent {
   @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
   @ApiProperty({ enum: LESSON_KINDS }) @IsIn(LESSON_KINDS) kind!: LessonKind;
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
   @Competences() competences!: string[];
 
-  @ApiProperty({ type: Number, nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @NullableInt(1, 10_000)
   estimatedMinutes!: number | null;
 
-  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) body!: LongTextDto;
+  @Nested(() => LongTextDto) body!: LongTextDto;
 
-  @ApiProperty({ type: MediaContentDto, nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @ValidateNested()
-  @Type(() => MediaContentDto)
+  @Nested(() => MediaContentDto, { nullable: true })
   media!: MediaContentDto | null;
 
-  @ApiProperty({ type: QuizDto, nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @ValidateNested()
-  @Type(() => QuizDto)
+  @Nested(() => QuizDto, { nullable: true })
   quiz!: QuizDto | null;
 }
 
 export class FileModuleDto implements ModuleContent {
   @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
 
   @ApiProperty({ type: [FileLessonDto] })
   @IsArray()
@@ -348,7 +361,7 @@ export class CourseFileDto implements CourseFile {
   @IsIn(['tc-course/1'], { message: 'format must be tc-course/1' })
   format!: 'tc-course/1';
   @ApiProperty() @IsISO8601() exportedAt!: string;
-  @ApiProperty({ type: FileSourceDto }) @ValidateNested() @Type(() => FileSourceDto) source!: FileSourceDto;
+  @Nested(() => FileSourceDto) source!: FileSourceDto;
 
   @ApiProperty()
   @IsString()
@@ -358,26 +371,16 @@ export class CourseFileDto implements CourseFile {
 
   @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) defaultLocale!: Locale;
 
-  @ApiProperty({ enum: LOCALES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(LOCALES, { each: true })
+  @Locales()
   locales!: Locale[];
 
-  @ApiProperty({ type: ShortTextDto }) @ValidateNested() @Type(() => ShortTextDto) title!: ShortTextDto;
-  @ApiProperty({ type: LongTextDto }) @ValidateNested() @Type(() => LongTextDto) summary!: LongTextDto;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => LongTextDto) summary!: LongTextDto;
 
-  @ApiProperty({ type: Number, nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @NullableInt(1, 100_000)
   estimatedMinutes!: number | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  @ValidateIf((_o, v) => v !== null)
-  @Matches(HASH, { message: 'coverImageHash must be a content hash' })
+  @MediaHash('coverImageHash must be a content hash')
   coverImageHash!: string | null;
 
   @Competences() competences!: string[];
