@@ -94,9 +94,13 @@ export class ProgressService {
         changes.set(key, change);
       }
       await this.records.mergeProgress(manager, [...changes.values()]);
+      // Only a lesson newly completed can complete a course: other batches skip the check.
+      const completing = new Set(
+        [...changes.values()].filter((c) => c.completedAt).map((c) => c.enrolmentId),
+      );
       await this.updateCompletion(
         manager,
-        [...new Set(accepted.map((e) => e.enrolmentId))].map((id) => enrolments.get(id) as EnrolmentRecord),
+        [...completing].map((id) => enrolments.get(id) as EnrolmentRecord),
         contents,
         now,
       );
