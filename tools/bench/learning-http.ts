@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { JwtService } from '@nestjs/jwt';
@@ -107,7 +107,10 @@ async function main(): Promise<void> {
     const coaches: { user_id: string; enrolment_id: string }[] = await t.dataSource.query(
       `SELECT e.user_id, e.id AS enrolment_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email LIKE 'bench%@coop.ma' ORDER BY u.email`,
     );
-    const jwt = new JwtService({ secret: 'bench-secret-bench-secret-bench-secret!' });
+    // The same key material as the API (a KeyObject), so both servers pay the same for verification.
+    const jwt = new JwtService({
+      secret: createSecretKey(Buffer.from('bench-secret-bench-secret-bench-secret!')),
+    });
     const tokens = await Promise.all(
       coaches.map((c) => jwt.signAsync({ sub: c.user_id, typ: 'access' }, { expiresIn: 3600 })),
     );

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -41,7 +42,9 @@ export class IdentityModule {
         TypeOrmModule.forFeature(IDENTITY_ENTITIES),
         TerritoriesModule,
         JwtModule.register({
-          secret: options.jwtSecret,
+          // A KeyObject, not the string: jsonwebtoken would otherwise try (and fail) to parse the string
+          // as a public key on every verification, which costed a third of the CPU under load.
+          secret: createSecretKey(Buffer.from(options.jwtSecret)),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
