@@ -47,7 +47,7 @@ export class CsvImportComponent {
   private readonly refused = signal<CsvRowProblem[] | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly busy = signal<'dryRun' | 'commit' | null>(null);
-  /** Upload progress in %, null while unknown (the fetch backend reports no upload progress). */
+  /** Upload progress in %, null while unknown. */
   protected readonly progress = signal<number | null>(null);
 
   protected readonly problems = computed(() => this.refused() ?? this.report()?.problems ?? []);
