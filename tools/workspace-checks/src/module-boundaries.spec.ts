@@ -5,20 +5,18 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '../../..');
 
 /** Lints a probe file placed inside a project (so its tags apply), then removes it. */
-function lintProbe(project: string, code: string): string[] {
+function lintProbe(project: string, code: string, rule = '@nx/enforce-module-boundaries'): string[] {
   const file = join(root, project, 'src', `boundary-probe-${process.pid}.ts`);
   writeFileSync(file, code);
   try {
-    // The ESLint CLI in its own process, exactly as `nx lint` runs it.
+    // The ESLint CLI in its own process, from the project's folder (so its own config applies), as `nx lint` runs it.
     const run = spawnSync(
       process.execPath,
       [require.resolve('eslint/bin/eslint.js'), '--format', 'json', file],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: join(root, project), encoding: 'utf8' },
     );
     const results = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-    return (results[0]?.messages ?? [])
-      .filter((m) => m.ruleId === '@nx/enforce-module-boundaries')
-      .map((m) => m.message);
+    return (results[0]?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
   } finally {
     rmSync(file, { force: true });
   }
@@ -66,5 +64,14 @@ describe('@nx/enforce-module-boundaries restricts imports by scope and type', ()
       "import { TerritoriesService } from '@tc/territories/api';\nimport type { Role } from '@tc/shared/contracts';\nexport const x = TerritoriesService;\nexport type R = Role;\n",
     );
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the shared Angular lint configuration', () => {
+  it('applies to every Angular project: a component without the tc- prefix is refused', () => {
+    const code =
+      "import { Component } from '@angular/core';\n@Component({ selector: 'app-thing', template: '' })\nexport class ThingComponent {}\n";
+    expect(lintProbe('libs/shared/ui', code, '@angular-eslint/component-selector')).toHaveLength(1);
+    expect(lintProbe('apps/web', code, '@angular-eslint/component-selector')).toHaveLength(1);
   });
 });
