@@ -5,6 +5,7 @@ import {
   CdkDropList,
   moveItemInArray,
 } from '@angular/cdk/drag-drop';
+import { ItemControlsComponent } from './item-controls.component';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -36,6 +37,7 @@ type DraftModule = CourseDraft['modules'][number];
 @Component({
   selector: 'tc-course-outline',
   imports: [
+    ItemControlsComponent,
     CdkDropList,
     CdkDrag,
     CdkDragHandle,
