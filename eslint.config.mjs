@@ -14,6 +14,9 @@ const scopes = {
   'scope:catalog': ['scope:shared', 'scope:territories', 'scope:identity'],
   'scope:cohorts': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog'],
   'scope:learning': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog', 'scope:cohorts'],
+  // Statistics read the rollups the other domains keep; they reach only territories (the tree) and the
+  // catalog (course titles, modules, competences).
+  'scope:observatory': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog'],
 };
 
 export default [

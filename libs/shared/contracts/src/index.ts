@@ -8,3 +8,4 @@ export * from './lib/health';
 export * from './lib/catalog';
 export * from './lib/cohorts';
 export * from './lib/learning';
+export * from './lib/observatory';

@@ -1,0 +1,3 @@
+import type { Route } from '@angular/router';
+
+export const observatoryRoutes: Route[] = [];
