@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { LearningModule } from '@tc/learning/api';
+import { ObservatoryModule } from '@tc/observatory/api';
 import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
@@ -45,6 +46,7 @@ export class AppModule {
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
         LearningModule.forRoot({ publicUrl: config.publicUrl }),
+        ObservatoryModule.forRoot({ k: config.observatoryK }),
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_KIND, useValue: kind }],

@@ -37,6 +37,7 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW: z.coerce.number().int().min(1).default(900),
+  OBSERVATORY_K: z.coerce.number().int().min(2).max(100).default(5),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -84,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     demoSeed: e.DEMO_SEED ?? !production,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : null,
+    observatoryK: e.OBSERVATORY_K,
     signInLimits: {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
       perIp: e.SIGN_IN_LIMIT_PER_IP,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { DEMO_COURSE } from './demo/demo-course';
+import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -73,6 +74,16 @@ export interface DemoServices {
 
 export const DEMO_COHORT = 'Oujda — cohorte de démonstration';
 
+/** The demo's synthetic coaches (no password: nobody signs in as them). */
+export const DEMO_POPULATION: PopulationOptions = {
+  coaches: 800,
+  cohorts: 30,
+  events: 24_000,
+  courseSlug: DEMO_COURSE.slug,
+  months: 15,
+  tag: 'demo',
+};
+
 /**
  * Demo data for a first look (never in production unless DEMO_SEED=true): the four accounts, and the
  * seminar's course owned by the demo trainer, published as version 1. Idempotent: what exists is left
@@ -85,7 +96,11 @@ export async function seedDemoData(
 ): Promise<number> {
   const created = await seedAccounts(dataSource, services.passwords);
   await seedCourse(dataSource, services);
-  if (options.learning) await seedCohort(dataSource, services);
+  if (options.learning) {
+    await seedCohort(dataSource, services);
+    // Enough coaches across Morocco for the observatory's tables not to be all "< 5".
+    await seedSyntheticPopulation(dataSource, DEMO_POPULATION);
+  }
   return created;
 }
 

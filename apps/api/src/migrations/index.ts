@@ -5,6 +5,7 @@ import { CreateCatalog1764390000000 } from './1764390000000-CreateCatalog';
 import { CreateCohorts1764400000000 } from './1764400000000-CreateCohorts';
 import { CreateLearning1764410000000 } from './1764410000000-CreateLearning';
 import { CreateProgressCounters1764420000000 } from './1764420000000-CreateProgressCounters';
+import { CreateObservatoryRollups1764430000000 } from './1764430000000-CreateObservatoryRollups';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateCohorts1764400000000,
   CreateLearning1764410000000,
   CreateProgressCounters1764420000000,
+  CreateObservatoryRollups1764430000000,
 ];

@@ -51,6 +51,8 @@ export interface TestResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- specs read whatever the API answered
   /** `tc_refresh=…` from set-cookie, ready to send back, when the response set it. */
   refreshCookie: string | null;
+  /** The body's bytes (files such as XLSX). */
+  raw: Buffer;
 }
 
 export async function createTestApp(
@@ -107,6 +109,7 @@ export async function createTestApp(
       headers: res.headers,
       body: type.includes('json') && res.body ? JSON.parse(res.body) : res.body,
       refreshCookie: refresh && refresh.value ? `tc_refresh=${refresh.value}` : null,
+      raw: res.rawPayload,
     };
   };
   return {

@@ -2,3 +2,4 @@ export * from './lib/auth.decorators';
 export * from './lib/problem-details.filter';
 export * from './lib/validation';
 export * from './lib/uuid-param';
+export * from './lib/spreadsheet-cell';

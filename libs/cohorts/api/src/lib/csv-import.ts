@@ -128,7 +128,4 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
   return { people, problems, rows: body.length };
 }
 
-/** A cell a spreadsheet would run as a formula is neutralised with a leading apostrophe. */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutraliseCell } from '@tc/shared/api';

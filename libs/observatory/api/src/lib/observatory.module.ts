@@ -1,4 +1,25 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ObservatoryController } from './observatory.controller';
+import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
+import { ObservatoryService } from './observatory.service';
+import { StatisticsRepository } from './statistics.repository';
 
+/**
+ * Read-only statistics over the rollups the database keeps exact in the same transaction as the
+ * progress they count (see the CreateObservatoryRollups migration). The catalogue (global) gives course
+ * titles, modules and competences.
+ */
 @Module({})
-export class ObservatoryModule {}
+export class ObservatoryModule {
+  static forRoot(options: ObservatoryOptions): DynamicModule {
+    return {
+      module: ObservatoryModule,
+      controllers: [ObservatoryController],
+      providers: [
+        { provide: OBSERVATORY_OPTIONS, useValue: options },
+        StatisticsRepository,
+        ObservatoryService,
+      ],
+    };
+  }
+}

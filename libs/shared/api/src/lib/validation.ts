@@ -34,7 +34,11 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** One pipe for every hand validation: building a pipe loads class-validator and class-transformer again. */
+let handPipe: ValidationPipe | undefined;
+
 /** Validates a body against a DTO class by hand (when one route accepts two shapes). */
 export async function validateBody<T extends object>(cls: new () => T, body: unknown): Promise<T> {
-  return (await createValidationPipe().transform(body, { type: 'body', metatype: cls })) as T;
+  handPipe ??= createValidationPipe();
+  return (await handPipe.transform(body, { type: 'body', metatype: cls })) as T;
 }

@@ -1,0 +1,54 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import {
+  EXPORT_FORMATS,
+  LOCALES,
+  OBSERVATORY_GROUPS,
+  type ExportFormat,
+  type Locale,
+  type ObservatoryGroupBy,
+} from '@tc/shared/contracts';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class CompetenceQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Default: the top of your scope' })
+  @IsOptional()
+  @IsUUID()
+  territoryId?: string;
+
+  @ApiPropertyOptional({ example: '2026-01', description: 'First month, inclusive (YYYY-MM)' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12', description: 'Last month, inclusive (YYYY-MM)' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  courseId?: string;
+
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, description: 'A file instead of JSON' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of a file (default: French)' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
+}
+
+export class CompletionQueryDto extends CompetenceQueryDto {
+  @ApiPropertyOptional({
+    enum: OBSERVATORY_GROUPS,
+    description: 'Default: territory (its children), or cohort for a territory without children',
+  })
+  @IsOptional()
+  @IsIn(OBSERVATORY_GROUPS)
+  groupBy?: ObservatoryGroupBy;
+}

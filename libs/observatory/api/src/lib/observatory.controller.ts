@@ -1,0 +1,72 @@
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type {
+  CompetenceReport,
+  CompletionReport,
+  ExportFormat,
+  ObservatoryScope,
+} from '@tc/shared/contracts';
+import { type AuthPrincipal, CurrentUser, Roles } from '@tc/shared/api';
+import { CompetenceQueryDto, CompletionQueryDto } from './dto/observatory-query.dto';
+import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
+import { ObservatoryService } from './observatory.service';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Aggregates only, for observers (and admins) within their territories. */
+@ApiTags('observatory')
+@ApiBearerAuth()
+@Controller('observatory')
+export class ObservatoryController {
+  constructor(private readonly observatory: ObservatoryService) {}
+
+  @Get('scope')
+  @Roles('observer', 'admin')
+  scope(@CurrentUser() principal: AuthPrincipal): Promise<ObservatoryScope> {
+    return this.observatory.scope(principal);
+  }
+
+  /** The completion funnel of a territory grouped one way; `format=csv|xlsx` for a file. */
+  @Get('completion')
+  @Roles('observer', 'admin')
+  @ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiOkResponse({ description: 'CompletionReport (JSON), or the same table as a file' })
+  async completion(
+    @CurrentUser() principal: AuthPrincipal,
+    @Query() query: CompletionQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompletionReport | StreamableFile> {
+    const report = await this.observatory.completion(principal, query);
+    if (!query.format) return report;
+    const name = `completion-${report.territory.code || report.territory.id}-${report.filters.groupBy}`;
+    return file(reply, completionTable(report, query.lang ?? 'fr'), query.format, name);
+  }
+
+  /** DigComp coverage (completions per area) and self-assessed gain per competence. */
+  @Get('competences')
+  @Roles('observer', 'admin')
+  @ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiOkResponse({ description: 'CompetenceReport (JSON), or the same table as a file' })
+  async competences(
+    @CurrentUser() principal: AuthPrincipal,
+    @Query() query: CompetenceQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompetenceReport | StreamableFile> {
+    const report = await this.observatory.competences(principal, query);
+    if (!query.format) return report;
+    const name = `competences-${report.territory.code || report.territory.id}`;
+    return file(reply, competenceTable(report, query.lang ?? 'fr'), query.format, name);
+  }
+}
+
+function file(reply: FastifyReply, table: ExportTable, format: ExportFormat, name: string): StreamableFile {
+  void reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}.${format}"`)
+    .header('cache-control', 'no-store');
+  return new StreamableFile(exportStream(table, format));
+}

@@ -1,0 +1,441 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  AGE_BANDS,
+  GENDER_CATEGORIES,
+  type CompetenceAreaRow,
+  type CompetenceReport,
+  type CompletionReport,
+  type CompletionRow,
+  type LocalizedText,
+  type ObservatoryGroupBy,
+  type ObservatoryScope,
+  type ObservatoryTerritory,
+} from '@tc/shared/contracts';
+import { type AuthPrincipal, ProblemException } from '@tc/shared/api';
+import { CatalogReader, DIGCOMP_AREAS, type PublishedVersion } from '@tc/catalog/api';
+import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
+import {
+  emptyFunnel,
+  type Funnel,
+  type FunnelDimension,
+  type Slice,
+  StatisticsRepository,
+  type TerritoryRow,
+} from './statistics.repository';
+import { medianOf, rate, suppressColumn } from './suppression';
+
+export interface StatisticsQuery {
+  territoryId?: string;
+  groupBy?: ObservatoryGroupBy;
+  from?: string;
+  to?: string;
+  courseId?: string;
+}
+
+const FUNNEL_COLUMNS = ['enrolled', 'started', 'completed', 'certified', 'withdrawn'] as const;
+type FunnelColumn = (typeof FUNNEL_COLUMNS)[number];
+
+interface Group {
+  key: string;
+  label: LocalizedText | null;
+  drillable?: boolean;
+  funnel: Funnel;
+}
+
+/**
+ * Completion statistics for observers and admins: aggregates of the rollups, within the caller's
+ * territories, small cells suppressed. Nothing here can name a person: the rollups hold none.
+ */
+@Injectable()
+export class ObservatoryService {
+  constructor(
+    private readonly stats: StatisticsRepository,
+    private readonly catalog: CatalogReader,
+    @Inject(OBSERVATORY_OPTIONS) private readonly options: ObservatoryOptions,
+  ) {}
+
+  get k(): number {
+    return this.options.k;
+  }
+
+  async scope(principal: AuthPrincipal): Promise<ObservatoryScope> {
+    const roots = await this.scopeRoots(principal);
+    const courses = await this.courses(roots.map((r) => r.path));
+    return {
+      territories: roots.map(observatoryTerritory),
+      courses: [...courses.values()].map((v) => ({ id: v.courseId, title: v.content.title })),
+      k: this.k,
+    };
+  }
+
+  async completion(principal: AuthPrincipal, query: StatisticsQuery): Promise<CompletionReport> {
+    const { territory, breadcrumb } = await this.place(principal, query.territoryId);
+    const groupBy = query.groupBy ?? (territory.hasChildren ? 'territory' : 'cohort');
+    const slice = this.slice(territory, query);
+    const courses = await this.courses([territory.path]);
+    const course = query.courseId ? courses.get(query.courseId) : undefined;
+    if (query.courseId && !course)
+      throw fieldProblem('courseId', 'No cohort of this course in the territory (or no such course)');
+    if (groupBy === 'module' && !course)
+      throw fieldProblem('courseId', 'Grouping by module needs a course (courseId)');
+
+    const filters = {
+      territoryId: territory.id,
+      groupBy,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      courseId: query.courseId ?? null,
+    };
+    const base = {
+      filters,
+      territory: observatoryTerritory(territory),
+      breadcrumb: breadcrumb.map(observatoryTerritory),
+      course: course ? { id: course.courseId, title: course.content.title } : null,
+      k: this.k,
+      generatedAt: new Date().toISOString(),
+    };
+    if (groupBy === 'module') {
+      const table = await this.lessonTable(slice, course as PublishedVersion);
+      return { ...base, ...table, total: null };
+    }
+    const groups = await this.groups(groupBy, territory, slice, courses);
+    return { ...base, ...this.funnelTable(groups, groupBy) };
+  }
+
+  async competences(
+    principal: AuthPrincipal,
+    query: Omit<StatisticsQuery, 'groupBy'>,
+  ): Promise<CompetenceReport> {
+    const { territory, breadcrumb } = await this.place(principal, query.territoryId);
+    const slice = this.slice(territory, query);
+    const courses = await this.courses([territory.path]);
+    if (query.courseId && !courses.has(query.courseId))
+      throw fieldProblem('courseId', 'No cohort of this course in the territory (or no such course)');
+    const [byCourse, sums] = await Promise.all([
+      this.stats.funnel(slice, 'course_id'),
+      this.stats.assessments(slice),
+    ]);
+    const sumsOf = new Map(sums.map((s) => [s.competenceCode, s]));
+    let suppressed = 0;
+    const areas: CompetenceAreaRow[] = DIGCOMP_AREAS.map((area) => {
+      const codes = new Set(area.competences.map((c) => c.code));
+      let completions = 0;
+      for (const [courseId, funnel] of byCourse) {
+        const covered = courses.get(courseId)?.content.competences ?? [];
+        if (covered.some((c) => codes.has(c))) completions += funnel.completed;
+      }
+      const [shownCompletions] = suppressColumn([completions], null, this.k).cells;
+      if (shownCompletions === null) suppressed++;
+      return {
+        code: area.code,
+        title: area.title,
+        completions: shownCompletions ?? null,
+        competences: area.competences.map((c) => {
+          const s = sumsOf.get(c.code);
+          const assessed = s?.assessed ?? 0;
+          const [shown] = suppressColumn([assessed], null, this.k).cells;
+          const hidden = shown === null;
+          if (hidden) suppressed += 4;
+          const before = !hidden && s && assessed ? round2(s.sumBefore / assessed) : null;
+          const after = !hidden && s && assessed ? round2(s.sumAfter / assessed) : null;
+          return {
+            code: c.code,
+            title: c.title,
+            assessed: shown ?? null,
+            before,
+            after,
+            gain: before !== null && after !== null ? round2(after - before) : null,
+          };
+        }),
+      };
+    });
+    return {
+      filters: {
+        territoryId: territory.id,
+        from: query.from ?? null,
+        to: query.to ?? null,
+        courseId: query.courseId ?? null,
+      },
+      territory: observatoryTerritory(territory),
+      breadcrumb: breadcrumb.map(observatoryTerritory),
+      k: this.k,
+      areas,
+      suppressedCells: suppressed,
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  // ---------------------------------------------------------------- groups
+
+  private async groups(
+    groupBy: Exclude<ObservatoryGroupBy, 'module'>,
+    territory: TerritoryRow,
+    slice: Slice,
+    courses: Map<string, PublishedVersion>,
+  ): Promise<Group[]> {
+    if (groupBy === 'cohort') {
+      const { funnels, names } = await this.stats.cohortFunnels(slice);
+      return [...funnels.entries()]
+        .map(([key, funnel]) => ({ key, label: { fr: names.get(key) ?? '' }, funnel }))
+        .sort((a, b) => (a.label.fr ?? '').localeCompare(b.label.fr ?? '', 'fr'));
+    }
+    const dimension: Record<typeof groupBy, FunnelDimension> = {
+      territory: 'child',
+      course: 'course_id',
+      month: 'month',
+      gender: 'gender',
+      ageBand: 'age_band',
+    };
+    const funnels = await this.stats.funnel(slice, dimension[groupBy]);
+    const at = (key: string) => funnels.get(key) ?? emptyFunnel();
+    switch (groupBy) {
+      case 'territory': {
+        const children = await this.stats.children(territory.id);
+        const rows: Group[] = children.map((c) => ({
+          key: c.id,
+          label: { fr: c.nameFr, ar: c.nameAr, en: c.nameEn },
+          drillable: c.hasChildren,
+          funnel: at(c.id),
+        }));
+        // Cohorts attached to the territory itself, not to one of its children.
+        const direct = funnels.get('');
+        if (direct)
+          rows.push({
+            key: `direct:${territory.id}`,
+            label: { fr: territory.nameFr, ar: territory.nameAr, en: territory.nameEn },
+            funnel: direct,
+          });
+        return rows;
+      }
+      case 'course':
+        return [...funnels.entries()].map(([key, funnel]) => ({
+          key,
+          label: courses.get(key)?.content.title ?? null,
+          funnel,
+        }));
+      case 'month':
+        return months(slice, [...funnels.keys()]).map((m) => ({
+          key: m,
+          label: null,
+          funnel: at(`${m}-01`),
+        }));
+      case 'gender':
+        return GENDER_CATEGORIES.map((g) => ({ key: g, label: null, funnel: at(g) }));
+      case 'ageBand':
+        return AGE_BANDS.map((b) => ({ key: b, label: null, funnel: at(b) }));
+    }
+  }
+
+  /** Suppresses the table column by column against its total, then the rates and medians. */
+  private funnelTable(
+    groups: Group[],
+    groupBy: ObservatoryGroupBy,
+  ): { rows: CompletionRow[]; total: CompletionRow; suppressedCells: number } {
+    const k = this.k;
+    const totalFunnel = emptyFunnel();
+    for (const g of groups) {
+      for (const c of FUNNEL_COLUMNS) totalFunnel[c] += g.funnel[c];
+      for (const [d, n] of g.funnel.days) totalFunnel.days.set(d, (totalFunnel.days.get(d) ?? 0) + n);
+    }
+    const columns = new Map<FunnelColumn, ReturnType<typeof suppressColumn>>(
+      FUNNEL_COLUMNS.map((c) => [
+        c,
+        suppressColumn(
+          groups.map((g) => g.funnel[c]),
+          totalFunnel[c],
+          k,
+        ),
+      ]),
+    );
+    let suppressed = 0;
+    const row = (
+      key: string,
+      label: LocalizedText | null,
+      funnel: Funnel,
+      cell: (c: FunnelColumn) => number | null,
+      drillable?: boolean,
+    ): CompletionRow => {
+      const counts = Object.fromEntries(FUNNEL_COLUMNS.map((c) => [c, cell(c)])) as Record<
+        FunnelColumn,
+        number | null
+      >;
+      suppressed += FUNNEL_COLUMNS.filter((c) => counts[c] === null).length;
+      const out: CompletionRow = { key, label, ...counts };
+      if (drillable !== undefined) out.drillable = drillable;
+      // A month's completions are not that month's enrolments': no rate per month.
+      if (groupBy !== 'month') {
+        out.completionRate = rate(counts.completed, counts.enrolled);
+        if (out.completionRate === null && funnel.enrolled > 0) suppressed++;
+      }
+      const median = counts.completed !== null && counts.completed >= k ? medianOf(funnel.days) : null;
+      out.medianDaysToCompletion = median;
+      if (median === null && funnel.completed > 0) suppressed++;
+      return out;
+    };
+    const rows = groups.map((g, i) =>
+      row(g.key, g.label, g.funnel, (c) => columns.get(c)?.cells[i] ?? null, g.drillable),
+    );
+    const total = row('total', null, totalFunnel, (c) => columns.get(c)?.total ?? null);
+    return { rows, total, suppressedCells: suppressed };
+  }
+
+  /** Lesson by lesson in the course's order (latest version), quizzes with their pass rates. */
+  private async lessonTable(
+    slice: Slice,
+    course: PublishedVersion,
+  ): Promise<{ rows: CompletionRow[]; suppressedCells: number }> {
+    const k = this.k;
+    const counts = new Map((await this.stats.lessons(slice)).map((l) => [l.lessonKey, l]));
+    const ordered: { key: string; title: LocalizedText; module: CompletionRow['module']; quiz: boolean }[] =
+      [];
+    for (const m of course.content.modules)
+      for (const l of m.lessons)
+        ordered.push({
+          key: l.key,
+          title: l.title,
+          module: { key: m.key, title: m.title },
+          quiz: l.kind === 'quiz',
+        });
+    // Lessons counted under an earlier version but no longer in the latest one.
+    for (const key of counts.keys())
+      if (!ordered.some((o) => o.key === key))
+        ordered.push({ key, title: { fr: key }, module: null, quiz: false });
+    let suppressed = 0;
+    const hide = (v: number): number | null => {
+      const [shown] = suppressColumn([v], null, k).cells;
+      if (shown === null) suppressed++;
+      return shown ?? null;
+    };
+    const rows = ordered.map((o) => {
+      const c = counts.get(o.key);
+      const row: CompletionRow = {
+        key: o.key,
+        label: o.title,
+        module: o.module,
+        quiz: o.quiz,
+        started: hide(c?.started ?? 0),
+        completed: hide(c?.completed ?? 0),
+      };
+      if (o.quiz) {
+        row.quizAttempted = hide(c?.attempted ?? 0);
+        // Passing a quiz is what completes it.
+        row.quizPassed = row.completed;
+        row.quizPassRate = rate(row.quizPassed, row.quizAttempted);
+        if (row.quizPassRate === null && (c?.attempted ?? 0) > 0) suppressed++;
+      }
+      return row;
+    });
+    return { rows, suppressedCells: suppressed };
+  }
+
+  // ---------------------------------------------------------------- scope
+
+  /** The territory asked for (default: the top of the caller's scope), checked against the scope. */
+  private async place(
+    principal: AuthPrincipal,
+    territoryId: string | undefined,
+  ): Promise<{ territory: TerritoryRow; breadcrumb: TerritoryRow[] }> {
+    const scopes = scopePaths(principal);
+    let territory: TerritoryRow | undefined;
+    if (territoryId) {
+      territory = (await this.stats.territories([territoryId])).get(territoryId);
+      if (!territory)
+        throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'No such territory', undefined, [
+          { field: 'territoryId', message: 'No such territory' },
+        ]);
+    } else territory = (await this.scopeRoots(principal))[0];
+    if (!territory || !scopes.some((s) => territory.path.startsWith(s)))
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'outside-scope',
+        'Outside your territories',
+        'You may look at the territories your observer role covers, and their subdivisions.',
+        [{ field: 'territoryId', message: 'Outside your territories' }],
+      );
+    // Drill-up links: from the top of the covering scope down to the territory.
+    const scope = scopes
+      .filter((s) => territory.path.startsWith(s))
+      .sort((a, b) => a.length - b.length)[0] as string;
+    const ids = territory.path.split('/').filter(Boolean);
+    const fromDepth = scope.split('/').filter(Boolean).length - 1;
+    const chain = ids.slice(fromDepth);
+    const rows = await this.stats.territories(chain);
+    return { territory, breadcrumb: chain.map((id) => rows.get(id)).filter((t): t is TerritoryRow => !!t) };
+  }
+
+  private async scopeRoots(principal: AuthPrincipal): Promise<TerritoryRow[]> {
+    const paths = scopePaths(principal);
+    // Only the outermost: a scope inside another adds nothing.
+    const outer = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+    const ids = [...new Set(outer.map((p) => p.split('/').filter(Boolean).pop() as string))];
+    const rows = await this.stats.territories(ids);
+    return [...rows.values()].sort((a, b) => a.depth - b.depth || a.nameFr.localeCompare(b.nameFr, 'fr'));
+  }
+
+  private slice(territory: TerritoryRow, query: StatisticsQuery): Slice {
+    if (query.from && query.to && query.from > query.to)
+      throw fieldProblem('to', 'The end month comes before the start month');
+    return {
+      path: territory.path,
+      from: query.from ? `${query.from}-01` : null,
+      to: query.to ? `${query.to}-01` : null,
+      courseId: query.courseId ?? null,
+    };
+  }
+
+  /** Latest published version of each course with cohorts under these paths. */
+  private async courses(paths: string[]): Promise<Map<string, PublishedVersion>> {
+    const out = new Map<string, PublishedVersion>();
+    for (const path of paths)
+      for (const { courseId, latest } of await this.stats.coursesIn(path)) {
+        if (out.has(courseId)) continue;
+        const version = await this.catalog.version(courseId, latest);
+        if (version) out.set(courseId, version);
+      }
+    return out;
+  }
+}
+
+/** The paths the caller's observer and admin roles cover. */
+function scopePaths(principal: AuthPrincipal): string[] {
+  return principal.roles
+    .filter((r) => r.role === 'observer' || r.role === 'admin')
+    .map((r) => r.territoryPath);
+}
+
+function observatoryTerritory(t: TerritoryRow): ObservatoryTerritory {
+  return {
+    id: t.id,
+    code: t.code ?? '',
+    name: { fr: t.nameFr, ar: t.nameAr, en: t.nameEn },
+    drillable: t.hasChildren,
+  };
+}
+
+/** Every month of the window (or of the data, where the window is open), as `YYYY-MM`. */
+function months(slice: Slice, keys: string[]): string[] {
+  const known = keys.map((k) => k.slice(0, 7)).sort();
+  const first = slice.from?.slice(0, 7) ?? known[0];
+  const last = slice.to?.slice(0, 7) ?? known[known.length - 1];
+  if (!first || !last) return [];
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last) break;
+    out.push(key);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return out;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function fieldProblem(field: string, message: string): ProblemException {
+  return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid-filter', 'Invalid filter', message, [
+    { field, message },
+  ]);
+}

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** Stage counts of one group, with its histogram of days to completion. */
+export interface Funnel {
+  enrolled: number;
+  started: number;
+  completed: number;
+  certified: number;
+  withdrawn: number;
+  days: Map<number, number>;
+}
+
+export interface LessonCounts {
+  courseId: string;
+  lessonKey: string;
+  started: number;
+  completed: number;
+  attempted: number;
+}
+
+export interface AssessmentSums {
+  competenceCode: string;
+  assessed: number;
+  sumBefore: number;
+  sumAfter: number;
+}
+
+export interface TerritoryRow {
+  id: string;
+  code: string | null;
+  level: string;
+  nameFr: string;
+  nameAr: string;
+  nameEn: string;
+  path: string;
+  depth: number;
+  parentId: string | null;
+  hasChildren: boolean;
+}
+
+/** Where the rows come from: a territory subtree, months (first days, inclusive) and a course. */
+export interface Slice {
+  path: string;
+  from: string | null;
+  to: string | null;
+  courseId: string | null;
+}
+
+/** Which column of `obs_funnel` a grouping reads. */
+export type FunnelDimension = 'child' | 'course_id' | 'month' | 'gender' | 'age_band';
+
+const FUNNEL_SUMS = `sum(f.enrolled)::int AS enrolled, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
+  sum(f.certified)::int AS certified, sum(f.withdrawn)::int AS withdrawn`;
+
+/**
+ * Reads the rollups, never the raw events: every query here touches at most a few rows per territory,
+ * course, month and demographic category, whatever the number of coaches or events. Territory roll-ups
+ * up the tree are sums over the subtree's territories (`path LIKE prefix%`), which are few.
+ */
+@Injectable()
+export class StatisticsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async territories(ids: string[]): Promise<Map<string, TerritoryRow>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.query<RawTerritory[]>(
+      `${TERRITORY_SELECT} WHERE t.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, territoryRow(r)]));
+  }
+
+  async children(parentId: string): Promise<TerritoryRow[]> {
+    const rows = await this.dataSource.query<RawTerritory[]>(
+      `${TERRITORY_SELECT} WHERE t.parent_id = $1 ORDER BY t.code NULLS LAST, t.name_fr`,
+      [parentId],
+    );
+    return rows.map(territoryRow);
+  }
+
+  /** Funnel counts of a subtree grouped by one dimension (`child`: the child of the subtree's root). */
+  async funnel(slice: Slice, by: FunnelDimension | null): Promise<Map<string, Funnel>> {
+    const key = by === null ? `''` : by === 'child' ? CHILD_OF_ROOT : `f.${by}::text`;
+    const [where, params] = this.where(slice, 'f.course_id');
+    const [counts, days] = await Promise.all([
+      this.dataSource.query<(FunnelSums & { key: string })[]>(
+        `SELECT ${key} AS key, ${FUNNEL_SUMS}
+           FROM obs_funnel f JOIN territories t ON t.id = f.territory_id
+          WHERE ${where} GROUP BY 1`,
+        params,
+      ),
+      this.dataSource.query<{ key: string; days: number; n: number }[]>(
+        `SELECT ${key} AS key, f.days, sum(f.n)::int AS n
+           FROM obs_completion_days f JOIN territories t ON t.id = f.territory_id
+          WHERE ${where} GROUP BY 1, 2`,
+        params,
+      ),
+    ]);
+    return funnels(counts, days);
+  }
+
+  /** Funnel counts per cohort of the subtree, with the cohorts' names. */
+  async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
+    const [where, params] = this.where(slice, 'c.course_id');
+    const [counts, days] = await Promise.all([
+      this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
+        `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
+           FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+          WHERE ${where} GROUP BY 1`,
+        params,
+      ),
+      this.dataSource.query<{ key: string; days: number; n: number }[]>(
+        `SELECT c.id AS key, f.days, sum(f.n)::int AS n
+           FROM obs_cohort_completion_days f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+          WHERE ${where} GROUP BY 1, 2`,
+        params,
+      ),
+    ]);
+    return { funnels: funnels(counts, days), names: new Map(counts.map((r) => [r.key, r.name])) };
+  }
+
+  async lessons(slice: Slice): Promise<LessonCounts[]> {
+    const [where, params] = this.where(slice, 'f.course_id');
+    const rows = await this.dataSource.query<
+      { course_id: string; lesson_key: string; started: number; completed: number; attempted: number }[]
+    >(
+      `SELECT f.course_id, f.lesson_key, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
+              sum(f.attempted)::int AS attempted
+         FROM obs_lesson_stats f JOIN territories t ON t.id = f.territory_id
+        WHERE ${where} GROUP BY 1, 2`,
+      params,
+    );
+    return rows.map((r) => ({
+      courseId: r.course_id,
+      lessonKey: r.lesson_key,
+      started: r.started,
+      completed: r.completed,
+      attempted: r.attempted,
+    }));
+  }
+
+  async assessments(slice: Slice): Promise<AssessmentSums[]> {
+    const [where, params] = this.where(slice, 'f.course_id');
+    const rows = await this.dataSource.query<
+      { competence_code: string; assessed: number; sum_before: number; sum_after: number }[]
+    >(
+      `SELECT f.competence_code, sum(f.assessed)::int AS assessed, sum(f.sum_before)::int AS sum_before,
+              sum(f.sum_after)::int AS sum_after
+         FROM obs_self_assessment f JOIN territories t ON t.id = f.territory_id
+        WHERE ${where} GROUP BY 1`,
+      params,
+    );
+    return rows.map((r) => ({
+      competenceCode: r.competence_code,
+      assessed: r.assessed,
+      sumBefore: r.sum_before,
+      sumAfter: r.sum_after,
+    }));
+  }
+
+  /** Courses with at least one cohort in the subtree, with their latest published version. */
+  async coursesIn(path: string): Promise<{ courseId: string; latest: number }[]> {
+    const rows = await this.dataSource.query<{ course_id: string; latest: number }[]>(
+      `SELECT v.course_id, max(v.number)::int AS latest
+         FROM course_versions v
+        WHERE v.course_id IN (SELECT c.course_id FROM cohorts c JOIN territories t ON t.id = c.territory_id
+                               WHERE t.path LIKE $1 || '%')
+        GROUP BY 1`,
+      [path],
+    );
+    return rows.map((r) => ({ courseId: r.course_id, latest: r.latest }));
+  }
+
+  /** `$1` is always the subtree's path (the child expression uses it). */
+  private where(slice: Slice, courseColumn: string): [string, unknown[]] {
+    const params: unknown[] = [slice.path];
+    const clauses = [`t.path LIKE $1 || '%'`];
+    if (slice.from) {
+      params.push(slice.from);
+      clauses.push(`f.month >= $${params.length}::date`);
+    }
+    if (slice.to) {
+      params.push(slice.to);
+      clauses.push(`f.month <= $${params.length}::date`);
+    }
+    if (slice.courseId) {
+      params.push(slice.courseId);
+      clauses.push(`${courseColumn} = $${params.length}::uuid`);
+    }
+    return [clauses.join(' AND '), params];
+  }
+}
+
+/** The id of the root's child a territory lies under, or '' for the root itself. */
+const CHILD_OF_ROOT = `split_part(substr(t.path, length($1) + 1), '/', 1)`;
+
+const TERRITORY_SELECT = `SELECT t.id, t.code, t.level, t.name_fr, t.name_ar, t.name_en, t.path, t.depth, t.parent_id,
+  EXISTS (SELECT 1 FROM territories c WHERE c.parent_id = t.id) AS has_children FROM territories t`;
+
+interface RawTerritory {
+  id: string;
+  code: string | null;
+  level: string;
+  name_fr: string;
+  name_ar: string;
+  name_en: string;
+  path: string;
+  depth: number;
+  parent_id: string | null;
+  has_children: boolean;
+}
+
+function territoryRow(r: RawTerritory): TerritoryRow {
+  return {
+    id: r.id,
+    code: r.code,
+    level: r.level,
+    nameFr: r.name_fr,
+    nameAr: r.name_ar,
+    nameEn: r.name_en,
+    path: r.path,
+    depth: r.depth,
+    parentId: r.parent_id,
+    hasChildren: r.has_children,
+  };
+}
+
+interface FunnelSums {
+  enrolled: number;
+  started: number;
+  completed: number;
+  certified: number;
+  withdrawn: number;
+}
+
+export function emptyFunnel(): Funnel {
+  return { enrolled: 0, started: 0, completed: 0, certified: 0, withdrawn: 0, days: new Map() };
+}
+
+function funnels(
+  counts: (FunnelSums & { key: string })[],
+  days: { key: string; days: number; n: number }[],
+): Map<string, Funnel> {
+  const out = new Map<string, Funnel>();
+  for (const r of counts)
+    out.set(r.key, {
+      enrolled: r.enrolled,
+      started: r.started,
+      completed: r.completed,
+      certified: r.certified,
+      withdrawn: r.withdrawn,
+      days: new Map(),
+    });
+  for (const d of days) {
+    const f = out.get(d.key) ?? emptyFunnel();
+    f.days.set(d.days, (f.days.get(d.days) ?? 0) + d.n);
+    out.set(d.key, f);
+  }
+  return out;
+}
