@@ -1,0 +1,110 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { ExportFormat, ProblemDetails } from '@tc/shared/contracts';
+import { ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  type DownloadedFile,
+  ObservatoryService,
+  type ObservatoryTable,
+  type ReportFilters,
+} from '../data-access/observatory.service';
+
+/** Saves a downloaded file under the name the server suggested. */
+export function saveFile(document: Document, file: DownloadedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** "Download CSV" and "Download Excel" for a table with the filters shown. */
+@Component({
+  selector: 'tc-download-buttons',
+  imports: [TranslocoPipe, ProblemMessageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="tc-downloads" role="group" [attr.aria-label]="label()">
+      @for (format of formats; track format) {
+        <button
+          type="button"
+          class="tc-download"
+          [disabled]="!filters() || busy() !== null"
+          (click)="download(format)"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+            <path
+              fill="currentColor"
+              d="M11 4h2v9l3.5-3.5 1.4 1.4L12 16.8l-5.9-5.9 1.4-1.4L11 13zM5 18h14v2H5z"
+            />
+          </svg>
+          {{
+            (busy() === format ? 'observatory.download.busy' : 'observatory.download.' + format) | transloco
+          }}
+        </button>
+      }
+    </div>
+    <tc-problem-message [problem]="problem()" />
+  `,
+  styles: `
+    .tc-downloads {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .tc-download {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+      min-block-size: 40px;
+      padding-inline: 0.875rem;
+      border: 1px solid var(--mat-sys-primary);
+      border-radius: 20px;
+      background: transparent;
+      color: var(--mat-sys-primary);
+      font: inherit;
+      font-weight: 500;
+      cursor: pointer;
+    }
+    .tc-download:hover:not(:disabled) {
+      background: var(--mat-sys-primary-container);
+    }
+    .tc-download:disabled {
+      opacity: 0.6;
+      cursor: default;
+    }
+  `,
+})
+export class DownloadButtonsComponent {
+  private readonly api = inject(ObservatoryService);
+  private readonly document = inject(DOCUMENT);
+  readonly table = input.required<ObservatoryTable>();
+  /** The filters of the table on screen; `null` while it is loading. */
+  readonly filters = input.required<ReportFilters | null>();
+  /** The group's accessible name ("Download the table"). */
+  readonly label = input.required<string>();
+
+  protected readonly formats: readonly ExportFormat[] = ['csv', 'xlsx'];
+  protected readonly busy = signal<ExportFormat | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+
+  protected download(format: ExportFormat): void {
+    const filters = this.filters();
+    if (!filters) return;
+    this.busy.set(format);
+    this.problem.set(null);
+    this.api.download(this.table(), filters, format).subscribe({
+      next: (file) => {
+        this.busy.set(null);
+        saveFile(this.document, file);
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.problem.set(problemOf(e));
+      },
+    });
+  }
+}

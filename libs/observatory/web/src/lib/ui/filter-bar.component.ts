@@ -1,0 +1,137 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  OBSERVATORY_GROUPS,
+  type ObservatoryGroupBy,
+  type ObservatoryScope,
+  type ObservatoryTerritory,
+} from '@tc/shared/contracts';
+import { LanguageService, LocalizedNamePipe } from '@tc/shared/ui';
+import { localized } from '../data-access/format';
+import { type ObservatoryQuery, isGroupBy, isMonth, withFilter, withTerritory } from '../data-access/query';
+
+/**
+ * The dashboard's filters as native controls: the top territory (when the scope has several), the
+ * grouping, the course, the first and last month. Each change emits the next query.
+ */
+@Component({
+  selector: 'tc-filter-bar',
+  imports: [TranslocoPipe, LocalizedNamePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form
+      class="tc-filters"
+      [attr.aria-label]="'observatory.filters.title' | transloco"
+      (submit)="$event.preventDefault()"
+    >
+      @if (scope().territories.length > 1) {
+        <label>
+          <span>{{ 'observatory.filters.territory' | transloco }}</span>
+          <select (change)="pickTerritory($event)">
+            @for (t of scope().territories; track t.id) {
+              <option [value]="t.id" [selected]="t.id === topId()">{{ t.name | localizedName }}</option>
+            }
+          </select>
+        </label>
+      }
+      <label>
+        <span>{{ 'observatory.filters.groupBy' | transloco }}</span>
+        <select (change)="pickGroupBy($event)" aria-describedby="tc-groupby-hint">
+          @for (g of groups; track g) {
+            <option [value]="g" [selected]="g === groupBy()" [disabled]="g === 'module' && !query().courseId">
+              {{ 'observatory.groupBy.' + g | transloco }}
+            </option>
+          }
+        </select>
+      </label>
+      <label>
+        <span>{{ 'observatory.filters.course' | transloco }}</span>
+        <select (change)="pick('courseId', $event)">
+          <option value="" [selected]="!query().courseId">
+            {{ 'observatory.filters.allCourses' | transloco }}
+          </option>
+          @for (c of courses(); track c.id) {
+            <option [value]="c.id" [selected]="c.id === query().courseId">{{ c.title }}</option>
+          }
+        </select>
+      </label>
+      <label>
+        <span>{{ 'observatory.filters.from' | transloco }}</span>
+        <input
+          type="month"
+          pattern="[0-9]{4}-[0-9]{2}"
+          placeholder="2026-01"
+          [value]="query().from ?? ''"
+          [max]="query().to ?? ''"
+          (change)="pickMonth('from', $event)"
+        />
+      </label>
+      <label>
+        <span>{{ 'observatory.filters.to' | transloco }}</span>
+        <input
+          type="month"
+          pattern="[0-9]{4}-[0-9]{2}"
+          placeholder="2026-12"
+          [value]="query().to ?? ''"
+          [min]="query().from ?? ''"
+          (change)="pickMonth('to', $event)"
+        />
+      </label>
+      <button type="button" class="tc-reset" [disabled]="!filtered()" (click)="reset()">
+        {{ 'observatory.filters.reset' | transloco }}
+      </button>
+      @if (!query().courseId) {
+        <p id="tc-groupby-hint" class="tc-hint">{{ 'observatory.filters.moduleNeedsCourse' | transloco }}</p>
+      }
+    </form>
+  `,
+  styleUrl: './filter-bar.component.scss',
+})
+export class FilterBarComponent {
+  private readonly lang = inject(LanguageService).lang;
+  readonly scope = input.required<ObservatoryScope>();
+  readonly query = input.required<ObservatoryQuery>();
+  /** The grouping on screen (the natural one when none is chosen). */
+  readonly groupBy = input.required<ObservatoryGroupBy>();
+  /** The top territory of the scope the view is in. */
+  readonly topId = input<string | null>(null);
+  readonly changed = output<ObservatoryQuery>();
+
+  protected readonly groups = OBSERVATORY_GROUPS;
+  protected readonly courses = computed(() => {
+    const lang = this.lang();
+    return this.scope()
+      .courses.map((c) => ({ id: c.id, title: localized(c.title, lang) }))
+      .sort((a, b) => a.title.localeCompare(b.title, lang));
+  });
+  protected readonly filtered = computed(() => {
+    const q = this.query();
+    return !!(q.from || q.to || q.courseId || q.groupBy);
+  });
+
+  protected pickTerritory(event: Event): void {
+    const id = (event.target as HTMLSelectElement).value;
+    const t: ObservatoryTerritory | undefined = this.scope().territories.find((x) => x.id === id);
+    if (t) this.changed.emit(withTerritory(this.query(), t));
+  }
+
+  protected pickGroupBy(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (isGroupBy(value)) this.changed.emit(withFilter(this.query(), 'groupBy', value));
+  }
+
+  protected pick(key: 'courseId', event: Event): void {
+    this.changed.emit(withFilter(this.query(), key, (event.target as HTMLSelectElement).value || null));
+  }
+
+  protected pickMonth(key: 'from' | 'to', event: Event): void {
+    const value = (event.target as HTMLInputElement).value.trim();
+    if (value && !isMonth(value)) return;
+    this.changed.emit(withFilter(this.query(), key, value || null));
+  }
+
+  protected reset(): void {
+    const q = this.query();
+    this.changed.emit({ territoryId: q.territoryId, groupBy: null, from: null, to: null, courseId: null });
+  }
+}
