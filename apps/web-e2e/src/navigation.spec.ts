@@ -2,9 +2,12 @@ import { expect, test } from '@playwright/test';
 import { expectSignedIn, mainNav, signIn } from './support';
 
 const cases: [email: string, links: string[]][] = [
-  ['admin@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Utilisateurs']],
+  [
+    'admin@example.org',
+    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Observatoire', 'Utilisateurs'],
+  ],
   ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires']],
-  ['observer@example.org', ['Accueil', 'Profil', 'Territoires']],
+  ['observer@example.org', ['Accueil', 'Profil', 'Territoires', 'Observatoire']],
   ['coach@example.org', ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte']],
 ];
 

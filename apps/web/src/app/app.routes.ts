@@ -7,6 +7,7 @@ import {
   HOME_SECTIONS,
   type HomeSection,
   LEARN_ROLES,
+  OBSERVATORY_ROLES,
   TERRITORIES_ROLES,
   accountRoutes,
   adminGuard,
@@ -47,8 +48,8 @@ const homeSections: HomeSection[] = [
 /**
  * Identity's route arrays are tiny and imported directly (the shell needs identity's session
  * service anyway, and Nx forbids importing a lib both statically and lazily); every identity page
- * is lazy through `loadComponent`. Territories, the catalog (course authoring) and cohorts, which
- * the shell does not need, load as a whole.
+ * is lazy through `loadComponent`. Territories, the catalog (course authoring), cohorts and the
+ * observatory (with its charts), which the shell does not need, load as a whole.
  */
 export const appRoutes: Route[] = [
   ...authRoutes,
@@ -84,6 +85,11 @@ export const appRoutes: Route[] = [
         path: 'territories',
         canActivate: [roleGuard(...TERRITORIES_ROLES)],
         loadChildren: loadTerritories,
+      },
+      {
+        path: 'observatory',
+        canActivate: [roleGuard(...OBSERVATORY_ROLES)],
+        loadChildren: () => import('@tc/observatory/web').then((m) => m.observatoryRoutes),
       },
       {
         path: 'users',

@@ -1,11 +1,14 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AGE_BANDS,
   COHORT_STATUSES,
   GENDERS,
+  GENDER_CATEGORIES,
   LESSON_KINDS,
   LOCALES,
   MEDIA_TYPES,
+  OBSERVATORY_GROUPS,
   ORGANISATION_TYPES,
   QUESTION_TYPES,
   ROLES,
@@ -86,11 +89,12 @@ describe('translation files', () => {
       'libs/catalog/web/src',
       'libs/cohorts/web/src',
       'libs/learning/web/src',
+      'libs/observatory/web/src',
       'libs/shared/ui/src',
     ];
     const used = new Set<string>();
     const pattern =
-      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses|cohorts|learning|verify)\.[\w.]*\w)['"]/g;
+      /['"]((?:app|languages|nav|userMenu|roles|common|signIn|forgot|acceptLink|home|profile|territories|users|paginator|courses|cohorts|learning|verify|observatory)\.[\w.]*\w)['"]/g;
     for (const file of dirs.flatMap((d) => sources(join(root, d)))) {
       for (const m of readFileSync(file, 'utf8').matchAll(pattern)) used.add(m[1]);
     }
@@ -134,6 +138,22 @@ describe('translation files', () => {
       ...['dryRun', 'commit'].map((b) => `cohorts.import.sending.${b}`),
       ...['not_started', 'started', 'completed', 'passed', 'failed'].map((s) => `learning.state.${s}`),
       ...['start', 'end'].flatMap((p) => [`learning.assessment.${p}Title`, `learning.assessment.${p}Text`]),
+      ...OBSERVATORY_GROUPS.flatMap((g) => [`observatory.groupBy.${g}`, `observatory.byGroup.${g}`]),
+      ...GENDER_CATEGORIES.map((g) => `observatory.gender.${g}`),
+      ...AGE_BANDS.map((b) => `observatory.ageBand.${b}`),
+      ...[
+        'enrolled',
+        'started',
+        'completed',
+        'certified',
+        'withdrawn',
+        'completionRate',
+        'medianDaysToCompletion',
+        'quizAttempted',
+        'quizPassed',
+        'quizPassRate',
+      ].map((m) => `observatory.measures.${m}`),
+      ...['csv', 'xlsx'].map((f) => `observatory.download.${f}`),
       'signIn.errors.invalid',
       'signIn.errors.tooMany',
     ];

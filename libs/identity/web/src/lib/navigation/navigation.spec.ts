@@ -7,15 +7,22 @@ describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
     ['coach', ['coach'], ['/', '/profile', '/learn', '/join']],
     ['trainer', ['trainer'], ['/', '/profile', '/courses', '/cohorts', '/territories']],
-    ['observer', ['observer'], ['/', '/profile', '/territories']],
-    ['admin', ['admin'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/users']],
+    ['observer', ['observer'], ['/', '/profile', '/territories', '/observatory']],
+    ['admin', ['admin'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/observatory', '/users']],
     ['no role yet', [], ['/', '/profile']],
   ])('%s gets exactly its links', (_name, roles, expected) => {
     expect(paths(roles)).toEqual(expected);
   });
 
   it('takes the union over several role assignments', () => {
-    expect(paths(['coach', 'observer'])).toEqual(['/', '/profile', '/learn', '/join', '/territories']);
+    expect(paths(['coach', 'observer'])).toEqual([
+      '/',
+      '/profile',
+      '/learn',
+      '/join',
+      '/territories',
+      '/observatory',
+    ]);
     expect(paths(['coach', 'admin', 'coach'])).toEqual([
       '/',
       '/profile',
@@ -24,6 +31,7 @@ describe('navigationFor', () => {
       '/courses',
       '/cohorts',
       '/territories',
+      '/observatory',
       '/users',
     ]);
     expect(paths(['coach', 'trainer'])).toEqual([
@@ -37,6 +45,12 @@ describe('navigationFor', () => {
     ]);
   });
 
+  it('shows the observatory to observers and admins only', () => {
+    expect(paths(['observer'])).toContain('/observatory');
+    expect(paths(['admin'])).toContain('/observatory');
+    for (const role of ['coach', 'trainer'] as const) expect(paths([role])).not.toContain('/observatory');
+  });
+
   it('gives each link a translation key', () => {
     expect(navigationFor(['admin']).map((i) => i.labelKey)).toEqual([
       'nav.home',
@@ -44,6 +58,7 @@ describe('navigationFor', () => {
       'nav.courses',
       'nav.cohorts',
       'nav.territories',
+      'nav.observatory',
       'nav.users',
     ]);
   });

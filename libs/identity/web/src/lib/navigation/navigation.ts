@@ -18,6 +18,8 @@ export const COHORTS_ROLES: readonly Role[] = ['trainer', 'admin'];
 export const JOIN_ROLES: readonly Role[] = ['coach'];
 /** Coaches follow their courses. */
 export const LEARN_ROLES: readonly Role[] = ['coach'];
+/** The Observatory of Human Capital's dashboard (aggregates, scoped to the caller's territories). */
+export const OBSERVATORY_ROLES: readonly Role[] = ['observer', 'admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', roles: 'any', exact: true },
@@ -27,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/courses', labelKey: 'nav.courses', roles: COURSES_ROLES, exact: false },
   { path: '/cohorts', labelKey: 'nav.cohorts', roles: COHORTS_ROLES, exact: false },
   { path: '/territories', labelKey: 'nav.territories', roles: TERRITORIES_ROLES, exact: false },
+  { path: '/observatory', labelKey: 'nav.observatory', roles: OBSERVATORY_ROLES, exact: false },
   { path: '/users', labelKey: 'nav.users', roles: USERS_ROLES, exact: false },
 ];
 
