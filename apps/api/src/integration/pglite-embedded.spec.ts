@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp, type RunningApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 import { DataDirLockedError } from '../database/embedded-postgres';
+import { DEMO_POPULATION } from '../database/demo-seed';
 
 /** The newcomer's path: no DATABASE_URL, an embedded PostgreSQL in a data folder. */
 describe('embedded PGlite database', () => {
@@ -94,7 +95,13 @@ describe('embedded PGlite database', () => {
       `SELECT display_name FROM users WHERE email = 'admin@example.org'`,
     );
     expect(rows[0]?.display_name).toBe('Persisted Admin');
-    const users: { n: number }[] = await running.dataSource.query('SELECT count(*)::int AS n FROM users');
-    expect(users[0]?.n).toBe(4); // the seed did not run twice
+    // The seed did not run twice: four demo accounts, one synthetic population.
+    const users: { synthetic: boolean; n: number }[] = await running.dataSource.query(
+      `SELECT email LIKE '%.synthetic.invalid' AS synthetic, count(*)::int AS n FROM users GROUP BY 1 ORDER BY 1`,
+    );
+    expect(users).toEqual([
+      { synthetic: false, n: 4 },
+      { synthetic: true, n: DEMO_POPULATION.coaches },
+    ]);
   });
 });

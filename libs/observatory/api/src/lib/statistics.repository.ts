@@ -160,12 +160,12 @@ export class StatisticsRepository {
     }));
   }
 
-  /** Courses with at least one cohort in the subtree, with their latest published version. */
+  /** Courses with enrolments in the subtree (read off the rollup: a few rows per territory), latest version. */
   async coursesIn(path: string): Promise<{ courseId: string; latest: number }[]> {
     const rows = await this.dataSource.query<{ course_id: string; latest: number }[]>(
       `SELECT v.course_id, max(v.number)::int AS latest
          FROM course_versions v
-        WHERE v.course_id IN (SELECT c.course_id FROM cohorts c JOIN territories t ON t.id = c.territory_id
+        WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel f JOIN territories t ON t.id = f.territory_id
                                WHERE t.path LIKE $1 || '%')
         GROUP BY 1`,
       [path],
