@@ -1,11 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -68,10 +68,12 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
       done(null, body),
     );
-    fastify.addHook('onSend', async (request, reply) => {
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       void reply.header('x-request-id', request.id);
+      done(null, payload);
     });
-    await app.register(fastifyHelmet, {
+    // Helmet's middleware built once: @fastify/helmet builds it again on every request (CSP parsed each time).
+    const securityHeaders = helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -90,6 +92,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       },
       crossOriginEmbedderPolicy: false,
     });
+    fastify.addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+    );
     await app.register(fastifyCookie);
     await app.register(fastifyMultipart, {
       limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6 },
