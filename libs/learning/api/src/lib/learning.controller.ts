@@ -9,15 +9,7 @@ import type {
   QuizAttemptResult,
   SelfAssessment,
 } from '@tc/shared/contracts';
-import {
-  AuthPrincipal,
-  CurrentUser,
-  Public,
-  Roles,
-  UuidParam,
-  validateBody,
-  validationProblem,
-} from '@tc/shared/api';
+import { AuthPrincipal, CurrentUser, Public, Roles, UuidParam } from '@tc/shared/api';
 import { CertificatesService } from './certificates/certificates.service';
 import { SelfAssessmentService } from './self-assessment.service';
 import {
@@ -29,6 +21,7 @@ import {
   RevokeCertificateDto,
   SelfAssessmentDto,
 } from './dto/learning.dto';
+import { progressEvents } from './dto/progress-body';
 import { LearnerService } from './learner.service';
 import { ProgressService } from './progress.service';
 import { QuizzesService } from './quizzes.service';
@@ -55,14 +48,7 @@ export class LearningController {
     schema: { oneOf: [{ $ref: getSchemaPath(ProgressEventDto) }, { $ref: getSchemaPath(ProgressBatchDto) }] },
   })
   async events(@CurrentUser() principal: AuthPrincipal, @Body() body: unknown): Promise<ProgressResult> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw validationProblem([{ field: 'body', message: 'Send one event, or { "events": [ … ] }' }]);
-    }
-    const events =
-      'events' in body
-        ? (await validateBody(ProgressBatchDto, body)).events
-        : [await validateBody(ProgressEventDto, body)];
-    return this.progress.ingest(principal, events);
+    return this.progress.ingest(principal, await progressEvents(body));
   }
 
   @Post('enrolments/:id/quizzes/:lessonKey/attempts')
