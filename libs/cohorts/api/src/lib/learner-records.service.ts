@@ -36,6 +36,35 @@ export interface ProgressChange {
   attemptPercent?: number;
 }
 
+/** The summary rows of the changed enrolments after a merge, and where a lesson was newly completed. */
+export interface MergedProgress {
+  rows: ProgressRow[];
+  newlyCompleted: Set<string>;
+}
+
+/** One summary row after a change, as the upsert of {@link LearnerRecords.mergeProgress} leaves it. */
+function merged(row: ProgressRow | undefined, c: ProgressChange): ProgressRow {
+  return {
+    enrolmentId: c.enrolmentId,
+    lessonKey: c.lessonKey,
+    startedAt: least(row?.startedAt, c.startedAt ?? c.completedAt),
+    completedAt: least(row?.completedAt, c.completedAt),
+    lastActivityAt: row && row.lastActivityAt > c.lastActivityAt ? row.lastActivityAt : c.lastActivityAt,
+    attempts: (row?.attempts ?? 0) + (c.attemptPercent === undefined ? 0 : 1),
+    bestPercent:
+      c.attemptPercent === undefined
+        ? (row?.bestPercent ?? null)
+        : Math.max(row?.bestPercent ?? c.attemptPercent, c.attemptPercent),
+  };
+}
+
+/** SQL's LEAST: nulls are ignored. */
+function least(a: Date | null | undefined, b: Date | null | undefined): Date | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return a < b ? a : b;
+}
+
 /**
  * The enrolment and lesson-progress records, as the learning domain reads and writes them inside its
  * own transactions (every method takes the transaction's manager).
@@ -115,14 +144,18 @@ export class LearnerRecords {
    * Merges changes into the summary rows in one statement (replaying the same change changes nothing)
    * and moves the counters by exactly the transitions it caused: a lesson started or completed for the
    * first time, a coach's first lesson. The caller holds the enrolments' row locks, so reading the rows
-   * before the merge is safe.
+   * before the merge is safe, and so is the answer: the rows of the changed enrolments as they are after
+   * the merge (worked out here, not read again) and the enrolments where a lesson was completed for the
+   * first time.
    */
-  async mergeProgress(manager: EntityManager, changes: ProgressChange[]): Promise<void> {
-    if (!changes.length) return;
+  async mergeProgress(manager: EntityManager, changes: ProgressChange[]): Promise<MergedProgress> {
+    if (!changes.length) return { rows: [], newlyCompleted: new Set() };
     const enrolmentIds = [...new Set(changes.map((c) => c.enrolmentId))];
     const before = await this.progress(manager, enrolmentIds);
     const had = new Map(before.map((r) => [`${r.enrolmentId}|${r.lessonKey}`, r]));
     const active = new Set(before.map((r) => r.enrolmentId));
+    const after = new Map(had);
+    const newlyCompleted = new Set<string>();
 
     const bumps = new Map<
       string,
@@ -150,7 +183,9 @@ export class LearnerRecords {
       if (!wasCompleted && c.completedAt) {
         bump(cohortId, c.lessonKey, 0, 1);
         seen.add(`c|${key}`);
+        newlyCompleted.add(c.enrolmentId);
       }
+      after.set(key, merged(after.get(key), c));
       if (!active.has(c.enrolmentId) && nowStarted) {
         bump(cohortId, '', 1, 0);
         active.add(c.enrolmentId);
@@ -177,6 +212,7 @@ export class LearnerRecords {
       ],
     );
     await this.bumpCounters(manager, [...bumps.values()]);
+    return { rows: [...after.values()], newlyCompleted };
   }
 
   private async bumpCounters(

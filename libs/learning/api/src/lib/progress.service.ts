@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CourseContent, ProgressRejection, ProgressResult } from '@tc/shared/contracts';
 import type { AuthPrincipal } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
-import { LearnerRecords, type EnrolmentRecord, type ProgressChange } from '@tc/cohorts/api';
+import { LearnerRecords, type EnrolmentRecord, type ProgressChange, type ProgressRow } from '@tc/cohorts/api';
 import { CertificatesService } from './certificates/certificates.service';
 import { isCourseComplete, type LessonFacts } from './rules/completion';
 import type { ProgressEventDto } from './dto/learning.dto';
@@ -93,16 +93,14 @@ export class ProgressService {
         change.lastActivityAt = max(change.lastActivityAt, at) as Date;
         changes.set(key, change);
       }
-      await this.records.mergeProgress(manager, [...changes.values()]);
-      // Only a lesson newly completed can complete a course: other batches skip the check.
-      const completing = new Set(
-        [...changes.values()].filter((c) => c.completedAt).map((c) => c.enrolmentId),
-      );
+      const merged = await this.records.mergeProgress(manager, [...changes.values()]);
+      // Only a lesson completed for the first time can complete a course: other batches skip the check.
       await this.updateCompletion(
         manager,
-        [...completing].map((id) => enrolments.get(id) as EnrolmentRecord),
+        [...merged.newlyCompleted].map((id) => enrolments.get(id) as EnrolmentRecord),
         contents,
         now,
+        merged.rows,
       );
 
       return {
@@ -113,19 +111,25 @@ export class ProgressService {
     });
   }
 
-  /** Sets the completion date of every given enrolment whose course is now complete. */
+  /**
+   * Sets the completion date of every given enrolment whose course is now complete. `progress`: the
+   * enrolments' summary rows when the caller has them already (after a merge), else they are read.
+   */
   async updateCompletion(
     manager: EntityManager,
     enrolments: EnrolmentRecord[],
     contents: Map<string, CourseContent>,
     now: Date,
+    progress?: ProgressRow[],
   ): Promise<void> {
     const open = enrolments.filter((e) => !e.completedAt);
     if (!open.length) return;
-    const rows = await this.records.progress(
-      manager,
-      open.map((e) => e.id),
-    );
+    const rows =
+      progress ??
+      (await this.records.progress(
+        manager,
+        open.map((e) => e.id),
+      ));
     for (const enrolment of open) {
       const content = contents.get(enrolment.id);
       if (!content) continue;

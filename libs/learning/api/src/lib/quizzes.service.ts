@@ -97,7 +97,7 @@ export class QuizzesService {
           answeredAt,
         }),
       );
-      await this.records.mergeProgress(manager, [
+      const merged = await this.records.mergeProgress(manager, [
         {
           enrolmentId,
           cohortId: enrolment.cohortId,
@@ -109,7 +109,13 @@ export class QuizzesService {
         },
       ]);
       if (g.passed && !alreadyPassed)
-        await this.progress.updateCompletion(manager, [enrolment], new Map([[enrolment.id, content]]), now);
+        await this.progress.updateCompletion(
+          manager,
+          [enrolment],
+          new Map([[enrolment.id, content]]),
+          now,
+          merged.rows,
+        );
       return this.result(manager, quiz, attempt, content.defaultLocale, locale);
     });
   }
