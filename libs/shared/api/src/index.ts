@@ -3,3 +3,4 @@ export * from './lib/problem-details.filter';
 export * from './lib/validation';
 export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';
+export * from './lib/transaction-query';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { transactionQuery } from '@tc/shared/api';
 
 export interface EnrolmentRecord {
   id: string;
@@ -88,7 +89,8 @@ export class LearnerRecords {
       starts_on: string;
       deadlines: EnrolmentRecord['deadlines'];
       completed_at: Date | null;
-    }[] = await manager.query(
+    }[] = await transactionQuery(
+      manager,
       `SELECT e.id, e.user_id, e.status, e.cohort_id, c.name, c.course_id, c.course_version, c.starts_on::text, c.deadlines, e.completed_at
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
         WHERE e.id = ANY($1::uuid[])
@@ -124,7 +126,8 @@ export class LearnerRecords {
       last_activity_at: Date;
       attempts: number;
       best_percent: number | null;
-    }[] = await manager.query(
+    }[] = await transactionQuery(
+      manager,
       `SELECT enrolment_id, lesson_key, started_at, completed_at, last_activity_at, attempts, best_percent
          FROM lesson_progress WHERE enrolment_id = ANY($1::uuid[])`,
       [enrolmentIds],
@@ -192,7 +195,8 @@ export class LearnerRecords {
       }
     }
 
-    await manager.query(
+    await transactionQuery(
+      manager,
       `INSERT INTO lesson_progress (enrolment_id, lesson_key, started_at, completed_at, last_activity_at, attempts, best_percent)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[])
        ON CONFLICT (enrolment_id, lesson_key) DO UPDATE SET
@@ -223,7 +227,8 @@ export class LearnerRecords {
     if (!nonZero.length) return;
     // Sorted, so two transactions touching the same counters lock them in the same order.
     nonZero.sort((a, b) => (a.cohortId + a.lessonKey < b.cohortId + b.lessonKey ? -1 : 1));
-    await manager.query(
+    await transactionQuery(
+      manager,
       `INSERT INTO cohort_progress_counters (cohort_id, lesson_key, started, completed)
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::int[])
        ON CONFLICT (cohort_id, lesson_key) DO UPDATE SET

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CourseContent, ProgressRejection, ProgressResult } from '@tc/shared/contracts';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { transactionQuery, type AuthPrincipal } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { LearnerRecords, type EnrolmentRecord, type ProgressChange, type ProgressRow } from '@tc/cohorts/api';
 import { CertificatesService } from './certificates/certificates.service';
@@ -57,7 +57,8 @@ export class ProgressService {
         }
       }
       const inserted: { id: string }[] = candidates.length
-        ? await manager.query(
+        ? await transactionQuery(
+            manager,
             `INSERT INTO progress_events (id, enrolment_id, lesson_key, type, occurred_at)
              SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::timestamptz[])
              ON CONFLICT (id) DO NOTHING
