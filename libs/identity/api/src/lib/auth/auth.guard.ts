@@ -16,6 +16,12 @@ interface HttpRequestLike extends RequestWithPrincipal {
   headers: Record<string, string | string[] | undefined>;
 }
 
+interface AccessRule {
+  isPublic: boolean;
+  roles: Role[] | undefined;
+  signedIn: boolean;
+}
+
 /**
  * The one guard of the API, installed globally. Every route must declare who may call it with
  * `@Public()`, `@SignedIn()` or `@Roles(...)`; a route that declares nothing is refused (secure by default).
@@ -23,6 +29,7 @@ interface HttpRequestLike extends RequestWithPrincipal {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
+  private readonly rules = new WeakMap<object, WeakMap<object, AccessRule>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -31,10 +38,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
-    const signedIn = this.reflector.getAllAndOverride<boolean>(SIGNED_IN, targets);
+    const { isPublic, roles, signedIn } = this.ruleOf(context);
     if (isPublic) return true;
     if (!roles && !signedIn) {
       this.logger.error(
@@ -51,6 +55,25 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`This needs one of these roles: ${roles.join(', ')}.`);
     }
     return true;
+  }
+
+  /** A route's rule is fixed by its decorators: read once per handler and class, not on every request. */
+  private ruleOf(context: ExecutionContext): AccessRule {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    let byClass = this.rules.get(handler);
+    if (!byClass) this.rules.set(handler, (byClass = new WeakMap()));
+    let rule = byClass.get(cls);
+    if (!rule) {
+      const targets = [handler, cls];
+      rule = {
+        isPublic: !!this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets),
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets),
+        signedIn: !!this.reflector.getAllAndOverride<boolean>(SIGNED_IN, targets),
+      };
+      byClass.set(cls, rule);
+    }
+    return rule;
   }
 
   private async verifyBearer(header: string | string[] | undefined): Promise<string> {
