@@ -5,7 +5,11 @@ const rtl: ChartContext = { dir: 'rtl', lang: 'ar', suppressed: '< 5', reducedMo
 const series = [{ name: 'Inscrits', values: [12, null], colour: '#123f6e' }];
 
 type Axis = { inverse?: boolean; position?: string; type?: string };
-type Legend = { left?: number; right?: number; align?: string };
+type Legend = { left?: number; right?: number; align?: string; data?: string[]; show?: boolean };
+const two = [
+  { name: 'Inscrits', values: [12, 3], colour: '#123f6e' },
+  { name: 'Ont terminé', values: [5, null], colour: '#1b7a3d' },
+];
 
 describe('chart options', () => {
   it('draws horizontal bars from the start side, first row on top', () => {
@@ -30,6 +34,29 @@ describe('chart options', () => {
     const legend = o.legend as Legend;
     expect([legend.right, legend.left, legend.align]).toEqual([0, undefined, 'right']);
     expect(o.animation).toBe(false);
+  });
+
+  it('lists the legend in reading order, the first series first', () => {
+    expect((horizontalBars(['A'], two, ltr).legend as Legend).data).toEqual(['Inscrits', 'Ont terminé']);
+    // Laid out left to right by ECharts: reversed, so that the first series stands on the right.
+    expect((horizontalBars(['A'], two, rtl).legend as Legend).data).toEqual([
+      '\u2067Ont terminé\u2069',
+      '\u2067Inscrits\u2069',
+    ]);
+  });
+
+  it('isolates right-to-left texts inside the left-to-right SVG', () => {
+    const o = horizontalBars(['الشرق'], two, rtl);
+    expect((o.yAxis as { data: string[] }).data).toEqual(['\u2067الشرق\u2069']);
+    expect((o.series as { name: string }[]).map((s) => s.name)).toEqual([
+      '\u2067Inscrits\u2069',
+      '\u2067Ont terminé\u2069',
+    ]);
+  });
+
+  it('shows no legend for a single series', () => {
+    expect((horizontalBars(['A'], series, ltr).legend as Legend).show).toBe(false);
+    expect((horizontalBars(['A'], two, ltr).legend as Legend).show).toBe(true);
   });
 
   it('runs months in the reading direction', () => {

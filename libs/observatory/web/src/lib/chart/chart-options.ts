@@ -50,6 +50,14 @@ export interface ChartSeries {
 /** How the values of a chart are written. */
 export type ValueKind = 'count' | 'rate' | 'level';
 
+/**
+ * A text as the chart shows it: the chart's SVG is laid out left to right, so in a right-to-left
+ * language each text is isolated as right-to-left (RLI … PDI) for its words and numbers to read in order.
+ */
+export function chartText(text: string, ctx: Pick<ChartContext, 'dir'>): string {
+  return ctx.dir === 'rtl' ? `\u2067${text}\u2069` : text;
+}
+
 function valueText(kind: ValueKind, ctx: ChartContext): (v: unknown) => string {
   return (v) => {
     const n = Array.isArray(v) ? v[0] : v;
@@ -60,8 +68,9 @@ function valueText(kind: ValueKind, ctx: ChartContext): (v: unknown) => string {
   };
 }
 
-function common(ctx: ChartContext): ChartOption {
+function common(ctx: ChartContext, series: ChartSeries[] = []): ChartOption {
   const rtl = ctx.dir === 'rtl';
+  const names = series.map((s) => chartText(s.name, ctx));
   return {
     animation: !ctx.reducedMotion,
     animationDuration: 300,
@@ -73,6 +82,8 @@ function common(ctx: ChartContext): ChartOption {
       align: rtl ? 'right' : 'left',
       textStyle: { fontFamily: FONT, color: INK, fontSize: 13 },
       itemGap: 16,
+      // ECharts lays legend items out left to right: the first series goes first in reading order.
+      data: rtl ? [...names].reverse() : names,
     },
     tooltip: {
       trigger: 'axis',
@@ -101,11 +112,14 @@ export function horizontalBars(
 ): ChartOption {
   const rtl = ctx.dir === 'rtl';
   const format = valueText(kind, ctx);
-  const base = common(ctx);
+  const base = common(ctx, series);
+  // One series needs no legend: the chart's title names it.
+  const legend = series.length > 1;
   return {
     ...base,
+    legend: { ...(base.legend as LegendComponentOption), show: legend },
     tooltip: { ...(base.tooltip as TooltipComponentOption), valueFormatter: format },
-    grid: { top: 40, bottom: 8, left: 8, right: 24 },
+    grid: { top: legend ? 40 : 8, bottom: 8, left: rtl ? 24 : 8, right: rtl ? 8 : 24 },
     xAxis: {
       type: 'value',
       inverse: rtl,
@@ -117,7 +131,7 @@ export function horizontalBars(
     },
     yAxis: {
       type: 'category',
-      data: categories,
+      data: categories.map((c) => chartText(c, ctx)),
       inverse: true,
       position: rtl ? 'right' : 'left',
       axisLabel: { width: 200, overflow: 'truncate', color: INK, fontSize: 12 },
@@ -125,7 +139,7 @@ export function horizontalBars(
     },
     series: series.map((s): BarSeriesOption => ({
       type: 'bar',
-      name: s.name,
+      name: chartText(s.name, ctx),
       data: s.values,
       itemStyle: { color: s.colour },
       barMaxWidth: 16,
@@ -138,7 +152,7 @@ export function horizontalBars(
 export function monthlyLines(months: string[], series: ChartSeries[], ctx: ChartContext): ChartOption {
   const rtl = ctx.dir === 'rtl';
   const format = valueText('count', ctx);
-  const base = common(ctx);
+  const base = common(ctx, series);
   return {
     ...base,
     tooltip: {
@@ -146,10 +160,10 @@ export function monthlyLines(months: string[], series: ChartSeries[], ctx: Chart
       axisPointer: { type: 'line' },
       valueFormatter: format,
     },
-    grid: { top: 40, bottom: 8, left: 16, right: 16 },
+    grid: { top: 40, bottom: 8, left: 28, right: 28 },
     xAxis: {
       type: 'category',
-      data: months,
+      data: months.map((m) => chartText(m, ctx)),
       inverse: rtl,
       boundaryGap: false,
       axisLabel: { color: MUTED, hideOverlap: true },
@@ -164,7 +178,7 @@ export function monthlyLines(months: string[], series: ChartSeries[], ctx: Chart
     },
     series: series.map((s): LineSeriesOption => ({
       type: 'line',
-      name: s.name,
+      name: chartText(s.name, ctx),
       data: s.values,
       itemStyle: { color: s.colour },
       lineStyle: { color: s.colour, width: 2 },
@@ -218,12 +232,16 @@ export function funnel(stages: FunnelStage[], ctx: ChartContext): ChartOption {
           formatter: (p) => {
             const v = typeof p.value === 'number' ? p.value : null;
             const share = first && v !== null ? ` (${formatRate(v / first, ctx.lang) ?? ''})` : '';
-            return `${p.name}\n${count(v)}${share}`;
+            return `${p.name}\n${chartText(`${count(v)}${share}`, ctx)}`;
           },
         },
         labelLine: { show: false },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
-        data: shown.map((s) => ({ name: s.name, value: s.value, itemStyle: { color: s.colour } })),
+        data: shown.map((s) => ({
+          name: chartText(s.name, ctx),
+          value: s.value,
+          itemStyle: { color: s.colour },
+        })),
       },
     ],
   };

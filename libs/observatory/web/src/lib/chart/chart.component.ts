@@ -22,6 +22,9 @@ import type { ChartOption } from './chart-options';
   template: '',
   host: {
     role: 'img',
+    // ECharts lays out its SVG text for a left-to-right page (text-anchor start/end); right-to-left
+    // charts are mirrored through their options instead (see chart-options.ts).
+    dir: 'ltr',
     '[attr.aria-label]': 'label()',
     '[style.block-size.px]': 'height()',
   },
