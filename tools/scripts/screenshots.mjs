@@ -60,6 +60,7 @@ async function shot(page, name) {
 
 const laptop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
+const tablet = { width: 820, height: 1180 };
 
 for (const [lang, viewport, suffix] of [
   ['fr', laptop, 'fr-laptop'],
@@ -127,6 +128,35 @@ for (const [lang, viewport, suffix] of [
   await page.waitForURL(/\/cohorts\/[0-9a-f-]+$/);
   await shot(page, 'cohort-fr-laptop');
   await context.close();
+}
+{
+  // The observatory's dashboard at Morocco: French on a laptop, Arabic on a tablet.
+  for (const [lang, viewport, name] of [
+    ['fr', laptop, 'observatory-fr'],
+    ['ar', tablet, 'observatory-ar-tablet'],
+  ]) {
+    const { context, page } = await session(viewport, lang);
+    await signIn(page, 'observer@example.org');
+    await page.locator('tc-language-switch button.tc-trigger').click();
+    await page.locator(`tc-language-switch button[lang=${lang}]`).click();
+    await page.goto(`${base}/observatory`);
+    await page.waitForLoadState('networkidle');
+    // The observer's scope may start above Morocco (Africa): follow Morocco's row of the table.
+    const morocco = page
+      .locator('tc-completion-table')
+      .getByRole('link', { name: lang === 'ar' ? 'المغرب' : 'Maroc', exact: true });
+    if (await morocco.count()) {
+      await morocco.click();
+      await page.getByRole('heading', { level: 1, name: lang === 'ar' ? 'المغرب' : 'Maroc' }).waitFor();
+    }
+    await page.locator('tc-chart svg').first().waitFor({ timeout: 10_000 });
+    await shot(page, name);
+    // Back to French for the next runs.
+    await page.locator('tc-language-switch button.tc-trigger').click();
+    await page.locator('tc-language-switch button[lang=fr]').click();
+    await page.waitForLoadState('networkidle');
+    await context.close();
+  }
 }
 await browser.close();
 console.log(
