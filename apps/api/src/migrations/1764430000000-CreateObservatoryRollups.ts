@@ -12,8 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (cohort territory, course, gender, age band) and per cohort. Territory roll-ups up the tree are
  *   sums over a subtree's rows at read time (a few rows per territory, whatever the number of coaches),
  *   so moving a territory in the tree needs no rewrite.
- * - `obs_completion_days` / `obs_cohort_completion_days`: histograms of whole days from the first
- *   lesson opened to completion, for exact medians.
+ * - `obs_completion_days` / `obs_cohort_completion_days`: histograms of days from the first lesson
+ *   opened to completion (to the day up to 30, then by week, then by month), for medians.
  * - `obs_lesson_stats`: per lesson, coaches who opened, completed (a quiz: passed), attempted a quiz.
  * - `obs_self_assessment`: per competence, coaches who rated themselves at the start and at the end,
  *   with the sums of both levels (mean before → after).
@@ -33,6 +33,12 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
       SELECT date_trunc('month', at AT TIME ZONE 'UTC')::date $$`);
     await q.query(`CREATE FUNCTION "obs_days"(since timestamptz, until timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
       SELECT GREATEST(0, (until AT TIME ZONE 'UTC')::date - (since AT TIME ZONE 'UTC')::date) $$`);
+    // Days to completion, to the day up to 30, to the week up to 181, to the month beyond (the bucket's
+    // first day): a histogram of a few dozen buckets keeps medians cheap at any number of coaches.
+    await q.query(`CREATE FUNCTION "obs_days_bucket"(days integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+      SELECT CASE WHEN days <= 30 THEN days
+                  WHEN days < 182 THEN 31 + 7 * ((days - 31) / 7)
+                  ELSE LEAST(722, 182 + 30 * ((days - 182) / 30)) END $$`);
     await q.query(`CREATE FUNCTION "obs_gender"(gender varchar) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$
       SELECT COALESCE(gender, 'unknown') $$`);
     await q.query(`CREATE FUNCTION "obs_age_band"(birth_year integer, at timestamptz) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$
@@ -87,11 +93,9 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
       "territory_id" uuid NOT NULL,
       "course_id" uuid NOT NULL,
       "month" date NOT NULL,
-      "gender" character varying(8) NOT NULL,
-      "age_band" character varying(8) NOT NULL,
       "days" integer NOT NULL,
       "n" integer NOT NULL DEFAULT 0,
-      CONSTRAINT "PK_obs_completion_days" PRIMARY KEY ("territory_id", "course_id", "month", "gender", "age_band", "days")
+      CONSTRAINT "PK_obs_completion_days" PRIMARY KEY ("territory_id", "course_id", "month", "days")
     )`);
     await q.query(`CREATE TABLE "obs_cohort_completion_days" (
       "cohort_id" uuid NOT NULL,
@@ -159,15 +163,16 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
           completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
           withdrawn = o.withdrawn + EXCLUDED.withdrawn;
 
-        INSERT INTO obs_completion_days AS o (territory_id, course_id, month, gender, age_band, days, n)
-        SELECT x.territory_id, x.course_id, obs_month(x.completed_at), x.gender, x.age_band,
-               obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at), s * count(*)
+        INSERT INTO obs_completion_days AS o (territory_id, course_id, month, days, n)
+        SELECT x.territory_id, x.course_id, obs_month(x.completed_at),
+               obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)), s * count(*)
           FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-        ON CONFLICT (territory_id, course_id, month, gender, age_band, days) DO UPDATE SET n = o.n + EXCLUDED.n;
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (territory_id, course_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n;
 
         INSERT INTO obs_cohort_completion_days AS o (cohort_id, month, days, n)
-        SELECT x.cohort_id, obs_month(x.completed_at), obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at), s * count(*)
+        SELECT x.cohort_id, obs_month(x.completed_at),
+               obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)), s * count(*)
           FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT (cohort_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n;
@@ -439,6 +444,7 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
       '"obs_apply_facts"(obs_enrolment_facts[], integer)',
       '"obs_age_band"(integer, timestamptz)',
       '"obs_gender"(varchar)',
+      '"obs_days_bucket"(integer)',
       '"obs_days"(timestamptz, timestamptz)',
       '"obs_month"(timestamptz)',
     ])

@@ -36,15 +36,14 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
         WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
     },
     obs_completion_days: {
-      expected: `WITH f AS (${facts}) SELECT territory_id, course_id, obs_month(completed_at) AS month, gender, age_band,
-          obs_days(COALESCE(started_at, enrolled_at), completed_at) AS days, count(*)::int AS n
-        FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
-      actual:
-        'SELECT territory_id, course_id, month, gender, age_band, days, n FROM obs_completion_days WHERE n <> 0',
+      expected: `WITH f AS (${facts}) SELECT territory_id, course_id, obs_month(completed_at) AS month,
+          obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
+        FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      actual: 'SELECT territory_id, course_id, month, days, n FROM obs_completion_days WHERE n <> 0',
     },
     obs_cohort_completion_days: {
       expected: `WITH f AS (${facts}) SELECT cohort_id, obs_month(completed_at) AS month,
-          obs_days(COALESCE(started_at, enrolled_at), completed_at) AS days, count(*)::int AS n
+          obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
         FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2, 3`,
       actual: 'SELECT cohort_id, month, days, n FROM obs_cohort_completion_days WHERE n <> 0',
     },

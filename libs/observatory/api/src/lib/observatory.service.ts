@@ -22,7 +22,7 @@ import {
   StatisticsRepository,
   type TerritoryRow,
 } from './statistics.repository';
-import { medianOf, rate, suppressColumn } from './suppression';
+import { medianDays, rate, suppressColumn } from './suppression';
 
 export interface StatisticsQuery {
   territoryId?: string;
@@ -267,9 +267,12 @@ export class ObservatoryService {
         out.completionRate = rate(counts.completed, counts.enrolled);
         if (out.completionRate === null && funnel.enrolled > 0) suppressed++;
       }
-      const median = counts.completed !== null && counts.completed >= k ? medianOf(funnel.days) : null;
-      out.medianDaysToCompletion = median;
-      if (median === null && funnel.completed > 0) suppressed++;
+      // Days to completion are kept by territory, course and month, not by gender or age band.
+      if (groupBy !== 'gender' && groupBy !== 'ageBand') {
+        const median = counts.completed !== null && counts.completed >= k ? medianDays(funnel.days) : null;
+        out.medianDaysToCompletion = median;
+        if (median === null && funnel.completed > 0) suppressed++;
+      }
       return out;
     };
     const rows = groups.map((g, i) =>

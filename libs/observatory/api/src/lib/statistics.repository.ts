@@ -80,25 +80,43 @@ export class StatisticsRepository {
     return rows.map(territoryRow);
   }
 
-  /** Funnel counts of a subtree grouped by one dimension (`child`: the child of the subtree's root). */
+  /**
+   * Funnel counts of a subtree grouped by one dimension (`child`: the child of the subtree's root, ''
+   * for the root itself). Days to completion come with it except for gender and age band (the
+   * histogram is kept per territory, course and month only).
+   */
   async funnel(slice: Slice, by: FunnelDimension | null): Promise<Map<string, Funnel>> {
-    const key = by === null ? `''` : by === 'child' ? CHILD_OF_ROOT : `f.${by}::text`;
+    // Grouped by territory in SQL (a few dozen), folded into the root's children here.
+    const column = by === null ? `''` : by === 'child' ? 'f.territory_id::text' : `f.${by}::text`;
     const [where, params] = this.where(slice, 'f.course_id');
-    const [counts, days] = await Promise.all([
+    const withDays = by !== 'gender' && by !== 'age_band';
+    const [counts, days, subtree] = await Promise.all([
       this.dataSource.query<(FunnelSums & { key: string })[]>(
-        `SELECT ${key} AS key, ${FUNNEL_SUMS}
+        `SELECT ${column} AS key, ${FUNNEL_SUMS}
            FROM obs_funnel f JOIN territories t ON t.id = f.territory_id
           WHERE ${where} GROUP BY 1`,
         params,
       ),
-      this.dataSource.query<{ key: string; days: number; n: number }[]>(
-        `SELECT ${key} AS key, f.days, sum(f.n)::int AS n
-           FROM obs_completion_days f JOIN territories t ON t.id = f.territory_id
-          WHERE ${where} GROUP BY 1, 2`,
-        params,
-      ),
+      withDays
+        ? this.dataSource.query<{ key: string; days: number; n: number }[]>(
+            `SELECT ${column} AS key, f.days, sum(f.n)::int AS n
+               FROM obs_completion_days f JOIN territories t ON t.id = f.territory_id
+              WHERE ${where} GROUP BY 1, 2`,
+            params,
+          )
+        : [],
+      by === 'child'
+        ? this.dataSource.query<{ id: string; path: string }[]>(
+            `SELECT id, path FROM territories WHERE path LIKE $1 || '%'`,
+            [slice.path],
+          )
+        : [],
     ]);
-    return funnels(counts, days);
+    if (by !== 'child') return funnels(counts, days);
+    const childOf = new Map(subtree.map((t) => [t.id, t.path.slice(slice.path.length).split('/')[0] ?? '']));
+    const fold = <R extends { key: string }>(rows: R[]) =>
+      rows.map((r) => ({ ...r, key: childOf.get(r.key) ?? '' }));
+    return funnels(fold(counts), fold(days));
   }
 
   /** Funnel counts per cohort of the subtree, with the cohorts' names. */
@@ -193,9 +211,6 @@ export class StatisticsRepository {
   }
 }
 
-/** The id of the root's child a territory lies under, or '' for the root itself. */
-const CHILD_OF_ROOT = `split_part(substr(t.path, length($1) + 1), '/', 1)`;
-
 const TERRITORY_SELECT = `SELECT t.id, t.code, t.level, t.name_fr, t.name_ar, t.name_en, t.path, t.depth, t.parent_id,
   EXISTS (SELECT 1 FROM territories c WHERE c.parent_id = t.id) AS has_children FROM territories t`;
 
@@ -244,19 +259,22 @@ function funnels(
   days: { key: string; days: number; n: number }[],
 ): Map<string, Funnel> {
   const out = new Map<string, Funnel>();
-  for (const r of counts)
-    out.set(r.key, {
-      enrolled: r.enrolled,
-      started: r.started,
-      completed: r.completed,
-      certified: r.certified,
-      withdrawn: r.withdrawn,
-      days: new Map(),
-    });
+  const at = (key: string) => {
+    const f = out.get(key) ?? emptyFunnel();
+    out.set(key, f);
+    return f;
+  };
+  for (const r of counts) {
+    const f = at(r.key);
+    f.enrolled += r.enrolled;
+    f.started += r.started;
+    f.completed += r.completed;
+    f.certified += r.certified;
+    f.withdrawn += r.withdrawn;
+  }
   for (const d of days) {
-    const f = out.get(d.key) ?? emptyFunnel();
+    const f = at(d.key);
     f.days.set(d.days, (f.days.get(d.days) ?? 0) + d.n);
-    out.set(d.key, f);
   }
   return out;
 }

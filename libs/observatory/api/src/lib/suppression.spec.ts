@@ -1,4 +1,4 @@
-import { medianOf, rate, suppressColumn } from './suppression';
+import { medianDays, medianOf, rate, suppressColumn } from './suppression';
 
 describe('small-cell suppression', () => {
   it('hides counts from 1 to k − 1 and shows zeros and counts of k or more', () => {
@@ -84,5 +84,20 @@ describe('rates and medians', () => {
         ]),
       ),
     ).toBe(1);
+  });
+});
+
+describe('days to completion', () => {
+  it('reads day buckets as days, the middle of a week or a month beyond the first thirty days', () => {
+    expect(
+      medianDays(
+        new Map([
+          [12, 2],
+          [45, 3],
+        ]),
+      ),
+    ).toBe(48);
+    expect(medianDays(new Map([[30, 1]]))).toBe(30);
+    expect(medianDays(new Map([[182, 1]]))).toBe(197);
   });
 });

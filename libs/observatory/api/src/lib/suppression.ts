@@ -47,6 +47,21 @@ export function rate(numerator: number | null, denominator: number | null): numb
 }
 
 /**
+ * A days-to-completion bucket (its first day, as the database files it: by day up to 30, by week up to
+ * 181, by month beyond) as the day that stands for it: itself, or the middle of its week or month.
+ */
+export function bucketDay(bucket: number): number {
+  return bucket <= 30 ? bucket : bucket < 182 ? bucket + 3 : bucket + 15;
+}
+
+/** The median of days-to-completion buckets. */
+export function medianDays(buckets: Map<number, number>): number | null {
+  const days = new Map<number, number>();
+  for (const [b, n] of buckets) days.set(bucketDay(b), (days.get(bucketDay(b)) ?? 0) + n);
+  return medianOf(days);
+}
+
+/**
  * The median of a histogram (value → how many), or null when empty. With an even count it is the
  * mean of the two middle values.
  */

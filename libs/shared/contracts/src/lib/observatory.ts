@@ -43,7 +43,8 @@ export type Rate = number | null;
  * `withdrawn` (by enrolment month).
  *
  * Fields that do not apply to a grouping are absent (lesson rows of `groupBy=module` have no
- * `enrolled`, `certified`, `withdrawn`, `completionRate` or `medianDaysToCompletion`).
+ * `enrolled`, `certified`, `withdrawn`, `completionRate` or `medianDaysToCompletion`; month rows no
+ * `completionRate`; gender and age-band rows no `medianDaysToCompletion`).
  */
 export interface CompletionRow {
   /**
@@ -67,7 +68,10 @@ export interface CompletionRow {
   withdrawn?: Count;
   /** completed / enrolled. */
   completionRate?: Rate;
-  /** Median whole days from the first lesson opened to the completion of the course. */
+  /**
+   * Median days from the first lesson opened to the completion of the course: to the day up to 30,
+   * to the week (its middle) up to six months, to the month beyond.
+   */
   medianDaysToCompletion?: number | null;
   /** Quiz lessons: coaches who submitted at least one attempt, and who passed. */
   quizAttempted?: Count;
