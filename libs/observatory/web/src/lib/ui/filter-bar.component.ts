@@ -25,28 +25,28 @@ import { type ObservatoryQuery, isGroupBy, isMonth, withFilter, withTerritory } 
       (submit)="$event.preventDefault()"
     >
       @if (scope().territories.length > 1) {
-        <label>
-          <span>{{ 'observatory.filters.territory' | transloco }}</span>
-          <select (change)="pickTerritory($event)">
+        <div class="tc-field">
+          <label for="tc-obs-territory">{{ 'observatory.filters.territory' | transloco }}</label>
+          <select id="tc-obs-territory" (change)="pickTerritory($event)">
             @for (t of scope().territories; track t.id) {
               <option [value]="t.id" [selected]="t.id === topId()">{{ t.name | localizedName }}</option>
             }
           </select>
-        </label>
+        </div>
       }
-      <label>
-        <span>{{ 'observatory.filters.groupBy' | transloco }}</span>
-        <select (change)="pickGroupBy($event)" aria-describedby="tc-groupby-hint">
+      <div class="tc-field">
+        <label for="tc-obs-groupby">{{ 'observatory.filters.groupBy' | transloco }}</label>
+        <select id="tc-obs-groupby" (change)="pickGroupBy($event)" aria-describedby="tc-groupby-hint">
           @for (g of groups; track g) {
             <option [value]="g" [selected]="g === groupBy()" [disabled]="g === 'module' && !query().courseId">
               {{ 'observatory.groupBy.' + g | transloco }}
             </option>
           }
         </select>
-      </label>
-      <label>
-        <span>{{ 'observatory.filters.course' | transloco }}</span>
-        <select (change)="pick('courseId', $event)">
+      </div>
+      <div class="tc-field">
+        <label for="tc-obs-course">{{ 'observatory.filters.course' | transloco }}</label>
+        <select id="tc-obs-course" (change)="pick('courseId', $event)">
           <option value="" [selected]="!query().courseId">
             {{ 'observatory.filters.allCourses' | transloco }}
           </option>
@@ -54,10 +54,11 @@ import { type ObservatoryQuery, isGroupBy, isMonth, withFilter, withTerritory } 
             <option [value]="c.id" [selected]="c.id === query().courseId">{{ c.title }}</option>
           }
         </select>
-      </label>
-      <label>
-        <span>{{ 'observatory.filters.from' | transloco }}</span>
+      </div>
+      <div class="tc-field">
+        <label for="tc-obs-from">{{ 'observatory.filters.from' | transloco }}</label>
         <input
+          id="tc-obs-from"
           type="month"
           pattern="[0-9]{4}-[0-9]{2}"
           placeholder="2026-01"
@@ -65,10 +66,11 @@ import { type ObservatoryQuery, isGroupBy, isMonth, withFilter, withTerritory } 
           [max]="query().to ?? ''"
           (change)="pickMonth('from', $event)"
         />
-      </label>
-      <label>
-        <span>{{ 'observatory.filters.to' | transloco }}</span>
+      </div>
+      <div class="tc-field">
+        <label for="tc-obs-to">{{ 'observatory.filters.to' | transloco }}</label>
         <input
+          id="tc-obs-to"
           type="month"
           pattern="[0-9]{4}-[0-9]{2}"
           placeholder="2026-12"
@@ -76,8 +78,9 @@ import { type ObservatoryQuery, isGroupBy, isMonth, withFilter, withTerritory } 
           [min]="query().from ?? ''"
           (change)="pickMonth('to', $event)"
         />
-      </label>
-      <button type="button" class="tc-reset" [disabled]="!filtered()" (click)="reset()">
+      </div>
+      <!-- aria-disabled, not disabled: the button keeps the focus once it has cleared the filters. -->
+      <button type="button" class="tc-reset" [attr.aria-disabled]="!filtered()" (click)="reset()">
         {{ 'observatory.filters.reset' | transloco }}
       </button>
       @if (!query().courseId) {
@@ -131,6 +134,7 @@ export class FilterBarComponent {
   }
 
   protected reset(): void {
+    if (!this.filtered()) return;
     const q = this.query();
     this.changed.emit({ territoryId: q.territoryId, groupBy: null, from: null, to: null, courseId: null });
   }
