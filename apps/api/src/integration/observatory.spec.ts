@@ -494,6 +494,20 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       const report = await completion(observer, `territoryId=${territory['MA']}`);
       expect(report.status).toBe(200);
       expect(report.body.total.enrolled).toBe(active);
+      // Every rollup answers the same totals: all-time, monthly, and by month and category in a window.
+      for (const query of [
+        'groupBy=gender',
+        'groupBy=month',
+        'groupBy=ageBand&from=2000-01&to=2100-12',
+        'from=2000-01',
+      ]) {
+        const other = await completion(observer, `territoryId=${territory['MA']}&${query}`);
+        expect([query, other.body.total.enrolled, other.body.total.completed]).toEqual([
+          query,
+          active,
+          report.body.total.completed,
+        ]);
+      }
       // The rows add up to the total wherever none is hidden.
       const shown = report.body.rows.map((r: { enrolled: number | null }) => r.enrolled);
       if (!shown.includes(null)) expect(shown.reduce((a: number, b: number) => a + b, 0)).toBe(active);

@@ -9,10 +9,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   territory, course, gender and age-band categories, active or withdrawn, when it was enrolled,
  *   first opened a lesson, completed, was certified). Not exposed; holds no names or e-mails.
  * - `obs_funnel` / `obs_cohort_funnel`: stage counts by the month each stage happened, per
- *   (cohort territory, course, gender, age band) and per cohort. Territory roll-ups up the tree are
+ *   (cohort territory, course, gender, age band) and per cohort; `obs_funnel_monthly` without the
+ *   demographic split and `obs_funnel_all` without months, for the common questions. Territory roll-ups up the tree are
  *   sums over a subtree's rows at read time (a few rows per territory, whatever the number of coaches),
  *   so moving a territory in the tree needs no rewrite.
- * - `obs_completion_days` / `obs_cohort_completion_days`: histograms of days from the first lesson
+ * - `obs_completion_days` (+ `_all`) / `obs_cohort_completion_days`: histograms of days from the first lesson
  *   opened to completion (to the day up to 30, then by week, then by month), for medians.
  * - `obs_lesson_stats`: per lesson, coaches who opened, completed (a quiz: passed), attempted a quiz.
  * - `obs_self_assessment`: per competence, coaches who rated themselves at the start and at the end,
@@ -79,6 +80,31 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
       "withdrawn" integer NOT NULL DEFAULT 0,
       CONSTRAINT "PK_obs_funnel" PRIMARY KEY ("territory_id", "course_id", "month", "gender", "age_band")
     )`);
+    // The same counts without the demographic split (monthly trend, windows), and without months
+    // (no window: the common question), so most questions read a few hundred rows at any scale.
+    await q.query(`CREATE TABLE "obs_funnel_monthly" (
+      "territory_id" uuid NOT NULL,
+      "course_id" uuid NOT NULL,
+      "month" date NOT NULL,
+      "enrolled" integer NOT NULL DEFAULT 0,
+      "started" integer NOT NULL DEFAULT 0,
+      "completed" integer NOT NULL DEFAULT 0,
+      "certified" integer NOT NULL DEFAULT 0,
+      "withdrawn" integer NOT NULL DEFAULT 0,
+      CONSTRAINT "PK_obs_funnel_monthly" PRIMARY KEY ("territory_id", "course_id", "month")
+    )`);
+    await q.query(`CREATE TABLE "obs_funnel_all" (
+      "territory_id" uuid NOT NULL,
+      "course_id" uuid NOT NULL,
+      "gender" character varying(8) NOT NULL,
+      "age_band" character varying(8) NOT NULL,
+      "enrolled" integer NOT NULL DEFAULT 0,
+      "started" integer NOT NULL DEFAULT 0,
+      "completed" integer NOT NULL DEFAULT 0,
+      "certified" integer NOT NULL DEFAULT 0,
+      "withdrawn" integer NOT NULL DEFAULT 0,
+      CONSTRAINT "PK_obs_funnel_all" PRIMARY KEY ("territory_id", "course_id", "gender", "age_band")
+    )`);
     await q.query(`CREATE TABLE "obs_cohort_funnel" (
       "cohort_id" uuid NOT NULL,
       "month" date NOT NULL,
@@ -96,6 +122,13 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
       "days" integer NOT NULL,
       "n" integer NOT NULL DEFAULT 0,
       CONSTRAINT "PK_obs_completion_days" PRIMARY KEY ("territory_id", "course_id", "month", "days")
+    )`);
+    await q.query(`CREATE TABLE "obs_completion_days_all" (
+      "territory_id" uuid NOT NULL,
+      "course_id" uuid NOT NULL,
+      "days" integer NOT NULL,
+      "n" integer NOT NULL DEFAULT 0,
+      CONSTRAINT "PK_obs_completion_days_all" PRIMARY KEY ("territory_id", "course_id", "days")
     )`);
     await q.query(`CREATE TABLE "obs_cohort_completion_days" (
       "cohort_id" uuid NOT NULL,
@@ -130,51 +163,63 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
     await q.query(`CREATE FUNCTION "obs_apply_facts"(f obs_enrolment_facts[], s integer) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF cardinality(f) = 0 THEN RETURN; END IF;
-        INSERT INTO obs_funnel AS o (territory_id, course_id, month, gender, age_band, enrolled, started, completed, certified, withdrawn)
-        SELECT territory_id, course_id, month, gender, age_band, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
-          FROM (
-            SELECT x.territory_id, x.course_id, obs_month(x.enrolled_at) AS month, x.gender, x.age_band,
-                   x.active::int AS e, 0 AS st, 0 AS c, 0 AS ce, (NOT x.active)::int AS w FROM unnest(f) x
-            UNION ALL SELECT x.territory_id, x.course_id, obs_month(x.started_at), x.gender, x.age_band, 0, 1, 0, 0, 0
-              FROM unnest(f) x WHERE x.active AND x.started_at IS NOT NULL
-            UNION ALL SELECT x.territory_id, x.course_id, obs_month(x.completed_at), x.gender, x.age_band, 0, 0, 1, 0, 0
-              FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-            UNION ALL SELECT x.territory_id, x.course_id, obs_month(x.certified_at), x.gender, x.age_band, 0, 0, 0, 1, 0
-              FROM unnest(f) x WHERE x.active AND x.certified_at IS NOT NULL
-          ) d
-         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-        ON CONFLICT (territory_id, course_id, month, gender, age_band) DO UPDATE SET
-          enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
-          completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
-          withdrawn = o.withdrawn + EXCLUDED.withdrawn;
-
+        WITH d AS (
+          SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.enrolled_at) AS month, x.gender, x.age_band,
+                 x.active::int AS e, 0 AS st, 0 AS c, 0 AS ce, (NOT x.active)::int AS w FROM unnest(f) x
+          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.started_at), x.gender, x.age_band, 0, 1, 0, 0, 0
+            FROM unnest(f) x WHERE x.active AND x.started_at IS NOT NULL
+          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.completed_at), x.gender, x.age_band, 0, 0, 1, 0, 0
+            FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
+          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.certified_at), x.gender, x.age_band, 0, 0, 0, 1, 0
+            FROM unnest(f) x WHERE x.active AND x.certified_at IS NOT NULL
+        ), by_segment AS (
+          INSERT INTO obs_funnel AS o (territory_id, course_id, month, gender, age_band, enrolled, started, completed, certified, withdrawn)
+          SELECT territory_id, course_id, month, gender, age_band, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
+            FROM d GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+          ON CONFLICT (territory_id, course_id, month, gender, age_band) DO UPDATE SET
+            enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
+            completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
+            withdrawn = o.withdrawn + EXCLUDED.withdrawn
+        ), by_month AS (
+          INSERT INTO obs_funnel_monthly AS o (territory_id, course_id, month, enrolled, started, completed, certified, withdrawn)
+          SELECT territory_id, course_id, month, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
+            FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+          ON CONFLICT (territory_id, course_id, month) DO UPDATE SET
+            enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
+            completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
+            withdrawn = o.withdrawn + EXCLUDED.withdrawn
+        ), all_time AS (
+          INSERT INTO obs_funnel_all AS o (territory_id, course_id, gender, age_band, enrolled, started, completed, certified, withdrawn)
+          SELECT territory_id, course_id, gender, age_band, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
+            FROM d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+          ON CONFLICT (territory_id, course_id, gender, age_band) DO UPDATE SET
+            enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
+            completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
+            withdrawn = o.withdrawn + EXCLUDED.withdrawn
+        )
         INSERT INTO obs_cohort_funnel AS o (cohort_id, month, enrolled, started, completed, certified, withdrawn)
         SELECT cohort_id, month, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
-          FROM (
-            SELECT x.cohort_id, obs_month(x.enrolled_at) AS month, x.active::int AS e, 0 AS st, 0 AS c, 0 AS ce,
-                   (NOT x.active)::int AS w FROM unnest(f) x
-            UNION ALL SELECT x.cohort_id, obs_month(x.started_at), 0, 1, 0, 0, 0 FROM unnest(f) x WHERE x.active AND x.started_at IS NOT NULL
-            UNION ALL SELECT x.cohort_id, obs_month(x.completed_at), 0, 0, 1, 0, 0 FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-            UNION ALL SELECT x.cohort_id, obs_month(x.certified_at), 0, 0, 0, 1, 0 FROM unnest(f) x WHERE x.active AND x.certified_at IS NOT NULL
-          ) d
-         GROUP BY 1, 2 ORDER BY 1, 2
+          FROM d GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT (cohort_id, month) DO UPDATE SET
           enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
           completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
           withdrawn = o.withdrawn + EXCLUDED.withdrawn;
 
-        INSERT INTO obs_completion_days AS o (territory_id, course_id, month, days, n)
-        SELECT x.territory_id, x.course_id, obs_month(x.completed_at),
-               obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)), s * count(*)
-          FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (territory_id, course_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n;
-
+        WITH d AS (
+          SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.completed_at) AS month,
+                 obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)) AS days
+            FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
+        ), by_month AS (
+          INSERT INTO obs_completion_days AS o (territory_id, course_id, month, days, n)
+          SELECT territory_id, course_id, month, days, s * count(*) FROM d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+          ON CONFLICT (territory_id, course_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n
+        ), all_time AS (
+          INSERT INTO obs_completion_days_all AS o (territory_id, course_id, days, n)
+          SELECT territory_id, course_id, days, s * count(*) FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+          ON CONFLICT (territory_id, course_id, days) DO UPDATE SET n = o.n + EXCLUDED.n
+        )
         INSERT INTO obs_cohort_completion_days AS o (cohort_id, month, days, n)
-        SELECT x.cohort_id, obs_month(x.completed_at),
-               obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)), s * count(*)
-          FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        SELECT cohort_id, month, days, s * count(*) FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT (cohort_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n;
       END $$`);
 
@@ -455,8 +500,11 @@ export class CreateObservatoryRollups1764430000000 implements MigrationInterface
       'obs_self_assessment',
       'obs_lesson_stats',
       'obs_cohort_completion_days',
+      'obs_completion_days_all',
       'obs_completion_days',
       'obs_cohort_funnel',
+      'obs_funnel_all',
+      'obs_funnel_monthly',
       'obs_funnel',
       'obs_enrolment_facts',
     ])

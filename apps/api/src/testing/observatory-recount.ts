@@ -30,6 +30,18 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
       actual: `SELECT territory_id, course_id, month, gender, age_band, enrolled, started, completed, certified, withdrawn FROM obs_funnel
         WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
     },
+    obs_funnel_monthly: {
+      expected: `WITH f AS (${facts}) SELECT territory_id, course_id, month, ${sums}
+        FROM (${stages('territory_id, course_id')}) s GROUP BY 1, 2, 3`,
+      actual: `SELECT territory_id, course_id, month, enrolled, started, completed, certified, withdrawn FROM obs_funnel_monthly
+        WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
+    },
+    obs_funnel_all: {
+      expected: `WITH f AS (${facts}) SELECT territory_id, course_id, gender, age_band, ${sums}
+        FROM (${stages('territory_id, course_id, gender, age_band')}) s GROUP BY 1, 2, 3, 4`,
+      actual: `SELECT territory_id, course_id, gender, age_band, enrolled, started, completed, certified, withdrawn FROM obs_funnel_all
+        WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
+    },
     obs_cohort_funnel: {
       expected: `WITH f AS (${facts}) SELECT cohort_id, month, ${sums} FROM (${stages('cohort_id')}) s GROUP BY 1, 2`,
       actual: `SELECT cohort_id, month, enrolled, started, completed, certified, withdrawn FROM obs_cohort_funnel
@@ -40,6 +52,12 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
           obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
         FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4`,
       actual: 'SELECT territory_id, course_id, month, days, n FROM obs_completion_days WHERE n <> 0',
+    },
+    obs_completion_days_all: {
+      expected: `WITH f AS (${facts}) SELECT territory_id, course_id,
+          obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
+        FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2, 3`,
+      actual: 'SELECT territory_id, course_id, days, n FROM obs_completion_days_all WHERE n <> 0',
     },
     obs_cohort_completion_days: {
       expected: `WITH f AS (${facts}) SELECT cohort_id, obs_month(completed_at) AS month,
@@ -84,8 +102,11 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
 export const EXACT = {
   obs_enrolment_facts: [],
   obs_funnel: [],
+  obs_funnel_monthly: [],
+  obs_funnel_all: [],
   obs_cohort_funnel: [],
   obs_completion_days: [],
+  obs_completion_days_all: [],
   obs_cohort_completion_days: [],
   obs_lesson_stats: [],
   obs_self_assessment: [],

@@ -90,17 +90,21 @@ export class StatisticsRepository {
     const column = by === null ? `''` : by === 'child' ? 'f.territory_id::text' : `f.${by}::text`;
     const [where, params] = this.where(slice, 'f.course_id');
     const withDays = by !== 'gender' && by !== 'age_band';
+    // The smallest rollup that answers: no window → no months; no demographic split → none kept.
+    const months = !!(slice.from || slice.to) || by === 'month';
+    const countsTable = !months ? 'obs_funnel_all' : withDays ? 'obs_funnel_monthly' : 'obs_funnel';
+    const daysTable = months ? 'obs_completion_days' : 'obs_completion_days_all';
     const [counts, days, subtree] = await Promise.all([
       this.dataSource.query<(FunnelSums & { key: string })[]>(
         `SELECT ${column} AS key, ${FUNNEL_SUMS}
-           FROM obs_funnel f JOIN territories t ON t.id = f.territory_id
+           FROM ${countsTable} f JOIN territories t ON t.id = f.territory_id
           WHERE ${where} GROUP BY 1`,
         params,
       ),
       withDays
         ? this.dataSource.query<{ key: string; days: number; n: number }[]>(
             `SELECT ${column} AS key, f.days, sum(f.n)::int AS n
-               FROM obs_completion_days f JOIN territories t ON t.id = f.territory_id
+               FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
               WHERE ${where} GROUP BY 1, 2`,
             params,
           )
@@ -183,7 +187,7 @@ export class StatisticsRepository {
     const rows = await this.dataSource.query<{ course_id: string; latest: number }[]>(
       `SELECT v.course_id, max(v.number)::int AS latest
          FROM course_versions v
-        WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel f JOIN territories t ON t.id = f.territory_id
+        WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id
                                WHERE t.path LIKE $1 || '%')
         GROUP BY 1`,
       [path],
