@@ -37,10 +37,11 @@ describe('ObservatoryService', () => {
         'completion',
         { territoryId: 't1', groupBy: 'cohort', from: null, to: null, courseId: null },
         'xlsx',
+        'ar',
       ),
     );
     const req = http.expectOne((r) => r.url === '/api/v1/observatory/completion');
-    expect(req.request.params.toString()).toBe('territoryId=t1&groupBy=cohort&format=xlsx');
+    expect(req.request.params.toString()).toBe('territoryId=t1&groupBy=cohort&format=xlsx&lang=ar');
     expect(req.request.responseType).toBe('blob');
     req.flush(new Blob(['PK']), {
       headers: {
@@ -54,10 +55,10 @@ describe('ObservatoryService', () => {
   it('names the file itself when the server does not', async () => {
     const { api, http } = setup();
     const file = firstValueFrom(
-      api.download('competences', { territoryId: 't1', from: null, to: null, courseId: null }, 'csv'),
+      api.download('competences', { territoryId: 't1', from: null, to: null, courseId: null }, 'csv', 'fr'),
     );
     const req = http.expectOne((r) => r.url === '/api/v1/observatory/competences');
-    expect(req.request.params.toString()).toBe('territoryId=t1&format=csv');
+    expect(req.request.params.toString()).toBe('territoryId=t1&format=csv&lang=fr');
     req.flush(new Blob(['a;b']));
     expect((await file).filename).toBe('observatory-competences.csv');
     http.verify();

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  Locale,
   CompetenceReport,
   CompletionReport,
   ExportFormat,
@@ -79,11 +80,13 @@ export class ObservatoryService {
     table: ObservatoryTable,
     filters: ReportFilters,
     format: ExportFormat,
+    lang: Locale,
   ): Observable<DownloadedFile> {
     const base: ReportFilters = table === 'completion' ? filters : { ...filters, groupBy: undefined };
     return this.http
       .get(`${API}/${table}`, {
-        params: reportParams(base).set('format', format),
+        // The file's headings and names in the interface's language.
+        params: reportParams(base).set('format', format).set('lang', lang),
         responseType: 'blob',
         observe: 'response',
       })

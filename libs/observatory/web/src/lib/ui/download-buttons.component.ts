@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ExportFormat, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
 import {
   type DownloadedFile,
   ObservatoryService,
@@ -87,6 +87,7 @@ export class DownloadButtonsComponent {
   /** The group's accessible name ("Download the table"). */
   readonly label = input.required<string>();
 
+  private readonly lang = inject(LanguageService).lang;
   protected readonly formats: readonly ExportFormat[] = ['csv', 'xlsx'];
   protected readonly busy = signal<ExportFormat | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
@@ -96,7 +97,7 @@ export class DownloadButtonsComponent {
     if (!filters) return;
     this.busy.set(format);
     this.problem.set(null);
-    this.api.download(this.table(), filters, format).subscribe({
+    this.api.download(this.table(), filters, format, this.lang()).subscribe({
       next: (file) => {
         this.busy.set(null);
         saveFile(this.document, file);
