@@ -31,3 +31,22 @@ export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A moment as a time of day (HH:MM) in the interface language; with the date when not today. */
+export function formatTime(iso: string, lang: Locale, now = new Date()): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
+/** A size in bytes as megabytes (one decimal) in the interface language. */
+export function formatMegabytes(bytes: number, lang: Locale): string {
+  return new Intl.NumberFormat(intlLocale(lang), {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(bytes / 1_000_000);
+}

@@ -1,10 +1,19 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { LearnerCourse, Locale, ProblemDetails, QuizAttemptResult } from '@tc/shared/contracts';
+import type {
+  LearnerCourse,
+  Locale,
+  ProblemDetails,
+  ProgressEvent,
+  QuizAttemptResult,
+} from '@tc/shared/contracts';
 import { problemOf } from '@tc/shared/ui';
 import { filter } from 'rxjs';
 import { firstNotDone, isDone, lessonsInOrder } from './course-outline';
 import { LearningService } from './learning.service';
+import { OfflineLibrary } from './offline-library';
+import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt } from './progress-outbox';
 import { ProgressService } from './progress.service';
 
 export interface CourseEntry {
@@ -12,6 +21,42 @@ export interface CourseEntry {
   locale: Locale;
   loading: boolean;
   problem: ProblemDetails | null;
+  /** Shown from the copy kept for offline use (the network failed). */
+  offline?: boolean;
+}
+
+/** A failure the network explains (no connection, the service worker's 504, server trouble). */
+export function isUnreachable(error: unknown): boolean {
+  return !(error instanceof HttpErrorResponse) || error.status === 0 || error.status >= 500;
+}
+
+/**
+ * The course with what waits in the outboxes applied on top: the server does not know it yet,
+ * the coach does (a lesson read offline stays read after a reload).
+ */
+export function withPending(
+  c: LearnerCourse,
+  events: readonly ProgressEvent[],
+  attempts: readonly PendingAttempt[],
+): LearnerCourse {
+  const lessons = { ...c.lessons };
+  const touch = (key: string, at: string, completed: boolean) => {
+    const l = lessons[key];
+    if (!l || l.state === 'completed') return;
+    lessons[key] = { state: completed ? 'completed' : 'started', lastActivityAt: at };
+  };
+  let changed = false;
+  for (const e of events) {
+    if (e.enrolmentId !== c.enrolmentId) continue;
+    touch(e.lessonKey, e.occurredAt, e.type === 'completed');
+    changed = true;
+  }
+  for (const a of attempts) {
+    if (a.enrolmentId !== c.enrolmentId) continue;
+    touch(a.lessonKey, a.answeredAt, false);
+    changed = true;
+  }
+  return changed ? recount({ ...c, lessons }) : c;
 }
 
 /** The course with the lesson counts and next lesson worked out again from the states. */
@@ -34,17 +79,25 @@ function recount(c: LearnerCourse): LearnerCourse {
 export class LearnerCourseStore {
   private readonly api = inject(LearningService);
   private readonly progress = inject(ProgressService);
+  private readonly library = inject(OfflineLibrary);
+  private readonly outbox = inject(PROGRESS_OUTBOX);
+  private readonly attempts = inject(ATTEMPT_OUTBOX);
   private readonly state = signal<Record<string, CourseEntry>>({});
 
   readonly entries = this.state.asReadonly();
 
   constructor() {
+    const destroyed = inject(DestroyRef);
     this.progress.outcomes
       .pipe(
         filter((o) => o.result !== 'rejected' && o.event.type === 'completed'),
-        takeUntilDestroyed(inject(DestroyRef)),
+        takeUntilDestroyed(destroyed),
       )
       .subscribe((o) => this.reloadIfFinished(o.event.enrolmentId));
+    // A quiz answered offline, graded now that it reached the server.
+    this.progress.graded
+      .pipe(takeUntilDestroyed(destroyed))
+      .subscribe((o) => this.applyAttempt(o.attempt.enrolmentId, o.attempt.lessonKey, o.result));
   }
 
   /** Loads the course unless it is here (or on its way) in this language. */
@@ -142,15 +195,39 @@ export class LearnerCourseStore {
       },
     }));
     this.api.course(enrolmentId, locale).subscribe({
-      next: (course) => this.set(enrolmentId, locale, { course, locale, loading: false, problem: null }),
-      error: (e: unknown) =>
-        this.set(enrolmentId, locale, {
-          course: this.state()[enrolmentId]?.course ?? null,
-          locale,
-          loading: false,
-          problem: problemOf(e),
-        }),
+      next: (course) => {
+        void this.library.update(course, locale).catch(() => undefined);
+        void this.pendingOn(course).then((c) =>
+          this.set(enrolmentId, locale, { course: c, locale, loading: false, problem: null }),
+        );
+      },
+      error: (e: unknown) => void this.fallBack(enrolmentId, locale, e),
     });
+  }
+
+  /** The network failed: the copy kept for offline use, else what is on screen and the problem. */
+  private async fallBack(enrolmentId: string, locale: Locale, error: unknown): Promise<void> {
+    const kept = isUnreachable(error) ? await this.library.course(enrolmentId).catch(() => null) : null;
+    if (kept) {
+      const course = await this.pendingOn(kept);
+      this.set(enrolmentId, locale, { course, locale, loading: false, problem: null, offline: true });
+      return;
+    }
+    this.set(enrolmentId, locale, {
+      course: this.state()[enrolmentId]?.course ?? null,
+      locale,
+      loading: false,
+      problem: problemOf(error),
+    });
+  }
+
+  private async pendingOn(course: LearnerCourse): Promise<LearnerCourse> {
+    try {
+      const [events, attempts] = await Promise.all([this.outbox.all(), this.attempts.all()]);
+      return withPending(course, events, attempts);
+    } catch {
+      return course;
+    }
   }
 
   /** Stores an answer unless a later request (another language) has replaced the entry. */

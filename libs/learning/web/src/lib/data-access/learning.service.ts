@@ -44,10 +44,11 @@ export class LearningService {
     attemptId: string,
     answers: QuizAnswers,
     locale: Locale,
+    answeredAt = new Date().toISOString(),
   ): Observable<QuizAttemptResult> {
     return this.http.post<QuizAttemptResult>(
       `${API}/enrolments/${seg(enrolmentId)}/quizzes/${seg(lessonKey)}/attempts`,
-      { attemptId, answers, answeredAt: new Date().toISOString() },
+      { attemptId, answers, answeredAt },
       { params: new HttpParams().set('locale', locale) },
     );
   }

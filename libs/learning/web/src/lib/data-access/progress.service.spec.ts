@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { ProgressBatch, ProgressResult } from '@tc/shared/contracts';
-import { FIRST_RETRY_MS, type ProgressOutcome, ProgressService } from './progress.service';
+import { FIRST_RETRY_MS, type ProgressOutcome, ProgressService, SYNC_RANDOM } from './progress.service';
 
 const URL = '/api/v1/progress/events';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -18,7 +18,14 @@ describe('ProgressService', () => {
 
   beforeEach(() => {
     jest.useFakeTimers();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      // No jitter here: the waits are exactly 2 s, 4 s … (the jitter has its own spec).
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SYNC_RANDOM, useValue: () => 1 },
+      ],
+    });
     service = TestBed.inject(ProgressService);
     http = TestBed.inject(HttpTestingController);
     outcomes = [];

@@ -1,15 +1,42 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import type { ProgressEvent, ProgressEventType, ProgressResult } from '@tc/shared/contracts';
-import { Subject } from 'rxjs';
+import { DestroyRef, Injectable, InjectionToken, inject, signal } from '@angular/core';
+import type {
+  Locale,
+  ProgressEvent,
+  ProgressEventType,
+  ProgressResult,
+  QuizAnswers,
+  QuizAttemptResult,
+} from '@tc/shared/contracts';
+import { problemOf } from '@tc/shared/ui';
+import { type Observable, Subject, firstValueFrom } from 'rxjs';
 import { LearningService } from './learning.service';
-import { PROGRESS_OUTBOX } from './progress-outbox';
+import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt, type SyncRejection } from './progress-outbox';
 
 /** The server takes up to 500 events per request. */
 export const PROGRESS_BATCH_SIZE = 500;
-/** Waits between failed sends: 2 s, 4 s, 8 s … up to a minute. */
+/** Waits between failed sends: about 2 s, 4 s, 8 s … up to a minute. */
 export const FIRST_RETRY_MS = 2_000;
 export const MAX_RETRY_MS = 60_000;
+/** The name of the Web Lock held while one tab sends (two tabs never send the same batch). */
+export const SYNC_LOCK = 'tc-learning-sync';
+const LAST_SYNCED_KEY = 'tc.learning.lastSyncedAt';
+
+/** A number in [0, 1] for the jitter of the retry waits (specs make it fixed). */
+export const SYNC_RANDOM = new InjectionToken<() => number>('SYNC_RANDOM', {
+  providedIn: 'root',
+  factory: () => Math.random,
+});
+
+/**
+ * The wait before retry number `failures` (1 for the first): doubling from `FIRST_RETRY_MS` up to
+ * `MAX_RETRY_MS`, then "equal jitter" (between half and all of it) so that many phones coming back
+ * at once do not retry in step.
+ */
+export function retryDelay(failures: number, random: number): number {
+  const base = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1), MAX_RETRY_MS);
+  return Math.round(base / 2 + (base / 2) * random);
+}
 
 /** What became of one event. */
 export interface ProgressOutcome {
@@ -17,41 +44,104 @@ export interface ProgressOutcome {
   result: 'accepted' | 'duplicate' | 'rejected';
 }
 
-/** Whether a failed send may succeed later (no network, timeout, throttling, server trouble). */
-export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof HttpErrorResponse)) return true;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+/** A quiz attempt from the outbox, graded by the server. */
+export interface AttemptOutcome {
+  attempt: PendingAttempt;
+  result: QuizAttemptResult;
 }
 
 /**
- * Records what the coach does (a lesson started, completed) as events with their own UUID, queues
- * them in the outbox and sends them in batches; a failed send is retried with a growing wait, and
- * at once when the browser comes back online. The id is the server's idempotency key: a resend
- * after a lost answer changes nothing, and each event is created once, so never sent under two ids.
+ * Whether a failed send may succeed later: no network (0, or 504 from the service worker),
+ * timeout, throttling, server trouble, or a session to renew (401: kept until the coach signs in).
+ */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof HttpErrorResponse)) return true;
+  const s = error.status;
+  return s === 0 || s === 401 || s === 408 || s === 429 || s >= 500;
+}
+
+type Lock = (run: () => Promise<void>) => Promise<boolean>;
+
+/** Runs `run` holding the sync lock, or not at all (false) when another tab holds it. */
+function webLock(): Lock {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) {
+    return async (run) => {
+      await run();
+      return true;
+    };
+  }
+  return (run) =>
+    locks
+      .request(SYNC_LOCK, { ifAvailable: true }, async (lock) => {
+        if (!lock) return false;
+        await run();
+        return true;
+      })
+      // The lock API types the callback's promise as the result; it resolves to its value.
+      .then((held) => held);
+}
+
+/**
+ * The offline-first sync of what the coach does. Progress events (a lesson started, completed),
+ * each with its own UUID, and quiz attempts, each with a client attempt id, wait in persistent
+ * outboxes and are sent in order: events in batches of up to 500, then attempts one by one (the
+ * server grades them). A failed send (no network, 5xx, 429) is retried with a growing, jittered
+ * wait, and at once when the browser comes back online. Items leave the outbox only once the
+ * server has answered for them (accepted, duplicate or rejected): the ids make a resend harmless.
+ * One tab sends at a time (a Web Lock); the others hear of it on a BroadcastChannel.
  */
 @Injectable({ providedIn: 'root' })
 export class ProgressService {
   private readonly api = inject(LearningService);
   private readonly outbox = inject(PROGRESS_OUTBOX);
-  private sending = false;
+  private readonly attemptOutbox = inject(ATTEMPT_OUTBOX);
+  private readonly random = inject(SYNC_RANDOM);
+  private readonly lock = webLock();
+  private readonly channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_LOCK);
+  private run: Promise<void> | null = null;
+  /** Something was queued while a send was finishing: look once more. */
+  private again = false;
+  private inFlight = false;
+  private waiters: (() => void)[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryDelay = FIRST_RETRY_MS;
+  private failures = 0;
 
-  /** Events not yet confirmed by the server. */
+  /** Items (events and attempts) not yet confirmed by the server. */
   readonly pending = signal(0);
+  /** Quiz attempts among them (graded once they arrive). */
+  readonly pendingAttempts = signal<PendingAttempt[]>([]);
   /** True while the last send failed and a retry is planned. */
   readonly failing = signal(false);
+  /** What the browser says of its connection. */
+  readonly online = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
+  /** When the server last answered a send (ISO), kept across reloads. */
+  readonly lastSyncedAt = signal<string | null>(readLastSynced());
+  /** What the server refused since the page opened, with its reason. */
+  readonly rejections = signal<SyncRejection[]>([]);
   /** Each event once the server has answered for it. */
   readonly outcomes = new Subject<ProgressOutcome>();
+  /** Each queued quiz attempt once graded. */
+  readonly graded = new Subject<AttemptOutcome>();
 
   constructor() {
     const view = typeof window === 'undefined' ? null : window;
-    const online = () => this.retryNow();
+    const online = () => {
+      this.online.set(true);
+      this.retryNow();
+    };
+    const offline = () => this.online.set(false);
     view?.addEventListener('online', online);
+    view?.addEventListener('offline', offline);
+    if (this.channel) this.channel.onmessage = () => void this.count();
     inject(DestroyRef).onDestroy(() => {
       view?.removeEventListener('online', online);
-      if (this.retryTimer) clearTimeout(this.retryTimer);
+      view?.removeEventListener('offline', offline);
+      this.channel?.close();
+      this.clearTimer();
     });
+    // Whatever an earlier visit left in the outbox goes now.
+    void this.count().then((n) => (n ? this.flush() : undefined));
   }
 
   /** Queues one event and starts sending; resolves once it is queued and a send has begun. */
@@ -64,87 +154,250 @@ export class ProgressService {
       occurredAt: new Date().toISOString(),
     };
     await this.outbox.add(event);
-    await this.flush();
+    await this.kick();
     return event;
   }
 
-  /** Sends what waits in the outbox, one batch at a time (never two requests at once). */
-  async flush(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
-    let batch: ProgressEvent[];
-    try {
-      const all = await this.outbox.all();
-      this.pending.set(all.length);
-      batch = all.slice(0, PROGRESS_BATCH_SIZE);
-    } catch {
-      this.sending = false;
-      return;
-    }
-    if (!batch.length) {
-      this.sending = false;
-      this.failing.set(false);
-      return;
-    }
-    this.api.sendProgress({ events: batch }).subscribe({
-      next: (result) => void this.settle(batch, result),
-      error: (error: unknown) => void this.failed(batch, error),
+  /**
+   * Queues a quiz attempt and tries to send it. Resolves with the graded result when the server
+   * answered, `null` when it waits in the outbox (offline: graded later); rejects with the
+   * server's error when it refused the attempt (e.g. no attempt left).
+   */
+  async submitAttempt(
+    enrolmentId: string,
+    lessonKey: string,
+    attemptId: string,
+    answers: QuizAnswers,
+    locale: Locale,
+  ): Promise<QuizAttemptResult | null> {
+    const attempt: PendingAttempt = {
+      attemptId,
+      enrolmentId,
+      lessonKey,
+      answers,
+      answeredAt: new Date().toISOString(),
+      locale,
+    };
+    let outcome: QuizAttemptResult | null = null;
+    let refusal: unknown = null;
+    const graded = this.graded.subscribe((o) => {
+      if (o.attempt.attemptId === attemptId) outcome = o.result;
     });
+    const refused = this.refused.subscribe((r) => {
+      if (r.attempt.attemptId === attemptId) refusal = r.error;
+    });
+    try {
+      await this.attemptOutbox.add(attempt);
+      await this.count();
+      await this.flush();
+    } finally {
+      graded.unsubscribe();
+      refused.unsubscribe();
+    }
+    if (refusal) throw refusal;
+    return outcome;
   }
 
-  private async settle(batch: ProgressEvent[], result: ProgressResult): Promise<void> {
-    const answered = new Map<string, ProgressOutcome['result']>([
-      ...result.accepted.map((id) => [id, 'accepted'] as const),
-      ...result.duplicates.map((id) => [id, 'duplicate'] as const),
-      ...result.rejected.map((r) => [r.id, 'rejected'] as const),
-    ]);
-    await this.outbox.remove([...answered.keys()]);
-    if (this.retryTimer) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = null;
+  /** Sends everything waiting, in order; resolves when the outboxes are empty or a send failed. */
+  flush(): Promise<void> {
+    this.clearTimer();
+    if (this.run) {
+      this.again = true;
+      return this.run;
     }
-    this.retryDelay = FIRST_RETRY_MS;
-    this.failing.set(false);
-    this.sending = false;
-    for (const event of batch) {
-      const outcome = answered.get(event.id);
-      if (outcome) this.outcomes.next({ event, result: outcome });
-    }
-    const left = await this.outbox.all();
-    this.pending.set(left.length);
-    // Events queued meanwhile (and any the server did not mention) go in the next batch.
-    const sent = new Set(batch.map((e) => e.id));
-    if (left.some((e) => !sent.has(e.id))) await this.flush();
+    this.run = this.sendAll().finally(() => {
+      this.run = null;
+      this.inFlight = false;
+      this.wake();
+    });
+    return this.run;
   }
 
-  private async failed(batch: ProgressEvent[], error: unknown): Promise<void> {
-    this.sending = false;
-    if (!isRetryable(error)) {
-      // The server refuses the batch as such (e.g. 400): resending it would fail the same way.
-      await this.outbox.remove(batch.map((e) => e.id));
-      for (const event of batch) this.outcomes.next({ event, result: 'rejected' });
-      this.pending.set((await this.outbox.all()).length);
+  private readonly refused = new Subject<{ attempt: PendingAttempt; error: unknown }>();
+
+  /** Starts a send; resolves as soon as a request is on its way (or there is nothing to send). */
+  private kick(): Promise<void> {
+    const started = this.inFlight
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => this.waiters.push(resolve));
+    void this.flush();
+    return started;
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  private async sendAll(): Promise<void> {
+    let ok = true;
+    const held = await this.lock(async () => {
+      do {
+        this.again = false;
+        ok = (await this.sendProgress()) && (await this.sendAttempts());
+      } while (ok && this.again);
+    }).catch(() => false);
+    const left = await this.count();
+    if (!held) {
+      // Another tab is sending: look again a little later (it may have been closed meanwhile).
+      if (left) this.scheduleRetry(false);
       return;
     }
-    this.failing.set(true);
-    this.scheduleRetry();
+    if (ok) {
+      this.failures = 0;
+      this.failing.set(false);
+    } else {
+      this.failing.set(true);
+      this.scheduleRetry(true);
+    }
+    this.channel?.postMessage('synced');
   }
 
-  private scheduleRetry(): void {
+  /** Batches of events until none is left; false when a send failed and must be retried. */
+  private async sendProgress(): Promise<boolean> {
+    for (;;) {
+      const batch = (await this.outbox.all()).slice(0, PROGRESS_BATCH_SIZE);
+      if (!batch.length) return true;
+      let result: ProgressResult;
+      try {
+        result = await this.request(() => this.api.sendProgress({ events: batch }));
+      } catch (error: unknown) {
+        if (isRetryable(error)) return false;
+        // The server refuses the batch as such (e.g. 400): resending it would fail the same way.
+        await this.outbox.remove(batch.map((e) => e.id));
+        this.reject(
+          batch.map((e) => ({ kind: 'progress' as const, id: e.id, lessonKey: e.lessonKey })),
+          error,
+        );
+        for (const event of batch) this.outcomes.next({ event, result: 'rejected' });
+        continue;
+      }
+      this.synced();
+      const answered = new Map<string, ProgressOutcome['result']>([
+        ...result.accepted.map((id) => [id, 'accepted'] as const),
+        ...result.duplicates.map((id) => [id, 'duplicate'] as const),
+        ...result.rejected.map((r) => [r.id, 'rejected'] as const),
+      ]);
+      await this.outbox.remove([...answered.keys()]);
+      const reasons = new Map(result.rejected.map((r) => [r.id, r.reason]));
+      this.rejections.update((all) => [
+        ...all,
+        ...batch
+          .filter((e) => reasons.has(e.id))
+          .map((e) => ({
+            kind: 'progress' as const,
+            id: e.id,
+            lessonKey: e.lessonKey,
+            code: reasons.get(e.id) ?? null,
+            reason: String(reasons.get(e.id)),
+            problem: null,
+          })),
+      ]);
+      for (const event of batch) {
+        const outcome = answered.get(event.id);
+        if (outcome) this.outcomes.next({ event, result: outcome });
+      }
+      await this.count();
+      // An event the server did not mention stays and goes again; stop rather than loop on it.
+      if (batch.some((e) => !answered.has(e.id))) return false;
+    }
+  }
+
+  /** Quiz attempts one by one, oldest first; false when a send failed and must be retried. */
+  private async sendAttempts(): Promise<boolean> {
+    for (;;) {
+      const [attempt] = await this.attemptOutbox.all();
+      if (!attempt) return true;
+      try {
+        const result = await this.request(() =>
+          this.api.attempt(
+            attempt.enrolmentId,
+            attempt.lessonKey,
+            attempt.attemptId,
+            attempt.answers,
+            attempt.locale,
+            attempt.answeredAt,
+          ),
+        );
+        this.synced();
+        await this.attemptOutbox.remove([attempt.attemptId]);
+        this.graded.next({ attempt, result });
+      } catch (error: unknown) {
+        if (isRetryable(error)) return false;
+        await this.attemptOutbox.remove([attempt.attemptId]);
+        this.reject([{ kind: 'attempt', id: attempt.attemptId, lessonKey: attempt.lessonKey }], error);
+        this.refused.next({ attempt, error });
+      }
+      await this.count();
+    }
+  }
+
+  private async request<T>(send: () => Observable<T>): Promise<T> {
+    this.inFlight = true;
+    this.wake();
+    try {
+      return await firstValueFrom(send());
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  private reject(items: Omit<SyncRejection, 'code' | 'reason' | 'problem'>[], error: unknown): void {
+    const problem = problemOf(error);
+    const reason = problem.detail || problem.title || String(problem.status);
+    this.rejections.update((all) => [...all, ...items.map((i) => ({ ...i, code: null, reason, problem }))]);
+  }
+
+  private synced(): void {
+    const now = new Date().toISOString();
+    this.lastSyncedAt.set(now);
+    try {
+      localStorage.setItem(LAST_SYNCED_KEY, now);
+    } catch {
+      // Storage full or forbidden: the time is only shown, not needed.
+    }
+  }
+
+  /** Counts what waits (also what other tabs queued or sent). */
+  private async count(): Promise<number> {
+    try {
+      const [events, attempts] = await Promise.all([this.outbox.all(), this.attemptOutbox.all()]);
+      this.pending.set(events.length + attempts.length);
+      this.pendingAttempts.set(attempts);
+      this.lastSyncedAt.set(readLastSynced() ?? this.lastSyncedAt());
+      return events.length + attempts.length;
+    } catch {
+      return this.pending();
+    }
+  }
+
+  private scheduleRetry(failed: boolean): void {
     if (this.retryTimer) return;
-    const delay = this.retryDelay;
-    this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
+    if (failed) this.failures++;
+    const delay = retryDelay(Math.max(1, this.failures), this.random());
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.flush();
     }, delay);
   }
 
-  private retryNow(): void {
+  private clearTimer(): void {
     if (this.retryTimer) {
       clearTimeout(this.retryTimer);
       this.retryTimer = null;
     }
+  }
+
+  private retryNow(): void {
     void this.flush();
+  }
+}
+
+function readLastSynced(): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(LAST_SYNCED_KEY);
+  } catch {
+    return null;
   }
 }

@@ -1,0 +1,312 @@
+import 'fake-indexeddb/auto';
+import { deserialize, serialize } from 'node:v8';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { ProgressBatch, ProgressEvent, QuizAttemptResult } from '@tc/shared/contracts';
+import { IdbAttemptOutbox, IdbProgressOutbox, OFFLINE_DB_NAME, closeLearningDb } from './offline-db';
+import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX } from './progress-outbox';
+import {
+  FIRST_RETRY_MS,
+  MAX_RETRY_MS,
+  PROGRESS_BATCH_SIZE,
+  ProgressService,
+  SYNC_RANDOM,
+  retryDelay,
+} from './progress.service';
+
+// jsdom has no structuredClone, which fake-indexeddb uses to store values: Node's own clone.
+globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
+
+const URL = '/api/v1/progress/events';
+const ATTEMPTS = '/api/v1/enrolments/enr-1/quizzes/quiz/attempts?locale=fr';
+
+function event(n: number): ProgressEvent {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    enrolmentId: 'enr-1',
+    lessonKey: `l${n}`,
+    type: 'started',
+    occurredAt: new Date(Date.UTC(2026, 10, 1, 8, 0, n)).toISOString(),
+  };
+}
+
+function graded(attemptId: string): QuizAttemptResult {
+  return {
+    attemptId,
+    attemptNumber: 1,
+    score: 1,
+    maxScore: 1,
+    percent: 100,
+    passed: true,
+    passMark: 70,
+    attemptsLeft: 2,
+    bestPercent: 100,
+    questions: [{ key: 'q1', correct: true }],
+  };
+}
+
+async function deleteDb(): Promise<void> {
+  await closeLearningDb();
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(OFFLINE_DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Lets IndexedDB (fake, on real timers' macrotasks) and the HTTP mocks settle. */
+async function settle(ms = 0, rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) await jest.advanceTimersByTimeAsync(i === 0 ? ms : 0);
+}
+
+describe('retryDelay (back-off with jitter)', () => {
+  it('doubles from 2 s up to a minute, between half and all of the step', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 10].map((n) => retryDelay(n, 1))).toEqual([
+      2_000,
+      4_000,
+      8_000,
+      16_000,
+      32_000,
+      MAX_RETRY_MS,
+      MAX_RETRY_MS,
+      MAX_RETRY_MS,
+    ]);
+    expect([1, 2, 3, 6].map((n) => retryDelay(n, 0))).toEqual([1_000, 2_000, 4_000, 30_000]);
+    expect(retryDelay(2, 0.5)).toBe(3_000);
+  });
+});
+
+describe('IndexedDB outboxes', () => {
+  afterEach(deleteDb);
+
+  it('keep events in the order they were added, each id once, across connections', async () => {
+    const outbox = new IdbProgressOutbox();
+    for (const n of [3, 1, 2]) await outbox.add(event(n));
+    await outbox.add(event(1));
+    // Another page (a reload) sees the same queue.
+    await closeLearningDb();
+    const again = new IdbProgressOutbox();
+    expect((await again.all()).map((e) => e.lessonKey)).toEqual(['l3', 'l1', 'l2']);
+    await again.remove([event(1).id, 'not-there']);
+    expect((await again.all()).map((e) => e.lessonKey)).toEqual(['l3', 'l2']);
+  });
+
+  it('keep quiz attempts apart from events', async () => {
+    const attempts = new IdbAttemptOutbox();
+    await attempts.add({
+      attemptId: 'a-1',
+      enrolmentId: 'enr-1',
+      lessonKey: 'quiz',
+      answers: { q1: 'a' },
+      answeredAt: '2026-11-01T08:00:00.000Z',
+      locale: 'fr',
+    });
+    expect((await attempts.all()).map((a) => a.attemptId)).toEqual(['a-1']);
+    expect(await new IdbProgressOutbox().all()).toEqual([]);
+  });
+});
+
+describe('ProgressService on the IndexedDB outbox', () => {
+  let http: HttpTestingController;
+  let random: number;
+
+  function start(): ProgressService {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: PROGRESS_OUTBOX, useFactory: () => new IdbProgressOutbox() },
+        { provide: ATTEMPT_OUTBOX, useFactory: () => new IdbAttemptOutbox() },
+        { provide: SYNC_RANDOM, useValue: () => random },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    return TestBed.inject(ProgressService);
+  }
+
+  beforeEach(() => {
+    random = 1;
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'setImmediate', 'nextTick'] });
+    localStorage.clear();
+  });
+
+  afterEach(async () => {
+    http.verify();
+    jest.useRealTimers();
+    TestBed.resetTestingModule();
+    await deleteDb();
+  });
+
+  it('sends what an earlier page left, in order, in batches of at most 500', async () => {
+    const outbox = new IdbProgressOutbox();
+    for (let n = 1; n <= PROGRESS_BATCH_SIZE + 2; n++) await outbox.add(event(n));
+    const service = start();
+    await settle();
+    const first = http.expectOne(URL);
+    const body = first.request.body as ProgressBatch;
+    expect(body.events.length).toBe(PROGRESS_BATCH_SIZE);
+    expect(body.events[0].lessonKey).toBe('l1');
+    expect(body.events[PROGRESS_BATCH_SIZE - 1].lessonKey).toBe(`l${PROGRESS_BATCH_SIZE}`);
+    first.flush({ accepted: body.events.map((e) => e.id), duplicates: [], rejected: [] });
+    // Removing 500 rows takes IndexedDB a few hundred turns.
+    await settle(0, 2_000);
+    const second = http.expectOne(URL);
+    expect((second.request.body as ProgressBatch).events.map((e) => e.lessonKey)).toEqual([
+      `l${PROGRESS_BATCH_SIZE + 1}`,
+      `l${PROGRESS_BATCH_SIZE + 2}`,
+    ]);
+    second.flush({
+      accepted: [],
+      duplicates: (second.request.body as ProgressBatch).events.map((e) => e.id),
+      rejected: [],
+    });
+    await settle();
+    expect(await outbox.all()).toEqual([]);
+    expect(service.pending()).toBe(0);
+    expect(service.lastSyncedAt()).not.toBeNull();
+  });
+
+  it('keeps events through 5xx and lost connections, retrying after growing jittered waits', async () => {
+    random = 0;
+    const service = start();
+    await settle();
+    const recorded = await service.record('enr-1', 'l1', 'completed');
+    http.expectOne(URL).flush(null, { status: 503, statusText: 'Service Unavailable' });
+    await settle();
+    expect(service.failing()).toBe(true);
+    expect(service.pending()).toBe(1);
+    // random 0: half of each step — 1 s, then 2 s, then 4 s.
+    await settle(999);
+    http.expectNone(URL);
+    await settle(1);
+    http.expectOne(URL).error(new ProgressEvent('offline'), { status: 0 });
+    await settle(1_999);
+    http.expectNone(URL);
+    await settle(1);
+    http.expectOne(URL).flush(null, { status: 429, statusText: 'Too Many Requests' });
+    await settle(4_000);
+    const last = http.expectOne(URL);
+    expect((last.request.body as ProgressBatch).events).toEqual([recorded]);
+    last.flush({ accepted: [recorded.id], duplicates: [], rejected: [] });
+    await settle();
+    expect(service.failing()).toBe(false);
+    expect(service.pending()).toBe(0);
+    await settle(10 * FIRST_RETRY_MS);
+    http.expectNone(URL);
+  });
+
+  it('drops only what the server answered for; rejected events are counted with their reason', async () => {
+    const service = start();
+    await settle();
+    const outbox = TestBed.inject(PROGRESS_OUTBOX);
+    await outbox.add(event(1));
+    await outbox.add(event(2));
+    await outbox.add(event(3));
+    void service.flush();
+    await settle();
+    const req = http.expectOne(URL);
+    // The server answers for two of three (e.g. a proxy cut the batch): the third stays and goes again.
+    req.flush({
+      accepted: [event(1).id],
+      duplicates: [],
+      rejected: [{ id: event(2).id, reason: 'unknown_lesson' }],
+    });
+    await settle();
+    expect((await outbox.all()).map((e) => e.id)).toEqual([event(3).id]);
+    expect(service.rejections()).toEqual([
+      expect.objectContaining({ kind: 'progress', id: event(2).id, lessonKey: 'l2', code: 'unknown_lesson' }),
+    ]);
+    await settle(FIRST_RETRY_MS);
+    const again = http.expectOne(URL);
+    expect((again.request.body as ProgressBatch).events.map((e) => e.id)).toEqual([event(3).id]);
+    again.flush({ accepted: [], duplicates: [event(3).id], rejected: [] });
+    await settle();
+    expect(service.pending()).toBe(0);
+  });
+
+  it('sends at once when the browser comes back online', async () => {
+    const service = start();
+    await settle();
+    await service.record('enr-1', 'l1', 'started');
+    http.expectOne(URL).error(new ProgressEvent('offline'), { status: 0 });
+    await settle();
+    window.dispatchEvent(new Event('offline'));
+    expect(service.online()).toBe(false);
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(service.online()).toBe(true);
+    const req = http.expectOne(URL);
+    req.flush({
+      accepted: (req.request.body as ProgressBatch).events.map((e) => e.id),
+      duplicates: [],
+      rejected: [],
+    });
+    await settle();
+  });
+
+  it('grades a quiz attempt at once when online, after the events queued before it', async () => {
+    const service = start();
+    await settle();
+    const started = service.record('enr-1', 'quiz', 'started');
+    await settle();
+    const answer = service.submitAttempt('enr-1', 'quiz', 'a-1', { q1: 'a' }, 'fr');
+    await started;
+    const events = http.expectOne(URL);
+    http.expectNone(ATTEMPTS);
+    events.flush({
+      accepted: (events.request.body as ProgressBatch).events.map((e) => e.id),
+      duplicates: [],
+      rejected: [],
+    });
+    await settle();
+    const post = http.expectOne(ATTEMPTS);
+    expect(post.request.body).toEqual(expect.objectContaining({ attemptId: 'a-1', answers: { q1: 'a' } }));
+    post.flush(graded('a-1'));
+    await expect(answer).resolves.toEqual(graded('a-1'));
+    expect(service.pending()).toBe(0);
+  });
+
+  it('keeps an attempt answered offline, then grades it once (same attempt id) when the link returns', async () => {
+    const service = start();
+    await settle();
+    const outcomes: string[] = [];
+    service.graded.subscribe((o) => outcomes.push(o.result.attemptId));
+    const answer = service.submitAttempt('enr-1', 'quiz', 'a-2', { q1: 'b' }, 'fr');
+    await settle();
+    http.expectOne(ATTEMPTS).error(new ProgressEvent('offline'), { status: 0 });
+    await expect(answer).resolves.toBeNull();
+    expect(service.pendingAttempts().map((a) => a.attemptId)).toEqual(['a-2']);
+    // A reload: a new page finds it in IndexedDB and sends it.
+    await closeLearningDb();
+    const next = start();
+    next.graded.subscribe((o) => outcomes.push(o.result.attemptId));
+    await settle();
+    const post = http.expectOne(ATTEMPTS);
+    expect((post.request.body as { attemptId: string }).attemptId).toBe('a-2');
+    post.flush(graded('a-2'));
+    await settle();
+    expect(outcomes).toEqual(['a-2']);
+    expect(next.pendingAttempts()).toEqual([]);
+    expect(service).not.toBe(next);
+  });
+
+  it('drops an attempt the server refuses (no attempt left) and says why', async () => {
+    const service = start();
+    await settle();
+    const answer = service.submitAttempt('enr-1', 'quiz', 'a-3', { q1: 'a' }, 'fr');
+    await settle();
+    http
+      .expectOne(ATTEMPTS)
+      .flush(
+        { type: 'about:blank', title: 'No attempt left', status: 422 },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+    await expect(answer).rejects.toBeTruthy();
+    expect(service.pending()).toBe(0);
+    expect(service.rejections()).toEqual([
+      expect.objectContaining({ kind: 'attempt', id: 'a-3', reason: 'No attempt left' }),
+    ]);
+  });
+});
