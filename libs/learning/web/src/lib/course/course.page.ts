@@ -10,6 +10,8 @@ import { deadlineStatus, moduleDone } from '../data-access/deadlines';
 import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { SelfAssessmentComponent } from '../self-assessment/self-assessment.component';
 import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
+import { OfflineToggleComponent } from '../ui/offline-toggle.component';
+import { SyncStatusComponent } from '../ui/sync-status.component';
 import { LessonStateIconComponent, type ShownState } from '../ui/lesson-state-icon.component';
 import { ProgressMeterComponent } from '../ui/progress-meter.component';
 
@@ -25,6 +27,8 @@ import { ProgressMeterComponent } from '../ui/progress-meter.component';
     LessonStateIconComponent,
     SelfAssessmentComponent,
     CertificatePanelComponent,
+    OfflineToggleComponent,
+    SyncStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './course.page.html',

@@ -8,8 +8,12 @@ import { today } from '../data-access/dates';
 import { nextDeadline } from '../data-access/deadlines';
 import { LearnerCourseStore } from '../data-access/learner-course.store';
 import { LearningService } from '../data-access/learning.service';
+import { OfflineLibrary } from '../data-access/offline-library';
+import { isUnreachable } from '../data-access/learner-course.store';
 import { textIn } from '../data-access/localized-text';
 import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
+import { OfflineToggleComponent } from '../ui/offline-toggle.component';
+import { SyncStatusComponent } from '../ui/sync-status.component';
 import { ProgressMeterComponent } from '../ui/progress-meter.component';
 
 /** `/learn`: each enrolment as a card with its progress, the deadline that matters, "Continue". */
@@ -21,6 +25,8 @@ import { ProgressMeterComponent } from '../ui/progress-meter.component';
     ProblemMessageComponent,
     ProgressMeterComponent,
     DeadlineBadgeComponent,
+    OfflineToggleComponent,
+    SyncStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './learner-home.page.html',
@@ -29,6 +35,7 @@ import { ProgressMeterComponent } from '../ui/progress-meter.component';
 export class LearnerHomePage {
   private readonly api = inject(LearningService);
   private readonly store = inject(LearnerCourseStore);
+  private readonly library = inject(OfflineLibrary);
   private readonly lang = inject(LanguageService).lang;
 
   protected readonly list = signal<MyEnrolment[] | null>(null);
@@ -58,11 +65,11 @@ export class LearnerHomePage {
 
   constructor() {
     this.api.myEnrolments().subscribe({
-      next: (list) => this.list.set(list),
-      error: (e: unknown) => {
-        this.problem.set(problemOf(e));
-        this.list.set([]);
+      next: (list) => {
+        this.list.set(list);
+        void this.library.keepEnrolments(list).catch(() => undefined);
       },
+      error: (e: unknown) => void this.offline(e),
     });
     // The active courses, in the interface language: their deadlines and next lesson, and the
     // course page opens at once afterwards.
@@ -70,5 +77,16 @@ export class LearnerHomePage {
       const lang = this.lang();
       for (const e of this.list() ?? []) if (e.status === 'active') this.store.ensure(e.enrolmentId, lang);
     });
+  }
+
+  /** No network: the list as last seen online, if this browser kept one. */
+  private async offline(error: unknown): Promise<void> {
+    const kept = isUnreachable(error) ? await this.library.enrolments().catch(() => null) : null;
+    if (kept) {
+      this.list.set(kept);
+      return;
+    }
+    this.problem.set(problemOf(error));
+    this.list.set([]);
   }
 }

@@ -12,13 +12,12 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { QuizAttemptResult } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
 import { isDone, placeOf } from '../data-access/course-outline';
 import { formatNumber } from '../data-access/dates';
 import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
-import { ProgressService } from '../data-access/progress.service';
 import { QuizComponent } from '../quiz/quiz.component';
+import { SyncStatusComponent } from '../ui/sync-status.component';
 
 /**
  * `/learn/:enrolmentId/lessons/:lessonKey`: one lesson, its media or its quiz, previous/next.
@@ -26,7 +25,7 @@ import { QuizComponent } from '../quiz/quiz.component';
  */
 @Component({
   selector: 'tc-lesson-page',
-  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, QuizComponent],
+  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, QuizComponent, SyncStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lesson.page.html',
   styleUrl: './lesson.page.scss',
@@ -34,7 +33,6 @@ import { QuizComponent } from '../quiz/quiz.component';
 export class LessonPage {
   private readonly store = inject(LearnerCourseStore);
   private readonly router = inject(Router);
-  protected readonly progress = inject(ProgressService);
   protected readonly lang = inject(LanguageService).lang;
   /** Route parameters. */
   readonly enrolmentId = input.required<string>();
@@ -100,10 +98,6 @@ export class LessonPage {
     const lesson = this.lesson();
     if (lesson && lesson.kind !== 'quiz') this.markDone();
     void this.router.navigate(['/learn', this.enrolmentId()]);
-  }
-
-  protected attempted(result: QuizAttemptResult): void {
-    this.store.applyAttempt(this.enrolmentId(), this.lessonKey(), result);
   }
 
   protected retry(): void {

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  DestroyRef,
   ElementRef,
   computed,
   inject,
@@ -20,7 +21,7 @@ import type {
 } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
 import { formatNumber } from '../data-access/dates';
-import { LearningService } from '../data-access/learning.service';
+import { ProgressService } from '../data-access/progress.service';
 import {
   EMPTY_ANSWER,
   type QuestionDraft,
@@ -46,7 +47,7 @@ let nextId = 0;
   styleUrl: './quiz.component.scss',
 })
 export class QuizComponent {
-  private readonly api = inject(LearningService);
+  private readonly sync = inject(ProgressService);
   private readonly document = inject(DOCUMENT);
   protected readonly lang = inject(LanguageService).lang;
   readonly enrolmentId = input.required<string>();
@@ -65,6 +66,14 @@ export class QuizComponent {
   protected readonly sending = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly missing = signal<string[]>([]);
+  /** Attempts of this quiz answered offline, waiting to be graded by the server. */
+  protected readonly queued = computed(() =>
+    this.sending()
+      ? []
+      : this.sync
+          .pendingAttempts()
+          .filter((a) => a.enrolmentId === this.enrolmentId() && a.lessonKey === this.lessonKey()),
+  );
   private attemptId = crypto.randomUUID();
   private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
 
@@ -74,7 +83,7 @@ export class QuizComponent {
     return result ? result.attemptsLeft : (this.state()?.attemptsLeft ?? this.quiz().maxAttempts);
   });
   protected readonly canAnswer = computed(
-    () => !this.disabled() && !this.result() && this.attemptsLeft() !== 0,
+    () => !this.disabled() && !this.result() && !this.queued().length && this.attemptsLeft() !== 0,
   );
   protected readonly canRetry = computed(() => {
     const r = this.result();
@@ -124,26 +133,42 @@ export class QuizComponent {
     }
     this.sending.set(true);
     this.problem.set(null);
-    this.api
-      .attempt(
+    // Through the outbox: graded now when the server is reachable, later when it is not.
+    this.sync
+      .submitAttempt(
         this.enrolmentId(),
         this.lessonKey(),
         this.attemptId,
         buildAnswers(quiz, this.draft()),
         this.locale(),
       )
-      .subscribe({
-        next: (result) => {
+      .then(
+        (result) => {
           this.sending.set(false);
-          this.result.set(result);
-          this.attempted.emit(result);
-          queueMicrotask(() => this.resultBox()?.nativeElement.focus());
+          if (result) this.show(result);
+          else queueMicrotask(() => this.resultBox()?.nativeElement.focus());
         },
-        error: (e: unknown) => {
+        (e: unknown) => {
           this.sending.set(false);
           this.problem.set(problemOf(e));
         },
-      });
+      );
+  }
+
+  constructor() {
+    // An attempt queued offline, graded once it reached the server while the quiz is on screen.
+    const graded = this.sync.graded.subscribe((o) => {
+      if (o.attempt.enrolmentId === this.enrolmentId() && o.attempt.lessonKey === this.lessonKey()) {
+        this.show(o.result);
+      }
+    });
+    inject(DestroyRef).onDestroy(() => graded.unsubscribe());
+  }
+
+  private show(result: QuizAttemptResult): void {
+    this.result.set(result);
+    this.attempted.emit(result);
+    queueMicrotask(() => this.resultBox()?.nativeElement.focus());
   }
 
   protected retry(): void {
