@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { poolQuery } from '@tc/shared/api';
 import type { CourseContent, LocalizedText } from '@tc/shared/contracts';
 import { CourseEntity } from './entities/course.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
@@ -63,10 +64,12 @@ export class CatalogReader {
 
   async titles(courseIds: string[]): Promise<Map<string, LocalizedText>> {
     if (!courseIds.length) return new Map();
-    const rows = await this.dataSource.manager.find(CourseEntity, {
-      where: { id: In([...new Set(courseIds)]) },
-      select: { id: true, title: true },
-    });
+    // A plain read on the pool: the learner home asks for it on every visit.
+    const rows = await poolQuery<{ id: string; title: LocalizedText }>(
+      this.dataSource,
+      'SELECT id, title FROM courses WHERE id = ANY($1::uuid[])',
+      [[...new Set(courseIds)]],
+    );
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 }

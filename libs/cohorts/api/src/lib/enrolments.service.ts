@@ -9,7 +9,7 @@ import type {
   Locale,
   MyEnrolment,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, ProblemException } from '@tc/shared/api';
+import { AuthPrincipal, ProblemException, poolQuery } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import {
   Provisioning,
@@ -187,7 +187,8 @@ export class EnrolmentsService {
       starts_on: string;
       ends_on: string;
       done: string[];
-    }[] = await this.dataSource.query(
+    }[] = await poolQuery(
+      this.dataSource,
       `SELECT e.id, e.cohort_id, c.name, c.course_id, c.course_version, e.status, c.starts_on::text, c.ends_on::text,
               coalesce(array_agg(lp.lesson_key) FILTER (WHERE lp.completed_at IS NOT NULL), '{}') AS done
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { type AuthPrincipal, poolQuery } from '@tc/shared/api';
 import type { Role } from '@tc/shared/contracts';
 
 /** Loads who is calling, with the territory path each role covers, fresh on every request. */
@@ -17,7 +17,8 @@ export class PrincipalService {
       role: Role | null;
       territory_id: string | null;
       path: string | null;
-    }[] = await this.dataSource.query(
+    }[] = await poolQuery(
+      this.dataSource,
       `SELECT u.email, ra.id AS assignment_id, ra.role, ra.territory_id, t.path
            FROM users u
            LEFT JOIN role_assignments ra ON ra.user_id = u.id

@@ -25,3 +25,23 @@ export async function transactionQuery<T>(
   if (!connection || typeof connection.query !== 'function') return manager.query(sql, params);
   return (await connection.query(sql, params)).rows as T[];
 }
+
+/** The driver's connection pool under a TypeORM data source (`pg`'s Pool on PostgreSQL and PGlite). */
+interface DriverPool {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * A read outside any transaction, straight on the driver's pool: what `dataSource.query` does without
+ * creating and releasing a TypeORM query runner around it (measurable on the hottest reads — the
+ * principal behind every request, the learner home). Falls back to `dataSource.query`.
+ */
+export async function poolQuery<T>(
+  dataSource: { query: (sql: string, params?: unknown[]) => Promise<unknown>; driver: unknown },
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const pool = (dataSource.driver as { master?: DriverPool }).master;
+  if (!pool || typeof pool.query !== 'function') return (await dataSource.query(sql, params)) as T[];
+  return (await pool.query(sql, params)).rows as T[];
+}
