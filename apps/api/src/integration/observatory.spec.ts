@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 import { DEMO_COURSE } from '../database/demo/demo-course';
 import { seedSyntheticPopulation } from '../database/synthetic-population';
+import { medianDays } from '@tc/observatory/api';
 import { EXACT, rollupDifferences } from '../testing/observatory-recount';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
@@ -508,6 +509,19 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
           report.body.total.completed,
         ]);
       }
+      // Cohort medians are computed in SQL; they agree with the histogram read the long way.
+      const byCohort = await completion(observer, `territoryId=${territory['MA']}&groupBy=cohort`);
+      const histogram = (await t.dataSource.query(
+        `SELECT cohort_id, days, sum(n)::int AS n FROM obs_cohort_completion_days GROUP BY 1, 2`,
+      )) as { cohort_id: string; days: number; n: number }[];
+      let compared = 0;
+      for (const row of byCohort.body.rows as { key: string; medianDaysToCompletion: number | null }[]) {
+        if (row.medianDaysToCompletion === null) continue;
+        const mine = new Map(histogram.filter((h) => h.cohort_id === row.key).map((h) => [h.days, h.n]));
+        expect([row.key, row.medianDaysToCompletion]).toEqual([row.key, medianDays(mine)]);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(5);
       // The rows add up to the total wherever none is hidden.
       const shown = report.body.rows.map((r: { enrolled: number | null }) => r.enrolled);
       if (!shown.includes(null)) expect(shown.reduce((a: number, b: number) => a + b, 0)).toBe(active);

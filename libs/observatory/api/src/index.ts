@@ -1,1 +1,2 @@
 export * from './lib/observatory.module';
+export { medianDays } from './lib/suppression';

@@ -22,7 +22,7 @@ import {
   StatisticsRepository,
   type TerritoryRow,
 } from './statistics.repository';
-import { medianDays, rate, suppressColumn } from './suppression';
+import { bucketDay, medianDays, rate, suppressColumn } from './suppression';
 
 export interface StatisticsQuery {
   territoryId?: string;
@@ -99,7 +99,10 @@ export class ObservatoryService {
       return { ...base, ...table, total: null };
     }
     const groups = await this.groups(groupBy, territory, slice, courses);
-    return { ...base, ...this.funnelTable(groups, groupBy) };
+    // Cohorts bring their medians, not their histograms: the total's comes from the territory's.
+    const totalDays =
+      groupBy === 'cohort' ? ((await this.stats.funnel(slice, null)).get('')?.days ?? new Map()) : undefined;
+    return { ...base, ...this.funnelTable(groups, groupBy, totalDays) };
   }
 
   async competences(
@@ -174,10 +177,13 @@ export class ObservatoryService {
     courses: Map<string, PublishedVersion>,
   ): Promise<Group[]> {
     if (groupBy === 'cohort') {
+      // In the order of their names (sorted by the database).
       const { funnels, names } = await this.stats.cohortFunnels(slice);
-      return [...funnels.entries()]
-        .map(([key, funnel]) => ({ key, label: { fr: names.get(key) ?? '' }, funnel }))
-        .sort((a, b) => (a.label.fr ?? '').localeCompare(b.label.fr ?? '', 'fr'));
+      return [...funnels.entries()].map(([key, funnel]) => ({
+        key,
+        label: { fr: names.get(key) ?? '' },
+        funnel,
+      }));
     }
     const dimension: Record<typeof groupBy, FunnelDimension> = {
       territory: 'child',
@@ -230,6 +236,7 @@ export class ObservatoryService {
   private funnelTable(
     groups: Group[],
     groupBy: ObservatoryGroupBy,
+    totalDays?: Map<number, number>,
   ): { rows: CompletionRow[]; total: CompletionRow; suppressedCells: number } {
     const k = this.k;
     const totalFunnel = emptyFunnel();
@@ -237,6 +244,7 @@ export class ObservatoryService {
       for (const c of FUNNEL_COLUMNS) totalFunnel[c] += g.funnel[c];
       for (const [d, n] of g.funnel.days) totalFunnel.days.set(d, (totalFunnel.days.get(d) ?? 0) + n);
     }
+    if (totalDays) totalFunnel.days = totalDays;
     const columns = new Map<FunnelColumn, ReturnType<typeof suppressColumn>>(
       FUNNEL_COLUMNS.map((c) => [
         c,
@@ -269,7 +277,12 @@ export class ObservatoryService {
       }
       // Days to completion are kept by territory, course and month, not by gender or age band.
       if (groupBy !== 'gender' && groupBy !== 'ageBand') {
-        const median = counts.completed !== null && counts.completed >= k ? medianDays(funnel.days) : null;
+        const median =
+          counts.completed !== null && counts.completed >= k
+            ? funnel.middle
+              ? (bucketDay(funnel.middle[0]) + bucketDay(funnel.middle[1])) / 2
+              : medianDays(funnel.days)
+            : null;
         out.medianDaysToCompletion = median;
         if (median === null && funnel.completed > 0) suppressed++;
       }

@@ -10,6 +10,8 @@ export interface Funnel {
   certified: number;
   withdrawn: number;
   days: Map<number, number>;
+  /** Where the histogram stayed in the database: its two middle buckets (the same for an odd count). */
+  middle?: [number, number];
 }
 
 export interface LessonCounts {
@@ -123,24 +125,38 @@ export class StatisticsRepository {
     return funnels(fold(counts), fold(days));
   }
 
-  /** Funnel counts per cohort of the subtree, with the cohorts' names. */
+  /**
+   * Funnel counts per cohort of the subtree, in the order of their names, each with the two middle
+   * buckets of its days to completion (computed in SQL: a territory may hold thousands of cohorts).
+   */
   async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
     const [where, params] = this.where(slice, 'c.course_id');
-    const [counts, days] = await Promise.all([
+    const [counts, medians] = await Promise.all([
       this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
         `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
            FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
-          WHERE ${where} GROUP BY 1`,
+          WHERE ${where} GROUP BY 1 ORDER BY 2, 1`,
         params,
       ),
-      this.dataSource.query<{ key: string; days: number; n: number }[]>(
-        `SELECT c.id AS key, f.days, sum(f.n)::int AS n
-           FROM obs_cohort_completion_days f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
-          WHERE ${where} GROUP BY 1, 2`,
+      this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
+        `WITH h AS (
+           SELECT c.id AS key, f.days, sum(f.n) AS n
+             FROM obs_cohort_completion_days f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+            WHERE ${where} GROUP BY 1, 2 HAVING sum(f.n) > 0),
+         w AS (
+           SELECT key, days, sum(n) OVER (PARTITION BY key ORDER BY days) AS cum, sum(n) OVER (PARTITION BY key) AS total
+             FROM h)
+         SELECT key, min(days) FILTER (WHERE cum > (total - 1) / 2) AS lo, min(days) FILTER (WHERE cum > total / 2) AS hi
+           FROM w GROUP BY key`,
         params,
       ),
     ]);
-    return { funnels: funnels(counts, days), names: new Map(counts.map((r) => [r.key, r.name])) };
+    const out = funnels(counts, []);
+    for (const m of medians) {
+      const f = out.get(m.key);
+      if (f) f.middle = [m.lo, m.hi];
+    }
+    return { funnels: out, names: new Map(counts.map((r) => [r.key, r.name])) };
   }
 
   async lessons(slice: Slice): Promise<LessonCounts[]> {
