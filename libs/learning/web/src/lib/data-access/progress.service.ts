@@ -109,6 +109,8 @@ export class ProgressService {
 
   /** Items (events and attempts) not yet confirmed by the server. */
   readonly pending = signal(0);
+  /** False until the outboxes were read once (the count is not known before). */
+  readonly counted = signal(false);
   /** Quiz attempts among them (graded once they arrive). */
   readonly pendingAttempts = signal<PendingAttempt[]>([]);
   /** True while the last send failed and a retry is planned. */
@@ -365,6 +367,7 @@ export class ProgressService {
       const [events, attempts] = await Promise.all([this.outbox.all(), this.attemptOutbox.all()]);
       this.pending.set(events.length + attempts.length);
       this.pendingAttempts.set(attempts);
+      this.counted.set(true);
       this.lastSyncedAt.set(readLastSynced() ?? this.lastSyncedAt());
       return events.length + attempts.length;
     } catch {

@@ -20,7 +20,7 @@ import { ProgressService } from '../data-access/progress.service';
       }
       @if (sync.pending()) {
         <span>{{ 'learning.offline.waiting' | transloco: { count: pendingText() } }}</span>
-      } @else if (sync.online()) {
+      } @else if (sync.online() && sync.counted()) {
         <span>{{ 'learning.offline.allSynced' | transloco }}</span>
       }
       @if (lastSynced(); as at) {
