@@ -135,7 +135,9 @@ async function workOffline(
   const enrolmentId = href.split('/').pop() ?? '';
   expect(enrolmentId).toMatch(/^[0-9a-f-]{36}$/);
   await card.getByRole('button', { name: /^Rendre disponible hors connexion/ }).click();
-  await expect(card.getByText(/^Disponible hors connexion · \d+,\d Mo$/)).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(/^Disponible hors connexion · \d+(,\d)? [kM]o$/)).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(card.getByRole('button', { name: /^Retirer de l'appareil/ })).toBeVisible();
   // The start self-assessment is skipped while online (it is not part of what is measured here).
   await page.goto(`/learn/${enrolmentId}`);

@@ -43,10 +43,19 @@ export function formatTime(iso: string, lang: Locale, now = new Date()): string 
   }).format(at);
 }
 
-/** A size in bytes as megabytes (one decimal) in the interface language. */
-export function formatMegabytes(bytes: number, lang: Locale): string {
-  return new Intl.NumberFormat(intlLocale(lang), {
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-  }).format(bytes / 1_000_000);
+/** A size in bytes: kilobytes (whole) under 0.1 MB, else megabytes with one decimal. */
+export function formatSize(bytes: number, lang: Locale): { value: string; unit: 'kB' | 'MB' } {
+  if (bytes < 100_000) {
+    return {
+      value: new Intl.NumberFormat(intlLocale(lang)).format(Math.max(1, Math.round(bytes / 1_000))),
+      unit: 'kB',
+    };
+  }
+  return {
+    value: new Intl.NumberFormat(intlLocale(lang), {
+      maximumFractionDigits: 1,
+      minimumFractionDigits: 1,
+    }).format(bytes / 1_000_000),
+    unit: 'MB',
+  };
 }

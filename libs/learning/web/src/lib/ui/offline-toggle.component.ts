@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '@tc/shared/ui';
-import { formatMegabytes } from '../data-access/dates';
+import { formatSize } from '../data-access/dates';
 import { OfflineLibrary } from '../data-access/offline-library';
 
 /**
@@ -24,7 +24,10 @@ import { OfflineLibrary } from '../data-access/offline-library';
             <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
               <path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" fill="currentColor" />
             </svg>
-            <span>{{ 'learning.offline.available' | transloco: { size: size() } }}</span>
+            <span>{{
+              (size().unit === 'MB' ? 'learning.offline.availableMb' : 'learning.offline.availableKb')
+                | transloco: { size: size().value }
+            }}</span>
           </p>
           <button type="button" class="tc-link-button" [disabled]="busy()" (click)="remove()">
             {{ 'learning.offline.remove' | transloco }}
@@ -55,7 +58,7 @@ export class OfflineToggleComponent {
   private readonly removing = signal(false);
   protected readonly copy = computed(() => this.library.all()[this.enrolmentId()] ?? null);
   protected readonly busy = computed(() => this.removing() || this.library.saving().has(this.enrolmentId()));
-  protected readonly size = computed(() => formatMegabytes(this.copy()?.bytes ?? 0, this.lang()));
+  protected readonly size = computed(() => formatSize(this.copy()?.bytes ?? 0, this.lang()));
 
   protected enable(): void {
     this.failed.set(false);

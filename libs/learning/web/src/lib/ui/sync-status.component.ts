@@ -63,7 +63,8 @@ import { ProgressService } from '../data-access/progress.service';
       color: var(--mat-sys-on-surface-variant);
     }
     .tc-sync > span:not(.tc-dot) + span::before {
-      content: '· ';
+      content: '·' / '';
+      margin-inline-end: 0.5rem;
     }
     .tc-dot {
       inline-size: 0.625rem;
