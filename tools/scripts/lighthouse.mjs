@@ -1,0 +1,133 @@
+// Lighthouse 12.8.2 (mobile preset: its default config, simulated slow 4G and a mid-range phone) on
+// the sign-in page, the coach's home and a text lesson, with Debian chromium (CHROME_PATH, default
+// /usr/bin/chromium: nothing downloaded). Issue 7's targets: performance ≥ 95, accessibility 100.
+//
+//   npx nx build web && npm run serve:e2e        (or `npm start`), then in another shell:
+//   node tools/scripts/lighthouse.mjs            (BASE_URL=http://127.0.0.1:3100 by default)
+//
+// Signed-in pages: the script signs the demo coach in through the API and hands Lighthouse the
+// refresh cookie as an extra header; the app turns it into a session on load, as after a reload.
+// A fresh cookie per page (the server rotates refresh tokens). Exits 1 when a score is under target.
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
+const EMAIL = process.env.COACH_EMAIL ?? 'coach@example.org';
+const PASSWORD = process.env.COACH_PASSWORD ?? 'demo-password-2026';
+const TARGETS = { performance: 95, accessibility: 100 };
+const METRICS = {
+  FCP: 'first-contentful-paint',
+  LCP: 'largest-contentful-paint',
+  TBT: 'total-blocking-time',
+  CLS: 'cumulative-layout-shift',
+};
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+
+async function healthy() {
+  try {
+    return (await fetch(`${BASE_URL}/api/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Signs the coach in: the access token and the refresh cookie (`name=value`). */
+async function signIn() {
+  const res = await fetch(`${BASE_URL}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${EMAIL}: HTTP ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const { accessToken } = await res.json();
+  return { cookie, accessToken };
+}
+
+/** The first text lesson of the coach's first enrolment. */
+async function lessonPath() {
+  const { accessToken } = await signIn();
+  const headers = { authorization: `Bearer ${accessToken}` };
+  const [first] = await (await fetch(`${BASE_URL}/api/v1/me/enrolments`, { headers })).json();
+  if (!first) throw new Error(`${EMAIL} has no enrolment`);
+  const learner = await (
+    await fetch(`${BASE_URL}/api/v1/enrolments/${first.enrolmentId}`, { headers })
+  ).json();
+  const lessons = [];
+  const walk = (node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (typeof node.key === 'string' && node.kind === 'text') lessons.push(node.key);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(learner.course);
+  if (!lessons.length) throw new Error('no text lesson in the course');
+  return `/learn/${first.enrolmentId}/lessons/${lessons[0]}`;
+}
+
+if (!(await healthy())) {
+  console.error(`No server at ${BASE_URL}: start one (npm run serve:e2e, or npm start) or set BASE_URL.`);
+  process.exit(2);
+}
+
+const pages = [
+  { name: 'sign-in', path: '/sign-in', signedIn: false },
+  { name: 'learner home', path: '/', signedIn: true },
+  { name: 'text lesson', path: await lessonPath(), signedIn: true },
+];
+
+const chrome = await launch({
+  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  chromeFlags: FLAGS,
+});
+const results = [];
+try {
+  for (const page of pages) {
+    const extraHeaders = page.signedIn ? { Cookie: (await signIn()).cookie } : undefined;
+    const runner = await lighthouse(`${BASE_URL}${page.path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      extraHeaders,
+    });
+    const lhr = runner?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+    if (lhr.runtimeError)
+      throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+      .filter((a) => a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+      .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+    results.push({
+      ...page,
+      finalUrl: lhr.finalDisplayedUrl,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      metrics: Object.entries(METRICS)
+        .map(([short, id]) => `${short} ${lhr.audits[id]?.displayValue ?? '?'}`)
+        .join(', '),
+      failing,
+    });
+  }
+} finally {
+  await chrome.kill();
+}
+
+let under = false;
+console.log(
+  `Lighthouse 12.8.2 mobile preset on ${BASE_URL} (targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility})\n`,
+);
+console.log(`${'page'.padEnd(14)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)}  metrics`);
+for (const r of results) {
+  const ok = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility;
+  under ||= !ok;
+  console.log(
+    `${r.name.padEnd(14)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)}  ${r.metrics}${ok ? '' : '   << under target'}`,
+  );
+  if (new URL(r.finalUrl).pathname !== r.path) console.log(`${''.padEnd(14)} ended on ${r.finalUrl}`);
+  if (r.failing.length) console.log(`${''.padEnd(14)} audits under 90: ${r.failing.join(', ')}`);
+}
+process.exit(under ? 1 : 0);
