@@ -154,7 +154,16 @@ async function warmAppCache(): Promise<void> {
     import('../course/course.page'),
     import('../lesson/lesson.page'),
   ]).catch(() => undefined);
-  if (typeof navigator === 'undefined' || !navigator.serviceWorker?.controller) return;
+  const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+  if (!sw) return;
+  if (!sw.controller) {
+    // A first visit: the worker may be installing; it takes control of the page once active.
+    await Promise.race([
+      new Promise((resolve) => sw.addEventListener('controllerchange', resolve, { once: true })),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
+  }
+  if (!sw.controller) return;
   const own = performance
     .getEntriesByType('resource')
     .map((e) => new URL(e.name))
