@@ -124,7 +124,8 @@ interface Population {
 
 /** A fresh database with the synthetic population at scale `s`, and the questions to ask it. */
 async function populate(s: number): Promise<Population> {
-  const t = await createTestApp({ LOG_LEVEL: 'silent' }, 'postgres');
+  // Hour-long access tokens: the large population alone takes minutes to generate.
+  const t = await createTestApp({ LOG_LEVEL: 'silent', ACCESS_TOKEN_TTL: '3600' }, 'postgres');
   const started = Date.now();
   const summary = await seedSyntheticPopulation(t.dataSource, {
     coaches: Math.round(100_000 * s),
@@ -294,6 +295,8 @@ async function main(): Promise<void> {
   const populations: Population[] = [];
   try {
     for (const s of SCALES) populations.push(await populate(s));
+    // Fresh tokens for every database, whatever the generation took.
+    for (const p of populations) p.token = (await p.t.signIn('observer@example.org')).accessToken;
     const pad = (x: string, n: number) => x.padEnd(n);
     const timings = new Map<string, Timing[]>();
     for (const p of populations) {
