@@ -97,11 +97,14 @@ class IdbQueue<T> {
     const db = await learningDb();
     const tx = db.transaction(this.store, 'readwrite');
     const byId = tx.store.index('byId');
-    for (const id of ids) {
-      const key = await byId.getKey(id);
-      if (key !== undefined) await tx.store.delete(key);
-    }
-    await tx.done;
+    // All requests at once in the one transaction (a batch is up to 500 ids).
+    await Promise.all([
+      ...ids.map(async (id) => {
+        const key = await byId.getKey(id);
+        if (key !== undefined) await tx.store.delete(key);
+      }),
+      tx.done,
+    ]);
   }
 }
 
