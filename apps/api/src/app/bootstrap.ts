@@ -1,5 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyCompress from '@fastify/compress';
+import { constants as zlibConstants } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -95,6 +97,21 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     fastify.addHook('onRequest', (request, reply, done) =>
       securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
     );
+    // gzip/brotli for what the browser asks (the app's scripts, translations, JSON above 1 kB): a phone
+    // on a prepaid plan downloads a quarter of the bytes.
+    // Brotli at quality 5: most of the gain of 11 for a fraction of the CPU (assets are compressed per request).
+    await app.register(fastifyCompress, {
+      threshold: 1024,
+      encodings: ['br', 'gzip'],
+      brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+      zlibOptions: { level: 6 },
+    });
+    // @nestjs/swagger's JSON document goes out empty when compressed (it sends its own content-length):
+    // that one response stays plain.
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      if (request.url.startsWith('/api/docs-json')) request.headers['x-no-compression'] = '1';
+      done();
+    });
     await app.register(fastifyCookie);
     await app.register(fastifyMultipart, {
       limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6 },

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_IN } from '@tc/shared/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
@@ -68,6 +69,32 @@ describe('API conventions: problem+json, security headers, request ids, OpenAPI,
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('compresses what the client accepts (brotli, else gzip) above 1 kB, and leaves small answers alone', async () => {
+    const admin = (await t.signIn('admin@example.org')).accessToken;
+    const plain = await t.request('GET', '/api/v1/users', { token: admin });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await t.request('GET', '/api/v1/users', {
+      token: admin,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.raw).toString()).toBe(plain.raw.toString());
+    expect(br.raw.length).toBeLessThan(plain.raw.length / 2);
+    const gz = await t.request('GET', '/api/v1/users', {
+      token: admin,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString()).toBe(plain.raw.toString());
+    const health = await t.request('GET', '/api/health', { headers: { 'accept-encoding': 'gzip' } });
+    expect(health.headers['content-encoding']).toBeUndefined();
+    // The OpenAPI document stays whole (Swagger's route breaks under compression).
+    const docs = await t.request('GET', '/api/docs-json', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(docs.headers['content-encoding']).toBeUndefined();
+    expect(docs.raw.toString()).toBe((await t.request('GET', '/api/docs-json')).raw.toString());
+    expect(docs.raw.length).toBeGreaterThan(10_000);
   });
 
   it('publishes the OpenAPI document with every route and bearer auth', async () => {
