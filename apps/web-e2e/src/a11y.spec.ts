@@ -30,6 +30,7 @@ interface Finding {
 async function audit(page: Page, name: string, findings: Finding[]): Promise<void> {
   // Let the page settle: its heading shown, its data loaded, no "Loading…" left.
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  // eslint-disable-next-line playwright/no-networkidle -- axe must see the page with its data loaded, not a half-rendered one
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await expect(page.getByRole('status').filter({ hasText: /^(Chargement|جار التحميل|Loading)/ })).toHaveCount(
     0,

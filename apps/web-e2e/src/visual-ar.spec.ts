@@ -83,6 +83,7 @@ async function onlyCohort(page: Page, cohortId: string): Promise<void> {
 
 async function settle(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  // eslint-disable-next-line playwright/no-networkidle -- a reference screenshot needs every lazy chunk, font and answer in
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.evaluate(() => document.fonts.ready);
 }
