@@ -1,5 +1,5 @@
-import { type APIRequestContext, type Locator, type Page, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, fr } from './support';
+import { type Locator, type Page, expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, cohortWithDemoCoach, fr } from './support';
 
 /**
  * The demo coach with a keyboard only (Tab, Shift+Tab, Enter, Space and typing in text fields):
@@ -7,54 +7,7 @@ import { DEMO_PASSWORD, fr } from './support';
  * a quiz. At every stop the focused element shows a focus indicator (an outline or a box-shadow).
  */
 
-const API = '/api/v1';
-const COURSE_SLUG = 'numerique-territoires-ess';
 const MAX_TABS = 80;
-
-/** `YYYY-MM-DD`, `days` from today. */
-function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post(`${API}/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-/** A fresh cohort of the demo course with the demo coach (its quiz attempts untouched). */
-async function cohortWithDemoCoach(request: APIRequestContext, name: string): Promise<void> {
-  const headers = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
-  const courses = (await (await request.get(`${API}/courses?scope=published`, { headers })).json()) as {
-    id: string;
-    slug: string;
-  }[];
-  const course = courses.find((c) => c.slug === COURSE_SLUG);
-  const me = (await (await request.get(`${API}/me`, { headers })).json()) as {
-    roles: { role: string; territoryId: string }[];
-  };
-  const created = await request.post(`${API}/cohorts`, {
-    headers,
-    data: {
-      name,
-      courseId: course?.id,
-      courseVersion: 1,
-      territoryId: me.roles.find((r) => r.role === 'trainer')?.territoryId,
-      startsOn: dayFromToday(-10),
-      endsOn: dayFromToday(80),
-      deadlines: [],
-    },
-  });
-  expect(created.ok()).toBe(true);
-  const { id } = (await created.json()) as { id: string };
-  const enrolled = await request.post(`${API}/cohorts/${id}/enrolments`, {
-    headers,
-    data: { emails: ['coach@example.org'] },
-  });
-  expect(enrolled.ok()).toBe(true);
-}
 
 async function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((el) => el === document.activeElement).catch(() => false);

@@ -1,8 +1,7 @@
 import { type APIRequestContext, type BrowserContext, type Page, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectSignedIn, signIn } from './support';
+import { cohortWithDemoCoach, expectSignedIn, signIn, tokenOf } from './support';
 
 const API = '/api/v1';
-const COURSE_SLUG = 'numerique-territoires-ess';
 const COACH = 'coach@example.org';
 
 /** What the server says of one enrolment. */
@@ -16,49 +15,6 @@ interface ProgressAnswer {
   accepted: string[];
   duplicates: string[];
   rejected: { id: string }[];
-}
-
-function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post(`${API}/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-/** The trainer, through the API: a fresh cohort of the demo course with the demo coach in it. */
-async function cohortWithDemoCoach(request: APIRequestContext, name: string): Promise<void> {
-  const headers = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
-  const courses = (await (await request.get(`${API}/courses?scope=published`, { headers })).json()) as {
-    id: string;
-    slug: string;
-  }[];
-  const course = courses.find((c) => c.slug === COURSE_SLUG);
-  const me = (await (await request.get(`${API}/me`, { headers })).json()) as {
-    roles: { role: string; territoryId: string }[];
-  };
-  const created = await request.post(`${API}/cohorts`, {
-    headers,
-    data: {
-      name,
-      courseId: course?.id,
-      courseVersion: 1,
-      territoryId: me.roles.find((r) => r.role === 'trainer')?.territoryId,
-      startsOn: dayFromToday(-10),
-      endsOn: dayFromToday(80),
-    },
-  });
-  expect(created.ok()).toBe(true);
-  const cohort = (await created.json()) as { id: string };
-  const enrolled = await request.post(`${API}/cohorts/${cohort.id}/enrolments`, {
-    headers,
-    data: { emails: [COACH] },
-  });
-  expect(enrolled.ok()).toBe(true);
 }
 
 /** The enrolment as the server has it, read as the coach. */
