@@ -37,6 +37,12 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW: z.coerce.number().int().min(1).default(900),
+  // Redis for what several API processes must share (sign-in limits); absent: kept in memory.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().max(64).default('tc:'),
   OBSERVATORY_K: z.coerce.number().int().min(2).max(100).default(5),
 });
 
@@ -90,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
       perIp: e.SIGN_IN_LIMIT_PER_IP,
       windowSeconds: e.SIGN_IN_LIMIT_WINDOW,
+      redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
     },
   };
 }

@@ -8,6 +8,7 @@ import { TerritoriesModule } from '@tc/territories/api';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { SignInThrottlerStorage } from './auth/sign-in-throttler.storage';
 import { ActionTokenEntity } from './entities/action-token.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity';
@@ -49,6 +50,8 @@ export class IdentityModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         ThrottlerModule.forRoot({
+          // In Redis when configured (shared by every API process), else in this process's memory.
+          storage: new SignInThrottlerStorage(options.signInLimits.redis),
           throttlers: [
             { name: 'ip', ttl: windowMs, limit: options.signInLimits.perIp },
             {

@@ -14,7 +14,13 @@ export interface IdentityOptions {
   secureCookies: boolean;
   invitationTtlHours: number;
   passwordResetTtlMinutes: number;
-  signInLimits: { perAccount: number; perIp: number; windowSeconds: number };
+  signInLimits: {
+    perAccount: number;
+    perIp: number;
+    windowSeconds: number;
+    /** Redis shared by every API process; null: counted in this process's memory (one process). */
+    redis: { url: string; keyPrefix: string } | null;
+  };
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');
