@@ -1,9 +1,15 @@
-import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpContext,
+  HttpErrorResponse,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { LanguageService } from '@tc/shared/ui';
-import { authInterceptor } from './auth.interceptor';
+import { FOR_USER, NOT_THIS_USER, authInterceptor } from './auth.interceptor';
 import { AuthService } from './auth.service';
 import { sessionFor } from './testing';
 
@@ -126,5 +132,49 @@ describe('authInterceptor', () => {
     backend.expectNone('/api/v1/auth/refresh');
     expect(error?.status).toBe(401);
     expect(auth.signedIn()).toBe(false);
+  });
+
+  describe('a request for one person (FOR_USER)', () => {
+    const forUser = (id: string) => ({ context: new HttpContext().set(FOR_USER, id) });
+
+    it("goes with that person's token", () => {
+      signIn('mine');
+      http.post('/api/v1/progress/events', {}, forUser('u-1')).subscribe();
+      expect(backend.expectOne('/api/v1/progress/events').request.headers.get('Authorization')).toBe(
+        'Bearer mine',
+      );
+    });
+
+    it("never leaves with another person's token, nor with none", () => {
+      const errors: HttpErrorResponse[] = [];
+      http
+        .post('/api/v1/progress/events', {}, forUser('u-1'))
+        .subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
+      signIn('theirs');
+      auth.updateMe({ ...sessionFor().me, id: 'u-2' });
+      http
+        .post('/api/v1/progress/events', {}, forUser('u-1'))
+        .subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
+      backend.expectNone('/api/v1/progress/events');
+      backend.expectNone('/api/v1/auth/refresh');
+      expect(errors.map((e) => [e.status, e.statusText])).toEqual([
+        [0, NOT_THIS_USER],
+        [0, NOT_THIS_USER],
+      ]);
+    });
+
+    it('is not retried with a session that a refresh brought for someone else', () => {
+      signIn('old');
+      let error: HttpErrorResponse | undefined;
+      http
+        .post('/api/v1/progress/events', {}, forUser('u-1'))
+        .subscribe({ error: (e: HttpErrorResponse) => (error = e) });
+      backend.expectOne('/api/v1/progress/events').flush(...unauthorized());
+      // Meanwhile another person signed in on this device: the refresh cookie is theirs.
+      backend.expectOne('/api/v1/auth/refresh').flush(sessionFor(['coach'], 'other', { id: 'u-2' }));
+      backend.expectNone('/api/v1/progress/events');
+      expect(error?.statusText).toBe(NOT_THIS_USER);
+      expect(auth.accessToken()).toBe('other');
+    });
   });
 });

@@ -1,7 +1,23 @@
-import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import {
+  HttpContextToken,
+  HttpErrorResponse,
+  type HttpEvent,
+  type HttpInterceptorFn,
+  type HttpRequest,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
-import { catchError, switchMap, throwError } from 'rxjs';
+import { type Observable, catchError, defer, switchMap, throwError } from 'rxjs';
 import { AUTH_API, AuthService } from './auth.service';
+
+/**
+ * A request made for one person only (e.g. progress they queued on this device): it is never sent
+ * with another person's session. When someone else is signed in (or nobody), it fails with status
+ * 0 before leaving, as if offline, so the sender keeps it and tries again later.
+ */
+export const FOR_USER = new HttpContextToken<string | null>(() => null);
+
+/** Why a `FOR_USER` request did not leave. */
+export const NOT_THIS_USER = 'Not sent: the session belongs to someone else';
 
 /**
  * For calls to our API: adds `Authorization: Bearer <token>` and sends cookies. On a 401 from any
@@ -19,9 +35,20 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     });
   };
 
+  // Checked each time the request goes (also the retry after a refresh, which may bring another
+  // person's session if they signed in meanwhile).
+  const send = (r: HttpRequest<unknown>): Observable<HttpEvent<unknown>> =>
+    defer(() => {
+      const owner = r.context.get(FOR_USER);
+      if (owner !== null && auth.me()?.id !== owner) {
+        return throwError(() => new HttpErrorResponse({ status: 0, statusText: NOT_THIS_USER, url: r.url }));
+      }
+      return next(withToken(r));
+    });
+
   if (req.url.startsWith(`${AUTH_API}/`)) return next(withToken(req));
 
-  return next(withToken(req)).pipe(
+  return send(req).pipe(
     catchError((error: unknown) => {
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
       return auth.refresh().pipe(
@@ -30,7 +57,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
           return throwError(() => error);
         }),
         // The retry is not caught again: a second 401 goes to the caller, no loop.
-        switchMap(() => next(withToken(req))),
+        switchMap(() => send(req)),
       );
     }),
   );
