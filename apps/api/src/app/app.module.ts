@@ -42,6 +42,8 @@ export class AppModule {
           invitationTtlHours: 7 * 24,
           passwordResetTtlMinutes: 60,
           signInLimits: config.signInLimits,
+          sessionTimeouts: config.sessionTimeouts,
+          signInLockout: config.signInLockout,
         }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,

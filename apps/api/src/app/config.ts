@@ -37,6 +37,22 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LIMIT_WINDOW: z.coerce.number().int().min(1).default(900),
+  // Sessions (seconds): a refresh-token family unused this long, or this old, must sign in again.
+  SESSION_IDLE_TIMEOUT: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(7 * 24 * 3600),
+  SESSION_ABSOLUTE_TIMEOUT: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .default(30 * 24 * 3600),
+  // Lockout: after this many failed passwords in a row, the account waits BASE seconds, doubled at
+  // each further lockout up to MAX.
+  SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_LOCKOUT_BASE: z.coerce.number().int().min(1).default(60),
+  SIGN_IN_LOCKOUT_MAX: z.coerce.number().int().min(1).default(3600),
   // Redis for what several API processes must share (sign-in limits); absent: kept in memory.
   REDIS_URL: z
     .string()
@@ -91,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     demoSeed: e.DEMO_SEED ?? !production,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : null,
+    sessionTimeouts: { idleSeconds: e.SESSION_IDLE_TIMEOUT, absoluteSeconds: e.SESSION_ABSOLUTE_TIMEOUT },
+    signInLockout: {
+      afterFailures: e.SIGN_IN_LOCKOUT_AFTER,
+      baseSeconds: e.SIGN_IN_LOCKOUT_BASE,
+      maxSeconds: Math.max(e.SIGN_IN_LOCKOUT_MAX, e.SIGN_IN_LOCKOUT_BASE),
+    },
     observatoryK: e.OBSERVATORY_K,
     signInLimits: {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,

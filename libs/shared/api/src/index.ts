@@ -4,3 +4,4 @@ export * from './lib/validation';
 export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';
 export * from './lib/transaction-query';
+export * from './lib/audit-log';

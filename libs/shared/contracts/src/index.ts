@@ -9,3 +9,4 @@ export * from './lib/catalog';
 export * from './lib/cohorts';
 export * from './lib/learning';
 export * from './lib/observatory';
+export * from './lib/audit';

@@ -10,7 +10,7 @@ import type {
   CourseVersionSummary,
   Locale,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, ProblemException } from '@tc/shared/api';
+import { AuthPrincipal, ProblemException, writeAudit } from '@tc/shared/api';
 import { UserDirectory } from '@tc/identity/api';
 import { contentHash } from './content/canonical';
 import { coachCourse } from './content/coach-view';
@@ -96,6 +96,13 @@ export class PublishingService {
         }),
       );
       await manager.update(CourseEntity, { id: courseId }, { latestVersion: number });
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'course.published',
+        subjectType: 'course',
+        subjectId: courseId,
+        details: { version: number, versionId: saved.id, contentHash: hash },
+      });
       return saved;
     });
     return (await this.withNames([version]))[0] as CourseVersion;

@@ -9,7 +9,7 @@ import type {
   Locale,
   MyEnrolment,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, ProblemException, poolQuery } from '@tc/shared/api';
+import { AuthPrincipal, ProblemException, poolQuery, writeAudit } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import {
   Provisioning,
@@ -102,7 +102,22 @@ export class EnrolmentsService {
     }
     const { result, invitations } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.openCohort(principal, cohort.id, manager);
-      return this.enrol(manager, principal, locked, people, 'csv');
+      const enrolled = await this.enrol(manager, principal, locked, people, 'csv');
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'cohort.csv-imported',
+        subjectType: 'cohort',
+        subjectId: locked.id,
+        territoryId: locked.territoryId,
+        details: {
+          rows: parsed.rows,
+          // Counts only: the result lists e-mail addresses.
+          enrolled: enrolled.result.enrolled.length,
+          alreadyEnrolled: enrolled.result.alreadyEnrolled.length,
+          invitations: enrolled.invitations.length,
+        },
+      });
+      return enrolled;
     });
     return {
       ...report,

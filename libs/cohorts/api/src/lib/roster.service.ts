@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import type { Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { type AuthPrincipal, writeAudit } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { CohortsService, dueDate } from './cohorts.service';
 import { neutraliseCell } from './csv-import';
@@ -122,6 +122,19 @@ export class RosterService {
         r.overdueModules.join(' '),
       ].map(neutraliseCell),
     );
-    return '\uFEFF' + stringify([header, ...records]);
+    const csv = '\uFEFF' + stringify([header, ...records]);
+    // Names and e-mails leave the platform: audited (the entry holds the cohort and a count only).
+    const [cohort] = (await this.dataSource.query('SELECT territory_id FROM cohorts WHERE id = $1', [
+      cohortId,
+    ])) as { territory_id: string }[];
+    await writeAudit(this.dataSource.manager, {
+      actorId: principal.userId,
+      action: 'cohort.roster-exported',
+      subjectType: 'cohort',
+      subjectId: cohortId,
+      territoryId: cohort?.territory_id ?? null,
+      details: { format: 'csv', rows: records.length },
+    });
+    return csv;
   }
 }

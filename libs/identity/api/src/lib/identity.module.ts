@@ -8,9 +8,14 @@ import { TerritoriesModule } from '@tc/territories/api';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { SignInLockoutService } from './auth/sign-in-lockout.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuditLogEntity } from '@tc/shared/api';
 import { SignInThrottlerStorage } from './auth/sign-in-throttler.storage';
 import { ActionTokenEntity } from './entities/action-token.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SignInFailureEntity } from './entities/sign-in-failure.entity';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity';
 import { UserEntity } from './entities/user.entity';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -24,7 +29,15 @@ import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
 import { Provisioning } from './users/provisioning.service';
 
-export const IDENTITY_ENTITIES = [UserEntity, RoleAssignmentEntity, RefreshTokenEntity, ActionTokenEntity];
+export const IDENTITY_ENTITIES = [
+  UserEntity,
+  RoleAssignmentEntity,
+  RefreshTokenEntity,
+  ActionTokenEntity,
+  SignInFailureEntity,
+  // The audit log's table: written by every domain (@tc/shared/api), read by admins here.
+  AuditLogEntity,
+];
 
 function emailOf(req: Record<string, unknown>): string {
   const body = req['body'] as { email?: unknown } | undefined;
@@ -65,10 +78,12 @@ export class IdentityModule {
           ],
         }),
       ],
-      controllers: [AuthController, MeController, UsersController],
+      controllers: [AuthController, MeController, UsersController, AuditController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
+        SignInLockoutService,
+        AuditService,
         LinksService,
         MailService,
         PasswordService,

@@ -21,6 +21,10 @@ export interface IdentityOptions {
     /** Redis shared by every API process; null: counted in this process's memory (one process). */
     redis: { url: string; keyPrefix: string } | null;
   };
+  /** A refresh-token family unused for `idleSeconds`, or begun `absoluteSeconds` ago, is over. */
+  sessionTimeouts: { idleSeconds: number; absoluteSeconds: number };
+  /** After `afterFailures` wrong passwords in a row: locked `baseSeconds`, doubled per lockout up to `maxSeconds`. */
+  signInLockout: { afterFailures: number; baseSeconds: number; maxSeconds: number };
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

@@ -43,6 +43,14 @@ export class RefreshTokenEntity {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
+  /**
+   * When the person signed in; copied to every token of the family, so the absolute session timeout
+   * holds however often the session is refreshed.
+   */
+  @Column({ name: 'session_started_at', type: 'timestamptz' })
+  sessionStartedAt!: Date;
+
+  /** When this token was issued: the family's last use, for the idle timeout. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -10,6 +10,7 @@ import { newOpaqueToken, sha256 } from '../crypto.util';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { MailService } from '../mail/mail.service';
 import { PasswordService } from '../password.service';
+import { SignInLockoutService } from '../auth/sign-in-lockout.service';
 
 const linkGone = () =>
   new ProblemException(
@@ -29,6 +30,7 @@ export class LinksService {
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
     private readonly mail: MailService,
     private readonly passwords: PasswordService,
+    private readonly lockout: SignInLockoutService,
   ) {}
 
   /**
@@ -89,7 +91,10 @@ export class LinksService {
     };
   }
 
-  /** Uses the link once: sets the password; a reset also ends every open session. Returns the user id. */
+  /**
+   * Uses the link once: sets the password and lifts any sign-in lockout; a reset also ends every open
+   * session. Returns the user id.
+   */
   async accept(token: string, password: string): Promise<string> {
     const hashInput = sha256(token);
     const row = await this.dataSource.manager.findOne(ActionTokenEntity, { where: { tokenHash: hashInput } });
@@ -105,6 +110,8 @@ export class LinksService {
       );
       if (!flatRows(claimed).length || user.disabledAt) throw linkGone();
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      // A new password lifts a sign-in lockout: the person proved they hold the mailbox.
+      await this.lockout.reset(user.email, manager);
       if (row.purpose === 'password_reset') {
         await manager.update(
           RefreshTokenEntity,

@@ -1,11 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ActionLink, InviteUserResponse, UserList, UserSummary } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles, UuidParam } from '@tc/shared/api';
+import type {
+  ActionLink,
+  InviteUserResponse,
+  SignInLockout,
+  UserList,
+  UserSummary,
+} from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, Roles, UuidParam, ApiProblemResponses } from '@tc/shared/api';
 import { AssignRoleDto, InviteUserDto, ListUsersQueryDto } from '../dto/identity.dto';
 import { UsersService } from './users.service';
 
 /** Account administration; every action is limited to the admin's territories. */
+@ApiProblemResponses()
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('admin')
@@ -56,6 +63,19 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   enable(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<UserSummary> {
     return this.users.setDisabled(principal, id, false);
+  }
+
+  /** Failed passwords and the sign-in lockout of this account. */
+  @Get(':id/lockout')
+  lockout(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<SignInLockout> {
+    return this.users.lockoutOf(principal, id);
+  }
+
+  /** Lifts the lockout and forgets the failed passwords (audited). */
+  @Delete(':id/lockout')
+  @HttpCode(HttpStatus.OK)
+  clearLockout(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<SignInLockout> {
+    return this.users.clearLockout(principal, id);
   }
 
   @Post(':id/password-reset')

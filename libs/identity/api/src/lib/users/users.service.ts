@@ -6,9 +6,16 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { ActionLink, InviteUserResponse, Me, UserList, UserSummary } from '@tc/shared/contracts';
-import { AuthPrincipal, coversTerritory, ProblemException, scopesFor } from '@tc/shared/api';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type {
+  ActionLink,
+  InviteUserResponse,
+  Me,
+  SignInLockout,
+  UserList,
+  UserSummary,
+} from '@tc/shared/contracts';
+import { AuthPrincipal, coversTerritory, ProblemException, scopesFor, writeAudit } from '@tc/shared/api';
 import { TerritoriesService } from '@tc/territories/api';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
@@ -16,6 +23,7 @@ import { UserEntity } from '../entities/user.entity';
 import { normalizeEmail } from '../crypto.util';
 import type { AssignRoleDto, InviteUserDto, ListUsersQueryDto, UpdateProfileDto } from '../dto/identity.dto';
 import { LinksService } from '../links/links.service';
+import { SignInLockoutService } from '../auth/sign-in-lockout.service';
 import { loadMe, loadSummaries } from './user-views';
 
 type UserWithPassword = UserEntity & { hasPassword: boolean };
@@ -27,6 +35,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly territories: TerritoriesService,
     private readonly links: LinksService,
+    private readonly lockout: SignInLockoutService,
   ) {}
 
   me(userId: string): Promise<Me> {
@@ -136,18 +145,7 @@ export class UsersService {
         );
         user = Object.assign(saved, { hasPassword: false });
       }
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(RoleAssignmentEntity)
-        .values({
-          userId: user.id,
-          role: dto.role,
-          territoryId: dto.territoryId,
-          createdBy: principal.userId,
-        })
-        .orIgnore()
-        .execute();
+      await this.grantRole(manager, principal, user.id, dto.role, dto.territoryId);
       return this.links.issue(manager, user.id, 'invitation', principal.userId);
     });
     const link = await this.links.deliver(issued);
@@ -158,14 +156,38 @@ export class UsersService {
     await this.requireVisible(principal, userId);
     const path = await this.requireTerritory(dto.territoryId, 'territoryId');
     this.assertAdminCovers(principal, path);
-    await this.dataSource
+    await this.dataSource.transaction((manager) =>
+      this.grantRole(manager, principal, userId, dto.role, dto.territoryId),
+    );
+    return this.get(principal, userId);
+  }
+
+  /** Grants a role (nothing when the person already holds it); audited in the same transaction. */
+  private async grantRole(
+    manager: EntityManager,
+    principal: AuthPrincipal,
+    userId: string,
+    role: RoleAssignmentEntity['role'],
+    territoryId: string,
+  ): Promise<void> {
+    const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(RoleAssignmentEntity)
-      .values({ userId, role: dto.role, territoryId: dto.territoryId, createdBy: principal.userId })
+      .values({ userId, role, territoryId, createdBy: principal.userId })
       .orIgnore()
+      .returning(['id'])
       .execute();
-    return this.get(principal, userId);
+    const assignmentId = (inserted.raw as { id: string }[])[0]?.id;
+    if (!assignmentId) return;
+    await writeAudit(manager, {
+      actorId: principal.userId,
+      action: 'role.granted',
+      subjectType: 'user',
+      subjectId: userId,
+      territoryId,
+      details: { role, assignmentId },
+    });
   }
 
   async removeRole(principal: AuthPrincipal, userId: string, assignmentId: string): Promise<UserSummary> {
@@ -179,20 +201,57 @@ export class UsersService {
     if (userId === principal.userId && assignment.role === 'admin') {
       throw new ConflictException('You cannot remove your own admin role; ask another admin.');
     }
-    await this.dataSource.manager.delete(RoleAssignmentEntity, { id: assignmentId });
+    await this.dataSource.transaction(async (manager) => {
+      const removed = await manager.delete(RoleAssignmentEntity, { id: assignmentId });
+      if (!removed.affected) return;
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'role.revoked',
+        subjectType: 'user',
+        subjectId: userId,
+        territoryId: assignment.territoryId,
+        details: { role: assignment.role, assignmentId },
+      });
+    });
     return this.get(principal, userId);
   }
 
   async setDisabled(principal: AuthPrincipal, userId: string, disabled: boolean): Promise<UserSummary> {
-    await this.requireVisible(principal, userId);
+    const user = await this.requireVisible(principal, userId);
     if (disabled && userId === principal.userId)
       throw new ConflictException('You cannot disable your own account.');
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: userId }, { disabledAt: disabled ? new Date() : null });
+      // Only a real change is made (and audited): disabling a disabled account changes nothing.
+      const changed = await manager.update(
+        UserEntity,
+        { id: userId, disabledAt: disabled ? IsNull() : Not(IsNull()) },
+        { disabledAt: disabled ? new Date() : null },
+      );
       if (disabled)
         await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (!changed.affected) return;
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: disabled ? 'account.disabled' : 'account.enabled',
+        subjectType: 'user',
+        subjectId: userId,
+        territoryId: user.territoryId,
+      });
     });
     return this.get(principal, userId);
+  }
+
+  /** Failed sign-ins and lockout of an account. */
+  async lockoutOf(principal: AuthPrincipal, userId: string): Promise<SignInLockout> {
+    const user = await this.requireVisible(principal, userId);
+    return this.lockout.status(user.email);
+  }
+
+  /** Lifts a sign-in lockout and forgets the failed attempts. */
+  async clearLockout(principal: AuthPrincipal, userId: string): Promise<SignInLockout> {
+    const user = await this.requireVisible(principal, userId);
+    await this.lockout.clear(user.email, { id: user.id, territoryId: user.territoryId }, principal.userId);
+    return this.lockout.status(user.email);
   }
 
   /** A reset link an admin hands over (or that is mailed). */

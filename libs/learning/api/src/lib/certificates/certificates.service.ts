@@ -8,9 +8,9 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { CertificateVerification, Locale, MyCertificate } from '@tc/shared/contracts';
-import { AuthPrincipal, hasRole, ProblemException } from '@tc/shared/api';
+import { AuthPrincipal, ProblemException, writeAudit } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { CohortsService, LearnerRecords } from '@tc/cohorts/api';
 import { UserDirectory } from '@tc/identity/api';
@@ -132,21 +132,32 @@ export class CertificatesService {
       certificate.enrolmentId,
     );
     if (!enrolment) throw new NotFoundException();
-    if (!hasRole(principal, 'admin')) {
-      try {
-        await this.cohorts.requireManageable(principal, enrolment.cohortId);
-      } catch {
-        throw new ForbiddenException(
-          'Only the trainers of this cohort or an admin can revoke this certificate.',
-        );
-      }
+    // Admins too, within their territories (requireManageable knows both).
+    try {
+      await this.cohorts.requireManageable(principal, enrolment.cohortId);
+    } catch {
+      throw new ForbiddenException(
+        'Only the trainers of this cohort or an admin of its territory can revoke this certificate.',
+      );
     }
     if (!certificate.revokedAt) {
-      await this.dataSource.manager.update(
-        CertificateEntity,
-        { code: certificate.code },
-        { revokedAt: new Date(), revocationReason: reason.trim(), revokedBy: principal.userId },
-      );
+      await this.dataSource.transaction(async (manager) => {
+        const revoked = await manager.update(
+          CertificateEntity,
+          { code: certificate.code, revokedAt: IsNull() },
+          { revokedAt: new Date(), revocationReason: reason.trim(), revokedBy: principal.userId },
+        );
+        if (!revoked.affected) return;
+        // The reason is free text (it may name people): the entry keeps ids only.
+        await writeAudit(manager, {
+          actorId: principal.userId,
+          action: 'certificate.revoked',
+          subjectType: 'certificate',
+          subjectId: certificate.code,
+          territoryId: await this.records.cohortTerritory(manager, enrolment.cohortId),
+          details: { enrolmentId: certificate.enrolmentId, cohortId: enrolment.cohortId },
+        });
+      });
     }
     return this.verify(certificate.code);
   }

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuditPage } from '@tc/shared/contracts';
+import { AuthPrincipal, CurrentUser, Roles } from '@tc/shared/api';
+import { AuditPageDto, AuditQueryDto } from './audit.dto';
+import { AuditService } from './audit.service';
+
+/** The append-only audit log, for admins (regional admins: their territories' entries). */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AuditPageDto, description: 'Newest first; follow nextCursor for older entries' })
+  list(@CurrentUser() principal: AuthPrincipal, @Query() query: AuditQueryDto): Promise<AuditPage> {
+    return this.audit.list(principal, query);
+  }
+}
