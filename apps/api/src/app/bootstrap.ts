@@ -158,6 +158,19 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         )
         .setVersion('1')
         .addBearerAuth()
+        .addServer('/', 'The server that serves this document')
+        .addTag('health', 'Liveness and readiness')
+        .addTag('auth', 'Sign-in, sessions, password resets and invitation links')
+        .addTag('me', 'The signed-in person')
+        .addTag('users', 'Accounts and roles (admins)')
+        .addTag('audit', 'The audit log (admins)')
+        .addTag('territories', 'The territory tree')
+        .addTag('courses', 'Course authoring (trainers)')
+        .addTag('catalog', 'DigComp competences, markdown preview, media files')
+        .addTag('cohorts', 'Cohorts and enrolments')
+        .addTag('learning', "The coach's courses, progress, quizzes and certificates")
+        .addTag('certificates', 'Certificate verification and revocation')
+        .addTag('observatory', 'Aggregated statistics and exports (observers)')
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

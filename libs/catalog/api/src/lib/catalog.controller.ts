@@ -3,13 +3,22 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/multipart'; // request.file()
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CompetenceArea, MediaUpload } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, ProblemException, Public, Roles, SignedIn } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  CurrentUser,
+  ProblemException,
+  Public,
+  Roles,
+  SignedIn,
+  ApiProblemResponses,
+} from '@tc/shared/api';
 import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
 import { renderMarkdown } from './content/markdown';
 import { RenderMarkdownDto } from './dto/catalog.dto';
 import { MediaService } from './media.service';
 import { DIGCOMP_AREAS } from './reference/digcomp';
 
+@ApiProblemResponses()
 @ApiTags('catalog')
 @Controller()
 export class CatalogController {

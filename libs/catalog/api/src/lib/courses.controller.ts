@@ -23,7 +23,14 @@ import type {
   CourseVersion,
   CourseVersionSummary,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles, UuidParam, validationProblem } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  CurrentUser,
+  Roles,
+  UuidParam,
+  validationProblem,
+  ApiProblemResponses,
+} from '@tc/shared/api';
 import { CoursesService } from './courses.service';
 import {
   AddCoAuthorDto,
@@ -46,6 +53,7 @@ const versionNumber = new ParseIntPipe({
 });
 
 /** Course authoring: trainers edit the courses they own or co-author; admins all. */
+@ApiProblemResponses()
 @ApiTags('courses')
 @ApiBearerAuth()
 @Roles('trainer', 'admin')

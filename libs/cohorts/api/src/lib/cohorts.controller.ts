@@ -10,7 +10,15 @@ import type {
   Roster,
   UpgradeCohortResponse,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, ProblemException, Roles, SignedIn, UuidParam } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  CurrentUser,
+  ProblemException,
+  Roles,
+  SignedIn,
+  UuidParam,
+  ApiProblemResponses,
+} from '@tc/shared/api';
 import { CohortsService } from './cohorts.service';
 import {
   CreateCohortDto,
@@ -24,6 +32,7 @@ import {
 import { EnrolmentsService } from './enrolments.service';
 import { RosterService } from './roster.service';
 
+@ApiProblemResponses()
 @ApiTags('cohorts')
 @ApiBearerAuth()
 @Controller('cohorts')
@@ -151,6 +160,7 @@ export class CohortsController {
   }
 }
 
+@ApiProblemResponses()
 @ApiTags('cohorts')
 @ApiBearerAuth()
 @Controller('me/enrolments')

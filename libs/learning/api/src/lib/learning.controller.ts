@@ -9,7 +9,7 @@ import type {
   QuizAttemptResult,
   SelfAssessment,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Public, Roles, UuidParam } from '@tc/shared/api';
+import { AuthPrincipal, CurrentUser, Public, Roles, UuidParam, ApiProblemResponses } from '@tc/shared/api';
 import { CertificatesService } from './certificates/certificates.service';
 import { SelfAssessmentService } from './self-assessment.service';
 import {
@@ -27,6 +27,7 @@ import { ProgressService } from './progress.service';
 import { QuizzesService } from './quizzes.service';
 
 /** The coach's side. A coach reads and writes only their own enrolments. */
+@ApiProblemResponses()
 @ApiTags('learning')
 @ApiBearerAuth()
 @ApiExtraModels(ProgressBatchDto, ProgressEventDto)
@@ -112,6 +113,7 @@ export class LearningController {
   }
 }
 
+@ApiProblemResponses()
 @ApiTags('certificates')
 @Controller('certificates')
 export class CertificatesController {

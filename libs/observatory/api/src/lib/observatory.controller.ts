@@ -7,7 +7,7 @@ import type {
   ExportFormat,
   ObservatoryScope,
 } from '@tc/shared/contracts';
-import { type AuthPrincipal, CurrentUser, Roles } from '@tc/shared/api';
+import { type AuthPrincipal, CurrentUser, Roles, ApiProblemResponses } from '@tc/shared/api';
 import { CompetenceQueryDto, CompletionQueryDto } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
 import { ObservatoryService } from './observatory.service';
@@ -18,6 +18,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Aggregates only, for observers (and admins) within their territories. */
+@ApiProblemResponses()
 @ApiTags('observatory')
 @ApiBearerAuth()
 @Controller('observatory')

@@ -1,6 +1,63 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  applyDecorators,
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FieldError, ProblemDetails } from '@tc/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** One field at fault, as the OpenAPI document describes it. */
+export class FieldErrorDto implements FieldError {
+  @ApiProperty({
+    example: 'name.fr',
+    description: 'Path of the field (`items[2].email`), a parameter, or `body`',
+  })
+  field!: string;
+  @ApiProperty({ example: 'name.fr must be shorter than or equal to 200 characters' })
+  message!: string;
+}
+
+/** RFC 9457 problem details, as the OpenAPI document describes every error. */
+export class ProblemDetailsDto implements ProblemDetails {
+  @ApiProperty({ example: 'https://coaching-territorial.example.org/problems/validation' }) type!: string;
+  @ApiProperty({ example: 'Invalid request' }) title!: string;
+  @ApiProperty({ example: 400 }) status!: number;
+  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ description: 'The request path' }) instance?: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'The fields at fault (validation problems)' })
+  errors?: FieldError[];
+  @ApiPropertyOptional({ description: 'Request id, to find the log line' }) requestId?: string;
+}
+
+/**
+ * Declares the errors of every operation of a controller: any 4xx (and 5xx) is
+ * `application/problem+json` shaped as {@link ProblemDetailsDto}.
+ */
+export const ApiProblemResponses = () =>
+  applyDecorators(
+    ApiExtraModels(ProblemDetailsDto, FieldErrorDto),
+    ApiResponse({
+      status: '4XX',
+      description: 'A problem (RFC 9457): invalid input names its fields in `errors`',
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+    }),
+    ApiResponse({
+      status: '5XX',
+      description: 'A problem (RFC 9457) that says nothing about internals',
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+    }),
+  );
 
 /** An HTTP error whose body is already a problem (with a type slug and optional field errors). */
 export class ProblemException extends HttpException {

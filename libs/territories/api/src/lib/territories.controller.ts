@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Territory, TerritoryDetail } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles, SignedIn, UuidParam } from '@tc/shared/api';
+import { AuthPrincipal, CurrentUser, Roles, SignedIn, UuidParam, ApiProblemResponses } from '@tc/shared/api';
 import { TerritoriesService } from './territories.service';
 import { CreateTerritoryDto, ListTerritoriesQueryDto, UpdateTerritoryDto } from './dto/territory.dto';
 
+@ApiProblemResponses()
 @ApiTags('territories')
 @ApiBearerAuth()
 @Controller('territories')

@@ -17,7 +17,7 @@ import type {} from '@fastify/cookie'; // request.cookies, reply.setCookie
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ActionLinkInfo, Session } from '@tc/shared/contracts';
-import { Public } from '@tc/shared/api';
+import { Public, ApiProblemResponses } from '@tc/shared/api';
 import { AcceptLinkDto, PasswordResetDto, SignInDto } from '../dto/identity.dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { LinksService } from '../links/links.service';
@@ -27,6 +27,7 @@ import { AuthService, type IssuedSession } from './auth.service';
 export const REFRESH_COOKIE = 'tc_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
+@ApiProblemResponses()
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Me } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, SignedIn } from '@tc/shared/api';
+import { AuthPrincipal, CurrentUser, SignedIn, ApiProblemResponses } from '@tc/shared/api';
 import { UpdateProfileDto } from '../dto/identity.dto';
 import { UsersService } from './users.service';
 
+@ApiProblemResponses()
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me')

@@ -7,11 +7,12 @@ import type {
   UserList,
   UserSummary,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles, UuidParam } from '@tc/shared/api';
+import { AuthPrincipal, CurrentUser, Roles, UuidParam, ApiProblemResponses } from '@tc/shared/api';
 import { AssignRoleDto, InviteUserDto, ListUsersQueryDto } from '../dto/identity.dto';
 import { UsersService } from './users.service';
 
 /** Account administration; every action is limited to the admin's territories. */
+@ApiProblemResponses()
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('admin')

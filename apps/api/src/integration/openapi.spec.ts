@@ -1,0 +1,418 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { HTTP_METHODS, operationsOf, type HttpMethod, type OpenApiDocument } from '../testing/openapi-fuzz';
+import { OpenApiResponseChecker } from '../testing/openapi-responses';
+import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+
+/**
+ * Issue 8: the OpenAPI document the API serves lints clean (Spectral, `spectral:oas` plus the committed
+ * `.spectral.yaml`), and the answers to valid requests (one or more per operation) match it.
+ */
+
+const ROOT = resolve(__dirname, '../../../..');
+const SPECTRAL = join(dirname(require.resolve('@stoplight/spectral-cli/package.json')), 'dist/index.js');
+
+interface SpectralResult {
+  code: string;
+  message: string;
+  severity: number; // 0 error, 1 warning, 2 info, 3 hint
+  path: (string | number)[];
+}
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  let doc: OpenApiDocument;
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.request('GET', '/api/docs-json')).body as OpenApiDocument;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lints clean with Spectral: no errors, no warnings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(doc));
+      // Spectral exits non-zero when it finds errors; its JSON report is what counts.
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [SPECTRAL, 'lint', file, '--ruleset', join(ROOT, '.spectral.yaml'), '--format', 'json', '--quiet'],
+        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      ).catch((error: { stdout?: string; stderr?: string }) => {
+        if (!error.stdout) throw new Error(`spectral failed: ${error.stderr ?? String(error)}`);
+        return { stdout: error.stdout };
+      });
+      const results = JSON.parse(stdout || '[]') as SpectralResult[];
+      const found = results
+        .filter((r) => r.severity <= 1)
+        .map(
+          (r) => `${r.severity === 0 ? 'error' : 'warning'} ${r.code} at ${r.path.join('.')}: ${r.message}`,
+        );
+      expect(found).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('declares the problem+json errors and a tag, an operationId and a 2xx response on every operation', () => {
+    const operations = operationsOf(doc);
+    expect(operations.length).toBeGreaterThan(50);
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of HTTP_METHODS) {
+        const op = item[method];
+        if (!op) continue;
+        const where = `${method.toUpperCase()} ${path}`;
+        if (!op.operationId) missing.push(`${where}: operationId`);
+        if (!op.tags?.length) missing.push(`${where}: tag`);
+        if (!Object.keys(op.responses).some((s) => /^2/.test(s))) missing.push(`${where}: 2xx response`);
+        if (path.startsWith('/api/v1/') && !op.responses['4XX']?.content?.['application/problem+json'])
+          missing.push(`${where}: 4XX problem+json`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('answers valid requests as the document says (status, content type, body schema)', async () => {
+    const checker = new OpenApiResponseChecker(doc);
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    let schemaChecked = 0;
+    let undeclaredBodies = 0;
+    const tokens = {
+      admin: (await t.signIn('admin@example.org')).accessToken,
+      trainer: (await t.signIn('trainer@example.org')).accessToken,
+      coach: (await t.signIn('coach@example.org')).accessToken,
+      observer: (await t.signIn('observer@example.org')).accessToken,
+    };
+    /** Sends a request, checks its answer against the operation `template`, returns it. */
+    const call = async (
+      method: HttpMethod,
+      template: string,
+      url: string,
+      options: { body?: unknown; token?: string; headers?: Record<string, string>; cookie?: string } = {},
+    ): Promise<TestResponse> => {
+      const res = await t.request(method.toUpperCase(), url, options);
+      const contentType = String(res.headers['content-type'] ?? '');
+      const check = checker.check(method, template, {
+        status: res.status,
+        contentType,
+        body: res.body,
+        empty: res.raw.length === 0,
+      });
+      seen.add(`${method} ${template}`);
+      if (check.schemaChecked) schemaChecked++;
+      if (check.undeclaredBody) undeclaredBodies++;
+      problems.push(...check.problems);
+      return res;
+    };
+    const { admin, trainer, coach, observer } = tokens;
+
+    // Public and session routes.
+    await call('get', '/api/health', '/api/health');
+    const signIn = await call('post', '/api/v1/auth/sign-in', '/api/v1/auth/sign-in', {
+      body: { email: 'coach@example.org', password: 'demo-password-2026' },
+    });
+    await call('post', '/api/v1/auth/refresh', '/api/v1/auth/refresh', {
+      cookie: signIn.refreshCookie ?? '',
+    });
+    await call('post', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset', {
+      body: { email: 'nobody@example.org' },
+    });
+    await call('get', '/api/v1/auth/links/{token}', '/api/v1/auth/links/no-such-token');
+    await call('post', '/api/v1/auth/links/accept', '/api/v1/auth/links/accept', {
+      body: { token: 'no-such-token', password: 'a-long-enough-password-2026' },
+    });
+    await call('get', '/api/v1/certificates/{code}', '/api/v1/certificates/TC-NONE-0000');
+    await call('get', '/api/v1/competences', '/api/v1/competences', { token: coach });
+
+    // Me.
+    await call('get', '/api/v1/me', '/api/v1/me', { token: coach });
+    await call('patch', '/api/v1/me', '/api/v1/me', { token: coach, body: { preferredLanguage: 'fr' } });
+    await call('get', '/api/v1/me/enrolments', '/api/v1/me/enrolments', { token: coach });
+
+    // Territories.
+    const roots = await call('get', '/api/v1/territories', '/api/v1/territories', { token: admin });
+    const rootId = (roots.body as { id: string }[])[0]?.id as string;
+    await call('get', '/api/v1/territories/{id}', `/api/v1/territories/${rootId}`, { token: admin });
+    const created = await call('post', '/api/v1/territories', '/api/v1/territories', {
+      token: admin,
+      body: { parentId: rootId, level: 'region', code: 'ZZ-01', name: { fr: 'Zed', ar: 'زد', en: 'Zed' } },
+    });
+    const territoryId = (created.body as { id?: string }).id ?? rootId;
+    await call('patch', '/api/v1/territories/{id}', `/api/v1/territories/${territoryId}`, {
+      token: admin,
+      body: { name: { en: 'Zed region' } },
+    });
+
+    // Users.
+    const users = await call('get', '/api/v1/users', '/api/v1/users?pageSize=5', { token: admin });
+    const invited = await call('post', '/api/v1/users/invitations', '/api/v1/users/invitations', {
+      token: admin,
+      body: { email: 'new.coach@example.org', displayName: 'New Coach', role: 'coach', territoryId: rootId },
+    });
+    const userId =
+      (invited.body as { user?: { id: string } }).user?.id ??
+      ((users.body as { items: { id: string }[] }).items[0]?.id as string);
+    await call('get', '/api/v1/users/{id}', `/api/v1/users/${userId}`, { token: admin });
+    const withRole = await call('post', '/api/v1/users/{id}/roles', `/api/v1/users/${userId}/roles`, {
+      token: admin,
+      body: { role: 'observer', territoryId: rootId },
+    });
+    const assignment = (
+      withRole.body as { roles?: { assignmentId?: string; id?: string; role: string }[] }
+    ).roles?.find((r) => r.role === 'observer');
+    await call(
+      'delete',
+      '/api/v1/users/{id}/roles/{assignmentId}',
+      `/api/v1/users/${userId}/roles/${assignment?.assignmentId ?? assignment?.id ?? rootId}`,
+      { token: admin },
+    );
+    await call('post', '/api/v1/users/{id}/disable', `/api/v1/users/${userId}/disable`, { token: admin });
+    await call('post', '/api/v1/users/{id}/enable', `/api/v1/users/${userId}/enable`, { token: admin });
+    await call('post', '/api/v1/users/{id}/password-reset', `/api/v1/users/${userId}/password-reset`, {
+      token: admin,
+    });
+
+    // Courses: a new draft, its modules and lessons, published; the demo course read in every way.
+    const courses = await call('get', '/api/v1/courses', '/api/v1/courses', { token: trainer });
+    const demoId = (courses.body as { id: string; slug: string }[]).find(
+      (c) => c.slug === 'numerique-territoires-ess',
+    )?.id as string;
+    await call('get', '/api/v1/courses', '/api/v1/courses?scope=published', { token: trainer });
+    const draft = await call('post', '/api/v1/courses', '/api/v1/courses', {
+      token: trainer,
+      body: { slug: 'openapi-check', title: { fr: 'Vérification' }, defaultLocale: 'fr', locales: ['fr'] },
+    });
+    const courseId = (draft.body as { id: string }).id;
+    const c = `/api/v1/courses/${courseId}`;
+    await call('get', '/api/v1/courses/{id}', c, { token: trainer });
+    await call('patch', '/api/v1/courses/{id}', c, { token: trainer, body: { estimatedMinutes: 30 } });
+    const m1 = await call('post', '/api/v1/courses/{id}/modules', `${c}/modules`, {
+      token: trainer,
+      body: { title: { fr: 'Module 1' } },
+    });
+    const m2 = await call('post', '/api/v1/courses/{id}/modules', `${c}/modules`, {
+      token: trainer,
+      body: { title: { fr: 'Module 2' } },
+    });
+    const moduleIds = (m2.body as { modules: { id: string }[] }).modules.map((m) => m.id);
+    const [moduleId, otherModuleId] = moduleIds as [string, string];
+    expect(m1.status).toBe(201);
+    await call('put', '/api/v1/courses/{id}/modules/order', `${c}/modules/order`, {
+      token: trainer,
+      body: { ids: [...moduleIds].reverse() },
+    });
+    await call('patch', '/api/v1/courses/{id}/modules/{moduleId}', `${c}/modules/${moduleId}`, {
+      token: trainer,
+      body: { title: { fr: 'Premier module' } },
+    });
+    const withLessons = await call(
+      'post',
+      '/api/v1/courses/{id}/modules/{moduleId}/lessons',
+      `${c}/modules/${moduleId}/lessons`,
+      { token: trainer, body: { kind: 'text', title: { fr: 'Leçon' }, body: { fr: 'Bonjour **monde**' } } },
+    );
+    await call(
+      'post',
+      '/api/v1/courses/{id}/modules/{moduleId}/lessons',
+      `${c}/modules/${moduleId}/lessons`,
+      { token: trainer, body: { kind: 'text', title: { fr: 'Leçon 2' }, body: { fr: 'Suite' } } },
+    );
+    const lessonIds = (
+      (withLessons.body as { modules: { id: string; lessons: { id: string }[] }[] }).modules.find(
+        (m) => m.id === moduleId,
+      )?.lessons ?? []
+    ).map((l) => l.id);
+    const lessonId = lessonIds[0] as string;
+    const afterSecond = await call('get', '/api/v1/courses/{id}', c, { token: trainer });
+    const allLessons = (
+      (afterSecond.body as { modules: { id: string; lessons: { id: string }[] }[] }).modules.find(
+        (m) => m.id === moduleId,
+      )?.lessons ?? []
+    ).map((l) => l.id);
+    await call(
+      'put',
+      '/api/v1/courses/{id}/modules/{moduleId}/lessons/order',
+      `${c}/modules/${moduleId}/lessons/order`,
+      { token: trainer, body: { ids: [...allLessons].reverse() } },
+    );
+    await call('patch', '/api/v1/courses/{id}/lessons/{lessonId}', `${c}/lessons/${lessonId}`, {
+      token: trainer,
+      body: { title: { fr: 'Leçon un' } },
+    });
+    await call(
+      'delete',
+      '/api/v1/courses/{id}/lessons/{lessonId}',
+      `${c}/lessons/${allLessons[1] ?? lessonId}`,
+      {
+        token: trainer,
+      },
+    );
+    await call('delete', '/api/v1/courses/{id}/modules/{moduleId}', `${c}/modules/${otherModuleId}`, {
+      token: trainer,
+    });
+    const coAuthor = await call('post', '/api/v1/courses/{id}/co-authors', `${c}/co-authors`, {
+      token: trainer,
+      body: { email: 'admin@example.org' },
+    });
+    const coAuthorId = (coAuthor.body as { coAuthors?: { id?: string; userId?: string }[] }).coAuthors?.[0];
+    await call(
+      'delete',
+      '/api/v1/courses/{id}/co-authors/{userId}',
+      `${c}/co-authors/${coAuthorId?.userId ?? coAuthorId?.id ?? userId}`,
+      { token: trainer },
+    );
+    await call('post', '/api/v1/catalog/render', '/api/v1/catalog/render', {
+      token: trainer,
+      body: { markdown: '# Titre\n\n*texte*' },
+    });
+    await call('post', '/api/v1/courses/{id}/publish', `${c}/publish`, { token: trainer });
+    await call('get', '/api/v1/courses/{id}/versions', `${c}/versions`, { token: trainer });
+    await call('get', '/api/v1/courses/{id}/versions/{n}', `/api/v1/courses/${demoId}/versions/1`, {
+      token: trainer,
+    });
+    await call('get', '/api/v1/courses/{id}/preview', `/api/v1/courses/${demoId}/preview?locale=fr`, {
+      token: trainer,
+    });
+    const exported = await call(
+      'get',
+      '/api/v1/courses/{id}/export',
+      `/api/v1/courses/${demoId}/export?version=1`,
+      {
+        token: trainer,
+      },
+    );
+    await call('post', '/api/v1/courses/import', '/api/v1/courses/import', {
+      token: trainer,
+      body: { ...(exported.body as object), slug: 'imported-copy' },
+    });
+    await call('post', '/api/v1/courses/{id}/archive', `${c}/archive`, { token: trainer });
+    await call('post', '/api/v1/courses/{id}/unarchive', `${c}/unarchive`, { token: trainer });
+    await call('post', '/api/v1/media', '/api/v1/media', {
+      token: trainer,
+      headers: { 'content-type': 'application/json' },
+      body: {},
+    });
+    await call('get', '/api/v1/media/{hash}', `/api/v1/media/${'a'.repeat(64)}`);
+
+    // Cohorts: one of the demo course, the coach enrolled by e-mail and by CSV (dry run).
+    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+      id: string;
+    }[];
+    const cohort = await call('post', '/api/v1/cohorts', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'OpenAPI',
+        courseId: demoId,
+        courseVersion: 1,
+        territoryId: oriental?.id,
+        startsOn: '2027-01-10',
+        endsOn: '2027-03-31',
+      },
+    });
+    const cohortId = (cohort.body as { id: string }).id;
+    const joinCode = (cohort.body as { joinCode?: string }).joinCode;
+    const k = `/api/v1/cohorts/${cohortId}`;
+    await call('get', '/api/v1/cohorts', '/api/v1/cohorts', { token: trainer });
+    await call('get', '/api/v1/cohorts/{id}', k, { token: trainer });
+    await call('patch', '/api/v1/cohorts/{id}', k, { token: trainer, body: { name: 'OpenAPI check' } });
+    await call('post', '/api/v1/cohorts/{id}/upgrade', `${k}/upgrade`, {
+      token: trainer,
+      body: { version: 1 },
+    });
+    await call('post', '/api/v1/cohorts/{id}/enrolments/import', `${k}/enrolments/import?dryRun=true`, {
+      token: trainer,
+      body: 'email;full name;territory code;preferred language\nsomeone@example.org;Some One;MA-02;fr',
+      headers: { 'content-type': 'text/csv' },
+    });
+    const enrolled = await call('post', '/api/v1/cohorts/{id}/enrolments', `${k}/enrolments`, {
+      token: trainer,
+      body: { emails: ['observer@example.org'] },
+    });
+    await call('post', '/api/v1/cohorts/join', '/api/v1/cohorts/join', {
+      token: coach,
+      body: { code: joinCode ?? 'NOCODE' },
+    });
+    const roster = await call('get', '/api/v1/cohorts/{id}/roster', `${k}/roster`, { token: trainer });
+    await call('get', '/api/v1/cohorts/{id}/roster', `${k}/roster?format=csv`, { token: trainer });
+    const rosterRows = (roster.body as { rows?: { enrolmentId?: string; email?: string }[] }).rows ?? [];
+    const withdrawn = rosterRows.find((r) => r.email === 'observer@example.org')?.enrolmentId;
+    expect(enrolled.status).toBe(200);
+    await call(
+      'post',
+      '/api/v1/cohorts/{id}/enrolments/{enrolmentId}/withdraw',
+      `${k}/enrolments/${withdrawn ?? cohortId}/withdraw`,
+      { token: trainer },
+    );
+
+    // The coach's side.
+    const mine = await call('get', '/api/v1/me/enrolments', '/api/v1/me/enrolments', { token: coach });
+    const enrolmentId = (mine.body as { id?: string; enrolmentId?: string }[]).map(
+      (e) => e.enrolmentId ?? e.id,
+    )[0];
+    const e = `/api/v1/enrolments/${enrolmentId ?? cohortId}`;
+    const course = await call('get', '/api/v1/enrolments/{id}', `${e}?locale=fr`, { token: coach });
+    const lessonKey =
+      (course.body as { modules?: { lessons?: { key: string }[] }[] }).modules?.[0]?.lessons?.[0]?.key ??
+      'l1';
+    await call('post', '/api/v1/progress/events', '/api/v1/progress/events', {
+      token: coach,
+      body: {
+        id: '3f9c1a52-6a51-4a8e-9b0a-0c2f1e5d7a11',
+        enrolmentId,
+        lessonKey,
+        type: 'lesson_completed',
+        occurredAt: '2027-01-12T09:30:00Z',
+      },
+    });
+    await call(
+      'post',
+      '/api/v1/enrolments/{id}/quizzes/{lessonKey}/attempts',
+      `${e}/quizzes/${lessonKey}/attempts`,
+      { token: coach, body: { answers: {} } },
+    );
+    await call('get', '/api/v1/enrolments/{id}/self-assessment', `${e}/self-assessment`, { token: coach });
+    await call('put', '/api/v1/enrolments/{id}/self-assessment/{phase}', `${e}/self-assessment/start`, {
+      token: coach,
+      body: { ratings: { '1.1': 3 } },
+    });
+    await call('get', '/api/v1/enrolments/{id}/certificate', `${e}/certificate`, { token: coach });
+    await call('get', '/api/v1/enrolments/{id}/certificate.pdf', `${e}/certificate.pdf`, { token: coach });
+    await call('post', '/api/v1/certificates/{code}/revoke', '/api/v1/certificates/TC-NONE-0000/revoke', {
+      token: trainer,
+      body: { reason: 'checking the document' },
+    });
+
+    // The observatory.
+    await call('get', '/api/v1/observatory/scope', '/api/v1/observatory/scope', { token: observer });
+    await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion', {
+      token: observer,
+    });
+    await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion?format=csv', {
+      token: observer,
+    });
+    await call('get', '/api/v1/observatory/competences', '/api/v1/observatory/competences', {
+      token: observer,
+    });
+
+    // Sign-out last (it ends the coach's session of the sign-in above).
+    await call('post', '/api/v1/auth/sign-out', '/api/v1/auth/sign-out', {
+      cookie: signIn.refreshCookie ?? '',
+    });
+
+    const all = operationsOf(doc).map((op) => `${op.method} ${op.path}`);
+    console.log(
+      `openapi: ${seen.size}/${all.length} operations answered; ${schemaChecked} bodies checked against a schema; ` +
+        `${undeclaredBodies} answers had a body the document does not describe`,
+    );
+    expect(problems).toEqual([]);
+    // Every operation of the document was called at least once (audit: another helper's, when present).
+    expect(all.filter((op) => !seen.has(op) && !op.includes('/audit'))).toEqual([]);
+  });
+});
