@@ -2,6 +2,7 @@ export * from './lib/catalog.module';
 export type { CatalogOptions } from './lib/catalog.options';
 export { CoursesService } from './lib/courses.service';
 export { PublishingService } from './lib/publishing.service';
+export { MediaService } from './lib/media.service';
 export { coachCourse, coachLesson, coachQuiz } from './lib/content/coach-view';
 export { renderMarkdown } from './lib/content/markdown';
 export { contentHash } from './lib/content/canonical';

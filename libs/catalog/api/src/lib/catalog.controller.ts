@@ -1,5 +1,18 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/multipart'; // request.file()
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CompetenceArea, MediaUpload } from '@tc/shared/contracts';
@@ -15,7 +28,8 @@ import {
 import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
 import { renderMarkdown } from './content/markdown';
 import { RenderMarkdownDto } from './dto/catalog.dto';
-import { MediaService } from './media.service';
+import { VARIANT_WIDTHS } from './content/responsive-image';
+import { MediaService, acceptsWebp, parseWidth } from './media.service';
 import { DIGCOMP_AREAS } from './reference/digcomp';
 
 @ApiProblemResponses()
@@ -91,11 +105,23 @@ export class CatalogController {
   /**
    * Files are addressed by the SHA-256 of their content, so a URL never changes meaning: cached for a
    * year. Public like any static asset (coaches' offline copies fetch them); the hash is unguessable.
+   * `?w=` asks a JPEG, PNG or WebP image for a resized variant (WebP when the browser takes it, hence
+   * `Vary: Accept`); any other `w` is a 400 naming it.
    */
   @Get('media/:hash')
   @Public()
-  async serve(@Param('hash') hash: string, @Res() reply: FastifyReply): Promise<void> {
-    const file = await this.media.open(hash);
+  @ApiQuery({ name: 'w', required: false, enum: [...VARIANT_WIDTHS] })
+  async serve(
+    @Param('hash') hash: string,
+    @Query('w') w: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file =
+      w === undefined
+        ? await this.media.open(hash)
+        : await this.media.openVariant(hash, parseWidth(w), acceptsWebp(accept));
+    if (w !== undefined) reply.header('vary', 'Accept');
     await reply
       .header('content-type', file.mimeType)
       .header('content-length', String(file.size))

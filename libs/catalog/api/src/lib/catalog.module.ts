@@ -38,7 +38,7 @@ export class CatalogModule {
         MediaService,
         CatalogReader,
       ],
-      exports: [CoursesService, PublishingService, CatalogReader],
+      exports: [CoursesService, PublishingService, CatalogReader, MediaService],
     };
   }
 }

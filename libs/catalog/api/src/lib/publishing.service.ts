@@ -14,6 +14,7 @@ import { AuthPrincipal, ProblemException, writeAudit } from '@tc/shared/api';
 import { UserDirectory } from '@tc/identity/api';
 import { contentHash } from './content/canonical';
 import { coachCourse } from './content/coach-view';
+import { MediaService } from './media.service';
 import { publishProblems } from './content/publish-validation';
 import { CoursesService } from './courses.service';
 import type { CourseFileDto } from './dto/catalog.dto';
@@ -31,6 +32,7 @@ export class PublishingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly courses: CoursesService,
     private readonly directory: UserDirectory,
+    private readonly media: MediaService,
   ) {}
 
   /**
@@ -141,10 +143,12 @@ export class PublishingService {
     const content = version
       ? (await this.requireVersion(courseId, version)).content
       : await this.courses.content(this.dataSource.manager, courseId);
-    return coachCourse(content, locale ?? content.defaultLocale, {
-      courseId: course.id,
-      version: version ?? null,
-    });
+    return coachCourse(
+      content,
+      locale ?? content.defaultLocale,
+      { courseId: course.id, version: version ?? null },
+      await this.media.imagesOf(content),
+    );
   }
 
   async exportFile(principal: AuthPrincipal, courseId: string, version?: number): Promise<CourseFile> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { LearnerCourse, LessonState, Locale } from '@tc/shared/contracts';
 import type { AuthPrincipal } from '@tc/shared/api';
-import { coachCourse } from '@tc/catalog/api';
+import { coachCourse, MediaService } from '@tc/catalog/api';
 import { dueDate, LearnerRecords } from '@tc/cohorts/api';
 import { UserDirectory } from '@tc/identity/api';
 import { ProgressService } from './progress.service';
@@ -17,6 +17,7 @@ export class LearnerService {
     private readonly records: LearnerRecords,
     private readonly progress: ProgressService,
     private readonly directory: UserDirectory,
+    private readonly media: MediaService,
   ) {}
 
   async course(principal: AuthPrincipal, enrolmentId: string, requested?: Locale): Promise<LearnerCourse> {
@@ -59,10 +60,12 @@ export class LearnerService {
       cohortName: enrolment.cohortName,
       status: enrolment.status,
       completedAt: enrolment.completedAt ? new Date(enrolment.completedAt).toISOString() : null,
-      course: coachCourse(content, locale, {
-        courseId: enrolment.courseId,
-        version: enrolment.courseVersion,
-      }),
+      course: coachCourse(
+        content,
+        locale,
+        { courseId: enrolment.courseId, version: enrolment.courseVersion },
+        await this.media.imagesOf(content),
+      ),
       requestedLocale: locale,
       lessons,
       quizzes,

@@ -229,6 +229,18 @@ export interface CoachQuiz {
   }[];
 }
 
+/** How a page loads one of the platform's own raster images: resized variants, intrinsic size. */
+export interface ResponsiveImage {
+  /** The phone-size variant (also what an offline copy keeps). */
+  src: string;
+  srcset: string;
+  sizes: string;
+  width: number;
+  height: number;
+  /** Bytes of `src` as a WebP-capable browser receives it. */
+  bytes: number;
+}
+
 /** A lesson as shown to a coach in one locale, markdown already rendered and sanitised. */
 export interface CoachLesson {
   key: string;
@@ -239,7 +251,14 @@ export interface CoachLesson {
   /** True when the requested locale was missing and the default was used. */
   fallback: boolean;
   html: string;
-  media: { type: MediaType; url: string; caption: string; transcriptHtml: string } | null;
+  media: {
+    type: MediaType;
+    url: string;
+    caption: string;
+    transcriptHtml: string;
+    /** For a stored raster image: its resized variants and size (absent for old copies and other media). */
+    image?: ResponsiveImage | null;
+  } | null;
   quiz: CoachQuiz | null;
   estimatedMinutes: number | null;
   competences: string[];

@@ -9,10 +9,9 @@ import type {
   Quiz,
 } from '@tc/shared/contracts';
 import { renderMarkdown } from './markdown';
+import { type ImageLookup, mediaUrl, responsiveImage } from './responsive-image';
 
-export function mediaUrl(hash: string): string {
-  return `/api/v1/media/${hash}`;
-}
+export { mediaUrl } from './responsive-image';
 
 /** The text in `locale`, else in the course default (and whether it fell back). */
 function pick(
@@ -53,7 +52,13 @@ export function coachQuiz(
   };
 }
 
-export function coachLesson(lesson: LessonContent, locale: Locale, fallbackLocale: Locale): CoachLesson {
+/** `images`: what the media store knows of the course's images (their resized variants and sizes). */
+export function coachLesson(
+  lesson: LessonContent,
+  locale: Locale,
+  fallbackLocale: Locale,
+  images?: ImageLookup,
+): CoachLesson {
   const title = pick(lesson.title, locale, fallbackLocale);
   const body = pick(lesson.body, locale, fallbackLocale);
   let fallback = title.fallback || (body.value !== '' && body.fallback);
@@ -75,11 +80,14 @@ export function coachLesson(lesson: LessonContent, locale: Locale, fallbackLocal
         : lesson.media.mediaHash
           ? mediaUrl(lesson.media.mediaHash)
           : '';
+    const hash = lesson.media.type === 'image' ? lesson.media.mediaHash : null;
+    const info = hash ? images?.(hash) : undefined;
     media = {
       type: lesson.media.type,
       url,
       caption: caption.value,
-      transcriptHtml: renderMarkdown(transcript.value),
+      transcriptHtml: renderMarkdown(transcript.value, images),
+      image: hash && info ? responsiveImage(hash, info) : null,
     };
   }
   return {
@@ -88,7 +96,7 @@ export function coachLesson(lesson: LessonContent, locale: Locale, fallbackLocal
     title: title.value,
     locale: fallback ? fallbackLocale : locale,
     fallback,
-    html: renderMarkdown(body.value),
+    html: renderMarkdown(body.value, images),
     media,
     quiz,
     estimatedMinutes: lesson.estimatedMinutes,
@@ -104,6 +112,7 @@ export function coachCourse(
   content: CourseContent,
   requested: Locale,
   meta: { courseId: string; version: number | null },
+  images?: ImageLookup,
 ): CoachCourse {
   const fallbackLocale = content.defaultLocale;
   const locale = content.locales.includes(requested) ? requested : fallbackLocale;
@@ -119,7 +128,7 @@ export function coachCourse(
     modules: content.modules.map((m) => ({
       key: m.key,
       title: pick(m.title, locale, fallbackLocale).value,
-      lessons: m.lessons.map((l) => coachLesson(l, locale, fallbackLocale)),
+      lessons: m.lessons.map((l) => coachLesson(l, locale, fallbackLocale, images)),
     })),
   };
 }
