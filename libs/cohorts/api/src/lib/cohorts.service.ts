@@ -59,8 +59,9 @@ export function versionChanges(from: CourseContent, to: CourseContent): VersionC
 }
 
 /**
- * Cohorts and who may manage them: admins all; a trainer the cohorts they run, and the cohorts of the
- * territories where they hold the trainer role. Others see nothing (404).
+ * Cohorts and who may manage them: admins the cohorts of the territories their admin role covers (the
+ * root's admin all); a trainer the cohorts they run, and the cohorts of the territories where they hold
+ * the trainer role. Others see nothing (404).
  */
 @Injectable()
 export class CohortsService {
@@ -91,13 +92,14 @@ export class CohortsService {
     cohort: CohortEntity,
     manager: EntityManager,
   ): Promise<boolean> {
-    if (hasRole(principal, 'admin')) return true;
+    // Admins as trainers: within the territories their role covers (a regional admin, their region).
+    const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
+    if (path && coversTerritory(principal, 'admin', path)) return true;
     if (!hasRole(principal, 'trainer')) return false;
     if (
       await manager.exists(CohortTrainerEntity, { where: { cohortId: cohort.id, userId: principal.userId } })
     )
       return true;
-    const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
     return !!path && coversTerritory(principal, 'trainer', path);
   }
 
@@ -108,14 +110,15 @@ export class CohortsService {
       .innerJoin('territories', 't', 't.id = c.territory_id')
       .orderBy('c.starts_on', 'DESC')
       .addOrderBy('c.name', 'ASC');
-    if (!hasRole(principal, 'admin')) {
-      const patterns = scopesFor(principal, 'trainer').map((p) => `${p}%`);
-      qb.where(
-        `(EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND ct.user_id = :me)
-          OR t.path LIKE ANY(:patterns))`,
-        { me: principal.userId, patterns: patterns.length ? patterns : ['-'] },
-      );
-    }
+    // The cohorts they run, and those of the territories their trainer or admin roles cover.
+    const patterns = [...scopesFor(principal, 'admin'), ...scopesFor(principal, 'trainer')].map(
+      (p) => `${p}%`,
+    );
+    qb.where(
+      `(EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND ct.user_id = :me)
+        OR t.path LIKE ANY(:patterns))`,
+      { me: principal.userId, patterns: patterns.length ? patterns : ['-'] },
+    );
     return this.summaries(await qb.getMany());
   }
 
@@ -126,8 +129,8 @@ export class CohortsService {
   async create(principal: AuthPrincipal, dto: CreateCohortDto): Promise<Cohort> {
     const path = (await this.territories.pathsOf([dto.territoryId])).get(dto.territoryId);
     if (!path) throw this.fieldProblem('territoryId', 'No such territory');
-    if (!hasRole(principal, 'admin') && !coversTerritory(principal, 'trainer', path)) {
-      throw new ForbiddenException('Your trainer role does not cover this territory.');
+    if (!coversTerritory(principal, 'admin', path) && !coversTerritory(principal, 'trainer', path)) {
+      throw new ForbiddenException('Your trainer or admin role does not cover this territory.');
     }
     const version = await this.catalog.version(dto.courseId, dto.courseVersion);
     if (!version) throw this.fieldProblem('courseVersion', 'No such published version of this course');
