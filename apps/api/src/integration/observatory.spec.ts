@@ -465,6 +465,10 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         ['territoryId=../../etc', 'territoryId', 400],
         ['format=pdf', 'format', 400],
         ['from=2026-06&to=2026-01', 'to', 422],
+        ['limit=0', 'limit', 400],
+        ['limit=501', 'limit', 400],
+        ['limit=ten', 'limit', 400],
+        ['offset=-1', 'offset', 400],
         ['groupBy=module', 'courseId', 422],
         [`courseId=${randomUUID()}`, 'courseId', 422],
         [`territoryId=${randomUUID()}`, 'territoryId', 404],
@@ -522,6 +526,29 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         compared++;
       }
       expect(compared).toBeGreaterThan(5);
+      // Pages of the table, all time and within a window: the same rows, medians and suppression as
+      // the whole table (suppression is decided over the whole column, medians read for the page only).
+      for (const window of ['', '&from=2000-01&to=2100-12']) {
+        const whole = await completion(
+          observer,
+          `territoryId=${territory['MA']}&groupBy=cohort&limit=500${window}`,
+        );
+        expect(whole.body.page).toEqual({ offset: 0, limit: 500, total: whole.body.rows.length });
+        expect(whole.body.rows.length).toBeGreaterThanOrEqual(12);
+        const pages: unknown[] = [];
+        for (let offset = 0; offset < whole.body.page.total; offset += 5) {
+          const page = await completion(
+            observer,
+            `territoryId=${territory['MA']}&groupBy=cohort&limit=5&offset=${offset}${window}`,
+          );
+          expect(page.body.page).toEqual({ offset, limit: 5, total: whole.body.page.total });
+          expect(page.body.suppressedCells).toBe(whole.body.suppressedCells);
+          expect(page.body.total).toEqual(whole.body.total);
+          pages.push(...page.body.rows);
+        }
+        expect(pages).toEqual(whole.body.rows);
+      }
+      expect(byCohort.body.page).toEqual({ offset: 0, limit: 50, total: byCohort.body.rows.length });
       // The rows add up to the total wherever none is hidden.
       const shown = report.body.rows.map((r: { enrolled: number | null }) => r.enrolled);
       if (!shown.includes(null)) expect(shown.reduce((a: number, b: number) => a + b, 0)).toBe(active);

@@ -6,7 +6,7 @@ import { CreateCohorts1764400000000 } from './1764400000000-CreateCohorts';
 import { CreateLearning1764410000000 } from './1764410000000-CreateLearning';
 import { CreateProgressCounters1764420000000 } from './1764420000000-CreateProgressCounters';
 import { CreateObservatoryRollups1764430000000 } from './1764430000000-CreateObservatoryRollups';
-import { AddSessionLimitsLockoutsAndAuditLog1764600000000 } from './1764600000000-AddSessionLimitsLockoutsAndAuditLog';
+import { CreateCohortAllTimeRollups1764440000000 } from './1764440000000-CreateCohortAllTimeRollups';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -16,5 +16,5 @@ export const MIGRATIONS = [
   CreateLearning1764410000000,
   CreateProgressCounters1764420000000,
   CreateObservatoryRollups1764430000000,
-  AddSessionLimitsLockoutsAndAuditLog1764600000000,
+  CreateCohortAllTimeRollups1764440000000,
 ];

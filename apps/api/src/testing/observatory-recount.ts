@@ -47,6 +47,11 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
       actual: `SELECT cohort_id, month, enrolled, started, completed, certified, withdrawn FROM obs_cohort_funnel
         WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
     },
+    obs_cohort_funnel_all: {
+      expected: `WITH f AS (${facts}) SELECT cohort_id, ${sums} FROM (${stages('cohort_id')}) s GROUP BY 1`,
+      actual: `SELECT cohort_id, enrolled, started, completed, certified, withdrawn FROM obs_cohort_funnel_all
+        WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
+    },
     obs_completion_days: {
       expected: `WITH f AS (${facts}) SELECT territory_id, course_id, obs_month(completed_at) AS month,
           obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
@@ -64,6 +69,12 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
           obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
         FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2, 3`,
       actual: 'SELECT cohort_id, month, days, n FROM obs_cohort_completion_days WHERE n <> 0',
+    },
+    obs_cohort_completion_days_all: {
+      expected: `WITH f AS (${facts}) SELECT cohort_id,
+          obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
+        FROM f WHERE active AND completed_at IS NOT NULL GROUP BY 1, 2`,
+      actual: 'SELECT cohort_id, days, n FROM obs_cohort_completion_days_all WHERE n <> 0',
     },
     obs_lesson_stats: {
       expected: `WITH f AS (${facts}), l AS (
@@ -105,9 +116,11 @@ export const EXACT = {
   obs_funnel_monthly: [],
   obs_funnel_all: [],
   obs_cohort_funnel: [],
+  obs_cohort_funnel_all: [],
   obs_completion_days: [],
   obs_completion_days_all: [],
   obs_cohort_completion_days: [],
+  obs_cohort_completion_days_all: [],
   obs_lesson_stats: [],
   obs_self_assessment: [],
 };

@@ -7,8 +7,8 @@ import type {
   ExportFormat,
   ObservatoryScope,
 } from '@tc/shared/contracts';
-import { type AuthPrincipal, CurrentUser, Roles, ApiProblemResponses } from '@tc/shared/api';
-import { CompetenceQueryDto, CompletionQueryDto } from './dto/observatory-query.dto';
+import { type AuthPrincipal, CurrentUser, Roles } from '@tc/shared/api';
+import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
 import { ObservatoryService } from './observatory.service';
 
@@ -18,7 +18,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Aggregates only, for observers (and admins) within their territories. */
-@ApiProblemResponses()
 @ApiTags('observatory')
 @ApiBearerAuth()
 @Controller('observatory')
@@ -41,8 +40,11 @@ export class ObservatoryController {
     @Query() query: CompletionQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompletionReport | StreamableFile> {
-    const report = await this.observatory.completion(principal, query);
-    if (!query.format) return report;
+    // A file holds the whole table; JSON a page of it.
+    const { offset, limit, ...filters } = query;
+    if (!query.format)
+      return this.observatory.completion(principal, { ...filters, offset, limit: limit ?? DEFAULT_PAGE });
+    const report = await this.observatory.completion(principal, filters);
     const name = `completion-${report.territory.code || report.territory.id}-${report.filters.groupBy}`;
     return file(reply, completionTable(report, query.lang ?? 'fr'), query.format, name);
   }

@@ -30,6 +30,9 @@ export interface StatisticsQuery {
   from?: string;
   to?: string;
   courseId?: string;
+  /** A page of the rows (all of them when absent); suppression is decided over the whole table. */
+  offset?: number;
+  limit?: number;
 }
 
 const FUNNEL_COLUMNS = ['enrolled', 'started', 'completed', 'certified', 'withdrawn'] as const;
@@ -94,15 +97,33 @@ export class ObservatoryService {
       k: this.k,
       generatedAt: new Date().toISOString(),
     };
+    const offset = query.offset ?? 0;
+    const paged = <T>(rows: T[]) => ({
+      rows: rows.slice(offset, query.limit === undefined ? undefined : offset + query.limit),
+      page: { offset, limit: query.limit ?? null, total: rows.length },
+    });
     if (groupBy === 'module') {
       const table = await this.lessonTable(slice, course as PublishedVersion);
-      return { ...base, ...table, total: null };
+      return { ...base, ...table, ...paged(table.rows), total: null };
     }
     const groups = await this.groups(groupBy, territory, slice, courses);
-    // Cohorts bring their medians, not their histograms: the total's comes from the territory's.
-    const totalDays =
-      groupBy === 'cohort' ? ((await this.stats.funnel(slice, null)).get('')?.days ?? new Map()) : undefined;
-    return { ...base, ...this.funnelTable(groups, groupBy, totalDays) };
+    let totalDays: Map<number, number> | undefined;
+    if (groupBy === 'cohort') {
+      // Cohorts bring the middle of their histograms for the rows shown only (a territory may hold
+      // thousands); the total's median comes from the territory's histogram.
+      const shown = paged(groups).rows;
+      const [middles, territoryFunnel] = await Promise.all([
+        this.stats.cohortMiddles(
+          slice,
+          shown.map((g) => g.key),
+        ),
+        this.stats.funnel(slice, null),
+      ]);
+      for (const g of shown) g.funnel.middle = middles.get(g.key);
+      totalDays = territoryFunnel.get('')?.days ?? new Map();
+    }
+    const table = this.funnelTable(groups, groupBy, totalDays);
+    return { ...base, ...table, ...paged(table.rows) };
   }
 
   async competences(
@@ -277,14 +298,15 @@ export class ObservatoryService {
       }
       // Days to completion are kept by territory, course and month, not by gender or age band.
       if (groupBy !== 'gender' && groupBy !== 'ageBand') {
-        const median =
-          counts.completed !== null && counts.completed >= k
-            ? funnel.middle
-              ? (bucketDay(funnel.middle[0]) + bucketDay(funnel.middle[1])) / 2
-              : medianDays(funnel.days)
-            : null;
-        out.medianDaysToCompletion = median;
-        if (median === null && funnel.completed > 0) suppressed++;
+        // Shown only beside a shown completion count of at least k (decided on the counts, so rows
+        // off the page, whose histograms were not read, count their hidden medians all the same).
+        const shown = counts.completed !== null && counts.completed >= k;
+        out.medianDaysToCompletion = !shown
+          ? null
+          : funnel.middle
+            ? (bucketDay(funnel.middle[0]) + bucketDay(funnel.middle[1])) / 2
+            : medianDays(funnel.days);
+        if (!shown && funnel.completed > 0) suppressed++;
       }
       return out;
     };

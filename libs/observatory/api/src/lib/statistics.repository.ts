@@ -126,37 +126,45 @@ export class StatisticsRepository {
   }
 
   /**
-   * Funnel counts per cohort of the subtree, in the order of their names, each with the two middle
-   * buckets of its days to completion (computed in SQL: a territory may hold thousands of cohorts).
+   * Funnel counts per cohort of the subtree, in the order of their names (a territory may hold
+   * thousands: one row per cohort from the all-time table, or cohorts × months within a window).
    */
   async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
     const [where, params] = this.where(slice, 'c.course_id');
-    const [counts, medians] = await Promise.all([
-      this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
-        `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
-           FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
-          WHERE ${where} GROUP BY 1 ORDER BY 2, 1`,
-        params,
-      ),
-      this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
-        `WITH h AS (
-           SELECT c.id AS key, f.days, sum(f.n) AS n
-             FROM obs_cohort_completion_days f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
-            WHERE ${where} GROUP BY 1, 2 HAVING sum(f.n) > 0),
-         w AS (
-           SELECT key, days, sum(n) OVER (PARTITION BY key ORDER BY days) AS cum, sum(n) OVER (PARTITION BY key) AS total
-             FROM h)
-         SELECT key, min(days) FILTER (WHERE cum > (total - 1) / 2) AS lo, min(days) FILTER (WHERE cum > total / 2) AS hi
-           FROM w GROUP BY key`,
-        params,
-      ),
-    ]);
-    const out = funnels(counts, []);
-    for (const m of medians) {
-      const f = out.get(m.key);
-      if (f) f.middle = [m.lo, m.hi];
-    }
-    return { funnels: out, names: new Map(counts.map((r) => [r.key, r.name])) };
+    const table = slice.from || slice.to ? 'obs_cohort_funnel' : 'obs_cohort_funnel_all';
+    const counts = await this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
+      `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
+         FROM ${table} f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+        WHERE ${where} GROUP BY 1 ORDER BY 2, 1`,
+      params,
+    );
+    return { funnels: funnels(counts, []), names: new Map(counts.map((r) => [r.key, r.name])) };
+  }
+
+  /**
+   * The two middle buckets of days to completion of these cohorts (the same bucket twice for an odd
+   * count), computed in SQL for the cohorts asked only: a page of the table, not the whole territory.
+   */
+  async cohortMiddles(slice: Slice, cohortIds: string[]): Promise<Map<string, [number, number]>> {
+    if (!cohortIds.length) return new Map();
+    const windowed = !!(slice.from || slice.to);
+    const params: unknown[] = [cohortIds];
+    const clauses = ['f.cohort_id = ANY($1::uuid[])'];
+    if (slice.from) clauses.push(`f.month >= $${params.push(slice.from)}::date`);
+    if (slice.to) clauses.push(`f.month <= $${params.push(slice.to)}::date`);
+    const rows = await this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
+      `WITH h AS (
+         SELECT f.cohort_id AS key, f.days, sum(f.n) AS n
+           FROM ${windowed ? 'obs_cohort_completion_days' : 'obs_cohort_completion_days_all'} f
+          WHERE ${clauses.join(' AND ')} GROUP BY 1, 2 HAVING sum(f.n) > 0),
+       w AS (
+         SELECT key, days, sum(n) OVER (PARTITION BY key ORDER BY days) AS cum, sum(n) OVER (PARTITION BY key) AS total
+           FROM h)
+       SELECT key, min(days) FILTER (WHERE cum > (total - 1) / 2) AS lo, min(days) FILTER (WHERE cum > total / 2) AS hi
+         FROM w GROUP BY key`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.key, [r.lo, r.hi]]));
   }
 
   async lessons(slice: Slice): Promise<LessonCounts[]> {

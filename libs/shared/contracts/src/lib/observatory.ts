@@ -105,7 +105,10 @@ export interface CompletionReport {
   course: { id: string; title: LocalizedText } | null;
   /** The suppression threshold: counts from 1 to k − 1 are shown as "< k". */
   k: number;
+  /** The rows of the page asked for (`offset`, `limit`), in the table's order. */
   rows: CompletionRow[];
+  /** Which rows these are: `total` rows in the whole table, `limit` null when all were asked for. */
+  page: { offset: number; limit: number | null; total: number };
   /** The whole territory (absent for `groupBy=module`, where lesson rows do not add up). */
   total: CompletionRow | null;
   /** How many cells (counts, rates, medians) were suppressed. */

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   EXPORT_FORMATS,
   LOCALES,
@@ -10,6 +11,10 @@ import {
 } from '@tc/shared/contracts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Rows of a completion table per JSON answer unless asked otherwise, and at most. */
+export const DEFAULT_PAGE = 50;
+const MAX_PAGE = 500;
 
 export class CompetenceQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Default: the top of your scope' })
@@ -51,4 +56,24 @@ export class CompletionQueryDto extends CompetenceQueryDto {
   @IsOptional()
   @IsIn(OBSERVATORY_GROUPS)
   groupBy?: ObservatoryGroupBy;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'First row of the page (JSON only)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE,
+    default: DEFAULT_PAGE,
+    description: 'Rows per page (JSON only; a file holds the whole table)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  limit?: number;
 }

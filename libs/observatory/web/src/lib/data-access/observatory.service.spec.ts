@@ -13,10 +13,15 @@ describe('ObservatoryService', () => {
   it('asks for a completion report with the filters that are set', () => {
     const { api, http } = setup();
     api
-      .completion({ territoryId: 't1', groupBy: 'month', from: '2026-01', to: null, courseId: null })
+      .completion(
+        { territoryId: 't1', groupBy: 'month', from: '2026-01', to: null, courseId: null },
+        { offset: 100, limit: 50 },
+      )
       .subscribe();
     const req = http.expectOne((r) => r.url === '/api/v1/observatory/completion');
-    expect(req.request.params.toString()).toBe('territoryId=t1&groupBy=month&from=2026-01');
+    expect(req.request.params.toString()).toBe(
+      'territoryId=t1&groupBy=month&from=2026-01&offset=100&limit=50',
+    );
     req.flush({});
     http.verify();
   });

@@ -62,8 +62,13 @@ export class ObservatoryService {
     return this.http.get<ObservatoryScope>(`${API}/scope`);
   }
 
-  completion(filters: ObservatoryFilters): Observable<CompletionReport> {
-    return this.http.get<CompletionReport>(`${API}/completion`, { params: reportParams(filters) });
+  /** A page of the table (`limit` rows from `offset`). */
+  completion(
+    filters: ObservatoryFilters,
+    page: { offset: number; limit: number },
+  ): Observable<CompletionReport> {
+    const params = reportParams(filters).set('offset', page.offset).set('limit', page.limit);
+    return this.http.get<CompletionReport>(`${API}/completion`, { params });
   }
 
   competences(filters: Omit<ObservatoryFilters, 'groupBy'>): Observable<CompetenceReport> {

@@ -31,6 +31,7 @@ function report(territoryId: string, groupBy: ObservatoryGroupBy, drillable: boo
     course: null,
     k: 5,
     rows: [],
+    page: { offset: 0, limit: 50, total: 0 },
     total: null,
     suppressedCells: 0,
     generatedAt: '2026-11-29T00:00:00Z',

@@ -9,7 +9,10 @@ import type {
 import { problemOf } from '@tc/shared/ui';
 import { type Observable, type Subscription, forkJoin, of, shareReplay, switchMap } from 'rxjs';
 import { ObservatoryService } from './observatory.service';
-import { type ObservatoryQuery, naturalGroupBy } from './query';
+import { type ObservatoryQuery, naturalGroupBy, pageWindow } from './query';
+
+/** The overview holds every child territory (the tile map needs them all; a continent has 54). */
+const ALL_CHILDREN = { offset: 0, limit: 500 };
 
 type BaseFilters = Omit<ObservatoryFilters, 'groupBy'>;
 
@@ -79,7 +82,8 @@ export class ObservatoryStore {
   }
 
   private loadCompletion(base: BaseFilters, baseKey: string, query: ObservatoryQuery): void {
-    const detailKey = `${baseKey}|${query.groupBy ?? ''}`;
+    const detailKey = `${baseKey}|${query.groupBy ?? ''}|${query.page ?? 1}`;
+    const page = pageWindow(query);
     if (detailKey === this.detailKey) return;
     this.detailKey = detailKey;
     this.completionSub?.unsubscribe();
@@ -90,18 +94,20 @@ export class ObservatoryStore {
     const overview$: Observable<CompletionReport> = cached
       ? of(cached)
       : this.api
-          .completion({ ...base, groupBy: 'territory' })
+          .completion({ ...base, groupBy: 'territory' }, ALL_CHILDREN)
           .pipe(shareReplay({ bufferSize: 1, refCount: true }));
     const chosen = query.groupBy;
     // A chosen grouping loads beside the overview; the natural one depends on the territory (its
     // children, or its cohorts at a leaf), known once the overview is here.
     const detail$: Observable<CompletionReport> =
       chosen && chosen !== 'territory'
-        ? this.api.completion({ ...base, groupBy: chosen })
+        ? this.api.completion({ ...base, groupBy: chosen }, page)
         : overview$.pipe(
             switchMap((o) => {
               const natural = chosen ?? naturalGroupBy(o.territory.drillable);
-              return natural === 'territory' ? of(o) : this.api.completion({ ...base, groupBy: natural });
+              return natural === 'territory' && !query.page
+                ? of(o)
+                : this.api.completion({ ...base, groupBy: natural }, page);
             }),
           );
 

@@ -1,4 +1,13 @@
-import { EMPTY_QUERY, paramsFromQuery, queryFromParams, withFilter, withTerritory } from './query';
+import {
+  EMPTY_QUERY,
+  PAGE_SIZE,
+  pageWindow,
+  paramsFromQuery,
+  queryFromParams,
+  withFilter,
+  withPage,
+  withTerritory,
+} from './query';
 
 const ID = '0b7c2a8e-1d2f-4c55-9a61-3f0f5c1e9b10';
 const COURSE = '5f3e2d1c-0b9a-4877-8665-544332211000';
@@ -12,8 +21,27 @@ describe('dashboard filters in the URL', () => {
         from: '2026-01',
         to: '2026-06',
         courseId: COURSE,
+        page: '3',
       }),
-    ).toEqual({ territoryId: ID, groupBy: 'month', from: '2026-01', to: '2026-06', courseId: COURSE });
+    ).toEqual({
+      territoryId: ID,
+      groupBy: 'month',
+      from: '2026-01',
+      to: '2026-06',
+      courseId: COURSE,
+      page: 3,
+    });
+  });
+
+  it('keeps the page in the URL only past the first, and leaves it when anything else changes', () => {
+    const paged = { ...EMPTY_QUERY, territoryId: ID, groupBy: 'cohort' as const, page: 4 };
+    expect(paramsFromQuery(paged)).toEqual({ territoryId: ID, groupBy: 'cohort', page: '4' });
+    expect(paramsFromQuery(withPage(paged, 1))).toEqual({ territoryId: ID, groupBy: 'cohort' });
+    expect(withFilter(paged, 'from', '2026-01').page).toBeNull();
+    expect(withTerritory(paged, { id: COURSE, drillable: false }).page).toBeNull();
+    for (const bad of ['0', '-2', '1.5', 'x', '9999999'])
+      expect([bad, queryFromParams({ page: bad }).page]).toEqual([bad, null]);
+    expect(pageWindow({ ...paged, page: 3 })).toEqual({ offset: 2 * PAGE_SIZE, limit: PAGE_SIZE });
   });
 
   it('reads nothing chosen from an empty URL', () => {

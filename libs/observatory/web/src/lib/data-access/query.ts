@@ -16,6 +16,8 @@ export interface ObservatoryQuery {
   from: string | null;
   to: string | null;
   courseId: string | null;
+  /** The page of the detail table, from 1 (`null`: the first). */
+  page: number | null;
 }
 
 export const EMPTY_QUERY: ObservatoryQuery = {
@@ -24,10 +26,14 @@ export const EMPTY_QUERY: ObservatoryQuery = {
   from: null,
   to: null,
   courseId: null,
+  page: null,
 };
 
+/** Rows of the detail table per page (a territory may hold thousands of cohorts). */
+export const PAGE_SIZE = 50;
+
 /** The query parameters in the order they appear in the URL. */
-const KEYS = ['territoryId', 'groupBy', 'from', 'to', 'courseId'] as const;
+const KEYS = ['territoryId', 'groupBy', 'from', 'to', 'courseId', 'page'] as const;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -57,12 +63,15 @@ export function queryFromParams(params: Params): ObservatoryQuery {
   let from = isMonth(params['from']) ? params['from'] : null;
   let to = isMonth(params['to']) ? params['to'] : null;
   if (from && to && from > to) [from, to] = [to, from];
+  const page =
+    typeof params['page'] === 'string' && /^[1-9]\d{0,5}$/.test(params['page']) ? +params['page'] : 1;
   return {
     territoryId: id(params['territoryId']),
     groupBy: groupBy === 'module' && !courseId ? null : groupBy,
     from,
     to,
     courseId,
+    page: page > 1 ? page : null,
   };
 }
 
@@ -71,7 +80,7 @@ export function paramsFromQuery(query: ObservatoryQuery): Record<string, string>
   const params: Record<string, string> = {};
   for (const key of KEYS) {
     const value = query[key];
-    if (value) params[key] = value;
+    if (value) params[key] = String(value);
   }
   return params;
 }
@@ -95,6 +104,7 @@ export function withTerritory(
     ...query,
     territoryId: territory.id,
     groupBy: structural ? (territory.drillable ? null : 'cohort') : query.groupBy,
+    page: null,
   };
 }
 
@@ -102,12 +112,13 @@ export function withTerritory(
  * The query after the filter bar changed one filter. Clearing the course leaves the per-lesson view
  * (it needs a course) for the per-course one.
  */
-export function withFilter<K extends Exclude<keyof ObservatoryQuery, 'territoryId'>>(
+export function withFilter<K extends Exclude<keyof ObservatoryQuery, 'territoryId' | 'page'>>(
   query: ObservatoryQuery,
   key: K,
   value: ObservatoryQuery[K],
 ): ObservatoryQuery {
-  const next: ObservatoryQuery = { ...query, [key]: value || null };
+  // Another filter is another table: back to its first page.
+  const next: ObservatoryQuery = { ...query, page: null, [key]: value || null };
   if (next.groupBy === 'module' && !next.courseId) next.groupBy = 'course';
   if (next.from && next.to && next.from > next.to) {
     // Keep the month just chosen and move the other one to it.
@@ -124,4 +135,14 @@ export function apiFilters(
   groupBy: ObservatoryGroupBy,
 ): ObservatoryFilters {
   return { territoryId, groupBy, from: query.from, to: query.to, courseId: query.courseId };
+}
+
+/** The query showing another page of the same table. */
+export function withPage(query: ObservatoryQuery, page: number): ObservatoryQuery {
+  return { ...query, page: page > 1 ? page : null };
+}
+
+/** The rows of a page in API terms. */
+export function pageWindow(query: ObservatoryQuery): { offset: number; limit: number } {
+  return { offset: ((query.page ?? 1) - 1) * PAGE_SIZE, limit: PAGE_SIZE };
 }

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { CompletionReport } from '@tc/shared/contracts';
+import { formatNumber } from '../data-access/format';
 import { EMPTY_QUERY, type ObservatoryQuery } from '../data-access/query';
 import { CompletionTableComponent } from './completion-table.component';
 
@@ -33,6 +34,10 @@ const fr = {
       noRows: 'Aucune donnée pour ces filtres.',
       quiz: 'Quiz',
       formerLessons: 'Leçons retirées du cours',
+      pages: 'Pages du tableau',
+      previous: 'Page précédente',
+      next: 'Page suivante',
+      range: 'Lignes {{from}}–{{to}} sur {{total}}',
     },
   },
 };
@@ -82,6 +87,7 @@ function byTerritory(): CompletionReport {
         medianDaysToCompletion: null,
       },
     ],
+    page: { offset: 0, limit: null, total: 3 },
     total: {
       key: 'ma',
       label: null,
@@ -140,6 +146,7 @@ function byLesson(): CompletionReport {
         completed: null,
       },
     ],
+    page: { offset: 0, limit: null, total: 3 },
     total: null,
   };
 }
@@ -271,5 +278,30 @@ describe('CompletionTableComponent', () => {
   it('says when there is nothing to show', () => {
     const { el } = render({ ...byTerritory(), rows: [], total: null });
     expect(el.querySelector('tbody td')?.textContent?.trim()).toBe('Aucune donnée pour ces filtres.');
+  });
+
+  it('pages a long table: where the rows are, with links to the pages around, the other filters kept', () => {
+    const cohorts = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ key: `c${i}`, label: { fr: `Cohorte ${i}` }, enrolled: 10 }));
+    const report = (offset: number, rows: number, total: number): CompletionReport => ({
+      ...byTerritory(),
+      filters: { ...byTerritory().filters, groupBy: 'cohort' },
+      rows: cohorts(rows),
+      page: { offset, limit: 50, total },
+      total: null,
+    });
+    const query = { ...EMPTY_QUERY, territoryId: 'ma', groupBy: 'cohort' as const, from: '2026-01', page: 2 };
+    const middle = render(report(50, 50, 1234), query).el.querySelector('nav.tc-pager');
+    expect(middle?.querySelector('span')?.textContent?.trim()).toBe(
+      `Lignes 51–100 sur ${formatNumber(1234, 'fr')}`,
+    );
+    const [previous, next] = Array.from(middle?.querySelectorAll('a') ?? []);
+    expect(previous?.getAttribute('href')).toBe('/?territoryId=ma&groupBy=cohort&from=2026-01');
+    expect(next?.getAttribute('href')).toBe('/?territoryId=ma&groupBy=cohort&from=2026-01&page=3');
+    TestBed.resetTestingModule();
+    const last = render(report(1200, 34, 1234), { ...query, page: 25 }).el.querySelector('nav.tc-pager');
+    expect(Array.from(last?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('rel'))).toEqual(['prev']);
+    TestBed.resetTestingModule();
+    expect(render(report(0, 12, 12), query).el.querySelector('nav.tc-pager')).toBeNull();
   });
 });

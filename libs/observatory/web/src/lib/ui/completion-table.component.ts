@@ -3,9 +3,9 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CompletionReport, CompletionRow } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
-import { localized } from '../data-access/format';
+import { formatNumber, localized } from '../data-access/format';
 import { isDirectRow, rowLabel } from '../data-access/labels';
-import { type ObservatoryQuery, paramsFromQuery, withTerritory } from '../data-access/query';
+import { type ObservatoryQuery, paramsFromQuery, withPage, withTerritory } from '../data-access/query';
 import { injectTranslate } from '../data-access/translate';
 import { type StatFormat, StatComponent } from './stat.component';
 
@@ -138,6 +138,23 @@ export class CompletionTableComponent {
       sections[sections.length - 1].lines.push(line);
     }
     return sections;
+  });
+
+  /** Where these rows are in a table of more than one page, with links to the pages around. */
+  protected readonly pager = computed(() => {
+    const { page, rows } = this.report();
+    if (!page || page.limit === null || page.total <= page.limit) return null;
+    const query = this.query();
+    const lang = this.lang();
+    const current = Math.floor(page.offset / page.limit) + 1;
+    const last = Math.ceil(page.total / page.limit);
+    return {
+      from: formatNumber(rows.length ? page.offset + 1 : 0, lang),
+      to: formatNumber(page.offset + rows.length, lang),
+      total: formatNumber(page.total, lang),
+      previous: current > 1 ? paramsFromQuery(withPage(query, current - 1)) : null,
+      next: current < last ? paramsFromQuery(withPage(query, current + 1)) : null,
+    };
   });
 
   protected readonly total = computed(() => {

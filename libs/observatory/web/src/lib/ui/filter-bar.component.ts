@@ -8,7 +8,14 @@ import {
 } from '@tc/shared/contracts';
 import { LanguageService, LocalizedNamePipe } from '@tc/shared/ui';
 import { localized } from '../data-access/format';
-import { type ObservatoryQuery, isGroupBy, isMonth, withFilter, withTerritory } from '../data-access/query';
+import {
+  EMPTY_QUERY,
+  type ObservatoryQuery,
+  isGroupBy,
+  isMonth,
+  withFilter,
+  withTerritory,
+} from '../data-access/query';
 
 /**
  * The dashboard's filters as native controls: the top territory (when the scope has several), the
@@ -136,6 +143,6 @@ export class FilterBarComponent {
   protected reset(): void {
     if (!this.filtered()) return;
     const q = this.query();
-    this.changed.emit({ territoryId: q.territoryId, groupBy: null, from: null, to: null, courseId: null });
+    this.changed.emit({ ...EMPTY_QUERY, territoryId: q.territoryId });
   }
 }
