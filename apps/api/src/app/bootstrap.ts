@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { CoursesService, PublishingService } from '@tc/catalog/api';
+import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
@@ -185,6 +185,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
           passwords: app.get(PasswordService),
           courses: app.get(CoursesService),
           publishing: app.get(PublishingService),
+          media: app.get(MediaService),
           cohorts: app.get(CohortsService),
           enrolments: app.get(EnrolmentsService),
           progress: app.get(ProgressService),

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@tc/shared/contracts';
-import { CoursesService, PublishingService } from '@tc/catalog/api';
+import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
 import type { AuthPrincipal } from '@tc/shared/api';
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { DEMO_COURSE } from './demo/demo-course';
+import { DEMO_PHOTO_HASH, DEMO_PHOTO_JPEG } from './demo/demo-photo';
 import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -67,6 +68,7 @@ export interface DemoServices {
   passwords: PasswordService;
   courses: CoursesService;
   publishing: PublishingService;
+  media: MediaService;
   cohorts: CohortsService;
   enrolments: EnrolmentsService;
   progress: ProgressService;
@@ -176,7 +178,10 @@ async function seedCohort(
   new Logger('DemoSeed').log(`Enrolled the demo coach in "${DEMO_COHORT}" with module 1 read`);
 }
 
-async function seedCourse(dataSource: DataSource, { courses, publishing }: DemoServices): Promise<void> {
+async function seedCourse(
+  dataSource: DataSource,
+  { courses, publishing, media }: DemoServices,
+): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM courses WHERE slug = $1', [
     DEMO_COURSE.slug,
   ]);
@@ -200,6 +205,9 @@ async function seedCourse(dataSource: DataSource, { courses, publishing }: DemoS
       },
     ],
   };
+  // The course's photo, uploaded by its trainer like any file (publishing checks it is there).
+  const photo = await media.store(trainer.id, DEMO_PHOTO_JPEG);
+  if (photo.hash !== DEMO_PHOTO_HASH) throw new Error('The demo photo does not match its hash.');
   const courseId = await dataSource.transaction((manager) =>
     courses.createFromContent(manager, trainer.id, DEMO_COURSE),
   );

@@ -1,4 +1,5 @@
 import type { CourseContent, QuizOption } from '@tc/shared/contracts';
+import { DEMO_PHOTO_URL } from './demo-photo';
 
 /** The two options of a true/false question; `answer` is the correct one. */
 function trueFalse(answer: 'true' | 'false'): QuizOption[] {
@@ -91,6 +92,8 @@ La **fracture numérique** (zones rurales, femmes, personnes âgées, personnes 
 
 Une coopérative apicole (fictive) de la province de Taourirt vendait son miel uniquement au souk hebdomadaire. Avec un téléphone, un compte WhatsApp Business et des photos soignées, elle reçoit désormais des commandes de clients fidèles à Oujda et à Rabat, expédiées par transporteur. Son chiffre d'affaires augmente et, surtout, elle connaît mieux ses clients.
 
+![Un étal de miel au souk ; les commandes arrivent aussi sur un téléphone (illustration)](${DEMO_PHOTO_URL})
+
 **À retenir** : le numérique sert le territoire quand il répond à un besoin concret et ne laisse personne de côté.`,
             en: `Digital technology is not a separate sector: it is a set of tools that changes the way a territory produces, sells, governs itself and trains its people. At the Oujda regional seminar (December 2017), the elected officials of the Oriental region presented it as a lever for economic **and** social development.
 
@@ -116,6 +119,8 @@ The **digital divide** (rural areas, women, older people, people with low litera
 
 A (fictitious) beekeeping cooperative in Taourirt province used to sell its honey only at the weekly souk. With one phone, a WhatsApp Business account and careful photos, it now receives orders from loyal customers in Oujda and Rabat, shipped by a carrier. Its turnover is growing and, above all, it knows its customers better.
 
+![A honey stall at the souk; orders also arrive on a phone (illustration)](${DEMO_PHOTO_URL})
+
 **Key point**: digital technology serves the territory when it meets a concrete need and leaves nobody behind.`,
             ar: `ليس القطاع الرقمي قطاعًا منعزلًا، بل هو مجموعة من الأدوات التي تغيّر طريقة إنتاج المجال الترابي وتسويقه وتدبيره وتكوين سكانه. وخلال الندوة الجهوية بوجدة (دجنبر 2017)، قدّم منتخبو جهة الشرق الرقمنة باعتبارها رافعة للتنمية الاقتصادية **والاجتماعية** معًا.
 
@@ -140,6 +145,8 @@ A (fictitious) beekeeping cooperative in Taourirt province used to sell its hone
 ## مثال
 
 كانت تعاونية لتربية النحل (افتراضية) بإقليم تاوريرت تبيع عسلها في السوق الأسبوعي فقط. وبفضل هاتف واحد وحساب واتساب للأعمال وصور متقنة، أصبحت تتلقى طلبيات من زبائن أوفياء في وجدة والرباط وترسلها عبر شركة نقل. ارتفع رقم معاملاتها، والأهم من ذلك أنها أصبحت تعرف زبائنها بشكل أفضل.
+
+![كشك لبيع العسل في السوق الأسبوعي؛ تصل الطلبيات أيضًا عبر الهاتف (رسم توضيحي)](${DEMO_PHOTO_URL})
 
 **للتذكر**: يخدم الرقمي المجال الترابي عندما يستجيب لحاجة ملموسة ولا يُقصي أحدًا.`,
           },
