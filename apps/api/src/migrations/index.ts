@@ -7,6 +7,7 @@ import { CreateLearning1764410000000 } from './1764410000000-CreateLearning';
 import { CreateProgressCounters1764420000000 } from './1764420000000-CreateProgressCounters';
 import { CreateObservatoryRollups1764430000000 } from './1764430000000-CreateObservatoryRollups';
 import { CreateCohortAllTimeRollups1764440000000 } from './1764440000000-CreateCohortAllTimeRollups';
+import { AddSessionLimitsLockoutsAndAuditLog1764600000000 } from './1764600000000-AddSessionLimitsLockoutsAndAuditLog';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateProgressCounters1764420000000,
   CreateObservatoryRollups1764430000000,
   CreateCohortAllTimeRollups1764440000000,
+  AddSessionLimitsLockoutsAndAuditLog1764600000000,
 ];
