@@ -7,7 +7,9 @@ import type {
   ExportFormat,
   ObservatoryScope,
 } from '@tc/shared/contracts';
-import { type AuthPrincipal, CurrentUser, Roles } from '@tc/shared/api';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type AuthPrincipal, CurrentUser, Roles, writeAudit } from '@tc/shared/api';
 import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
 import { ObservatoryService } from './observatory.service';
@@ -22,7 +24,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 @ApiBearerAuth()
 @Controller('observatory')
 export class ObservatoryController {
-  constructor(private readonly observatory: ObservatoryService) {}
+  constructor(
+    private readonly observatory: ObservatoryService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   @Get('scope')
   @Roles('observer', 'admin')
@@ -46,6 +51,7 @@ export class ObservatoryController {
       return this.observatory.completion(principal, { ...filters, offset, limit: limit ?? DEFAULT_PAGE });
     const report = await this.observatory.completion(principal, filters);
     const name = `completion-${report.territory.code || report.territory.id}-${report.filters.groupBy}`;
+    await this.auditExport(principal, 'completion', report.territory.id, query.format);
     return file(reply, completionTable(report, query.lang ?? 'fr'), query.format, name);
   }
 
@@ -62,7 +68,25 @@ export class ObservatoryController {
     const report = await this.observatory.competences(principal, query);
     if (!query.format) return report;
     const name = `competences-${report.territory.code || report.territory.id}`;
+    await this.auditExport(principal, 'competences', report.territory.id, query.format);
     return file(reply, competenceTable(report, query.lang ?? 'fr'), query.format, name);
+  }
+
+  /** Statistics leaving the platform as a file: who, which table, which territory, which format. */
+  private auditExport(
+    principal: AuthPrincipal,
+    table: 'completion' | 'competences',
+    territoryId: string,
+    format: ExportFormat,
+  ): Promise<void> {
+    return writeAudit(this.dataSource.manager, {
+      actorId: principal.userId,
+      action: 'observatory.exported',
+      subjectType: 'territory',
+      subjectId: territoryId,
+      territoryId,
+      details: { table, format },
+    });
   }
 }
 

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuditPage } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles } from '@tc/shared/api';
+import { AuthPrincipal, CurrentUser, Roles, ApiProblemResponses } from '@tc/shared/api';
 import { AuditPageDto, AuditQueryDto } from './audit.dto';
 import { AuditService } from './audit.service';
 
 /** The append-only audit log, for admins (regional admins: their territories' entries). */
+@ApiProblemResponses()
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles('admin')
