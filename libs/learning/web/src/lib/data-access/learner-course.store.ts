@@ -13,7 +13,7 @@ import { filter } from 'rxjs';
 import { firstNotDone, isDone, lessonsInOrder } from './course-outline';
 import { LearningService } from './learning.service';
 import { OfflineLibrary } from './offline-library';
-import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt } from './progress-outbox';
+import type { PendingAttempt } from './progress-outbox';
 import { ProgressService } from './progress.service';
 
 export interface CourseEntry {
@@ -80,8 +80,6 @@ export class LearnerCourseStore {
   private readonly api = inject(LearningService);
   private readonly progress = inject(ProgressService);
   private readonly library = inject(OfflineLibrary);
-  private readonly outbox = inject(PROGRESS_OUTBOX);
-  private readonly attempts = inject(ATTEMPT_OUTBOX);
   private readonly state = signal<Record<string, CourseEntry>>({});
 
   readonly entries = this.state.asReadonly();
@@ -223,7 +221,7 @@ export class LearnerCourseStore {
 
   private async pendingOn(course: LearnerCourse): Promise<LearnerCourse> {
     try {
-      const [events, attempts] = await Promise.all([this.outbox.all(), this.attempts.all()]);
+      const { events, attempts } = await this.progress.queued();
       return withPending(course, events, attempts);
     } catch {
       return course;

@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, type HttpContext, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AssessmentPhase,
@@ -34,8 +34,9 @@ export class LearningService {
     });
   }
 
-  sendProgress(batch: ProgressBatch): Observable<ProgressResult> {
-    return this.http.post<ProgressResult>(`${API}/progress/events`, batch);
+  /** `context`: e.g. the person the batch belongs to (the outbox's `FOR_USER`). */
+  sendProgress(batch: ProgressBatch, context?: HttpContext): Observable<ProgressResult> {
+    return this.http.post<ProgressResult>(`${API}/progress/events`, batch, { context });
   }
 
   attempt(
@@ -45,11 +46,12 @@ export class LearningService {
     answers: QuizAnswers,
     locale: Locale,
     answeredAt = new Date().toISOString(),
+    context?: HttpContext,
   ): Observable<QuizAttemptResult> {
     return this.http.post<QuizAttemptResult>(
       `${API}/enrolments/${seg(enrolmentId)}/quizzes/${seg(lessonKey)}/attempts`,
       { attemptId, answers, answeredAt },
-      { params: new HttpParams().set('locale', locale) },
+      { params: new HttpParams().set('locale', locale), context },
     );
   }
 

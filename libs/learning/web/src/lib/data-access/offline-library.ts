@@ -3,6 +3,7 @@ import type { LearnerCourse, Locale, MyEnrolment } from '@tc/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { LearningService } from './learning.service';
 import { type OfflineCourse, indexedDbAvailable, learningDb } from './offline-db';
+import { SYNC_USER } from './progress.service';
 
 /** What the coach's pages show of an offline copy. */
 export interface OfflineCopy {
@@ -25,7 +26,8 @@ export function mediaUrlsOf(course: LearnerCourse, origin: string): string[] {
   add(course.course.coverImageUrl);
   for (const m of course.course.modules) {
     for (const l of m.lessons) {
-      if (l.media && l.media.type !== 'video') add(l.media.url);
+      // An image: the phone-size variant its page asks for first (`src`), not the original.
+      if (l.media && l.media.type !== 'video') add(l.media.image?.src ?? l.media.url);
       for (const html of [l.html, l.media?.transcriptHtml]) {
         for (const match of (html ?? '').matchAll(/<img\b[^>]*\ssrc="([^"]+)"/gi)) add(match[1]);
       }
@@ -39,11 +41,13 @@ export function mediaUrlsOf(course: LearnerCourse, origin: string): string[] {
  * (lessons, quizzes without their answers, which the server never sends before an attempt) and
  * its media, fetched once so that the service worker keeps them. The learning data-access layer
  * falls back to these copies when the network fails; a copy is refreshed whenever the course
- * loads online.
+ * loads online. The list of enrolments kept for the home page offline is each person's own (by
+ * user id): someone else signing in on the same phone never sees it.
  */
 @Injectable({ providedIn: 'root' })
 export class OfflineLibrary {
   private readonly api = inject(LearningService);
+  private readonly user = inject(SYNC_USER);
   private readonly copies = signal<Record<string, OfflineCopy>>({});
   /** Enrolments being saved. */
   readonly saving = signal<ReadonlySet<string>>(new Set());
@@ -102,17 +106,19 @@ export class OfflineLibrary {
     await this.save(course, locale, before.mediaUrls, Math.max(0, mediaBytes));
   }
 
-  /** The coach's enrolments as last seen online (for the home page offline). */
+  /** The signed-in person's enrolments as last seen online (for the home page offline). */
   async enrolments(): Promise<MyEnrolment[] | null> {
-    if (!this.available) return null;
+    const user = this.user();
+    if (!this.available || user === null) return null;
     const db = await learningDb();
-    return (await db.get('enrolments', 'mine')) ?? null;
+    return (await db.get('enrolments', user)) ?? null;
   }
 
   async keepEnrolments(list: MyEnrolment[]): Promise<void> {
-    if (!this.available) return;
+    const user = this.user();
+    if (!this.available || user === null) return;
     const db = await learningDb();
-    await db.put('enrolments', list, 'mine');
+    await db.put('enrolments', list, user);
   }
 
   private async save(course: LearnerCourse, locale: Locale, mediaUrls: string[], mediaBytes: number) {

@@ -2,16 +2,26 @@ import 'fake-indexeddb/auto';
 import { deserialize, serialize } from 'node:v8';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ProgressBatch, ProgressEvent, QuizAttemptResult } from '@tc/shared/contracts';
-import { IdbAttemptOutbox, IdbProgressOutbox, OFFLINE_DB_NAME, closeLearningDb } from './offline-db';
-import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX } from './progress-outbox';
+import type { MyEnrolment } from '@tc/shared/contracts';
+import {
+  IdbAttemptOutbox,
+  IdbProgressOutbox,
+  OFFLINE_DB_NAME,
+  closeLearningDb,
+  learningDb,
+} from './offline-db';
+import { OfflineLibrary } from './offline-library';
+import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt } from './progress-outbox';
 import {
   FIRST_RETRY_MS,
   MAX_RETRY_MS,
   PROGRESS_BATCH_SIZE,
   ProgressService,
   SYNC_RANDOM,
+  SYNC_USER,
   retryDelay,
 } from './progress.service';
 
@@ -99,34 +109,102 @@ describe('IndexedDB outboxes', () => {
 
   it('keep events in the order they were added, each id once, across connections', async () => {
     const outbox = new IdbProgressOutbox();
-    for (const n of [3, 1, 2]) await outbox.add(event(n));
-    await outbox.add(event(1));
+    for (const n of [3, 1, 2]) await outbox.add('u-1', event(n));
+    await outbox.add('u-1', event(1));
     // Another page (a reload) sees the same queue.
     await closeLearningDb();
     const again = new IdbProgressOutbox();
-    expect((await again.all()).map((e) => e.lessonKey)).toEqual(['l3', 'l1', 'l2']);
+    expect((await again.all('u-1')).map((e) => e.lessonKey)).toEqual(['l3', 'l1', 'l2']);
     await again.remove([event(1).id, 'not-there']);
-    expect((await again.all()).map((e) => e.lessonKey)).toEqual(['l3', 'l2']);
+    expect((await again.all('u-1')).map((e) => e.lessonKey)).toEqual(['l3', 'l2']);
   });
 
   it('keep quiz attempts apart from events', async () => {
     const attempts = new IdbAttemptOutbox();
-    await attempts.add({
-      attemptId: 'a-1',
-      enrolmentId: 'enr-1',
-      lessonKey: 'quiz',
-      answers: { q1: 'a' },
-      answeredAt: '2026-11-01T08:00:00.000Z',
-      locale: 'fr',
-    });
-    expect((await attempts.all()).map((a) => a.attemptId)).toEqual(['a-1']);
-    expect(await new IdbProgressOutbox().all()).toEqual([]);
+    await attempts.add('u-1', attempt('a-1'));
+    expect((await attempts.all('u-1')).map((a) => a.attemptId)).toEqual(['a-1']);
+    expect(await new IdbProgressOutbox().all('u-1')).toEqual([]);
+  });
+
+  it("keep each person's items apart, each in its own order", async () => {
+    const outbox = new IdbProgressOutbox();
+    await outbox.add('u-1', event(1));
+    await outbox.add('u-2', event(2));
+    await outbox.add('u-1', event(3));
+    // The same event id is one item, whoever adds it again.
+    await outbox.add('u-2', event(1));
+    expect((await outbox.all('u-1')).map((e) => e.lessonKey)).toEqual(['l1', 'l3']);
+    expect((await outbox.all('u-2')).map((e) => e.lessonKey)).toEqual(['l2']);
+    expect(await outbox.all('u-3')).toEqual([]);
+  });
+
+  it('give the items of the version-1 database (no owner) to the coach the app remembers', async () => {
+    await legacyDb({ remembered: 'u-9' });
+    expect((await new IdbProgressOutbox().all('u-9')).map((e) => e.lessonKey)).toEqual(['l1', 'l2']);
+    expect((await new IdbAttemptOutbox().all('u-9')).map((a) => a.attemptId)).toEqual(['a-1']);
+    // The enrolment list of version 1 had no owner: gone (it is fetched again online).
+    expect(await (await learningDb()).getAllKeys('enrolments')).toEqual([]);
+  });
+
+  it('keep version-1 items unsent by anyone when no coach is remembered', async () => {
+    await legacyDb({ remembered: null });
+    expect(await new IdbProgressOutbox().all('u-1')).toEqual([]);
+    expect(await (await learningDb()).count('progress')).toBe(2);
   });
 });
+
+function attempt(attemptId: string, enrolmentId = 'enr-1'): PendingAttempt {
+  return {
+    attemptId,
+    enrolmentId,
+    lessonKey: 'quiz',
+    answers: { q1: 'a' },
+    answeredAt: '2026-11-01T08:00:00.000Z',
+    locale: 'fr',
+  };
+}
+
+/** The database as version 1 of the app left it: two events, an attempt, a list, no owners. */
+async function legacyDb({ remembered }: { remembered: string | null }): Promise<void> {
+  await deleteDb();
+  localStorage.clear();
+  if (remembered) localStorage.setItem('tc.offline.me', JSON.stringify({ id: remembered }));
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(OFFLINE_DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const name of ['progress', 'attempts']) {
+        db.createObjectStore(name, { keyPath: 'seq', autoIncrement: true }).createIndex('byId', 'id', {
+          unique: true,
+        });
+      }
+      db.createObjectStore('courses', { keyPath: 'enrolmentId' });
+      db.createObjectStore('enrolments');
+      const tx = req.transaction!;
+      tx.objectStore('progress').add({ id: event(1).id, value: event(1) });
+      tx.objectStore('progress').add({ id: event(2).id, value: event(2) });
+      tx.objectStore('attempts').add({ id: 'a-1', value: attempt('a-1') });
+      tx.objectStore('enrolments').put([], 'mine');
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
 
 describe('ProgressService on the IndexedDB outbox', () => {
   let http: HttpTestingController;
   let random: number;
+  /** Who is signed in (what the app's session says). */
+  const user = signal<string | null>('u-1');
+
+  /** Someone signs in or out; the service follows at once (its effect runs). */
+  function signedIn(id: string | null): void {
+    user.set(id);
+    TestBed.tick();
+  }
 
   function start(): ProgressService {
     TestBed.resetTestingModule();
@@ -137,13 +215,17 @@ describe('ProgressService on the IndexedDB outbox', () => {
         { provide: PROGRESS_OUTBOX, useFactory: () => new IdbProgressOutbox() },
         { provide: ATTEMPT_OUTBOX, useFactory: () => new IdbAttemptOutbox() },
         { provide: SYNC_RANDOM, useValue: () => random },
+        { provide: SYNC_USER, useValue: user },
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    return TestBed.inject(ProgressService);
+    const service = TestBed.inject(ProgressService);
+    TestBed.tick();
+    return service;
   }
 
   beforeEach(() => {
+    user.set('u-1');
     random = 1;
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'setImmediate', 'nextTick'] });
     localStorage.clear();
@@ -158,7 +240,7 @@ describe('ProgressService on the IndexedDB outbox', () => {
 
   it('sends what an earlier page left, in order, in batches of at most 500', async () => {
     const outbox = new IdbProgressOutbox();
-    for (let n = 1; n <= PROGRESS_BATCH_SIZE + 2; n++) await outbox.add(event(n));
+    for (let n = 1; n <= PROGRESS_BATCH_SIZE + 2; n++) await outbox.add('u-1', event(n));
     const service = start();
     await settle();
     const first = http.expectOne(URL);
@@ -167,7 +249,7 @@ describe('ProgressService on the IndexedDB outbox', () => {
     expect(body.events[0].lessonKey).toBe('l1');
     expect(body.events[PROGRESS_BATCH_SIZE - 1].lessonKey).toBe(`l${PROGRESS_BATCH_SIZE}`);
     first.flush({ accepted: body.events.map((e) => e.id), duplicates: [], rejected: [] });
-    for (let i = 0; i < 200 && (await outbox.all()).length > 2; i++) await settle(0, 5);
+    for (let i = 0; i < 200 && (await outbox.all('u-1')).length > 2; i++) await settle(0, 5);
     await settle();
     const second = http.expectOne(URL);
     expect((second.request.body as ProgressBatch).events.map((e) => e.lessonKey)).toEqual([
@@ -180,10 +262,10 @@ describe('ProgressService on the IndexedDB outbox', () => {
       rejected: [],
     });
     await settle();
-    expect(await outbox.all()).toEqual([]);
+    expect(await outbox.all('u-1')).toEqual([]);
     expect(service.pending()).toBe(0);
     expect(service.lastSyncedAt()).not.toBeNull();
-  });
+  }, 20_000);
 
   it('keeps events through 5xx and lost connections, retrying after growing jittered waits', async () => {
     random = 0;
@@ -218,9 +300,9 @@ describe('ProgressService on the IndexedDB outbox', () => {
     const service = start();
     await settle();
     const outbox = TestBed.inject(PROGRESS_OUTBOX);
-    await outbox.add(event(1));
-    await outbox.add(event(2));
-    await outbox.add(event(3));
+    await outbox.add('u-1', event(1));
+    await outbox.add('u-1', event(2));
+    await outbox.add('u-1', event(3));
     void service.flush();
     await settle();
     const req = http.expectOne(URL);
@@ -231,7 +313,7 @@ describe('ProgressService on the IndexedDB outbox', () => {
       rejected: [{ id: event(2).id, reason: 'unknown_lesson' }],
     });
     await settle();
-    expect((await outbox.all()).map((e) => e.id)).toEqual([event(3).id]);
+    expect((await outbox.all('u-1')).map((e) => e.id)).toEqual([event(3).id]);
     expect(service.rejections()).toEqual([
       expect.objectContaining({ kind: 'progress', id: event(2).id, lessonKey: 'l2', code: 'unknown_lesson' }),
     ]);
@@ -325,5 +407,91 @@ describe('ProgressService on the IndexedDB outbox', () => {
     expect(service.rejections()).toEqual([
       expect.objectContaining({ kind: 'attempt', id: 'a-3', reason: 'No attempt left' }),
     ]);
+  });
+
+  it('keeps what is waiting on the device at sign-out and sends it with no one else', async () => {
+    const service = start();
+    await settle();
+    // Offline: the event, then a quiz attempt, wait in the outbox.
+    const mine = await service.record('enr-1', 'l1', 'completed');
+    http.expectOne(URL).error(new ProgressEvent('offline'), { status: 0 });
+    await settle();
+    const answer = service.submitAttempt('enr-1', 'quiz', 'a-9', { q1: 'a' }, 'fr');
+    await settle();
+    http.expectOne(URL).error(new ProgressEvent('offline'), { status: 0 });
+    await settle();
+    await expect(answer).resolves.toBeNull();
+    expect(await service.waiting()).toBe(2);
+
+    signedIn(null);
+    await settle(MAX_RETRY_MS * 2);
+    http.expectNone(URL);
+    expect(service.pending()).toBe(0);
+    expect(await service.waiting()).toBe(0);
+    await expect(service.record('enr-1', 'l2', 'started')).rejects.toThrow();
+
+    // Someone else signs in on the same phone: only their own items go, with their session.
+    signedIn('u-2');
+    await settle();
+    expect(service.counted()).toBe(true);
+    expect(service.pending()).toBe(0);
+    const theirs = await service.record('enr-7', 'x1', 'started');
+    const req = http.expectOne(URL);
+    expect((req.request.body as ProgressBatch).events).toEqual([theirs]);
+    req.flush({ accepted: [theirs.id], duplicates: [], rejected: [] });
+    await settle(MAX_RETRY_MS * 2);
+    http.expectNone(URL);
+    http.expectNone(ATTEMPTS);
+
+    // The first coach signs in again: their event, then their attempt, go now.
+    signedIn('u-1');
+    await settle();
+    const back = http.expectOne(URL);
+    expect((back.request.body as ProgressBatch).events).toEqual([mine]);
+    back.flush({ accepted: [mine.id], duplicates: [], rejected: [] });
+    await settle();
+    http.expectOne(ATTEMPTS).flush(graded('a-9'));
+    await settle();
+    expect(service.pending()).toBe(0);
+    expect(await new IdbProgressOutbox().all('u-1')).toEqual([]);
+  });
+
+  it("stops between batches when the person signs out, and sends the next person's items then", async () => {
+    const outbox = new IdbProgressOutbox();
+    for (let n = 1; n <= PROGRESS_BATCH_SIZE + 1; n++) await outbox.add('u-1', event(n));
+    await outbox.add('u-2', event(9_999));
+    start();
+    await settle();
+    const first = http.expectOne(URL);
+    // The answer arrives after u-1 signed out and u-2 signed in.
+    signedIn('u-2');
+    first.flush({
+      accepted: (first.request.body as ProgressBatch).events.map((e) => e.id),
+      duplicates: [],
+      rejected: [],
+    });
+    for (let i = 0; i < 200 && (await outbox.all('u-1')).length > 1; i++) await settle(0, 5);
+    await settle();
+    const next = http.expectOne(URL);
+    expect((next.request.body as ProgressBatch).events.map((e) => e.lessonKey)).toEqual(['l9999']);
+    next.flush({ accepted: [event(9_999).id], duplicates: [], rejected: [] });
+    await settle();
+    http.expectNone(URL);
+    expect((await outbox.all('u-1')).map((e) => e.lessonKey)).toEqual([`l${PROGRESS_BATCH_SIZE + 1}`]);
+  }, 20_000);
+
+  it('shows each person only their own enrolment list kept for offline use', async () => {
+    start();
+    const library = TestBed.inject(OfflineLibrary);
+    const list = [{ enrolmentId: 'enr-1' } as MyEnrolment];
+    await library.keepEnrolments(list);
+    expect(await library.enrolments()).toEqual(list);
+    signedIn('u-2');
+    expect(await library.enrolments()).toBeNull();
+    await library.keepEnrolments([]);
+    signedIn(null);
+    expect(await library.enrolments()).toBeNull();
+    signedIn('u-1');
+    expect(await library.enrolments()).toEqual(list);
   });
 });

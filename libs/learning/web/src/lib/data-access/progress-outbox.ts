@@ -11,11 +11,14 @@ import { IdbAttemptOutbox, IdbProgressOutbox, indexedDbAvailable } from './offli
 /**
  * Where progress events wait until the server has them: in IndexedDB in the browser (they survive
  * a closed tab or a restarted phone), in memory where there is no IndexedDB (tests, old browsers).
+ * Each item belongs to the user who recorded it (by user id): it stays on the device when they
+ * sign out and is sent only with their own session.
  */
 export interface ProgressOutbox {
-  /** Every waiting event, oldest first. */
-  all(): Promise<ProgressEvent[]>;
-  add(event: ProgressEvent): Promise<void>;
+  /** Every event `userId` has waiting, oldest first. */
+  all(userId: string): Promise<ProgressEvent[]>;
+  add(userId: string, event: ProgressEvent): Promise<void>;
+  /** By event id (a UUID: whoever it belongs to). */
   remove(ids: readonly string[]): Promise<void>;
 }
 
@@ -31,10 +34,10 @@ export interface PendingAttempt {
   locale: Locale;
 }
 
-/** Quiz attempts waiting to be sent, oldest first; the same shape as the progress outbox. */
+/** Quiz attempts waiting to be sent, oldest first, per user; the same shape as the progress outbox. */
 export interface AttemptOutbox {
-  all(): Promise<PendingAttempt[]>;
-  add(attempt: PendingAttempt): Promise<void>;
+  all(userId: string): Promise<PendingAttempt[]>;
+  add(userId: string, attempt: PendingAttempt): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
 }
 
@@ -50,39 +53,39 @@ export interface SyncRejection {
   problem: ProblemDetails | null;
 }
 
-/** The outbox of this page's life: events are lost if the tab closes before they are sent. */
-export class MemoryProgressOutbox implements ProgressOutbox {
-  private events: ProgressEvent[] = [];
+/** A queue of this page's life, per user: items are lost if the tab closes before they are sent. */
+class MemoryQueue<T> {
+  private items: { userId: string; item: T }[] = [];
 
-  async all(): Promise<ProgressEvent[]> {
-    return [...this.events];
+  constructor(private readonly idOf: (item: T) => string) {}
+
+  async all(userId: string): Promise<T[]> {
+    return this.items.filter((i) => i.userId === userId).map((i) => i.item);
   }
 
-  async add(event: ProgressEvent): Promise<void> {
-    if (!this.events.some((e) => e.id === event.id)) this.events.push(event);
+  async add(userId: string, item: T): Promise<void> {
+    const id = this.idOf(item);
+    if (!this.items.some((i) => this.idOf(i.item) === id)) this.items.push({ userId, item });
   }
 
   async remove(ids: readonly string[]): Promise<void> {
     const gone = new Set(ids);
-    this.events = this.events.filter((e) => !gone.has(e.id));
+    this.items = this.items.filter((i) => !gone.has(this.idOf(i.item)));
   }
 }
 
+export class MemoryProgressOutbox implements ProgressOutbox {
+  private readonly queue = new MemoryQueue<ProgressEvent>((e) => e.id);
+  all = (userId: string) => this.queue.all(userId);
+  add = (userId: string, event: ProgressEvent) => this.queue.add(userId, event);
+  remove = (ids: readonly string[]) => this.queue.remove(ids);
+}
+
 export class MemoryAttemptOutbox implements AttemptOutbox {
-  private attempts: PendingAttempt[] = [];
-
-  async all(): Promise<PendingAttempt[]> {
-    return [...this.attempts];
-  }
-
-  async add(attempt: PendingAttempt): Promise<void> {
-    if (!this.attempts.some((a) => a.attemptId === attempt.attemptId)) this.attempts.push(attempt);
-  }
-
-  async remove(ids: readonly string[]): Promise<void> {
-    const gone = new Set(ids);
-    this.attempts = this.attempts.filter((a) => !gone.has(a.attemptId));
-  }
+  private readonly queue = new MemoryQueue<PendingAttempt>((a) => a.attemptId);
+  all = (userId: string) => this.queue.all(userId);
+  add = (userId: string, attempt: PendingAttempt) => this.queue.add(userId, attempt);
+  remove = (ids: readonly string[]) => this.queue.remove(ids);
 }
 
 export const PROGRESS_OUTBOX = new InjectionToken<ProgressOutbox>('PROGRESS_OUTBOX', {

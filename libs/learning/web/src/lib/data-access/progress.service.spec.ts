@@ -1,8 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ProgressBatch, ProgressResult } from '@tc/shared/contracts';
-import { FIRST_RETRY_MS, type ProgressOutcome, ProgressService, SYNC_RANDOM } from './progress.service';
+import {
+  FIRST_RETRY_MS,
+  type ProgressOutcome,
+  ProgressService,
+  SYNC_RANDOM,
+  SYNC_USER,
+} from './progress.service';
 
 const URL = '/api/v1/progress/events';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -24,9 +31,12 @@ describe('ProgressService', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: SYNC_RANDOM, useValue: () => 1 },
+        { provide: SYNC_USER, useValue: signal('u-1') },
       ],
     });
     service = TestBed.inject(ProgressService);
+    // The service follows the signed-in person through an effect.
+    TestBed.tick();
     http = TestBed.inject(HttpTestingController);
     outcomes = [];
     service.outcomes.subscribe((o) => outcomes.push(o));

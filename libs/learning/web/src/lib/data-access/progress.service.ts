@@ -1,5 +1,16 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { DestroyRef, Injectable, InjectionToken, inject, signal } from '@angular/core';
+import { HttpContext, HttpErrorResponse } from '@angular/common/http';
+import {
+  DestroyRef,
+  Injectable,
+  InjectionToken,
+  type Signal,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { AuthService, FOR_USER } from '@tc/identity/web';
 import type {
   Locale,
   ProgressEvent,
@@ -21,6 +32,22 @@ export const MAX_RETRY_MS = 60_000;
 /** The name of the Web Lock held while one tab sends (two tabs never send the same batch). */
 export const SYNC_LOCK = 'tc-learning-sync';
 const LAST_SYNCED_KEY = 'tc.learning.lastSyncedAt';
+
+/** The signed-in person's id (null when nobody is): whose outbox is sent. */
+export const SYNC_USER = new InjectionToken<Signal<string | null>>('SYNC_USER', {
+  providedIn: 'root',
+  factory: () => {
+    const auth = inject(AuthService);
+    return computed(() => auth.me()?.id ?? null);
+  },
+});
+
+/** Thrown when something is recorded with nobody signed in (the learner pages need a session). */
+export class NotSignedInError extends Error {
+  constructor() {
+    super('Progress is recorded for a signed-in person only.');
+  }
+}
 
 /** A number in [0, 1] for the jitter of the retry waits (specs make it fixed). */
 export const SYNC_RANDOM = new InjectionToken<() => number>('SYNC_RANDOM', {
@@ -90,6 +117,11 @@ function webLock(): Lock {
  * wait, and at once when the browser comes back online. Items leave the outbox only once the
  * server has answered for them (accepted, duplicate or rejected): the ids make a resend harmless.
  * One tab sends at a time (a Web Lock); the others hear of it on a BroadcastChannel.
+ *
+ * Items belong to the person who recorded them. Only the signed-in person's items are counted and
+ * sent, each request marked `FOR_USER` so that it never leaves with another session's token; when
+ * they sign out their items stay on the device, and they go when that person signs in again. The
+ * service starts with the app (apps/web loads it for learners), not only with a learner page.
  */
 @Injectable({ providedIn: 'root' })
 export class ProgressService {
@@ -97,12 +129,17 @@ export class ProgressService {
   private readonly outbox = inject(PROGRESS_OUTBOX);
   private readonly attemptOutbox = inject(ATTEMPT_OUTBOX);
   private readonly random = inject(SYNC_RANDOM);
+  private readonly currentUser = inject(SYNC_USER);
+  /** Whose outbox this service is handling now (follows `SYNC_USER`). */
+  private user: string | null = null;
   private readonly lock = webLock();
   private readonly channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_LOCK);
   private run: Promise<void> | null = null;
   /** Something was queued while a send was finishing: look once more. */
   private again = false;
   private inFlight = false;
+  /** The person changed during a send: start over for the new one when it ends. */
+  private restart = false;
   private waiters: (() => void)[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
@@ -117,8 +154,8 @@ export class ProgressService {
   readonly failing = signal(false);
   /** What the browser says of its connection. */
   readonly online = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
-  /** When the server last answered a send (ISO), kept across reloads. */
-  readonly lastSyncedAt = signal<string | null>(readLastSynced());
+  /** When the server last answered a send for this person (ISO), kept across reloads. */
+  readonly lastSyncedAt = signal<string | null>(null);
   /** What the server refused since the page opened, with its reason. */
   readonly rejections = signal<SyncRejection[]>([]);
   /** Each event once the server has answered for it. */
@@ -142,8 +179,44 @@ export class ProgressService {
       this.channel?.close();
       this.clearTimer();
     });
-    // Whatever an earlier visit left in the outbox goes now.
-    void this.count().then((n) => (n ? this.flush() : undefined));
+    // Whatever an earlier visit left in this person's outbox goes now, and again whenever
+    // someone signs in (their own items only).
+    effect(() => {
+      const user = this.currentUser();
+      untracked(() => this.switchUser(user));
+    });
+  }
+
+  /** How many items the signed-in person has waiting, counted again now. */
+  async waiting(): Promise<number> {
+    return this.count();
+  }
+
+  /** What the signed-in person has waiting: shown on top of a course until the server has it. */
+  async queued(): Promise<{ events: ProgressEvent[]; attempts: PendingAttempt[] }> {
+    const user = this.user;
+    if (user === null) return { events: [], attempts: [] };
+    const [events, attempts] = await Promise.all([this.outbox.all(user), this.attemptOutbox.all(user)]);
+    return { events, attempts };
+  }
+
+  private switchUser(user: string | null): void {
+    if (user === this.user) return;
+    this.user = user;
+    this.clearTimer();
+    this.failures = 0;
+    this.failing.set(false);
+    this.rejections.set([]);
+    this.pending.set(0);
+    this.pendingAttempts.set([]);
+    this.counted.set(false);
+    this.lastSyncedAt.set(readLastSynced(user));
+    if (user !== null) void this.count().then((n) => (n && this.user === user ? this.flush() : undefined));
+  }
+
+  private signedInUser(): string {
+    if (this.user === null) throw new NotSignedInError();
+    return this.user;
   }
 
   /** Queues one event and starts sending; resolves once it is queued and a send has begun. */
@@ -155,7 +228,7 @@ export class ProgressService {
       type,
       occurredAt: new Date().toISOString(),
     };
-    await this.outbox.add(event);
+    await this.outbox.add(this.signedInUser(), event);
     await this.kick();
     return event;
   }
@@ -189,7 +262,7 @@ export class ProgressService {
       if (r.attempt.attemptId === attemptId) refusal = r.error;
     });
     try {
-      await this.attemptOutbox.add(attempt);
+      await this.attemptOutbox.add(this.signedInUser(), attempt);
       await this.count();
       await this.flush();
     } finally {
@@ -200,9 +273,16 @@ export class ProgressService {
     return outcome;
   }
 
-  /** Sends everything waiting, in order; resolves when the outboxes are empty or a send failed. */
+  /**
+   * Sends everything the signed-in person has waiting, in order; resolves when their outboxes are
+   * empty, a send failed, or they signed out meanwhile.
+   */
   flush(): Promise<void> {
     this.clearTimer();
+    if (this.user === null) {
+      this.wake();
+      return this.run ?? Promise.resolve();
+    }
     if (this.run) {
       this.again = true;
       return this.run;
@@ -211,6 +291,10 @@ export class ProgressService {
       this.run = null;
       this.inFlight = false;
       this.wake();
+      if (this.restart) {
+        this.restart = false;
+        if (this.user !== null) void this.flush();
+      }
     });
     return this.run;
   }
@@ -233,13 +317,21 @@ export class ProgressService {
   }
 
   private async sendAll(): Promise<void> {
+    const owner = this.user;
+    if (owner === null) return;
     let ok = true;
     const held = await this.lock(async () => {
       do {
         this.again = false;
-        ok = (await this.sendProgress()) && (await this.sendAttempts());
-      } while (ok && this.again);
+        ok = (await this.sendProgress(owner)) && (await this.sendAttempts(owner));
+      } while (ok && this.again && this.user === owner);
     }).catch(() => false);
+    // Signed out (or someone else signed in) meanwhile: what is left waits for its owner, and the
+    // new person's own items go next.
+    if (this.user !== owner) {
+      this.restart = true;
+      return;
+    }
     const left = await this.count();
     if (!held) {
       // Another tab is sending: look again a little later (it may have been closed meanwhile).
@@ -256,14 +348,15 @@ export class ProgressService {
     this.channel?.postMessage('synced');
   }
 
-  /** Batches of events until none is left; false when a send failed and must be retried. */
-  private async sendProgress(): Promise<boolean> {
+  /** Batches of `owner`'s events until none is left; false when a send failed or must wait. */
+  private async sendProgress(owner: string): Promise<boolean> {
     for (;;) {
-      const batch = (await this.outbox.all()).slice(0, PROGRESS_BATCH_SIZE);
+      if (this.user !== owner) return false;
+      const batch = (await this.outbox.all(owner)).slice(0, PROGRESS_BATCH_SIZE);
       if (!batch.length) return true;
       let result: ProgressResult;
       try {
-        result = await this.request(() => this.api.sendProgress({ events: batch }));
+        result = await this.request(owner, (context) => this.api.sendProgress({ events: batch }, context));
       } catch (error: unknown) {
         if (isRetryable(error)) return false;
         // The server refuses the batch as such (e.g. 400): resending it would fail the same way.
@@ -275,7 +368,7 @@ export class ProgressService {
         for (const event of batch) this.outcomes.next({ event, result: 'rejected' });
         continue;
       }
-      this.synced();
+      this.synced(owner);
       const answered = new Map<string, ProgressOutcome['result']>([
         ...result.accepted.map((id) => [id, 'accepted'] as const),
         ...result.duplicates.map((id) => [id, 'duplicate'] as const),
@@ -300,19 +393,20 @@ export class ProgressService {
         const outcome = answered.get(event.id);
         if (outcome) this.outcomes.next({ event, result: outcome });
       }
-      await this.count();
+      if (this.user === owner) await this.count();
       // An event the server did not mention stays and goes again; stop rather than loop on it.
       if (batch.some((e) => !answered.has(e.id))) return false;
     }
   }
 
-  /** Quiz attempts one by one, oldest first; false when a send failed and must be retried. */
-  private async sendAttempts(): Promise<boolean> {
+  /** `owner`'s quiz attempts one by one, oldest first; false when a send failed or must wait. */
+  private async sendAttempts(owner: string): Promise<boolean> {
     for (;;) {
-      const [attempt] = await this.attemptOutbox.all();
+      if (this.user !== owner) return false;
+      const [attempt] = await this.attemptOutbox.all(owner);
       if (!attempt) return true;
       try {
-        const result = await this.request(() =>
+        const result = await this.request(owner, (context) =>
           this.api.attempt(
             attempt.enrolmentId,
             attempt.lessonKey,
@@ -320,9 +414,10 @@ export class ProgressService {
             attempt.answers,
             attempt.locale,
             attempt.answeredAt,
+            context,
           ),
         );
-        this.synced();
+        this.synced(owner);
         await this.attemptOutbox.remove([attempt.attemptId]);
         this.graded.next({ attempt, result });
       } catch (error: unknown) {
@@ -331,15 +426,16 @@ export class ProgressService {
         this.reject([{ kind: 'attempt', id: attempt.attemptId, lessonKey: attempt.lessonKey }], error);
         this.refused.next({ attempt, error });
       }
-      await this.count();
+      if (this.user === owner) await this.count();
     }
   }
 
-  private async request<T>(send: () => Observable<T>): Promise<T> {
+  /** One request for `owner`: the auth interceptor refuses to send it with anyone else's token. */
+  private async request<T>(owner: string, send: (context: HttpContext) => Observable<T>): Promise<T> {
     this.inFlight = true;
     this.wake();
     try {
-      return await firstValueFrom(send());
+      return await firstValueFrom(send(new HttpContext().set(FOR_USER, owner)));
     } finally {
       this.inFlight = false;
     }
@@ -351,24 +447,28 @@ export class ProgressService {
     this.rejections.update((all) => [...all, ...items.map((i) => ({ ...i, code: null, reason, problem }))]);
   }
 
-  private synced(): void {
+  private synced(owner: string): void {
     const now = new Date().toISOString();
-    this.lastSyncedAt.set(now);
+    if (this.user === owner) this.lastSyncedAt.set(now);
     try {
-      localStorage.setItem(LAST_SYNCED_KEY, now);
+      localStorage.setItem(lastSyncedKey(owner), now);
     } catch {
       // Storage full or forbidden: the time is only shown, not needed.
     }
   }
 
-  /** Counts what waits (also what other tabs queued or sent). */
+  /** Counts what the signed-in person has waiting (also what other tabs queued or sent). */
   private async count(): Promise<number> {
+    const user = this.user;
+    if (user === null) return 0;
     try {
-      const [events, attempts] = await Promise.all([this.outbox.all(), this.attemptOutbox.all()]);
+      const [events, attempts] = await Promise.all([this.outbox.all(user), this.attemptOutbox.all(user)]);
+      // Someone else signed in while counting: their own count follows.
+      if (this.user !== user) return 0;
       this.pending.set(events.length + attempts.length);
       this.pendingAttempts.set(attempts);
       this.counted.set(true);
-      this.lastSyncedAt.set(readLastSynced() ?? this.lastSyncedAt());
+      this.lastSyncedAt.set(readLastSynced(user) ?? this.lastSyncedAt());
       return events.length + attempts.length;
     } catch {
       return this.pending();
@@ -397,9 +497,15 @@ export class ProgressService {
   }
 }
 
-function readLastSynced(): string | null {
+/** "Last synced" is each person's own. */
+function lastSyncedKey(user: string): string {
+  return `${LAST_SYNCED_KEY}.${user}`;
+}
+
+function readLastSynced(user: string | null): string | null {
+  if (user === null) return null;
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage.getItem(LAST_SYNCED_KEY);
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(lastSyncedKey(user));
   } catch {
     return null;
   }
