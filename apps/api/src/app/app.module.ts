@@ -26,10 +26,13 @@ export class AppModule {
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging:
-              config.logLevel === 'silent' ? false : { ignore: (req) => req.url === '/api/health' },
+              config.logLevel === 'silent'
+                ? false
+                : { ignore: (req) => req.url?.startsWith('/api/health') === true },
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, kind), migrationsRun: true }),
+        // Migrations ran before (bootstrap: under an advisory lock, so replicas take turns).
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, kind)),
         TerritoriesModule,
         IdentityModule.forRoot({
           jwtSecret: config.jwtSecret,

@@ -14,16 +14,19 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
-import { createValidationPipe } from '@tc/shared/api';
+import { createValidationPipe, frameworkProblem } from '@tc/shared/api';
+import { dataSourceOptions } from '../database/data-source-options';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
+import { runMigrationsExclusively } from '../database/run-migrations';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import { HealthController } from './health.controller';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 
 export const API_PREFIX = 'api/v1';
@@ -31,11 +34,46 @@ export const API_PREFIX = 'api/v1';
 /** Hashed build files (main-AB12CD34.js) never change: cache them for a year. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?)$/;
 
+export interface ShutdownOptions {
+  /** How long readiness says 503 while the port still takes requests (a load balancer's notice), ms. */
+  drainMs: number;
+  /** How long in-flight requests may still run once the port is closed, ms; then their connections are cut. */
+  graceMs: number;
+}
+
+export interface ShutdownReport {
+  /** Whether the grace period ran out and connections with requests still running were closed. */
+  cut: boolean;
+  ms: number;
+}
+
 export interface RunningApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   embedded: EmbeddedPostgres | null;
+  /** Closes at once: no new request, nothing waited for beyond Nest's own close. */
   close(): Promise<void>;
+  /**
+   * The SIGTERM path: readiness turns 503, (after `drainMs`) the port closes and idle keep-alive
+   * connections with it, in-flight requests finish (up to `graceMs`, then their connections are cut),
+   * then the database closes (the embedded one's socket server, data folder and lock file included).
+   */
+  shutdown(options: ShutdownOptions): Promise<ShutdownReport>;
+}
+
+/**
+ * Pending migrations, applied before the app is built, on a data source of their own: on PostgreSQL under
+ * an advisory lock, so replicas starting together take turns (see run-migrations.ts).
+ */
+async function migrate(url: string, config: AppConfig, log: (message: string) => void): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(url, config.database.kind));
+  await dataSource.initialize();
+  try {
+    const run = await runMigrationsExclusively(dataSource, config.database.kind, log);
+    if (run.applied.length) log(`Applied ${run.applied.length} migration(s): ${run.applied.join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app. */
@@ -44,10 +82,20 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
   const databaseUrl = embedded ? embedded.url : (config.database as { url: string }).url;
   try {
+    const migrationsLogger = new NestLogger('Migrations');
+    await migrate(databaseUrl, config, (m) => {
+      if (options.logger !== false) migrationsLogger.log(m);
+    });
+    await embedded?.whenFree();
     const adapter = new FastifyAdapter({
       trustProxy: config.trustProxy,
+      // Fastify's default closes every connection, in-flight requests included, as it closes: Node's own
+      // close (idle connections only; active ones finish) and `shutdown`'s grace period do it instead.
+      forceCloseConnections: false,
       // Course files (import) are the largest JSON bodies; uploads go through multipart with their own limit.
       bodyLimit: 4 * 1024 * 1024,
+      // A malformed URL or an over-long path parameter is a problem+json too.
+      frameworkErrors: frameworkProblem,
       genReqId: (req: IncomingMessage) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -70,8 +118,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
       done(null, body),
     );
+    let stopping = false;
     fastify.addHook('onSend', (request, reply, payload, done) => {
       void reply.header('x-request-id', request.id);
+      // Once shutting down, a keep-alive connection closes after its answer instead of idling open.
+      if (stopping) void reply.header('connection', 'close');
       done(null, payload);
     });
     // Helmet's middleware built once: @fastify/helmet builds it again on every request (CSP parsed each time).
@@ -117,7 +168,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6 },
     });
     if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
-    app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health'] });
+    app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/health/live', 'api/health/ready'] });
     app.useGlobalPipes(createValidationPipe());
 
     const webDist = config.webDist ?? resolve('dist/apps/web/browser');
@@ -196,15 +247,35 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     }
 
     let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await embedded?.stop();
+    };
     return {
       app,
       dataSource,
       embedded,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await app.close();
-        await embedded?.stop();
+      close,
+      async shutdown({ drainMs, graceMs }) {
+        const started = Date.now();
+        stopping = true;
+        app.get(HealthController).beginShutdown();
+        if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+        let cut = false;
+        const deadline = setTimeout(() => {
+          cut = true;
+          fastify.server.closeAllConnections();
+        }, graceMs);
+        try {
+          // Fastify's close stops listening, closes idle connections and waits for the active ones;
+          // after it, Nest's shutdown hooks close the database pool.
+          await close();
+        } finally {
+          clearTimeout(deadline);
+        }
+        return { cut, ms: Date.now() - started };
       },
     };
   } catch (error) {

@@ -60,6 +60,10 @@ const schema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().max(64).default('tc:'),
   OBSERVATORY_K: z.coerce.number().int().min(2).max(100).default(5),
+  // Shutdown (ms): readiness turns 503 and the port stays open DRAIN ms (for a load balancer to notice),
+  // then in-flight requests get up to GRACE ms before their connections are closed.
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -114,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxSeconds: Math.max(e.SIGN_IN_LOCKOUT_MAX, e.SIGN_IN_LOCKOUT_BASE),
     },
     observatoryK: e.OBSERVATORY_K,
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     signInLimits: {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
       perIp: e.SIGN_IN_LIMIT_PER_IP,

@@ -1,39 +1,110 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import type { Health } from '@tc/shared/contracts';
+import type { Health, Liveness } from '@tc/shared/contracts';
 import { Public } from '@tc/shared/api';
 import { DATABASE_KIND } from './tokens';
 import type { DatabaseKind } from '../database/data-source-options';
+import { pendingMigrations } from '../database/run-migrations';
 
+class HealthDto implements Health {
+  @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'] }) database!: 'up' | 'down';
+  @ApiProperty({ enum: ['pglite', 'postgres'] }) databaseKind!: 'pglite' | 'postgres';
+  @ApiProperty({ enum: ['applied', 'pending', 'unknown'] }) migrations!: 'applied' | 'pending' | 'unknown';
+  @ApiProperty({ type: [String], description: "This build's migrations the database has not applied" })
+  pendingMigrations!: string[];
+  @ApiProperty({ description: 'True once SIGTERM/SIGINT arrived: finishing requests, then stopping' })
+  shuttingDown!: boolean;
+  @ApiProperty() version!: string;
+}
+
+class LivenessDto implements Liveness {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty({ description: 'Seconds since the process started' }) uptime!: number;
+  @ApiProperty() shuttingDown!: boolean;
+}
+
+const READY = 'Ready: the database answers, migrations applied, not shutting down';
+const NOT_READY = 'Not ready; the body says why (database down, migrations pending, or shutting down)';
+
+/**
+ * Liveness (the process answers: restart it if not) apart from readiness (send it traffic: the database
+ * answers, this build's migrations are applied, and it is not shutting down). `/api/health` stays as an
+ * alias of readiness: load balancers, the e2e server and CI wait on it before sending requests.
+ */
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
+  private shuttingDown = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
   ) {}
 
-  /** 200 when the database answers, 503 otherwise. */
+  /** Readiness turns 503 from here on; the process stops accepting connections next. */
+  beginShutdown(): void {
+    this.shuttingDown = true;
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers; no database call' })
+  @ApiOkResponse({ type: LivenessDto, description: 'The process is up' })
+  live(@Res({ passthrough: true }) reply: FastifyReply): Liveness {
+    void reply.header('cache-control', 'no-store');
+    return { status: 'ok', uptime: Math.round(process.uptime()), shuttingDown: this.shuttingDown };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when the database answers, migrations are applied and not shutting down; else 503',
+  })
+  @ApiOkResponse({ type: HealthDto, description: READY })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: NOT_READY })
+  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
+    return this.readiness(reply);
+  }
+
   @Get()
   @Public()
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
-    let up = false;
+  @ApiOperation({ summary: 'Alias of /api/health/ready' })
+  @ApiOkResponse({ type: HealthDto, description: READY })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: NOT_READY })
+  health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
+    return this.readiness(reply);
+  }
+
+  private async readiness(reply: FastifyReply): Promise<Health> {
+    let pending: string[] | null;
     try {
-      await this.dataSource.query('SELECT 1');
-      up = true;
+      pending = await pendingMigrations(this.dataSource);
     } catch {
-      up = false;
+      pending = null;
     }
+    const up = pending !== null;
+    const ok = up && pending?.length === 0 && !this.shuttingDown;
     void reply
-      .status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
       .header('cache-control', 'no-store');
     return {
-      status: up ? 'ok' : 'error',
+      status: ok ? 'ok' : 'error',
       database: up ? 'up' : 'down',
       databaseKind: this.kind,
+      migrations: pending === null ? 'unknown' : pending.length ? 'pending' : 'applied',
+      pendingMigrations: pending ?? [],
+      shuttingDown: this.shuttingDown,
       version: process.env['npm_package_version'] ?? '0.0.0',
     };
   }

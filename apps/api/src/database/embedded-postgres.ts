@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {}
@@ -21,14 +21,22 @@ function alive(pid: number): boolean {
 export function lockDataDir(dataDir: string): () => void {
   const lockPath = join(dataDir, 'tc.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Written whole under another name, then linked into place: a process starting at the same moment
+    // sees either no lock or one with its holder's pid, never an empty file it would take for stale.
+    const draft = `${lockPath}.${process.pid}`;
+    writeFileSync(draft, String(process.pid));
     try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      linkSync(draft, lockPath);
       return () => rmSync(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockPath, 'utf8').trim());
+      let holder: number;
+      try {
+        holder = Number(readFileSync(lockPath, 'utf8').trim());
+      } catch (gone) {
+        if ((gone as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
+        throw gone;
+      }
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
         throw new DataDirLockedError(
           `The embedded database in ${dataDir} is already in use by process ${holder}. ` +
@@ -36,6 +44,8 @@ export function lockDataDir(dataDir: string): () => void {
         );
       }
       rmSync(lockPath, { force: true });
+    } finally {
+      rmSync(draft, { force: true });
     }
   }
   throw new DataDirLockedError(`Could not take the lock ${lockPath}.`);
@@ -44,6 +54,11 @@ export function lockDataDir(dataDir: string): () => void {
 export interface EmbeddedPostgres {
   /** A postgres:// URL for `pg`, pointing at the socket server on 127.0.0.1. */
   url: string;
+  /**
+   * Resolves once the socket server holds no connection (a client that closed is let go a moment later),
+   * so the next client is not refused for the one connection it serves.
+   */
+  whenFree(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +80,12 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     let stopped = false;
     return {
       url: `postgresql://postgres@${conn}/postgres?sslmode=disable`,
+      async whenFree(timeoutMs = 5000) {
+        const until = Date.now() + timeoutMs;
+        while (server.getStats().activeConnections > 0 && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

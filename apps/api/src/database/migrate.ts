@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../app/config';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { runMigrationsExclusively } from './run-migrations';
 
 const MIGRATIONS_DIR = resolve(__dirname, '../../../../../apps/api/src/migrations');
 
@@ -28,10 +29,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     if (command === 'run') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(
-        applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migration.',
+      // The same advisory lock as the app's start: safe beside running replicas.
+      const { applied } = await runMigrationsExclusively(dataSource, config.database.kind, (m) =>
+        console.log(m),
       );
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migration.');
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');

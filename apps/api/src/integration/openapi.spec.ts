@@ -115,6 +115,8 @@ describe('OpenAPI document', () => {
 
     // Public and session routes.
     await call('get', '/api/health', '/api/health');
+    await call('get', '/api/health/live', '/api/health/live');
+    await call('get', '/api/health/ready', '/api/health/ready');
     const signIn = await call('post', '/api/v1/auth/sign-in', '/api/v1/auth/sign-in', {
       body: { email: 'coach@example.org', password: 'demo-password-2026' },
     });
