@@ -681,6 +681,7 @@ http {
   if (!cohort.body?.id) throw new Error(`cohort: ${cohort.status} ${JSON.stringify(cohort.body)}`);
   const cohortId = cohort.body.id;
   const emails = Array.from({ length: COACHES }, (_, i) => `load${i}@coop.ma`);
+  const importStarted = Date.now();
   const imported = await http<{ created?: number }>(
     base,
     'POST',
@@ -698,6 +699,8 @@ http {
     `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'coach@example.org') WHERE email = ANY($1)`,
     [emails],
   );
+  const importSeconds = (Date.now() - importStarted) / 1000;
+  const signInStarted = Date.now();
   const sessions = await pool(emails, 8, async (email) => {
     const res = await http<{ accessToken: string }>(base, 'POST', '/api/v1/auth/sign-in', {
       body: { email, password: PASSWORD },
@@ -710,6 +713,7 @@ http {
     if (!enrolment) throw new Error(`${email} has no enrolment in the load cohort`);
     return { email, token: res.body.accessToken, enrolmentId: enrolment.enrolmentId };
   });
+  const signInSeconds = (Date.now() - signInStarted) / 1000;
   const first = sessions[0] as (typeof sessions)[number];
   const learner = await http<LearnerCourse>(base, 'GET', `/api/v1/enrolments/${first.enrolmentId}`, {
     token: first.token,
@@ -720,7 +724,7 @@ http {
   if (!lessons.length) throw new Error('the demo course has no lesson');
   const coaches = sessions.map((s) => new Coach(base, s.email, s.token, s.enrolmentId, lessons));
   console.log(
-    `${coaches.length} coaches enrolled and signed in after ${since0()}; ${lessons.length} lessons; load starts`,
+    `${coaches.length} coaches enrolled (CSV import ${importSeconds.toFixed(1)} s) and signed in (${signInSeconds.toFixed(1)} s) after ${since0()}; ${lessons.length} lessons; load starts`,
   );
 
   // The load, and the faults on a timeline.
@@ -730,19 +734,28 @@ http {
   const since = () => `${((Date.now() - loadStarted) / 1000).toFixed(1)} s`;
   // What the database sessions of the API wait for, sampled every 2 s (where the time goes).
   const waits = new Map<string, number>();
+  const lockedStatements = new Map<string, number>();
   let samples = 0;
   const sampler = (async () => {
     while (!stopped) {
       await sleep(2000);
       const rows = (await ds
         .query(
-          `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = 'tc_load' AND state = 'active' AND pid <> pg_backend_pid() GROUP BY 1`,
+          `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait,
+                  CASE WHEN wait_event_type = 'Lock' THEN regexp_replace(left(query, 200), '\\s+', ' ', 'g') END AS statement
+             FROM pg_stat_activity WHERE datname = 'tc_load' AND state = 'active' AND pid <> pg_backend_pid()`,
         )
-        .catch(() => null)) as { wait: string; n: number }[] | null;
+        .catch(() => null)) as { wait: string; statement: string | null }[] | null;
       if (!rows) continue;
       samples++;
-      for (const r of rows) waits.set(r.wait, (waits.get(r.wait) ?? 0) + r.n);
+      for (const r of rows) {
+        waits.set(r.wait, (waits.get(r.wait) ?? 0) + 1);
+        if (r.statement) {
+          // The statement's first words say which rows are hot (INSERT INTO cohort_progress_counters …).
+          const head = r.statement.split(' ').slice(0, 4).join(' ');
+          lockedStatements.set(head, (lockedStatements.get(head) ?? 0) + 1);
+        }
+      }
     }
   })();
   const activity = coaches.map(async (coach) => {
@@ -928,6 +941,15 @@ http {
       .map(([w, n]) => `${w} ${(n / Math.max(1, samples)).toFixed(1)}`)
       .join(', ') || '-',
   );
+  if (lockedStatements.size)
+    line(
+      'waiting on a lock, by statement',
+      [...lockedStatements.entries()]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 3)
+        .map(([st, n]) => `"${st}" ${(n / Math.max(1, samples)).toFixed(1)}`)
+        .join(', '),
+    );
   line('failed requests', `${failed} (${((100 * failed) / Math.max(1, requests)).toFixed(2)} %)`);
   for (const [kind, n] of [...errors.entries()].sort((x, y) => y[1] - x[1]))
     line(`  ${kind}`, `${n} (${((100 * n) / Math.max(1, requests)).toFixed(2)} %)`);
