@@ -2,11 +2,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  Injector,
+  afterNextRender,
   afterRenderEffect,
   computed,
   effect,
   inject,
   input,
+  signal,
   untracked,
   viewChild,
 } from '@angular/core';
@@ -14,10 +17,13 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
 import { isDone, placeOf } from '../data-access/course-outline';
-import { formatNumber } from '../data-access/dates';
+import { DataSaver } from '../data-access/data-saver';
+import { formatNumber, formatSize } from '../data-access/dates';
 import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { QuizComponent } from '../quiz/quiz.component';
 import { SyncStatusComponent } from '../ui/sync-status.component';
+import { DataSaverToggleComponent } from './data-saver-toggle.component';
+import { LessonHtmlDirective } from './lesson-html';
 
 /**
  * `/learn/:enrolmentId/lessons/:lessonKey`: one lesson, its media or its quiz, previous/next.
@@ -25,7 +31,15 @@ import { SyncStatusComponent } from '../ui/sync-status.component';
  */
 @Component({
   selector: 'tc-lesson-page',
-  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, QuizComponent, SyncStatusComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    QuizComponent,
+    SyncStatusComponent,
+    DataSaverToggleComponent,
+    LessonHtmlDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lesson.page.html',
   styleUrl: './lesson.page.scss',
@@ -34,11 +48,16 @@ export class LessonPage {
   private readonly store = inject(LearnerCourseStore);
   private readonly router = inject(Router);
   protected readonly lang = inject(LanguageService).lang;
+  protected readonly dataSaver = inject(DataSaver);
+  /** The lesson whose media the coach asked to see with data saver on. */
+  protected readonly shownMedia = signal<string | null>(null);
   /** Route parameters. */
   readonly enrolmentId = input.required<string>();
   readonly lessonKey = input.required<string>();
 
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+  private readonly mediaImage = viewChild<ElementRef<HTMLImageElement>>('mediaImage');
+  private readonly injector = inject(Injector);
   protected readonly entry = computed<CourseEntry | null>(
     () => this.store.entries()[this.enrolmentId()] ?? null,
   );
@@ -81,6 +100,23 @@ export class LessonPage {
         focusedFor = key;
       }
     });
+  }
+
+  protected sizeOf(bytes: number | null): { value: string; unit: 'kB' | 'MB' } | null {
+    return bytes && bytes > 0 ? formatSize(bytes, this.lang()) : null;
+  }
+
+  /** The media image asked for: shown, and focused so that the keyboard stays where it was. */
+  protected showMedia(key: string): void {
+    this.shownMedia.set(key);
+    afterNextRender(() => this.mediaImage()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  /** Offline, a srcset pick that was never kept: fall back to `src`, which the offline copy keeps. */
+  protected dropSrcset(img: HTMLImageElement): void {
+    if (!img.hasAttribute('srcset')) return;
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
   }
 
   protected markDone(): void {
