@@ -1,0 +1,854 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { CourseFile } from '@tc/shared/contracts';
+import { SignedIn } from '@tc/shared/api';
+import { API_PREFIX } from '../app/bootstrap';
+import {
+  ACTORS,
+  type Actor,
+  buildWorld,
+  DESCRIPTION,
+  EMAILS,
+  multipart,
+  PNG,
+  QUIZ_LESSONS,
+  routesOf,
+  TEXT_LESSONS,
+  wrongAnswers,
+  type World,
+} from '../testing/authz-world';
+import { createTestApp, type TestResponse } from '../testing/test-app';
+
+/**
+ * The authorisation matrix: every route Nest's router knows, called as every kind of person (and, for
+ * what has an owner, as the owner, as another person of the same role, inside and outside the
+ * territory). A 2xx is allowed only where the table says so; every other answer is a 4xx problem (401
+ * without a token, 403/404 with one), never a 5xx. The 2xx bodies are checked for what that person may
+ * see, and every JSON body for secrets.
+ */
+
+type SignedActor = Exclude<Actor, 'anonymous'>;
+interface Call {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send no bearer token even for a signed-in actor (cookie-only routes). */
+  noToken?: boolean;
+}
+interface Entry {
+  /** Who gets a 2xx; everyone else a 4xx. */
+  allow: readonly Actor[];
+  call(actor: Actor): Call | Promise<Call>;
+  /** What a 2xx body may hold for this actor. */
+  check?(actor: Actor, res: TestResponse): void;
+}
+
+const EVERYONE = ACTORS;
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
+const COACHES = ['coach', 'coachPeer', 'coachAway'] as const;
+const TRAINERS_AND_ADMINS = [
+  'trainer',
+  'trainerPeer',
+  'trainerAway',
+  'admin',
+  'adminIn',
+  'adminAway',
+] as const;
+/** Courses have no territory: their owner (and co-authors) and any admin edit them. */
+const COURSE_EDITORS = ['trainer', 'admin', 'adminIn', 'adminAway'] as const;
+/** The MA-02 cohort: the trainer who runs it, trainers of MA-02, admins covering MA-02. */
+const COHORT_MANAGERS = ['trainer', 'trainerPeer', 'admin', 'adminIn'] as const;
+const TERRITORY_OBSERVERS = ['observer', 'observerIn', 'admin', 'adminIn'] as const;
+const ALL_OBSERVERS = ['observer', 'observerIn', 'observerAway', 'admin', 'adminIn', 'adminAway'] as const;
+const ADMINS = ['admin', 'adminIn', 'adminAway'] as const;
+const ADMINS_IN = ['admin', 'adminIn'] as const;
+
+/** Keys that never appear in any answer, at any depth. */
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'tokenHash',
+  'token_hash',
+  'refreshToken',
+  'refresh_token',
+  'secret',
+  'jwtSecret',
+]);
+/** Keys that would give a coach a quiz's answers before they are revealed. */
+const ANSWER_KEYS = new Set(['correct', 'acceptedAnswers', 'correctAnswers', 'feedback', 'explanation']);
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
+/** Routes that hand out a session (an access token) by design. */
+const SESSION_ROUTES = new Set([
+  'POST /api/v1/auth/sign-in',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/links/accept',
+]);
+
+function keysOf(value: unknown, out: { key: string; value: unknown }[] = []): typeof out {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      out.push({ key, value: v });
+      keysOf(v, out);
+    }
+  return out;
+}
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+describe('authorisation matrix: every route × every kind of caller (real database)', () => {
+  let w: World;
+  let demoFile: CourseFile;
+  let pendingLink: string;
+  /** Stored secrets (password and token hashes): none may ever come out in an answer. */
+  let secrets: string[];
+  const results: { route: string; actor: Actor; status: number }[] = [];
+  let joinCode: string;
+  const id = (actor: SignedActor) => w.userIds[actor];
+
+  const api = (actor: Actor, method: string, url: string, body?: unknown) => w.as(actor, method, url, body);
+  const ok = async (res: Promise<TestResponse>, what: string): Promise<TestResponse> => {
+    const r = await res;
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  /** A course of the trainer's with one module and one lesson, for what a call destroys. */
+  const freshCourse = async () => {
+    const slug = `matrice-${randomUUID().slice(0, 8)}`;
+    const course = await ok(
+      api('trainer', 'POST', '/api/v1/courses', {
+        slug,
+        title: { fr: 'Cours jetable' },
+        defaultLocale: 'fr',
+        locales: ['fr'],
+      }),
+      'fresh course',
+    );
+    const withModule = await ok(
+      api('trainer', 'POST', `/api/v1/courses/${course.body.id}/modules`, { title: { fr: 'Module' } }),
+      'module',
+    );
+    const moduleId = withModule.body.modules[0].id as string;
+    const withLesson = await ok(
+      api('trainer', 'POST', `/api/v1/courses/${course.body.id}/modules/${moduleId}/lessons`, {
+        kind: 'text',
+        title: { fr: 'Leçon' },
+        body: { fr: 'Texte' },
+      }),
+      'lesson',
+    );
+    return {
+      id: course.body.id as string,
+      moduleId,
+      lessonId: withLesson.body.modules[0].lessons[0].id as string,
+    };
+  };
+  const draft = async () =>
+    (await ok(api('trainer', 'GET', `/api/v1/courses/${w.draftCourseId}`), 'draft')).body;
+  /** A new person of MA-02 (invited by the root admin), for what a call changes about a person. */
+  const freshPerson = async (role = 'coach') => {
+    const res = await ok(
+      api('admin', 'POST', '/api/v1/users/invitations', {
+        email: `person-${randomUUID().slice(0, 8)}@authz.test`,
+        displayName: 'Personne jetable',
+        role,
+        territoryId: w.territory.berkane,
+      }),
+      'fresh person',
+    );
+    return {
+      id: res.body.user.id as string,
+      assignmentId: res.body.user.roles[0].id as string,
+      token: String(res.body.link.url).split('/').pop() as string,
+    };
+  };
+  const freshCohort = async (courseId = w.demoCourseId) =>
+    (
+      await ok(
+        api('trainer', 'POST', '/api/v1/cohorts', {
+          name: `Matrice ${randomUUID().slice(0, 6)}`,
+          courseId,
+          courseVersion: 1,
+          territoryId: w.territory.oriental,
+          startsOn: '2026-01-01',
+          endsOn: '2027-12-31',
+        }),
+        'fresh cohort',
+      )
+    ).body.id as string;
+  const freshSignIn = async () => {
+    const res = await w.t.request('POST', '/api/v1/auth/sign-in', {
+      body: { email: EMAILS.coachPeer, password: 'matrix-password-2026' },
+    });
+    return res.refreshCookie as string;
+  };
+  const notContaining =
+    (idsOf: (actor: Actor) => string[]) =>
+    (actor: Actor, res: TestResponse): void => {
+      const text = JSON.stringify(res.body);
+      for (const hidden of idsOf(actor))
+        expect({ actor, leaked: text.includes(hidden) ? hidden : null }).toEqual({
+          actor,
+          leaked: null,
+        });
+    };
+  const noPeople = (actor: Actor, res: TestResponse): void => {
+    const strings = stringsOf(res.body);
+    expect({ actor, emails: strings.filter((s) => EMAIL.test(s)) }).toEqual({ actor, emails: [] });
+    expect({ actor, names: strings.filter((s) => w.displayNames.some((n) => s.includes(n))) }).toEqual({
+      actor,
+      names: [],
+    });
+  };
+  const noAnswers = (actor: Actor, res: TestResponse): void => {
+    expect({
+      actor,
+      keys: keysOf(res.body)
+        .filter((k) => ANSWER_KEYS.has(k.key))
+        .map((k) => k.key),
+    }).toEqual({
+      actor,
+      keys: [],
+    });
+  };
+
+  const table: Record<string, Entry> = {
+    // ------------------------------------------------------------ health, auth (public)
+    'GET /api/health': { allow: EVERYONE, call: () => ({ url: '/api/health' }) },
+    'GET /api/health/live': { allow: EVERYONE, call: () => ({ url: '/api/health/live' }) },
+    'GET /api/health/ready': { allow: EVERYONE, call: () => ({ url: '/api/health/ready' }) },
+    'POST /api/v1/auth/sign-in': {
+      allow: EVERYONE,
+      call: () => ({
+        url: '/api/v1/auth/sign-in',
+        body: { email: EMAILS.coachPeer, password: 'matrix-password-2026' },
+      }),
+      check: (_a, res) => expect(res.body.me.email).toBe(EMAILS.coachPeer),
+    },
+    'POST /api/v1/auth/refresh': {
+      allow: EVERYONE,
+      call: async () => ({
+        url: '/api/v1/auth/refresh',
+        headers: { cookie: await freshSignIn() },
+        noToken: true,
+      }),
+      check: (_a, res) => expect(res.body.me.email).toBe(EMAILS.coachPeer),
+    },
+    'POST /api/v1/auth/sign-out': {
+      allow: EVERYONE,
+      call: async () => ({ url: '/api/v1/auth/sign-out', headers: { cookie: await freshSignIn() } }),
+    },
+    'POST /api/v1/auth/password-reset': {
+      allow: EVERYONE,
+      call: () => ({ url: '/api/v1/auth/password-reset', body: { email: EMAILS.coachAway } }),
+    },
+    'GET /api/v1/auth/links/:token': {
+      allow: EVERYONE,
+      call: () => ({ url: `/api/v1/auth/links/${pendingLink}` }),
+    },
+    'POST /api/v1/auth/links/accept': {
+      allow: EVERYONE,
+      call: async () => ({
+        url: '/api/v1/auth/links/accept',
+        body: { token: (await freshPerson()).token, password: 'a-new-password-2026' },
+      }),
+    },
+
+    // ------------------------------------------------------------ me, territories, users
+    'GET /api/v1/me': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me' }),
+      check: (actor, res) => expect(res.body.email).toBe(EMAILS[actor as SignedActor]),
+    },
+    'PATCH /api/v1/me': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me', body: { preferredLanguage: 'fr' } }),
+      check: (actor, res) => expect(res.body.email).toBe(EMAILS[actor as SignedActor]),
+    },
+    'GET /api/v1/territories': { allow: SIGNED_IN, call: () => ({ url: '/api/v1/territories' }) },
+    'GET /api/v1/territories/:id': {
+      allow: SIGNED_IN,
+      call: () => ({ url: `/api/v1/territories/${w.territory.oriental}` }),
+    },
+    'POST /api/v1/territories': {
+      allow: ADMINS_IN,
+      call: () => ({
+        url: '/api/v1/territories',
+        body: {
+          parentId: w.territory.berkane,
+          level: 'commune',
+          code: null,
+          name: { fr: `Commune ${randomUUID().slice(0, 6)}`, ar: 'جماعة', en: 'Commune' },
+        },
+      }),
+    },
+    'PATCH /api/v1/territories/:id': {
+      allow: ADMINS_IN,
+      call: () => ({ url: `/api/v1/territories/${w.territory.berkane}`, body: { name: { en: 'Berkane' } } }),
+    },
+    'GET /api/v1/users': {
+      allow: ADMINS,
+      call: () => ({ url: '/api/v1/users?q=coach' }),
+      // A regional admin's list holds the people of their territories only.
+      check: notContaining((a) =>
+        a === 'adminIn' ? [EMAILS.coachAway] : a === 'adminAway' ? [EMAILS.coach, EMAILS.coachPeer] : [],
+      ),
+    },
+    'POST /api/v1/users/invitations': {
+      allow: ADMINS_IN,
+      call: () => ({
+        url: '/api/v1/users/invitations',
+        body: {
+          email: `invited-${randomUUID().slice(0, 8)}@authz.test`,
+          displayName: 'Invité',
+          role: 'coach',
+          territoryId: w.territory.berkane,
+        },
+      }),
+    },
+    'GET /api/v1/users/:id': { allow: ADMINS_IN, call: () => ({ url: `/api/v1/users/${id('coach')}` }) },
+    'POST /api/v1/users/:id/roles': {
+      allow: ADMINS_IN,
+      call: async () => ({
+        url: `/api/v1/users/${(await freshPerson()).id}/roles`,
+        body: { role: 'observer', territoryId: w.territory.oriental },
+      }),
+    },
+    'DELETE /api/v1/users/:id/roles/:assignmentId': {
+      allow: ADMINS_IN,
+      call: async () => {
+        const p = await freshPerson();
+        await ok(
+          api('admin', 'POST', `/api/v1/users/${p.id}/roles`, {
+            role: 'observer',
+            territoryId: w.territory.berkane,
+          }),
+          'second role',
+        );
+        return { url: `/api/v1/users/${p.id}/roles/${p.assignmentId}` };
+      },
+    },
+    'POST /api/v1/users/:id/disable': {
+      allow: ADMINS_IN,
+      call: async () => ({ url: `/api/v1/users/${(await freshPerson()).id}/disable` }),
+    },
+    'POST /api/v1/users/:id/enable': {
+      allow: ADMINS_IN,
+      call: async () => {
+        const p = await freshPerson();
+        await ok(api('admin', 'POST', `/api/v1/users/${p.id}/disable`), 'disable');
+        return { url: `/api/v1/users/${p.id}/enable` };
+      },
+    },
+    'POST /api/v1/users/:id/password-reset': {
+      allow: ADMINS_IN,
+      call: () => ({ url: `/api/v1/users/${id('coachPeer')}/password-reset` }),
+    },
+    'GET /api/v1/users/:id/lockout': {
+      allow: ADMINS_IN,
+      call: () => ({ url: `/api/v1/users/${id('coach')}/lockout` }),
+    },
+    'DELETE /api/v1/users/:id/lockout': {
+      allow: ADMINS_IN,
+      call: () => ({ url: `/api/v1/users/${id('coach')}/lockout` }),
+    },
+    'GET /api/v1/audit': {
+      allow: ADMINS,
+      call: () => ({ url: '/api/v1/audit' }),
+    },
+
+    // ------------------------------------------------------------ catalog
+    'GET /api/v1/competences': { allow: SIGNED_IN, call: () => ({ url: '/api/v1/competences' }) },
+    'POST /api/v1/catalog/render': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({ url: '/api/v1/catalog/render', body: { markdown: '# Titre' } }),
+    },
+    'POST /api/v1/media': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => {
+        const m = multipart('file', 'pixel.png', 'image/png', PNG);
+        return { url: '/api/v1/media', body: m.body, headers: m.headers };
+      },
+    },
+    'GET /api/v1/media/:hash': { allow: EVERYONE, call: () => ({ url: `/api/v1/media/${w.mediaHash}` }) },
+    'GET /api/v1/courses': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({ url: '/api/v1/courses' }),
+      // "Mine": another trainer's list does not hold the trainer's courses.
+      check: notContaining((a) =>
+        a === 'trainerPeer' || a === 'trainerAway' ? [w.draftCourseId, w.demoCourseId] : [],
+      ),
+    },
+    'POST /api/v1/courses': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({
+        url: '/api/v1/courses',
+        body: {
+          slug: `cours-${randomUUID().slice(0, 8)}`,
+          title: { fr: 'Cours' },
+          defaultLocale: 'fr',
+          locales: ['fr'],
+        },
+      }),
+    },
+    'POST /api/v1/courses/import': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({
+        url: '/api/v1/courses/import',
+        body: { ...demoFile, slug: `import-${randomUUID().slice(0, 8)}` },
+      }),
+    },
+    'GET /api/v1/courses/:id': {
+      allow: COURSE_EDITORS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}` }),
+    },
+    'PATCH /api/v1/courses/:id': {
+      allow: COURSE_EDITORS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}`, body: { estimatedMinutes: 90 } }),
+    },
+    'POST /api/v1/courses/:id/archive': {
+      allow: COURSE_EDITORS,
+      call: async () => ({ url: `/api/v1/courses/${(await freshCourse()).id}/archive` }),
+    },
+    'POST /api/v1/courses/:id/unarchive': {
+      allow: COURSE_EDITORS,
+      call: async () => {
+        const c = await freshCourse();
+        await ok(api('trainer', 'POST', `/api/v1/courses/${c.id}/archive`), 'archive');
+        return { url: `/api/v1/courses/${c.id}/unarchive` };
+      },
+    },
+    'POST /api/v1/courses/:id/co-authors': {
+      allow: COURSE_EDITORS,
+      call: async () => ({
+        url: `/api/v1/courses/${(await freshCourse()).id}/co-authors`,
+        body: { email: EMAILS.trainerAway },
+      }),
+    },
+    'DELETE /api/v1/courses/:id/co-authors/:userId': {
+      allow: COURSE_EDITORS,
+      call: async () => {
+        const c = await freshCourse();
+        await ok(
+          api('trainer', 'POST', `/api/v1/courses/${c.id}/co-authors`, { email: EMAILS.trainerAway }),
+          'co',
+        );
+        return { url: `/api/v1/courses/${c.id}/co-authors/${id('trainerAway')}` };
+      },
+    },
+    'POST /api/v1/courses/:id/modules': {
+      allow: COURSE_EDITORS,
+      call: () => ({
+        url: `/api/v1/courses/${w.draftCourseId}/modules`,
+        body: { title: { fr: 'Module ajouté' } },
+      }),
+    },
+    'PUT /api/v1/courses/:id/modules/order': {
+      allow: COURSE_EDITORS,
+      call: async () => ({
+        url: `/api/v1/courses/${w.draftCourseId}/modules/order`,
+        body: { ids: ((await draft()).modules as { id: string }[]).map((m) => m.id).reverse() },
+      }),
+    },
+    'PATCH /api/v1/courses/:id/modules/:moduleId': {
+      allow: COURSE_EDITORS,
+      call: async () => ({
+        url: `/api/v1/courses/${w.draftCourseId}/modules/${(await draft()).modules[0].id}`,
+        body: { title: { fr: 'Module renommé' } },
+      }),
+    },
+    'DELETE /api/v1/courses/:id/modules/:moduleId': {
+      allow: COURSE_EDITORS,
+      call: async () => {
+        const c = await freshCourse();
+        return { url: `/api/v1/courses/${c.id}/modules/${c.moduleId}` };
+      },
+    },
+    'POST /api/v1/courses/:id/modules/:moduleId/lessons': {
+      allow: COURSE_EDITORS,
+      call: async () => ({
+        url: `/api/v1/courses/${w.draftCourseId}/modules/${(await draft()).modules[0].id}/lessons`,
+        body: { kind: 'text', title: { fr: 'Leçon ajoutée' }, body: { fr: 'Texte' } },
+      }),
+    },
+    'PUT /api/v1/courses/:id/modules/:moduleId/lessons/order': {
+      allow: COURSE_EDITORS,
+      call: async () => {
+        const m = (await draft()).modules[0] as { id: string; lessons: { id: string }[] };
+        return {
+          url: `/api/v1/courses/${w.draftCourseId}/modules/${m.id}/lessons/order`,
+          body: { ids: m.lessons.map((l) => l.id).reverse() },
+        };
+      },
+    },
+    'PATCH /api/v1/courses/:id/lessons/:lessonId': {
+      allow: COURSE_EDITORS,
+      call: async () => ({
+        url: `/api/v1/courses/${w.draftCourseId}/lessons/${(await draft()).modules[0].lessons[0].id}`,
+        body: { title: { fr: 'Leçon renommée' } },
+      }),
+    },
+    'DELETE /api/v1/courses/:id/lessons/:lessonId': {
+      allow: COURSE_EDITORS,
+      call: async () => {
+        const c = await freshCourse();
+        return { url: `/api/v1/courses/${c.id}/lessons/${c.lessonId}` };
+      },
+    },
+    'POST /api/v1/courses/:id/publish': {
+      allow: COURSE_EDITORS,
+      // A fresh, valid draft of the trainer's (the shared draft's structure is edited by other rows).
+      call: async () => {
+        const copy = await ok(
+          api('trainer', 'POST', '/api/v1/courses/import', {
+            ...demoFile,
+            slug: `publie-${randomUUID().slice(0, 8)}`,
+          }),
+          'import to publish',
+        );
+        return { url: `/api/v1/courses/${copy.body.id}/publish` };
+      },
+    },
+    'GET /api/v1/courses/:id/versions': {
+      allow: COURSE_EDITORS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}/versions` }),
+    },
+    'GET /api/v1/courses/:id/versions/:n': {
+      allow: COURSE_EDITORS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}/versions/1` }),
+    },
+    'GET /api/v1/courses/:id/preview': {
+      allow: COURSE_EDITORS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}/preview` }),
+    },
+    'GET /api/v1/courses/:id/export': {
+      allow: COURSE_EDITORS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}/export` }),
+    },
+
+    // ------------------------------------------------------------ cohorts
+    'GET /api/v1/cohorts': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({ url: '/api/v1/cohorts' }),
+      check: notContaining((a) =>
+        a === 'trainerAway' || a === 'adminAway'
+          ? [w.cohortIn]
+          : a === 'trainerPeer' || a === 'adminIn'
+            ? [w.cohortAway]
+            : [],
+      ),
+    },
+    'POST /api/v1/cohorts': {
+      allow: COHORT_MANAGERS,
+      call: () => ({
+        url: '/api/v1/cohorts',
+        body: {
+          name: 'Nouvelle cohorte',
+          courseId: w.demoCourseId,
+          courseVersion: 1,
+          territoryId: w.territory.oriental,
+          startsOn: '2026-01-01',
+          endsOn: '2027-12-31',
+        },
+      }),
+    },
+    'GET /api/v1/cohorts/:id': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}` }),
+    },
+    'PATCH /api/v1/cohorts/:id': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}`, body: { name: 'Matrice Oriental' } }),
+    },
+    'POST /api/v1/cohorts/:id/upgrade': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({
+        url: `/api/v1/cohorts/${await freshCohort(w.draftCourseId)}/upgrade`,
+        body: { version: 2 },
+      }),
+    },
+    'POST /api/v1/cohorts/:id/enrolments': {
+      allow: COHORT_MANAGERS,
+      call: () => ({
+        url: `/api/v1/cohorts/${w.cohortIn}/enrolments`,
+        body: { emails: [`enrolled-${randomUUID().slice(0, 8)}@authz.test`] },
+      }),
+    },
+    'POST /api/v1/cohorts/:id/enrolments/import': {
+      allow: COHORT_MANAGERS,
+      call: () => ({
+        url: `/api/v1/cohorts/${w.cohortIn}/enrolments/import?dryRun=true`,
+        body: `email;full name\nimported-${randomUUID().slice(0, 8)}@authz.test;Importée`,
+        headers: { 'content-type': 'text/csv; charset=utf-8' },
+      }),
+    },
+    'POST /api/v1/cohorts/:id/enrolments/:enrolmentId/withdraw': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const cohortId = await freshCohort();
+        await ok(
+          api('trainer', 'POST', `/api/v1/cohorts/${cohortId}/enrolments`, { emails: [EMAILS.coachPeer] }),
+          'enrol',
+        );
+        const roster = await ok(api('trainer', 'GET', `/api/v1/cohorts/${cohortId}/roster`), 'roster');
+        return { url: `/api/v1/cohorts/${cohortId}/enrolments/${roster.body.rows[0].enrolmentId}/withdraw` };
+      },
+    },
+    'GET /api/v1/cohorts/:id/roster': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}/roster` }),
+      check: notContaining(() => [EMAILS.coachAway]),
+    },
+    'GET /api/v1/me/enrolments': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/enrolments' }),
+      // Only one's own.
+      check: notContaining((a) =>
+        a === 'coach'
+          ? [w.peerEnrolment, w.awayEnrolment]
+          : [w.enrolmentDone, w.enrolmentOpen].concat(a === 'coachPeer' ? [] : [w.peerEnrolment]),
+      ),
+    },
+
+    // ------------------------------------------------------------ the coach's side
+    'POST /api/v1/progress/events': {
+      // Any coach may send; only events for one's own enrolment are taken.
+      allow: COACHES,
+      call: () => ({
+        url: '/api/v1/progress/events',
+        body: {
+          id: randomUUID(),
+          enrolmentId: w.enrolmentOpen,
+          lessonKey: TEXT_LESSONS[1]?.key,
+          type: 'started',
+          occurredAt: new Date(Date.now() - 30_000).toISOString(),
+        },
+      }),
+      check: (actor, res) =>
+        actor === 'coach'
+          ? expect(res.body.accepted.length + res.body.duplicates.length).toBe(1)
+          : expect({ actor, ...res.body }).toEqual({
+              actor,
+              accepted: [],
+              duplicates: [],
+              rejected: [expect.objectContaining({ reason: 'not_your_enrolment' })],
+            }),
+    },
+    'POST /api/v1/enrolments/:id/quizzes/:lessonKey/attempts': {
+      allow: ['coach'],
+      call: () => ({
+        url: `/api/v1/enrolments/${w.enrolmentOpen}/quizzes/${QUIZ_LESSONS[0]?.key}/attempts`,
+        body: { answers: wrongAnswers(QUIZ_LESSONS[0]?.key ?? '') },
+      }),
+      // Failed, attempts left: the answers stay hidden (the question's own `correct` is whether this answer was).
+      check: (actor, res) => {
+        expect(res.body).toMatchObject({ passed: false, answersRevealed: false });
+        const keys = keysOf(res.body.questions).map((k) => k.key);
+        expect({ actor, keys: keys.filter((k) => k !== 'correct' && ANSWER_KEYS.has(k)) }).toEqual({
+          actor,
+          keys: [],
+        });
+      },
+    },
+    'GET /api/v1/enrolments/:id': {
+      allow: ['coach'],
+      call: () => ({ url: `/api/v1/enrolments/${w.enrolmentOpen}` }),
+      check: noAnswers,
+    },
+    'GET /api/v1/enrolments/:id/certificate': {
+      allow: ['coach'],
+      call: () => ({ url: `/api/v1/enrolments/${w.enrolmentDone}/certificate` }),
+    },
+    'GET /api/v1/enrolments/:id/certificate.pdf': {
+      allow: ['coach'],
+      call: () => ({ url: `/api/v1/enrolments/${w.enrolmentDone}/certificate.pdf` }),
+    },
+    'GET /api/v1/enrolments/:id/self-assessment': {
+      allow: ['coach'],
+      call: () => ({ url: `/api/v1/enrolments/${w.enrolmentDone}/self-assessment` }),
+    },
+    'PUT /api/v1/enrolments/:id/self-assessment/:phase': {
+      allow: ['coach'],
+      call: () => ({
+        url: `/api/v1/enrolments/${w.enrolmentDone}/self-assessment/start`,
+        body: { ratings: {} },
+      }),
+    },
+    'GET /api/v1/certificates/:code': {
+      allow: EVERYONE,
+      call: () => ({ url: `/api/v1/certificates/${w.certificate}` }),
+      check: (actor, res) =>
+        expect({ actor, emails: stringsOf(res.body).filter((s) => EMAIL.test(s)) }).toEqual({
+          actor,
+          emails: [],
+        }),
+    },
+    'POST /api/v1/certificates/:code/revoke': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/certificates/${w.peerCertificate}/revoke`, body: { reason: 'Matrice' } }),
+    },
+
+    // ------------------------------------------------------------ observatory (aggregates only)
+    'GET /api/v1/observatory/scope': {
+      allow: ALL_OBSERVERS,
+      call: () => ({ url: '/api/v1/observatory/scope' }),
+      check: noPeople,
+    },
+    'GET /api/v1/observatory/completion': {
+      allow: TERRITORY_OBSERVERS,
+      call: () => ({
+        url: `/api/v1/observatory/completion?territoryId=${w.territory.oriental}&groupBy=cohort`,
+      }),
+      check: noPeople,
+    },
+    'GET /api/v1/observatory/competences': {
+      allow: TERRITORY_OBSERVERS,
+      call: () => ({ url: `/api/v1/observatory/competences?territoryId=${w.territory.oriental}` }),
+      check: noPeople,
+    },
+
+    // Last: joining makes the caller a coach of the cohort's territory (it would change later rows).
+    'POST /api/v1/cohorts/join': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/cohorts/join', body: { code: joinCode } }),
+    },
+  };
+
+  beforeAll(async () => {
+    const t = await createTestApp();
+    w = await buildWorld(t);
+    demoFile = (
+      await ok(api('trainer', 'GET', `/api/v1/courses/${w.demoCourseId}/export?version=1`), 'export')
+    ).body as CourseFile;
+    pendingLink = (await freshPerson()).token;
+    // Version 2 of the draft course, for upgrades.
+    await ok(api('trainer', 'PATCH', `/api/v1/courses/${w.draftCourseId}`, { summary: { fr: 'v2' } }), 'v2');
+    await ok(api('trainer', 'POST', `/api/v1/courses/${w.draftCourseId}/publish`), 'publish v2');
+    const joinable = await freshCohort();
+    joinCode = (await ok(api('trainer', 'PATCH', `/api/v1/cohorts/${joinable}`, { joinCode: true }), 'code'))
+      .body.joinCode as string;
+  }, 900_000);
+  afterAll(async () => {
+    await w?.t.close();
+  });
+
+  it('every route of the router has a row in the table, and every row a route', () => {
+    const routes = routesOf(w.t.app, API_PREFIX);
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes.filter((r) => !r.path).map((r) => r.handler)).toEqual([]);
+    expect(routes.map((r) => r.key).filter((k) => !(k in table))).toEqual([]);
+    const known = new Set(routes.map((r) => r.key));
+    expect(Object.keys(table).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('the check catches a route without a row (probe: a Nest app with one more controller)', async () => {
+    @Controller('probe')
+    class ProbeController {
+      @Get(':id')
+      @SignedIn()
+      read(): string {
+        return 'x';
+      }
+    }
+    @Module({ controllers: [ProbeController] })
+    class ProbeModule {}
+    const app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), {
+      logger: false,
+    });
+    app.setGlobalPrefix(API_PREFIX);
+    await app.init();
+    try {
+      const routes = routesOf(app, API_PREFIX);
+      expect(routes).toEqual([
+        {
+          key: 'GET /api/v1/probe/:id',
+          method: 'GET',
+          path: '/api/v1/probe/:id',
+          handler: 'ProbeController.read',
+        },
+      ]);
+      expect(routes.map((r) => r.key).filter((k) => !(k in table))).toEqual(['GET /api/v1/probe/:id']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('calls every route as every caller: 2xx only where allowed, else a 4xx problem; bodies hold what the caller may see', async () => {
+    secrets = (
+      (await w.t.dataSource.query(
+        `SELECT password_hash AS s FROM users WHERE password_hash IS NOT NULL
+         UNION ALL SELECT token_hash FROM refresh_tokens UNION ALL SELECT token_hash FROM action_tokens`,
+      )) as { s: string }[]
+    ).map((r) => r.s);
+    expect(secrets.length).toBeGreaterThan(10);
+    const unexpected: string[] = [];
+    const known = new Set(routesOf(w.t.app, API_PREFIX).map((r) => r.key));
+    for (const [route, entry] of Object.entries(table)) {
+      if (!known.has(route)) continue; // reported by the first test
+      const method = route.split(' ')[0] as string;
+      for (const actor of ACTORS) {
+        const call = await entry.call(actor);
+        const token = actor === 'anonymous' || call.noToken ? undefined : w.tokens[actor];
+        const res = await w.t.request(method, call.url, {
+          ...(token ? { token } : {}),
+          ...(call.body !== undefined ? { body: call.body } : {}),
+          ...(call.headers ? { headers: call.headers } : {}),
+        });
+        results.push({ route, actor, status: res.status });
+        const allowed = entry.allow.includes(actor);
+        const expected = allowed
+          ? res.status >= 200 && res.status < 300
+          : actor === 'anonymous'
+            ? res.status === 401
+            : res.status === 403 || res.status === 404;
+        if (!expected)
+          unexpected.push(
+            `${route} as ${actor} (${DESCRIPTION[actor]}): ${res.status}, expected ${allowed ? '2xx' : actor === 'anonymous' ? '401' : '403/404'} ${
+              res.status >= 300 ? JSON.stringify(res.body).slice(0, 200) : ''
+            }`,
+          );
+        if (res.status >= 400 && !/^application\/problem\+json/.test(String(res.headers['content-type'])))
+          unexpected.push(`${route} as ${actor}: ${res.status} is not a problem+json`);
+        // Secrets never leave, whoever asks and whatever the answer.
+        const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
+        const leaked = keysOf(res.body)
+          .filter((k) => SECRET_KEYS.has(k.key) || (k.key === 'accessToken' && !SESSION_ROUTES.has(route)))
+          .map((k) => k.key)
+          .concat(secrets.filter((s) => text.includes(s)).map(() => 'a stored hash'));
+        if (leaked.length) unexpected.push(`${route} as ${actor}: leaks ${leaked.join(', ')}`);
+        if (allowed && res.status < 300 && entry.check) {
+          try {
+            entry.check(actor, res);
+          } catch (error) {
+            unexpected.push(
+              `${route} as ${actor}: ${String((error as Error).message)
+                .replace(/\s+/g, ' ')
+                .slice(0, 300)}`,
+            );
+          }
+        }
+      }
+    }
+    if (process.env['AUTHZ_TABLE'] === '1' || unexpected.length) printTable();
+    expect(unexpected).toEqual([]);
+  }, 1_800_000);
+
+  function printTable(): void {
+    const routes = [...new Set(results.map((r) => r.route))];
+    const head = ['route', ...ACTORS.map((a) => a.replace('anonymous', 'anon'))];
+    const lines = routes.map((route) => [
+      route,
+      ...ACTORS.map((a) => String(results.find((r) => r.route === route && r.actor === a)?.status ?? '')),
+    ]);
+    const width = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i]?.length ?? 0)));
+    const fmt = (l: string[]) => l.map((c, i) => c.padEnd(width[i] ?? 0)).join(' ');
+    console.log([fmt(head), ...lines.map(fmt)].join('\n'));
+  }
+});
