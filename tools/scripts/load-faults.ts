@@ -195,10 +195,19 @@ async function sparePort(): Promise<number> {
   return port;
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, seconds: number): Promise<number> {
+/** Polls `check` until it holds; fails at once when the process `name` (if given) has exited. */
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  seconds: number,
+  name?: string,
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < seconds * 1000) {
     if (await check().catch(() => false)) return Date.now() - started;
+    const child = name ? running.get(name)?.child : undefined;
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode})`);
     await sleep(200);
   }
   throw new Error(`${what} not ready after ${seconds} s`);
@@ -559,13 +568,16 @@ async function main(): Promise<void> {
   const startApi = (name: 'api-a' | 'api-b', port: number, seed: boolean) =>
     start(name, process.execPath, [apiMain], apiEnv(port, seed));
   startApi('api-a', apiPortA, true);
-  const seedMs = await waitFor('API A (migrations and demo data)', () => healthy(apiPortA), 300).catch(
-    (error: unknown) => {
-      throw new Error(`${String(error)}\n${tail('api-a')}`);
-    },
-  );
+  const seedMs = await waitFor(
+    'API A (migrations and demo data)',
+    () => healthy(apiPortA),
+    300,
+    'api-a',
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${tail('api-a')}`);
+  });
   startApi('api-b', apiPortB, false);
-  await waitFor('API B', () => healthy(apiPortB), 120).catch((error: unknown) => {
+  await waitFor('API B', () => healthy(apiPortB), 120, 'api-b').catch((error: unknown) => {
     throw new Error(`${String(error)}\n${tail('api-b')}`);
   });
   console.log(`APIs up after ${since0()} (migrations and demo data: ${(seedMs / 1000).toFixed(1)} s)`);
@@ -622,7 +634,7 @@ http {
     '-e',
     join(nginxDir, 'error.log'),
   ]);
-  await waitFor('nginx', () => healthy(nginxPort), 20).catch((error: unknown) => {
+  await waitFor('nginx', () => healthy(nginxPort), 20, 'nginx').catch((error: unknown) => {
     throw new Error(`${String(error)}\n${tail('nginx')}`);
   });
   const base = `http://127.0.0.1:${nginxPort}`;
@@ -779,7 +791,7 @@ http {
       faults.push(`${since()}: API A killed (SIGKILL)`);
       await exited;
       startApi('api-a', apiPortA, false);
-      const back = await waitFor('API A after SIGKILL', () => healthy(apiPortA), 180);
+      const back = await waitFor('API A after SIGKILL', () => healthy(apiPortA), 180, 'api-a');
       faults.push(`${since()}: API A restarted, healthy ${(back / 1000).toFixed(1)} s after its start`);
     }),
     fault(0.6, async () => {
