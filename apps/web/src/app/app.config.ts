@@ -11,6 +11,7 @@ import {
   isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
+  provideEnvironmentInitializer,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
@@ -21,6 +22,7 @@ import { LanguageService } from '@tc/shared/ui';
 import { catchError, firstValueFrom, of, tap, throwError } from 'rxjs';
 import { appRoutes } from './app.routes';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
+import { LearnerSync } from './shell/learner-sync';
 
 /** Start-up: the remembered language, then the session from the refresh cookie (and its language). */
 async function startUp(): Promise<void> {
@@ -102,6 +104,8 @@ export const appConfig: ApplicationConfig = {
       loader: TranslocoHttpLoader,
     }),
     provideAppInitializer(startUp),
+    // A learner's queued progress goes from app start, whatever page is open.
+    provideEnvironmentInitializer(() => inject(LearnerSync).watch()),
     // The app shell, lazy chunks, translations and the coach's reads, for use offline (ngsw-config.json).
     provideServiceWorker('ngsw-worker.js', {
       enabled: !isDevMode(),

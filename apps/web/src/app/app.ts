@@ -1,5 +1,13 @@
 import { BidiModule } from '@angular/cdk/bidi';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -9,6 +17,8 @@ import type { Locale } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
 import { filter } from 'rxjs';
 import { LanguageSwitchComponent } from './shell/language-switch.component';
+import { LearnerSync } from './shell/learner-sync';
+import { UpdateBannerComponent } from './shell/update-banner.component';
 import { UserMenuComponent } from './shell/user-menu.component';
 
 /** The shell: top bar (name, language, user menu), the role-based navigation, the page. */
@@ -22,6 +32,7 @@ import { UserMenuComponent } from './shell/user-menu.component';
     TranslocoPipe,
     LanguageSwitchComponent,
     UserMenuComponent,
+    UpdateBannerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
@@ -31,6 +42,7 @@ export class App {
   private readonly auth = inject(AuthService);
   private readonly me = inject(MeService);
   private readonly language = inject(LanguageService);
+  private readonly sync = inject(LearnerSync);
 
   protected readonly dir = this.language.dir;
   protected readonly lang = this.language.lang;
@@ -39,6 +51,12 @@ export class App {
     this.auth.signedIn() ? navigationFor(this.auth.roles()) : [],
   );
   protected readonly navOpen = signal(false);
+  /** After a sign-out: how many of the person's items stay on this device (null: nothing to say). */
+  protected readonly kept = signal<number | null>(null);
+  protected readonly keptText = computed(() => {
+    const n = this.kept();
+    return n === null ? '' : new Intl.NumberFormat(this.lang() === 'ar' ? 'ar-MA' : this.lang()).format(n);
+  });
 
   constructor() {
     const title = inject(Title);
@@ -52,13 +70,23 @@ export class App {
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe(() => this.navOpen.set(false));
+    // Someone signed in: the notice about the previous person's items is theirs no more.
+    effect(() => {
+      if (this.auth.signedIn()) this.kept.set(null);
+    });
   }
 
   protected changeLanguage(lang: Locale): void {
     this.me.changeLanguage(lang);
   }
 
-  protected signOut(): void {
+  /**
+   * Signs out. What the person has waiting to sync stays on this device, theirs: it is sent when
+   * they sign in again (never with someone else's session), and they are told so.
+   */
+  protected async signOut(): Promise<void> {
+    const waiting = await this.sync.waiting();
     this.auth.signOut().subscribe({ error: () => undefined });
+    this.kept.set(waiting > 0 ? waiting : null);
   }
 }

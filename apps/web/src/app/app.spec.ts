@@ -1,0 +1,102 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { SwUpdate } from '@angular/service-worker';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { AuthService, authInterceptor } from '@tc/identity/web';
+import { NEVER } from 'rxjs';
+import { App } from './app';
+import { LearnerSync } from './shell/learner-sync';
+
+@Component({ template: '' })
+class Blank {}
+
+const fr = {
+  app: { name: 'Coaching', keptOnDevice: 'Gardés sur cet appareil : {{ count }}', dismiss: 'Fermer' },
+  userMenu: { signOut: 'Se déconnecter' },
+};
+
+function session(id = 'u-1') {
+  return {
+    accessToken: 't',
+    expiresIn: 900,
+    me: {
+      id,
+      email: 'a@example.org',
+      displayName: 'Amina',
+      preferredLanguage: 'fr' as const,
+      territoryId: null,
+      organisationType: null,
+      organisationName: null,
+      gender: null,
+      birthYear: null,
+      demographicsWithheld: false,
+      roles: [{ id: 'ra-0', role: 'coach' as const, territoryId: null, territoryName: null }],
+    },
+  };
+}
+
+describe('App shell: signing out with items waiting to sync', () => {
+  let waiting: number;
+
+  async function render() {
+    TestBed.configureTestingModule({
+      imports: [
+        App,
+        TranslocoTestingModule.forRoot({
+          langs: { fr },
+          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: Blank }]),
+        { provide: SwUpdate, useValue: { isEnabled: false, versionUpdates: NEVER } },
+        { provide: LearnerSync, useValue: { waiting: () => Promise.resolve(waiting) } },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
+    http.expectOne('/api/v1/auth/sign-in').flush(session());
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    const signOut = async () => {
+      host.querySelector<HTMLButtonElement>('tc-user-menu .tc-trigger')!.click();
+      await fixture.whenStable();
+      [...host.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Se déconnecter')!.click();
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+      http.expectOne('/api/v1/auth/sign-out').flush(null);
+      await fixture.whenStable();
+    };
+    return { host, http, fixture, signOut };
+  }
+
+  const notice = (host: HTMLElement) => host.querySelector('.tc-kept')?.textContent?.trim() ?? '';
+
+  it('tells the person how many items stay on this device until they sign in again', async () => {
+    waiting = 3;
+    const { host, http, fixture, signOut } = await render();
+    expect(notice(host)).toBe('');
+    await signOut();
+    expect(host.querySelector('.tc-kept')?.getAttribute('role')).toBe('status');
+    expect(notice(host)).toContain('Gardés sur cet appareil : 3');
+    // The next person to sign in does not see it.
+    TestBed.inject(AuthService).signIn({ email: 'b@example.org', password: 'x' }).subscribe();
+    http.expectOne('/api/v1/auth/sign-in').flush(session('u-2'));
+    await fixture.whenStable();
+    expect(notice(host)).toBe('');
+  });
+
+  it('says nothing when nothing is waiting', async () => {
+    waiting = 0;
+    const { host, signOut } = await render();
+    await signOut();
+    expect(notice(host)).toBe('');
+  });
+});
