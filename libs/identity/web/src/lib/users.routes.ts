@@ -7,6 +7,10 @@ export const usersRoutes: Route[] = [
     loadComponent: () => import('./users/users-list.page').then((m) => m.UsersListPage),
   },
   {
+    path: 'audit',
+    loadComponent: () => import('./audit/audit-log.page').then((m) => m.AuditLogPage),
+  },
+  {
     path: ':id',
     loadComponent: () => import('./users/user-detail.page').then((m) => m.UserDetailPage),
   },

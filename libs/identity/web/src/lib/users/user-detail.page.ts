@@ -11,15 +11,22 @@ import {
   type ProblemDetails,
   ROLES,
   type Role,
+  type SignInLockout,
   type UserSummary,
 } from '@tc/shared/contracts';
-import { ActionLinkComponent, LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  ActionLinkComponent,
+  LanguageService,
+  LocalizedNamePipe,
+  ProblemMessageComponent,
+  problemOf,
+} from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
-import { type Observable, catchError, of, switchMap } from 'rxjs';
+import { type Observable, catchError, forkJoin, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { UsersService } from './users.service';
 
-/** Admin: one account: its roles (add, remove), disable/enable, a password-reset link. */
+/** Admin: one account: its roles (add, remove), disable/enable, a password-reset link, its sign-in lockout. */
 @Component({
   selector: 'tc-user-detail-page',
   imports: [
@@ -81,6 +88,7 @@ import { UsersService } from './users.service';
 export class UserDetailPage {
   private readonly users = inject(UsersService);
   private readonly auth = inject(AuthService);
+  private readonly lang = inject(LanguageService).lang;
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
@@ -90,6 +98,7 @@ export class UserDetailPage {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly busy = signal(false);
   protected readonly resetLink = signal<ActionLink | null>(null);
+  protected readonly lockout = signal<SignInLockout | null>(null);
 
   protected readonly assignForm = new FormGroup({
     role: new FormControl<Role>('coach', { nonNullable: true }),
@@ -100,17 +109,18 @@ export class UserDetailPage {
     toObservable(this.id)
       .pipe(
         switchMap((id) =>
-          this.users.get(id).pipe(
+          forkJoin({ user: this.users.get(id), lockout: this.users.lockout(id) }).pipe(
             catchError((e: unknown) => {
               this.loadProblem.set(problemOf(e));
-              return of(null);
+              return of({ user: null, lockout: null });
             }),
           ),
         ),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe((user) => {
+      .subscribe(({ user, lockout }) => {
         this.user.set(user);
+        this.lockout.set(lockout);
         this.resetLink.set(null);
       });
   }
@@ -136,6 +146,28 @@ export class UserDetailPage {
 
   protected setEnabled(enabled: boolean): void {
     this.run(this.users.setEnabled(this.id(), enabled));
+  }
+
+  /** Lifts the sign-in lockout and forgets the failed passwords. */
+  protected clearLockout(): void {
+    this.busy.set(true);
+    this.problem.set(null);
+    this.users.clearLockout(this.id()).subscribe({
+      next: (lockout) => {
+        this.busy.set(false);
+        this.lockout.set(lockout);
+      },
+      error: (e: unknown) => this.fail(e),
+    });
+  }
+
+  /** An instant in the interface language (Intl: no Angular locale data to register). */
+  protected when(iso: string): string {
+    const lang = this.lang();
+    return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-MA' : lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
   }
 
   protected passwordReset(): void {

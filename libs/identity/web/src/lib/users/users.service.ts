@@ -6,6 +6,7 @@ import type {
   InviteUserRequest,
   InviteUserResponse,
   ListUsersQuery,
+  SignInLockout,
   UserList,
   UserSummary,
 } from '@tc/shared/contracts';
@@ -49,6 +50,14 @@ export class UsersService {
       `${BASE}/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`,
       null,
     );
+  }
+
+  lockout(id: string): Observable<SignInLockout> {
+    return this.http.get<SignInLockout>(`${BASE}/${encodeURIComponent(id)}/lockout`);
+  }
+
+  clearLockout(id: string): Observable<SignInLockout> {
+    return this.http.delete<SignInLockout>(`${BASE}/${encodeURIComponent(id)}/lockout`);
   }
 
   passwordResetLink(id: string): Observable<ActionLink> {
