@@ -7,7 +7,14 @@
 //
 // Signed-in pages: the script signs the demo coach in through the API and hands Lighthouse the
 // refresh cookie as an extra header; the app turns it into a session on load, as after a reload.
-// A fresh cookie per page (the server rotates refresh tokens). Exits 1 when a score is under target.
+// A fresh cookie per page (the server rotates refresh tokens).
+//
+// Each page is measured RUNS times (default 3) and the median score is the page's figure: the
+// simulated throttling (Lantern) still scales the CPU time it observes, so a machine busy with other
+// work gives lower single runs. Exits 1 when a median is under target. LIGHTHOUSE_DIR=<folder> keeps
+// every run's JSON report there (to read the audits).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -22,6 +29,14 @@ const METRICS = {
   CLS: 'cumulative-layout-shift',
 };
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+const RUNS = Math.max(1, Number(process.env.RUNS ?? 3));
+const REPORT_DIR = process.env.LIGHTHOUSE_DIR ?? null;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+};
 
 async function healthy() {
   try {
@@ -81,35 +96,61 @@ const chrome = await launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: FLAGS,
 });
+if (REPORT_DIR) mkdirSync(REPORT_DIR, { recursive: true });
+
+/** One Lighthouse run of one page; a run whose trace came back broken (NO_NAVSTART, seen on a busy machine) is done once more. */
+async function measure(page, run, retried = false) {
+  const extraHeaders = page.signedIn ? { Cookie: (await signIn()).cookie } : undefined;
+  const runner = await lighthouse(`${BASE_URL}${page.path}`, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+    extraHeaders,
+  });
+  const lhr = runner?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+  if (lhr.runtimeError) {
+    if (!retried) return measure(page, run, true);
+    throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
+  if (REPORT_DIR) {
+    writeFileSync(join(REPORT_DIR, `${page.name.replace(/\W+/g, '-')}-${run}.json`), JSON.stringify(lhr));
+  }
+  const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failing = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+    .filter((a) => a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+    .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+  return {
+    finalUrl: lhr.finalDisplayedUrl,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    metrics: Object.entries(METRICS)
+      .map(([short, id]) => `${short} ${lhr.audits[id]?.displayValue ?? '?'}`)
+      .join(', '),
+    failing,
+    // Lighthouse's CPU benchmark of this machine during the run (a mid-range desktop scores ~1000+;
+    // below that the 4x CPU slowdown of the mobile preset overstates the phone's work).
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
+  };
+}
+
 const results = [];
 try {
   for (const page of pages) {
-    const extraHeaders = page.signedIn ? { Cookie: (await signIn()).cookie } : undefined;
-    const runner = await lighthouse(`${BASE_URL}${page.path}`, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility'],
-      extraHeaders,
-    });
-    const lhr = runner?.lhr;
-    if (!lhr) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-    if (lhr.runtimeError)
-      throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    const failing = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
-      .filter((a) => a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
-      .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+    const runs = [];
+    for (let run = 1; run <= RUNS; run++) runs.push(await measure(page, run));
+    const performance = median(runs.map((r) => r.performance));
+    // The run whose performance is the median speaks for the page (its metrics and audits).
+    const typical = runs.find((r) => r.performance === performance) ?? runs[0];
     results.push({
       ...page,
-      finalUrl: lhr.finalDisplayedUrl,
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      metrics: Object.entries(METRICS)
-        .map(([short, id]) => `${short} ${lhr.audits[id]?.displayValue ?? '?'}`)
-        .join(', '),
-      failing,
+      ...typical,
+      performance,
+      accessibility: median(runs.map((r) => r.accessibility)),
+      each: runs.map((r) => `${r.performance}/${r.accessibility}`).join(' '),
+      benchmarks: runs.map((r) => r.benchmarkIndex).join(' '),
     });
   }
 } finally {
@@ -118,15 +159,18 @@ try {
 
 let under = false;
 console.log(
-  `Lighthouse 12.8.2 mobile preset on ${BASE_URL} (targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility})\n`,
+  `Lighthouse 12.8.2 mobile preset on ${BASE_URL}, median of ${RUNS} run(s) per page (targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility})\n`,
 );
-console.log(`${'page'.padEnd(14)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)}  metrics`);
+console.log(
+  `${'page'.padEnd(14)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)}  metrics of the median run · every run perf/a11y`,
+);
 for (const r of results) {
   const ok = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility;
   under ||= !ok;
   console.log(
-    `${r.name.padEnd(14)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)}  ${r.metrics}${ok ? '' : '   << under target'}`,
+    `${r.name.padEnd(14)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)}  ${r.metrics} · ${r.each}${ok ? '' : '   << under target'}`,
   );
+  console.log(`${''.padEnd(14)} CPU benchmark index per run: ${r.benchmarks}`);
   if (new URL(r.finalUrl).pathname !== r.path) console.log(`${''.padEnd(14)} ended on ${r.finalUrl}`);
   if (r.failing.length) console.log(`${''.padEnd(14)} audits under 90: ${r.failing.join(', ')}`);
 }
