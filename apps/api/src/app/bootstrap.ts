@@ -19,7 +19,7 @@ import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
-import { createValidationPipe } from '@tc/shared/api';
+import { createValidationPipe, frameworkProblem } from '@tc/shared/api';
 import { dataSourceOptions } from '../database/data-source-options';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
@@ -94,6 +94,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       forceCloseConnections: false,
       // Course files (import) are the largest JSON bodies; uploads go through multipart with their own limit.
       bodyLimit: 4 * 1024 * 1024,
+      // A malformed URL or an over-long path parameter is a problem+json too.
+      frameworkErrors: frameworkProblem,
       genReqId: (req: IncomingMessage) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

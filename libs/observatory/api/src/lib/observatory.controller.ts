@@ -9,7 +9,7 @@ import type {
 } from '@tc/shared/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AuthPrincipal, CurrentUser, Roles, writeAudit } from '@tc/shared/api';
+import { type AuthPrincipal, CurrentUser, Roles, writeAudit, ApiProblemResponses } from '@tc/shared/api';
 import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
 import { ObservatoryService } from './observatory.service';
@@ -20,6 +20,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Aggregates only, for observers (and admins) within their territories. */
+@ApiProblemResponses()
 @ApiTags('observatory')
 @ApiBearerAuth()
 @Controller('observatory')

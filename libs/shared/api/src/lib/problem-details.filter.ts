@@ -82,6 +82,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -93,6 +94,32 @@ const TYPE_BASE = 'https://coaching-territorial.example.org/problems/';
 
 function slug(status: number): string {
   return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+/**
+ * Fastify's own refusals before any route (and so any Nest filter) runs, a malformed percent-encoding
+ * or a path parameter above the router's length limit, as problems naming the path. Given to Fastify as
+ * its `frameworkErrors` option.
+ */
+export function frameworkProblem(
+  error: { statusCode?: number; message: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status =
+    typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+      ? error.statusCode
+      : 400;
+  const problem: ProblemDetails = {
+    type: TYPE_BASE + slug(status),
+    title: TITLES[status] ?? 'Bad request',
+    status,
+    detail: error.message,
+    errors: [{ field: 'path', message: error.message }],
+    instance: request.url,
+    requestId: String(request.id),
+  };
+  void reply.status(status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
 }
 
 /** Turns every error into RFC 9457 `application/problem+json`; unexpected errors say nothing about internals. */

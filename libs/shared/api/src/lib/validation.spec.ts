@@ -1,7 +1,7 @@
 import { IsEmail, IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ArgumentMetadata } from '@nestjs/common';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, MAX_BODY_DEPTH } from './validation';
 import { ProblemException } from './problem-details.filter';
 
 class Name {
@@ -51,5 +51,38 @@ describe('strict validation pipe', () => {
       meta,
     );
     expect(value).toBeInstanceOf(Body);
+  });
+
+  // Found by the bad-input fuzzer (apps/api/src/integration/bad-input.spec.ts).
+  it('refuses a body that is no JSON object (a text/plain string, an array, null), naming the body', async () => {
+    for (const value of ['email=a@b.org', 42, [], null]) {
+      const problem = await problemOf(value);
+      expect(problem.errors).toEqual([{ field: 'body', message: 'The body must be a JSON object' }]);
+    }
+  });
+
+  it('refuses NUL characters (PostgreSQL cannot store them), naming where', async () => {
+    const problem = await problemOf({ email: 'a@b.org', count: 1, name: { fr: 'a\u0000b' } });
+    expect(problem.errors).toEqual([{ field: 'name.fr', message: 'must not contain the NUL character' }]);
+    const param = await createValidationPipe()
+      .transform('abc\u0000', { type: 'param', data: 'code', metatype: String })
+      .catch((error: ProblemException) => error.getResponse() as { errors: unknown[] });
+    expect(param).toEqual(
+      expect.objectContaining({ errors: [{ field: 'code', message: 'must not contain the NUL character' }] }),
+    );
+  });
+
+  it('refuses nesting deeper than the validators recurse', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const problem = await problemOf({ email: 'a@b.org', count: 1, name: { fr: 'x' }, deep });
+    expect(problem.errors).toHaveLength(1);
+    expect(problem.errors[0]?.message).toBe(`must not nest deeper than ${MAX_BODY_DEPTH} levels`);
+    expect(problem.errors[0]?.field).toMatch(/^deep\[0\]\[0\]/);
+  });
+
+  it('names an unknown top-level field "0" as it was sent', async () => {
+    const problem = await problemOf({ email: 'a@b.org', count: 1, name: { fr: 'x' }, 0: 'x' });
+    expect(problem.errors).toEqual([{ field: '0', message: 'Unknown field "0"' }]);
   });
 });

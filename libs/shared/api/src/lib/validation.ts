@@ -1,17 +1,20 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@tc/shared/contracts';
-import { validationProblem } from './problem-details.filter';
+import { ProblemException, validationProblem } from './problem-details.filter';
 
 /** Flattens class-validator's tree into one entry per field at fault (`name.fr`, `items.2.email`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
-    // Array items read as `modules[1].lessons[0].title`, as publish problems do.
-    const field = /^\d+$/.test(error.property)
-      ? `${prefix}[${error.property}]`
-      : prefix
-        ? `${prefix}.${error.property}`
-        : error.property;
+    // Array items read as `modules[1].lessons[0].title`, as publish problems do (a top-level "0" is a key).
+    // A body that is no object at all (a string, a number) has no property name: the body is at fault.
+    const field = !error.property
+      ? prefix || 'body'
+      : /^\d+$/.test(error.property) && prefix
+        ? `${prefix}[${error.property}]`
+        : prefix
+          ? `${prefix}.${error.property}`
+          : error.property;
     const messages = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
       constraint === 'whitelistValidation' ? `Unknown field "${error.property}"` : message,
     );
@@ -22,9 +25,79 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/** How deep a body may nest: class-transformer and class-validator recurse, so a deeper one is refused. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * What makes a value unusable before any rule runs, as a field error: a NUL character in a string or a
+ * key (PostgreSQL cannot store it in text: the request would fail in the database, as a 500), or
+ * nesting deeper than {@link MAX_BODY_DEPTH} (the validators would exhaust the stack).
+ */
+export function unusableValue(value: unknown, path: string, depth = 0): FieldError | null {
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? { field: path, message: 'must not contain the NUL character' } : null;
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth >= MAX_BODY_DEPTH)
+    return { field: path, message: `must not nest deeper than ${MAX_BODY_DEPTH} levels` };
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, i): [string, unknown] => [`[${i}]`, item])
+    : Object.entries(value).map(([key, item]): [string, unknown] => [path ? `.${key}` : key, item]);
+  for (const [key, item] of entries) {
+    const at = `${path}${key}`;
+    if (key.includes('\u0000')) return { field: at, message: 'must not contain the NUL character' };
+    const found = unusableValue(item, at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const NOT_VALIDATED: unknown[] = [String, Boolean, Number, Array, Object, Buffer, Date];
+
+/**
+ * The validation pipe, refusing first what no rule can judge: NUL characters and deep nesting in
+ * bodies, queries and path parameters, and a body that is no JSON object where a DTO expects one (a
+ * `text/plain` body arrives as a string, which class-validator would otherwise wave through).
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const name = metadata.type === 'body' ? '' : (metadata.data ?? '');
+      const found = unusableValue(value, name);
+      if (found) {
+        const unusable = { ...found, field: found.field || name || metadata.type };
+        // A NUL character does not stop the other rules (every field at fault is named); too deep a
+        // value never reaches them.
+        const others = unusable.message.startsWith('must not nest')
+          ? []
+          : await this.otherErrors(value, metadata);
+        throw validationProblem([unusable, ...others.filter((e) => e.field !== unusable.field)]);
+      }
+      const dto = typeof metadata.metatype === 'function' && !NOT_VALIDATED.includes(metadata.metatype);
+      if (
+        metadata.type === 'body' &&
+        dto &&
+        value !== undefined &&
+        (typeof value !== 'object' || value === null || Array.isArray(value))
+      )
+        throw validationProblem([{ field: 'body', message: 'The body must be a JSON object' }]);
+    }
+    return super.transform(value, metadata);
+  }
+
+  private async otherErrors(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {
+    try {
+      await super.transform(value, metadata);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ProblemException)) throw error;
+      return (error.getResponse() as { errors?: FieldError[] }).errors ?? [];
+    }
+  }
+}
+
 /** Strict validation: unknown fields are rejected, values are converted by their declared types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -11,6 +11,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -61,6 +62,8 @@ function Nested(type: () => new () => object, opts: { optional?: boolean; nullab
       ? [ApiPropertyOptional({ type: t, nullable: !!opts.nullable }), IsOptional()]
       : [ApiProperty({ type: t, nullable: !!opts.nullable })]),
     ...(opts.nullable ? [ValidateIf((_o, v) => v !== null)] : []),
+    // ValidateNested alone lets an absent value and an array through.
+    IsObject(),
     ValidateNested(),
     Type(type),
   );

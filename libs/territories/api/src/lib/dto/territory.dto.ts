@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -65,6 +66,7 @@ export class CreateTerritoryDto implements CreateTerritoryRequest {
   code?: string | null;
 
   @ApiProperty({ type: LocalizedNameDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name!: LocalizedNameDto;
@@ -85,6 +87,7 @@ export class UpdateTerritoryDto implements UpdateTerritoryRequest {
 
   @ApiPropertyOptional({ type: PartialLocalizedNameDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PartialLocalizedNameDto)
   name?: PartialLocalizedNameDto;
