@@ -288,6 +288,8 @@ class Coach {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   readonly generated: string[] = [];
   readonly acknowledged = new Set<string>();
+  /** Events the server answered as duplicates: sent again after an answer that never came back. */
+  duplicates = 0;
   readonly rejected: { id: string; why: string }[] = [];
   /** The coach's place in the course, and whether that lesson is open (started, not completed). */
   private next = 0;
@@ -388,6 +390,7 @@ class Coach {
         continue;
       }
       const answered = new Set<string>();
+      this.duplicates += res.body.duplicates.length;
       for (const id of [...res.body.accepted, ...res.body.duplicates]) {
         answered.add(id);
         this.acknowledged.add(id);
@@ -834,6 +837,7 @@ http {
   const ackedNotStored = [...acknowledged].filter((id) => !stored.has(id)).length;
   const lost = generated.filter((id) => !acknowledged.has(id)).length;
   const storedNotAcked = [...stored].filter((id) => !acknowledged.has(id)).length;
+  const duplicateAnswers = coaches.reduce((n, c) => n + c.duplicates, 0);
   const unknownStored = (cohortRows?.n ?? 0) - stored.size;
 
   // Lesson summaries = the raw events recounted (quizzes are completed by grading, not by events).
@@ -929,7 +933,8 @@ http {
   line('stored (rows with those ids)', stored.size);
   line('stored more than once', storedTwice);
   line('acknowledged but not stored', ackedNotStored);
-  line('stored before acknowledged (retry)', storedNotAcked);
+  line('answered as duplicate (resent)', duplicateAnswers);
+  line('stored but never acknowledged', storedNotAcked);
   line('lost (never acknowledged)', lost);
   line('rejected by the server', rejected.length);
   line('stored but never sent', unknownStored);

