@@ -76,7 +76,18 @@ export class CatalogController {
         [{ field: 'file', message: 'Upload the file as multipart/form-data in the field "file"' }],
       );
     }
-    const file = await request.file({ limits: { fileSize: this.options.maxUploadBytes, files: 1 } });
+    // A multipart body without a boundary, or cut short, makes the parser throw: that is the client's.
+    const file = await request
+      .file({ limits: { fileSize: this.options.maxUploadBytes, files: 1 } })
+      .catch((error: Error) => {
+        throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          'media-multipart',
+          'Unreadable multipart body',
+          undefined,
+          [{ field: 'file', message: error.message }],
+        );
+      });
     if (!file || file.fieldname !== 'file') {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'media-missing', 'No file', undefined, [
         { field: 'file', message: 'No file in the field "file"' },

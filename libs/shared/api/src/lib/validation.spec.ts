@@ -72,6 +72,13 @@ describe('strict validation pipe', () => {
     );
   });
 
+  it('refuses lone surrogates (validator.js throws on them), naming where', async () => {
+    const problem = await problemOf({ email: 'a\uD800@b.org', count: 1, name: { fr: 'x' } });
+    expect(problem.errors).toEqual([
+      { field: 'email', message: 'must be valid Unicode text (a lone surrogate)' },
+    ]);
+  });
+
   it('refuses nesting deeper than the validators recurse', async () => {
     let deep: unknown = 1;
     for (let i = 0; i < 5000; i++) deep = [deep];

@@ -30,12 +30,12 @@ export const MAX_BODY_DEPTH = 32;
 
 /**
  * What makes a value unusable before any rule runs, as a field error: a NUL character in a string or a
- * key (PostgreSQL cannot store it in text: the request would fail in the database, as a 500), or
+ * key (PostgreSQL cannot store it in text: the request would fail in the database, as a 500), a lone
+ * surrogate (no character; validators throw on it), or
  * nesting deeper than {@link MAX_BODY_DEPTH} (the validators would exhaust the stack).
  */
 export function unusableValue(value: unknown, path: string, depth = 0): FieldError | null {
-  if (typeof value === 'string')
-    return value.includes('\u0000') ? { field: path, message: 'must not contain the NUL character' } : null;
+  if (typeof value === 'string') return unusableText(value, path);
   if (typeof value !== 'object' || value === null) return null;
   if (depth >= MAX_BODY_DEPTH)
     return { field: path, message: `must not nest deeper than ${MAX_BODY_DEPTH} levels` };
@@ -44,10 +44,21 @@ export function unusableValue(value: unknown, path: string, depth = 0): FieldErr
     : Object.entries(value).map(([key, item]): [string, unknown] => [path ? `.${key}` : key, item]);
   for (const [key, item] of entries) {
     const at = `${path}${key}`;
-    if (key.includes('\u0000')) return { field: at, message: 'must not contain the NUL character' };
+    const badKey = unusableText(key, at);
+    if (badKey) return badKey;
     const found = unusableValue(item, at, depth + 1);
     if (found) return found;
   }
+  return null;
+}
+
+/** A lone UTF-16 surrogate: no character at all (validator.js's isEmail throws on one: a 500). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unusableText(text: string, path: string): FieldError | null {
+  if (text.includes('\u0000')) return { field: path, message: 'must not contain the NUL character' };
+  if (LONE_SURROGATE.test(text))
+    return { field: path, message: 'must be valid Unicode text (a lone surrogate)' };
   return null;
 }
 
@@ -66,17 +77,15 @@ class StrictValidationPipe extends ValidationPipe {
       if (found) {
         const unusable = { ...found, field: found.field || name || metadata.type };
         // A NUL character does not stop the other rules (every field at fault is named); too deep a
-        // value never reaches them.
-        const others = unusable.message.startsWith('must not nest')
-          ? []
-          : await this.otherErrors(value, metadata);
+        // value or a lone surrogate never reaches them (they recurse, or throw).
+        const others = unusable.message.includes('NUL') ? await this.otherErrors(value, metadata) : [];
         throw validationProblem([unusable, ...others.filter((e) => e.field !== unusable.field)]);
       }
       const dto = typeof metadata.metatype === 'function' && !NOT_VALIDATED.includes(metadata.metatype);
       if (
         metadata.type === 'body' &&
         dto &&
-        value !== undefined &&
+        // No body at all where a DTO expects one: also a multipart or unknown body Fastify left unparsed.
         (typeof value !== 'object' || value === null || Array.isArray(value))
       )
         throw validationProblem([{ field: 'body', message: 'The body must be a JSON object' }]);
