@@ -403,6 +403,17 @@ describe('OpenAPI document', () => {
       token: observer,
     });
 
+    // Routes added beside this spec: the lockout of an account, and any GET without parameters (health
+    // probes, the audit log) as an admin.
+    if (doc.paths['/api/v1/users/{id}/lockout']) {
+      await call('get', '/api/v1/users/{id}/lockout', `/api/v1/users/${userId}/lockout`, { token: admin });
+      await call('delete', '/api/v1/users/{id}/lockout', `/api/v1/users/${userId}/lockout`, { token: admin });
+    }
+    for (const op of operationsOf(doc)) {
+      if (op.method !== 'get' || op.pathParams.length || seen.has(`get ${op.path}`)) continue;
+      await call('get', op.path, op.path, { token: admin });
+    }
+
     // Sign-out last (it ends the coach's session of the sign-in above).
     await call('post', '/api/v1/auth/sign-out', '/api/v1/auth/sign-out', {
       cookie: signIn.refreshCookie ?? '',
@@ -414,7 +425,7 @@ describe('OpenAPI document', () => {
         `${undeclaredBodies} answers had a body the document does not describe`,
     );
     expect(problems).toEqual([]);
-    // Every operation of the document was called at least once (audit: another helper's, when present).
-    expect(all.filter((op) => !seen.has(op) && !op.includes('/audit'))).toEqual([]);
+    // Every operation of the document was called at least once.
+    expect(all.filter((op) => !seen.has(op))).toEqual([]);
   });
 });

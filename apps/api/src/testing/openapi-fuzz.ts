@@ -214,7 +214,7 @@ export const MALFORMED_JSON: readonly string[] = [
   '{"a":NaN}',
   '{"a":Infinity}',
   '{"a":0x10}',
-  '\uFEFF{}',
+  '\uFEFF{"a":1}',
   '{"a":"\\ud800"}',
   '{"a":"\\u0000"}',
   '{"a":"\u0000"}',
@@ -235,6 +235,9 @@ export const MALFORMED_JSON: readonly string[] = [
   '<?xml version="1.0"?><a>1</a>',
   'a=1&b=2',
 ];
+
+/** A NUL or a lone surrogate as JSON.stringify writes them: refused before the other rules run. */
+const UNUSABLE_IN_JSON = /\\u0000|\\ud[89a-f]/i;
 
 const WRONG_CONTENT_TYPES: readonly string[] = [
   'text/plain',
@@ -312,7 +315,11 @@ function resolveRef(doc: OpenApiDocument, ref: string): OpenApiSchema {
 /** The schema with its `$ref`s (and a single-entry allOf) replaced by what they point to, to a depth. */
 export function resolveSchema(doc: OpenApiDocument, schema: OpenApiSchema, depth = 0): OpenApiSchema {
   if (depth > 8) return {};
-  if (schema.$ref) return resolveSchema(doc, resolveRef(doc, schema.$ref), depth + 1);
+  if (schema.$ref) {
+    // Keywords beside the reference (nullable, description) still apply.
+    const { $ref, ...siblings } = schema;
+    return { ...resolveSchema(doc, resolveRef(doc, $ref), depth + 1), ...siblings };
+  }
   if (schema.allOf && schema.allOf.length === 1 && schema.allOf[0])
     return resolveSchema(doc, { ...schema, allOf: undefined, ...schema.allOf[0] }, depth + 1);
   const out: OpenApiSchema = { ...schema };
@@ -521,17 +528,21 @@ function buildersFor(
   const json = op.consumes.includes('application/json') || (writes && op.consumes.length === 0);
   const csv = op.consumes.includes('text/csv');
   const multipart = op.consumes.includes('multipart/form-data');
+  const fields = op.bodySchema ? fieldsOf(op.bodySchema) : [];
+  // Operations without a body schema ignore bodies: a broken field is no validation problem there.
+  const hasBody = op.bodySchema !== null;
   const uuidParams = op.pathParams.filter(
-    (p) => p.name !== 'n' && !['code', 'hash', 'lessonKey', 'phase'].includes(p.name),
+    (p) => p.name !== 'n' && !['code', 'hash', 'lessonKey', 'phase', 'token'].includes(p.name),
   );
 
   /** A path parameter's value: random ids that do not exist, hostile strings, or a fixture. */
   const paramValue = (name: string, mode: 'random' | 'real'): string => {
     if (name === 'n') return String(1 + random.int(3));
-    if (name === 'phase') return random.pick(['before', 'after']);
+    if (name === 'phase') return random.pick(['start', 'end']);
     if (name === 'code') return random.pick(['TC-ABCD-EFGH', 'ZZZZ-0000', 'x']);
     if (name === 'hash') return 'a'.repeat(64);
     if (name === 'lessonKey') return 'l1';
+    if (name === 'token') return 'a'.repeat(43);
     if (mode === 'real' && fixtures.realIds[name]) return fixtures.realIds[name];
     return random.uuid();
   };
@@ -553,9 +564,6 @@ function buildersFor(
       ? clone(sample as Record<string, unknown>)
       : {};
   };
-  const fields = op.bodySchema ? fieldsOf(op.bodySchema) : [];
-  // Operations without a body schema ignore bodies: a broken field is no validation problem there.
-  const hasBody = op.bodySchema !== null;
   const extraName = () => random.pick(EXTRA_FIELD_NAMES);
   /** A body that must be refused: the given body plus an unknown top-level field. */
   const withExtra = (body: Record<string, unknown>, kind: string): Built => {
@@ -583,7 +591,15 @@ function buildersFor(
         kind: 'path-hostile',
         url: url({ [param.name]: value }),
         ...(writes && json ? { headers: jsonHeaders, payload: JSON.stringify(base()) } : {}),
-        ...(malformedUuid && value.length < 300 && !value.includes('%') && value !== '..' && value !== '.'
+        // Named when nothing else can be at fault first: no body to validate, and the id still one path
+        // segment of the route (no slash, no escape the router decodes, not above its length limit).
+        ...(malformedUuid &&
+        !(writes && hasBody) &&
+        op.queryParams.every((q) => !q.required) &&
+        value.length < 100 &&
+        !/[%/]/.test(value) &&
+        value !== '..' &&
+        value !== '.'
           ? { expectField: param.name }
           : {}),
       };
@@ -622,7 +638,9 @@ function buildersFor(
     return {
       kind: 'query-unknown',
       url: url({}, `${encodeURIComponent(name)}=${encodeText(random.pick(HOSTILE_STRINGS))}`),
-      ...(writes && json ? { headers: jsonHeaders, payload: JSON.stringify(base()) } : {}),
+      ...(writes && json
+        ? { headers: jsonHeaders, payload: JSON.stringify({ ...base(), [extraName()]: 1 }) }
+        : {}),
     };
   });
   builders.push(() => ({
@@ -670,7 +688,8 @@ function buildersFor(
       kind: 'content-type-wrong',
       url: url({}, '', 'real'),
       headers: { 'content-type': random.pick(WRONG_CONTENT_TYPES) },
-      payload: JSON.stringify(base()),
+      // Some of these still read as JSON (a charset, a list): the unknown field keeps the body refused.
+      payload: JSON.stringify({ ...base(), [extraName()]: 1 }),
     }));
     builders.push(() => ({
       kind: 'content-type-missing',
@@ -694,10 +713,12 @@ function buildersFor(
     builders.push(() => {
       // Unknown fields nested in objects and array items too.
       const body = base();
-      const nested = fields.filter((f) => f.schema.type === 'object' || f.schema.properties);
+      // Free-form maps (additionalProperties) take any key: only objects with fixed fields.
+      const nested = fields.filter((f) => f.schema.properties && !f.schema.additionalProperties);
       if (!nested.length) return withExtra(body, 'field-extra');
       const field = random.pick(nested);
-      const extra = extraName();
+      // Inside an object a numeric key would read as an index (`name[0]`): a named one here.
+      const extra = random.pick(EXTRA_FIELD_NAMES.filter((n) => !/^\d+$/.test(n)));
       setAt(body, [...field.keys, extra], 'x');
       return {
         kind: 'field-extra-nested',
@@ -737,7 +758,9 @@ function buildersFor(
         const body = base();
         setAt(body, field.keys, null);
         // null is a value for an optional field; the unknown field keeps the request refused.
-        if (!field.required || field.schema.nullable) return withExtra(body, 'field-null');
+        // (Nested fields: nullability is not always in the document; only top-level ones are sure.)
+        if (!field.required || field.schema.nullable || field.keys.length > 1)
+          return withExtra(body, 'field-null');
         return {
           kind: 'field-null',
           url: url({}, '', 'real'),
@@ -764,7 +787,10 @@ function buildersFor(
               headers: jsonHeaders,
               payload: JSON.stringify(body),
             };
-          return withExtra(body, 'field-hostile-text');
+          const refused = withExtra(body, 'field-hostile-text');
+          // NUL and lone surrogates are refused before (some of) the rules run: they may be named alone.
+          if (UNUSABLE_IN_JSON.test(JSON.stringify(body))) delete refused.expectField;
+          return refused;
         });
       }
       if (field.schema.type === 'array') {
@@ -806,18 +832,23 @@ function buildersFor(
       headers: { 'content-type': 'text/csv' },
       payload: random.pick(INVALID_UTF8),
     }));
-    builders.push(() => ({
-      kind: 'csv-as-json',
-      url: url({}, 'dryRun=false', 'real'),
-      headers: jsonHeaders,
-      payload: JSON.stringify({ csv: random.pick(MALFORMED_CSV).slice(0, 200) }),
-      expectField: 'body',
-    }));
+    builders.push(() => {
+      const payload = JSON.stringify({ csv: random.pick(MALFORMED_CSV).slice(0, 200) });
+      return {
+        kind: 'csv-as-json',
+        url: url({}, 'dryRun=false', 'real'),
+        headers: jsonHeaders,
+        payload,
+        // (A NUL or a lone surrogate inside is named first, as `csv`.)
+        ...(UNUSABLE_IN_JSON.test(payload) ? {} : { expectField: 'body' }),
+      };
+    });
     builders.push(() => ({
       kind: 'csv-wrong-content-type',
       url: url({}, 'dryRun=false', 'real'),
       headers: {
-        'content-type': random.pick(['text/plain', 'application/octet-stream', 'multipart/form-data']),
+        // (text/plain is taken as the CSV file it usually is.)
+        'content-type': random.pick(['application/octet-stream', 'multipart/form-data', 'application/xml']),
       },
       payload: random.pick(MALFORMED_CSV).slice(0, 200),
     }));
