@@ -65,6 +65,30 @@ describe('problem+json for every error', () => {
     expect(JSON.stringify(sent.body)).not.toMatch(/secret/);
   });
 
+  it('answers 503 with Retry-After when the database is out of reach, 500 for a failing query', () => {
+    jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+    const down = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      // TypeORM's QueryFailedError keeps the driver's error, here PostgreSQL shutting down.
+      Object.assign(new Error('terminating connection due to administrator command'), {
+        driverError: Object.assign(new Error('terminating connection'), { code: '57P01' }),
+      }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+      new Error('Connection terminated unexpectedly'),
+    ];
+    for (const error of down) {
+      const { host, sent } = hostFor();
+      filter.catch(error, host);
+      expect([error.message, sent.status, sent.headers['retry-after']]).toEqual([error.message, 503, '5']);
+      expect(sent.body).toMatchObject({ type: expect.stringMatching(/database-unavailable$/), status: 503 });
+    }
+    const { host, sent } = hostFor();
+    filter.catch(Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } }), host);
+    expect(sent.status).toBe(500);
+    expect(sent.headers['retry-after']).toBeUndefined();
+  });
+
   it('keeps custom problem types', () => {
     const { host, sent } = hostFor();
     filter.catch(new ProblemException(409, 'territory-code-taken', 'Code already used'), host);

@@ -122,6 +122,40 @@ export function frameworkProblem(
   void reply.status(status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
 }
 
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Error codes of a database that is restarting, refusing or dropping connections (not of a bad query). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/**
+ * Whether an error says the database is out of reach (TypeORM wraps the driver's error as
+ * `driverError`): a refused or dropped connection, an admin or crash shutdown, "cannot connect now", too
+ * many connections, or any SQLSTATE of class 08 (connection exception). Not a failing query.
+ */
+export function databaseUnavailable(exception: unknown): boolean {
+  for (let e = exception, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
+      return true;
+    if (
+      typeof message === 'string' &&
+      /^Connection terminated|timeout exceeded when trying to connect/.test(message)
+    )
+      return true;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Turns every error into RFC 9457 `application/problem+json`; unexpected errors say nothing about internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -142,6 +176,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (headers) {
       for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     }
+    // The database restarting or out of reach: a moment's unavailability, worth a retry.
+    if (problem.status === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -195,6 +231,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         detail: fastifyError.message,
         errors: [{ field: 'body', message: fastifyError.message ?? 'The request body was refused.' }],
+        ...base,
+      };
+    }
+    if (databaseUnavailable(exception)) {
+      return {
+        type: TYPE_BASE + 'database-unavailable',
+        title: TITLES[503] as string,
+        status: 503,
+        detail: 'The database is out of reach for a moment. Try again shortly.',
         ...base,
       };
     }
