@@ -7,7 +7,10 @@ export default [
   {
     files: ['**/*.ts', '**/*.js'],
     rules: {
-      'playwright/expect-expect': ['warn', { assertFunctionNames: ['expectSignedIn', 'signOut'] }],
+      'playwright/expect-expect': [
+        'warn',
+        { assertFunctionNames: ['expectSignedIn', 'signOut', 'expectClean'] },
+      ],
     },
   },
 ];
