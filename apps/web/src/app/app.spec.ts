@@ -9,6 +9,7 @@ import { AuthService, authInterceptor } from '@tc/identity/web';
 import { NEVER } from 'rxjs';
 import { App } from './app';
 import { LearnerSync } from './shell/learner-sync';
+import { sessionOf } from './testing';
 
 @Component({ template: '' })
 class Blank {}
@@ -18,25 +19,7 @@ const fr = {
   userMenu: { signOut: 'Se déconnecter' },
 };
 
-function session(id = 'u-1') {
-  return {
-    accessToken: 't',
-    expiresIn: 900,
-    me: {
-      id,
-      email: 'a@example.org',
-      displayName: 'Amina',
-      preferredLanguage: 'fr' as const,
-      territoryId: null,
-      organisationType: null,
-      organisationName: null,
-      gender: null,
-      birthYear: null,
-      demographicsWithheld: false,
-      roles: [{ id: 'ra-0', role: 'coach' as const, territoryId: null, territoryName: null }],
-    },
-  };
-}
+const session = (id = 'u-1') => sessionOf(['coach'], id);
 
 describe('App shell: signing out with items waiting to sync', () => {
   let waiting: number;

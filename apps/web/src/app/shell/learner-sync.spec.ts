@@ -6,27 +6,8 @@ import { provideRouter } from '@angular/router';
 import { AuthService } from '@tc/identity/web';
 import type { Role } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
+import { sessionOf } from '../testing';
 import { LearnerSync } from './learner-sync';
-
-function session(roles: Role[], id = 'u-1') {
-  return {
-    accessToken: 't',
-    expiresIn: 900,
-    me: {
-      id,
-      email: 'a@example.org',
-      displayName: 'Amina',
-      preferredLanguage: 'fr' as const,
-      territoryId: null,
-      organisationType: null,
-      organisationName: null,
-      gender: null,
-      birthYear: null,
-      demographicsWithheld: false,
-      roles: roles.map((role, i) => ({ id: `ra-${i}`, role, territoryId: null, territoryName: null })),
-    },
-  };
-}
 
 describe('LearnerSync (sync from app start)', () => {
   let load: jest.Mock;
@@ -49,7 +30,7 @@ describe('LearnerSync (sync from app start)', () => {
 
   function signIn(roles: Role[]): void {
     TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
-    TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/sign-in').flush(session(roles));
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/sign-in').flush(sessionOf(roles));
   }
 
   async function stable(): Promise<void> {
@@ -80,7 +61,7 @@ describe('LearnerSync (sync from app start)', () => {
     signIn(['coach']);
     await stable();
     expect(await sync.waiting()).toBe(0);
-    TestBed.inject(AuthService).updateMe(session(['coach'], 'u-2').me);
+    TestBed.inject(AuthService).updateMe(sessionOf(['coach'], 'u-2').me);
     await stable();
     expect(load).toHaveBeenCalledTimes(2);
     expect(await sync.waiting()).toBe(3);
