@@ -1,7 +1,7 @@
-import type { Role, Session } from '@tc/shared/contracts';
+import type { Role } from '@tc/shared/contracts';
 
 /** A signed-in session for the app's specs: person `id` holding `roles`. */
-export function sessionOf(roles: Role[], id = 'u-1'): Session {
+export function sessionOf(roles: Role[], id = 'u-1') {
   return {
     accessToken: 't',
     expiresIn: 900,
@@ -9,7 +9,7 @@ export function sessionOf(roles: Role[], id = 'u-1'): Session {
       id,
       email: 'a@example.org',
       displayName: 'Amina',
-      preferredLanguage: 'fr',
+      preferredLanguage: 'fr' as const,
       territoryId: null,
       organisationType: null,
       organisationName: null,
