@@ -107,23 +107,32 @@ export class ObservatoryService {
       return { ...base, ...table, ...paged(table.rows), total: null };
     }
     const groups = await this.groups(groupBy, territory, slice, courses);
+    const start = Math.min(offset, groups.length);
+    const shown = {
+      start,
+      end: query.limit === undefined ? groups.length : Math.min(groups.length, start + query.limit),
+    };
     let totalDays: Map<number, number> | undefined;
     if (groupBy === 'cohort') {
       // Cohorts bring the middle of their histograms for the rows shown only (a territory may hold
       // thousands); the total's median comes from the territory's histogram.
-      const shown = paged(groups).rows;
+      const page = groups.slice(shown.start, shown.end);
       const [middles, territoryFunnel] = await Promise.all([
         this.stats.cohortMiddles(
           slice,
-          shown.map((g) => g.key),
+          page.map((g) => g.key),
         ),
         this.stats.funnel(slice, null),
       ]);
-      for (const g of shown) g.funnel.middle = middles.get(g.key);
+      for (const g of page) g.funnel.middle = middles.get(g.key);
       totalDays = territoryFunnel.get('')?.days ?? new Map();
     }
-    const table = this.funnelTable(groups, groupBy, totalDays);
-    return { ...base, ...table, ...paged(table.rows) };
+    const table = this.funnelTable(groups, groupBy, shown, totalDays);
+    return {
+      ...base,
+      ...table,
+      page: { offset, limit: query.limit ?? null, total: groups.length },
+    };
   }
 
   async competences(
@@ -253,17 +262,23 @@ export class ObservatoryService {
     }
   }
 
-  /** Suppresses the table column by column against its total, then the rates and medians. */
+  /**
+   * Suppresses the table column by column against its total, then the rates and medians. Rows are
+   * built for the page `shown` only (a territory may hold thousands of cohorts); the rows off the page
+   * are judged all the same, so `suppressedCells` counts the whole table.
+   */
   private funnelTable(
     groups: Group[],
     groupBy: ObservatoryGroupBy,
+    shown: { start: number; end: number },
     totalDays?: Map<number, number>,
   ): { rows: CompletionRow[]; total: CompletionRow; suppressedCells: number } {
     const k = this.k;
     const totalFunnel = emptyFunnel();
     for (const g of groups) {
       for (const c of FUNNEL_COLUMNS) totalFunnel[c] += g.funnel[c];
-      for (const [d, n] of g.funnel.days) totalFunnel.days.set(d, (totalFunnel.days.get(d) ?? 0) + n);
+      if (!totalDays)
+        for (const [d, n] of g.funnel.days) totalFunnel.days.set(d, (totalFunnel.days.get(d) ?? 0) + n);
     }
     if (totalDays) totalFunnel.days = totalDays;
     const columns = new Map<FunnelColumn, ReturnType<typeof suppressColumn>>(
@@ -276,44 +291,56 @@ export class ObservatoryService {
         ),
       ]),
     );
-    let suppressed = 0;
+    // A month's completions are not that month's enrolments': no rate per month.
+    const withRate = groupBy !== 'month';
+    // Days to completion are kept by territory, course and month, not by gender or age band.
+    const withMedian = groupBy !== 'gender' && groupBy !== 'ageBand';
+    /** What a row shows, and how many of its cells are hidden. */
+    const judge = (funnel: Funnel, cell: (c: FunnelColumn) => number | null) => {
+      const counts = {
+        enrolled: cell('enrolled'),
+        started: cell('started'),
+        completed: cell('completed'),
+        certified: cell('certified'),
+        withdrawn: cell('withdrawn'),
+      };
+      let hidden = FUNNEL_COLUMNS.filter((c) => counts[c] === null).length;
+      const completionRate = withRate ? rate(counts.completed, counts.enrolled) : null;
+      if (withRate && completionRate === null && funnel.enrolled > 0) hidden++;
+      // Shown only beside a shown completion count of at least k (decided on the counts, so rows
+      // off the page, whose histograms were not read, count their hidden medians all the same).
+      const medianShown = counts.completed !== null && counts.completed >= k;
+      if (withMedian && !medianShown && funnel.completed > 0) hidden++;
+      return { counts, completionRate, medianShown, hidden };
+    };
     const row = (
       key: string,
       label: LocalizedText | null,
       funnel: Funnel,
-      cell: (c: FunnelColumn) => number | null,
+      judged: ReturnType<typeof judge>,
       drillable?: boolean,
     ): CompletionRow => {
-      const counts = Object.fromEntries(FUNNEL_COLUMNS.map((c) => [c, cell(c)])) as Record<
-        FunnelColumn,
-        number | null
-      >;
-      suppressed += FUNNEL_COLUMNS.filter((c) => counts[c] === null).length;
-      const out: CompletionRow = { key, label, ...counts };
+      const out: CompletionRow = { key, label, ...judged.counts };
       if (drillable !== undefined) out.drillable = drillable;
-      // A month's completions are not that month's enrolments': no rate per month.
-      if (groupBy !== 'month') {
-        out.completionRate = rate(counts.completed, counts.enrolled);
-        if (out.completionRate === null && funnel.enrolled > 0) suppressed++;
-      }
-      // Days to completion are kept by territory, course and month, not by gender or age band.
-      if (groupBy !== 'gender' && groupBy !== 'ageBand') {
-        // Shown only beside a shown completion count of at least k (decided on the counts, so rows
-        // off the page, whose histograms were not read, count their hidden medians all the same).
-        const shown = counts.completed !== null && counts.completed >= k;
-        out.medianDaysToCompletion = !shown
+      if (withRate) out.completionRate = judged.completionRate;
+      if (withMedian)
+        out.medianDaysToCompletion = !judged.medianShown
           ? null
           : funnel.middle
             ? (bucketDay(funnel.middle[0]) + bucketDay(funnel.middle[1])) / 2
             : medianDays(funnel.days);
-        if (!shown && funnel.completed > 0) suppressed++;
-      }
       return out;
     };
-    const rows = groups.map((g, i) =>
-      row(g.key, g.label, g.funnel, (c) => columns.get(c)?.cells[i] ?? null, g.drillable),
-    );
-    const total = row('total', null, totalFunnel, (c) => columns.get(c)?.total ?? null);
+    let suppressed = 0;
+    const rows: CompletionRow[] = [];
+    groups.forEach((g, i) => {
+      const judged = judge(g.funnel, (c) => columns.get(c)?.cells[i] ?? null);
+      suppressed += judged.hidden;
+      if (i >= shown.start && i < shown.end) rows.push(row(g.key, g.label, g.funnel, judged, g.drillable));
+    });
+    const totalJudged = judge(totalFunnel, (c) => columns.get(c)?.total ?? null);
+    suppressed += totalJudged.hidden;
+    const total = row('total', null, totalFunnel, totalJudged);
     return { rows, total, suppressedCells: suppressed };
   }
 

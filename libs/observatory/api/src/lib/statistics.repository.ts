@@ -131,11 +131,15 @@ export class StatisticsRepository {
    */
   async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
     const [where, params] = this.where(slice, 'c.course_id');
-    const table = slice.from || slice.to ? 'obs_cohort_funnel' : 'obs_cohort_funnel_all';
+    // All time: one row per cohort already, nothing to add up.
     const counts = await this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
-      `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
-         FROM ${table} f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
-        WHERE ${where} GROUP BY 1 ORDER BY 2, 1`,
+      slice.from || slice.to
+        ? `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
+             FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+            WHERE ${where} GROUP BY 1 ORDER BY 2, 1`
+        : `SELECT c.id AS key, c.name, f.enrolled, f.started, f.completed, f.certified, f.withdrawn
+             FROM obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+            WHERE ${where} ORDER BY 2, 1`,
       params,
     );
     return { funnels: funnels(counts, []), names: new Map(counts.map((r) => [r.key, r.name])) };
