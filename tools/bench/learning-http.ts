@@ -30,6 +30,8 @@ const COACHES = 200;
 
 interface Run {
   rps: number;
+  /** This process's CPU time per request, µs (the server's work and autocannon's, which is the same for both). */
+  cpu: number;
   p99: number;
   errors: number;
   non2xx: number;
@@ -40,6 +42,7 @@ async function cannon(
   opts: { method: 'GET' | 'POST'; tokens: string[]; body?: (i: number) => string; seconds: number },
 ): Promise<Run> {
   let n = 0;
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     method: opts.method,
@@ -62,8 +65,10 @@ async function cannon(
       },
     ],
   });
+  const used = process.cpuUsage(cpu);
   return {
     rps: result.requests.average,
+    cpu: (used.user + used.system) / Math.max(1, result.requests.total),
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
@@ -255,8 +260,8 @@ async function main(): Promise<void> {
 
     const report = (name: string, api: Run, baseline: Run) =>
       console.log(
-        `${name}\n  API : ${api.rps.toFixed(0).padStart(6)} req/s  p99 ${String(api.p99).padStart(4)} ms  errors ${api.errors + api.non2xx}\n` +
-          `  bare: ${baseline.rps.toFixed(0).padStart(6)} req/s  p99 ${String(baseline.p99).padStart(4)} ms  errors ${baseline.errors + baseline.non2xx}\n` +
+        `${name}\n  API : ${api.rps.toFixed(0).padStart(6)} req/s  p99 ${String(api.p99).padStart(4)} ms  CPU ${api.cpu.toFixed(0).padStart(5)} µs/req  errors ${api.errors + api.non2xx}\n` +
+          `  bare: ${baseline.rps.toFixed(0).padStart(6)} req/s  p99 ${String(baseline.p99).padStart(4)} ms  CPU ${baseline.cpu.toFixed(0).padStart(5)} µs/req  errors ${baseline.errors + baseline.non2xx}\n` +
           `  ratio API / bare: ${(api.rps / baseline.rps).toFixed(2)} (target ≥ 0.80)`,
       );
     /**
@@ -282,6 +287,7 @@ async function main(): Promise<void> {
       }
       const combine = (rs: Run[]): Run => ({
         rps: rs.reduce((n, r) => n + r.rps, 0) / rs.length,
+        cpu: rs.reduce((n, r) => n + r.cpu, 0) / rs.length,
         p99: [...rs.map((r) => r.p99)].sort((x, y) => x - y)[Math.floor(rs.length / 2)] as number,
         errors: rs.reduce((n, r) => n + r.errors, 0),
         non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
