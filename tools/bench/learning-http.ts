@@ -156,7 +156,8 @@ async function main(): Promise<void> {
       `SELECT content FROM course_versions WHERE course_id = $1 AND number = 1`,
       [courseId],
     )) as { content: { modules: { lessons: { key: string; kind: string }[] }[] } }[];
-    const kinds = new Map(version!.content.modules.flatMap((m) => m.lessons.map((l) => [l.key, l.kind])));
+    if (!version) throw new Error('The bench cohort has no version 1');
+    const kinds = new Map(version.content.modules.flatMap((m) => m.lessons.map((l) => [l.key, l.kind])));
     bare.post('/api/v1/progress/events', async (req) => {
       const who = await principal(req.headers.authorization);
       const e = req.body as {
