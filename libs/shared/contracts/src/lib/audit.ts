@@ -19,20 +19,28 @@ export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** One line of the append-only audit log. `details` holds ids and facts, never secrets or personal data. */
 export interface AuditEntry {
+  /** Increasing with time of writing. */
   id: string;
-  /** Who did it; null when the platform did (a sign-in lockout). */
+  /**
+   * Who did it; null when the platform did (a sign-in lockout).
+   * @format uuid
+   */
   actorId: string | null;
   /** The actor's display name when the reader may see it (not stored in the log). */
   actorName: string | null;
   action: AuditAction;
   subjectType: AuditSubjectType;
   subjectId: string;
+  /** @format uuid */
   territoryId: string | null;
+  /** Ids and facts of the change (no secrets, no personal data beyond ids). */
   details: Record<string, unknown>;
+  /** @format date-time */
   occurredAt: string;
 }
 
 export interface AuditPage {
+  /** Newest first. */
   items: AuditEntry[];
   /** Pass as `cursor` to read the next (older) page; null on the last page. */
   nextCursor: string | null;

@@ -206,6 +206,11 @@ export interface CourseVersion extends CourseVersionSummary {
   content: CourseContent;
 }
 
+/** `POST /api/v1/catalog/render`: markdown as coaches get it, rendered and sanitised. */
+export interface RenderedMarkdown {
+  html: string;
+}
+
 export interface MediaUpload {
   hash: string;
   type: Exclude<MediaType, 'video'>;
