@@ -5,3 +5,4 @@ export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';
 export * from './lib/transaction-query';
 export * from './lib/audit-log';
+export * from './lib/contract-response';
