@@ -19,7 +19,7 @@ import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
-import { createValidationPipe, frameworkProblem } from '@tc/shared/api';
+import { addContractSchemas, createValidationPipe, frameworkProblem } from '@tc/shared/api';
 import { dataSourceOptions } from '../database/data-source-options';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
@@ -224,6 +224,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
         .addTag('observatory', 'Aggregated statistics and exports (observers)')
         .build(),
     );
+    // Responses are contract interfaces, not classes: their schemas come from the generated file.
+    addContractSchemas(document);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await app.init();

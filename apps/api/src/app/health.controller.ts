@@ -1,37 +1,13 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Health, Liveness } from '@tc/shared/contracts';
-import { Public } from '@tc/shared/api';
+import { ApiContractResponse, Public } from '@tc/shared/api';
 import { DATABASE_KIND } from './tokens';
 import type { DatabaseKind } from '../database/data-source-options';
 import { pendingMigrations } from '../database/run-migrations';
-
-class HealthDto implements Health {
-  @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
-  @ApiProperty({ enum: ['up', 'down'] }) database!: 'up' | 'down';
-  @ApiProperty({ enum: ['pglite', 'postgres'] }) databaseKind!: 'pglite' | 'postgres';
-  @ApiProperty({ enum: ['applied', 'pending', 'unknown'] }) migrations!: 'applied' | 'pending' | 'unknown';
-  @ApiProperty({ type: [String], description: "This build's migrations the database has not applied" })
-  pendingMigrations!: string[];
-  @ApiProperty({ description: 'True once SIGTERM/SIGINT arrived: finishing requests, then stopping' })
-  shuttingDown!: boolean;
-  @ApiProperty() version!: string;
-}
-
-class LivenessDto implements Liveness {
-  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
-  @ApiProperty({ description: 'Seconds since the process started' }) uptime!: number;
-  @ApiProperty() shuttingDown!: boolean;
-}
 
 const READY = 'Ready: the database answers, migrations applied, not shutting down';
 const NOT_READY = 'Not ready; the body says why (database down, migrations pending, or shutting down)';
@@ -59,7 +35,7 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'Liveness: 200 while the process answers; no database call' })
-  @ApiOkResponse({ type: LivenessDto, description: 'The process is up' })
+  @ApiContractResponse('Liveness', { description: 'The process is up' })
   live(@Res({ passthrough: true }) reply: FastifyReply): Liveness {
     void reply.header('cache-control', 'no-store');
     return { status: 'ok', uptime: Math.round(process.uptime()), shuttingDown: this.shuttingDown };
@@ -71,8 +47,8 @@ export class HealthController {
     summary:
       'Readiness: 200 when the database answers, migrations are applied and not shutting down; else 503',
   })
-  @ApiOkResponse({ type: HealthDto, description: READY })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: NOT_READY })
+  @ApiContractResponse('Health', { description: READY })
+  @ApiContractResponse('Health', { status: 503, description: NOT_READY })
   ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     return this.readiness(reply);
   }
@@ -80,8 +56,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Alias of /api/health/ready' })
-  @ApiOkResponse({ type: HealthDto, description: READY })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: NOT_READY })
+  @ApiContractResponse('Health', { description: READY })
+  @ApiContractResponse('Health', { status: 503, description: NOT_READY })
   health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     return this.readiness(reply);
   }

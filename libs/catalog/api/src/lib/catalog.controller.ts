@@ -15,7 +15,7 @@ import {
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/multipart'; // request.file()
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CompetenceArea, MediaUpload } from '@tc/shared/contracts';
+import type { CompetenceArea, MediaUpload, RenderedMarkdown } from '@tc/shared/contracts';
 import {
   AuthPrincipal,
   CurrentUser,
@@ -24,6 +24,8 @@ import {
   Roles,
   SignedIn,
   ApiProblemResponses,
+  ApiContractResponse,
+  ApiFileResponse,
 } from '@tc/shared/api';
 import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
 import { renderMarkdown } from './content/markdown';
@@ -45,6 +47,7 @@ export class CatalogController {
   @Get('competences')
   @SignedIn()
   @ApiBearerAuth()
+  @ApiContractResponse('CompetenceArea', { isArray: true })
   competences(): CompetenceArea[] {
     return DIGCOMP_AREAS;
   }
@@ -54,7 +57,8 @@ export class CatalogController {
   @Roles('trainer', 'admin')
   @ApiBearerAuth()
   @HttpCode(HttpStatus.OK)
-  render(@Body() dto: RenderMarkdownDto): { html: string } {
+  @ApiContractResponse('RenderedMarkdown')
+  render(@Body() dto: RenderMarkdownDto): RenderedMarkdown {
     return { html: renderMarkdown(dto.markdown) };
   }
 
@@ -63,6 +67,7 @@ export class CatalogController {
   @Roles('trainer', 'admin')
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
+  @ApiContractResponse('MediaUpload', { status: 201 })
   async upload(
     @CurrentUser() principal: AuthPrincipal,
     @Req() request: FastifyRequest,
@@ -122,6 +127,10 @@ export class CatalogController {
   @Get('media/:hash')
   @Public()
   @ApiQuery({ name: 'w', required: false, enum: [...VARIANT_WIDTHS] })
+  @ApiFileResponse(
+    ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'],
+    'The file, or its resized variant',
+  )
   async serve(
     @Param('hash') hash: string,
     @Query('w') w: unknown,

@@ -30,6 +30,7 @@ import {
   UuidParam,
   validationProblem,
   ApiProblemResponses,
+  ApiContractResponse,
 } from '@tc/shared/api';
 import { CoursesService } from './courses.service';
 import {
@@ -65,6 +66,7 @@ export class CoursesController {
   ) {}
 
   @Get()
+  @ApiContractResponse('CourseSummary', { isArray: true })
   list(
     @CurrentUser() principal: AuthPrincipal,
     @Query() query: ListCoursesQueryDto,
@@ -73,21 +75,25 @@ export class CoursesController {
   }
 
   @Post()
+  @ApiContractResponse('CourseDraft', { status: 201 })
   create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateCourseDto): Promise<CourseDraft> {
     return this.courses.create(principal, dto);
   }
 
   @Post('import')
+  @ApiContractResponse('CourseDraft', { status: 201 })
   importFile(@CurrentUser() principal: AuthPrincipal, @Body() dto: CourseFileDto): Promise<CourseDraft> {
     return this.publishing.importFile(principal, dto);
   }
 
   @Get(':id')
+  @ApiContractResponse('CourseDraft')
   get(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
     return this.courses.draft(principal, id);
   }
 
   @Patch(':id')
+  @ApiContractResponse('CourseDraft')
   update(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -98,17 +104,20 @@ export class CoursesController {
 
   @Post(':id/archive')
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('CourseDraft')
   archive(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
     return this.courses.setArchived(principal, id, true);
   }
 
   @Post(':id/unarchive')
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('CourseDraft')
   unarchive(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
     return this.courses.setArchived(principal, id, false);
   }
 
   @Post(':id/co-authors')
+  @ApiContractResponse('CourseDraft', { status: 201 })
   addCoAuthor(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -118,6 +127,7 @@ export class CoursesController {
   }
 
   @Delete(':id/co-authors/:userId')
+  @ApiContractResponse('CourseDraft')
   removeCoAuthor(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -127,6 +137,7 @@ export class CoursesController {
   }
 
   @Post(':id/modules')
+  @ApiContractResponse('CourseDraft', { status: 201 })
   addModule(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -136,6 +147,7 @@ export class CoursesController {
   }
 
   @Put(':id/modules/order')
+  @ApiContractResponse('CourseDraft')
   reorderModules(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -145,6 +157,7 @@ export class CoursesController {
   }
 
   @Patch(':id/modules/:moduleId')
+  @ApiContractResponse('CourseDraft')
   updateModule(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -155,6 +168,7 @@ export class CoursesController {
   }
 
   @Delete(':id/modules/:moduleId')
+  @ApiContractResponse('CourseDraft')
   deleteModule(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -164,6 +178,7 @@ export class CoursesController {
   }
 
   @Post(':id/modules/:moduleId/lessons')
+  @ApiContractResponse('CourseDraft', { status: 201 })
   addLesson(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -174,6 +189,7 @@ export class CoursesController {
   }
 
   @Put(':id/modules/:moduleId/lessons/order')
+  @ApiContractResponse('CourseDraft')
   reorderLessons(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -184,6 +200,7 @@ export class CoursesController {
   }
 
   @Patch(':id/lessons/:lessonId')
+  @ApiContractResponse('CourseDraft')
   updateLesson(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -194,6 +211,7 @@ export class CoursesController {
   }
 
   @Delete(':id/lessons/:lessonId')
+  @ApiContractResponse('CourseDraft')
   deleteLesson(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -203,11 +221,13 @@ export class CoursesController {
   }
 
   @Post(':id/publish')
+  @ApiContractResponse('CourseVersion', { status: 201 })
   publish(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseVersion> {
     return this.publishing.publish(principal, id);
   }
 
   @Get(':id/versions')
+  @ApiContractResponse('CourseVersionSummary', { isArray: true })
   versions(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -216,6 +236,7 @@ export class CoursesController {
   }
 
   @Get(':id/versions/:n')
+  @ApiContractResponse('CourseVersion')
   version(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -225,6 +246,7 @@ export class CoursesController {
   }
 
   @Get(':id/preview')
+  @ApiContractResponse('CoachCourse')
   preview(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -234,6 +256,7 @@ export class CoursesController {
   }
 
   @Get(':id/export')
+  @ApiContractResponse('CourseFile')
   async exportFile(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,

@@ -18,6 +18,7 @@ import {
   SignedIn,
   UuidParam,
   ApiProblemResponses,
+  ApiContractResponse,
 } from '@tc/shared/api';
 import { CohortsService } from './cohorts.service';
 import {
@@ -45,12 +46,14 @@ export class CohortsController {
 
   @Get()
   @Roles('trainer', 'admin')
+  @ApiContractResponse('CohortSummary', { isArray: true })
   list(@CurrentUser() principal: AuthPrincipal): Promise<CohortSummary[]> {
     return this.cohorts.list(principal);
   }
 
   @Post()
   @Roles('trainer', 'admin')
+  @ApiContractResponse('Cohort', { status: 201 })
   create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateCohortDto): Promise<Cohort> {
     return this.cohorts.create(principal, dto);
   }
@@ -59,18 +62,21 @@ export class CohortsController {
   @Post('join')
   @SignedIn()
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('MyEnrolment')
   join(@CurrentUser() principal: AuthPrincipal, @Body() dto: JoinCohortDto): Promise<MyEnrolment> {
     return this.enrolments.join(principal, dto.code);
   }
 
   @Get(':id')
   @Roles('trainer', 'admin')
+  @ApiContractResponse('Cohort')
   get(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<Cohort> {
     return this.cohorts.get(principal, id);
   }
 
   @Patch(':id')
   @Roles('trainer', 'admin')
+  @ApiContractResponse('Cohort')
   update(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -82,6 +88,7 @@ export class CohortsController {
   @Post(':id/upgrade')
   @Roles('trainer', 'admin')
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('UpgradeCohortResponse')
   upgrade(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -93,6 +100,7 @@ export class CohortsController {
   @Post(':id/enrolments')
   @Roles('trainer', 'admin')
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('EnrolmentResult')
   enrol(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -112,6 +120,7 @@ export class CohortsController {
       example: 'email;full name;territory code;preferred language\nfatima@coop.ma;Fatima Zahra;MA-BER;ar',
     },
   })
+  @ApiContractResponse('CsvImportReport')
   importCsv(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -144,6 +153,7 @@ export class CohortsController {
   /** JSON, or CSV with `?format=csv` (formula characters neutralised). */
   @Get(':id/roster')
   @Roles('trainer', 'admin')
+  @ApiContractResponse('Roster', { files: ['text/csv'] })
   async rosterOf(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -170,6 +180,7 @@ export class MyEnrolmentsController {
   /** A coach's own enrolments; never anyone else's. */
   @Get()
   @SignedIn()
+  @ApiContractResponse('MyEnrolment', { isArray: true })
   mine(@CurrentUser() principal: AuthPrincipal): Promise<MyEnrolment[]> {
     return this.enrolments.mine(principal);
   }

@@ -9,7 +9,16 @@ import type {
   QuizAttemptResult,
   SelfAssessment,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Public, Roles, UuidParam, ApiProblemResponses } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  CurrentUser,
+  Public,
+  Roles,
+  UuidParam,
+  ApiProblemResponses,
+  ApiContractResponse,
+  ApiFileResponse,
+} from '@tc/shared/api';
 import { CertificatesService } from './certificates/certificates.service';
 import { SelfAssessmentService } from './self-assessment.service';
 import {
@@ -48,12 +57,14 @@ export class LearningController {
   @ApiBody({
     schema: { oneOf: [{ $ref: getSchemaPath(ProgressEventDto) }, { $ref: getSchemaPath(ProgressBatchDto) }] },
   })
+  @ApiContractResponse('ProgressResult')
   async events(@CurrentUser() principal: AuthPrincipal, @Body() body: unknown): Promise<ProgressResult> {
     return this.progress.ingest(principal, await progressEvents(body));
   }
 
   @Post('enrolments/:id/quizzes/:lessonKey/attempts')
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('QuizAttemptResult')
   attempt(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -65,6 +76,7 @@ export class LearningController {
   }
 
   @Get('enrolments/:id')
+  @ApiContractResponse('LearnerCourse')
   course(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -74,12 +86,14 @@ export class LearningController {
   }
 
   @Get('enrolments/:id/certificate')
+  @ApiContractResponse('MyCertificate')
   certificate(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<MyCertificate> {
     return this.certificates.mine(principal, id);
   }
 
   /** The certificate as a PDF, in the coach's language or `?locale=`. */
   @Get('enrolments/:id/certificate.pdf')
+  @ApiFileResponse(['application/pdf'], 'The certificate')
   async certificatePdf(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -95,6 +109,7 @@ export class LearningController {
   }
 
   @Get('enrolments/:id/self-assessment')
+  @ApiContractResponse('SelfAssessment')
   selfAssessment(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -103,6 +118,7 @@ export class LearningController {
   }
 
   @Put('enrolments/:id/self-assessment/:phase')
+  @ApiContractResponse('SelfAssessment')
   rateSelf(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
@@ -122,6 +138,7 @@ export class CertificatesController {
   /** Anyone can check a certificate: valid or revoked, with the minimum details. */
   @Get(':code')
   @Public()
+  @ApiContractResponse('CertificateVerification')
   verify(@Param('code') code: string): Promise<CertificateVerification> {
     return this.certificates.verify(code);
   }
@@ -130,6 +147,7 @@ export class CertificatesController {
   @Roles('trainer', 'admin')
   @ApiBearerAuth()
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('CertificateVerification')
   revoke(
     @CurrentUser() principal: AuthPrincipal,
     @Param('code') code: string,

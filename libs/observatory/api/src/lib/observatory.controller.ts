@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
   CompetenceReport,
@@ -9,7 +9,14 @@ import type {
 } from '@tc/shared/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AuthPrincipal, CurrentUser, Roles, writeAudit, ApiProblemResponses } from '@tc/shared/api';
+import {
+  type AuthPrincipal,
+  CurrentUser,
+  Roles,
+  writeAudit,
+  ApiProblemResponses,
+  ApiContractResponse,
+} from '@tc/shared/api';
 import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
 import { ObservatoryService } from './observatory.service';
@@ -18,6 +25,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+/** The same without parameters, as the document names them. */
+const FILE_TYPES: Record<ExportFormat, string> = { csv: 'text/csv', xlsx: CONTENT_TYPES.xlsx };
 
 /** Aggregates only, for observers (and admins) within their territories. */
 @ApiProblemResponses()
@@ -32,6 +41,7 @@ export class ObservatoryController {
 
   @Get('scope')
   @Roles('observer', 'admin')
+  @ApiContractResponse('ObservatoryScope')
   scope(@CurrentUser() principal: AuthPrincipal): Promise<ObservatoryScope> {
     return this.observatory.scope(principal);
   }
@@ -39,8 +49,10 @@ export class ObservatoryController {
   /** The completion funnel of a territory grouped one way; `format=csv|xlsx` for a file. */
   @Get('completion')
   @Roles('observer', 'admin')
-  @ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
-  @ApiOkResponse({ description: 'CompletionReport (JSON), or the same table as a file' })
+  @ApiContractResponse('CompletionReport', {
+    description: 'CompletionReport (JSON), or the same table as a file',
+    files: [FILE_TYPES.csv, FILE_TYPES.xlsx],
+  })
   async completion(
     @CurrentUser() principal: AuthPrincipal,
     @Query() query: CompletionQueryDto,
@@ -59,8 +71,10 @@ export class ObservatoryController {
   /** DigComp coverage (completions per area) and self-assessed gain per competence. */
   @Get('competences')
   @Roles('observer', 'admin')
-  @ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
-  @ApiOkResponse({ description: 'CompetenceReport (JSON), or the same table as a file' })
+  @ApiContractResponse('CompetenceReport', {
+    description: 'CompetenceReport (JSON), or the same table as a file',
+    files: [FILE_TYPES.csv, FILE_TYPES.xlsx],
+  })
   async competences(
     @CurrentUser() principal: AuthPrincipal,
     @Query() query: CompetenceQueryDto,

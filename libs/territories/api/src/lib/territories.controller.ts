@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Territory, TerritoryDetail } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles, SignedIn, UuidParam, ApiProblemResponses } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  CurrentUser,
+  Roles,
+  SignedIn,
+  UuidParam,
+  ApiProblemResponses,
+  ApiContractResponse,
+} from '@tc/shared/api';
 import { TerritoriesService } from './territories.service';
 import { CreateTerritoryDto, ListTerritoriesQueryDto, UpdateTerritoryDto } from './dto/territory.dto';
 
@@ -14,25 +22,28 @@ export class TerritoriesController {
 
   @Get()
   @SignedIn()
-  @ApiOkResponse({ description: 'Children of parentId, or the roots' })
+  @ApiContractResponse('Territory', { isArray: true, description: 'Children of parentId, or the roots' })
   list(@Query() query: ListTerritoriesQueryDto): Promise<Territory[]> {
     return this.territories.list(query.parentId);
   }
 
   @Get(':id')
   @SignedIn()
+  @ApiContractResponse('TerritoryDetail')
   detail(@UuidParam('id') id: string): Promise<TerritoryDetail> {
     return this.territories.detail(id);
   }
 
   @Post()
   @Roles('admin')
+  @ApiContractResponse('Territory', { status: 201 })
   create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateTerritoryDto): Promise<Territory> {
     return this.territories.create(principal, dto);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiContractResponse('Territory')
   update(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,

@@ -13,6 +13,7 @@ import type {
   CreateModuleRequest,
   Locale,
   MediaUpload,
+  RenderedMarkdown,
   UpdateCourseRequest,
   UpdateLessonRequest,
   UpdateModuleRequest,
@@ -128,8 +129,8 @@ export class CoursesService {
   }
 
   /** The server's markdown renderer (the same one the coach's view uses). */
-  render(markdown: string): Observable<{ html: string }> {
-    return this.http.post<{ html: string }>(RENDER_API, { markdown });
+  render(markdown: string): Observable<RenderedMarkdown> {
+    return this.http.post<RenderedMarkdown>(RENDER_API, { markdown });
   }
 
   /** DigComp 2.2 areas and competences, fetched once. */

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuditPage } from '@tc/shared/contracts';
-import { AuthPrincipal, CurrentUser, Roles, ApiProblemResponses } from '@tc/shared/api';
-import { AuditPageDto, AuditQueryDto } from './audit.dto';
+import { AuthPrincipal, CurrentUser, Roles, ApiProblemResponses, ApiContractResponse } from '@tc/shared/api';
+import { AuditQueryDto } from './audit.dto';
 import { AuditService } from './audit.service';
 
 /** The append-only audit log, for admins (regional admins: their territories' entries). */
@@ -15,7 +15,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOkResponse({ type: AuditPageDto, description: 'Newest first; follow nextCursor for older entries' })
+  @ApiContractResponse('AuditPage', { description: 'Newest first; follow nextCursor for older entries' })
   list(@CurrentUser() principal: AuthPrincipal, @Query() query: AuditQueryDto): Promise<AuditPage> {
     return this.audit.list(principal, query);
   }

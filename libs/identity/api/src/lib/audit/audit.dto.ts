@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   AUDIT_ACTIONS,
   AUDIT_SUBJECT_TYPES,
   type AuditAction,
-  type AuditEntry,
-  type AuditPage,
   type AuditQuery,
   type AuditSubjectType,
 } from '@tc/shared/contracts';
@@ -48,27 +46,4 @@ export class AuditQueryDto implements AuditQuery {
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor must be a nextCursor this API returned' })
   cursor?: string;
-}
-
-export class AuditEntryDto implements AuditEntry {
-  @ApiProperty({ description: 'Increasing with time of writing' }) id!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the platform itself' })
-  actorId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
-  @ApiProperty({ enum: AUDIT_ACTIONS }) action!: AuditAction;
-  @ApiProperty({ enum: AUDIT_SUBJECT_TYPES }) subjectType!: AuditSubjectType;
-  @ApiProperty() subjectId!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) territoryId!: string | null;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'Ids and facts of the change (no secrets, no personal data beyond ids)',
-  })
-  details!: Record<string, unknown>;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-}
-
-export class AuditPageDto implements AuditPage {
-  @ApiProperty({ type: [AuditEntryDto], description: 'Newest first' }) items!: AuditEntryDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

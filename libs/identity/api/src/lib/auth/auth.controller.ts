@@ -17,7 +17,7 @@ import type {} from '@fastify/cookie'; // request.cookies, reply.setCookie
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ActionLinkInfo, Session } from '@tc/shared/contracts';
-import { Public, ApiProblemResponses } from '@tc/shared/api';
+import { Public, ApiProblemResponses, ApiContractResponse } from '@tc/shared/api';
 import { AcceptLinkDto, PasswordResetDto, SignInDto } from '../dto/identity.dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { LinksService } from '../links/links.service';
@@ -43,6 +43,7 @@ export class AuthController {
   @Public()
   @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('Session')
   async signIn(@Body() dto: SignInDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Session> {
     return this.withCookie(reply, await this.auth.signIn(dto.email, dto.password));
   }
@@ -50,6 +51,7 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('Session')
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -84,6 +86,7 @@ export class AuthController {
 
   @Get('links/:token')
   @Public()
+  @ApiContractResponse('ActionLinkInfo')
   linkInfo(@Param('token') token: string): Promise<ActionLinkInfo> {
     return this.links.info(token);
   }
@@ -93,6 +96,7 @@ export class AuthController {
   @Public()
   @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('Session')
   async acceptLink(
     @Body() dto: AcceptLinkDto,
     @Res({ passthrough: true }) reply: FastifyReply,
