@@ -3,13 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { multipart, PNG, QUIZ_LESSONS, rightAnswers, textLessonsCompleted } from '../testing/authz-world';
 import { HTTP_METHODS, operationsOf, type HttpMethod, type OpenApiDocument } from '../testing/openapi-fuzz';
 import { OpenApiResponseChecker } from '../testing/openapi-responses';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 
 /**
  * Issue 8: the OpenAPI document the API serves lints clean (Spectral, `spectral:oas` plus the committed
- * `.spectral.yaml`), and the answers to valid requests (one or more per operation) match it.
+ * `.spectral.yaml`), and the answers to valid requests (one or more per operation) match it. Every JSON
+ * success body is checked against a schema (those of the contract interfaces are generated, see
+ * tools/scripts/contract-schemas.ts), and every operation that promises one answers one at least once.
  */
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -83,7 +87,12 @@ describe('OpenAPI document', () => {
     const problems: string[] = [];
     const seen = new Set<string>();
     let schemaChecked = 0;
-    let undeclaredBodies = 0;
+    /** Operations whose success body was checked against its schema (JSON or file). */
+    const successChecked = new Set<string>();
+    /** JSON success bodies no schema checked (the document has none for them): must stay empty. */
+    const uncheckedJson: string[] = [];
+    /** Bodies of answers the document declares without content. */
+    const undeclaredBodies: string[] = [];
     const tokens = {
       admin: (await t.signIn('admin@example.org')).accessToken,
       trainer: (await t.signIn('trainer@example.org')).accessToken,
@@ -106,8 +115,13 @@ describe('OpenAPI document', () => {
         empty: res.raw.length === 0,
       });
       seen.add(`${method} ${template}`);
+      const where = `${method.toUpperCase()} ${template} → ${res.status}`;
       if (check.schemaChecked) schemaChecked++;
-      if (check.undeclaredBody) undeclaredBodies++;
+      if (check.schemaChecked && res.status >= 200 && res.status < 300)
+        successChecked.add(`${method} ${template}`);
+      else if (res.status >= 200 && res.status < 300 && /^application\/json\b/.test(contentType))
+        uncheckedJson.push(where);
+      if (check.undeclaredBody) undeclaredBodies.push(where);
       problems.push(...check.problems);
       return res;
     };
@@ -161,6 +175,13 @@ describe('OpenAPI document', () => {
     const userId =
       (invited.body as { user?: { id: string } }).user?.id ??
       ((users.body as { items: { id: string }[] }).items[0]?.id as string);
+    // The invitation's link (handed back: no mail server here), read and accepted.
+    const inviteToken =
+      (invited.body as { link?: { url?: string | null } }).link?.url?.split('/').pop() ?? 'no-link';
+    await call('get', '/api/v1/auth/links/{token}', `/api/v1/auth/links/${inviteToken}`);
+    await call('post', '/api/v1/auth/links/accept', '/api/v1/auth/links/accept', {
+      body: { token: inviteToken, password: 'a-long-enough-password-2026' },
+    });
     await call('get', '/api/v1/users/{id}', `/api/v1/users/${userId}`, { token: admin });
     const withRole = await call('post', '/api/v1/users/{id}/roles', `/api/v1/users/${userId}/roles`, {
       token: admin,
@@ -302,6 +323,12 @@ describe('OpenAPI document', () => {
       body: {},
     });
     await call('get', '/api/v1/media/{hash}', `/api/v1/media/${'a'.repeat(64)}`);
+    const uploaded = await call('post', '/api/v1/media', '/api/v1/media', {
+      token: trainer,
+      ...multipart('file', 'pixel.png', 'image/png', PNG),
+    });
+    const mediaHash = (uploaded.body as { hash?: string }).hash ?? 'b'.repeat(64);
+    await call('get', '/api/v1/media/{hash}', `/api/v1/media/${mediaHash}`);
 
     // Cohorts: one of the demo course, the coach enrolled by e-mail and by CSV (dry run).
     const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
@@ -327,6 +354,25 @@ describe('OpenAPI document', () => {
     await call('post', '/api/v1/cohorts/{id}/upgrade', `${k}/upgrade`, {
       token: trainer,
       body: { version: 1 },
+    });
+    // A cohort of the new course, moved to the course's second version.
+    const older = await call('post', '/api/v1/cohorts', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'OpenAPI upgrade',
+        courseId,
+        courseVersion: 1,
+        territoryId: oriental?.id,
+        startsOn: '2027-01-10',
+        endsOn: '2027-03-31',
+      },
+    });
+    await call('patch', '/api/v1/courses/{id}', c, { token: trainer, body: { estimatedMinutes: 45 } });
+    await call('post', '/api/v1/courses/{id}/publish', `${c}/publish`, { token: trainer });
+    const olderId = (older.body as { id: string }).id;
+    await call('post', '/api/v1/cohorts/{id}/upgrade', `/api/v1/cohorts/${olderId}/upgrade`, {
+      token: trainer,
+      body: { version: 2 },
     });
     await call('post', '/api/v1/cohorts/{id}/enrolments/import', `${k}/enrolments/import?dryRun=true`, {
       token: trainer,
@@ -369,24 +415,52 @@ describe('OpenAPI document', () => {
         id: '3f9c1a52-6a51-4a8e-9b0a-0c2f1e5d7a11',
         enrolmentId,
         lessonKey,
-        type: 'lesson_completed',
-        occurredAt: '2027-01-12T09:30:00Z',
+        type: 'started',
+        occurredAt: new Date(Date.now() - 120_000).toISOString(),
       },
     });
+    // A quiz attempted without answers; then the coach finishes the course: every lesson, every quiz passed.
+    const [firstQuiz] = QUIZ_LESSONS;
     await call(
       'post',
       '/api/v1/enrolments/{id}/quizzes/{lessonKey}/attempts',
-      `${e}/quizzes/${lessonKey}/attempts`,
+      `${e}/quizzes/${firstQuiz?.key ?? lessonKey}/attempts`,
       { token: coach, body: { answers: {} } },
     );
+    await call('post', '/api/v1/progress/events', '/api/v1/progress/events', {
+      token: coach,
+      body: textLessonsCompleted(enrolmentId ?? cohortId),
+    });
+    for (const quiz of QUIZ_LESSONS)
+      await call(
+        'post',
+        '/api/v1/enrolments/{id}/quizzes/{lessonKey}/attempts',
+        `${e}/quizzes/${quiz.key}/attempts`,
+        {
+          token: coach,
+          body: { answers: rightAnswers(quiz.key) },
+        },
+      );
     await call('get', '/api/v1/enrolments/{id}/self-assessment', `${e}/self-assessment`, { token: coach });
     await call('put', '/api/v1/enrolments/{id}/self-assessment/{phase}', `${e}/self-assessment/start`, {
       token: coach,
       body: { ratings: { '1.1': 3 } },
     });
-    await call('get', '/api/v1/enrolments/{id}/certificate', `${e}/certificate`, { token: coach });
+    await call('put', '/api/v1/enrolments/{id}/self-assessment/{phase}', `${e}/self-assessment/end`, {
+      token: coach,
+      body: { ratings: { '1.1': 4 } },
+    });
+    const certificate = await call('get', '/api/v1/enrolments/{id}/certificate', `${e}/certificate`, {
+      token: coach,
+    });
+    const code = (certificate.body as { code?: string }).code ?? 'TC-NONE-0001';
     await call('get', '/api/v1/enrolments/{id}/certificate.pdf', `${e}/certificate.pdf`, { token: coach });
+    await call('get', '/api/v1/certificates/{code}', `/api/v1/certificates/${code}`);
     await call('post', '/api/v1/certificates/{code}/revoke', '/api/v1/certificates/TC-NONE-0000/revoke', {
+      token: trainer,
+      body: { reason: 'checking the document' },
+    });
+    await call('post', '/api/v1/certificates/{code}/revoke', `/api/v1/certificates/${code}/revoke`, {
       token: trainer,
       body: { reason: 'checking the document' },
     });
@@ -397,6 +471,20 @@ describe('OpenAPI document', () => {
       token: observer,
     });
     await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion?format=csv', {
+      token: observer,
+    });
+    // Each grouping has rows of its own shape (lesson rows of `module`, months, genders, age bands).
+    for (const groupBy of OBSERVATORY_GROUPS)
+      await call(
+        'get',
+        '/api/v1/observatory/completion',
+        `/api/v1/observatory/completion?groupBy=${groupBy}&courseId=${demoId}`,
+        { token: observer },
+      );
+    await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion?format=xlsx', {
+      token: observer,
+    });
+    await call('get', '/api/v1/observatory/competences', '/api/v1/observatory/competences?format=csv', {
       token: observer,
     });
     await call('get', '/api/v1/observatory/competences', '/api/v1/observatory/competences', {
@@ -422,9 +510,22 @@ describe('OpenAPI document', () => {
     const all = operationsOf(doc).map((op) => `${op.method} ${op.path}`);
     console.log(
       `openapi: ${seen.size}/${all.length} operations answered; ${schemaChecked} bodies checked against a schema; ` +
-        `${undeclaredBodies} answers had a body the document does not describe`,
+        `${uncheckedJson.length} JSON success bodies unchecked; ` +
+        `${successChecked.size} operations' success bodies checked; ` +
+        `${undeclaredBodies.length} answers had a body the document does not describe`,
     );
     expect(problems).toEqual([]);
+    // Every JSON 2xx body met a schema (a route without one, e.g. no @ApiContractResponse, is named here).
+    expect(uncheckedJson).toEqual([]);
+    expect(undeclaredBodies).toEqual([]);
+    // Every operation whose document promises a JSON success body answered one, and it met the schema.
+    const jsonSuccess = all.filter((op) => {
+      const [method, path] = op.split(' ') as [HttpMethod, string];
+      return Object.entries(doc.paths[path]?.[method]?.responses ?? {}).some(
+        ([status, response]) => /^2/.test(status) && response.content?.['application/json'],
+      );
+    });
+    expect(jsonSuccess.filter((op) => !successChecked.has(op))).toEqual([]);
     // Every operation of the document was called at least once.
     expect(all.filter((op) => !seen.has(op))).toEqual([]);
   });

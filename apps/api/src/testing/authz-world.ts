@@ -153,6 +153,19 @@ export function wrongAnswers(key: string): QuizAnswers {
   );
 }
 
+/** Every text lesson of the demo course completed a minute ago, as a progress batch for `enrolmentId`. */
+export function textLessonsCompleted(enrolmentId: string) {
+  return {
+    events: TEXT_LESSONS.map((l) => ({
+      id: randomUUID(),
+      enrolmentId,
+      lessonKey: l.key,
+      type: 'completed',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    })),
+  };
+}
+
 /** A 1×1 PNG. */
 export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -318,15 +331,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   // Progress: the coach and the peer complete the course (certificates); the open enrolment has one lesson.
   const complete = async (actor: Actor, enrolmentId: string) => {
-    const res = await as(actor, 'POST', '/api/v1/progress/events', {
-      events: TEXT_LESSONS.map((l) => ({
-        id: randomUUID(),
-        enrolmentId,
-        lessonKey: l.key,
-        type: 'completed',
-        occurredAt: new Date(Date.now() - 60_000).toISOString(),
-      })),
-    });
+    const res = await as(actor, 'POST', '/api/v1/progress/events', textLessonsCompleted(enrolmentId));
     if (res.body.accepted?.length !== TEXT_LESSONS.length)
       throw new Error(`progress: ${JSON.stringify(res.body)}`);
     for (const q of QUIZ_LESSONS)
