@@ -8,6 +8,7 @@ import { CreateProgressCounters1764420000000 } from './1764420000000-CreateProgr
 import { CreateObservatoryRollups1764430000000 } from './1764430000000-CreateObservatoryRollups';
 import { CreateCohortAllTimeRollups1764440000000 } from './1764440000000-CreateCohortAllTimeRollups';
 import { AddSessionLimitsLockoutsAndAuditLog1764600000000 } from './1764600000000-AddSessionLimitsLockoutsAndAuditLog';
+import { CreateCohortColumnSummary1764700000000 } from './1764700000000-CreateCohortColumnSummary';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateObservatoryRollups1764430000000,
   CreateCohortAllTimeRollups1764440000000,
   AddSessionLimitsLockoutsAndAuditLog1764600000000,
+  CreateCohortColumnSummary1764700000000,
 ];

@@ -52,6 +52,22 @@ export async function rollupDifferences(db: DataSource | EntityManager): Promise
       actual: `SELECT cohort_id, enrolled, started, completed, certified, withdrawn FROM obs_cohort_funnel_all
         WHERE (enrolled, started, completed, certified, withdrawn) <> (0, 0, 0, 0, 0)`,
     },
+    // Judged with the k of obs_settings over the all-time cohort rows (checked against the facts above).
+    obs_cohort_column_summary: {
+      expected: `SELECT c.territory_id, c.course_id, count(*)::int AS cohorts,
+          count(*) FILTER (WHERE f.enrolled BETWEEN 1 AND s.k - 1)::int AS small_enrolled,
+          count(*) FILTER (WHERE f.started BETWEEN 1 AND s.k - 1)::int AS small_started,
+          count(*) FILTER (WHERE f.completed BETWEEN 1 AND s.k - 1)::int AS small_completed,
+          count(*) FILTER (WHERE f.certified BETWEEN 1 AND s.k - 1)::int AS small_certified,
+          count(*) FILTER (WHERE f.withdrawn BETWEEN 1 AND s.k - 1)::int AS small_withdrawn,
+          count(*) FILTER (WHERE f.enrolled > 0 AND (f.enrolled < s.k OR f.completed BETWEEN 1 AND s.k - 1))::int AS rate_hidden,
+          count(*) FILTER (WHERE f.completed BETWEEN 1 AND s.k - 1)::int AS median_hidden
+        FROM obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id CROSS JOIN obs_settings s GROUP BY 1, 2`,
+      actual: `SELECT territory_id, course_id, cohorts, small_enrolled, small_started, small_completed, small_certified,
+          small_withdrawn, rate_hidden, median_hidden FROM obs_cohort_column_summary
+        WHERE (cohorts, small_enrolled, small_started, small_completed, small_certified, small_withdrawn, rate_hidden,
+          median_hidden) <> (0, 0, 0, 0, 0, 0, 0, 0)`,
+    },
     obs_completion_days: {
       expected: `WITH f AS (${facts}) SELECT territory_id, course_id, obs_month(completed_at) AS month,
           obs_days_bucket(obs_days(COALESCE(started_at, enrolled_at), completed_at)) AS days, count(*)::int AS n
@@ -117,6 +133,7 @@ export const EXACT = {
   obs_funnel_all: [],
   obs_cohort_funnel: [],
   obs_cohort_funnel_all: [],
+  obs_cohort_column_summary: [],
   obs_completion_days: [],
   obs_completion_days_all: [],
   obs_cohort_completion_days: [],

@@ -43,6 +43,11 @@ export interface TestApp extends RunningApp {
     options?: { body?: unknown; token?: string; cookie?: string; headers?: Record<string, string> },
   ): Promise<TestResponse>;
   signIn(email: string, password?: string): Promise<Session & { cookie: string }>;
+  /**
+   * Closes this app and starts another on the same database (its data kept), with these variables
+   * changed, as a restart with a new configuration would. Use the returned app from then on.
+   */
+  reopen(env: Record<string, string>): Promise<TestApp>;
 }
 
 export interface TestResponse {
@@ -90,7 +95,15 @@ export async function createTestApp(
     baseEnv['DATA_DIR'] = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const running = await createApp(loadConfig({ ...baseEnv, ...env }), { logger: false });
+  return startTestApp({ ...baseEnv, ...env }, dbKind, cleanup);
+}
+
+async function startTestApp(
+  env: Record<string, string>,
+  dbKind: 'postgres' | 'pglite',
+  cleanup: () => Promise<void>,
+): Promise<TestApp> {
+  const running = await createApp(loadConfig(env), { logger: false });
   const fastify = running.app.getHttpAdapter().getInstance();
   const request: TestApp['request'] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
@@ -129,6 +142,10 @@ export async function createTestApp(
     async close() {
       await running.close();
       await cleanup();
+    },
+    async reopen(changes) {
+      await running.close();
+      return startTestApp({ ...env, ...changes }, dbKind, cleanup);
     },
   };
 }

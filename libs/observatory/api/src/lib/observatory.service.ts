@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   AGE_BANDS,
   GENDER_CATEGORIES,
@@ -15,6 +15,7 @@ import { type AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { CatalogReader, DIGCOMP_AREAS, type PublishedVersion } from '@tc/catalog/api';
 import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
 import {
+  type CohortCounts,
   emptyFunnel,
   type Funnel,
   type FunnelDimension,
@@ -22,7 +23,7 @@ import {
   StatisticsRepository,
   type TerritoryRow,
 } from './statistics.repository';
-import { bucketDay, medianDays, rate, suppressColumn } from './suppression';
+import { bucketDay, isSmall, medianDays, rate, suppressColumn } from './suppression';
 
 export interface StatisticsQuery {
   territoryId?: string;
@@ -50,7 +51,9 @@ interface Group {
  * territories, small cells suppressed. Nothing here can name a person: the rollups hold none.
  */
 @Injectable()
-export class ObservatoryService {
+export class ObservatoryService implements OnModuleInit {
+  private readonly log = new Logger(ObservatoryService.name);
+
   constructor(
     private readonly stats: StatisticsRepository,
     private readonly catalog: CatalogReader,
@@ -59,6 +62,12 @@ export class ObservatoryService {
 
   get k(): number {
     return this.options.k;
+  }
+
+  /** The database's summary of small cells is judged with this app's k (rebuilt when k changed). */
+  async onModuleInit(): Promise<void> {
+    if (await this.stats.adoptK(this.k))
+      this.log.log(`Small-cell summary rebuilt for k = ${this.k} (OBSERVATORY_K changed)`);
   }
 
   async scope(principal: AuthPrincipal): Promise<ObservatoryScope> {
@@ -98,6 +107,10 @@ export class ObservatoryService {
       generatedAt: new Date().toISOString(),
     };
     const offset = query.offset ?? 0;
+    if (groupBy === 'cohort' && !query.from && !query.to && query.limit !== undefined) {
+      const table = await this.cohortTablePage(slice, offset, query.limit);
+      if (table) return { ...base, ...table };
+    }
     const paged = <T>(rows: T[]) => ({
       rows: rows.slice(offset, query.limit === undefined ? undefined : offset + query.limit),
       page: { offset, limit: query.limit ?? null, total: rows.length },
@@ -263,6 +276,66 @@ export class ObservatoryService {
   }
 
   /**
+   * A page of the cohorts of a territory, all time, without reading the others: how many small cells
+   * each column has (and the rates and medians primary suppression hides) comes from the summary the
+   * database keeps per territory and course, the totals from the territory's rollup, and the cell that
+   * complementary suppression hides beside a single small one from one query. The same answer as
+   * `funnelTable` over every cohort (the integration spec compares them). Null when the summary was
+   * judged with another k than this app's (another replica's setting): then the whole table is read.
+   */
+  private async cohortTablePage(
+    slice: Slice,
+    offset: number,
+    limit: number,
+  ): Promise<Pick<CompletionReport, 'rows' | 'total' | 'suppressedCells' | 'page'> | null> {
+    const k = this.k;
+    const [columns, cohorts, territoryFunnel] = await Promise.all([
+      this.stats.cohortColumns(slice),
+      this.stats.cohortPage(slice, offset, limit),
+      this.stats.funnel(slice, null),
+    ]);
+    if (columns.k !== k) return null;
+    const totalFunnel = territoryFunnel.get('') ?? emptyFunnel();
+    // As suppressColumn: one small cell beside a shown total hides the smallest non-zero shown cell too.
+    const single = FUNNEL_COLUMNS.filter((c) => columns.small[c] === 1 && !isSmall(totalFunnel[c], k));
+    const [second, middles] = await Promise.all([
+      this.stats.smallestShownCells(slice, single, k),
+      this.stats.cohortMiddles(
+        slice,
+        cohorts.map((c) => c.key),
+      ),
+    ]);
+    const { judge, row } = this.rowRules('cohort');
+    const primary = (counts: CohortCounts) => (c: FunnelColumn) => (isSmall(counts[c], k) ? null : counts[c]);
+    const final = (counts: CohortCounts) => (c: FunnelColumn) =>
+      isSmall(counts[c], k) || second.get(c)?.key === counts.key ? null : counts[c];
+    // Primary suppression of every row is counted in the summary; each complementary cell adds what it
+    // newly hides in its row (itself, and the rate or median computed from it).
+    let suppressed =
+      FUNNEL_COLUMNS.reduce((n, c) => n + columns.small[c], 0) + columns.rateHidden + columns.medianHidden;
+    for (const counts of new Map([...second.values()].map((s) => [s.key, s])).values()) {
+      const funnel = funnelOf(counts);
+      suppressed += judge(funnel, final(counts)).hidden - judge(funnel, primary(counts)).hidden;
+    }
+    const rows = cohorts.map((counts) => {
+      const funnel = funnelOf(counts);
+      funnel.middle = middles.get(counts.key);
+      return row(counts.key, { fr: counts.name }, funnel, judge(funnel, final(counts)));
+    });
+    // No non-zero cell to hide beside the single small one: the total is hidden instead.
+    const totalHidden = (c: FunnelColumn) =>
+      isSmall(totalFunnel[c], k) || (single.includes(c) && !second.has(c));
+    const totalJudged = judge(totalFunnel, (c) => (totalHidden(c) ? null : totalFunnel[c]));
+    suppressed += totalJudged.hidden;
+    return {
+      rows,
+      total: row('total', null, totalFunnel, totalJudged),
+      suppressedCells: suppressed,
+      page: { offset, limit, total: columns.cohorts },
+    };
+  }
+
+  /**
    * Suppresses the table column by column against its total, then the rates and medians. Rows are
    * built for the page `shown` only (a territory may hold thousands of cohorts); the rows off the page
    * are judged all the same, so `suppressedCells` counts the whole table.
@@ -291,6 +364,23 @@ export class ObservatoryService {
         ),
       ]),
     );
+    const { judge, row } = this.rowRules(groupBy);
+    let suppressed = 0;
+    const rows: CompletionRow[] = [];
+    groups.forEach((g, i) => {
+      const judged = judge(g.funnel, (c) => columns.get(c)?.cells[i] ?? null);
+      suppressed += judged.hidden;
+      if (i >= shown.start && i < shown.end) rows.push(row(g.key, g.label, g.funnel, judged, g.drillable));
+    });
+    const totalJudged = judge(totalFunnel, (c) => columns.get(c)?.total ?? null);
+    suppressed += totalJudged.hidden;
+    const total = row('total', null, totalFunnel, totalJudged);
+    return { rows, total, suppressedCells: suppressed };
+  }
+
+  /** How a table grouped this way judges a row once its cells are suppressed, and builds it. */
+  private rowRules(groupBy: ObservatoryGroupBy) {
+    const k = this.k;
     // A month's completions are not that month's enrolments': no rate per month.
     const withRate = groupBy !== 'month';
     // Days to completion are kept by territory, course and month, not by gender or age band.
@@ -331,17 +421,7 @@ export class ObservatoryService {
             : medianDays(funnel.days);
       return out;
     };
-    let suppressed = 0;
-    const rows: CompletionRow[] = [];
-    groups.forEach((g, i) => {
-      const judged = judge(g.funnel, (c) => columns.get(c)?.cells[i] ?? null);
-      suppressed += judged.hidden;
-      if (i >= shown.start && i < shown.end) rows.push(row(g.key, g.label, g.funnel, judged, g.drillable));
-    });
-    const totalJudged = judge(totalFunnel, (c) => columns.get(c)?.total ?? null);
-    suppressed += totalJudged.hidden;
-    const total = row('total', null, totalFunnel, totalJudged);
-    return { rows, total, suppressedCells: suppressed };
+    return { judge, row };
   }
 
   /** Lesson by lesson in the course's order (latest version), quizzes with their pass rates. */
@@ -493,6 +573,11 @@ function months(slice: Slice, keys: string[]): string[] {
     if (m === 1) y++;
   }
   return out;
+}
+
+function funnelOf(counts: CohortCounts): Funnel {
+  const { enrolled, started, completed, certified, withdrawn } = counts;
+  return { enrolled, started, completed, certified, withdrawn, days: new Map() };
 }
 
 function round2(n: number): number {

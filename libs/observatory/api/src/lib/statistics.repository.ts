@@ -146,6 +146,97 @@ export class StatisticsRepository {
   }
 
   /**
+   * What suppression of the all-time cohort table needs to know about its whole columns, from
+   * `obs_cohort_column_summary` (a few rows per territory and course, whatever the number of cohorts),
+   * with the k it was judged with.
+   */
+  async cohortColumns(slice: Slice): Promise<CohortColumns> {
+    const [where, params] = this.where({ ...slice, from: null, to: null }, 'f.course_id');
+    const [row] = await this.dataSource.query<RawCohortColumns[]>(
+      `SELECT (SELECT k FROM obs_settings) AS k, COALESCE(sum(f.cohorts), 0)::int AS cohorts,
+              COALESCE(sum(f.small_enrolled), 0)::int AS enrolled, COALESCE(sum(f.small_started), 0)::int AS started,
+              COALESCE(sum(f.small_completed), 0)::int AS completed, COALESCE(sum(f.small_certified), 0)::int AS certified,
+              COALESCE(sum(f.small_withdrawn), 0)::int AS withdrawn, COALESCE(sum(f.rate_hidden), 0)::int AS rate_hidden,
+              COALESCE(sum(f.median_hidden), 0)::int AS median_hidden
+         FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id
+        WHERE ${where}`,
+      params,
+    );
+    const r = row as RawCohortColumns;
+    return {
+      k: r.k,
+      cohorts: r.cohorts,
+      small: {
+        enrolled: r.enrolled,
+        started: r.started,
+        completed: r.completed,
+        certified: r.certified,
+        withdrawn: r.withdrawn,
+      },
+      rateHidden: r.rate_hidden,
+      medianHidden: r.median_hidden,
+    };
+  }
+
+  /** A page of the all-time cohort table: cohorts of the subtree in the order of their names. */
+  async cohortPage(slice: Slice, offset: number, limit: number): Promise<CohortCounts[]> {
+    const [where, params] = this.where({ ...slice, from: null, to: null }, 'c.course_id');
+    return this.dataSource.query<CohortCounts[]>(
+      `SELECT c.id AS key, c.name, f.enrolled, f.started, f.completed, f.certified, f.withdrawn
+         FROM cohorts c JOIN territories t ON t.id = c.territory_id JOIN obs_cohort_funnel_all f ON f.cohort_id = c.id
+        WHERE ${where} ORDER BY c.name, c.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, offset, limit],
+    );
+  }
+
+  /**
+   * For each column asked, the cohort of the subtree (all time) with the smallest count of at least
+   * `atLeast`, the first in the order of names among equal counts: the cell complementary suppression
+   * hides beside a single small one.
+   */
+  async smallestShownCells(
+    slice: Slice,
+    columns: readonly CohortColumn[],
+    atLeast: number,
+  ): Promise<Map<CohortColumn, CohortCounts>> {
+    if (!columns.length) return new Map();
+    const [where, params] = this.where({ ...slice, from: null, to: null }, 'c.course_id');
+    const at = params.push(atLeast);
+    const rows = await this.dataSource.query<(CohortCounts & { col: CohortColumn })[]>(
+      columns
+        .map(
+          (column) => `(SELECT '${column}' AS col, c.id AS key, c.name, f.enrolled, f.started, f.completed,
+                  f.certified, f.withdrawn
+             FROM obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+            WHERE ${where} AND f.${column} >= $${at} ORDER BY f.${column}, c.name, c.id LIMIT 1)`,
+        )
+        .join(' UNION ALL '),
+      params,
+    );
+    return new Map(rows.map(({ col, ...counts }) => [col, counts]));
+  }
+
+  /**
+   * Makes `obs_settings.k` the app's k, rebuilding the cohort column summary with it when it differs,
+   * in one transaction: under an advisory lock (replicas starting together take turns; the second finds
+   * nothing to do) and a lock on `obs_cohort_funnel_all` that waits for the writers in flight and holds
+   * back new ones until the summary is rebuilt (their triggers then read the new k). True when it changed.
+   */
+  async adoptK(k: number): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [current] = await m.query<{ k: number }[]>('SELECT k FROM obs_settings');
+      if (current?.k === k) return false;
+      await m.query('SELECT pg_advisory_xact_lock($1::bigint)', [OBSERVATORY_K_LOCK_KEY]);
+      await m.query('LOCK TABLE obs_cohort_funnel_all IN SHARE ROW EXCLUSIVE MODE');
+      const [locked] = await m.query<{ k: number }[]>('SELECT k FROM obs_settings');
+      if (locked?.k === k) return false;
+      await m.query('UPDATE obs_settings SET k = $1', [k]);
+      await m.query('SELECT obs_cohort_column_summary_rebuild()');
+      return true;
+    });
+  }
+
+  /**
    * The two middle buckets of days to completion of these cohorts (the same bucket twice for an odd
    * count), computed in SQL for the cohorts asked only: a page of the table, not the whole territory.
    */
@@ -241,6 +332,37 @@ export class StatisticsRepository {
     }
     return [clauses.join(' AND '), params];
   }
+}
+
+/** The key of the transaction-level advisory lock taken to change k ("tc-obs-k" in ASCII). */
+const OBSERVATORY_K_LOCK_KEY = '8386596887510330731';
+
+export type CohortColumn = 'enrolled' | 'started' | 'completed' | 'certified' | 'withdrawn';
+
+/** One cohort's all-time counts. */
+export interface CohortCounts extends FunnelSums {
+  key: string;
+  name: string;
+}
+
+/** The whole columns of the all-time cohort table of a subtree, as primary suppression judges them. */
+export interface CohortColumns {
+  /** The k the summary was judged with (obs_settings). */
+  k: number;
+  cohorts: number;
+  /** Cells from 1 to k − 1, per column. */
+  small: Record<CohortColumn, number>;
+  /** Rows with enrolled > 0 and enrolled or completed small. */
+  rateHidden: number;
+  /** Rows with completed small. */
+  medianHidden: number;
+}
+
+interface RawCohortColumns extends FunnelSums {
+  k: number;
+  cohorts: number;
+  rate_hidden: number;
+  median_hidden: number;
 }
 
 const TERRITORY_SELECT = `SELECT t.id, t.code, t.level, t.name_fr, t.name_ar, t.name_en, t.path, t.depth, t.parent_id,
