@@ -9,6 +9,7 @@ import { CreateObservatoryRollups1764430000000 } from './1764430000000-CreateObs
 import { CreateCohortAllTimeRollups1764440000000 } from './1764440000000-CreateCohortAllTimeRollups';
 import { AddSessionLimitsLockoutsAndAuditLog1764600000000 } from './1764600000000-AddSessionLimitsLockoutsAndAuditLog';
 import { CreateCohortColumnSummary1764700000000 } from './1764700000000-CreateCohortColumnSummary';
+import { AddCohortsNameIndex1764700000001 } from './1764700000001-AddCohortsNameIndex';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateCohortAllTimeRollups1764440000000,
   AddSessionLimitsLockoutsAndAuditLog1764600000000,
   CreateCohortColumnSummary1764700000000,
+  AddCohortsNameIndex1764700000001,
 ];

@@ -18,6 +18,8 @@ import { TerritoryEntity } from '@tc/territories/api';
 @Entity('cohorts')
 @Check('CHK_cohorts_status', `"status" IN ('planned','running','closed')`)
 @Check('CHK_cohorts_dates', `"ends_on" >= "starts_on"`)
+// The observatory pages cohorts by name (AddCohortsNameIndex).
+@Index('IDX_cohorts_name', ['name', 'id'])
 export class CohortEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
