@@ -289,22 +289,26 @@ export class ObservatoryService implements OnModuleInit {
     limit: number,
   ): Promise<Pick<CompletionReport, 'rows' | 'total' | 'suppressedCells' | 'page'> | null> {
     const k = this.k;
-    const [columns, cohorts, territoryFunnel] = await Promise.all([
-      this.stats.cohortColumns(slice),
-      this.stats.cohortPage(slice, offset, limit),
+    // Suppression reads its counts in one snapshot, one query after the other (they agree even while
+    // events are counted); the total's histogram (its median only) beside it.
+    const [territoryFunnel, read] = await Promise.all([
       this.stats.funnel(slice, null),
+      this.stats.inSnapshot(async (stats) => {
+        const columns = await stats.cohortColumns(slice);
+        if (columns.k !== k) return null;
+        const cohorts = await stats.cohortPage(slice, offset, limit);
+        // As suppressColumn: one small cell beside a shown total hides the smallest non-zero shown cell too.
+        const single = FUNNEL_COLUMNS.filter((c) => columns.small[c] === 1 && !isSmall(columns.totals[c], k));
+        return { columns, cohorts, single, second: await stats.smallestShownCells(slice, single, k) };
+      }),
     ]);
-    if (columns.k !== k) return null;
-    const totalFunnel = territoryFunnel.get('') ?? emptyFunnel();
-    // As suppressColumn: one small cell beside a shown total hides the smallest non-zero shown cell too.
-    const single = FUNNEL_COLUMNS.filter((c) => columns.small[c] === 1 && !isSmall(totalFunnel[c], k));
-    const [second, middles] = await Promise.all([
-      this.stats.smallestShownCells(slice, single, k),
-      this.stats.cohortMiddles(
-        slice,
-        cohorts.map((c) => c.key),
-      ),
-    ]);
+    if (!read) return null;
+    const { columns, cohorts, single, second } = read;
+    const totalFunnel: Funnel = { ...columns.totals, days: territoryFunnel.get('')?.days ?? new Map() };
+    const middles = await this.stats.cohortMiddles(
+      slice,
+      cohorts.map((c) => c.key),
+    );
     const { judge, row } = this.rowRules('cohort');
     const primary = (counts: CohortCounts) => (c: FunnelColumn) => (isSmall(counts[c], k) ? null : counts[c]);
     const final = (counts: CohortCounts) => (c: FunnelColumn) =>

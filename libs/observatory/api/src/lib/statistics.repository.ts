@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Stage counts of one group, with its histogram of days to completion. */
 export interface Funnel {
@@ -63,19 +63,35 @@ const FUNNEL_SUMS = `sum(f.enrolled)::int AS enrolled, sum(f.started)::int AS st
  */
 @Injectable()
 export class StatisticsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Where the reads go: the pool, or one transaction's connection (`inSnapshot`). */
+  private db: Pick<EntityManager, 'query'>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.db = dataSource;
+  }
+
+  /**
+   * These reads in one snapshot (a repeatable-read transaction), for answers whose parts are judged
+   * together: counts read by several queries then agree with each other even while events are counted.
+   */
+  async inSnapshot<T>(work: (stats: StatisticsRepository) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', (m) => {
+      const stats = new StatisticsRepository(this.dataSource);
+      stats.db = m;
+      return work(stats);
+    });
+  }
 
   async territories(ids: string[]): Promise<Map<string, TerritoryRow>> {
     if (!ids.length) return new Map();
-    const rows = await this.dataSource.query<RawTerritory[]>(
-      `${TERRITORY_SELECT} WHERE t.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows = await this.db.query<RawTerritory[]>(`${TERRITORY_SELECT} WHERE t.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
     return new Map(rows.map((r) => [r.id, territoryRow(r)]));
   }
 
   async children(parentId: string): Promise<TerritoryRow[]> {
-    const rows = await this.dataSource.query<RawTerritory[]>(
+    const rows = await this.db.query<RawTerritory[]>(
       `${TERRITORY_SELECT} WHERE t.parent_id = $1 ORDER BY t.code NULLS LAST, t.name_fr`,
       [parentId],
     );
@@ -97,14 +113,14 @@ export class StatisticsRepository {
     const countsTable = !months ? 'obs_funnel_all' : withDays ? 'obs_funnel_monthly' : 'obs_funnel';
     const daysTable = months ? 'obs_completion_days' : 'obs_completion_days_all';
     const [counts, days, subtree] = await Promise.all([
-      this.dataSource.query<(FunnelSums & { key: string })[]>(
+      this.db.query<(FunnelSums & { key: string })[]>(
         `SELECT ${column} AS key, ${FUNNEL_SUMS}
            FROM ${countsTable} f JOIN territories t ON t.id = f.territory_id
           WHERE ${where} GROUP BY 1`,
         params,
       ),
       withDays
-        ? this.dataSource.query<{ key: string; days: number; n: number }[]>(
+        ? this.db.query<{ key: string; days: number; n: number }[]>(
             `SELECT ${column} AS key, f.days, sum(f.n)::int AS n
                FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
               WHERE ${where} GROUP BY 1, 2`,
@@ -112,7 +128,7 @@ export class StatisticsRepository {
           )
         : [],
       by === 'child'
-        ? this.dataSource.query<{ id: string; path: string }[]>(
+        ? this.db.query<{ id: string; path: string }[]>(
             `SELECT id, path FROM territories WHERE path LIKE $1 || '%'`,
             [slice.path],
           )
@@ -132,7 +148,7 @@ export class StatisticsRepository {
   async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
     const [where, params] = this.where(slice, 'c.course_id');
     // All time: one row per cohort already, nothing to add up.
-    const counts = await this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
+    const counts = await this.db.query<(FunnelSums & { key: string; name: string })[]>(
       slice.from || slice.to
         ? `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
              FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
@@ -148,18 +164,18 @@ export class StatisticsRepository {
   /**
    * What suppression of the all-time cohort table needs to know about its whole columns, from
    * `obs_cohort_column_summary` (a few rows per territory and course, whatever the number of cohorts),
-   * with the k it was judged with.
+   * with the k it was judged with, and the columns' totals (`obs_funnel_all`), in one statement.
    */
   async cohortColumns(slice: Slice): Promise<CohortColumns> {
     const [where, params] = this.where({ ...slice, from: null, to: null }, 'f.course_id');
-    const [row] = await this.dataSource.query<RawCohortColumns[]>(
-      `SELECT (SELECT k FROM obs_settings) AS k, COALESCE(sum(f.cohorts), 0)::int AS cohorts,
-              COALESCE(sum(f.small_enrolled), 0)::int AS enrolled, COALESCE(sum(f.small_started), 0)::int AS started,
-              COALESCE(sum(f.small_completed), 0)::int AS completed, COALESCE(sum(f.small_certified), 0)::int AS certified,
-              COALESCE(sum(f.small_withdrawn), 0)::int AS withdrawn, COALESCE(sum(f.rate_hidden), 0)::int AS rate_hidden,
-              COALESCE(sum(f.median_hidden), 0)::int AS median_hidden
-         FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id
-        WHERE ${where}`,
+    const sum = (column: string, as = column) => `COALESCE(sum(f.${column}), 0)::int AS ${as}`;
+    const [row] = await this.db.query<RawCohortColumns[]>(
+      `SELECT (SELECT k FROM obs_settings) AS k, s.*, n.*
+         FROM (SELECT ${sum('cohorts')}, ${sum('small_enrolled')}, ${sum('small_started')}, ${sum('small_completed')},
+                      ${sum('small_certified')}, ${sum('small_withdrawn')}, ${sum('rate_hidden')}, ${sum('median_hidden')}
+                 FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id WHERE ${where}) s,
+              (SELECT ${sum('enrolled')}, ${sum('started')}, ${sum('completed')}, ${sum('certified')}, ${sum('withdrawn')}
+                 FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id WHERE ${where}) n`,
       params,
     );
     const r = row as RawCohortColumns;
@@ -167,21 +183,28 @@ export class StatisticsRepository {
       k: r.k,
       cohorts: r.cohorts,
       small: {
+        enrolled: r.small_enrolled,
+        started: r.small_started,
+        completed: r.small_completed,
+        certified: r.small_certified,
+        withdrawn: r.small_withdrawn,
+      },
+      rateHidden: r.rate_hidden,
+      medianHidden: r.median_hidden,
+      totals: {
         enrolled: r.enrolled,
         started: r.started,
         completed: r.completed,
         certified: r.certified,
         withdrawn: r.withdrawn,
       },
-      rateHidden: r.rate_hidden,
-      medianHidden: r.median_hidden,
     };
   }
 
   /** A page of the all-time cohort table: cohorts of the subtree in the order of their names. */
   async cohortPage(slice: Slice, offset: number, limit: number): Promise<CohortCounts[]> {
     const [where, params] = this.where({ ...slice, from: null, to: null }, 'c.course_id');
-    return this.dataSource.query<CohortCounts[]>(
+    return this.db.query<CohortCounts[]>(
       `SELECT c.id AS key, c.name, f.enrolled, f.started, f.completed, f.certified, f.withdrawn
          FROM cohorts c JOIN territories t ON t.id = c.territory_id JOIN obs_cohort_funnel_all f ON f.cohort_id = c.id
         WHERE ${where} ORDER BY c.name, c.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
@@ -202,7 +225,7 @@ export class StatisticsRepository {
     if (!columns.length) return new Map();
     const [where, params] = this.where({ ...slice, from: null, to: null }, 'c.course_id');
     const at = params.push(atLeast);
-    const rows = await this.dataSource.query<(CohortCounts & { col: CohortColumn })[]>(
+    const rows = await this.db.query<(CohortCounts & { col: CohortColumn })[]>(
       columns
         .map(
           (column) => `(SELECT '${column}' AS col, c.id AS key, c.name, f.enrolled, f.started, f.completed,
@@ -247,7 +270,7 @@ export class StatisticsRepository {
     const clauses = ['f.cohort_id = ANY($1::uuid[])'];
     if (slice.from) clauses.push(`f.month >= $${params.push(slice.from)}::date`);
     if (slice.to) clauses.push(`f.month <= $${params.push(slice.to)}::date`);
-    const rows = await this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
+    const rows = await this.db.query<{ key: string; lo: number; hi: number }[]>(
       `WITH h AS (
          SELECT f.cohort_id AS key, f.days, sum(f.n) AS n
            FROM ${windowed ? 'obs_cohort_completion_days' : 'obs_cohort_completion_days_all'} f
@@ -264,7 +287,7 @@ export class StatisticsRepository {
 
   async lessons(slice: Slice): Promise<LessonCounts[]> {
     const [where, params] = this.where(slice, 'f.course_id');
-    const rows = await this.dataSource.query<
+    const rows = await this.db.query<
       { course_id: string; lesson_key: string; started: number; completed: number; attempted: number }[]
     >(
       `SELECT f.course_id, f.lesson_key, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
@@ -284,7 +307,7 @@ export class StatisticsRepository {
 
   async assessments(slice: Slice): Promise<AssessmentSums[]> {
     const [where, params] = this.where(slice, 'f.course_id');
-    const rows = await this.dataSource.query<
+    const rows = await this.db.query<
       { competence_code: string; assessed: number; sum_before: number; sum_after: number }[]
     >(
       `SELECT f.competence_code, sum(f.assessed)::int AS assessed, sum(f.sum_before)::int AS sum_before,
@@ -303,7 +326,7 @@ export class StatisticsRepository {
 
   /** Courses with enrolments in the subtree (read off the rollup: a few rows per territory), latest version. */
   async coursesIn(path: string): Promise<{ courseId: string; latest: number }[]> {
-    const rows = await this.dataSource.query<{ course_id: string; latest: number }[]>(
+    const rows = await this.db.query<{ course_id: string; latest: number }[]>(
       `SELECT v.course_id, max(v.number)::int AS latest
          FROM course_versions v
         WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id
@@ -356,11 +379,18 @@ export interface CohortColumns {
   rateHidden: number;
   /** Rows with completed small. */
   medianHidden: number;
+  /** The columns' totals. */
+  totals: FunnelSums;
 }
 
 interface RawCohortColumns extends FunnelSums {
   k: number;
   cohorts: number;
+  small_enrolled: number;
+  small_started: number;
+  small_completed: number;
+  small_certified: number;
+  small_withdrawn: number;
   rate_hidden: number;
   median_hidden: number;
 }
@@ -396,7 +426,7 @@ function territoryRow(r: RawTerritory): TerritoryRow {
   };
 }
 
-interface FunnelSums {
+export interface FunnelSums {
   enrolled: number;
   started: number;
   completed: number;
