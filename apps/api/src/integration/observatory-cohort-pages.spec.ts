@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_COURSE } from '../database/demo/demo-course';
 import { seedSyntheticPopulation } from '../database/synthetic-population';
 import { EXACT, rollupDifferences } from '../testing/observatory-recount';
+import { createApp } from '../app/bootstrap';
+import { loadConfig } from '../app/config';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 const COLUMNS = ['enrolled', 'started', 'completed', 'certified', 'withdrawn'] as const;
@@ -300,6 +302,24 @@ describe('the observatory cohort table a page at a time (real database)', () => 
     expect(moved.status).toBe(200);
     expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
     await compareAll(5, ['MA-02', 'MA-OUJ', 'MA-BER', 'MA-SPA']);
+  });
+
+  it('two replicas starting together with another k: one rebuilds the summary, and an app still on the old k reads every cohort', async () => {
+    // PGlite serves one process: replicas are a PostgreSQL matter.
+    if (t.kind !== 'postgres') return;
+    const replicas = await Promise.all(
+      [1, 2].map(() =>
+        createApp(loadConfig({ ...t.env, OBSERVATORY_K: '7', DEMO_SEED: 'false' }), { logger: false }),
+      ),
+    );
+    try {
+      expect(await t.dataSource.query('SELECT k FROM obs_settings')).toEqual([{ k: 7 }]);
+      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      // This app (k = 5) finds a summary judged with 7: it answers from every cohort, still with k = 5.
+      await compareAll(5, ['MA-OUJ', 'MA-SPA']);
+    } finally {
+      for (const r of replicas) await r.close();
+    }
   });
 });
 

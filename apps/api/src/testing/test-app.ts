@@ -36,6 +36,8 @@ export async function testDatabaseKind(): Promise<'postgres' | 'pglite'> {
 
 export interface TestApp extends RunningApp {
   kind: 'postgres' | 'pglite';
+  /** The variables it was started with (its database among them). */
+  env: Record<string, string>;
   /** Inject a request; JSON in and out. */
   request(
     method: string,
@@ -132,6 +134,7 @@ async function startTestApp(
   return {
     ...running,
     kind: dbKind,
+    env,
     request,
     async signIn(email, password = 'demo-password-2026') {
       const res = await request('POST', '/api/v1/auth/sign-in', { body: { email, password } });
