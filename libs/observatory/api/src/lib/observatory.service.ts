@@ -279,9 +279,10 @@ export class ObservatoryService implements OnModuleInit {
    * A page of the cohorts of a territory, all time, without reading the others: how many small cells
    * each column has (and the rates and medians primary suppression hides) comes from the summary the
    * database keeps per territory and course, the totals from the territory's rollup, and the cell that
-   * complementary suppression hides beside a single small one from one query. The same answer as
-   * `funnelTable` over every cohort (the integration spec compares them). Null when the summary was
-   * judged with another k than this app's (another replica's setting): then the whole table is read.
+   * complementary suppression hides beside a single small one from one subquery, all in the statement
+   * that reads the page (`cohortTablePage`). The same answer as `funnelTable` over every cohort (the
+   * integration spec compares them). Null when the summary was judged with another k than this app's
+   * (another replica's setting), or its columns kept changing while read: then the whole table is read.
    */
   private async cohortTablePage(
     slice: Slice,
@@ -289,22 +290,17 @@ export class ObservatoryService implements OnModuleInit {
     limit: number,
   ): Promise<Pick<CompletionReport, 'rows' | 'total' | 'suppressedCells' | 'page'> | null> {
     const k = this.k;
-    // Suppression reads its counts in one snapshot, one query after the other (they agree even while
-    // events are counted); the total's histogram (its median only) beside it.
-    const [territoryFunnel, read] = await Promise.all([
+    // The total's histogram (its median only) beside the counts.
+    const [table, territoryFunnel] = await Promise.all([
+      // As suppressColumn: one small cell beside a shown total hides the smallest non-zero shown cell too.
+      this.stats.cohortTablePage(slice, { offset, limit }, k, (t) =>
+        FUNNEL_COLUMNS.filter((c) => t.small[c] === 1 && !isSmall(t.totals[c], k)),
+      ),
       this.stats.funnel(slice, null),
-      this.stats.inSnapshot(async (stats) => {
-        const columns = await stats.cohortColumns(slice);
-        if (columns.k !== k) return null;
-        const cohorts = await stats.cohortPage(slice, offset, limit);
-        // As suppressColumn: one small cell beside a shown total hides the smallest non-zero shown cell too.
-        const single = FUNNEL_COLUMNS.filter((c) => columns.small[c] === 1 && !isSmall(columns.totals[c], k));
-        return { columns, cohorts, single, second: await stats.smallestShownCells(slice, single, k) };
-      }),
     ]);
-    if (!read) return null;
-    const { columns, cohorts, single, second } = read;
-    const totalFunnel: Funnel = { ...columns.totals, days: territoryFunnel.get('')?.days ?? new Map() };
+    if (!table || table.k !== k) return null;
+    const { page: cohorts, second } = table;
+    const totalFunnel: Funnel = { ...table.totals, days: territoryFunnel.get('')?.days ?? new Map() };
     const middles = await this.stats.cohortMiddles(
       slice,
       cohorts.map((c) => c.key),
@@ -316,7 +312,7 @@ export class ObservatoryService implements OnModuleInit {
     // Primary suppression of every row is counted in the summary; each complementary cell adds what it
     // newly hides in its row (itself, and the rate or median computed from it).
     let suppressed =
-      FUNNEL_COLUMNS.reduce((n, c) => n + columns.small[c], 0) + columns.rateHidden + columns.medianHidden;
+      FUNNEL_COLUMNS.reduce((n, c) => n + table.small[c], 0) + table.rateHidden + table.medianHidden;
     for (const counts of new Map([...second.values()].map((s) => [s.key, s])).values()) {
       const funnel = funnelOf(counts);
       suppressed += judge(funnel, final(counts)).hidden - judge(funnel, primary(counts)).hidden;
@@ -326,16 +322,16 @@ export class ObservatoryService implements OnModuleInit {
       funnel.middle = middles.get(counts.key);
       return row(counts.key, { fr: counts.name }, funnel, judge(funnel, final(counts)));
     });
-    // No non-zero cell to hide beside the single small one: the total is hidden instead.
+    // As suppressColumn: where one small cell has no non-zero cell to hide beside it, the total is hidden.
     const totalHidden = (c: FunnelColumn) =>
-      isSmall(totalFunnel[c], k) || (single.includes(c) && !second.has(c));
+      isSmall(totalFunnel[c], k) || (table.small[c] === 1 && !second.has(c));
     const totalJudged = judge(totalFunnel, (c) => (totalHidden(c) ? null : totalFunnel[c]));
     suppressed += totalJudged.hidden;
     return {
       rows,
       total: row('total', null, totalFunnel, totalJudged),
       suppressedCells: suppressed,
-      page: { offset, limit, total: columns.cohorts },
+      page: { offset, limit, total: table.cohorts },
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** Stage counts of one group, with its histogram of days to completion. */
 export interface Funnel {
@@ -63,35 +63,22 @@ const FUNNEL_SUMS = `sum(f.enrolled)::int AS enrolled, sum(f.started)::int AS st
  */
 @Injectable()
 export class StatisticsRepository {
-  /** Where the reads go: the pool, or one transaction's connection (`inSnapshot`). */
-  private db: Pick<EntityManager, 'query'>;
+  /** Per all-time cohort table (k, subtree, course): the columns that needed a second cell last time. */
+  private readonly searchedBefore = new Map<string, CohortColumn[]>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.db = dataSource;
-  }
-
-  /**
-   * These reads in one snapshot (a repeatable-read transaction), for answers whose parts are judged
-   * together: counts read by several queries then agree with each other even while events are counted.
-   */
-  async inSnapshot<T>(work: (stats: StatisticsRepository) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', (m) => {
-      const stats = new StatisticsRepository(this.dataSource);
-      stats.db = m;
-      return work(stats);
-    });
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async territories(ids: string[]): Promise<Map<string, TerritoryRow>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.query<RawTerritory[]>(`${TERRITORY_SELECT} WHERE t.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    const rows = await this.dataSource.query<RawTerritory[]>(
+      `${TERRITORY_SELECT} WHERE t.id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, territoryRow(r)]));
   }
 
   async children(parentId: string): Promise<TerritoryRow[]> {
-    const rows = await this.db.query<RawTerritory[]>(
+    const rows = await this.dataSource.query<RawTerritory[]>(
       `${TERRITORY_SELECT} WHERE t.parent_id = $1 ORDER BY t.code NULLS LAST, t.name_fr`,
       [parentId],
     );
@@ -113,14 +100,14 @@ export class StatisticsRepository {
     const countsTable = !months ? 'obs_funnel_all' : withDays ? 'obs_funnel_monthly' : 'obs_funnel';
     const daysTable = months ? 'obs_completion_days' : 'obs_completion_days_all';
     const [counts, days, subtree] = await Promise.all([
-      this.db.query<(FunnelSums & { key: string })[]>(
+      this.dataSource.query<(FunnelSums & { key: string })[]>(
         `SELECT ${column} AS key, ${FUNNEL_SUMS}
            FROM ${countsTable} f JOIN territories t ON t.id = f.territory_id
           WHERE ${where} GROUP BY 1`,
         params,
       ),
       withDays
-        ? this.db.query<{ key: string; days: number; n: number }[]>(
+        ? this.dataSource.query<{ key: string; days: number; n: number }[]>(
             `SELECT ${column} AS key, f.days, sum(f.n)::int AS n
                FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
               WHERE ${where} GROUP BY 1, 2`,
@@ -128,7 +115,7 @@ export class StatisticsRepository {
           )
         : [],
       by === 'child'
-        ? this.db.query<{ id: string; path: string }[]>(
+        ? this.dataSource.query<{ id: string; path: string }[]>(
             `SELECT id, path FROM territories WHERE path LIKE $1 || '%'`,
             [slice.path],
           )
@@ -148,7 +135,7 @@ export class StatisticsRepository {
   async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
     const [where, params] = this.where(slice, 'c.course_id');
     // All time: one row per cohort already, nothing to add up.
-    const counts = await this.db.query<(FunnelSums & { key: string; name: string })[]>(
+    const counts = await this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
       slice.from || slice.to
         ? `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
              FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
@@ -162,81 +149,99 @@ export class StatisticsRepository {
   }
 
   /**
-   * What suppression of the all-time cohort table needs to know about its whole columns, from
-   * `obs_cohort_column_summary` (a few rows per territory and course, whatever the number of cohorts),
-   * with the k it was judged with, and the columns' totals (`obs_funnel_all`), in one statement.
+   * A page of the all-time cohort table of a subtree (cohorts in the order of their names) with what
+   * suppressing it needs of the whole columns, whatever the number of cohorts:
+   * - from `obs_cohort_column_summary` (a few rows per territory and course): the number of cohorts,
+   *   of small cells per column, of rates and medians they hide, and the k they were judged with;
+   * - the columns' totals (`obs_funnel_all`);
+   * - for the columns `needSecond` names once it has seen those (one small cell beside a total that is
+   *   not small): the cohort with the smallest count of at least k, the first by name then id among
+   *   equal counts, the cell complementary suppression hides with it.
+   * All of it from one statement (one snapshot: they agree while events are counted), searching the
+   * columns that needed it the last time this table was read; read again, searching the right ones, when
+   * that guess was short. Null when the columns kept changing between reads (then read the whole table).
    */
-  async cohortColumns(slice: Slice): Promise<CohortColumns> {
-    const [where, params] = this.where({ ...slice, from: null, to: null }, 'f.course_id');
-    const sum = (column: string, as = column) => `COALESCE(sum(f.${column}), 0)::int AS ${as}`;
-    const [row] = await this.db.query<RawCohortColumns[]>(
-      `SELECT (SELECT k FROM obs_settings) AS k, s.*, n.*
-         FROM (SELECT ${sum('cohorts')}, ${sum('small_enrolled')}, ${sum('small_started')}, ${sum('small_completed')},
-                      ${sum('small_certified')}, ${sum('small_withdrawn')}, ${sum('rate_hidden')}, ${sum('median_hidden')}
-                 FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id WHERE ${where}) s,
-              (SELECT ${sum('enrolled')}, ${sum('started')}, ${sum('completed')}, ${sum('certified')}, ${sum('withdrawn')}
-                 FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id WHERE ${where}) n`,
+  async cohortTablePage(
+    slice: Slice,
+    page: { offset: number; limit: number },
+    k: number,
+    needSecond: (table: CohortTablePage) => CohortColumn[],
+  ): Promise<CohortTablePage | null> {
+    const key = `${k}|${slice.path}|${slice.courseId ?? ''}`;
+    let searched = this.searchedBefore.get(key) ?? [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const table = await this.columnsAndPage(slice, page, k, searched);
+      if (table.k !== k) return table;
+      const needed = needSecond(table);
+      if (needed.every((c) => searched.includes(c))) {
+        if (this.searchedBefore.size >= 10_000) this.searchedBefore.clear();
+        this.searchedBefore.set(key, needed);
+        return { ...table, second: new Map([...table.second].filter(([c]) => needed.includes(c))) };
+      }
+      searched = needed;
+    }
+    return null;
+  }
+
+  private async columnsAndPage(
+    slice: Slice,
+    page: { offset: number; limit: number },
+    k: number,
+    searched: readonly CohortColumn[],
+  ): Promise<CohortTablePage> {
+    const all = { ...slice, from: null, to: null };
+    const [inRollup, params] = this.where(all, 'f.course_id');
+    const [inCohorts] = this.where(all, 'c.course_id');
+    const [atOffset, atLimit] = [params.push(page.offset), params.push(page.limit)];
+    const atK = searched.length ? params.push(k) : 0;
+    const sum = (column: string) => `COALESCE(sum(f.${column}), 0)::int AS ${column}`;
+    const counts = COHORT_COLUMNS.map((c) => `f.${c}`).join(', ');
+    const rows = await this.dataSource.query<RawCohortTableRow[]>(
+      `SELECT (SELECT k FROM obs_settings) AS k, s.*, n.*, p.key, p.name,
+              ${COHORT_COLUMNS.map((c) => `p.${c} AS page_${c}`).join(', ')}
+              ${searched
+                .map(
+                  (
+                    c,
+                  ) => `, (SELECT json_build_object('key', c.id, 'name', c.name, ${COHORT_COLUMNS.map((d) => `'${d}', f.${d}`).join(', ')})
+                               FROM ${COHORT_ROWS} WHERE ${inCohorts} AND f.${c} >= $${atK}
+                              ORDER BY f.${c}, c.name, c.id LIMIT 1) AS second_${c}`,
+                )
+                .join('')}
+         FROM (SELECT ${SUMMARY_COLUMNS.map(sum).join(', ')}
+                 FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id WHERE ${inRollup}) s
+        CROSS JOIN (SELECT ${COHORT_COLUMNS.map(sum).join(', ')}
+                      FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id WHERE ${inRollup}) n
+         LEFT JOIN LATERAL (
+           SELECT c.id AS key, c.name, ${counts} FROM ${COHORT_ROWS} WHERE ${inCohorts}
+            ORDER BY c.name, c.id OFFSET $${atOffset} LIMIT $${atLimit}) p ON true
+        ORDER BY p.name, p.key`,
       params,
     );
-    const r = row as RawCohortColumns;
+    const r = rows[0] as RawCohortTableRow;
+    const byColumn = (of: (c: CohortColumn) => number) =>
+      Object.fromEntries(COHORT_COLUMNS.map((c) => [c, of(c)])) as Record<CohortColumn, number>;
     return {
       k: r.k,
       cohorts: r.cohorts,
-      small: {
-        enrolled: r.small_enrolled,
-        started: r.small_started,
-        completed: r.small_completed,
-        certified: r.small_certified,
-        withdrawn: r.small_withdrawn,
-      },
+      small: byColumn((c) => r[`small_${c}`]),
       rateHidden: r.rate_hidden,
       medianHidden: r.median_hidden,
-      totals: {
-        enrolled: r.enrolled,
-        started: r.started,
-        completed: r.completed,
-        certified: r.certified,
-        withdrawn: r.withdrawn,
-      },
+      totals: byColumn((c) => r[c]),
+      second: new Map(
+        searched.flatMap((c) => {
+          const second = r[`second_${c}`];
+          return second ? [[c, second] as const] : [];
+        }),
+      ),
+      page: rows
+        .filter((p) => p.key !== null)
+        .map((p) => ({
+          key: p.key as string,
+          name: p.name as string,
+          ...byColumn((c) => p[`page_${c}`] as number),
+        })),
     };
-  }
-
-  /** A page of the all-time cohort table: cohorts of the subtree in the order of their names. */
-  async cohortPage(slice: Slice, offset: number, limit: number): Promise<CohortCounts[]> {
-    const [where, params] = this.where({ ...slice, from: null, to: null }, 'c.course_id');
-    return this.db.query<CohortCounts[]>(
-      `SELECT c.id AS key, c.name, f.enrolled, f.started, f.completed, f.certified, f.withdrawn
-         FROM cohorts c JOIN territories t ON t.id = c.territory_id JOIN obs_cohort_funnel_all f ON f.cohort_id = c.id
-        WHERE ${where} ORDER BY c.name, c.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, offset, limit],
-    );
-  }
-
-  /**
-   * For each column asked, the cohort of the subtree (all time) with the smallest count of at least
-   * `atLeast`, the first in the order of names among equal counts: the cell complementary suppression
-   * hides beside a single small one.
-   */
-  async smallestShownCells(
-    slice: Slice,
-    columns: readonly CohortColumn[],
-    atLeast: number,
-  ): Promise<Map<CohortColumn, CohortCounts>> {
-    if (!columns.length) return new Map();
-    const [where, params] = this.where({ ...slice, from: null, to: null }, 'c.course_id');
-    const at = params.push(atLeast);
-    const rows = await this.db.query<(CohortCounts & { col: CohortColumn })[]>(
-      columns
-        .map(
-          (column) => `(SELECT '${column}' AS col, c.id AS key, c.name, f.enrolled, f.started, f.completed,
-                  f.certified, f.withdrawn
-             FROM obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
-            WHERE ${where} AND f.${column} >= $${at} ORDER BY f.${column}, c.name, c.id LIMIT 1)`,
-        )
-        .join(' UNION ALL '),
-      params,
-    );
-    return new Map(rows.map(({ col, ...counts }) => [col, counts]));
   }
 
   /**
@@ -270,7 +275,7 @@ export class StatisticsRepository {
     const clauses = ['f.cohort_id = ANY($1::uuid[])'];
     if (slice.from) clauses.push(`f.month >= $${params.push(slice.from)}::date`);
     if (slice.to) clauses.push(`f.month <= $${params.push(slice.to)}::date`);
-    const rows = await this.db.query<{ key: string; lo: number; hi: number }[]>(
+    const rows = await this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
       `WITH h AS (
          SELECT f.cohort_id AS key, f.days, sum(f.n) AS n
            FROM ${windowed ? 'obs_cohort_completion_days' : 'obs_cohort_completion_days_all'} f
@@ -287,7 +292,7 @@ export class StatisticsRepository {
 
   async lessons(slice: Slice): Promise<LessonCounts[]> {
     const [where, params] = this.where(slice, 'f.course_id');
-    const rows = await this.db.query<
+    const rows = await this.dataSource.query<
       { course_id: string; lesson_key: string; started: number; completed: number; attempted: number }[]
     >(
       `SELECT f.course_id, f.lesson_key, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
@@ -307,7 +312,7 @@ export class StatisticsRepository {
 
   async assessments(slice: Slice): Promise<AssessmentSums[]> {
     const [where, params] = this.where(slice, 'f.course_id');
-    const rows = await this.db.query<
+    const rows = await this.dataSource.query<
       { competence_code: string; assessed: number; sum_before: number; sum_after: number }[]
     >(
       `SELECT f.competence_code, sum(f.assessed)::int AS assessed, sum(f.sum_before)::int AS sum_before,
@@ -326,7 +331,7 @@ export class StatisticsRepository {
 
   /** Courses with enrolments in the subtree (read off the rollup: a few rows per territory), latest version. */
   async coursesIn(path: string): Promise<{ courseId: string; latest: number }[]> {
-    const rows = await this.db.query<{ course_id: string; latest: number }[]>(
+    const rows = await this.dataSource.query<{ course_id: string; latest: number }[]>(
       `SELECT v.course_id, max(v.number)::int AS latest
          FROM course_versions v
         WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id
@@ -360,7 +365,14 @@ export class StatisticsRepository {
 /** The key of the transaction-level advisory lock taken to change k ("tc-obs-k" in ASCII). */
 const OBSERVATORY_K_LOCK_KEY = '8386596887510330731';
 
-export type CohortColumn = 'enrolled' | 'started' | 'completed' | 'certified' | 'withdrawn';
+const COHORT_COLUMNS = ['enrolled', 'started', 'completed', 'certified', 'withdrawn'] as const;
+export type CohortColumn = (typeof COHORT_COLUMNS)[number];
+const SUMMARY_COLUMNS = [
+  'cohorts',
+  ...COHORT_COLUMNS.map((c) => `small_${c}` as const),
+  'rate_hidden',
+  'median_hidden',
+] as const;
 
 /** One cohort's all-time counts. */
 export interface CohortCounts extends FunnelSums {
@@ -368,8 +380,8 @@ export interface CohortCounts extends FunnelSums {
   name: string;
 }
 
-/** The whole columns of the all-time cohort table of a subtree, as primary suppression judges them. */
-export interface CohortColumns {
+/** A page of the all-time cohort table of a subtree, and its whole columns as suppression judges them. */
+export interface CohortTablePage {
   /** The k the summary was judged with (obs_settings). */
   k: number;
   cohorts: number;
@@ -379,21 +391,18 @@ export interface CohortColumns {
   rateHidden: number;
   /** Rows with completed small. */
   medianHidden: number;
-  /** The columns' totals. */
-  totals: FunnelSums;
+  totals: Record<CohortColumn, number>;
+  /** Per column with one small cell beside a total that is not small: the cell hidden with it, if any. */
+  second: Map<CohortColumn, CohortCounts>;
+  page: CohortCounts[];
 }
 
-interface RawCohortColumns extends FunnelSums {
-  k: number;
-  cohorts: number;
-  small_enrolled: number;
-  small_started: number;
-  small_completed: number;
-  small_certified: number;
-  small_withdrawn: number;
-  rate_hidden: number;
-  median_hidden: number;
-}
+type RawCohortTableRow = Record<'k' | (typeof SUMMARY_COLUMNS)[number] | CohortColumn, number> &
+  Partial<Record<`second_${CohortColumn}`, CohortCounts | null>> &
+  Record<`page_${CohortColumn}`, number | null> & { key: string | null; name: string | null };
+
+const COHORT_ROWS =
+  'obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id';
 
 const TERRITORY_SELECT = `SELECT t.id, t.code, t.level, t.name_fr, t.name_ar, t.name_en, t.path, t.depth, t.parent_id,
   EXISTS (SELECT 1 FROM territories c WHERE c.parent_id = t.id) AS has_children FROM territories t`;
