@@ -126,6 +126,8 @@ export class ObservatoryService implements OnModuleInit {
       end: query.limit === undefined ? groups.length : Math.min(groups.length, start + query.limit),
     };
     let totalDays: Map<number, number> | undefined;
+    // Months bring the middle of their histograms only: the total's median needs the territory's.
+    if (groupBy === 'month') totalDays = (await this.stats.funnel(slice, null)).get('')?.days ?? new Map();
     if (groupBy === 'cohort') {
       // Cohorts bring the middle of their histograms for the rows shown only (a territory may hold
       // thousands); the total's median comes from the territory's histogram.

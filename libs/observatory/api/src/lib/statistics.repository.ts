@@ -99,14 +99,17 @@ export class StatisticsRepository {
     const months = !!(slice.from || slice.to) || by === 'month';
     const countsTable = !months ? 'obs_funnel_all' : withDays ? 'obs_funnel_monthly' : 'obs_funnel';
     const daysTable = months ? 'obs_completion_days' : 'obs_completion_days_all';
-    const [counts, days, subtree] = await Promise.all([
+    // By month, every month's histogram would be read (months × buckets rows) for one median each:
+    // the database works out the middle buckets instead. The caller reads the total's histogram.
+    const middles = by === 'month';
+    const [counts, days, subtree, middle] = await Promise.all([
       this.dataSource.query<(FunnelSums & { key: string })[]>(
         `SELECT ${column} AS key, ${FUNNEL_SUMS}
            FROM ${countsTable} f JOIN territories t ON t.id = f.territory_id
           WHERE ${where} GROUP BY 1`,
         params,
       ),
-      withDays
+      withDays && !middles
         ? this.dataSource.query<{ key: string; days: number; n: number }[]>(
             `SELECT ${column} AS key, f.days, sum(f.n)::int AS n
                FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
@@ -120,7 +123,22 @@ export class StatisticsRepository {
             [slice.path],
           )
         : [],
+      middles
+        ? this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
+            middlesSql(column, `${daysTable} f JOIN territories t ON t.id = f.territory_id`, where),
+            params,
+          )
+        : [],
     ]);
+    if (middles) {
+      const out = funnels(counts, []);
+      for (const m of middle) {
+        const f = out.get(m.key) ?? emptyFunnel();
+        f.middle = [m.lo, m.hi];
+        out.set(m.key, f);
+      }
+      return out;
+    }
     if (by !== 'child') return funnels(counts, days);
     const childOf = new Map(subtree.map((t) => [t.id, t.path.slice(slice.path.length).split('/')[0] ?? '']));
     const fold = <R extends { key: string }>(rows: R[]) =>
@@ -276,15 +294,11 @@ export class StatisticsRepository {
     if (slice.from) clauses.push(`f.month >= $${params.push(slice.from)}::date`);
     if (slice.to) clauses.push(`f.month <= $${params.push(slice.to)}::date`);
     const rows = await this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
-      `WITH h AS (
-         SELECT f.cohort_id AS key, f.days, sum(f.n) AS n
-           FROM ${windowed ? 'obs_cohort_completion_days' : 'obs_cohort_completion_days_all'} f
-          WHERE ${clauses.join(' AND ')} GROUP BY 1, 2 HAVING sum(f.n) > 0),
-       w AS (
-         SELECT key, days, sum(n) OVER (PARTITION BY key ORDER BY days) AS cum, sum(n) OVER (PARTITION BY key) AS total
-           FROM h)
-       SELECT key, min(days) FILTER (WHERE cum > (total - 1) / 2) AS lo, min(days) FILTER (WHERE cum > total / 2) AS hi
-         FROM w GROUP BY key`,
+      middlesSql(
+        'f.cohort_id',
+        `${windowed ? 'obs_cohort_completion_days' : 'obs_cohort_completion_days_all'} f`,
+        clauses.join(' AND '),
+      ),
       params,
     );
     return new Map(rows.map((r) => [r.key, [r.lo, r.hi]]));
@@ -445,6 +459,21 @@ export interface FunnelSums {
 
 export function emptyFunnel(): Funnel {
   return { enrolled: 0, started: 0, completed: 0, certified: 0, withdrawn: 0, days: new Map() };
+}
+
+/**
+ * The two middle buckets of each group's days-to-completion histogram (the same bucket twice for an odd
+ * count): what a median needs, worked out in the database instead of reading the histograms.
+ */
+function middlesSql(key: string, from: string, where: string): string {
+  return `WITH h AS (
+      SELECT ${key} AS key, f.days, sum(f.n) AS n FROM ${from}
+       WHERE ${where} GROUP BY 1, 2 HAVING sum(f.n) > 0),
+    w AS (
+      SELECT key, days, sum(n) OVER (PARTITION BY key ORDER BY days) AS cum, sum(n) OVER (PARTITION BY key) AS total
+        FROM h)
+    SELECT key, min(days) FILTER (WHERE cum > (total - 1) / 2) AS lo, min(days) FILTER (WHERE cum > total / 2) AS hi
+      FROM w GROUP BY key`;
 }
 
 function funnels(
