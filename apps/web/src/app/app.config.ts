@@ -21,6 +21,7 @@ import { DEFAULT_LOCALE, LOCALES, type Me, type Session } from '@tc/shared/contr
 import { LanguageService } from '@tc/shared/ui';
 import { catchError, firstValueFrom, of, tap, throwError } from 'rxjs';
 import { appRoutes } from './app.routes';
+import { earlyRefreshInterceptor } from './early-refresh';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
 import { LearnerSync } from './shell/learner-sync';
 
@@ -86,7 +87,10 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     // The XMLHttpRequest backend (not withFetch): it reports upload progress, which the CSV import shows.
-    provideHttpClient(withInterceptors([offlineSessionInterceptor, authInterceptor])),
+    // The first session refresh is the one session-start.js sent while the scripts downloaded.
+    provideHttpClient(
+      withInterceptors([offlineSessionInterceptor, authInterceptor, earlyRefreshInterceptor]),
+    ),
     provideRouter(
       appRoutes,
       withComponentInputBinding(),
