@@ -27,6 +27,8 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const COACHES = 200;
+/** `BENCH_ONLY=api` (or `bare`) loads one server only after the warm-up, for a CPU profile of it. */
+const ONLY = process.env['BENCH_ONLY'] as 'api' | 'bare' | undefined;
 
 interface Run {
   rps: number;
@@ -259,11 +261,14 @@ async function main(): Promise<void> {
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
 
+    const line = (who: string, r: Run) =>
+      Number.isNaN(r.rps)
+        ? `  ${who}: not run (BENCH_ONLY)\n`
+        : `  ${who}: ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(4)} ms  CPU ${r.cpu.toFixed(0).padStart(5)} µs/req  errors ${r.errors + r.non2xx}\n`;
     const report = (name: string, api: Run, baseline: Run) =>
       console.log(
-        `${name}\n  API : ${api.rps.toFixed(0).padStart(6)} req/s  p99 ${String(api.p99).padStart(4)} ms  CPU ${api.cpu.toFixed(0).padStart(5)} µs/req  errors ${api.errors + api.non2xx}\n` +
-          `  bare: ${baseline.rps.toFixed(0).padStart(6)} req/s  p99 ${String(baseline.p99).padStart(4)} ms  CPU ${baseline.cpu.toFixed(0).padStart(5)} µs/req  errors ${baseline.errors + baseline.non2xx}\n` +
-          `  ratio API / bare: ${(api.rps / baseline.rps).toFixed(2)} (target ≥ 0.80)`,
+        `${name}\n${line('API ', api)}${line('bare', baseline)}` +
+          `  ratio API / bare: ${ONLY ? '–' : (api.rps / baseline.rps).toFixed(2)} (target ≥ 0.80)`,
       );
     /**
      * Both servers in alternating rounds (bare first, then API first, …) after a short warm-up of each,
@@ -276,7 +281,7 @@ async function main(): Promise<void> {
         await cannon(`${base}${path}`, { method, tokens, body, seconds: 2 });
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 ? (['api', 'bare'] as const) : (['bare', 'api'] as const);
-        for (const who of order)
+        for (const who of order.filter((w) => !ONLY || w === ONLY))
           runs[who].push(
             await cannon(`${who === 'api' ? apiBase : bareBase}${path}`, {
               method,

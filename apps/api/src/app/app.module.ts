@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { LearningModule } from '@tc/learning/api';
@@ -19,28 +17,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Fastify names each request (x-request-id when the proxy sent one); pino logs the same id.
-            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
-            // A request is logged as its id, method and URL, an answer as its status: no headers at all
-            // (tokens, cookies, addresses stay out of the logs), and nothing to redact — pino-http
-            // serialises these bindings for every request, even when nothing is logged.
-            serializers: {
-              req: (req: { id?: string; method?: string; url?: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-            },
-            autoLogging:
-              config.logLevel === 'silent'
-                ? false
-                : { ignore: (req) => req.url?.startsWith('/api/health') === true },
-          },
-        }),
         // Migrations ran before (bootstrap: under an advisory lock, so replicas take turns).
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, kind)),
         TerritoriesModule,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import type { Session } from '@tc/shared/contracts';
 import { createApp, type RunningApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
@@ -65,6 +66,8 @@ export interface TestResponse {
 export async function createTestApp(
   env: Record<string, string> = {},
   kind?: 'postgres' | 'pglite',
+  /** Where the log lines go (with `LOG_LEVEL` in `env`); by default the app logs nothing. */
+  logDestination?: DestinationStream,
 ): Promise<TestApp> {
   const dbKind = kind ?? (await testDatabaseKind());
   let cleanup: () => Promise<void>;
@@ -97,15 +100,16 @@ export async function createTestApp(
     baseEnv['DATA_DIR'] = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  return startTestApp({ ...baseEnv, ...env }, dbKind, cleanup);
+  return startTestApp({ ...baseEnv, ...env }, dbKind, cleanup, logDestination);
 }
 
 async function startTestApp(
   env: Record<string, string>,
   dbKind: 'postgres' | 'pglite',
   cleanup: () => Promise<void>,
+  logDestination?: DestinationStream,
 ): Promise<TestApp> {
-  const running = await createApp(loadConfig(env), { logger: false });
+  const running = await createApp(loadConfig(env), logDestination ? { logDestination } : { logger: false });
   const fastify = running.app.getHttpAdapter().getInstance();
   const request: TestApp['request'] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
@@ -148,7 +152,7 @@ async function startTestApp(
     },
     async reopen(changes) {
       await running.close();
-      return startTestApp({ ...env, ...changes }, dbKind, cleanup);
+      return startTestApp({ ...env, ...changes }, dbKind, cleanup, logDestination);
     },
   };
 }
