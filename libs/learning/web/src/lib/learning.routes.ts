@@ -1,8 +1,11 @@
 import type { Route } from '@angular/router';
+import { LessonPage } from './lesson/lesson.page';
 
 /**
  * `/learn` (my courses), `/learn/:enrolmentId` (a course) and
  * `/learn/:enrolmentId/lessons/:lessonKey` (the player, quizzes included). Signed-in coaches.
+ * The lesson player, where coaches spend their time and arrive from a bookmark or after a reload,
+ * comes in the same chunk as these routes rather than one round trip after it.
  */
 export const learnRoutes: Route[] = [
   {
@@ -15,7 +18,7 @@ export const learnRoutes: Route[] = [
   },
   {
     path: ':enrolmentId/lessons/:lessonKey',
-    loadComponent: () => import('./lesson/lesson.page').then((m) => m.LessonPage),
+    component: LessonPage,
   },
 ];
 
