@@ -54,7 +54,9 @@ function scenario(done: string[]) {
       return [];
     }),
   } as unknown as EntityManager;
+  // No driver connection from the runner: the ingest falls back to `dataSource.transaction`.
   const dataSource = {
+    createQueryRunner: () => ({ connect: async () => undefined, release: async () => undefined }),
     transaction: (work: (m: EntityManager) => Promise<unknown>) => work(manager),
   } as unknown as DataSource;
   const catalog = {

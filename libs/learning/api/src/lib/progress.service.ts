@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CourseContent, ProgressRejection, ProgressResult } from '@tc/shared/contracts';
-import { transactionQuery, type AuthPrincipal } from '@tc/shared/api';
+import { leanTransaction, transactionQuery, type AuthPrincipal } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { LearnerRecords, type EnrolmentRecord, type ProgressChange, type ProgressRow } from '@tc/cohorts/api';
 import { CertificatesService } from './certificates/certificates.service';
@@ -30,7 +30,8 @@ export class ProgressService {
     events: ProgressEventDto[],
     now = new Date(),
   ): Promise<ProgressResult> {
-    return this.dataSource.transaction(async (manager) => {
+    // The API's hottest write: a transaction without TypeORM's per-transaction broadcasts (see leanTransaction).
+    return leanTransaction(this.dataSource, async (manager) => {
       const enrolmentIds = [...new Set(events.map((e) => e.enrolmentId))];
       // Locking the enrolments serialises concurrent batches of one coach: completion is decided once.
       const enrolments = await this.records.enrolments(manager, enrolmentIds, true);

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** What `pg` answers a query with (the driver under TypeORM, on PostgreSQL and on the embedded PGlite). */
 interface DriverConnection {
@@ -44,4 +44,53 @@ export async function poolQuery<T>(
   const pool = (dataSource.driver as { master?: DriverPool }).master;
   if (!pool || typeof pool.query !== 'function') return (await dataSource.query(sql, params)) as T[];
   return (await pool.query(sql, params)).rows as T[];
+}
+
+/** What a TypeORM query runner keeps of its transaction (public in the runtime, `transactionDepth` protected in the types). */
+interface RunnerTransactionState {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+}
+
+/**
+ * `dataSource.transaction(work)` for the hottest write (progress events), without TypeORM's
+ * per-transaction work: its subscriber broadcasts before and after the start and the commit, and its
+ * query wrapper (logging, more broadcasts, result wrapping) around START TRANSACTION and COMMIT. A query
+ * runner still takes the pooled connection and gives `work` its manager; the two statements go straight
+ * to the driver, and the runner is marked as TypeORM marks it inside a transaction (active, depth 1), so
+ * the manager's repositories, {@link transactionQuery} and a nested `manager.transaction` (a savepoint)
+ * behave exactly as in TypeORM's own. An error rolls back and is rethrown; the connection always goes back.
+ */
+export async function leanTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  let connection: DriverConnection | undefined;
+  try {
+    connection = (await runner.connect()) as DriverConnection | undefined;
+  } catch (error) {
+    await runner.release();
+    throw error;
+  }
+  if (!connection || typeof connection.query !== 'function') {
+    await runner.release();
+    return dataSource.transaction(work);
+  }
+  const state = runner as unknown as RunnerTransactionState;
+  try {
+    await connection.query('START TRANSACTION');
+    state.isTransactionActive = true;
+    state.transactionDepth = 1;
+    const result = await work(runner.manager);
+    await connection.query('COMMIT');
+    return result;
+  } catch (error) {
+    if (state.isTransactionActive) await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    state.isTransactionActive = false;
+    state.transactionDepth = 0;
+    await runner.release();
+  }
 }
