@@ -32,8 +32,11 @@ import { SpaFallbackFilter } from './spa-fallback.filter';
 
 export const API_PREFIX = 'api/v1';
 
-/** Hashed build files (main-AB12CD34.js) never change: cache them for a year. */
-const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?)$/;
+/**
+ * Hashed build files never change: cache them for a year. esbuild names them main-AB12CD34.js;
+ * the web build's chunk optimizer (rollup) names lazy chunks chunk-Ab1_c-D2.js.
+ */
+const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?)$/;
 
 export interface ShutdownOptions {
   /** How long readiness says 503 while the port still takes requests (a load balancer's notice), ms. */
