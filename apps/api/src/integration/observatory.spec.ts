@@ -513,6 +513,15 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
           report.body.total.completed,
         ]);
       }
+      // The total row's median comes from the territory's histogram whatever the rows are.
+      expect(report.body.total.medianDaysToCompletion).toEqual(expect.any(Number));
+      for (const query of ['groupBy=month', 'groupBy=cohort', 'groupBy=cohort&limit=5&offset=5']) {
+        const other = await completion(observer, `territoryId=${territory['MA']}&${query}`);
+        expect([query, other.body.total.medianDaysToCompletion]).toEqual([
+          query,
+          report.body.total.medianDaysToCompletion,
+        ]);
+      }
       // Cohort medians are computed in SQL; they agree with the histogram read the long way.
       const byCohort = await completion(observer, `territoryId=${territory['MA']}&groupBy=cohort`);
       const histogram = (await t.dataSource.query(

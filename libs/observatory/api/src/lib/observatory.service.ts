@@ -119,30 +119,27 @@ export class ObservatoryService implements OnModuleInit {
       const table = await this.lessonTable(slice, course as PublishedVersion);
       return { ...base, ...table, ...paged(table.rows), total: null };
     }
-    const groups = await this.groups(groupBy, territory, slice, courses);
+    // Months and cohorts bring the middle of their histograms only: the total's median needs the
+    // territory's histogram, read beside the groups.
+    const [groups, territoryDays] = await Promise.all([
+      this.groups(groupBy, territory, slice, courses),
+      groupBy === 'month' || groupBy === 'cohort' ? this.stats.completionDays(slice) : undefined,
+    ]);
     const start = Math.min(offset, groups.length);
     const shown = {
       start,
       end: query.limit === undefined ? groups.length : Math.min(groups.length, start + query.limit),
     };
-    let totalDays: Map<number, number> | undefined;
-    // Months bring the middle of their histograms only: the total's median needs the territory's.
-    if (groupBy === 'month') totalDays = (await this.stats.funnel(slice, null)).get('')?.days ?? new Map();
     if (groupBy === 'cohort') {
-      // Cohorts bring the middle of their histograms for the rows shown only (a territory may hold
-      // thousands); the total's median comes from the territory's histogram.
+      // Cohorts bring the middle of their histograms for the rows shown only (a territory may hold thousands).
       const page = groups.slice(shown.start, shown.end);
-      const [middles, territoryFunnel] = await Promise.all([
-        this.stats.cohortMiddles(
-          slice,
-          page.map((g) => g.key),
-        ),
-        this.stats.funnel(slice, null),
-      ]);
+      const middles = await this.stats.cohortMiddles(
+        slice,
+        page.map((g) => g.key),
+      );
       for (const g of page) g.funnel.middle = middles.get(g.key);
-      totalDays = territoryFunnel.get('')?.days ?? new Map();
     }
-    const table = this.funnelTable(groups, groupBy, shown, totalDays);
+    const table = this.funnelTable(groups, groupBy, shown, territoryDays);
     return {
       ...base,
       ...table,

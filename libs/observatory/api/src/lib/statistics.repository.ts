@@ -147,6 +147,22 @@ export class StatisticsRepository {
   }
 
   /**
+   * The subtree's histogram of days to completion (days → completions), for the median of a table's
+   * total row: what `funnel(slice, null)` reads for it, without the counts.
+   */
+  async completionDays(slice: Slice): Promise<Map<number, number>> {
+    const [where, params] = this.where(slice, 'f.course_id');
+    const daysTable = slice.from || slice.to ? 'obs_completion_days' : 'obs_completion_days_all';
+    const rows = await this.dataSource.query<{ days: number; n: number }[]>(
+      `SELECT f.days, sum(f.n)::int AS n
+         FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
+        WHERE ${where} GROUP BY 1`,
+      params,
+    );
+    return new Map(rows.map((r) => [Number(r.days), Number(r.n)]));
+  }
+
+  /**
    * Funnel counts per cohort of the subtree, in the order of their names (a territory may hold
    * thousands: one row per cohort from the all-time table, or cohorts × months within a window).
    */
