@@ -1,3 +1,4 @@
+import { SignInLockoutService } from '@tc/identity/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 describe('sign-in, refresh rotation and sign-out (real database)', () => {
@@ -380,6 +381,26 @@ describe('sign-in lockout with back-off (3 failures; 60 s doubling to at most 24
     expect((await attempt(email)).headers['retry-after']).toBeUndefined();
     expect((await attempt(email)).headers['retry-after']).toBeUndefined();
     expect(Number((await attempt(email)).headers['retry-after'])).toBe(60);
+  });
+
+  it('forgets the counts of addresses quiet for a day, keeps recent and locked ones', async () => {
+    await t.dataSource.query(
+      `INSERT INTO sign_in_failures (email, failures, lockouts, locked_until, last_failure_at) VALUES
+         ('old-1@example.org', 2, 0, NULL, now() - interval '25 hours'),
+         ('old-2@example.org', 0, 3, now() - interval '30 hours', now() - interval '31 hours'),
+         ('recent@example.org', 2, 0, NULL, now() - interval '23 hours'),
+         ('lock-ended-lately@example.org', 0, 2, now() - interval '2 hours', now() - interval '26 hours'),
+         ('locked@example.org', 0, 9, now() + interval '10 days', now() - interval '40 hours')`,
+    );
+    expect(await t.app.get(SignInLockoutService).forgetStale()).toBe(2);
+    const left = (await t.dataSource.query(
+      `SELECT email FROM sign_in_failures WHERE email LIKE ANY ('{old-%,recent%,lock%}') ORDER BY 1`,
+    )) as { email: string }[];
+    expect(left.map((r) => r.email)).toEqual([
+      'lock-ended-lately@example.org',
+      'locked@example.org',
+      'recent@example.org',
+    ]);
   });
 
   it('reads the lockout from the database (as a lockout set by another API process)', async () => {

@@ -22,9 +22,15 @@ export function lockoutSeconds(lockouts: number, options: IdentityOptions['signI
  * further lockout doubles that, up to `maxSeconds`. A successful sign-in (or a password reset) starts
  * over. Unknown addresses are counted and locked like real ones: the answers enumerate nothing.
  */
+/** How long a count is kept after an address's last failure (and its lockout's end): then it starts over. */
+export const FAILURES_KEPT_HOURS = 24;
+/** How often each API process forgets the counts older than that (on a failure, not on a timer). */
+const FORGET_EVERY_MS = 10 * 60_000;
+
 @Injectable()
 export class SignInLockoutService {
   private readonly logger = new Logger(SignInLockoutService.name);
+  private forgotAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,6 +57,13 @@ export class SignInLockoutService {
     account: { id: string; territoryId: string | null } | null,
   ): Promise<number | null> {
     const settings = this.options.signInLockout;
+    if (Date.now() - this.forgotAt > FORGET_EVERY_MS) {
+      this.forgotAt = Date.now();
+      // Every wrong address leaves a row (unknown ones too): without this the table only grows.
+      await this.forgetStale().catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Old sign-in failure counts not forgotten'),
+      );
+    }
     return this.dataSource.transaction(async (manager) => {
       // One row per address, locked for the count: concurrent failures (other processes too) add up.
       await transactionQuery(
@@ -96,6 +109,22 @@ export class SignInLockoutService {
       this.logger.warn({ userId: account?.id ?? null, lockouts, seconds }, 'Sign-in locked');
       return seconds;
     });
+  }
+
+  /**
+   * Forgets the counts of addresses whose last failure is more than {@link FAILURES_KEPT_HOURS} old
+   * and that are not locked (nor were within that time): their count and back-off start over. Answers
+   * how many were forgotten.
+   */
+  async forgetStale(): Promise<number> {
+    const rows: { email: string }[] = await this.dataSource.query(
+      `DELETE FROM sign_in_failures
+        WHERE last_failure_at < now() - $1::int * interval '1 hour'
+          AND (locked_until IS NULL OR locked_until < now() - $1::int * interval '1 hour')
+        RETURNING email`,
+      [FAILURES_KEPT_HOURS],
+    );
+    return rows.length;
   }
 
   /** A successful sign-in (or a new password) starts the count over. */
