@@ -225,6 +225,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         prefix: '/',
         wildcard: false,
         index: false,
+        // Our cache-control only: @fastify/static's own (public, max-age=0) is set after `setHeaders`
+        // and would replace it, so hashed files were never kept.
+        cacheControl: false,
         setHeaders: (res, path) => {
           res.setHeader(
             'cache-control',
