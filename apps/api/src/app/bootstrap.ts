@@ -80,7 +80,6 @@ async function migrate(url: string, config: AppConfig, log: (message: string) =>
   }
 }
 
-/** Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app. */
 /**
  * The headers helmet sets with these options, read by running its middleware once. Throws when they
  * depend on the request (helmet did not answer at once), which per-request values such as CSP nonces would.
@@ -111,6 +110,7 @@ export interface CreateAppOptions {
   logDestination?: DestinationStream;
 }
 
+/** Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
   const embedded =
     config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
