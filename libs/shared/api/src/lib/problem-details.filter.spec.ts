@@ -76,6 +76,9 @@ describe('problem+json for every error', () => {
       Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
       Object.assign(new Error('connection failure'), { code: '08006' }),
       new Error('Connection terminated unexpectedly'),
+      // pg, for a statement sent on a connection that broke while idle in a transaction.
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('Client was closed and is not queryable'),
     ];
     for (const error of down) {
       const { host, sent } = hostFor();

@@ -136,21 +136,22 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 
+/** pg's errors without a code: a dropped connection, a pool that could not connect in time, a statement refused on a broken connection. */
+const UNAVAILABLE_MESSAGES =
+  /^Connection terminated|timeout exceeded when trying to connect|^Client (has encountered a connection error|was closed) and is not queryable/;
+
 /**
  * Whether an error says the database is out of reach (TypeORM wraps the driver's error as
  * `driverError`): a refused or dropped connection, an admin or crash shutdown, "cannot connect now", too
- * many connections, or any SQLSTATE of class 08 (connection exception). Not a failing query.
+ * many connections, or any SQLSTATE of class 08 (connection exception), or pg refusing a statement on a
+ * connection that broke before it was sent (it has no code then). Not a failing query.
  */
 export function databaseUnavailable(exception: unknown): boolean {
   for (let e = exception, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
       return true;
-    if (
-      typeof message === 'string' &&
-      /^Connection terminated|timeout exceeded when trying to connect/.test(message)
-    )
-      return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
     e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
   }
   return false;
