@@ -1,5 +1,9 @@
 import { bootstrapApplication } from '@angular/platform-browser';
 import { appConfig } from './app/app.config';
 import { App } from './app/app';
+import { yieldToMain } from './app/yield';
 
-bootstrapApplication(App, appConfig).catch((err) => console.error(err));
+// The scripts' evaluation and the app's start are two tasks, not one (see yieldToMain).
+yieldToMain()
+  .then(() => bootstrapApplication(App, appConfig))
+  .catch((err) => console.error(err));

@@ -6,6 +6,7 @@ import {
   withInterceptors,
 } from '@angular/common/http';
 import {
+  APP_BOOTSTRAP_LISTENER,
   type ApplicationConfig,
   inject,
   isDevMode,
@@ -13,7 +14,13 @@ import {
   provideBrowserGlobalErrorListeners,
   provideEnvironmentInitializer,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+  withDisabledInitialNavigation,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
 import { TranslocoService, provideTransloco } from '@jsverse/transloco';
 import { AUTH_API, AuthService, authInterceptor } from '@tc/identity/web';
@@ -23,6 +30,7 @@ import { catchError, firstValueFrom, of, tap, throwError } from 'rxjs';
 import { appRoutes } from './app.routes';
 import { earlyRefreshInterceptor } from './early-refresh';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
+import { yieldToMain } from './yield';
 import { LearnerSync } from './shell/learner-sync';
 
 /** Start-up: the remembered language, then the session from the refresh cookie (and its language). */
@@ -33,6 +41,8 @@ async function startUp(): Promise<void> {
   language.use(language.stored());
   await Promise.all([firstValueFrom(transloco.load(language.lang())).catch(() => undefined), auth.restore()]);
   await firstValueFrom(transloco.load(language.lang())).catch(() => undefined);
+  // The texts and the session are in: the shell renders in a task of its own.
+  await yieldToMain();
 }
 
 const OFFLINE_ME = 'tc.offline.me';
@@ -95,7 +105,17 @@ export const appConfig: ApplicationConfig = {
       appRoutes,
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      withDisabledInitialNavigation(),
     ),
+    // The first page renders in a task after the shell's, not in the same long one.
+    {
+      provide: APP_BOOTSTRAP_LISTENER,
+      multi: true,
+      useFactory: () => {
+        const router = inject(Router);
+        return () => void yieldToMain().then(() => router.initialNavigation());
+      },
+    },
     provideTransloco({
       config: {
         availableLangs: [...LOCALES],
