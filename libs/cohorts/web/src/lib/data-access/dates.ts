@@ -4,15 +4,8 @@ function intlLocale(lang: Locale): string {
   return lang === 'ar' ? 'ar-MA' : lang;
 }
 
-/** A calendar date `YYYY-MM-DD` in the interface language (Intl: no Angular locale data). */
-export function formatDay(day: string | null | undefined, lang: Locale): string {
-  if (!day) return '';
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
+/** A calendar date `YYYY-MM-DD` in the interface language (medium style, without Intl's start-up cost). */
+export { formatCalendarDay as formatDay } from '@tc/shared/ui';
 
 /** A moment (ISO timestamp) in the interface language. */
 export function formatMoment(iso: string | null | undefined, lang: Locale): string {
