@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type {
   LearnerCourse,
@@ -98,9 +98,15 @@ export class LearnerCourseStore {
       .subscribe((o) => this.applyAttempt(o.attempt.enrolmentId, o.attempt.lessonKey, o.result));
   }
 
-  /** Loads the course unless it is here (or on its way) in this language. */
+  /**
+   * Loads the course unless it is here (or on its way) in this language. Pages call it from effects
+   * on their route and language; the store is read untracked, or an effect would also follow the
+   * entry and, after a failed load (404, 5xx, offline without a kept copy), ask again at once, then
+   * again at each answer — a request loop at network speed. After a failure, a new visit of the page
+   * or its retry button (`reload`) asks again.
+   */
   ensure(enrolmentId: string, locale: Locale): void {
-    const e = this.state()[enrolmentId];
+    const e = untracked(this.state)[enrolmentId];
     if (e && e.locale === locale && (e.course || e.loading)) return;
     this.load(enrolmentId, locale);
   }
