@@ -15,7 +15,6 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 import {
-  Router,
   provideRouter,
   withComponentInputBinding,
   withDisabledInitialNavigation,
@@ -30,6 +29,7 @@ import { catchError, firstValueFrom, of, tap, throwError } from 'rxjs';
 import { appRoutes } from './app.routes';
 import { earlyRefreshInterceptor } from './early-refresh';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
+import { navigateAfterShell } from './first-navigation';
 import { yieldToMain } from './yield';
 import { LearnerSync } from './shell/learner-sync';
 
@@ -107,15 +107,8 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
       withDisabledInitialNavigation(),
     ),
-    // The first page renders in a task after the shell's, not in the same long one.
-    {
-      provide: APP_BOOTSTRAP_LISTENER,
-      multi: true,
-      useFactory: () => {
-        const router = inject(Router);
-        return () => void yieldToMain().then(() => router.initialNavigation());
-      },
-    },
+    // The first page renders in a task of its own, after the shell's.
+    { provide: APP_BOOTSTRAP_LISTENER, multi: true, useFactory: navigateAfterShell },
     provideTransloco({
       config: {
         availableLangs: [...LOCALES],
