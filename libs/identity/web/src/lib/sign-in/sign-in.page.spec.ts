@@ -82,6 +82,17 @@ describe('SignInPage', () => {
     expect(el.querySelector('#tc-signin-email-error')).toBeNull();
   });
 
+  it('sends what the inputs hold even when filled without typing (a password manager)', async () => {
+    const { email, password, send, http } = await setup();
+    email.value = 'coach@example.org';
+    password.value = 'secret';
+    await send();
+    expect(http.expectOne('/api/v1/auth/sign-in').request.body).toEqual({
+      email: 'coach@example.org',
+      password: 'secret',
+    });
+  });
+
   it('sending an empty form marks both fields required and sends nothing', async () => {
     const { el, send, http } = await setup();
     await send();
@@ -105,13 +116,11 @@ describe('SignInPage', () => {
     expect(navigate).not.toHaveBeenCalled();
 
     await send();
-    http
-      .expectOne('/api/v1/auth/sign-in')
-      .flush({
-        accessToken: 't',
-        expiresIn: 900,
-        me: { id: 'u', displayName: 'C', roles: [], language: 'en' },
-      });
+    http.expectOne('/api/v1/auth/sign-in').flush({
+      accessToken: 't',
+      expiresIn: 900,
+      me: { id: 'u', displayName: 'C', roles: [], language: 'en' },
+    });
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith('/');
   });
