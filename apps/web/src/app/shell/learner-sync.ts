@@ -11,8 +11,9 @@ export interface LearnerSyncApi {
 export type LoadLearnerSync = (injector: Injector) => Promise<LearnerSyncApi>;
 
 const loadFromLearning: LoadLearnerSync = async (injector) => {
-  // Lazy, as the learning routes are: people who never learn never download it.
-  const { ProgressService } = await import('@tc/learning/web');
+  // Lazy, as the learning routes are: people who never learn never download it. The sync's own
+  // entry, not the learning pages'.
+  const { ProgressService } = await import('@tc/learning/web/sync');
   return injector.get(ProgressService);
 };
 
