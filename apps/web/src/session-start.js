@@ -5,18 +5,41 @@
 // first refresh (apps/web/src/app/early-refresh.ts) and never sends a second one alongside, since
 // a refresh token is single use. Without fetch, or when this file did not load, the app refreshes
 // as before.
+//
+// On a deep link into a course or a lesson (/learn/<enrolment>…), the course is then read at once
+// with the fresh token, in the coach's language, rather than after the learning pages' code has
+// downloaded and rendered: the app takes that answer when it asks for the same address
+// (window.tcEarlyReads), else it is simply not used.
 (function () {
   if (typeof window.fetch !== 'function') return;
+  function answer(res) {
+    return res.text().then(function (body) {
+      return { status: res.status, statusText: res.statusText, body: body };
+    });
+  }
+  function unreachable() {
+    return { status: 0, statusText: 'Unknown Error', body: '' };
+  }
   window.tcEarlyRefresh = window
     .fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' })
-    .then(
-      function (res) {
-        return res.text().then(function (body) {
-          return { status: res.status, statusText: res.statusText, body: body };
-        });
-      },
-      function () {
-        return { status: 0, statusText: 'Unknown Error', body: '' };
-      },
-    );
+    .then(answer, unreachable);
+
+  var course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(window.location.pathname);
+  if (!course) return;
+  window.tcEarlyRefresh.then(function (refreshed) {
+    if (refreshed.status !== 200) return;
+    var session;
+    try {
+      session = JSON.parse(refreshed.body);
+    } catch (e) {
+      return;
+    }
+    if (!session || !session.accessToken || !session.me) return;
+    var url =
+      '/api/v1/enrolments/' + course[1] + '?locale=' + encodeURIComponent(session.me.preferredLanguage);
+    window.tcEarlyReads = window.tcEarlyReads || {};
+    window.tcEarlyReads[url] = window
+      .fetch(url, { headers: { authorization: 'Bearer ' + session.accessToken }, credentials: 'same-origin' })
+      .then(answer, unreachable);
+  });
 })();

@@ -54,3 +54,50 @@ describe('earlyRefreshInterceptor', () => {
     expect(window.tcEarlyRefresh).toBeDefined();
   });
 });
+
+describe('earlyRefreshInterceptor, early reads', () => {
+  let http: HttpClient;
+  let backend: HttpTestingController;
+  const URL = '/api/v1/enrolments/0b6a4f4e-6f0d-4a4e-9d3c-2f1e0c9b8a7d';
+  const course = (locale: string) => firstValueFrom(http.get(URL, { params: { locale } }));
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([earlyRefreshInterceptor])), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpClient);
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    delete window.tcEarlyReads;
+    backend.verify();
+  });
+
+  const early = (locale: string, answer: EarlyRefresh): void => {
+    window.tcEarlyReads = { [`${URL}?locale=${locale}`]: Promise.resolve(answer) };
+  };
+
+  it('answers the GET of the same address (query included) with the early read, once', async () => {
+    early('ar', { status: 200, statusText: 'OK', body: '{"enrolmentId":"e"}' });
+    await expect(course('ar')).resolves.toEqual({ enrolmentId: 'e' });
+    backend.expectNone((r) => r.url === URL);
+
+    const again = course('ar');
+    backend.expectOne((r) => r.url === URL).flush({ enrolmentId: 'fresh' });
+    await expect(again).resolves.toEqual({ enrolmentId: 'fresh' });
+  });
+
+  it('leaves another language to the server, the early read unused', async () => {
+    early('fr', { status: 200, statusText: 'OK', body: '{}' });
+    const en = course('en');
+    backend.expectOne((r) => r.urlWithParams === `${URL}?locale=en`).flush({ enrolmentId: 'en' });
+    await expect(en).resolves.toEqual({ enrolmentId: 'en' });
+    expect(Object.keys(window.tcEarlyReads ?? {})).toEqual([`${URL}?locale=fr`]);
+  });
+
+  it('turns a refused early read into the HttpErrorResponse the backend would give', async () => {
+    early('fr', { status: 404, statusText: 'Not Found', body: '{"status":404,"title":"Not Found"}' });
+    await expect(course('fr')).rejects.toMatchObject({ status: 404, error: { title: 'Not Found' } });
+  });
+});

@@ -12,6 +12,8 @@ export interface EarlyRefresh {
 declare global {
   interface Window {
     tcEarlyRefresh?: Promise<EarlyRefresh>;
+    /** GETs `session-start.js` sent early, by address with its query (a deep link's course). */
+    tcEarlyReads?: Record<string, Promise<EarlyRefresh>>;
   }
 }
 
@@ -20,6 +22,14 @@ export function claimEarlyRefresh(): Promise<EarlyRefresh> | null {
   if (typeof window === 'undefined') return null;
   const early = window.tcEarlyRefresh ?? null;
   delete window.tcEarlyRefresh;
+  return early;
+}
+
+/** Takes an early read of this address, once. */
+export function claimEarlyRead(urlWithParams: string): Promise<EarlyRefresh> | null {
+  if (typeof window === 'undefined') return null;
+  const early = window.tcEarlyReads?.[urlWithParams] ?? null;
+  if (early) delete window.tcEarlyReads?.[urlWithParams];
   return early;
 }
 
@@ -36,11 +46,16 @@ function parse(body: string): unknown {
  * request `session-start.js` already sent with the same cookie, as an HttpResponse or
  * HttpErrorResponse like the XHR backend's, so the interceptors around it (the offline session,
  * the auth interceptor) treat it as they treat any refresh. Sending a second refresh instead would
- * present the same single-use token twice, which ends the session family.
+ * present the same single-use token twice, which ends the session family. Likewise a GET of an
+ * address `session-start.js` already read (a deep link's course) takes that answer, once.
  */
 export const earlyRefreshInterceptor: HttpInterceptorFn = (req, next) => {
-  if (req.method !== 'POST' || req.url !== `${AUTH_API}/refresh`) return next(req);
-  const early = claimEarlyRefresh();
+  const early =
+    req.method === 'POST' && req.url === `${AUTH_API}/refresh`
+      ? claimEarlyRefresh()
+      : req.method === 'GET'
+        ? claimEarlyRead(req.urlWithParams)
+        : null;
   if (!early) return next(req);
   return from(early).pipe(
     map(({ status, statusText, body }) => {
