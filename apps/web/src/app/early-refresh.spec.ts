@@ -4,18 +4,19 @@ import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { type EarlyRefresh, earlyRefreshInterceptor } from './early-refresh';
 
+function setUp(): { http: HttpClient; backend: HttpTestingController } {
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(withInterceptors([earlyRefreshInterceptor])), provideHttpClientTesting()],
+  });
+  return { http: TestBed.inject(HttpClient), backend: TestBed.inject(HttpTestingController) };
+}
+
 describe('earlyRefreshInterceptor', () => {
   let http: HttpClient;
   let backend: HttpTestingController;
   const refresh = () => firstValueFrom(http.post('/api/v1/auth/refresh', null, { withCredentials: true }));
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([earlyRefreshInterceptor])), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpClient);
-    backend = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ http, backend } = setUp()));
 
   afterEach(() => {
     delete window.tcEarlyRefresh;
@@ -61,13 +62,7 @@ describe('earlyRefreshInterceptor, early reads', () => {
   const URL = '/api/v1/enrolments/0b6a4f4e-6f0d-4a4e-9d3c-2f1e0c9b8a7d';
   const course = (locale: string) => firstValueFrom(http.get(URL, { params: { locale } }));
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([earlyRefreshInterceptor])), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpClient);
-    backend = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ http, backend } = setUp()));
 
   afterEach(() => {
     delete window.tcEarlyReads;
