@@ -24,18 +24,18 @@
     .fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' })
     .then(answer, unreachable);
 
-  var course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(window.location.pathname);
+  const course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(window.location.pathname);
   if (!course) return;
   window.tcEarlyRefresh.then(function (refreshed) {
     if (refreshed.status !== 200) return;
-    var session;
+    let session;
     try {
       session = JSON.parse(refreshed.body);
-    } catch (e) {
+    } catch {
       return;
     }
     if (!session || !session.accessToken || !session.me) return;
-    var url =
+    const url =
       '/api/v1/enrolments/' + course[1] + '?locale=' + encodeURIComponent(session.me.preferredLanguage);
     window.tcEarlyReads = window.tcEarlyReads || {};
     window.tcEarlyReads[url] = window
