@@ -83,3 +83,97 @@ describe('App shell: signing out with items waiting to sync', () => {
     expect(notice(host)).toBe('');
   });
 });
+
+describe('App shell: the navigation on a phone and on a wide screen', () => {
+  /** A media query list whose `matches` the test switches, as a rotated phone or a resized window would. */
+  function fakeMedia(initial: boolean) {
+    const listeners = new Set<(e: MediaQueryListEvent) => void>();
+    const list = {
+      matches: initial,
+      addEventListener: (_: string, l: (e: MediaQueryListEvent) => void) => listeners.add(l),
+      removeEventListener: (_: string, l: (e: MediaQueryListEvent) => void) => listeners.delete(l),
+    };
+    const queries: string[] = [];
+    window.matchMedia = ((query: string) => {
+      queries.push(query);
+      return list;
+    }) as unknown as typeof window.matchMedia;
+    const change = (matches: boolean) => {
+      list.matches = matches;
+      listeners.forEach((l) => l({ matches } as MediaQueryListEvent));
+    };
+    return { queries, change, listeners };
+  }
+
+  afterEach(() => {
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  });
+
+  async function render() {
+    TestBed.configureTestingModule({
+      imports: [
+        App,
+        TranslocoTestingModule.forRoot({
+          langs: {
+            fr: {
+              ...fr,
+              nav: {
+                home: 'Accueil',
+                profile: 'Profil',
+                learn: 'Mes cours',
+                join: 'Rejoindre',
+                menu: 'Menu',
+                label: 'Navigation',
+              },
+            },
+          },
+          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: Blank }]),
+        { provide: SwUpdate, useValue: { isEnabled: false, versionUpdates: NEVER } },
+        { provide: LearnerSync, useValue: { waiting: () => Promise.resolve(0) } },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
+    http.expectOne('/api/v1/auth/sign-in').flush(session());
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    const links = () => [...host.querySelectorAll('#tc-main-nav a')].map((a) => a.textContent?.trim());
+    return { fixture, host, links };
+  }
+
+  it('renders the links on a phone only once the menu is opened', async () => {
+    const media = fakeMedia(false);
+    const { fixture, host, links } = await render();
+    expect(media.queries).toEqual(['(min-width: 720px)']);
+    expect(host.querySelector('#tc-main-nav')).not.toBeNull();
+    expect(links()).toEqual([]);
+
+    host.querySelector<HTMLButtonElement>('.tc-nav-toggle')!.click();
+    await fixture.whenStable();
+    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre']);
+  });
+
+  it('renders them at once on a wide screen, and follows the screen when it changes', async () => {
+    const media = fakeMedia(true);
+    const { fixture, links } = await render();
+    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre']);
+
+    media.change(false);
+    await fixture.whenStable();
+    expect(links()).toEqual([]);
+    media.change(true);
+    await fixture.whenStable();
+    expect(links()).toHaveLength(4);
+
+    fixture.destroy();
+    expect(media.listeners.size).toBe(0);
+  });
+});

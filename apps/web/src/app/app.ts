@@ -2,7 +2,9 @@ import { BidiModule } from '@angular/cdk/bidi';
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
   DestroyRef,
+  type Signal,
   computed,
   effect,
   inject,
@@ -20,6 +22,21 @@ import { LanguageSwitchComponent } from './shell/language-switch.component';
 import { LearnerSync } from './shell/learner-sync';
 import { UpdateBannerComponent } from './shell/update-banner.component';
 import { UserMenuComponent } from './shell/user-menu.component';
+
+/** The width from which the navigation stands beside the page (app.scss's breakpoint). */
+const WIDE_SCREEN = '(min-width: 720px)';
+
+/** Whether a media query matches, following its changes (false where matchMedia is missing). */
+function mediaSignal(query: string): Signal<boolean> {
+  const list = inject(DOCUMENT).defaultView?.matchMedia?.(query);
+  const matches = signal(list?.matches ?? false);
+  if (list) {
+    const listener = (event: MediaQueryListEvent) => matches.set(event.matches);
+    list.addEventListener('change', listener);
+    inject(DestroyRef).onDestroy(() => list.removeEventListener('change', listener));
+  }
+  return matches.asReadonly();
+}
 
 /** The shell: top bar (name, language, user menu), the role-based navigation, the page. */
 @Component({
@@ -51,6 +68,13 @@ export class App {
     this.auth.signedIn() ? navigationFor(this.auth.roles()) : [],
   );
   protected readonly navOpen = signal(false);
+  /**
+   * The navigation's links are rendered when they can be seen: always on a wide screen, on a phone
+   * once the menu is opened (they are hidden behind the menu button there, and rendering them cost
+   * the phone's first paint some 10 ms of script for nothing).
+   */
+  private readonly wide = mediaSignal(WIDE_SCREEN);
+  protected readonly navShown = computed(() => this.wide() || this.navOpen());
   /** After a sign-out: how many of the person's items stay on this device (null: nothing to say). */
   protected readonly kept = signal<number | null>(null);
   protected readonly keptText = computed(() => {
