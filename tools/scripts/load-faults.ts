@@ -164,6 +164,51 @@ function tail(name: string, lines = 25): string {
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+/**
+ * The 500s nginx saw (which process, how long) and, from the APIs' own logs, the error behind each
+ * 500 an API answered (the problem filter's "Unhandled error", matched by request id); '' when no
+ * request got a 500. The 503s of the fault windows are expected and left out.
+ */
+function serverErrorReport(accessLog: string): string {
+  const answered500 = readFileSync(accessLog, 'utf8')
+    .split('\n')
+    .filter((line) => line.split('|')[1] === '500');
+  interface LogLine {
+    level?: number;
+    requestId?: string;
+    req?: { id?: string };
+    res?: { statusCode?: number };
+    err?: { type?: string; message?: string; code?: string; stack?: string };
+  }
+  const causes = (['api-a', 'api-b'] as const).flatMap((name) => {
+    const file = join(workDir as string, `${name}.log`);
+    if (!existsSync(file)) return [];
+    const errors: LogLine[] = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      try {
+        const entry = JSON.parse(line) as LogLine;
+        if ((entry.level ?? 0) >= 50) errors.push(entry);
+      } catch {
+        // Not a log line (the process's own output).
+      }
+    }
+    const failed = new Set(errors.filter((e) => e.res?.statusCode === 500).map((e) => e.req?.id));
+    return errors
+      .filter((e) => e.err && failed.has(e.requestId))
+      .map((e) => {
+        const stack = (e.err?.stack ?? '').split('\n').slice(1, 6).join(' | ');
+        return `${name} ${e.requestId}: ${e.err?.type} ${e.err?.code ?? ''} ${e.err?.message} — ${stack}`;
+      });
+  });
+  if (!answered500.length && !causes.length) return '';
+  return [
+    `server errors: ${answered500.length} answered 500 (nginx: method uri|status|upstream|upstream status|time|upstream time)`,
+    ...answered500.slice(0, 10).map((line) => `  ${line}`),
+    `their causes, from the APIs' logs: ${causes.length}`,
+    ...causes.slice(0, 10).map((line) => `  ${line}`),
+  ].join('\n');
+}
+
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { encoding: 'utf8' });
   if (r.status !== 0)
@@ -971,6 +1016,10 @@ http {
   for (const [kind, n] of [...errors.entries()].sort((x, y) => y[1] - x[1]))
     line(`  ${kind}`, `${n} (${((100 * n) / Math.max(1, requests)).toFixed(2)} %)`);
   line('served by (nginx upstream)', [...upstreamCounts.entries()].map(([u, n]) => `${u}: ${n}`).join(', '));
+  // A 500 is a defect, not a fault of the run: say which error it was, from the APIs' own logs, while
+  // they still exist (the run's folder goes at the end).
+  const serverErrors = serverErrorReport(accessLog);
+  if (serverErrors) console.log(`\n${serverErrors}`);
   console.log('\nchecks');
   line('lesson summaries vs raw events', summaryDiff.length ? `${summaryDiff.length} rows differ` : 'exact');
   line('cohort counters vs recount', counterDiff.length ? `${counterDiff.length} rows differ` : 'exact');
