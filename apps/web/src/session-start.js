@@ -6,6 +6,8 @@
 // a refresh token is single use. Without fetch, or when this file did not load, the app refreshes
 // as before.
 //
+// The interface's texts are fetched at once too (see below).
+//
 // On a deep link into a course or a lesson (/learn/<enrolment>…), the course is then read at once
 // with the fresh token, in the coach's language, rather than after the learning pages' code has
 // downloaded and rendered: the app takes that answer when it asks for the same address
@@ -23,6 +25,21 @@
   window.tcEarlyRefresh = window
     .fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' })
     .then(answer, unreachable);
+
+  // The interface's texts, which the shell needs before it can render anything, in the language
+  // remembered on this device (the LanguageService's choice and key; French otherwise): fetched
+  // alongside the app's scripts rather than after them. The app's loader takes this answer when it
+  // asks for the same file; a signed-in coach's account language, when it differs, is loaded after.
+  let language = 'fr';
+  try {
+    const stored = window.localStorage.getItem('tc.language');
+    if (stored === 'ar' || stored === 'en') language = stored;
+  } catch {
+    // Storage disabled: French, as the app decides then.
+  }
+  const texts = '/i18n/' + language + '.json';
+  window.tcEarlyReads = window.tcEarlyReads || {};
+  window.tcEarlyReads[texts] = window.fetch(texts, { credentials: 'same-origin' }).then(answer, unreachable);
 
   const course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(window.location.pathname);
   if (!course) return;

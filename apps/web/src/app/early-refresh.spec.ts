@@ -95,4 +95,13 @@ describe('earlyRefreshInterceptor, early reads', () => {
     early('fr', { status: 404, statusText: 'Not Found', body: '{"status":404,"title":"Not Found"}' });
     await expect(course('fr')).rejects.toMatchObject({ status: 404, error: { title: 'Not Found' } });
   });
+
+  it('sends the GET itself when the early read never reached the server', async () => {
+    early('fr', { status: 0, statusText: 'Unknown Error', body: '' });
+    const fr = course('fr');
+    await Promise.resolve();
+    backend.expectOne((r) => r.urlWithParams === `${URL}?locale=fr`).flush({ enrolmentId: 'from-server' });
+    await expect(fr).resolves.toEqual({ enrolmentId: 'from-server' });
+    expect(window.tcEarlyReads).toEqual({});
+  });
 });

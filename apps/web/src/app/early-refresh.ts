@@ -1,6 +1,6 @@
 import { HttpErrorResponse, type HttpInterceptorFn, HttpResponse } from '@angular/common/http';
 import { AUTH_API } from '@tc/identity/web';
-import { from, map } from 'rxjs';
+import { from, map, of, switchMap } from 'rxjs';
 
 /** The answer of the refresh that `session-start.js` sent while the scripts downloaded. */
 export interface EarlyRefresh {
@@ -41,29 +41,31 @@ function parse(body: string): unknown {
   }
 }
 
+/** The early answer as the XHR backend would have given it: a response, or the error thrown. */
+function toResponse({ status, statusText, body }: EarlyRefresh, url: string): HttpResponse<unknown> {
+  const value = parse(body);
+  if (status >= 200 && status < 300)
+    return new HttpResponse<unknown>({ status, statusText, body: value, url });
+  throw new HttpErrorResponse({ status, statusText, error: value, url });
+}
+
 /**
  * The innermost interceptor: the app's first `POST /api/v1/auth/refresh` is answered by the
  * request `session-start.js` already sent with the same cookie, as an HttpResponse or
  * HttpErrorResponse like the XHR backend's, so the interceptors around it (the offline session,
  * the auth interceptor) treat it as they treat any refresh. Sending a second refresh instead would
  * present the same single-use token twice, which ends the session family. Likewise a GET of an
- * address `session-start.js` already read (a deep link's course) takes that answer, once.
+ * address `session-start.js` already read (the interface's texts, a deep link's course) takes that
+ * answer, once; when that early read never reached the server (status 0), the GET is sent as usual.
  */
 export const earlyRefreshInterceptor: HttpInterceptorFn = (req, next) => {
-  const early =
-    req.method === 'POST' && req.url === `${AUTH_API}/refresh`
-      ? claimEarlyRefresh()
-      : req.method === 'GET'
-        ? claimEarlyRead(req.urlWithParams)
-        : null;
-  if (!early) return next(req);
-  return from(early).pipe(
-    map(({ status, statusText, body }) => {
-      const value = parse(body);
-      if (status >= 200 && status < 300) {
-        return new HttpResponse<unknown>({ status, statusText, body: value, url: req.url });
-      }
-      throw new HttpErrorResponse({ status, statusText, error: value, url: req.url });
-    }),
+  if (req.method === 'POST' && req.url === `${AUTH_API}/refresh`) {
+    const early = claimEarlyRefresh();
+    return early ? from(early).pipe(map((answer) => toResponse(answer, req.url))) : next(req);
+  }
+  const read = req.method === 'GET' ? claimEarlyRead(req.urlWithParams) : null;
+  if (!read) return next(req);
+  return from(read).pipe(
+    switchMap((answer) => (answer.status === 0 ? next(req) : of(toResponse(answer, req.url)))),
   );
 };

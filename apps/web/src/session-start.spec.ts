@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** session-start.js is a classic script: run as the browser would, against a fake fetch. */
+const source = readFileSync(join(__dirname, 'session-start.js'), 'utf8');
+
+describe('session-start.js', () => {
+  let requests: { url: string; init?: RequestInit }[];
+  let refresh: { status: number; body: string };
+  const original = window.fetch;
+
+  beforeEach(() => {
+    requests = [];
+    refresh = { status: 401, body: '{"status":401}' };
+    window.fetch = ((url: string, init?: RequestInit) => {
+      requests.push({ url, init });
+      const body = url === '/api/v1/auth/refresh' ? refresh.body : `{"asked":"${url}"}`;
+      const status = url === '/api/v1/auth/refresh' ? refresh.status : 200;
+      return Promise.resolve({ status, statusText: '', text: () => Promise.resolve(body) } as Response);
+    }) as typeof window.fetch;
+  });
+
+  afterEach(() => {
+    window.fetch = original;
+    localStorage.clear();
+    delete window.tcEarlyRefresh;
+    delete window.tcEarlyReads;
+    window.history.replaceState(null, '', '/');
+  });
+
+  const run = () => new Function(source)();
+
+  it('sends the refresh and fetches the texts in the language remembered on this device', async () => {
+    localStorage.setItem('tc.language', 'ar');
+    run();
+    expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/ar.json']);
+    expect(requests[0].init).toMatchObject({ method: 'POST', credentials: 'same-origin' });
+    await expect(window.tcEarlyReads?.['/i18n/ar.json']).resolves.toEqual({
+      status: 200,
+      statusText: '',
+      body: '{"asked":"/i18n/ar.json"}',
+    });
+    await expect(window.tcEarlyRefresh).resolves.toMatchObject({ status: 401 });
+  });
+
+  it('fetches the French texts when no language, or an unknown one, is remembered', () => {
+    run();
+    localStorage.setItem('tc.language', 'de');
+    run();
+    expect(requests.filter((r) => r.url.startsWith('/i18n/')).map((r) => r.url)).toEqual([
+      '/i18n/fr.json',
+      '/i18n/fr.json',
+    ]);
+  });
+
+  it("on a lesson's address, reads the course in the account's language with the fresh token", async () => {
+    const enrolment = '0b6a4f4e-6f0d-4a4e-9d3c-2f1e0c9b8a7d';
+    window.history.replaceState(null, '', `/learn/${enrolment}/lessons/m1-l1`);
+    refresh = { status: 200, body: '{"accessToken":"t0k","me":{"preferredLanguage":"en"}}' };
+    run();
+    await window.tcEarlyRefresh;
+    await new Promise((resolve) => setTimeout(resolve));
+    const course = `/api/v1/enrolments/${enrolment}?locale=en`;
+    expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/fr.json', course]);
+    expect(requests[2].init?.headers).toEqual({ authorization: 'Bearer t0k' });
+    expect(Object.keys(window.tcEarlyReads ?? {}).sort()).toEqual([course, '/i18n/fr.json']);
+  });
+});
