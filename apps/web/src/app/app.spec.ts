@@ -17,37 +17,50 @@ class Blank {}
 const fr = {
   app: { name: 'Coaching', keptOnDevice: 'Gardés sur cet appareil : {{ count }}', dismiss: 'Fermer' },
   userMenu: { signOut: 'Se déconnecter' },
+  nav: {
+    home: 'Accueil',
+    profile: 'Profil',
+    learn: 'Mes cours',
+    join: 'Rejoindre',
+    menu: 'Menu',
+    label: 'Navigation',
+  },
 };
 
 const session = (id = 'u-1') => sessionOf(['coach'], id);
+
+/** The shell, with someone signed in; `waiting` is what the learner sync says stays on the device. */
+async function renderShell(waiting: () => number = () => 0) {
+  TestBed.configureTestingModule({
+    imports: [
+      App,
+      TranslocoTestingModule.forRoot({
+        langs: { fr },
+        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+        preloadLangs: true,
+      }),
+    ],
+    providers: [
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideHttpClientTesting(),
+      provideRouter([{ path: '**', component: Blank }]),
+      { provide: SwUpdate, useValue: { isEnabled: false, versionUpdates: NEVER } },
+      { provide: LearnerSync, useValue: { waiting: () => Promise.resolve(waiting()) } },
+    ],
+  });
+  const http = TestBed.inject(HttpTestingController);
+  TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
+  http.expectOne('/api/v1/auth/sign-in').flush(session());
+  const fixture = TestBed.createComponent(App);
+  await fixture.whenStable();
+  return { host: fixture.nativeElement as HTMLElement, http, fixture };
+}
 
 describe('App shell: signing out with items waiting to sync', () => {
   let waiting: number;
 
   async function render() {
-    TestBed.configureTestingModule({
-      imports: [
-        App,
-        TranslocoTestingModule.forRoot({
-          langs: { fr },
-          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-          preloadLangs: true,
-        }),
-      ],
-      providers: [
-        provideHttpClient(withInterceptors([authInterceptor])),
-        provideHttpClientTesting(),
-        provideRouter([{ path: '**', component: Blank }]),
-        { provide: SwUpdate, useValue: { isEnabled: false, versionUpdates: NEVER } },
-        { provide: LearnerSync, useValue: { waiting: () => Promise.resolve(waiting) } },
-      ],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
-    http.expectOne('/api/v1/auth/sign-in').flush(session());
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const host = fixture.nativeElement as HTMLElement;
+    const { host, http, fixture } = await renderShell(() => waiting);
     const signOut = async () => {
       host.querySelector<HTMLButtonElement>('tc-user-menu .tc-trigger')!.click();
       await fixture.whenStable();
@@ -110,41 +123,7 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
   });
 
   async function render() {
-    TestBed.configureTestingModule({
-      imports: [
-        App,
-        TranslocoTestingModule.forRoot({
-          langs: {
-            fr: {
-              ...fr,
-              nav: {
-                home: 'Accueil',
-                profile: 'Profil',
-                learn: 'Mes cours',
-                join: 'Rejoindre',
-                menu: 'Menu',
-                label: 'Navigation',
-              },
-            },
-          },
-          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-          preloadLangs: true,
-        }),
-      ],
-      providers: [
-        provideHttpClient(withInterceptors([authInterceptor])),
-        provideHttpClientTesting(),
-        provideRouter([{ path: '**', component: Blank }]),
-        { provide: SwUpdate, useValue: { isEnabled: false, versionUpdates: NEVER } },
-        { provide: LearnerSync, useValue: { waiting: () => Promise.resolve(0) } },
-      ],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
-    http.expectOne('/api/v1/auth/sign-in').flush(session());
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const host = fixture.nativeElement as HTMLElement;
+    const { fixture, host } = await renderShell();
     const links = () => [...host.querySelectorAll('#tc-main-nav a')].map((a) => a.textContent?.trim());
     return { fixture, host, links };
   }
