@@ -15,8 +15,8 @@ import { AuthService } from '../auth/auth.service';
 import { HOME_SECTIONS } from './home-sections';
 
 /**
- * Greets the person, lists their roles with the territory of each, the sections other domains add
- * for their roles (a coach's enrolments), and what awaits them.
+ * Greets the person, lists their roles with the territory of each and what awaits them in each, then
+ * the sections other domains add for their roles (a coach's enrolments).
  */
 @Component({
   selector: 'tc-home-page',
@@ -41,14 +41,16 @@ import { HOME_SECTIONS } from './home-sections';
         } @else {
           <p>{{ 'home.noRole' | transloco }}</p>
         }
-        @for (section of sections(); track $index) {
-          <ng-container *ngComponentOutlet="section" />
-        }
+        <!-- What each role offers, then the sections: those load their code and data after the
+             first render and grow at the page's end, moving nothing that is already shown. -->
         @for (role of roles(); track role) {
           <article class="tc-offer">
             <h3>{{ 'home.offer.' + role + '.title' | transloco }}</h3>
             <p>{{ 'home.offer.' + role + '.text' | transloco }}</p>
           </article>
+        }
+        @for (section of sections(); track $index) {
+          <ng-container *ngComponentOutlet="section" />
         }
       </section>
     }
