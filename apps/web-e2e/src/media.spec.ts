@@ -64,13 +64,34 @@ test.describe('responsive images', () => {
     const after = await photo.boundingBox();
     expect(Math.round(after?.height ?? 0)).toBe(Math.round(before?.height ?? -1));
 
-    // 390 CSS px × 2 = 780 device pixels: the 960 variant, not the 1280 original.
+    // 390 CSS px less the page's padding (358) × 2 = 716 device pixels: the 960 variant, not the
+    // 1280 original.
     expect(await photo.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).search)).toBe('?w=960');
     expect(responses.map((r) => new URL(r.url()).search)).toEqual(['?w=960']);
     const res = responses[0] as Response;
     expect(res.headers()['content-type']).toBe('image/webp');
     expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await res.body()).length).toBeLessThan(45_963);
+  });
+
+  test.describe('on a phone of 1.75 device pixels per CSS pixel', () => {
+    test.use({ deviceScaleFactor: 1.75 });
+
+    test('the photo comes in the 640 variant: its shown width, not the screen, is what it needs', async ({
+      page,
+      request,
+    }) => {
+      const enrolmentId = await enrolledCoach(page, request, `Médias 1.75 ${Date.now()}`);
+      const responses = photoResponses(page);
+      await page.goto(`/learn/${enrolmentId}/lessons/m1-l1`);
+      const photo = page.getByRole('img', { name: PHOTO_ALT });
+      await photo.scrollIntoViewIfNeeded();
+      await expect.poll(() => loadedWidth(page)).toBeGreaterThan(0);
+      // 358 CSS px × 1.75 = 627 device pixels (the whole 390 would have been 683, and the 960 variant).
+      expect(await photo.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width)).toBe(358);
+      expect(await photo.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).search)).toBe('?w=640');
+      expect(responses.map((r) => new URL(r.url()).search)).toEqual(['?w=640']);
+    });
   });
 
   test('data saver: the photo waits behind a button, loads when asked, and the choice is kept', async ({

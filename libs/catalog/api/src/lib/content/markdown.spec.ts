@@ -151,7 +151,9 @@ describe('responsive images', () => {
     expect(img?.getAttribute('srcset')).toBe(
       `${base}?w=320 320w, ${base}?w=640 640w, ${base}?w=960 960w, ${base}?w=1280 1280w, ${base} 1500w`,
     );
-    expect(img?.getAttribute('sizes')).toBe('(min-width: 42rem) 40rem, 100vw');
+    expect(img?.getAttribute('sizes')).toBe(
+      '(min-width: 56rem) 40rem, (min-width: 45rem) calc(100vw - 16rem), (min-width: 42rem) 40rem, calc(100vw - 2rem)',
+    );
     expect([img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['1500', '1000']);
     expect([img?.getAttribute('loading'), img?.getAttribute('decoding')]).toEqual(['lazy', 'async']);
     expect(img?.getAttribute('alt')).toBe('Une coopérative');

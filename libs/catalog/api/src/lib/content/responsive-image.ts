@@ -8,10 +8,14 @@ export type VariantWidth = (typeof VARIANT_WIDTHS)[number];
 export const DEFAULT_WIDTH: VariantWidth = 640;
 
 /**
- * A lesson image takes the reading column (`.tc-medium`, 40rem) or, on a narrower screen, the screen
- * less the page's padding; the browser picks the smallest candidate that covers it at its pixel ratio.
+ * The width a lesson image is shown at, for the browser to pick the smallest candidate that covers it
+ * at its pixel ratio: the reading column (`.tc-medium`, 40rem) where it fits, else the screen less the
+ * page's padding (1rem each side) and, from 45rem (720px) on, less the navigation beside the page
+ * (14rem; apps/web's app.scss). Saying `100vw` on a phone overstated it by the padding, enough to
+ * tip a 1.75x phone from the 640 px variant to the 960 px one.
  */
-export const LESSON_IMAGE_SIZES = '(min-width: 42rem) 40rem, 100vw';
+export const LESSON_IMAGE_SIZES =
+  '(min-width: 56rem) 40rem, (min-width: 45rem) calc(100vw - 16rem), (min-width: 42rem) 40rem, calc(100vw - 2rem)';
 
 /** What the renderer needs to know of one stored raster image. */
 export interface ImageInfo {
