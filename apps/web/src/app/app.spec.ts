@@ -155,4 +155,10 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
     fixture.destroy();
     expect(media.listeners.size).toBe(0);
   });
+
+  it('renders them at once where the browser cannot tell the width (no matchMedia)', async () => {
+    expect(window.matchMedia).toBeUndefined();
+    const { links } = await render();
+    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre']);
+  });
 });

@@ -26,10 +26,13 @@ import { UserMenuComponent } from './shell/user-menu.component';
 /** The width from which the navigation stands beside the page (app.scss's breakpoint). */
 const WIDE_SCREEN = '(min-width: 720px)';
 
-/** Whether a media query matches, following its changes (false where matchMedia is missing). */
-function mediaSignal(query: string): Signal<boolean> {
+/**
+ * Whether a media query matches, following its changes; `unknown` where the browser cannot tell
+ * (no matchMedia).
+ */
+function mediaSignal(query: string, unknown: boolean): Signal<boolean> {
   const list = inject(DOCUMENT).defaultView?.matchMedia?.(query);
-  const matches = signal(list?.matches ?? false);
+  const matches = signal(list?.matches ?? unknown);
   if (list) {
     const listener = (event: MediaQueryListEvent) => matches.set(event.matches);
     list.addEventListener('change', listener);
@@ -73,7 +76,9 @@ export class App {
    * once the menu is opened (they are hidden behind the menu button there, and rendering them cost
    * the phone's first paint some 10 ms of script for nothing).
    */
-  private readonly wide = mediaSignal(WIDE_SCREEN);
+  // A browser that cannot tell its width gets the links at once (hidden behind the menu by the
+  // stylesheet on a phone), rather than a wide screen whose navigation waits for a menu it lacks.
+  private readonly wide = mediaSignal(WIDE_SCREEN, true);
   protected readonly navShown = computed(() => this.wide() || this.navOpen());
   /** After a sign-out: how many of the person's items stay on this device (null: nothing to say). */
   protected readonly kept = signal<number | null>(null);
