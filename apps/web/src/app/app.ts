@@ -74,10 +74,10 @@ export class App {
   /**
    * The navigation's links are rendered when they can be seen: always on a wide screen, on a phone
    * once the menu is opened (they are hidden behind the menu button there, and rendering them cost
-   * the phone's first paint some 10 ms of script for nothing).
+   * the phone's first paint some 10 ms of script for nothing). A browser that cannot tell its width
+   * gets them at once (the stylesheet still hides them behind the menu on a phone), rather than a
+   * wide screen whose navigation waits for a menu button it does not show.
    */
-  // A browser that cannot tell its width gets the links at once (hidden behind the menu by the
-  // stylesheet on a phone), rather than a wide screen whose navigation waits for a menu it lacks.
   private readonly wide = mediaSignal(WIDE_SCREEN, true);
   protected readonly navShown = computed(() => this.wide() || this.navOpen());
   /** After a sign-out: how many of the person's items stay on this device (null: nothing to say). */
