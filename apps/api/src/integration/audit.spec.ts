@@ -316,6 +316,7 @@ describe('audit log: one entry per audited change, append-only, read by admins (
           actorName: 'Nadia El Amrani',
           subjectType: 'user',
           subjectId: coachId,
+          subjectLabel: 'Salma Ouazzani',
           territoryId: berkane,
           details: {},
           occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -347,6 +348,7 @@ describe('audit log: one entry per audited change, append-only, read by admins (
         ['cursor=abc', 'cursor'],
         ['actorId=not-a-uuid', 'actorId'],
         ['subjectType=planet', 'subjectType'],
+        ['locale=de', 'locale'],
       ]) {
         const res = await t.request('GET', `/api/v1/audit?${query}`, { token: admin });
         expect(res.status).toBe(400);
@@ -406,6 +408,65 @@ describe('audit log: one entry per audited change, append-only, read by admins (
       expect(national.some((e) => e.territoryId === casablanca)).toBe(true);
       expect(national.some((e) => e.action === 'course.published')).toBe(true);
       expect(seen.some((e) => e.territoryId === casablanca || e.territoryId === null)).toBe(false);
+    });
+
+    it('names each subject as it is called now, in the language asked for', async () => {
+      const course = await one<{ id: string; title: Record<string, string>; default_locale: string }>(
+        `SELECT id, title, default_locale FROM courses WHERE slug = 'numerique-territoires-ess'`,
+      );
+      const region = await one<{ name_fr: string; name_ar: string; name_en: string }>(
+        'SELECT name_fr, name_ar, name_en FROM territories WHERE id = $1',
+        [oriental],
+      );
+      expect(course.title['ar']).toBeTruthy();
+      expect(course.title['ar']).not.toBe(course.title['fr']);
+      // Subjects since gone, and an id that is not one (the log is append-only: only INSERT).
+      const gone = '00000000-0000-4000-8000-000000000001';
+      await t.dataSource.query(
+        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, territory_id, details)
+         VALUES (NULL, 'account.locked', 'user', $1, NULL, '{}'), (NULL, 'account.locked', 'user', 'not-a-uuid', NULL, '{}'),
+                (NULL, 'cohort.roster-exported', 'cohort', $1, NULL, '{}')`,
+        [gone],
+      );
+
+      const read = async (query: string) => {
+        const res = await t.request('GET', `/api/v1/audit?limit=200${query}`, { token: admin });
+        expect(res.status).toBe(200);
+        const items = res.body.items as {
+          subjectType: string;
+          subjectId: string;
+          subjectLabel: string | null;
+        }[];
+        return (type: string, id: string) => {
+          const labels = new Set(
+            items.filter((e) => e.subjectType === type && e.subjectId === id).map((e) => e.subjectLabel),
+          );
+          expect(labels.size).toBe(1);
+          return [...labels][0];
+        };
+      };
+      const byDefault = await read('');
+      const fr = await read('&locale=fr');
+      const ar = await read('&locale=ar');
+      const en = await read('&locale=en');
+      for (const label of [byDefault, fr, ar, en]) {
+        expect(label('user', coachId)).toBe('Salma Ouazzani');
+        expect(label('cohort', cohortId)).toBe('Berkane — audit');
+        expect(label('user', gone)).toBeNull();
+        expect(label('user', 'not-a-uuid')).toBeNull();
+        expect(label('cohort', gone)).toBeNull();
+      }
+      expect(byDefault('course', course.id)).toBe(course.title['fr']);
+      expect(ar('course', course.id)).toBe(course.title['ar']);
+      expect(en('course', course.id)).toBe(course.title['en'] ?? course.title[course.default_locale]);
+      expect(fr('territory', oriental)).toBe(region.name_fr);
+      expect(ar('territory', oriental)).toBe(region.name_ar);
+      expect(en('territory', oriental)).toBe(region.name_en);
+      expect(fr('territory', oriental)).toBe("L'Oriental");
+      const revoked = await one<{ subject_id: string }>(
+        `SELECT subject_id FROM audit_log WHERE action = 'certificate.revoked' LIMIT 1`,
+      );
+      expect(fr('certificate', revoked.subject_id)).toBeNull();
     });
   });
 });

@@ -209,6 +209,12 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       action: { $ref: '#/components/schemas/AuditAction' },
       subjectType: { $ref: '#/components/schemas/AuditSubjectType' },
       subjectId: { type: 'string' },
+      subjectLabel: {
+        description:
+          "What the subject is called now, in the language asked for (a person's name, a course's title — in the course's default language when it has none in that one —, a cohort's or a territory's name); null for a certificate (its id is its code) and for a subject since deleted.",
+        type: 'string',
+        nullable: true,
+      },
       territoryId: { format: 'uuid', type: 'string', nullable: true },
       details: {
         additionalProperties: {},
@@ -224,6 +230,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'action',
       'subjectType',
       'subjectId',
+      'subjectLabel',
       'territoryId',
       'details',
       'occurredAt',
@@ -259,6 +266,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       to: { description: 'ISO date-time, exclusive.', type: 'string' },
       limit: { type: 'number' },
       cursor: { type: 'string' },
+      locale: {
+        description: "The language of the subjects' names (French by default).",
+        allOf: [{ $ref: '#/components/schemas/Locale' }],
+      },
     },
     additionalProperties: false,
     type: 'object',

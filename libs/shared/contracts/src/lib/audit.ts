@@ -1,3 +1,5 @@
+import type { Locale } from './locale';
+
 /** What the audit log records (issue 8): changes of rights and content, and data leaving the platform. */
 export const AUDIT_ACTIONS = [
   'role.granted',
@@ -31,6 +33,12 @@ export interface AuditEntry {
   action: AuditAction;
   subjectType: AuditSubjectType;
   subjectId: string;
+  /**
+   * What the subject is called now, in the language asked for (a person's name, a course's title
+   * — in the course's default language when it has none in that one —, a cohort's or a territory's
+   * name); null for a certificate (its id is its code) and for a subject since deleted.
+   */
+  subjectLabel: string | null;
   /** @format uuid */
   territoryId: string | null;
   /** Ids and facts of the change (no secrets, no personal data beyond ids). */
@@ -56,6 +64,8 @@ export interface AuditQuery {
   to?: string;
   limit?: number;
   cursor?: string;
+  /** The language of the subjects' names (French by default). */
+  locale?: Locale;
 }
 
 /** `GET /api/v1/users/:id/lockout`: the sign-in lockout of an account, as the admin sees it. */

@@ -7,6 +7,8 @@ import {
   type AuditAction,
   type AuditQuery,
   type AuditSubjectType,
+  LOCALES,
+  type Locale,
 } from '@tc/shared/contracts';
 
 export const AUDIT_PAGE_MAX = 200;
@@ -41,6 +43,11 @@ export class AuditQueryDto implements AuditQuery {
   @Min(1)
   @Max(AUDIT_PAGE_MAX)
   limit?: number;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'fr', description: "The language of the subjects' names" })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
 
   @ApiPropertyOptional({ description: "The previous page's nextCursor" })
   @IsOptional()

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuditAction, AuditEntry, AuditPage, AuditSubjectType } from '@tc/shared/contracts';
+import {
+  type AuditAction,
+  type AuditEntry,
+  type AuditPage,
+  type AuditSubjectType,
+  DEFAULT_LOCALE,
+} from '@tc/shared/contracts';
 import { AuthPrincipal, scopesFor } from '@tc/shared/api';
 import type { AuditQueryDto } from './audit.dto';
 
@@ -12,6 +18,7 @@ interface AuditRow {
   action: AuditAction;
   subject_type: AuditSubjectType;
   subject_id: string;
+  subject_label: string | null;
   territory_id: string | null;
   details: Record<string, unknown>;
   occurred_at: Date;
@@ -22,6 +29,11 @@ interface AuditRow {
  * hold still while new entries arrive). A national admin (an admin role at the top of the tree) reads
  * every entry; a regional admin reads the entries located in their territories' subtrees, and not the
  * entries without a territory (national content such as a course's publication).
+ *
+ * Each subject comes with what it is called now, read from its own table: the log keeps ids only
+ * (names change, and a person's name is not the log's to keep), and an admin reading
+ * "Cours 721be09c-…" has to look it up. The tables of other domains are read here, by this one
+ * query, for that purpose only.
  */
 @Injectable()
 export class AuditService {
@@ -49,9 +61,26 @@ export class AuditService {
     if (query.from) where.push(`a.occurred_at >= ${param(query.from)}::timestamptz`);
     if (query.to) where.push(`a.occurred_at < ${param(query.to)}::timestamptz`);
     if (query.cursor) where.push(`a.id < ${param(query.cursor)}::bigint`);
+    const locale = param(query.locale ?? DEFAULT_LOCALE);
+    // Ids of users, courses, cohorts and territories are uuids; the guard keeps a malformed one (none
+    // is written) from failing the whole page on the cast.
+    const uuid = `a.subject_id ~ '^[0-9a-fA-F-]{36}$'`;
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT a.id::text AS id, a.actor_id, u.display_name AS actor_name, a.action, a.subject_type,
-              a.subject_id, a.territory_id, a.details, a.occurred_at
+              a.subject_id, a.territory_id, a.details, a.occurred_at,
+              CASE
+                WHEN NOT ${uuid} THEN NULL
+                WHEN a.subject_type = 'user' THEN
+                  (SELECT s.display_name FROM users s WHERE s.id = a.subject_id::uuid)
+                WHEN a.subject_type = 'course' THEN
+                  (SELECT coalesce(c.title ->> ${locale}, c.title ->> c.default_locale)
+                     FROM courses c WHERE c.id = a.subject_id::uuid)
+                WHEN a.subject_type = 'cohort' THEN
+                  (SELECT h.name FROM cohorts h WHERE h.id = a.subject_id::uuid)
+                WHEN a.subject_type = 'territory' THEN
+                  (SELECT CASE ${locale} WHEN 'ar' THEN t.name_ar WHEN 'en' THEN t.name_en ELSE t.name_fr END
+                     FROM territories t WHERE t.id = a.subject_id::uuid)
+              END AS subject_label
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.id DESC
@@ -67,6 +96,7 @@ export class AuditService {
         action: r.action,
         subjectType: r.subject_type,
         subjectId: r.subject_id,
+        subjectLabel: r.subject_label,
         territoryId: r.territory_id,
         details: r.details,
         occurredAt: new Date(r.occurred_at).toISOString(),
