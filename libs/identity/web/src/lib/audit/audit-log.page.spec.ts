@@ -15,6 +15,7 @@ const entry = (id: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
   action: 'role.granted',
   subjectType: 'user',
   subjectId: 'b0000000-0000-4000-8000-000000000002',
+  subjectLabel: null,
   territoryId: null,
   details: { role: 'observer' },
   occurredAt: '2026-11-29T08:00:00.000Z',
@@ -22,7 +23,7 @@ const entry = (id: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
 });
 
 describe('AuditLogPage', () => {
-  function setup() {
+  function setup(lang = signal('en')) {
     TestBed.configureTestingModule({
       imports: [
         AuditLogPage,
@@ -47,7 +48,7 @@ describe('AuditLogPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: LanguageService, useValue: { lang: signal('en') } },
+        { provide: LanguageService, useValue: { lang } },
       ],
     });
     const fixture = TestBed.createComponent(AuditLogPage);
@@ -58,8 +59,9 @@ describe('AuditLogPage', () => {
   it('lists the newest page, then older entries through the cursor', () => {
     const { fixture, http, el } = setup();
     const first = http.expectOne((r) => r.url === '/api/v1/audit');
-    expect(first.request.params.keys()).toEqual(['limit']);
+    expect(first.request.params.keys()).toEqual(['limit', 'locale']);
     expect(first.request.params.get('limit')).toBe('50');
+    expect(first.request.params.get('locale')).toBe('en');
     first.flush({ items: [entry('9')], nextCursor: '9' } satisfies AuditPage);
     fixture.detectChanges();
     expect(el.querySelectorAll('.tc-entries li')).toHaveLength(1);
@@ -106,6 +108,51 @@ describe('AuditLogPage', () => {
     expect(req.request.params.has('actorId')).toBe(false);
     http.verify();
     jest.useRealTimers();
+  });
+
+  it("names the subject (a person's name links to the account); the id stays beside it", () => {
+    const { fixture, http, el } = setup();
+    const person = 'b0000000-0000-4000-8000-000000000002';
+    const course = 'c0000000-0000-4000-8000-000000000003';
+    http
+      .expectOne((r) => r.url === '/api/v1/audit')
+      .flush({
+        items: [
+          entry('9', { subjectLabel: 'Salma Ouazzani' }),
+          entry('8', {
+            action: 'course.published',
+            subjectType: 'course',
+            subjectId: course,
+            subjectLabel: 'الرقمنة في خدمة المجالات الترابية',
+          }),
+          entry('7', { subjectId: 'd0000000-0000-4000-8000-000000000004' }),
+        ],
+        nextCursor: null,
+      } satisfies AuditPage);
+    fixture.detectChanges();
+    const [named, titled, gone] = [...el.querySelectorAll('.tc-entries li')];
+    const link = named?.querySelector<HTMLAnchorElement>('.tc-subject a');
+    expect(link?.textContent?.trim()).toBe('Salma Ouazzani');
+    expect(link?.getAttribute('href')).toBe(`/users/${person}`);
+    expect(named?.querySelector('.tc-ids')?.textContent).toContain(person);
+    expect(titled?.querySelector('.tc-subject bdi')?.textContent).toBe('الرقمنة في خدمة المجالات الترابية');
+    expect(titled?.querySelector('.tc-subject a')).toBeNull();
+    expect(titled?.querySelector('.tc-ids')?.textContent).toContain(course);
+    // No name (a person since deleted): the id is the link.
+    expect(gone?.querySelector('.tc-subject a')).toBeNull();
+    expect(gone?.querySelector('.tc-ids a')?.textContent).toBe('d0000000-0000-4000-8000-000000000004');
+    http.verify();
+  });
+
+  it('asks again in the new language when the interface language changes', () => {
+    const lang = signal('en');
+    const { fixture, http } = setup(lang);
+    http.expectOne((r) => r.url === '/api/v1/audit').flush({ items: [], nextCursor: null });
+    lang.set('ar');
+    fixture.detectChanges();
+    const again = http.expectOne((r) => r.url === '/api/v1/audit');
+    expect(again.request.params.get('locale')).toBe('ar');
+    http.verify();
   });
 
   it('turns date inputs into instants', () => {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,7 +17,7 @@ import {
   type ProblemDetails,
 } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
-import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
 import { AuditService } from './audit.service';
 
 const PAGE = 50;
@@ -75,6 +75,13 @@ export function dayAfter(day: string): string | undefined {
       color: var(--mat-sys-on-surface-variant);
       font-size: 0.875rem;
     }
+    .tc-kind {
+      color: var(--mat-sys-on-surface-variant);
+      margin-inline-end: 0.25rem;
+    }
+    .tc-subject a {
+      overflow-wrap: anywhere;
+    }
     .tc-ids {
       font-family: monospace;
       font-size: 0.8125rem;
@@ -104,9 +111,9 @@ export class AuditLogPage {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
-    this.filters.valueChanges
+    // Asked again when a filter changes, and when the language does (the subjects' names).
+    merge(this.filters.valueChanges.pipe(debounceTime(300)), toObservable(this.lang))
       .pipe(
-        debounceTime(300),
         map(() => this.query()),
         startWith(this.query()),
         distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
@@ -167,6 +174,7 @@ export class AuditLogPage {
       from: dayStart(f.from),
       to: dayAfter(f.to),
       limit: PAGE,
+      locale: this.lang(),
     };
   }
 }
