@@ -173,6 +173,8 @@ for (const lang of LANGUAGES) {
         const lesson = await hrefOf(page, 'main a[href*="/lessons/"]');
         await visit(page, lesson, lang);
         await audit(page, 'lesson editor', findings);
+        await visit(page, `${course}/preview`, lang);
+        await audit(page, 'course preview', findings);
         await visit(page, '/cohorts', lang);
         await audit(page, 'cohorts', findings);
         const cohort = await hrefOf(page, 'main a[href^="/cohorts/"]');
@@ -223,9 +225,14 @@ for (const lang of LANGUAGES) {
         await audit(page, 'home', findings);
         await visit(page, '/users', lang);
         await audit(page, 'users', findings);
-        const user = await hrefOf(page, 'main a[href^="/users/"]');
+        // A person's page (the list also links to the audit log, under /users/ too).
+        const user = await hrefOf(page, 'main a[href^="/users/"]:not([href="/users/audit"])');
         await visit(page, user, lang);
+        await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}$/);
         await audit(page, 'user', findings);
+        await visit(page, '/users/audit', lang);
+        await expect(page.locator('.tc-entries li').first()).toBeVisible();
+        await audit(page, 'audit log', findings);
         await visit(page, '/territories', lang);
         await audit(page, 'territories', findings);
       } finally {
