@@ -203,7 +203,7 @@ describe('audit log: one entry per audited change, append-only, read by admins (
     expect(JSON.stringify(entries)).not.toMatch(/Salma|partag/);
   });
 
-  it('a committed CSV import writes one entry (counts, no e-mails); a dry run or a refused file writes none', async () => {
+  it('a committed CSV import writes one entry (counts, no e-mails) and one per coach role it grants; a dry run or a refused file writes none', async () => {
     const csv = (text: string, dryRun: boolean) =>
       t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments/import?dryRun=${dryRun}`, {
         token: trainer,
@@ -218,7 +218,31 @@ describe('audit log: one entry per audited change, append-only, read by admins (
     expect(await entriesSince(before)).toEqual([]);
     expect((await csv(good, false)).status).toBe(200);
     const entries = await entriesSince(before);
-    expect(entries).toEqual([
+    // The two new accounts were given the coach role in the cohort's territory: audited as an
+    // admin's grant is, by whoever enrolled them.
+    const grant = async (email: string) => {
+      const userId = await idOf('users', 'email', email);
+      const { id } = await one<{ id: string }>(
+        `SELECT id FROM role_assignments WHERE user_id = $1 AND role = 'coach' AND territory_id = $2`,
+        [userId, oriental],
+      );
+      return {
+        id: expect.any(String),
+        actor_id: trainerId,
+        action: 'role.granted',
+        subject_type: 'user',
+        subject_id: userId,
+        territory_id: oriental,
+        details: { role: 'coach', assignmentId: id, via: 'enrolment', cohortId },
+      };
+    };
+    const grants = entries.filter((e) => e.action === 'role.granted');
+    expect(grants.sort((a, b) => a.subject_id.localeCompare(b.subject_id))).toEqual(
+      (await Promise.all([grant('audit1@coop.ma'), grant('audit2@coop.ma')])).sort((a, b) =>
+        a.subject_id.localeCompare(b.subject_id),
+      ),
+    );
+    expect(entries.filter((e) => e.action !== 'role.granted')).toEqual([
       expect.objectContaining({
         actor_id: trainerId,
         action: 'cohort.csv-imported',
@@ -228,7 +252,13 @@ describe('audit log: one entry per audited change, append-only, read by admins (
         details: { rows: 2, enrolled: 0, alreadyEnrolled: 0, invitations: 2 },
       }),
     ]);
+    expect(entries).toHaveLength(3);
     expect(JSON.stringify(entries)).not.toMatch(/@/);
+
+    // The same file again: the people hold the role already, so no grant is written, only the import.
+    const again = await mark();
+    expect((await csv(good, false)).status).toBe(200);
+    expect((await entriesSince(again)).map((e) => e.action)).toEqual(['cohort.csv-imported']);
   });
 
   it('a roster CSV export writes one entry; the JSON roster on screen writes none', async () => {
@@ -327,6 +357,7 @@ describe('audit log: one entry per audited change, append-only, read by admins (
       });
       expect(byActor.body.items.map((e: { action: string }) => e.action)).toEqual([
         'cohort.roster-exported',
+        'cohort.csv-imported',
         'cohort.csv-imported',
       ]);
       const future = new Date(Date.now() + 3_600_000).toISOString();

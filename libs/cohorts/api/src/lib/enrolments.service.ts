@@ -264,6 +264,7 @@ export class EnrolmentsService {
       people,
       { role: 'coach', territoryId: cohort.territoryId },
       principal.userId,
+      { cohortId: cohort.id },
     );
     const ids = [...userIds.values()];
     const inserted: { user_id: string }[] = await manager.query(
