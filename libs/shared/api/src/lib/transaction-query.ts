@@ -18,12 +18,25 @@ export async function transactionQuery<T>(
   params: unknown[],
 ): Promise<T[]> {
   const runner = manager.queryRunner;
+  if (runner?.isTransactionActive && runner.isReleased) throw connectionLost();
   const connection =
     runner?.isTransactionActive && !runner.isReleased
       ? (runner as unknown as { databaseConnection?: DriverConnection }).databaseConnection
       : undefined;
   if (!connection || typeof connection.query !== 'function') return manager.query(sql, params);
   return (await connection.query(sql, params)).rows as T[];
+}
+
+/**
+ * The transaction's connection broke (the database restarted, or dropped it): TypeORM releases the
+ * query runner on the connection's `error` event and leaves it marked as in a transaction. Said with
+ * SQLSTATE 08003 (connection does not exist), a database out of reach (503, retried), not TypeORM's
+ * "query runner already released", which reads as a bug (500).
+ */
+function connectionLost(): Error {
+  return Object.assign(new Error('The connection of this transaction was lost (the database dropped it).'), {
+    code: '08003',
+  });
 }
 
 /** The driver's connection pool under a TypeORM data source (`pg`'s Pool on PostgreSQL and PGlite). */
