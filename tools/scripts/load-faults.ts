@@ -604,7 +604,8 @@ async function main(): Promise<void> {
     DEMO_SEED: seed ? 'true' : 'false',
     LOG_LEVEL: 'warn',
     TRUST_PROXY: 'true',
-    PUBLIC_URL: `http://127.0.0.1:${nginxPort}`,
+    // Production refuses an address on this machine; only links in e-mails and certificates use it.
+    PUBLIC_URL: 'https://load-faults.example.org',
     DATA_DIR: join(workDir as string, 'data'),
     WEB_DIST: join(workDir as string, 'no-web-build'),
     SIGN_IN_LIMIT_PER_ACCOUNT: String(ACCOUNT_LIMIT),

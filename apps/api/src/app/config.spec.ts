@@ -32,9 +32,39 @@ describe('configuration from the environment, validated at boot', () => {
 
   it('requires a JWT secret in production, and creates no demo accounts there unless asked', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://a.example',
+    };
+    expect(loadConfig(production).demoSeed).toBe(false);
+    expect(loadConfig({ ...production, DEMO_SEED: 'true' }).demoSeed).toBe(true);
+  });
+
+  it('requires in production a PUBLIC_URL that is http(s) and not this machine (certificates and links point there)', () => {
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).demoSeed).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_SEED: 'true' }).demoSeed).toBe(true);
+    const production = { NODE_ENV: 'production', JWT_SECRET: secret };
+    expect(() => loadConfig(production)).toThrow(ConfigError);
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL: required when NODE_ENV=production/);
+    for (const url of [
+      'http://localhost:3000',
+      'https://LOCALHOST',
+      'http://127.0.0.1:8080/',
+      'http://127.1.2.3',
+      'http://[::1]:3000',
+      'http://[::ffff:127.0.0.1]',
+      'http://app.localhost',
+      'ftp://academy.example.org',
+    ]) {
+      expect(() => loadConfig({ ...production, PUBLIC_URL: url })).toThrow(/PUBLIC_URL:/);
+    }
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://academy.example.org' }).publicUrl).toBe(
+      'https://academy.example.org',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL: must be an http/);
+    // Outside production the default (this machine) stays.
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3100' }).publicUrl).toBe('http://127.0.0.1:3100');
   });
 
   it('reads CORS origins as a list', () => {

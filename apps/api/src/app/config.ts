@@ -16,7 +16,11 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   MEDIA_DIR: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(10),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//i, 'must be an http:// or https:// URL')
+    .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL: z.coerce
@@ -68,6 +72,20 @@ const schema = z.object({
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
+/** localhost (and its subdomains), 127.0.0.0/8, 0.0.0.0 and IPv6 loopback: nobody else can open them. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '[::]' ||
+    /^\[::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.[\d.]+)\]$/.test(host)
+  );
+}
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -81,6 +99,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (production && !e.JWT_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (32+ random characters)',
+    );
+  }
+  // Links in e-mails and the certificates' QR codes must reach the platform from anyone's device.
+  if (production && !e.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production (the address people open: links in e-mails, the QR code on certificates)',
+    );
+  }
+  if (production && e.PUBLIC_URL && isLoopback(new URL(e.PUBLIC_URL).hostname)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PUBLIC_URL: must not point at this machine when NODE_ENV=production (got ${e.PUBLIC_URL})`,
     );
   }
   const port = e.PORT;
