@@ -27,6 +27,31 @@ describe('cohorts and enrolment (real database)', () => {
   const code = async (c: string) =>
     ((await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [c])) as { id: string }[])[0]
       ?.id as string;
+  const userId = async (email: string) =>
+    ((await t.dataSource.query('SELECT id FROM users WHERE email = $1', [email])) as { id: string }[])[0]
+      ?.id as string;
+  let casa: { id: string; token: string } | undefined;
+  /** A trainer of Casablanca-Settat (invited by the admin, password set), made once. */
+  const casablancaTrainer = async () => {
+    if (casa) return casa;
+    const invited = await api(
+      'POST',
+      '/api/v1/users/invitations',
+      {
+        email: 'trainer.casa@example.org',
+        displayName: 'Trainer Casa',
+        role: 'trainer',
+        territoryId: casablanca,
+      },
+      admin,
+    );
+    expect(invited.status).toBe(201);
+    const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token: (invited.body.link.url as string).split('/').pop(), password: 'casa-trainer-password' },
+    });
+    casa = { id: invited.body.user.id as string, token: accepted.body.accessToken as string };
+    return casa;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -131,6 +156,53 @@ describe('cohorts and enrolment (real database)', () => {
     ).toBe(404);
     expect((await api('GET', '/api/v1/cohorts', undefined, admin)).body).toHaveLength(2);
     expect((await api('GET', '/api/v1/cohorts', undefined, coach)).status).toBe(403);
+  });
+
+  it('takes as trainers of a cohort only people whose trainer role covers its territory', async () => {
+    const casa = await casablancaTrainer();
+    const base = {
+      name: 'Oujda — trainers',
+      courseId,
+      courseVersion: 1,
+      territoryId: oriental,
+      startsOn: '2027-01-10',
+      endsOn: '2027-03-31',
+    };
+    const created = await api('POST', '/api/v1/cohorts', { ...base, trainerIds: [casa.id] });
+    expect(created.status).toBe(400);
+    expect(created.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(created.body.errors).toEqual([{ field: 'trainerIds', message: expect.stringContaining(casa.id) }]);
+    // Not a trainer at all: the same refusal, each id named.
+    const coachId = await userId('coach@example.org');
+    const two = await api('POST', '/api/v1/cohorts', { ...base, trainerIds: [casa.id, coachId] });
+    expect(two.status).toBe(400);
+    expect(two.body.errors[0].message).toContain(coachId);
+    expect(two.body.errors[0].message).toContain(casa.id);
+    expect(await count(`SELECT count(*)::int AS n FROM cohorts WHERE name = 'Oujda — trainers'`)).toBe(0);
+
+    const updated = await api('PATCH', `/api/v1/cohorts/${cohort.id}`, {
+      trainerIds: [await userId('trainer@example.org'), casa.id],
+    });
+    expect(updated.status).toBe(400);
+    expect(updated.body.errors).toEqual([{ field: 'trainerIds', message: expect.stringContaining(casa.id) }]);
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}`)).body.trainers).toEqual([
+      expect.objectContaining({ displayName: 'Youssef Benali' }),
+    ]);
+
+    // A trainer listed on a cohort their role does not cover (a territory moved, a role revoked)
+    // still reads nothing of it.
+    await t.dataSource.query('INSERT INTO cohort_trainers (cohort_id, user_id) VALUES ($1, $2)', [
+      cohort.id,
+      casa.id,
+    ]);
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}/roster`, undefined, casa.token)).status).toBe(404);
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}`, undefined, casa.token)).status).toBe(404);
+    const listed = (await api('GET', '/api/v1/cohorts', undefined, casa.token)).body;
+    expect(listed.map((c: { id: string }) => c.id)).not.toContain(cohort.id);
+    await t.dataSource.query('DELETE FROM cohort_trainers WHERE cohort_id = $1 AND user_id = $2', [
+      cohort.id,
+      casa.id,
+    ]);
   });
 
   it('enrols by e-mail: existing accounts now, new people invited; twice changes nothing', async () => {

@@ -10,10 +10,16 @@ import type {
   UpgradeCohortResponse,
   VersionChange,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, coversTerritory, hasRole, ProblemException, scopesFor } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  coversTerritory,
+  ProblemException,
+  scopesFor,
+  validationProblem,
+} from '@tc/shared/api';
 import { CatalogReader, contentHash } from '@tc/catalog/api';
 import { UserDirectory } from '@tc/identity/api';
-import { TerritoriesService } from '@tc/territories/api';
+import { TerritoriesService, idsOfPath } from '@tc/territories/api';
 import type { CreateCohortDto, UpdateCohortDto } from './dto/cohorts.dto';
 import { CohortTrainerEntity } from './entities/cohort-trainer.entity';
 import { CohortEntity } from './entities/cohort.entity';
@@ -60,8 +66,10 @@ export function versionChanges(from: CourseContent, to: CourseContent): VersionC
 
 /**
  * Cohorts and who may manage them: admins the cohorts of the territories their admin role covers (the
- * root's admin all); a trainer the cohorts they run, and the cohorts of the territories where they hold
- * the trainer role. Others see nothing (404).
+ * root's admin all); trainers the cohorts of the territories their trainer role covers. Others see
+ * nothing (404). A cohort's trainers are people whose trainer (or admin) role covers its territory;
+ * being listed on a cohort gives no access of its own, so a role revoked or a territory moved elsewhere
+ * takes the cohort away with it.
  */
 @Injectable()
 export class CohortsService {
@@ -94,13 +102,9 @@ export class CohortsService {
   ): Promise<boolean> {
     // Admins as trainers: within the territories their role covers (a regional admin, their region).
     const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
-    if (path && coversTerritory(principal, 'admin', path)) return true;
-    if (!hasRole(principal, 'trainer')) return false;
-    if (
-      await manager.exists(CohortTrainerEntity, { where: { cohortId: cohort.id, userId: principal.userId } })
-    )
-      return true;
-    return !!path && coversTerritory(principal, 'trainer', path);
+    return (
+      !!path && (coversTerritory(principal, 'admin', path) || coversTerritory(principal, 'trainer', path))
+    );
   }
 
   async list(principal: AuthPrincipal): Promise<CohortSummary[]> {
@@ -110,15 +114,11 @@ export class CohortsService {
       .innerJoin('territories', 't', 't.id = c.territory_id')
       .orderBy('c.starts_on', 'DESC')
       .addOrderBy('c.name', 'ASC');
-    // The cohorts they run, and those of the territories their trainer or admin roles cover.
+    // The cohorts of the territories their trainer or admin roles cover.
     const patterns = [...scopesFor(principal, 'admin'), ...scopesFor(principal, 'trainer')].map(
       (p) => `${p}%`,
     );
-    qb.where(
-      `(EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND ct.user_id = :me)
-        OR t.path LIKE ANY(:patterns))`,
-      { me: principal.userId, patterns: patterns.length ? patterns : ['-'] },
-    );
+    qb.where('t.path LIKE ANY(:patterns)', { patterns: patterns.length ? patterns : ['-'] });
     return this.summaries(await qb.getMany());
   }
 
@@ -139,7 +139,7 @@ export class CohortsService {
     if (dto.endsOn < dto.startsOn) throw this.fieldProblem('endsOn', 'The end is before the start');
     this.assertDeadlines(dto.deadlines ?? [], version.content);
     const trainerIds = [...new Set([principal.userId, ...(dto.trainerIds ?? [])])];
-    await this.assertTrainers(trainerIds);
+    await this.assertTrainers(trainerIds, path);
     const id = await this.dataSource.transaction(async (manager) => {
       const cohort = await manager.save(
         manager.create(CohortEntity, {
@@ -190,7 +190,8 @@ export class CohortsService {
       if (dto.trainerIds !== undefined) {
         if (!dto.trainerIds.length)
           throw this.fieldProblem('trainerIds', 'A cohort needs at least one trainer');
-        await this.assertTrainers(dto.trainerIds, manager);
+        const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
+        await this.assertTrainers(dto.trainerIds, path ?? '', manager);
         await manager.delete(CohortTrainerEntity, { cohortId });
         await manager.insert(
           CohortTrainerEntity,
@@ -252,13 +253,26 @@ export class CohortsService {
       );
   }
 
+  /** Each trainer's trainer (or admin) role must cover the cohort's territory, or they could not manage it. */
   private async assertTrainers(
     ids: string[],
+    territoryPath: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    const ok = await this.directory.holdingRole(ids, ['trainer', 'admin'], manager);
+    const ok = await this.directory.holdingRoleOn(
+      ids,
+      ['trainer', 'admin'],
+      idsOfPath(territoryPath),
+      manager,
+    );
     const bad = ids.filter((id) => !ok.has(id));
-    if (bad.length) throw this.fieldProblem('trainerIds', `Not trainers: ${bad.join(', ')}`);
+    if (bad.length)
+      throw validationProblem([
+        {
+          field: 'trainerIds',
+          message: `No trainer role over this cohort's territory: ${bad.join(', ')}`,
+        },
+      ]);
   }
 
   private fieldProblem(field: string, message: string): ProblemException {

@@ -39,6 +39,24 @@ export class UserDirectory {
     return user?.preferredLanguage ?? null;
   }
 
+  /**
+   * Which of these people hold one of the roles on one of these territories. A role covers its
+   * territory's whole subtree: to ask who covers a territory, give it with its ancestors.
+   */
+  async holdingRoleOn(
+    ids: string[],
+    roles: string[],
+    territoryIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    if (!ids.length || !territoryIds.length) return new Set();
+    const rows = await manager.find(RoleAssignmentEntity, {
+      where: { userId: In([...new Set(ids)]), role: In(roles), territoryId: In(territoryIds) },
+      select: { userId: true },
+    });
+    return new Set(rows.map((r) => r.userId));
+  }
+
   /** Which of these people hold one of the roles (anywhere). */
   async holdingRole(
     ids: string[],
