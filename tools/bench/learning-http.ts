@@ -118,12 +118,22 @@ async function main(): Promise<void> {
     const coaches: { user_id: string; enrolment_id: string }[] = await t.dataSource.query(
       `SELECT e.user_id, e.id AS enrolment_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email LIKE 'bench%@coop.ma' ORDER BY u.email`,
     );
+    // One open session per coach (as a sign-in makes), which every access token names and the API checks.
+    const sessions: { user_id: string; family_id: string }[] = await t.dataSource.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, session_started_at)
+       SELECT gen_random_uuid(), id, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now() + interval '1 day', now()
+         FROM users WHERE email LIKE 'bench%@coop.ma'
+       RETURNING user_id, family_id`,
+    );
+    const sessionOf = new Map(sessions.map((s) => [s.user_id, s.family_id]));
     // The same key material as the API (a KeyObject), so both servers pay the same for verification.
     const jwt = new JwtService({
       secret: createSecretKey(Buffer.from('bench-secret-bench-secret-bench-secret!')),
     });
     const tokens = await Promise.all(
-      coaches.map((c) => jwt.signAsync({ sub: c.user_id, typ: 'access' }, { expiresIn: 3600 })),
+      coaches.map((c) =>
+        jwt.signAsync({ sub: c.user_id, sid: sessionOf.get(c.user_id), typ: 'access' }, { expiresIn: 3600 }),
+      ),
     );
     const enrolmentOfToken = coaches.map((c) => c.enrolment_id);
     const lessonKeys = ['m1-l1', 'm1-l2', 'm1-l3', 'm2-l1', 'm2-l2', 'm2-l3', 'm3-l1', 'm3-l2'];
@@ -144,12 +154,15 @@ async function main(): Promise<void> {
     const pool = new Pool({ connectionString: databaseUrl, max: 10 });
     const bare = Fastify();
     const principal = async (auth: string | undefined) => {
-      const { sub } = await jwt.verifyAsync<{ sub: string }>((auth ?? '').slice(7));
+      const { sub, sid } = await jwt.verifyAsync<{ sub: string; sid: string }>((auth ?? '').slice(7));
       const rows = await pool.query(
         `SELECT u.email, ra.id AS assignment_id, ra.role, ra.territory_id, t.path
            FROM users u LEFT JOIN role_assignments ra ON ra.user_id = u.id LEFT JOIN territories t ON t.id = ra.territory_id
-          WHERE u.id = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL`,
-        [sub],
+          WHERE u.id = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL
+            AND EXISTS (SELECT 1 FROM refresh_tokens rt
+                         WHERE rt.family_id = $2 AND rt.user_id = u.id
+                           AND rt.revoked_at IS NULL AND rt.expires_at > now())`,
+        [sub, sid],
       );
       return { userId: sub, rows: rows.rows };
     };

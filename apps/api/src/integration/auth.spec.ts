@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { SignInLockoutService } from '@tc/identity/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
@@ -88,6 +89,83 @@ describe('sign-in, refresh rotation and sign-out (real database)', () => {
     const res = await t.request('POST', '/api/v1/auth/refresh');
     expect(res.status).toBe(401);
     expect(res.body.type).toMatch(/unauthorized$/);
+  });
+});
+
+describe('an access token lives only as long as its session (real database)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const me = (token: string) => t.request('GET', '/api/v1/me', { token });
+  const expectEnded = async (token: string) => {
+    const res = await me(token);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  };
+
+  it('signing out ends that session’s access token at once; the person’s other session goes on', async () => {
+    const phone = await t.signIn('coach@example.org');
+    const laptop = await t.signIn('coach@example.org');
+    expect((await me(phone.accessToken)).status).toBe(200);
+    expect((await t.request('POST', '/api/v1/auth/sign-out', { cookie: phone.cookie })).status).toBe(204);
+    await expectEnded(phone.accessToken);
+    expect((await me(laptop.accessToken)).status).toBe(200);
+  });
+
+  it('a refreshed session keeps its earlier access token until it ends; a replay ends them all', async () => {
+    const session = await t.signIn('observer@example.org');
+    const refreshed = await t.request('POST', '/api/v1/auth/refresh', { cookie: session.cookie });
+    expect(refreshed.status).toBe(200);
+    expect((await me(session.accessToken)).status).toBe(200);
+    expect((await me(refreshed.body.accessToken as string)).status).toBe(200);
+    // The rotated cookie presented again: the family is revoked, and every token of it with it.
+    expect((await t.request('POST', '/api/v1/auth/refresh', { cookie: session.cookie })).status).toBe(401);
+    await expectEnded(session.accessToken);
+    await expectEnded(refreshed.body.accessToken as string);
+  });
+
+  it('a password reset ends every session of that person; the session the link opens works', async () => {
+    const admin = (await t.signIn('admin@example.org')).accessToken;
+    const phone = await t.signIn('trainer@example.org');
+    const laptop = await t.signIn('trainer@example.org');
+    const link = await t.request(
+      'POST',
+      `/api/v1/users/${await userId(t, 'trainer@example.org')}/password-reset`,
+      {
+        token: admin,
+      },
+    );
+    const token = (link.body.url as string).split('/').pop() as string;
+    const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token, password: 'a-brand-new-password' },
+    });
+    expect(accepted.status).toBe(200);
+    await expectEnded(phone.accessToken);
+    await expectEnded(laptop.accessToken);
+    expect((await me(accepted.body.accessToken as string)).status).toBe(200);
+    expect((await me(admin)).status).toBe(200);
+  });
+
+  it('refuses a token that names no session (issued before sessions were checked)', async () => {
+    const jwt = t.app.get(JwtService, { strict: false });
+    const legacy = await jwt.signAsync(
+      { sub: await userId(t, 'coach@example.org'), typ: 'access' },
+      { expiresIn: 900 },
+    );
+    await expectEnded(legacy);
+    // Nor one naming a session of somebody else.
+    const other = await t.signIn('admin@example.org');
+    const family = await familyOf(t, other.cookie);
+    const borrowed = await jwt.signAsync(
+      { sub: await userId(t, 'coach@example.org'), sid: family, typ: 'access' },
+      { expiresIn: 900 },
+    );
+    await expectEnded(borrowed);
   });
 });
 

@@ -29,7 +29,7 @@ import { createTestApp, type TestResponse } from '../testing/test-app';
  * see, and every JSON body for secrets.
  */
 
-type SignedActor = Exclude<Actor, 'anonymous'>;
+type SignedActor = Exclude<Actor, 'anonymous' | 'revoked'>;
 interface Call {
   url: string;
   body?: unknown;
@@ -46,7 +46,9 @@ interface Entry {
 }
 
 const EVERYONE = ACTORS;
-const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous' && a !== 'revoked');
+/** Callers every non-public route refuses with 401: no token, or the token of a signed-out session. */
+const UNAUTHENTICATED: readonly Actor[] = ['anonymous', 'revoked'];
 const COACHES = ['coach', 'coachPeer', 'coachAway'] as const;
 const TRAINERS_AND_ADMINS = [
   'trainer',
@@ -805,12 +807,12 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         const allowed = entry.allow.includes(actor);
         const expected = allowed
           ? res.status >= 200 && res.status < 300
-          : actor === 'anonymous'
+          : UNAUTHENTICATED.includes(actor)
             ? res.status === 401
             : res.status === 403 || res.status === 404;
         if (!expected)
           unexpected.push(
-            `${route} as ${actor} (${DESCRIPTION[actor]}): ${res.status}, expected ${allowed ? '2xx' : actor === 'anonymous' ? '401' : '403/404'} ${
+            `${route} as ${actor} (${DESCRIPTION[actor]}): ${res.status}, expected ${allowed ? '2xx' : UNAUTHENTICATED.includes(actor) ? '401' : '403/404'} ${
               res.status >= 300 ? JSON.stringify(res.body).slice(0, 200) : ''
             }`,
           );

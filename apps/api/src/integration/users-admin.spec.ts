@@ -184,9 +184,14 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     expect((await t.request('POST', `/api/v1/users/${id}/enable`, { token: admin })).body.status).toBe(
       'active',
     );
-    await expect(t.signIn('observer@example.org')).resolves.toMatchObject({
-      me: { email: 'observer@example.org' },
-    });
+    // Enabling does not bring back what disabling ended: the old session's token stays refused.
+    const stale = await t.request('GET', '/api/v1/me', { token: observer.accessToken });
+    expect(stale.status).toBe(401);
+    expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await t.request('POST', '/api/v1/auth/refresh', { cookie: observer.cookie })).status).toBe(401);
+    const again = await t.signIn('observer@example.org');
+    expect(again.me.email).toBe('observer@example.org');
+    expect((await t.request('GET', '/api/v1/me', { token: again.accessToken })).status).toBe(200);
   });
 
   it('an admin cannot disable themselves', async () => {
@@ -212,6 +217,7 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
       ).status,
     ).toBe(200);
     expect((await t.request('POST', '/api/v1/auth/refresh', { cookie: trainer.cookie })).status).toBe(401);
+    expect((await t.request('GET', '/api/v1/me', { token: trainer.accessToken })).status).toBe(401);
     expect(
       (
         await t.request('POST', '/api/v1/auth/sign-in', {

@@ -66,6 +66,7 @@ export function routesOf(app: INestApplication, prefix: string): DiscoveredRoute
 
 export const ACTORS = [
   'anonymous',
+  'revoked',
   'coach',
   'coachPeer',
   'coachAway',
@@ -91,6 +92,7 @@ export type Actor = (typeof ACTORS)[number];
  */
 export const DESCRIPTION: Record<Actor, string> = {
   anonymous: 'no token',
+  revoked: 'token of a signed-out session',
   coach: 'owner coach, MA-02',
   coachPeer: 'other coach, same cohort, MA-02',
   coachAway: 'coach, MA-09',
@@ -108,7 +110,10 @@ export const DESCRIPTION: Record<Actor, string> = {
 const PASSWORD = 'matrix-password-2026';
 const DEMO_PASSWORD = 'demo-password-2026';
 
-export const EMAILS: Record<Exclude<Actor, 'anonymous'>, string> = {
+/** The people of the world (a revoked session is the coach's, signed out). */
+export type Person = Exclude<Actor, 'anonymous' | 'revoked'>;
+
+export const EMAILS: Record<Person, string> = {
   coach: 'coach@example.org',
   coachPeer: 'coach.peer@authz.test',
   coachAway: 'coach.away@authz.test',
@@ -187,7 +192,7 @@ export function multipart(field: string, filename: string, type: string, bytes: 
 export interface World {
   t: TestApp;
   tokens: Record<Exclude<Actor, 'anonymous'>, string>;
-  userIds: Record<Exclude<Actor, 'anonymous'>, string>;
+  userIds: Record<Person, string>;
   displayNames: string[];
   territory: { oriental: string; away: string; berkane: string };
   demoCourseId: string;
@@ -229,6 +234,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const tokens = {} as World['tokens'];
   for (const a of ['coach', 'trainer', 'observer', 'admin'] as const)
     tokens[a] = (await t.signIn(EMAILS[a], DEMO_PASSWORD)).accessToken;
+  const ended = await t.signIn(EMAILS.coach, DEMO_PASSWORD);
+  await expectOk(await t.request('POST', '/api/v1/auth/sign-out', { cookie: ended.cookie }), 'sign out');
+  tokens.revoked = ended.accessToken;
   const as: World['as'] = (actor, method, url, body) =>
     t.request(method, url, {
       ...(actor === 'anonymous' ? {} : { token: tokens[actor] }),
@@ -236,7 +244,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     });
 
   // The other people, invited by the root admin with one role each, and signed in through their link.
-  const people: [Exclude<Actor, 'anonymous'>, string, string][] = [
+  const people: [Person, string, string][] = [
     ['coachPeer', 'coach', territory.oriental],
     ['coachAway', 'coach', territory.away],
     ['trainerPeer', 'trainer', territory.oriental],

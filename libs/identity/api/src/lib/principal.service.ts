@@ -9,8 +9,13 @@ import type { Role } from '@tc/shared/contracts';
 export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The principal of an active (not disabled, password set) user, or null. */
-  async load(userId: string): Promise<AuthPrincipal | null> {
+  /**
+   * The principal of an active (not disabled, password set) user whose session is still open, or null.
+   * The session is the refresh-token family the access token was issued in: signing out, a replayed
+   * refresh token, a password reset or disabling the account revokes it, and a family past its expiry
+   * has ended. Checked in the same statement as the principal, so each request still costs one query.
+   */
+  async load(userId: string, sessionId: string): Promise<AuthPrincipal | null> {
     const rows: {
       email: string;
       assignment_id: string | null;
@@ -23,8 +28,11 @@ export class PrincipalService {
            FROM users u
            LEFT JOIN role_assignments ra ON ra.user_id = u.id
            LEFT JOIN territories t ON t.id = ra.territory_id
-          WHERE u.id = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL`,
-      [userId],
+          WHERE u.id = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL
+            AND EXISTS (SELECT 1 FROM refresh_tokens rt
+                         WHERE rt.family_id = $2 AND rt.user_id = u.id
+                           AND rt.revoked_at IS NULL AND rt.expires_at > now())`,
+      [userId, sessionId],
     );
     const first = rows[0];
     if (!first) return null;

@@ -58,12 +58,12 @@ function contextFor(
 
 describe('AuthGuard: every route declares who may call it', () => {
   let loaded: AuthPrincipal | null;
-  const guard = new AuthGuard(new Reflector(), jwt, {
-    load: async () => loaded,
-  } as unknown as PrincipalService);
+  const load = jest.fn(async (_userId: string, _sessionId: string) => loaded);
+  const guard = new AuthGuard(new Reflector(), jwt, { load } as unknown as PrincipalService);
   jest.spyOn(guard['logger'], 'error').mockImplementation(() => undefined);
+  const session = '0b8e4c8e-3c1a-4f55-9d7e-2f4b6c1d9a10';
   const bearer = async (typ = 'access') =>
-    `Bearer ${await jwt.signAsync({ sub: 'coach-1', typ }, { expiresIn: 60 })}`;
+    `Bearer ${await jwt.signAsync({ sub: 'coach-1', sid: session, typ }, { expiresIn: 60 })}`;
 
   beforeEach(() => {
     loaded = coach;
@@ -94,6 +94,22 @@ describe('AuthGuard: every route declares who may call it', () => {
     expect(request.principal).toEqual(coach);
   });
 
+  it('loads the principal of the token’s session, and refuses a token that names no session', async () => {
+    load.mockClear();
+    await expect(guard.canActivate(contextFor(Routes, 'mine', await bearer()).ctx)).resolves.toBe(true);
+    expect(load).toHaveBeenCalledWith('coach-1', session);
+    load.mockClear();
+    const sessionless = await jwt.signAsync({ sub: 'coach-1', typ: 'access' }, { expiresIn: 60 });
+    await expect(
+      guard.canActivate(contextFor(Routes, 'mine', `Bearer ${sessionless}`).ctx),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
+    const malformed = await jwt.signAsync({ sub: 'coach-1', sid: 'x', typ: 'access' }, { expiresIn: 60 });
+    await expect(
+      guard.canActivate(contextFor(Routes, 'mine', `Bearer ${malformed}`).ctx),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('refuses a token signed with another secret', async () => {
     const forged = await new JwtService({ secret: 'another-secret-another-secret-xx' }).signAsync({
       sub: 'coach-1',
@@ -104,7 +120,7 @@ describe('AuthGuard: every route declares who may call it', () => {
     ).rejects.toBeInstanceOf(UnauthorizedException);
   });
 
-  it('refuses a valid token of a disabled or deleted person', async () => {
+  it('refuses a valid token of a disabled or deleted person, or of an ended session', async () => {
     loaded = null;
     await expect(guard.canActivate(contextFor(Routes, 'mine', await bearer()).ctx)).rejects.toBeInstanceOf(
       UnauthorizedException,

@@ -16,6 +16,8 @@ interface HttpRequestLike extends RequestWithPrincipal {
   headers: Record<string, string | string[] | undefined>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface AccessRule {
   isPublic: boolean;
   roles: Role[] | undefined;
@@ -47,8 +49,8 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('This route declares no access rule.');
     }
     const request = context.switchToHttp().getRequest<HttpRequestLike>();
-    const userId = await this.verifyBearer(request.headers['authorization']);
-    const principal = await this.principals.load(userId);
+    const { userId, sessionId } = await this.verifyBearer(request.headers['authorization']);
+    const principal = await this.principals.load(userId, sessionId);
     if (!principal) throw new UnauthorizedException('Your session is no longer valid; sign in again.');
     request.principal = principal;
     if (roles && !principal.roles.some((r) => roles.includes(r.role))) {
@@ -76,14 +78,26 @@ export class AuthGuard implements CanActivate {
     return rule;
   }
 
-  private async verifyBearer(header: string | string[] | undefined): Promise<string> {
+  /**
+   * The user and the session an access token was issued for. A token without a session (issued before
+   * sessions were named in tokens) is refused like an expired one: the person signs in again.
+   */
+  private async verifyBearer(
+    header: string | string[] | undefined,
+  ): Promise<{ userId: string; sessionId: string }> {
     const value = Array.isArray(header) ? header[0] : header;
     const match = /^Bearer\s+(.+)$/i.exec(value ?? '');
     if (!match?.[1]) throw new UnauthorizedException('Sign-in required.');
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string }>(match[1]);
-      if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new Error('not an access token');
-      return payload.sub;
+      const payload = await this.jwt.verifyAsync<{ sub: unknown; sid: unknown; typ: unknown }>(match[1]);
+      if (
+        payload.typ !== 'access' ||
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        !UUID.test(payload.sid)
+      )
+        throw new Error('not an access token of a session');
+      return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       throw new UnauthorizedException('Your access token is invalid or expired.');
     }

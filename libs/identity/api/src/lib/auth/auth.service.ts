@@ -102,8 +102,9 @@ export class AuthService {
       expiresAt: refreshExpiresAt,
       sessionStartedAt,
     });
+    // `sid` names the session (the refresh-token family): the token is refused once that session ends.
     const accessToken = await this.jwt.signAsync(
-      { sub: userId, typ: 'access' },
+      { sub: userId, sid: familyId, typ: 'access' },
       { expiresIn: this.options.accessTokenTtl },
     );
     const me = await loadMe(this.dataSource.manager, userId);
