@@ -1,5 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
+import { BackgroundWork } from '@tc/identity/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 interface Received {
@@ -80,6 +81,8 @@ describe('links by e-mail when SMTP_URL is set', () => {
       (await t.request('POST', '/api/v1/auth/password-reset', { body: { email: 'nobody@example.org' } }))
         .status,
     ).toBe(202);
+    // The links are made and mailed after the answers.
+    await t.app.get(BackgroundWork).settled();
     expect(smtp.inbox.length).toBe(before + 1);
     expect(smtp.inbox.at(-1)?.to).toEqual(['coach@example.org']);
     expect(smtp.inbox.at(-1)?.data).toMatch(/Subject: =\?UTF-8\?|Réinitialiser/);

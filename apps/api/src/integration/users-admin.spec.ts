@@ -1,3 +1,4 @@
+import { BackgroundWork, MailService } from '@tc/identity/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 async function territoryId(t: TestApp, code: string): Promise<string> {
@@ -237,10 +238,46 @@ describe('admin: invitations, roles, disabling, password reset (real database)',
     });
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
+    await t.app.get(BackgroundWork).settled();
     const rows: { n: number }[] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM action_tokens a JOIN users u ON u.id = a.user_id WHERE u.email = 'coach@example.org' AND a.purpose = 'password_reset' AND a.used_at IS NULL`,
     );
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it('self-service reset answers before the account’s work: the link is mailed after the answer', async () => {
+    // The mail stand-in holds the link's mail until released, and says when the work has reached it.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached = (): void => undefined;
+    const mailing = new Promise<void>((resolve) => (reached = resolve));
+    const send = jest.spyOn(t.app.get(MailService), 'sendLink').mockImplementation(async () => {
+      reached();
+      await held;
+      return false;
+    });
+    try {
+      const answer = t.request('POST', '/api/v1/auth/password-reset', {
+        body: { email: 'coach@example.org' },
+      });
+      // The work for this (existing) account found it, made its link and is mailing it…
+      await mailing;
+      // …and the answer does not wait for it (the bound serves the failure only: such an answer never comes).
+      const first = await Promise.race([
+        answer.then((res) => res.status),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting for the mail'), 3_000)),
+      ]);
+      expect(first).toBe(202);
+      release();
+      await t.app.get(BackgroundWork).settled();
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({ to: 'coach@example.org', purpose: 'password_reset' }),
+      );
+    } finally {
+      release();
+      send.mockRestore();
+    }
   });
 
   it('re-inviting an existing account is a 409 naming the email field', async () => {

@@ -1,6 +1,8 @@
 export * from './lib/identity.module';
 export * from './lib/identity.options';
 export { PasswordService } from './lib/password.service';
+export { BackgroundWork } from './lib/background-work';
+export { MailService } from './lib/mail/mail.service';
 export { UserEntity } from './lib/entities/user.entity';
 export { RoleAssignmentEntity } from './lib/entities/role-assignment.entity';
 export { REFRESH_COOKIE } from './lib/auth/auth.controller';

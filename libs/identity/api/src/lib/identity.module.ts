@@ -8,6 +8,7 @@ import { TerritoriesModule } from '@tc/territories/api';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { BackgroundWork } from './background-work';
 import { SignInLockoutService } from './auth/sign-in-lockout.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
@@ -82,6 +83,7 @@ export class IdentityModule {
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
+        BackgroundWork,
         SignInLockoutService,
         AuditService,
         LinksService,

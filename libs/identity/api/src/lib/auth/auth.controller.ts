@@ -75,13 +75,13 @@ export class AuthController {
     this.clearCookie(reply);
   }
 
-  /** Always 202, whether or not the account exists. */
+  /** Always 202 at once, whether or not the account exists: the link is made and mailed afterwards. */
   @Post('password-reset')
   @Public()
   @UseGuards(SignInThrottlerGuard)
   @HttpCode(HttpStatus.ACCEPTED)
-  async requestPasswordReset(@Body() dto: PasswordResetDto): Promise<void> {
-    await this.users.requestPasswordReset(dto.email);
+  requestPasswordReset(@Body() dto: PasswordResetDto): void {
+    this.users.requestPasswordReset(dto.email);
   }
 
   @Get('links/:token')

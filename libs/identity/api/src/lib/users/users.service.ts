@@ -24,6 +24,7 @@ import { normalizeEmail } from '../crypto.util';
 import type { AssignRoleDto, InviteUserDto, ListUsersQueryDto, UpdateProfileDto } from '../dto/identity.dto';
 import { LinksService } from '../links/links.service';
 import { SignInLockoutService } from '../auth/sign-in-lockout.service';
+import { BackgroundWork } from '../background-work';
 import { loadMe, loadSummaries } from './user-views';
 
 type UserWithPassword = UserEntity & { hasPassword: boolean };
@@ -36,6 +37,7 @@ export class UsersService {
     private readonly territories: TerritoriesService,
     private readonly links: LinksService,
     private readonly lockout: SignInLockoutService,
+    private readonly background: BackgroundWork,
   ) {}
 
   me(userId: string): Promise<Me> {
@@ -264,9 +266,18 @@ export class UsersService {
     return this.links.deliver(issued);
   }
 
-  /** Self-service reset: always silent about whether the account exists. */
-  async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.findWithPassword(this.dataSource.manager, { email: normalizeEmail(email) });
+  /**
+   * Self-service reset: silent about whether the account exists, in its answer and in its timing. The
+   * caller is answered at once, whatever the address; looking the account up, making the link and
+   * mailing it happen after the answer.
+   */
+  requestPasswordReset(email: string): void {
+    const address = normalizeEmail(email);
+    this.background.run('Password reset request', () => this.sendPasswordReset(address));
+  }
+
+  private async sendPasswordReset(email: string): Promise<void> {
+    const user = await this.findWithPassword(this.dataSource.manager, { email });
     if (!user || user.disabledAt || !user.hasPassword) return;
     const issued = await this.dataSource.transaction((manager) =>
       this.links.issue(manager, user.id, 'password_reset', null),
