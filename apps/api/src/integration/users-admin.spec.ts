@@ -339,6 +339,40 @@ describe('profile: each person edits their own', () => {
     expect(stored[0]).toEqual({ gender: null, birth_year: null });
   });
 
+  it('cleans a display name (bidi controls, zero-width characters, spaces, NFC) and refuses one that shows nothing', async () => {
+    const coach = await t.signIn('coach@example.org');
+    const cleaned = await t.request('PATCH', '/api/v1/me', {
+      token: coach.accessToken,
+      body: { displayName: ' \u202ESalma\u202C \u200B  Aiche\u0301\u2066 ' },
+    });
+    expect(cleaned.status).toBe(200);
+    expect(cleaned.body.displayName).toBe('Salma Aich\u00E9');
+    for (const invisible of ['\u200B\u200E\u200F', '\u202E \u2066\u2069', '\uFEFF\u3000\u00A0']) {
+      const refused = await t.request('PATCH', '/api/v1/me', {
+        token: coach.accessToken,
+        body: { displayName: invisible },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'displayName' })]);
+    }
+    const admin = (await t.signIn('admin@example.org')).accessToken;
+    const invited = await t.request('POST', '/api/v1/users/invitations', {
+      token: admin,
+      body: {
+        email: 'blank.name@example.org',
+        displayName: '\u200B\u202E',
+        role: 'coach',
+        territoryId: await territoryId(t, 'MA-02'),
+      },
+    });
+    expect(invited.status).toBe(400);
+    expect(invited.body.errors).toEqual([expect.objectContaining({ field: 'displayName' })]);
+    expect((await t.request('GET', '/api/v1/me', { token: coach.accessToken })).body.displayName).toBe(
+      'Salma Aich\u00E9',
+    );
+  });
+
   it('rejects bad fields by name and unknown fields, and changes nothing', async () => {
     const coach = await t.signIn('trainer@example.org');
     const res = await t.request('PATCH', '/api/v1/me', {

@@ -6,3 +6,4 @@ export * from './lib/spreadsheet-cell';
 export * from './lib/transaction-query';
 export * from './lib/audit-log';
 export * from './lib/contract-response';
+export * from './lib/display-name';

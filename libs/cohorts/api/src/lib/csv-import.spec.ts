@@ -45,6 +45,22 @@ describe('enrolment CSV', () => {
     ]);
   });
 
+  it('cleans names as everywhere else (bidi controls, zero-width characters, spaces), and refuses blank ones', () => {
+    const parsed = parseEnrolmentCsv(
+      [
+        'email,full name,territory code',
+        'a@coop.ma,\u202EAmina\u202C \u200B  El Idrissi,MA-02',
+        'b@coop.ma,\u200B\u2066\u2069,MA-02',
+        'c@coop.ma,. \u00A0.,MA-02',
+      ].join('\n'),
+    );
+    expect(parsed.people.map((p) => p.fullName)).toEqual(['Amina El Idrissi']);
+    expect(parsed.problems).toEqual([
+      { line: 3, field: 'fullName', message: 'The full name is missing' },
+      { line: 4, field: 'fullName', message: 'The full name has no visible letter or digit' },
+    ]);
+  });
+
   it('counts lines as the file does, blank lines included', () => {
     const parsed = parseEnrolmentCsv('email,full name,territory code\n\na@coop.ma,A,MA-02\n\nbad,B,MA-02\n');
     expect(parsed.problems).toEqual([{ line: 5, field: 'email', message: '"bad" is not an e-mail address' }]);

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { isEmail } from 'class-validator';
 import { LOCALES, type CsvRowProblem, type Locale } from '@tc/shared/contracts';
+import { DISPLAY_NAME_MAX_LENGTH, isVisibleDisplayName, normalizeDisplayName } from '@tc/shared/api';
 
 export interface CsvPerson {
   line: number;
@@ -104,7 +105,7 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     const line = info.lines;
     const cell = (field: keyof Omit<CsvPerson, 'line'>) => record[columns.indexOf(field)]?.trim() ?? '';
     const email = cell('email').toLowerCase();
-    const fullName = cell('fullName');
+    const fullName = normalizeDisplayName(cell('fullName'));
     const territoryCode = cell('territoryCode').toUpperCase();
     const language =
       (columns.includes('preferredLanguage') ? cell('preferredLanguage') : '').toLowerCase() || 'fr';
@@ -118,7 +119,10 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     else if (firstLineOf.has(email))
       fail('email', `Duplicate in the file: ${email} is already on line ${firstLineOf.get(email)}`);
     if (!fullName) fail('fullName', 'The full name is missing');
-    else if (fullName.length > 120) fail('fullName', 'The full name is longer than 120 characters');
+    else if (!isVisibleDisplayName(fullName))
+      fail('fullName', 'The full name has no visible letter or digit');
+    else if (fullName.length > DISPLAY_NAME_MAX_LENGTH)
+      fail('fullName', `The full name is longer than ${DISPLAY_NAME_MAX_LENGTH} characters`);
     if (!territoryCode) fail('territoryCode', 'The territory code is missing');
     if (!(LOCALES as readonly string[]).includes(language))
       fail('preferredLanguage', `"${language}" is not one of fr, ar, en`);

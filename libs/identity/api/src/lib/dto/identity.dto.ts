@@ -34,6 +34,7 @@ import {
   type UpdateProfileRequest,
   type UserStatus,
 } from '@tc/shared/contracts';
+import { IsDisplayName } from '@tc/shared/api';
 
 export const PASSWORD_MAX_LENGTH = 256;
 const thisYear = new Date().getUTCFullYear();
@@ -67,7 +68,7 @@ export class AcceptLinkDto implements AcceptLinkRequest {
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDisplayName() displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) preferredLanguage?: Locale;
 
@@ -140,7 +141,7 @@ export class ListUsersQueryDto implements ListUsersQuery {
 
 export class InviteUserDto implements InviteUserRequest {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(120) displayName!: string;
+  @ApiProperty() @IsDisplayName() displayName!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ format: 'uuid' }) @IsUUID() territoryId!: string;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) preferredLanguage?: Locale;
