@@ -121,6 +121,48 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     ).toBe(0);
   });
 
+  it('refuses progress dated before the enrolment (beyond a few minutes of clock skew), per event and per quiz attempt', async () => {
+    const [row] = (await t.dataSource.query('SELECT enrolled_at FROM enrolments WHERE id = $1', [
+      enrolmentId,
+    ])) as { enrolled_at: Date }[];
+    const enrolledAt = new Date(row!.enrolled_at).getTime();
+    const epoch = event(texts[0]!.key, 'completed', { occurredAt: '1970-01-01T00:00:00Z' });
+    const hourBefore = event(texts[0]!.key, 'started', {
+      occurredAt: new Date(enrolledAt - 3_600_000).toISOString(),
+    });
+    const skewed = event(texts[0]!.key, 'started', {
+      occurredAt: new Date(enrolledAt - 60_000).toISOString(),
+    });
+    const res = await post({ events: [epoch, hourBefore, skewed] });
+    expect(res.body).toEqual({
+      accepted: [skewed.id],
+      duplicates: [],
+      rejected: [
+        { id: epoch.id, reason: 'before_enrolment' },
+        { id: hourBefore.id, reason: 'before_enrolment' },
+      ],
+    });
+    expect(
+      await count('SELECT count(*)::int AS n FROM progress_events WHERE occurred_at < $1', [
+        new Date(enrolledAt - 300_000),
+      ]),
+    ).toBe(0);
+
+    const attempt = await t.request(
+      'POST',
+      `/api/v1/enrolments/${enrolmentId}/quizzes/${quizzes[0]!.key}/attempts`,
+      {
+        token: coach,
+        body: { answers: wrongAnswers(quizzes[0]!.key), answeredAt: '1970-01-01T00:00:00Z' },
+      },
+    );
+    expect(attempt.status).toBe(400);
+    expect(attempt.body.errors).toEqual([{ field: 'answeredAt', message: 'is before the enrolment' }]);
+    expect(
+      await count('SELECT count(*)::int AS n FROM quiz_attempts WHERE enrolment_id = $1', [enrolmentId]),
+    ).toBe(0);
+  });
+
   it('refuses bad input by field, and batches over 500', async () => {
     const bad = await post({
       events: [{ id: 'x', enrolmentId, lessonKey: 'm1-l1', type: 'finished', occurredAt: 'yesterday' }],

@@ -13,6 +13,8 @@ export interface EnrolmentRecord {
   startsOn: string;
   deadlines: { moduleKey: string; dueOn?: string | null; daysAfterStart?: number | null }[];
   completedAt: Date | null;
+  /** When the person joined the cohort (kept when a withdrawn enrolment is reactivated). */
+  enrolledAt: Date;
 }
 
 export interface ProgressRow {
@@ -89,9 +91,11 @@ export class LearnerRecords {
       starts_on: string;
       deadlines: EnrolmentRecord['deadlines'];
       completed_at: Date | null;
+      enrolled_at: Date;
     }[] = await transactionQuery(
       manager,
-      `SELECT e.id, e.user_id, e.status, e.cohort_id, c.name, c.course_id, c.course_version, c.starts_on::text, c.deadlines, e.completed_at
+      `SELECT e.id, e.user_id, e.status, e.cohort_id, c.name, c.course_id, c.course_version, c.starts_on::text, c.deadlines, e.completed_at,
+              e.enrolled_at
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
         WHERE e.id = ANY($1::uuid[])
         ORDER BY e.id${lock ? ' FOR UPDATE OF e' : ''}`,
@@ -111,6 +115,7 @@ export class LearnerRecords {
           startsOn: r.starts_on,
           deadlines: r.deadlines,
           completedAt: r.completed_at,
+          enrolledAt: new Date(r.enrolled_at),
         },
       ]),
     );

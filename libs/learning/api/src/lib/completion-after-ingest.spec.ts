@@ -37,6 +37,7 @@ function scenario(done: string[]) {
             starts_on: '2027-01-01',
             deadlines: [],
             completed_at: null,
+            enrolled_at: new Date('2027-01-02T08:00:00Z'),
           },
         ];
       if (sql.includes('FROM lesson_progress'))

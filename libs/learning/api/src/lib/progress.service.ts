@@ -9,7 +9,10 @@ import { CertificatesService } from './certificates/certificates.service';
 import { isCourseComplete, type LessonFacts } from './rules/completion';
 import type { ProgressEventDto } from './dto/learning.dto';
 
-/** Device clocks run a little ahead; an event further in the future than this is refused. */
+/**
+ * Device clocks run a little ahead or behind: an event further in the future than this is refused, and
+ * so is one further before the enrolment (it would make learning look longer or earlier than it was).
+ */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
@@ -50,7 +53,9 @@ export class ProgressService {
                 ? 'unknown_lesson'
                 : new Date(e.occurredAt).getTime() > now.getTime() + CLOCK_SKEW_MS
                   ? 'in_the_future'
-                  : null;
+                  : new Date(e.occurredAt).getTime() < enrolment.enrolledAt.getTime() - CLOCK_SKEW_MS
+                    ? 'before_enrolment'
+                    : null;
         if (reason) rejected.push({ id: e.id, reason });
         else if (!seen.has(e.id)) {
           seen.add(e.id);

@@ -67,6 +67,15 @@ export class QuizzesService {
           [{ field: 'answeredAt', message: 'is in the future' }],
         );
       }
+      if (answeredAt.getTime() < enrolment.enrolledAt.getTime() - CLOCK_SKEW_MS) {
+        throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          'attempt-before-enrolment',
+          'Answer time before the enrolment',
+          undefined,
+          [{ field: 'answeredAt', message: 'is before the enrolment' }],
+        );
+      }
       this.assertAnswerShapes(quiz.questions, dto.answers);
       const previous = await manager.count(QuizAttemptEntity, { where: { enrolmentId, lessonKey } });
       const alreadyPassed = await manager.exists(QuizAttemptEntity, {

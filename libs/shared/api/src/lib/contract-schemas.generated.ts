@@ -1881,7 +1881,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
   },
   ProgressEventType: { enum: ['started', 'completed'], type: 'string' },
   ProgressRejection: {
-    enum: ['not_your_enrolment', 'enrolment_withdrawn', 'unknown_lesson', 'in_the_future'],
+    enum: [
+      'not_your_enrolment',
+      'enrolment_withdrawn',
+      'unknown_lesson',
+      'in_the_future',
+      'before_enrolment',
+    ],
     type: 'string',
   },
   ProgressResult: {

@@ -24,6 +24,7 @@ export const PROGRESS_REJECTIONS = [
   'enrolment_withdrawn',
   'unknown_lesson',
   'in_the_future',
+  'before_enrolment',
 ] as const;
 export type ProgressRejection = (typeof PROGRESS_REJECTIONS)[number];
 
