@@ -452,3 +452,61 @@ describe('cohorts and enrolment (real database)', () => {
     expect((await api('POST', `/api/v1/cohorts/${cohort.id}/upgrade`, { version: 1 })).status).toBe(422);
   });
 });
+
+describe('join codes: ten tries per person in 15 minutes (real database)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses the 11th try with a 429 problem and Retry-After, and a right code after it; others still join', async () => {
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    const courseId = (
+      (await t.request('GET', '/api/v1/courses', { token: trainer })).body as { id: string; slug: string }[]
+    ).find((c) => c.slug === 'numerique-territoires-ess')?.id;
+    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+      id: string;
+    }[];
+    const cohort = await t.request('POST', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'Oujda — codes',
+        courseId,
+        courseVersion: 1,
+        territoryId: oriental?.id,
+        startsOn: '2027-01-10',
+        endsOn: '2027-03-31',
+      },
+    });
+    const rightCode = cohort.body.joinCode as string;
+    const wrongCode = rightCode === 'ABCDEFGH23' ? 'ABCDEFGH24' : 'ABCDEFGH23';
+    const join = (token: string, code: string) =>
+      t.request('POST', '/api/v1/cohorts/join', { token, body: { code } });
+
+    const guesser = (await t.signIn('observer@example.org')).accessToken;
+    const tries: number[] = [];
+    for (let i = 0; i < 10; i++) tries.push((await join(guesser, wrongCode)).status);
+    expect(tries).toEqual(Array.from({ length: 10 }, () => 404));
+    const eleventh = await join(guesser, wrongCode);
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(eleventh.body.type).toMatch(/too-many-attempts$/);
+    expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(eleventh.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    // The right code waits too (once the limit is reached, the answers tell nothing more).
+    const right = await join(guesser, rightCode);
+    expect(right.status).toBe(429);
+    // The limit is the person's, not the cohort's or the address's: another person joins at once.
+    const coach = (await t.signIn('coach@example.org')).accessToken;
+    expect((await join(coach, rightCode)).status).toBe(200);
+    const joined: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM enrolments e JOIN users u ON u.id = e.user_id
+        WHERE e.cohort_id = $1 AND u.email = 'observer@example.org'`,
+      [cohort.body.id],
+    );
+    expect(joined[0]?.n).toBe(0);
+  });
+});

@@ -99,6 +99,19 @@ describe('sign-in limits in Redis, shared by several API processes', () => {
     expect((await wrongPassword(a, `other-${email}`)).status).toBe(401);
   });
 
+  it('counts a person’s tries at join codes in Redis too', async () => {
+    const observer = (await a.signIn('observer@example.org')).accessToken;
+    const join = () =>
+      a.request('POST', '/api/v1/cohorts/join', { token: observer, body: { code: 'ABCDEFGH23' } });
+    const tries: number[] = [];
+    for (let i = 0; i < 10; i++) tries.push((await join()).status);
+    expect(tries).toEqual(Array(10).fill(404));
+    expect((await join()).status).toBe(429);
+    const joinKeys = (await keysUnder(redis, prefix)).filter((k) => k.includes(':join-code}'));
+    expect(joinKeys.some((k) => k.endsWith(':hits'))).toBe(true);
+    expect(joinKeys.some((k) => k.endsWith(':blocked'))).toBe(true);
+  });
+
   it('keeps its counters in Redis under the configured key prefix, one connection per process', async () => {
     const keys = await keysUnder(redis, prefix);
     expect(keys.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ export { RoleAssignmentEntity } from './lib/entities/role-assignment.entity';
 export { REFRESH_COOKIE } from './lib/auth/auth.controller';
 export { SIGN_IN_FAILED } from './lib/auth/auth.service';
 export { SignInLockoutService } from './lib/auth/sign-in-lockout.service';
+export { PerPersonThrottlerGuard, type PerPersonLimit } from './lib/auth/per-person-throttler.guard';
 export { UserDirectory, type DirectoryEntry } from './lib/users/user-directory.service';
 export {
   Provisioning,

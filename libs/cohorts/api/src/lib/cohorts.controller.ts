@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
@@ -31,6 +42,7 @@ import {
   UpgradeCohortDto,
 } from './dto/cohorts.dto';
 import { EnrolmentsService } from './enrolments.service';
+import { JoinCodeThrottlerGuard } from './join-code-throttler.guard';
 import { RosterService } from './roster.service';
 
 @ApiProblemResponses()
@@ -58,9 +70,13 @@ export class CohortsController {
     return this.cohorts.create(principal, dto);
   }
 
-  /** Any signed-in person with the code joins (as a coach of the cohort's territory). */
+  /**
+   * Any signed-in person with the code joins (as a coach of the cohort's territory); ten tries per
+   * person in 15 minutes, then 429 with `Retry-After`.
+   */
   @Post('join')
   @SignedIn()
+  @UseGuards(JoinCodeThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiContractResponse('MyEnrolment')
   join(@CurrentUser() principal: AuthPrincipal, @Body() dto: JoinCohortDto): Promise<MyEnrolment> {
