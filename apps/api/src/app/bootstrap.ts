@@ -19,7 +19,12 @@ import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
-import { addContractSchemas, createValidationPipe, frameworkProblem } from '@tc/shared/api';
+import {
+  addContractSchemas,
+  createValidationPipe,
+  frameworkProblem,
+  installBoundedJsonParser,
+} from '@tc/shared/api';
 import { dataSourceOptions } from '../database/data-source-options';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
@@ -146,6 +151,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       {
         bufferLogs: true,
         abortOnError: false,
+        // JSON only, through the bounded parser installed below (Nest's would also take URL-encoded
+        // forms, whose keys no bound would count).
+        bodyParser: false,
         logger: options.logger === false ? false : undefined,
       },
     );
@@ -156,6 +164,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     const fastify = app.getHttpAdapter().getInstance();
     logRequests(fastify, log);
+    // What a JSON body may hold is bounded before it is parsed: validation's cost grows faster than the body.
+    installBoundedJsonParser(fastify);
     // CSV files (cohort enrolment) arrive as text.
     fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
       done(null, body),

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { multipart, PNG, QUIZ_LESSONS, rightAnswers, textLessonsCompleted } from '../testing/authz-world';
-import { HTTP_METHODS, operationsOf, type HttpMethod, type OpenApiDocument } from '../testing/openapi-fuzz';
+import {
+  HTTP_METHODS,
+  operationsOf,
+  type HttpMethod,
+  type OpenApiDocument,
+  type OpenApiSchema,
+} from '../testing/openapi-fuzz';
 import { OpenApiResponseChecker } from '../testing/openapi-responses';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
@@ -80,6 +86,45 @@ describe('OpenAPI document', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('bounds every integer a request can carry (parameters and body fields declare a minimum and a maximum)', () => {
+    const unbounded: string[] = [];
+    const seen = new Set<string>();
+    const visit = (schema: OpenApiSchema | undefined, where: string): void => {
+      if (!schema) return;
+      if (schema.$ref) {
+        const name = schema.$ref.split('/').pop() as string;
+        if (seen.has(name)) return;
+        seen.add(name);
+        visit(doc.components?.schemas?.[name], name);
+        return;
+      }
+      if (schema.type === 'integer' && (schema.minimum === undefined || schema.maximum === undefined))
+        unbounded.push(where);
+      for (const [name, prop] of Object.entries(schema.properties ?? {})) visit(prop, `${where}.${name}`);
+      visit(schema.items, `${where}[]`);
+      for (const part of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])])
+        visit(part, where);
+    };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of HTTP_METHODS) {
+        const op = item[method];
+        if (!op) continue;
+        for (const param of op.parameters ?? []) {
+          const type = param.schema?.type;
+          if (
+            (type === 'integer' || type === 'number') &&
+            !param.schema?.enum &&
+            (param.schema?.minimum === undefined || param.schema?.maximum === undefined)
+          )
+            unbounded.push(`${method.toUpperCase()} ${path} ${param.in} ${param.name}`);
+        }
+        for (const media of Object.values(op.requestBody?.content ?? {}))
+          visit(media.schema, `${method.toUpperCase()} ${path} body`);
+      }
+    }
+    expect(unbounded).toEqual([]);
   });
 
   it('answers valid requests as the document says (status, content type, body schema)', async () => {

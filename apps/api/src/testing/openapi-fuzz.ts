@@ -469,6 +469,37 @@ const EXTRA_FIELD_NAMES = [
   '0',
 ];
 
+/**
+ * Integers at the edges of what JSON, JavaScript and PostgreSQL hold (int4 is 2^31 − 1; 2^53 + 1 is
+ * no longer exact in a double; 1e20 is an integer to JavaScript and to no integer column), kept only
+ * where they fall outside the range the schema declares: every one of them must be refused.
+ */
+function outOfRangeIntegers(schema: OpenApiSchema | undefined): number[] {
+  const min = schema?.minimum ?? -Infinity;
+  const max = schema?.maximum ?? Infinity;
+  const candidates = [2 ** 31, 2 ** 53 + 2, 1e20, -1, -(2 ** 31) - 1];
+  // Without a declared maximum the large ones are sent all the same: every integer must be bounded.
+  return candidates.filter((v) => v < min || v > max || (schema?.maximum === undefined && v > 0));
+}
+
+/** The same, written in a query or path (plus what is no integer at all). */
+function outOfRangeIntegerTexts(schema: OpenApiSchema | undefined): string[] {
+  return [
+    ...outOfRangeIntegers(schema).map((v) =>
+      v === 1e20 ? '1e20' : v === 2 ** 53 + 2 ? '9007199254740994' : String(v),
+    ),
+    'NaN',
+    '1.5',
+    '0x10',
+  ];
+}
+
+/**
+ * The worst bodies within the body limit: far more keys, items, depth or text than any request needs.
+ * Each must be refused before validation, naming where, with a small answer.
+ */
+const MANY_KEYS = JSON.stringify(Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])));
+
 export interface FuzzFixtures {
   /** Real ids per path parameter name (e.g. a cohort for the CSV import), used with broken bodies only. */
   realIds: Record<string, string>;
@@ -627,6 +658,22 @@ function buildersFor(
       ...(writes && json ? { headers: jsonHeaders, payload: JSON.stringify({ [extraName()]: 1 }) } : {}),
     }));
   }
+  // Integer parameters (query and path) at and past their bounds.
+  for (const param of [...op.queryParams, ...op.pathParams]) {
+    if (param.schema?.type !== 'integer' && param.schema?.type !== 'number') continue;
+    const texts = outOfRangeIntegerTexts(param.schema);
+    builders.push(() => {
+      const value = random.pick(texts);
+      const inPath = param.in === 'path';
+      return {
+        kind: 'param-boundary-integer',
+        url: inPath ? url({ [param.name]: value }, '', 'real') : url({}, `${param.name}=${value}`, 'real'),
+        ...(writes && json ? { headers: jsonHeaders, payload: JSON.stringify(base()) } : {}),
+        // Named when nothing else can be at fault first: no body, no id that a guard looks up.
+        ...(!(writes && hasBody) && uuidParams.length === 0 ? { expectField: param.name } : {}),
+      };
+    });
+  }
   builders.push(() => {
     const name = random.pick([
       '__proto__[admin]',
@@ -710,6 +757,58 @@ function buildersFor(
       payload: random.pick(['[]', '"x"', '1', 'null', 'true', '[{"a":1}]', JSON.stringify([base()])]),
     }));
     builders.push(() => withExtra(base(), 'field-extra'));
+    // --- the worst shapes: each refused at the parser, naming where
+    const top = fields.filter((f) => f.keys.length === 1);
+    const arrayField = top.find((f) => f.schema.type === 'array');
+    const objectField = top.find((f) => f.schema.type === 'object' || f.schema.properties);
+    const stringField = top.find((f) => f.schema.type === 'string');
+    builders.push(() => ({
+      kind: 'shape-many-keys',
+      url: url({}, '', 'real'),
+      headers: jsonHeaders,
+      payload: MANY_KEYS,
+      expectField: 'body',
+    }));
+    builders.push(() => {
+      const at = objectField?.path ?? 'extra';
+      return {
+        kind: 'shape-many-keys',
+        url: url({}, '', 'real'),
+        headers: jsonHeaders,
+        payload: `{"${at}":${MANY_KEYS}}`,
+        expectField: at,
+      };
+    });
+    builders.push(() => {
+      const at = arrayField?.path ?? 'extra';
+      return {
+        kind: 'shape-many-items',
+        url: url({}, '', 'real'),
+        headers: jsonHeaders,
+        payload: `{"${at}":[${'0,'.repeat(100_000)}0]}`,
+        expectField: at,
+      };
+    });
+    builders.push(() => {
+      const at = top[0]?.path ?? 'extra';
+      return {
+        kind: 'shape-deep',
+        url: url({}, '', 'real'),
+        headers: jsonHeaders,
+        payload: `{"${at}":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        expectField: at,
+      };
+    });
+    builders.push(() => {
+      const at = stringField?.path ?? 'extra';
+      return {
+        kind: 'shape-long-string',
+        url: url({}, '', 'real'),
+        headers: jsonHeaders,
+        payload: JSON.stringify({ ...base(), [at]: `${hugeString}AA` }),
+        expectField: at,
+      };
+    });
     builders.push(() => {
       // Unknown fields nested in objects and array items too.
       const body = base();
@@ -802,8 +901,31 @@ function buildersFor(
             field.keys,
             Array.from({ length: 10_000 }, () => item),
           );
-          return withExtra(body, 'field-huge-array');
+          // Refused by the body's bounds before validation: the array (or the whole body, when its
+          // items hold several values each and the count of values is reached first).
+          return {
+            kind: 'field-huge-array',
+            url: url({}, '', 'real'),
+            headers: jsonHeaders,
+            payload: JSON.stringify(body),
+            expectField: field.path,
+          };
         });
+      }
+      if (field.schema.type === 'integer') {
+        const values = outOfRangeIntegers(field.schema);
+        if (values.length)
+          builders.push(() => {
+            const body = base();
+            setAt(body, field.keys, random.pick(values));
+            return {
+              kind: 'field-boundary-integer',
+              url: url({}, '', 'real'),
+              headers: jsonHeaders,
+              payload: JSON.stringify(body),
+              expectField: field.path,
+            };
+          });
       }
       if (field.schema.type === 'integer' || field.schema.type === 'number') {
         builders.push(() => {

@@ -6,14 +6,16 @@ import {
   HttpCode,
   HttpStatus,
   Param,
+  ArgumentMetadata,
   ParseIntPipe,
+  PipeTransform,
   Patch,
   Post,
   Put,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
   CoachCourse,
@@ -29,6 +31,9 @@ import {
   Roles,
   UuidParam,
   validationProblem,
+  MAX_INT4,
+  DOCUMENT_JSON_BOUNDS,
+  JsonBodyBounds,
   ApiProblemResponses,
   ApiContractResponse,
 } from '@tc/shared/api';
@@ -49,9 +54,16 @@ import {
 } from './dto/catalog.dto';
 import { PublishingService } from './publishing.service';
 
-const versionNumber = new ParseIntPipe({
-  exceptionFactory: () => validationProblem([{ field: 'n', message: 'n must be a version number' }]),
-});
+const notAVersion = () => validationProblem([{ field: 'n', message: 'n must be a version number' }]);
+const parseVersion = new ParseIntPipe({ exceptionFactory: notAVersion });
+/** A version number in the path: a positive integer that a PostgreSQL integer holds. */
+const versionNumber = {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<number> {
+    const n = await parseVersion.transform(String(value), metadata);
+    if (n < 1 || n > MAX_INT4) throw notAVersion();
+    return n;
+  },
+} satisfies PipeTransform<unknown, Promise<number>>;
 
 /** Course authoring: trainers edit the courses they own or co-author; admins all. */
 @ApiProblemResponses()
@@ -81,6 +93,7 @@ export class CoursesController {
   }
 
   @Post('import')
+  @JsonBodyBounds(DOCUMENT_JSON_BOUNDS)
   @ApiContractResponse('CourseDraft', { status: 201 })
   importFile(@CurrentUser() principal: AuthPrincipal, @Body() dto: CourseFileDto): Promise<CourseDraft> {
     return this.publishing.importFile(principal, dto);
@@ -178,6 +191,7 @@ export class CoursesController {
   }
 
   @Post(':id/modules/:moduleId/lessons')
+  @JsonBodyBounds(DOCUMENT_JSON_BOUNDS)
   @ApiContractResponse('CourseDraft', { status: 201 })
   addLesson(
     @CurrentUser() principal: AuthPrincipal,
@@ -200,6 +214,7 @@ export class CoursesController {
   }
 
   @Patch(':id/lessons/:lessonId')
+  @JsonBodyBounds(DOCUMENT_JSON_BOUNDS)
   @ApiContractResponse('CourseDraft')
   updateLesson(
     @CurrentUser() principal: AuthPrincipal,
@@ -235,6 +250,7 @@ export class CoursesController {
     return this.publishing.versions(principal, id);
   }
 
+  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: 1, maximum: MAX_INT4 } })
   @Get(':id/versions/:n')
   @ApiContractResponse('CourseVersion')
   version(

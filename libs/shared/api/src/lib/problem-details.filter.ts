@@ -66,11 +66,30 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** How many fields at fault a problem lists: enough to mend a form, never a body the size of the request. */
+export const MAX_LISTED_ERRORS = 20;
+
 export function validationProblem(
   errors: FieldError[],
   detail = 'The request has invalid fields.',
 ): ProblemException {
   return new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', detail, errors);
+}
+
+/**
+ * A problem's fields at fault as they go out: the first {@link MAX_LISTED_ERRORS}, each cut to
+ * {@link MAX_ECHO} characters, and the detail saying how many there were in all.
+ */
+function boundedErrors(
+  detail: string | undefined,
+  errors: FieldError[],
+): { detail?: string; errors: FieldError[] } {
+  const listed = errors
+    .slice(0, MAX_LISTED_ERRORS)
+    .map((e) => ({ field: echo(e.field), message: echo(e.message) }));
+  if (errors.length <= MAX_LISTED_ERRORS) return { ...(detail ? { detail } : {}), errors: listed };
+  const count = `${errors.length} problems in all; the first ${MAX_LISTED_ERRORS} are listed.`;
+  return { detail: detail ? `${detail} ${count}` : count, errors: listed };
 }
 
 const TITLES: Record<number, string> = {
@@ -92,6 +111,22 @@ const TITLES: Record<number, string> = {
 
 const TYPE_BASE = 'https://coaching-territorial.example.org/problems/';
 
+/** Characters of a request's path or of a message echoing it that a problem carries back. */
+const MAX_ECHO = 300;
+
+/**
+ * The request's path, without its query (which may hold an e-mail searched for, or kilobytes of junk),
+ * cut to {@link MAX_ECHO} characters: a problem never grows with what it refuses.
+ */
+export function problemInstance(url: string): string {
+  const path = url.split('?', 1)[0] as string;
+  return path.length > MAX_ECHO ? `${path.slice(0, MAX_ECHO)}…` : path;
+}
+
+function echo(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
 function slug(status: number): string {
   return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
 }
@@ -110,13 +145,14 @@ export function frameworkProblem(
     typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
       ? error.statusCode
       : 400;
+  const message = echo(error.message);
   const problem: ProblemDetails = {
     type: TYPE_BASE + slug(status),
     title: TITLES[status] ?? 'Bad request',
     status,
-    detail: error.message,
-    errors: [{ field: 'path', message: error.message }],
-    instance: request.url,
+    detail: message,
+    errors: [{ field: 'path', message }],
+    instance: problemInstance(request.url),
     requestId: String(request.id),
   };
   void reply.status(status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
@@ -186,7 +222,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
-    const base = { instance: request.url, requestId: String(request.id) };
+    const base = { instance: problemInstance(request.url), requestId: String(request.id) };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -196,8 +232,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           type: TYPE_BASE + b.type,
           title: b.title,
           status,
-          ...(b.detail ? { detail: b.detail } : {}),
-          ...(b.errors ? { errors: b.errors } : {}),
+          ...(b.errors ? boundedErrors(b.detail, b.errors) : b.detail ? { detail: b.detail } : {}),
           ...base,
         };
       }

@@ -1,3 +1,4 @@
+import { MAX_INT4, QueryInteger } from '@tc/shared/api';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -305,11 +306,16 @@ export class ListCoursesQueryDto {
 }
 
 export class VersionQueryDto {
-  @ApiPropertyOptional({ description: 'A published version number; the draft when absent' })
+  @ApiPropertyOptional({
+    description: 'A published version number; the draft when absent',
+    minimum: 1,
+    maximum: MAX_INT4,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version?: number;
 }
 
@@ -352,10 +358,11 @@ export class FileModuleDto implements ModuleContent {
 class FileSourceDto {
   @ApiProperty() @IsString() @MaxLength(64) courseId!: string;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: MAX_INT4 })
   @ValidateIf((_o, v) => v !== null)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number | null;
 }
 

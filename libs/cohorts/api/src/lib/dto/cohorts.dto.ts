@@ -1,3 +1,4 @@
+import { MAX_INT4 } from '@tc/shared/api';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -56,7 +57,7 @@ export class ModuleDeadlineDto implements ModuleDeadline {
 export class CreateCohortDto implements CreateCohortRequest {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(160) name!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() courseId!: string;
-  @ApiProperty() @IsInt() @Min(1) courseVersion!: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_INT4 }) @IsInt() @Min(1) @Max(MAX_INT4) courseVersion!: number;
   @ApiProperty({ format: 'uuid' }) @IsUUID() territoryId!: string;
 
   @ApiProperty({ example: '2027-01-10' })
@@ -116,7 +117,7 @@ export class JoinCohortDto implements JoinCohortRequest {
 }
 
 export class UpgradeCohortDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_INT4 }) @IsInt() @Min(1) @Max(MAX_INT4) version!: number;
 }
 
 export class ImportQueryDto {

@@ -1,5 +1,5 @@
+import { QueryInteger } from '@tc/shared/api';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   AUDIT_ACTIONS,
@@ -38,7 +38,7 @@ export class AuditQueryDto implements AuditQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE_MAX, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(AUDIT_PAGE_MAX)

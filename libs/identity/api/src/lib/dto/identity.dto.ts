@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -34,7 +33,7 @@ import {
   type UpdateProfileRequest,
   type UserStatus,
 } from '@tc/shared/contracts';
-import { IsDisplayName } from '@tc/shared/api';
+import { IsDisplayName, QueryInteger } from '@tc/shared/api';
 
 export const PASSWORD_MAX_LENGTH = 256;
 const thisYear = new Date().getUTCFullYear();
@@ -122,9 +121,9 @@ export class ListUsersQueryDto implements ListUsersQuery {
   @IsIn(['active', 'invited', 'disabled'])
   status?: UserStatus;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(100000)
@@ -132,7 +131,7 @@ export class ListUsersQueryDto implements ListUsersQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(100)

@@ -1,5 +1,5 @@
+import { MAX_INT4, QueryInteger } from '@tc/shared/api';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   EXPORT_FORMATS,
@@ -57,11 +57,17 @@ export class CompletionQueryDto extends CompetenceQueryDto {
   @IsIn(OBSERVATORY_GROUPS)
   groupBy?: ObservatoryGroupBy;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'First row of the page (JSON only)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_INT4,
+    default: 0,
+    description: 'First row of the page (JSON only)',
+  })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
+  @Max(MAX_INT4)
   offset?: number;
 
   @ApiPropertyOptional({
@@ -71,7 +77,7 @@ export class CompletionQueryDto extends CompetenceQueryDto {
     description: 'Rows per page (JSON only; a file holds the whole table)',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
