@@ -173,6 +173,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     let stopping = false;
     fastify.addHook('onSend', (request, reply, payload, done) => {
       void reply.header('x-request-id', request.id);
+      // An API answer is kept by no cache unless its route says otherwise: most name a person, and a
+      // shared cache or a phone's back button must not hand them to someone else.
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+        void reply.header('cache-control', 'no-store');
       // Once shutting down, a keep-alive connection closes after its answer instead of idling open.
       if (stopping) void reply.header('connection', 'close');
       done(null, payload);

@@ -818,6 +818,9 @@ describe('authorisation matrix: every route × every kind of caller (real databa
           );
         if (res.status >= 400 && !/^application\/problem\+json/.test(String(res.headers['content-type'])))
           unexpected.push(`${route} as ${actor}: ${res.status} is not a problem+json`);
+        // No shared cache keeps an answer given to a signed-in caller (a roster, a profile, a CSV of e-mails).
+        if (token && !/\b(no-store|private)\b/.test(String(res.headers['cache-control'] ?? '')))
+          unexpected.push(`${route} as ${actor}: cache-control ${String(res.headers['cache-control'])}`);
         // Secrets never leave, whoever asks and whatever the answer.
         const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
         const leaked = keysOf(res.body)

@@ -145,7 +145,7 @@ export class CatalogController {
     await reply
       .header('content-type', file.mimeType)
       .header('content-length', String(file.size))
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', 'private, max-age=31536000, immutable')
       .header('content-disposition', 'inline')
       .header(
         'content-security-policy',
