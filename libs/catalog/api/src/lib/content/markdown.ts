@@ -96,7 +96,14 @@ function transformImage(images: ImageLookup | undefined): sanitizeHtml.Transform
  * editor's preview) our images keep their plain URL.
  */
 export function renderMarkdown(markdown: string, images?: ImageLookup): string {
-  const html = md.render(markdown ?? '');
+  return sanitizeLessonHtml(md.render(markdown ?? ''), images);
+}
+
+/**
+ * The second layer on its own: any HTML in, only the allow-listed tags, attributes and URL schemes
+ * out (exported so that its specs can give it the raw HTML the first layer never lets through).
+ */
+export function sanitizeLessonHtml(html: string, images?: ImageLookup): string {
   return sanitizeHtml(html, {
     ...SANITIZE,
     transformTags: { ...SANITIZE.transformTags, img: transformImage(images) },
