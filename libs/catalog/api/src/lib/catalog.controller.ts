@@ -142,11 +142,16 @@ export class CatalogController {
         ? await this.media.open(hash)
         : await this.media.openVariant(hash, parseWidth(w), acceptsWebp(accept));
     if (w !== undefined) reply.header('vary', 'Accept');
+    // A PDF is downloaded, never shown in the API's origin: a reader's scripts stay out of its pages.
     await reply
       .header('content-type', file.mimeType)
       .header('content-length', String(file.size))
       .header('cache-control', 'private, max-age=31536000, immutable')
-      .header('content-disposition', 'inline')
+      .header(
+        'content-disposition',
+        file.mimeType === 'application/pdf' ? `attachment; filename="${hash.slice(0, 12)}.pdf"` : 'inline',
+      )
+      .header('x-content-type-options', 'nosniff')
       .header(
         'content-security-policy',
         "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",

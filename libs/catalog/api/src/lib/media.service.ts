@@ -19,6 +19,7 @@ import {
   variantWidths,
 } from './content/responsive-image';
 import { MediaEntity } from './entities/media.entity';
+import { checkPdf } from './pdf-active-content';
 
 /** Formats resized on the server (GIF may be animated, PDF is not an image: served as stored). */
 const RASTER = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -109,6 +110,23 @@ export class MediaService {
         'Upload a PNG, JPEG, WebP or GIF image, or a PDF.',
         [{ field: 'file', message: 'The content is not a PNG, JPEG, WebP, GIF or PDF file' }],
       );
+    }
+    if (kind.mimeType === 'application/pdf') {
+      const check = checkPdf(bytes);
+      if (!check.ok) {
+        throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          'media-pdf-active-content',
+          'PDF with active content',
+          'PDFs that run scripts or actions, start programs or carry other files are not accepted. Save the document again as a plain PDF (for example with "Print to PDF").',
+          [
+            {
+              field: 'file',
+              message: `The PDF is refused: ${check.reason} (scripts, actions, launched programs, embedded files and XFA forms are not accepted)`,
+            },
+          ],
+        );
+      }
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(hash);
