@@ -154,6 +154,11 @@ async function seedCohort(
   await enrolments.enrolEmails(trainer, cohort.id, ['coach@example.org']);
   const coach = await principalOf(dataSource, 'coach@example.org');
   const mine = (await enrolments.mine(coach)).find((e) => e.cohortId === cohort.id);
+  // Enrolled when the cohort started: progress dated before the enrolment would be refused.
+  await dataSource.query('UPDATE enrolments SET enrolled_at = $2 WHERE id = $1', [
+    mine?.enrolmentId,
+    new Date(Date.now() - 14 * 86_400_000),
+  ]);
   const module1 = DEMO_COURSE.modules[0]?.lessons.filter((l) => l.kind !== 'quiz') ?? [];
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
   await progress.ingest(

@@ -99,6 +99,10 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       coach = (await t.signIn('coach@example.org')).accessToken;
       const mine = await api('GET', '/api/v1/me/enrolments', coach);
       enrolmentId = mine.body.find((e: { cohortId: string }) => e.cohortId === cohortId).enrolmentId;
+      // Enrolled in January: a late event may then say the coach began in February (not before the enrolment).
+      await t.dataSource.query(`UPDATE enrolments SET enrolled_at = '2026-01-15T09:00:00Z' WHERE id = $1`, [
+        enrolmentId,
+      ]);
     });
 
     it('counts an enrolment the moment it exists, in the same transaction', async () => {
