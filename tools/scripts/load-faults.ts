@@ -755,11 +755,31 @@ http {
     },
   );
   if (imported.status !== 200) throw new Error(`import: ${imported.status} ${JSON.stringify(imported.body)}`);
-  // Imported coaches are invited (no password yet): give them the demo password directly.
+  // Imported addresses are invited (no password, no role, no enrolment until they accept): give them
+  // the demo password and the coach role of MA-02 directly, then import again, which enrols coaches of
+  // the cohort's territory at once.
   await ds.query(
     `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'coach@example.org') WHERE email = ANY($1)`,
     [emails],
   );
+  await ds.query(
+    `INSERT INTO role_assignments (user_id, role, territory_id)
+     SELECT id, 'coach', $2 FROM users WHERE email = ANY($1)
+     ON CONFLICT ON CONSTRAINT uq_role_assignment DO NOTHING`,
+    [emails, territory?.id],
+  );
+  const enrolled = await http<unknown>(
+    base,
+    'POST',
+    `/api/v1/cohorts/${cohortId}/enrolments/import?dryRun=false`,
+    {
+      token: trainerToken,
+      csv: ['email,full name,territory code', ...emails.map((e, i) => `${e},Load Coach ${i},MA-BER`)].join(
+        '\n',
+      ),
+    },
+  );
+  if (enrolled.status !== 200) throw new Error(`enrol: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
   const importSeconds = (Date.now() - importStarted) / 1000;
   const signInStarted = Date.now();
   const sessions = await pool(emails, 8, async (email) => {

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { expectSignedIn, mainNav, signIn, signOut } from './support';
+import { expectSignedIn, fr, mainNav, signIn, signOut, tokenOf } from './support';
 
 const COURSE = "Le numérique au service des territoires et de l'économie sociale et solidaire";
 const HEADER = 'email;full name;territory code;preferred language';
@@ -91,20 +91,19 @@ test('a trainer creates a cohort, imports coaches from a CSV; a coach joins with
   await expect(commit).toBeEnabled();
   await commit.click();
   await expect(page.getByText('Import terminé : 3 personne(s).')).toBeVisible();
-  await expect(page.getByText('3 invité·e(s) (nouveau compte)')).toBeVisible();
+  await expect(page.getByText("3 invité·e(s) : inscrit·e(s) en acceptant l'invitation")).toBeVisible();
 
-  // The roster lists them.
+  // Invited, not enrolled yet: listed beside the roster by address, with the names the file gave.
   await page.getByRole('tab', { name: 'Liste des inscrit·e·s' }).click();
-  const roster = page.getByRole('table');
+  await expect(page.getByText('0 personne(s)', { exact: true })).toBeVisible();
+  const pending = page.getByRole('region', { name: 'Invitations en attente (3)' });
   for (const [email, name] of people) {
-    const row = roster.getByRole('row').filter({ hasText: email });
-    await expect(row.getByRole('rowheader')).toHaveText(name);
-    await expect(row.getByRole('progressbar', { name: `Progression de ${name}` })).toBeVisible();
+    const item = pending.getByRole('listitem').filter({ hasText: email });
+    await expect(item).toContainText(name);
   }
-  await expect(page.getByText('3 personne(s)', { exact: true })).toBeVisible();
-  await page.getByLabel('Rechercher (nom, e-mail)').fill('Youssef');
-  await expect(roster.getByRole('row')).toHaveCount(2);
-  await page.getByLabel('Rechercher (nom, e-mail)').fill('');
+  // One taken back.
+  await pending.getByRole('button', { name: `Annuler l'invitation de ${people[2][0]}` }).click();
+  await expect(page.getByRole('region', { name: 'Invitations en attente (2)' })).toBeVisible();
 
   // The join code, for the coach.
   const code = (await page.getByRole('status', { name: "Code d'accès" }).textContent())?.trim() ?? '';
@@ -134,4 +133,91 @@ test('a trainer creates a cohort, imports coaches from a CSV; a coach joins with
   const card = home.getByRole('listitem').filter({ has: page.getByRole('heading', { name: cohortName }) });
   await expect(card).toContainText(COURSE);
   await expect(card).toContainText(/0\/\d+ leçons/);
+});
+
+test('an existing account a trainer enrols is invited, not enrolled; it joins by accepting, signed in', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
+  const email = `existing-${stamp}@example.org`;
+  const name = `Karima Existante ${stamp.slice(-4)}`;
+  const password = 'un-mot-de-passe-solide-2026';
+  const cohortName = `Oriental invitations ${stamp}`;
+
+  // An account that exists already (an observer, invited by the admin, password chosen).
+  const admin = { authorization: `Bearer ${await tokenOf(request, 'admin@example.org')}` };
+  const adminMe = (await (await request.get('/api/v1/me', { headers: admin })).json()) as {
+    roles: { role: string; territoryId: string }[];
+  };
+  const invite = await request.post('/api/v1/users/invitations', {
+    headers: admin,
+    data: { email, displayName: name, role: 'observer', territoryId: adminMe.roles[0]?.territoryId },
+  });
+  expect(invite.ok()).toBe(true);
+  const inviteLink = ((await invite.json()) as { link: { url: string } }).link.url;
+  const accepted = await request.post('/api/v1/auth/links/accept', {
+    data: { token: inviteLink.split('/').pop(), password },
+  });
+  expect(accepted.ok()).toBe(true);
+
+  // A cohort of the trainer's region.
+  const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const trainerMe = (await (await request.get('/api/v1/me', { headers: trainer })).json()) as {
+    roles: { role: string; territoryId: string }[];
+  };
+  const courses = (await (
+    await request.get('/api/v1/courses?scope=published', { headers: trainer })
+  ).json()) as {
+    id: string;
+    slug: string;
+  }[];
+  const created = await request.post('/api/v1/cohorts', {
+    headers: trainer,
+    data: {
+      name: cohortName,
+      courseId: courses.find((c) => c.slug === 'numerique-territoires-ess')?.id,
+      courseVersion: 1,
+      territoryId: trainerMe.roles.find((r) => r.role === 'trainer')?.territoryId,
+      startsOn: dayFromToday(0),
+      endsOn: dayFromToday(90),
+    },
+  });
+  expect(created.ok()).toBe(true);
+  const cohortId = ((await created.json()) as { id: string }).id;
+
+  // The trainer enrols the address: invited, as a new address would be; the name stays unknown.
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await page.goto(`/cohorts/${cohortId}`);
+  await expect(page.getByRole('heading', { level: 1, name: cohortName })).toBeVisible();
+  await page.getByRole('tab', { name: 'Inscrire par e-mail' }).click();
+  await page.getByLabel('Adresses e-mail').fill(email);
+  await page.getByRole('button', { name: 'Inscrire (1)' }).click();
+  await expect(page.getByText("1 invité·e(s) : inscrit·e(s) en acceptant l'invitation")).toBeVisible();
+  await expect(page.getByText('0 coach(s) du territoire inscrit·e(s)')).toBeVisible();
+  const url = await page.getByLabel("Lien d'invitation").inputValue();
+  expect(url).toContain('/links/');
+  await page.getByRole('tab', { name: 'Liste des inscrit·e·s' }).click();
+  const pending = page.getByRole('region', { name: 'Invitations en attente (1)' });
+  await expect(pending).toContainText(email);
+  await expect(page.getByText(name)).toHaveCount(0);
+  await signOut(page);
+
+  // The person opens the link, signs in when asked, sees the cohort and accepts.
+  const link = new URL(url);
+  await page.goto(link.pathname + link.search);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel(fr.email).fill(email);
+  await page.getByLabel(fr.password).fill(password);
+  await page.getByRole('button', { name: fr.signIn }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Invitation à rejoindre une cohorte' }),
+  ).toBeVisible();
+  await expect(page.getByText(`Vous êtes invité·e à rejoindre la cohorte « ${cohortName} ».`)).toBeVisible();
+  await page.getByRole('button', { name: 'Accepter et rejoindre' }).click();
+  await expect(page.getByText(`Vous avez rejoint la cohorte « ${cohortName} ».`)).toBeVisible();
+  const mine = page.getByRole('region', { name: 'Mes cohortes' });
+  await expect(mine.getByRole('heading', { level: 3, name: cohortName })).toBeVisible();
 });

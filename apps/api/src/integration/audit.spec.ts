@@ -203,7 +203,7 @@ describe('audit log: one entry per audited change, append-only, read by admins (
     expect(JSON.stringify(entries)).not.toMatch(/Salma|partag/);
   });
 
-  it('a committed CSV import writes one entry (counts, no e-mails) and one per coach role it grants; a dry run or a refused file writes none', async () => {
+  it('a committed CSV import writes one entry (counts, no e-mails), and accepting an invitation one per coach role it grants; a dry run or a refused file writes none', async () => {
     const csv = (text: string, dryRun: boolean) =>
       t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments/import?dryRun=${dryRun}`, {
         token: trainer,
@@ -216,10 +216,35 @@ describe('audit log: one entry per audited change, append-only, read by admins (
     expect((await csv(good, true)).status).toBe(200);
     expect((await csv('email;full name;territory code\nbad@coop.ma;Bad;MA-XYZ', false)).status).toBe(422);
     expect(await entriesSince(before)).toEqual([]);
-    expect((await csv(good, false)).status).toBe(200);
+    const imported = await csv(good, false);
+    expect(imported.status).toBe(200);
+    // The two new addresses are invited: no role until they accept, so no grant yet.
     const entries = await entriesSince(before);
-    // The two new accounts were given the coach role in the cohort's territory: audited as an
-    // admin's grant is, by whoever enrolled them.
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actor_id: trainerId,
+        action: 'cohort.csv-imported',
+        subject_type: 'cohort',
+        subject_id: cohortId,
+        territory_id: oriental,
+        details: { rows: 2, enrolled: 0, alreadyEnrolled: 0, alreadyInvited: 0, invitations: 2 },
+      }),
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/@/);
+
+    // Each invitee accepting gets the coach role of the cohort's territory: audited as an admin's grant
+    // is, by whoever invited them.
+    const accepted = await mark();
+    for (const i of imported.body.result.invited as { url: string }[]) {
+      const token = i.url.split('/').pop();
+      expect(
+        (
+          await t.request('POST', '/api/v1/auth/links/accept', {
+            body: { token, password: 'audit-password-2026' },
+          })
+        ).status,
+      ).toBe(200);
+    }
     const grant = async (email: string) => {
       const userId = await idOf('users', 'email', email);
       const { id } = await one<{ id: string }>(
@@ -236,26 +261,14 @@ describe('audit log: one entry per audited change, append-only, read by admins (
         details: { role: 'coach', assignmentId: id, via: 'enrolment', cohortId },
       };
     };
-    const grants = entries.filter((e) => e.action === 'role.granted');
+    const grants = (await entriesSince(accepted)).filter((e) => e.action === 'role.granted');
     expect(grants.sort((a, b) => a.subject_id.localeCompare(b.subject_id))).toEqual(
       (await Promise.all([grant('audit1@coop.ma'), grant('audit2@coop.ma')])).sort((a, b) =>
         a.subject_id.localeCompare(b.subject_id),
       ),
     );
-    expect(entries.filter((e) => e.action !== 'role.granted')).toEqual([
-      expect.objectContaining({
-        actor_id: trainerId,
-        action: 'cohort.csv-imported',
-        subject_type: 'cohort',
-        subject_id: cohortId,
-        territory_id: oriental,
-        details: { rows: 2, enrolled: 0, alreadyEnrolled: 0, invitations: 2 },
-      }),
-    ]);
-    expect(entries).toHaveLength(3);
-    expect(JSON.stringify(entries)).not.toMatch(/@/);
 
-    // The same file again: the people hold the role already, so no grant is written, only the import.
+    // The same file again: they are coaches of the territory now, enrolled already; only the import.
     const again = await mark();
     expect((await csv(good, false)).status).toBe(200);
     expect((await entriesSince(again)).map((e) => e.action)).toEqual(['cohort.csv-imported']);

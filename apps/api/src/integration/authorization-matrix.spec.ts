@@ -171,20 +171,42 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       token: String(res.body.link.url).split('/').pop() as string,
     };
   };
-  const freshCohort = async (courseId = w.demoCourseId) =>
+  const freshCohort = async (courseId = w.demoCourseId, territoryId = w.territory.oriental) =>
     (
       await ok(
         api('trainer', 'POST', '/api/v1/cohorts', {
           name: `Matrice ${randomUUID().slice(0, 6)}`,
           courseId,
           courseVersion: 1,
-          territoryId: w.territory.oriental,
+          territoryId,
           startsOn: '2026-01-01',
           endsOn: '2027-12-31',
         }),
         'fresh cohort',
       )
     ).body.id as string;
+  /** An invitation into a fresh cohort (MA-02 unless said): of `email`, or of a new address. */
+  const freshInvitation = async (
+    email = `invited-${randomUUID().slice(0, 8)}@authz.test`,
+    territoryId = w.territory.oriental,
+  ) => {
+    const cohortId = await freshCohort(w.demoCourseId, territoryId);
+    const res = await ok(
+      api('trainer', 'POST', `/api/v1/cohorts/${cohortId}/enrolments`, { emails: [email] }),
+      'invite',
+    );
+    const roster = await ok(api('trainer', 'GET', `/api/v1/cohorts/${cohortId}/roster`), 'roster');
+    return {
+      cohortId,
+      id: roster.body.invitations[0].id as string,
+      token: String(res.body.invited[0].url).split('/').pop() as string,
+    };
+  };
+  /**
+   * The away coach's invitation into an MA-02 cohort (they coach elsewhere), made once: only they may
+   * see or accept it, so it is never used up by the others' calls.
+   */
+  let awayInvitation: Promise<{ token: string }> | undefined;
   const freshSignIn = async () => {
     const res = await w.t.request('POST', '/api/v1/auth/sign-in', {
       body: { email: EMAILS.coachPeer, password: 'matrix-password-2026' },
@@ -596,12 +618,41 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: async () => {
         const cohortId = await freshCohort();
         await ok(
-          api('trainer', 'POST', `/api/v1/cohorts/${cohortId}/enrolments`, { emails: [EMAILS.coachPeer] }),
+          api('trainer', 'POST', `/api/v1/cohorts/${cohortId}/enrolments`, { emails: [EMAILS.coach] }),
           'enrol',
         );
         const roster = await ok(api('trainer', 'GET', `/api/v1/cohorts/${cohortId}/roster`), 'roster');
         return { url: `/api/v1/cohorts/${cohortId}/enrolments/${roster.body.rows[0].enrolmentId}/withdraw` };
       },
+    },
+    'DELETE /api/v1/cohorts/:id/invitations/:invitationId': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const invitation = await freshInvitation();
+        return { url: `/api/v1/cohorts/${invitation.cohortId}/invitations/${invitation.id}` };
+      },
+    },
+    // Only the account an invitation is for sees it and accepts it, whoever holds the link.
+    'GET /api/v1/me/cohort-invitations/:token': {
+      allow: ['coachAway'],
+      call: async () => {
+        awayInvitation ??= freshInvitation(EMAILS.coachAway);
+        return { url: `/api/v1/me/cohort-invitations/${(await awayInvitation).token}` };
+      },
+    },
+    'POST /api/v1/me/cohort-invitations/accept': {
+      allow: ['coachAway'],
+      call: async (actor) => {
+        // The away coach accepts one of their own (into a Berkane cohort: the coach role it brings does
+        // not cover the MA-02 cohorts they are invited to); the others try theirs.
+        awayInvitation ??= freshInvitation(EMAILS.coachAway);
+        const token =
+          actor === 'coachAway'
+            ? (await freshInvitation(EMAILS.coachAway, w.territory.berkane)).token
+            : (await awayInvitation).token;
+        return { url: '/api/v1/me/cohort-invitations/accept', body: { token } };
+      },
+      check: (_a, res) => expect(res.body.status).toBe('active'),
     },
     'GET /api/v1/cohorts/:id/roster': {
       allow: COHORT_MANAGERS,

@@ -31,6 +31,8 @@ describe('cohorts and enrolment (real database)', () => {
     ((await t.dataSource.query('SELECT id FROM users WHERE email = $1', [email])) as { id: string }[])[0]
       ?.id as string;
   let casa: { id: string; token: string } | undefined;
+  /** The links of the 1,000-row CSV import's invitations. */
+  let csvLinks: { email: string; url: string }[] = [];
   /** A trainer of Casablanca-Settat (invited by the admin, password set), made once. */
   const casablancaTrainer = async () => {
     if (casa) return casa;
@@ -205,7 +207,7 @@ describe('cohorts and enrolment (real database)', () => {
     ]);
   });
 
-  it('enrols by e-mail: existing accounts now, new people invited; twice changes nothing', async () => {
+  it('enrols by e-mail: coaches of the territory now, new people invited; twice changes nothing', async () => {
     const first = await api('POST', `/api/v1/cohorts/${cohort.id}/enrolments`, {
       emails: ['coach@example.org', ' New.Person@Coop.ma ', 'not an email'],
     });
@@ -225,11 +227,17 @@ describe('cohorts and enrolment (real database)', () => {
     expect(again.body).toMatchObject({
       enrolled: [],
       invited: [],
-      alreadyEnrolled: ['coach@example.org', 'new.person@coop.ma'],
+      alreadyEnrolled: ['coach@example.org'],
+      alreadyInvited: ['new.person@coop.ma'],
     });
-    expect(await count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id])).toBe(
-      2,
-    );
+    // Invited is not enrolled yet: no enrolment, no role until the invitation is accepted.
+    const enrolments = () =>
+      count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id]);
+    expect(await enrolments()).toBe(1);
+    const newPerson = await userId('new.person@coop.ma');
+    expect(
+      await count('SELECT count(*)::int AS n FROM role_assignments WHERE user_id = $1', [newPerson]),
+    ).toBe(0);
 
     // The invitee accepts the link and finds the course waiting.
     const token = (first.body.invited[0].url as string).split('/').pop();
@@ -243,6 +251,196 @@ describe('cohorts and enrolment (real database)', () => {
     expect(mine.body).toEqual([
       expect.objectContaining({ cohortName: 'Oujda — hiver 2027', lessonsDone: 0, lessonsTotal: 16 }),
     ]);
+    expect(await enrolments()).toBe(2);
+  });
+
+  it('invites, never enrols at once, an account the territory does not cover as a coach, answering as for a new address; it joins on accepting', async () => {
+    await casablancaTrainer();
+    const opened = async (name: string) =>
+      (
+        await api('POST', '/api/v1/cohorts', {
+          name,
+          courseId,
+          courseVersion: 1,
+          territoryId: oriental,
+          startsOn: '2027-01-10',
+          endsOn: '2027-03-31',
+        })
+      ).body as Cohort;
+    const byList = await opened('Oujda — invitations');
+    const byCsv = await opened('Oujda — invitations CSV');
+    const accounts = ['admin@example.org', 'observer@example.org', 'trainer.casa@example.org'];
+    const ids = await Promise.all(accounts.map(userId));
+    const roles = () =>
+      t.dataSource.query(
+        'SELECT user_id, role, territory_id FROM role_assignments WHERE user_id = ANY($1) ORDER BY 1, 2, 3',
+        [ids],
+      );
+    const rolesBefore = await roles();
+    const enrolmentsIn = (c: Cohort) =>
+      count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [c.id]);
+    type Invited = { email: string; url: string; emailed: boolean; expiresAt: string };
+    /** What the trainer can tell one invitation from another by, the token aside. */
+    const shape = (i: Invited) => ({
+      keys: Object.keys(i).sort(),
+      url: i.url.replace(/[^/]+$/, ''),
+      tokenLength: i.url.split('/').pop()?.length,
+      emailed: i.emailed,
+      expiresInMinutes: Math.round((Date.parse(i.expiresAt) - Date.now()) / 60_000),
+    });
+    const tokenOf = (invited: Invited[], email: string) =>
+      invited
+        .find((i) => i.email === email)
+        ?.url.split('/')
+        .pop() as string;
+
+    const listed = await api('POST', `/api/v1/cohorts/${byList.id}/enrolments`, {
+      emails: [...accounts, 'brand.new@coop.ma'],
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ enrolled: [], alreadyEnrolled: [], alreadyInvited: [], invalid: [] });
+    const invited = listed.body.invited as Invited[];
+    expect(invited.map((i) => i.email)).toEqual([
+      'admin@example.org',
+      'brand.new@coop.ma',
+      'observer@example.org',
+      'trainer.casa@example.org',
+    ]);
+    const brandNew = shape(invited[1] as Invited);
+    expect(invited.map(shape)).toEqual([brandNew, brandNew, brandNew, brandNew]);
+
+    const csvFile = [
+      'email;full name;territory code',
+      'observer@example.org;Quelqu’un;MA-02',
+      'trainer.casa@example.org;Formateur;MA-06',
+      'csv.new@coop.ma;Nouveau;MA-BER',
+    ].join('\n');
+    const imported = await csv(byCsv.id, csvFile, false);
+    expect(imported.status).toBe(200);
+    expect(imported.body.result).toMatchObject({ enrolled: [], alreadyEnrolled: [], alreadyInvited: [] });
+    expect((imported.body.result.invited as Invited[]).map(shape)).toEqual([brandNew, brandNew, brandNew]);
+
+    // No role granted, no enrolment, no account's name on the roster: the addresses as invited.
+    expect(await roles()).toEqual(rolesBefore);
+    expect(await enrolmentsIn(byList)).toBe(0);
+    expect(await enrolmentsIn(byCsv)).toBe(0);
+    const roster = (await api('GET', `/api/v1/cohorts/${byList.id}/roster`)).body;
+    expect(roster.rows).toEqual([]);
+    expect(roster.invitations.map((i: { email: string; name: string | null }) => [i.email, i.name])).toEqual([
+      ['admin@example.org', null],
+      ['brand.new@coop.ma', null],
+      ['observer@example.org', null],
+      ['trainer.casa@example.org', null],
+    ]);
+    const csvRoster = (await api('GET', `/api/v1/cohorts/${byCsv.id}/roster`)).body;
+    expect(csvRoster.invitations.map((i: { name: string }) => i.name)).toEqual([
+      'Nouveau',
+      'Quelqu’un',
+      'Formateur',
+    ]);
+    expect(JSON.stringify([roster, csvRoster])).not.toMatch(/Nadia|Karim|Trainer Casa/);
+
+    // Asked again: the same answer for accounts and new addresses.
+    const again = await api('POST', `/api/v1/cohorts/${byList.id}/enrolments`, {
+      emails: [...accounts, 'brand.new@coop.ma'],
+    });
+    expect(again.body).toMatchObject({ enrolled: [], invited: [], alreadyEnrolled: [] });
+    expect(again.body.alreadyInvited).toHaveLength(4);
+
+    // An existing account's link sets no password, and its holder is not told the account's name.
+    const adminLink = tokenOf(invited, 'admin@example.org');
+    expect((await t.request('GET', `/api/v1/auth/links/${adminLink}`)).body).toMatchObject({
+      purpose: 'enrolment',
+      email: 'admin@example.org',
+      displayName: '',
+    });
+    const takeover = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token: adminLink, password: 'taken-over-password-2026' },
+    });
+    expect(takeover.status).toBe(409);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/sign-in', {
+          body: { email: 'admin@example.org', password: 'taken-over-password-2026' },
+        })
+      ).status,
+    ).toBe(401);
+
+    // The observer, signed in, sees the invitation and accepts it: enrolled, and the coach role of the
+    // cohort's territory granted then, audited as the trainer's grant.
+    const observer = (await t.signIn('observer@example.org')).accessToken;
+    const observerLink = tokenOf(invited, 'observer@example.org');
+    const seen = await api('GET', `/api/v1/me/cohort-invitations/${observerLink}`, undefined, observer);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({
+      cohortId: byList.id,
+      cohortName: 'Oujda — invitations',
+      email: 'observer@example.org',
+    });
+    // Someone else holding the link (the trainer, given it back) cannot accept it for themself.
+    expect((await api('GET', `/api/v1/me/cohort-invitations/${observerLink}`)).status).toBe(403);
+    expect((await api('POST', '/api/v1/me/cohort-invitations/accept', { token: observerLink })).status).toBe(
+      403,
+    );
+    const [{ id: since }] = (await t.dataSource.query(
+      'SELECT coalesce(max(id), 0)::text AS id FROM audit_log',
+    )) as { id: string }[];
+    const accepted = await api(
+      'POST',
+      '/api/v1/me/cohort-invitations/accept',
+      { token: observerLink },
+      observer,
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ cohortId: byList.id, status: 'active' });
+    const observerId = ids[1] as string;
+    const [grant] = (await t.dataSource.query(
+      `SELECT id FROM role_assignments WHERE user_id = $1 AND role = 'coach' AND territory_id = $2`,
+      [observerId, oriental],
+    )) as { id: string }[];
+    expect(
+      await t.dataSource.query(
+        `SELECT actor_id, action, subject_id, territory_id, details FROM audit_log WHERE id > $1::bigint`,
+        [since],
+      ),
+    ).toEqual([
+      {
+        actor_id: await userId('trainer@example.org'),
+        action: 'role.granted',
+        subject_id: observerId,
+        territory_id: oriental,
+        details: { role: 'coach', assignmentId: grant?.id, via: 'enrolment', cohortId: byList.id },
+      },
+    ]);
+    const after = (await api('GET', `/api/v1/cohorts/${byList.id}/roster`)).body;
+    expect(after.rows).toEqual([
+      expect.objectContaining({ displayName: 'Karim Tazi', enrolmentStatus: 'active' }),
+    ]);
+    expect(after.invitations.map((i: { email: string }) => i.email)).not.toContain('observer@example.org');
+    const twice = await api(
+      'POST',
+      '/api/v1/me/cohort-invitations/accept',
+      { token: observerLink },
+      observer,
+    );
+    expect(twice.status).toBe(410);
+
+    // The new address chooses a password and is in the cohort too.
+    const fresh = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: { token: tokenOf(invited, 'brand.new@coop.ma'), password: 'brand-new-password-2026' },
+    });
+    expect(fresh.status).toBe(200);
+    expect((await t.request('GET', '/api/v1/me/enrolments', { token: fresh.body.accessToken })).body).toEqual(
+      [expect.objectContaining({ cohortId: byList.id, status: 'active' })],
+    );
+
+    // Taken back before it is accepted: the link stops working.
+    const adminInvitation = after.invitations.find((i: { email: string }) => i.email === 'admin@example.org');
+    expect(
+      (await api('DELETE', `/api/v1/cohorts/${byList.id}/invitations/${adminInvitation.id}`)).status,
+    ).toBe(204);
+    expect((await t.request('GET', `/api/v1/auth/links/${adminLink}`)).status).toBe(410);
+    expect((await api('GET', `/api/v1/cohorts/${byList.id}/roster`)).body.invitations).toHaveLength(1);
   });
 
   it('joins with the code (idempotent); a regenerated code retires the old one; switched off, no one joins', async () => {
@@ -301,17 +499,22 @@ describe('cohorts and enrolment (real database)', () => {
     const committed = await csv(cohort.id, '\uFEFF' + [header, ...rows].join('\r\n'), false);
     expect(committed.status).toBe(200);
     expect(committed.body.result.invited).toHaveLength(1000);
+    csvLinks = committed.body.result.invited;
+    // Invited, not enrolled until each accepts.
     expect(await count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id])).toBe(
-      1003,
+      3,
     );
+    expect(
+      await count('SELECT count(*)::int AS n FROM enrolment_invitations WHERE cohort_id = $1', [cohort.id]),
+    ).toBe(1000);
     const arabic = await t.dataSource.query(
       `SELECT preferred_language, t.code FROM users u JOIN territories t ON t.id = u.territory_id WHERE email = 'coach1@coop.ma'`,
     );
     expect(arabic).toEqual([{ preferred_language: 'ar', code: 'MA-BER' }]);
 
     const replay = await csv(cohort.id, [header, ...rows].join('\n'), false);
-    expect(replay.body.result).toMatchObject({ enrolled: [], invited: [] });
-    expect(replay.body.result.alreadyEnrolled).toHaveLength(1000);
+    expect(replay.body.result).toMatchObject({ enrolled: [], invited: [], alreadyEnrolled: [] });
+    expect(replay.body.result.alreadyInvited).toHaveLength(1000);
   });
 
   it('reports bad e-mails, duplicates and unknown territories in a dry run, touching nothing', async () => {
@@ -351,13 +554,25 @@ describe('cohorts and enrolment (real database)', () => {
         [enrolment[0]?.id, key, done ? '2027-01-13' : null],
       );
     }
+    // coach1 accepts the CSV's invitation, then names themself with a formula.
+    const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: {
+        token: csvLinks
+          .find((i) => i.email === 'coach1@coop.ma')
+          ?.url.split('/')
+          .pop(),
+        password: 'coach-one-password',
+      },
+    });
+    expect(accepted.status).toBe(200);
     await t.dataSource.query(
       `UPDATE users SET display_name = '=HYPERLINK("http://evil")' WHERE email = 'coach1@coop.ma'`,
     );
 
     const roster = await api('GET', `/api/v1/cohorts/${cohort.id}/roster?sort=progress&order=desc`);
     expect(roster.status).toBe(200);
-    expect(roster.body.total).toBe(1003);
+    expect(roster.body.total).toBe(4);
+    expect(roster.body.invitations).toHaveLength(999);
     const top = roster.body.rows[0];
     expect(top).toMatchObject({
       email: 'coach@example.org',
@@ -381,8 +596,12 @@ describe('cohorts and enrolment (real database)', () => {
     expect(overdue.body.rows).toEqual([
       expect.objectContaining({ email: 'coach@example.org', overdueModules: ['m1', 'm2'] }),
     ]);
-    const invited = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach7@`)).body.rows[0];
-    expect(invited).toMatchObject({ accountStatus: 'invited', lessonsDone: 0 });
+    const invited = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach7@`)).body;
+    expect(invited.rows).toEqual([]);
+    expect(invited.invitations.find((i: { email: string }) => i.email === 'coach7@coop.ma')).toMatchObject({
+      name: 'Coach 7',
+      expired: false,
+    });
 
     const exported = await api('GET', `/api/v1/cohorts/${cohort.id}/roster?format=csv&q=coach1@coop`);
     expect(exported.headers['content-type']).toMatch(/text\/csv/);
@@ -393,7 +612,7 @@ describe('cohorts and enrolment (real database)', () => {
     expect(lines[0]).toBe(
       'name,email,account,enrolment,enrolled_at,lessons_done,lessons_total,last_activity,overdue_modules',
     );
-    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",coach1@coop\.ma,invited,active,/);
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",coach1@coop\.ma,active,active,/);
   });
 
   it('withdraws a coach but keeps their history; a coach sees only their own enrolments', async () => {

@@ -426,7 +426,24 @@ describe('OpenAPI document', () => {
     });
     const enrolled = await call('post', '/api/v1/cohorts/{id}/enrolments', `${k}/enrolments`, {
       token: trainer,
-      body: { emails: ['observer@example.org'] },
+      body: { emails: ['observer@example.org', 'invited.openapi@example.org'] },
+    });
+    // The observer coaches nowhere: invited, they see the invitation and accept it, signed in.
+    const invitedLinks = (enrolled.body as { invited?: { email: string; url: string }[] }).invited ?? [];
+    const observerLink =
+      invitedLinks
+        .find((i) => i.email === 'observer@example.org')
+        ?.url.split('/')
+        .pop() ?? 'no-link';
+    await call(
+      'get',
+      '/api/v1/me/cohort-invitations/{token}',
+      `/api/v1/me/cohort-invitations/${observerLink}`,
+      { token: observer },
+    );
+    await call('post', '/api/v1/me/cohort-invitations/accept', '/api/v1/me/cohort-invitations/accept', {
+      token: observer,
+      body: { token: observerLink },
     });
     await call('post', '/api/v1/cohorts/join', '/api/v1/cohorts/join', {
       token: coach,
@@ -437,6 +454,14 @@ describe('OpenAPI document', () => {
     const rosterRows = (roster.body as { rows?: { enrolmentId?: string; email?: string }[] }).rows ?? [];
     const withdrawn = rosterRows.find((r) => r.email === 'observer@example.org')?.enrolmentId;
     expect(enrolled.status).toBe(200);
+    // The new address's invitation, taken back.
+    const pending = (roster.body as { invitations?: { id: string }[] }).invitations?.[0]?.id;
+    await call(
+      'delete',
+      '/api/v1/cohorts/{id}/invitations/{invitationId}',
+      `${k}/invitations/${pending ?? cohortId}`,
+      { token: trainer },
+    );
     await call(
       'post',
       '/api/v1/cohorts/{id}/enrolments/{enrolmentId}/withdraw',

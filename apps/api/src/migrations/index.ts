@@ -10,6 +10,7 @@ import { CreateCohortAllTimeRollups1764440000000 } from './1764440000000-CreateC
 import { AddSessionLimitsLockoutsAndAuditLog1764600000000 } from './1764600000000-AddSessionLimitsLockoutsAndAuditLog';
 import { CreateCohortColumnSummary1764700000000 } from './1764700000000-CreateCohortColumnSummary';
 import { AddCohortsNameIndex1764700000001 } from './1764700000001-AddCohortsNameIndex';
+import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateEnrolmentInvitations';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddSessionLimitsLockoutsAndAuditLog1764600000000,
   CreateCohortColumnSummary1764700000000,
   AddCohortsNameIndex1764700000001,
+  CreateEnrolmentInvitations1764810000000,
 ];

@@ -312,11 +312,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const inCohort = await cohort('trainer', 'Matrice Oriental', territory.oriental);
   const awayCohort = await cohort('trainerAway', 'Matrice Souss-Massa', territory.away);
   const openCohort = await cohort('trainer', 'Matrice Oriental (en cours)', territory.oriental);
-  await expectOk(
+  const enrolled = await expectOk(
     await as('trainer', 'POST', `/api/v1/cohorts/${inCohort.id}/enrolments`, {
       emails: [EMAILS.coach, EMAILS.coachPeer],
     }),
     'enrol',
+  );
+  // The peer coaches in Berkane, not over the whole region: invited, they accept signed in.
+  const peerLink = (enrolled.body.invited as { email: string; url: string }[]).find(
+    (i) => i.email === EMAILS.coachPeer,
+  );
+  await expectOk(
+    await as('coachPeer', 'POST', '/api/v1/me/cohort-invitations/accept', {
+      token: String(peerLink?.url).split('/').pop(),
+    }),
+    'peer accepts',
   );
   await expectOk(
     await as('trainer', 'POST', `/api/v1/cohorts/${openCohort.id}/enrolments`, { emails: [EMAILS.coach] }),

@@ -5,6 +5,7 @@ export { BackgroundWork } from './lib/background-work';
 export { MailService } from './lib/mail/mail.service';
 export { UserEntity } from './lib/entities/user.entity';
 export { RoleAssignmentEntity } from './lib/entities/role-assignment.entity';
+export { ActionTokenEntity } from './lib/entities/action-token.entity';
 export { REFRESH_COOKIE } from './lib/auth/auth.controller';
 export { SIGN_IN_FAILED } from './lib/auth/auth.service';
 export { SignInLockoutService } from './lib/auth/sign-in-lockout.service';
@@ -13,6 +14,8 @@ export { UserDirectory, type DirectoryEntry } from './lib/users/user-directory.s
 export {
   Provisioning,
   type PersonToProvision,
-  type ProvisionResult,
+  type ProvisionedAccount,
   type ProvisionedInvitation,
 } from './lib/users/provisioning.service';
+export { LinksService, type LinkHolder } from './lib/links/links.service';
+export { LinkAcceptance, type AcceptedLink, type LinkAcceptedListener } from './lib/links/link-acceptance';

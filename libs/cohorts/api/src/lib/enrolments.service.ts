@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type {
   CsvImportReport,
   CsvRowProblem,
@@ -12,20 +12,29 @@ import type {
 import { AuthPrincipal, ProblemException, poolQuery, writeAudit } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import {
+  LinksService,
   Provisioning,
   UserDirectory,
   type PersonToProvision,
   type ProvisionedInvitation,
 } from '@tc/identity/api';
-import { TerritoriesService } from '@tc/territories/api';
+import { TerritoriesService, idsOfPath } from '@tc/territories/api';
 import { CohortsService } from './cohorts.service';
 import { parseEnrolmentCsv } from './csv-import';
+import { activateEnrolments } from './enrolment-rows';
 import { CohortEntity } from './entities/cohort.entity';
-import { EnrolmentEntity, type EnrolmentSource } from './entities/enrolment.entity';
+import { EnrolmentInvitationEntity } from './entities/enrolment-invitation.entity';
+import { EnrolmentEntity } from './entities/enrolment.entity';
 
 /**
  * The three ways into a cohort (e-mails, join code, CSV file), all idempotent: enrolling someone who is
  * already enrolled changes nothing; a withdrawn coach enrolled again is active again.
+ *
+ * A trainer enrols at once only coaches the cohort's territory already covers (a coach role on it or
+ * on an ancestor). Anyone else, a new address or an existing account (an admin, an observer, a trainer
+ * of another region), is invited: no role and no enrolment until they accept, and the trainer's answer
+ * is the same for both, so enrolling says nothing about which addresses have an account. Joining with
+ * the code is the person's own act and enrols them at once.
  */
 @Injectable()
 export class EnrolmentsService {
@@ -33,6 +42,7 @@ export class EnrolmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cohorts: CohortsService,
     private readonly provisioning: Provisioning,
+    private readonly links: LinksService,
     private readonly directory: UserDirectory,
     private readonly territories: TerritoriesService,
     private readonly catalog: CatalogReader,
@@ -114,6 +124,7 @@ export class EnrolmentsService {
           // Counts only: the result lists e-mail addresses.
           enrolled: enrolled.result.enrolled.length,
           alreadyEnrolled: enrolled.result.alreadyEnrolled.length,
+          alreadyInvited: enrolled.result.alreadyInvited.length,
           invitations: enrolled.invitations.length,
         },
       });
@@ -149,23 +160,15 @@ export class EnrolmentsService {
           'Cohort closed',
           'This cohort is closed.',
         );
-      const me = await this.directory.entries([principal.userId], manager);
-      const person = me.get(principal.userId);
-      if (!person) throw new NotFoundException();
-      await this.enrol(
+      await this.provisioning.grantRole(
         manager,
-        principal,
-        cohort,
-        [
-          {
-            email: person.email,
-            displayName: person.displayName,
-            preferredLanguage: 'fr',
-            territoryId: null,
-          },
-        ],
-        'join_code',
+        [principal.userId],
+        { role: 'coach', territoryId: cohort.territoryId },
+        principal.userId,
+        { cohortId: cohort.id },
       );
+      await activateEnrolments(manager, cohort.id, [principal.userId], 'join_code');
+      await this.closeInvitations(manager, cohort.id, [principal.userId]);
       const row = await manager.findOneOrFail(EnrolmentEntity, {
         where: { cohortId: cohort.id, userId: principal.userId },
       });
@@ -251,51 +254,113 @@ export class EnrolmentsService {
     return cohort;
   }
 
-  /** Accounts (found or invited), the coach role in the cohort's territory, and the enrolments: set-based. */
+  /**
+   * Accounts found or created; coaches of the cohort's territory enrolled, everyone else invited (a
+   * link issued, delivered after the commit): set-based whatever the count.
+   */
   private async enrol(
     manager: EntityManager,
     principal: AuthPrincipal,
     cohort: CohortEntity,
     people: PersonToProvision[],
-    source: EnrolmentSource,
+    source: 'email' | 'csv',
   ): Promise<{ result: Omit<EnrolmentResult, 'invited' | 'invalid'>; invitations: ProvisionedInvitation[] }> {
-    const { userIds, invitations } = await this.provisioning.ensureWithRole(
+    const accounts = await this.provisioning.findOrCreate(manager, people);
+    const emailOf = new Map([...accounts.entries()].map(([email, a]) => [a.userId, email]));
+    const emails = (ids: Iterable<string>) => [...ids].map((id) => emailOf.get(id) as string).sort();
+    const nameOf = new Map(people.map((p) => [p.email.trim().toLowerCase(), p.displayName]));
+    const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
+    const existing = [...accounts.values()].filter((a) => !a.created).map((a) => a.userId);
+    const coaches = await this.directory.holdingRoleOn(existing, ['coach'], idsOfPath(path ?? ''), manager);
+
+    // Coaches the territory already covers: enrolled now (or again), as the trainer could see them.
+    const direct = [...coaches];
+    const changed = await activateEnrolments(manager, cohort.id, direct, source);
+    await this.closeInvitations(manager, cohort.id, direct);
+
+    // Everyone else: on the roster already, invited already (the link still valid), or invited now.
+    const others = [...accounts.values()].filter((a) => !coaches.has(a.userId));
+    const otherIds = others.map((a) => a.userId);
+    const enrolled = new Set(
+      (
+        (await manager.query(
+          `SELECT user_id FROM enrolments WHERE cohort_id = $1 AND user_id = ANY($2::uuid[]) AND status = 'active'`,
+          [cohort.id, otherIds],
+        )) as { user_id: string }[]
+      ).map((r) => r.user_id),
+    );
+    const notEnrolled = otherIds.filter((id) => !enrolled.has(id));
+    const open = notEnrolled.length
+      ? await manager.find(EnrolmentInvitationEntity, {
+          where: { cohortId: cohort.id, userId: In(notEnrolled) },
+        })
+      : [];
+    const linkStates = await this.links.states(
       manager,
-      people,
-      { role: 'coach', territoryId: cohort.territoryId },
+      open.map((i) => i.actionTokenId),
+    );
+    const stillOpen = new Set(
+      open.filter((i) => linkStates.get(i.actionTokenId)?.usable).map((i) => i.userId),
+    );
+    const newAccount = new Set(open.filter((i) => i.newAccount).map((i) => i.userId));
+    for (const a of others) if (a.created) newAccount.add(a.userId);
+    const toInvite = others.filter((a) => !enrolled.has(a.userId) && !stillOpen.has(a.userId));
+    const invitations = await this.provisioning.issueLinks(
+      manager,
+      toInvite
+        .map((a) => ({
+          userId: a.userId,
+          email: emailOf.get(a.userId) as string,
+          // A link that sets a password only for an account this cohort's invitation created.
+          purpose: newAccount.has(a.userId) ? ('invitation' as const) : ('enrolment' as const),
+        }))
+        .sort((a, b) => a.email.localeCompare(b.email)),
       principal.userId,
-      { cohortId: cohort.id },
     );
-    const ids = [...userIds.values()];
-    const inserted: { user_id: string }[] = await manager.query(
-      `INSERT INTO enrolments (cohort_id, user_id, source)
-       SELECT $1, unnest($2::uuid[]), $3
-       ON CONFLICT ON CONSTRAINT "UQ_enrolments_cohort_user" DO NOTHING
-       RETURNING user_id`,
-      [cohort.id, ids, source],
-    );
-    // TypeORM answers an UPDATE … RETURNING as [rows, count].
-    const [reactivated] = (await manager.query(
-      `UPDATE enrolments SET status = 'active', withdrawn_at = NULL
-        WHERE cohort_id = $1 AND user_id = ANY($2::uuid[]) AND status = 'withdrawn'
-        RETURNING user_id`,
-      [cohort.id, ids],
-    )) as [{ user_id: string }[], number];
-    const changed = new Set([...inserted, ...reactivated].map((r) => r.user_id));
-    const invitedIds = new Set(invitations.map((i) => i.userId));
-    const emailOf = new Map([...userIds.entries()].map(([email, id]) => [id, email]));
+    if (invitations.length) {
+      await manager.query(
+        `INSERT INTO enrolment_invitations
+                (cohort_id, user_id, email, name, source, new_account, action_token_id, invited_by)
+         SELECT $1, u.user_id, u.email, u.name, $2, u.new_account, u.token_id, $3
+           FROM unnest($4::uuid[], $5::varchar[], $6::varchar[], $7::boolean[], $8::uuid[])
+                AS u(user_id, email, name, new_account, token_id)
+         ON CONFLICT ON CONSTRAINT "UQ_enrolment_invitations_cohort_user" DO UPDATE
+            SET action_token_id = EXCLUDED.action_token_id, email = EXCLUDED.email, name = EXCLUDED.name,
+                source = EXCLUDED.source, invited_by = EXCLUDED.invited_by, invited_at = now()`,
+        [
+          cohort.id,
+          source,
+          principal.userId,
+          invitations.map((i) => i.userId),
+          invitations.map((i) => i.email),
+          // The name the trainer gave (a CSV file's), never the account's.
+          invitations.map((i) => (source === 'csv' ? (nameOf.get(i.email) ?? null) : null)),
+          invitations.map((i) => newAccount.has(i.userId)),
+          invitations.map((i) => i.tokenId),
+        ],
+      );
+    }
     return {
       result: {
-        enrolled: [...changed]
-          .filter((id) => !invitedIds.has(id))
-          .map((id) => emailOf.get(id) as string)
-          .sort(),
-        alreadyEnrolled: ids
-          .filter((id) => !changed.has(id))
-          .map((id) => emailOf.get(id) as string)
-          .sort(),
+        enrolled: emails(changed),
+        alreadyEnrolled: emails([...direct.filter((id) => !changed.has(id)), ...enrolled]),
+        alreadyInvited: emails(stillOpen),
       },
       invitations,
     };
+  }
+
+  /** Invitations made moot (the person is enrolled now): gone, their links with them. */
+  private async closeInvitations(manager: EntityManager, cohortId: string, userIds: string[]): Promise<void> {
+    if (!userIds.length) return;
+    const closed = await manager.find(EnrolmentInvitationEntity, {
+      where: { cohortId, userId: In(userIds) },
+    });
+    if (!closed.length) return;
+    await this.links.revoke(
+      manager,
+      closed.map((i) => i.actionTokenId),
+    );
+    await manager.delete(EnrolmentInvitationEntity, { id: In(closed.map((i) => i.id)) });
   }
 }

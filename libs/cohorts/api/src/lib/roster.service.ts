@@ -6,6 +6,7 @@ import type { Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
 import { type AuthPrincipal, writeAudit } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { CohortsService, dueDate } from './cohorts.service';
+import { EnrolmentInvitationsService } from './enrolment-invitations.service';
 import { neutraliseCell } from './csv-import';
 
 interface RosterSqlRow {
@@ -21,13 +22,17 @@ interface RosterSqlRow {
   last_activity: Date | null;
 }
 
-/** Progress of each coach of a cohort, from the per-lesson summary rows the learning domain keeps. */
+/**
+ * Progress of each coach of a cohort, from the per-lesson summary rows the learning domain keeps; and
+ * the invitations not accepted yet, beside the roster, as the addresses invited.
+ */
 @Injectable()
 export class RosterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cohorts: CohortsService,
     private readonly catalog: CatalogReader,
+    private readonly invitations: EnrolmentInvitationsService,
   ) {}
 
   async roster(
@@ -92,7 +97,7 @@ export class RosterService {
     out.sort((a, b) =>
       by(a) < by(b) ? -direction : by(a) > by(b) ? direction : a.displayName.localeCompare(b.displayName),
     );
-    return { cohortId, rows: out, total: out.length };
+    return { cohortId, rows: out, total: out.length, invitations: await this.invitations.pending(cohortId) };
   }
 
   /** The roster as CSV (UTF-8 with BOM for spreadsheets); no cell starts with a formula character. */

@@ -14,10 +14,17 @@ export const cohortsRoutes: Route[] = [
   },
 ];
 
-/** `/join`: anyone signed in joins a cohort with its code, and sees their enrolments. */
+/**
+ * `/join`: anyone signed in joins a cohort with its code, and sees their enrolments;
+ * `/join/invitation/:token`: accepts an invitation into a cohort (where an enrolment link leads).
+ */
 export const joinRoutes: Route[] = [
   {
     path: '',
     loadComponent: () => import('./join/join-cohort.page').then((m) => m.JoinCohortPage),
+  },
+  {
+    path: 'invitation/:token',
+    loadComponent: () => import('./join/accept-invitation.page').then((m) => m.AcceptInvitationPage),
   },
 ];

@@ -20,6 +20,7 @@ import { SignInFailureEntity } from './entities/sign-in-failure.entity';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity';
 import { UserEntity } from './entities/user.entity';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
+import { LinkAcceptance } from './links/link-acceptance';
 import { LinksService } from './links/links.service';
 import { MailService } from './mail/mail.service';
 import { PasswordService } from './password.service';
@@ -87,6 +88,7 @@ export class IdentityModule {
         SignInLockoutService,
         AuditService,
         LinksService,
+        LinkAcceptance,
         MailService,
         PasswordService,
         PrincipalService,
@@ -95,7 +97,7 @@ export class IdentityModule {
         Provisioning,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [IDENTITY_OPTIONS, PasswordService, UserDirectory, Provisioning],
+      exports: [IDENTITY_OPTIONS, PasswordService, UserDirectory, Provisioning, LinksService, LinkAcceptance],
     };
   }
 }

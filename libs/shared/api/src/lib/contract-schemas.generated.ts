@@ -2,6 +2,7 @@
 // do not edit. OpenAPI 3.0 schemas of the contract types, for the API's document.
 
 export const CONTRACT_SCHEMA_NAMES = [
+  'AcceptCohortInvitationRequest',
   'AcceptLinkRequest',
   'ActionLink',
   'ActionLinkInfo',
@@ -20,6 +21,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CoachLesson',
   'CoachQuiz',
   'Cohort',
+  'CohortInvitation',
   'CohortStatus',
   'CohortSummary',
   'Competence',
@@ -77,6 +79,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ObservatoryTerritory',
   'OrganisationType',
   'PasswordResetRequest',
+  'PendingInvitation',
   'ProblemDetails',
   'ProficiencyLevel',
   'Profile',
@@ -127,6 +130,12 @@ export const CONTRACT_SCHEMA_NAMES = [
 export type ContractSchemaName = (typeof CONTRACT_SCHEMA_NAMES)[number];
 
 export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown>> = {
+  AcceptCohortInvitationRequest: {
+    properties: { token: { type: 'string' } },
+    required: ['token'],
+    additionalProperties: false,
+    type: 'object',
+  },
   AcceptLinkRequest: {
     properties: { token: { type: 'string' }, password: { type: 'string' } },
     required: ['token', 'password'],
@@ -152,16 +161,24 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: {
       purpose: { $ref: '#/components/schemas/ActionTokenPurpose' },
       email: { type: 'string' },
-      displayName: { type: 'string' },
+      displayName: {
+        description: "Empty for an enrolment link: whoever holds the link is not told the account's name.",
+        type: 'string',
+      },
       expiresAt: { type: 'string' },
     },
     required: ['purpose', 'email', 'displayName', 'expiresAt'],
     additionalProperties: false,
     description:
-      '`GET /api/v1/auth/links/:token`: what the accept page shows before the person sets a password.',
+      '`GET /api/v1/auth/links/:token`: what the accept page shows before the person acts on the link.',
     type: 'object',
   },
-  ActionTokenPurpose: { enum: ['invitation', 'password_reset'], type: 'string' },
+  ActionTokenPurpose: {
+    enum: ['invitation', 'password_reset', 'enrolment'],
+    description:
+      "invitation: a new account's first password; password_reset: a new password; enrolment: an existing account invited into a cohort, accepted by signing in (such a link never sets a password).",
+    type: 'string',
+  },
   AddCoAuthorRequest: {
     properties: { email: { type: 'string' } },
     required: ['email'],
@@ -544,6 +561,21 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'trainers',
     ],
     additionalProperties: false,
+    type: 'object',
+  },
+  CohortInvitation: {
+    properties: {
+      cohortId: { type: 'string' },
+      cohortName: { type: 'string' },
+      courseTitle: { $ref: '#/components/schemas/LocalizedText' },
+      startsOn: { type: 'string' },
+      endsOn: { type: 'string' },
+      email: { type: 'string' },
+      expiresAt: { type: 'string' },
+    },
+    required: ['cohortId', 'cohortName', 'courseTitle', 'startsOn', 'endsOn', 'email', 'expiresAt'],
+    additionalProperties: false,
+    description: '`GET /api/v1/me/cohort-invitations/:token`: what the signed-in invitee is asked to accept.',
     type: 'object',
   },
   CohortStatus: { enum: ['planned', 'running', 'closed'], type: 'string' },
@@ -1289,7 +1321,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: 'Already enrolled before this request (nothing changed for them).',
         type: 'array',
       },
-      enrolled: { items: { type: 'string' }, description: 'Existing accounts enrolled now.', type: 'array' },
+      enrolled: {
+        items: { type: 'string' },
+        description: "Coaches of the cohort's territory enrolled now.",
+        type: 'array',
+      },
       invited: {
         items: {
           additionalProperties: false,
@@ -1306,7 +1342,12 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
           required: ['email', 'emailed', 'expiresAt', 'url'],
           type: 'object',
         },
-        description: 'New accounts, invited and enrolled; links present when no mail server is configured.',
+        description: 'Invited now; links present when no mail server is configured.',
+        type: 'array',
+      },
+      alreadyInvited: {
+        items: { type: 'string' },
+        description: 'Invited earlier, the invitation still open (nothing sent again).',
         type: 'array',
       },
       invalid: {
@@ -1315,8 +1356,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'array',
       },
     },
-    required: ['alreadyEnrolled', 'enrolled', 'invited', 'invalid'],
+    required: ['alreadyEnrolled', 'enrolled', 'invited', 'alreadyInvited', 'invalid'],
     additionalProperties: false,
+    description:
+      "What an enrolment did, address by address. Only coaches the cohort's territory already covers (a coach role on it or on an ancestor) are enrolled at once; every other address, whether it has an account or not, is invited and joins when the invitation is accepted, and the answer does not say which of the two it was.",
     type: 'object',
   },
   ExportFormat: { enum: ['csv', 'xlsx'], type: 'string' },
@@ -1773,6 +1816,28 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  PendingInvitation: {
+    properties: {
+      id: { type: 'string' },
+      email: { type: 'string' },
+      name: {
+        description: "The name given with the invitation (a CSV file's full name); null from an e-mail list.",
+        type: 'string',
+        nullable: true,
+      },
+      invitedAt: { type: 'string' },
+      expiresAt: { type: 'string' },
+      expired: {
+        description: 'The link expired or was replaced: enrolling the address again sends a new one.',
+        type: 'boolean',
+      },
+    },
+    required: ['id', 'email', 'name', 'invitedAt', 'expiresAt', 'expired'],
+    additionalProperties: false,
+    description:
+      'An invitation into a cohort not accepted yet: shown as the address invited, never as an account.',
+    type: 'object',
+  },
   ProblemDetails: {
     properties: {
       type: { type: 'string' },
@@ -2100,8 +2165,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       cohortId: { type: 'string' },
       rows: { items: { $ref: '#/components/schemas/RosterRow' }, type: 'array' },
       total: { type: 'number' },
+      invitations: {
+        items: { $ref: '#/components/schemas/PendingInvitation' },
+        description: 'Invitations not accepted yet (not on the roster, whatever the filters), by address.',
+        type: 'array',
+      },
     },
-    required: ['cohortId', 'rows', 'total'],
+    required: ['cohortId', 'rows', 'total', 'invitations'],
     additionalProperties: false,
     type: 'object',
   },

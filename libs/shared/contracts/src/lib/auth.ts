@@ -13,12 +13,17 @@ export interface Session {
   me: Me;
 }
 
-export type ActionTokenPurpose = 'invitation' | 'password_reset';
+/**
+ * invitation: a new account's first password; password_reset: a new password; enrolment: an existing
+ * account invited into a cohort, accepted by signing in (such a link never sets a password).
+ */
+export type ActionTokenPurpose = 'invitation' | 'password_reset' | 'enrolment';
 
-/** `GET /api/v1/auth/links/:token`: what the accept page shows before the person sets a password. */
+/** `GET /api/v1/auth/links/:token`: what the accept page shows before the person acts on the link. */
 export interface ActionLinkInfo {
   purpose: ActionTokenPurpose;
   email: string;
+  /** Empty for an enrolment link: whoever holds the link is not told the account's name. */
   displayName: string;
   expiresAt: string;
 }

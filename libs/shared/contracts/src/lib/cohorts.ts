@@ -67,13 +67,21 @@ export interface EnrolByEmailRequest {
   preferredLanguage?: Locale;
 }
 
+/**
+ * What an enrolment did, address by address. Only coaches the cohort's territory already covers (a
+ * coach role on it or on an ancestor) are enrolled at once; every other address, whether it has an
+ * account or not, is invited and joins when the invitation is accepted, and the answer does not say
+ * which of the two it was.
+ */
 export interface EnrolmentResult {
   /** Already enrolled before this request (nothing changed for them). */
   alreadyEnrolled: string[];
-  /** Existing accounts enrolled now. */
+  /** Coaches of the cohort's territory enrolled now. */
   enrolled: string[];
-  /** New accounts, invited and enrolled; links present when no mail server is configured. */
+  /** Invited now; links present when no mail server is configured. */
   invited: (ActionLink & { email: string })[];
+  /** Invited earlier, the invitation still open (nothing sent again). */
+  alreadyInvited: string[];
   /** Addresses that are not e-mail addresses. */
   invalid: string[];
 }
@@ -115,10 +123,24 @@ export interface RosterRow {
   overdueModules: string[];
 }
 
+/** An invitation into a cohort not accepted yet: shown as the address invited, never as an account. */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  /** The name given with the invitation (a CSV file's full name); null from an e-mail list. */
+  name: string | null;
+  invitedAt: string;
+  expiresAt: string;
+  /** The link expired or was replaced: enrolling the address again sends a new one. */
+  expired: boolean;
+}
+
 export interface Roster {
   cohortId: string;
   rows: RosterRow[];
   total: number;
+  /** Invitations not accepted yet (not on the roster, whatever the filters), by address. */
+  invitations: PendingInvitation[];
 }
 
 export interface RosterQuery {
@@ -127,6 +149,21 @@ export interface RosterQuery {
   status?: 'active' | 'withdrawn';
   overdue?: boolean;
   q?: string;
+}
+
+/** `GET /api/v1/me/cohort-invitations/:token`: what the signed-in invitee is asked to accept. */
+export interface CohortInvitation {
+  cohortId: string;
+  cohortName: string;
+  courseTitle: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  email: string;
+  expiresAt: string;
+}
+
+export interface AcceptCohortInvitationRequest {
+  token: string;
 }
 
 /** A coach's own enrolment (`GET /api/v1/me/enrolments`). */

@@ -23,6 +23,7 @@ import {
 import {
   COHORT_STATUSES,
   LOCALES,
+  type AcceptCohortInvitationRequest,
   type CohortStatus,
   type CreateCohortRequest,
   type EnrolByEmailRequest,
@@ -114,6 +115,10 @@ export class EnrolByEmailDto implements EnrolByEmailRequest {
 
 export class JoinCohortDto implements JoinCohortRequest {
   @ApiProperty({ example: 'K7M3QX9PTA' }) @IsString() @IsNotEmpty() @MaxLength(32) code!: string;
+}
+
+export class AcceptCohortInvitationDto implements AcceptCohortInvitationRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) token!: string;
 }
 
 export class UpgradeCohortDto {

@@ -5,7 +5,10 @@ import { ActionLinkComponent } from '@tc/shared/ui';
 
 let nextId = 0;
 
-/** What an enrolment did: enrolled, invited (with their links when not e-mailed), already there, invalid. */
+/**
+ * What an enrolment did: enrolled (coaches of the cohort's territory), invited (every other address,
+ * with their links when not e-mailed, whether it has an account or not), already there, invalid.
+ */
 @Component({
   selector: 'tc-enrolment-result',
   imports: [TranslocoPipe, ActionLinkComponent],
@@ -18,10 +21,12 @@ let nextId = 0;
         <li>{{ 'cohorts.enrol.enrolled' | transloco: { count: r.enrolled.length } }}</li>
         <li>{{ 'cohorts.enrol.invited' | transloco: { count: r.invited.length } }}</li>
         <li>{{ 'cohorts.enrol.alreadyEnrolled' | transloco: { count: r.alreadyEnrolled.length } }}</li>
+        <li>{{ 'cohorts.enrol.alreadyInvited' | transloco: { count: r.alreadyInvited.length } }}</li>
         <li [class.tc-error]="r.invalid.length">
           {{ 'cohorts.enrol.invalid' | transloco: { count: r.invalid.length } }}
         </li>
       </ul>
+      <p class="tc-rule">{{ 'cohorts.enrol.rule' | transloco }}</p>
       @if (r.invalid.length) {
         <h4>{{ 'cohorts.enrol.invalidTitle' | transloco }}</h4>
         <ul class="tc-emails" dir="ltr">
@@ -42,6 +47,14 @@ let nextId = 0;
         <h4>{{ 'cohorts.enrol.alreadyTitle' | transloco }}</h4>
         <ul class="tc-emails" dir="ltr">
           @for (e of r.alreadyEnrolled; track e) {
+            <li>{{ e }}</li>
+          }
+        </ul>
+      }
+      @if (r.alreadyInvited.length) {
+        <h4>{{ 'cohorts.enrol.alreadyInvitedTitle' | transloco }}</h4>
+        <ul class="tc-emails" dir="ltr">
+          @for (e of r.alreadyInvited; track e) {
             <li>{{ e }}</li>
           }
         </ul>
@@ -74,6 +87,10 @@ let nextId = 0;
     .tc-counts {
       margin: 0;
       padding-inline-start: 1.25rem;
+    }
+    .tc-rule {
+      margin-block: 0.5rem 0;
+      color: var(--mat-sys-on-surface-variant);
     }
     .tc-emails {
       margin: 0;

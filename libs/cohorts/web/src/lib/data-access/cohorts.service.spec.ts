@@ -92,7 +92,7 @@ describe('CohortsService', () => {
     const req = http.expectOne('/api/v1/cohorts/k-1/enrolments');
     expect(req.request.method).toBe('POST');
     expect(req.request.body).toEqual({ emails: ['a@example.org'], preferredLanguage: 'ar' });
-    req.flush({ enrolled: [], alreadyEnrolled: [], invited: [], invalid: [] });
+    req.flush({ enrolled: [], alreadyEnrolled: [], alreadyInvited: [], invited: [], invalid: [] });
   });
 
   it('withdraws with POST …/enrolments/:id/withdraw', () => {

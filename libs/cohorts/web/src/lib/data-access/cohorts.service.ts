@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   CertificateVerification,
   Cohort,
+  CohortInvitation,
   CohortSummary,
   CourseSummary,
   CreateCohortRequest,
@@ -19,6 +20,7 @@ import type { Observable } from 'rxjs';
 
 export const COHORTS_API = '/api/v1/cohorts';
 const MY_ENROLMENTS_API = '/api/v1/me/enrolments';
+const MY_INVITATIONS_API = '/api/v1/me/cohort-invitations';
 const COURSES_API = '/api/v1/courses';
 const CERTIFICATES_API = '/api/v1/certificates';
 
@@ -85,6 +87,11 @@ export class CohortsService {
     return this.http.post<void>(`${COHORTS_API}/${seg(id)}/enrolments/${seg(enrolmentId)}/withdraw`, null);
   }
 
+  /** Takes back an invitation not accepted yet: its link stops working. */
+  withdrawInvitation(id: string, invitationId: string): Observable<void> {
+    return this.http.delete<void>(`${COHORTS_API}/${seg(id)}/invitations/${seg(invitationId)}`);
+  }
+
   roster(id: string, query: RosterQuery = {}): Observable<Roster> {
     return this.http.get<Roster>(`${COHORTS_API}/${seg(id)}/roster`, { params: rosterParams(query) });
   }
@@ -103,6 +110,15 @@ export class CohortsService {
 
   myEnrolments(): Observable<MyEnrolment[]> {
     return this.http.get<MyEnrolment[]>(MY_ENROLMENTS_API);
+  }
+
+  /** The invitation an enrolment link stands for, as its signed-in invitee sees it. */
+  invitation(token: string): Observable<CohortInvitation> {
+    return this.http.get<CohortInvitation>(`${MY_INVITATIONS_API}/${seg(token)}`);
+  }
+
+  acceptInvitation(token: string): Observable<MyEnrolment> {
+    return this.http.post<MyEnrolment>(`${MY_INVITATIONS_API}/accept`, { token });
   }
 
   /** A trainer of the cohort (or an admin) revokes a certificate, with a reason. */

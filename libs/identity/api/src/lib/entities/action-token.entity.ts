@@ -11,9 +11,12 @@ import {
 import { UserEntity } from './user.entity';
 import type { ActionTokenPurpose } from '@tc/shared/contracts';
 
-/** A single-use link: an invitation or a password reset. Only the SHA-256 of the token is stored. */
+/**
+ * A single-use link: an invitation, a password reset, or an existing account's invitation into a cohort
+ * (accepted signed in). Only the SHA-256 of the token is stored.
+ */
 @Entity('action_tokens')
-@Check('CHK_action_tokens_purpose', `"purpose" IN ('invitation','password_reset')`)
+@Check('CHK_action_tokens_purpose', `"purpose" IN ('invitation','password_reset','enrolment')`)
 export class ActionTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -11,6 +11,7 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { MailService } from '../mail/mail.service';
 import { PasswordService } from '../password.service';
 import { SignInLockoutService } from '../auth/sign-in-lockout.service';
+import { LinkAcceptance } from './link-acceptance';
 
 const linkGone = () =>
   new ProblemException(
@@ -22,7 +23,18 @@ const linkGone = () =>
 const linkUnknown = () =>
   new ProblemException(HttpStatus.NOT_FOUND, 'link-unknown', 'Unknown link', 'This link does not exist.');
 
-/** Single-use links with an expiry: invitations (the invitee sets a password) and password resets. */
+/** A link as its holder presents it, before it is used. */
+export interface LinkHolder {
+  tokenId: string;
+  userId: string;
+  purpose: ActionTokenPurpose;
+  expiresAt: Date;
+}
+
+/**
+ * Single-use links with an expiry: invitations (the invitee sets a password), password resets, and
+ * enrolment invitations of existing accounts (used by the signed-in account, never to set a password).
+ */
 @Injectable()
 export class LinksService {
   constructor(
@@ -31,6 +43,7 @@ export class LinksService {
     private readonly mail: MailService,
     private readonly passwords: PasswordService,
     private readonly lockout: SignInLockoutService,
+    private readonly acceptance: LinkAcceptance,
   ) {}
 
   /**
@@ -86,9 +99,80 @@ export class LinksService {
     return {
       purpose: row.purpose,
       email: user.email,
-      displayName: user.displayName,
+      // An enrolment link goes back to whoever enrolled the address when no mail server is set: its
+      // holder is not told the name of the account behind it.
+      displayName: row.purpose === 'enrolment' ? '' : user.displayName,
       expiresAt: row.expiresAt.toISOString(),
     };
+  }
+
+  /** The link, still usable (404 unknown, 410 used, expired or its account disabled). */
+  async holder(token: string, manager: EntityManager = this.dataSource.manager): Promise<LinkHolder> {
+    const row = await manager.findOne(ActionTokenEntity, { where: { tokenHash: sha256(token) } });
+    if (!row) throw linkUnknown();
+    if (row.usedAt || row.expiresAt.getTime() <= Date.now()) throw linkGone();
+    const user = await manager.findOne(UserEntity, { where: { id: row.userId } });
+    if (!user || user.disabledAt) throw linkGone();
+    return { tokenId: row.id, userId: row.userId, purpose: row.purpose, expiresAt: row.expiresAt };
+  }
+
+  /**
+   * An enrolment link, for the signed-in account it was issued to: 404 for a link of another kind, 403
+   * for another account (the person is signed in with another address).
+   */
+  async enrolmentLinkOf(
+    token: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LinkHolder> {
+    const link = await this.holder(token, manager);
+    if (link.purpose !== 'enrolment') throw linkUnknown();
+    if (link.userId !== userId)
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'link-other-account',
+        'Invitation for another account',
+        'This invitation was sent to another address: sign in with that address to accept it.',
+      );
+    return link;
+  }
+
+  /**
+   * Uses an enrolment link for the signed-in account it was issued to, in the caller's transaction;
+   * then {@link LinkAcceptance}'s listeners act on it.
+   */
+  async acceptSignedIn(manager: EntityManager, token: string, userId: string): Promise<string> {
+    const link = await this.enrolmentLinkOf(token, userId, manager);
+    const claimed: unknown[] = await manager.query(
+      `UPDATE action_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+      [link.tokenId],
+    );
+    if (!flatRows(claimed).length) throw linkGone();
+    await this.acceptance.accepted(manager, { tokenId: link.tokenId, userId, purpose: link.purpose });
+    return link.tokenId;
+  }
+
+  /** Expiry and whether each link can still be used. */
+  async states(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { expiresAt: Date; usable: boolean }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; expires_at: Date; usable: boolean }[] = await manager.query(
+      `SELECT id, expires_at, (used_at IS NULL AND expires_at > now()) AS usable
+         FROM action_tokens WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { expiresAt: new Date(r.expires_at), usable: r.usable }]));
+  }
+
+  /** Links that must no longer work (an invitation withdrawn). */
+  async revoke(manager: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await manager.query(
+      'UPDATE action_tokens SET used_at = now() WHERE id = ANY($1::uuid[]) AND used_at IS NULL',
+      [ids],
+    );
   }
 
   /**
@@ -99,6 +183,15 @@ export class LinksService {
     const hashInput = sha256(token);
     const row = await this.dataSource.manager.findOne(ActionTokenEntity, { where: { tokenHash: hashInput } });
     if (!row) throw linkUnknown();
+    // An existing account's enrolment link is used signed in: it never sets that account's password
+    // (it may be in the hands of whoever enrolled the address).
+    if (row.purpose === 'enrolment')
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'link-needs-sign-in',
+        'Sign in to accept',
+        'This invitation is accepted by signing in to your account.',
+      );
     const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: row.userId } });
     this.passwords.assertAcceptable(password, user.email);
     const passwordHash = await this.passwords.hash(password);
@@ -119,6 +212,7 @@ export class LinksService {
           { revokedAt: new Date() },
         );
       }
+      await this.acceptance.accepted(manager, { tokenId: row.id, userId: user.id, purpose: row.purpose });
       return user.id;
     });
   }

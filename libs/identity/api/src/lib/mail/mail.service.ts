@@ -14,6 +14,11 @@ const SUBJECTS: Record<ActionTokenPurpose, Record<Locale, string>> = {
     ar: 'إعادة تعيين كلمة المرور',
     en: 'Reset your password',
   },
+  enrolment: {
+    fr: 'Invitation à rejoindre une cohorte',
+    ar: 'دعوة للانضمام إلى فوج',
+    en: 'Invitation to join a cohort',
+  },
 };
 
 const BODIES: Record<
@@ -35,6 +40,14 @@ const BODIES: Record<
       `مرحبا ${n}،\n\nلاختيار كلمة مرور جديدة افتح هذا الرابط (صالح حتى ${e}):\n${u}\n\nإذا لم تطلب ذلك فتجاهل هذه الرسالة.\n`,
     en: (n, u, e) =>
       `Hello ${n},\n\nTo choose a new password, open this link (valid until ${e}):\n${u}\n\nIf you did not ask for this, ignore this message.\n`,
+  },
+  enrolment: {
+    fr: (n, u, e) =>
+      `Bonjour ${n},\n\nUn·e formateur·rice vous invite à rejoindre une cohorte sur la plateforme Coaching territorial. Pour voir l'invitation et l'accepter, ouvrez ce lien et connectez-vous (lien valable jusqu'au ${e}) :\n${u}\n\nSi vous ne souhaitez pas la rejoindre, ignorez ce message.\n`,
+    ar: (n, u, e) =>
+      `مرحبا ${n}،\n\nيدعوك مكوّن إلى الانضمام إلى فوج على منصة التأطير الترابي. لعرض الدعوة وقبولها افتح هذا الرابط وسجّل الدخول (الرابط صالح حتى ${e}):\n${u}\n\nإذا لم ترغب في الانضمام فتجاهل هذه الرسالة.\n`,
+    en: (n, u, e) =>
+      `Hello ${n},\n\nA trainer invites you to join a cohort on the Territorial Coaching platform. To see the invitation and accept it, open this link and sign in (link valid until ${e}):\n${u}\n\nIf you do not wish to join, ignore this message.\n`,
   },
 };
 

@@ -15,7 +15,13 @@ import { passwordRules } from './password.validators';
 type LinkState =
   { info: ActionLinkInfo } | { failure: 'notFound' | 'expired' | 'other'; problem: ProblemDetails };
 
-/** `/links/:token`: accept an invitation or a password reset by choosing a password. */
+/** The cohorts' page where a signed-in person accepts an invitation into a cohort (`…/:token`). */
+const ENROLMENT_INVITATION_PAGE = '/join/invitation';
+
+/**
+ * `/links/:token`: accept an invitation or a password reset by choosing a password. An existing
+ * account's invitation into a cohort is accepted signed in, on the cohorts' page it leads to.
+ */
 @Component({
   selector: 'tc-accept-link-page',
   imports: [
@@ -145,6 +151,13 @@ export class AcceptLinkPage {
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe((state) => {
+        if ('info' in state && state.info.purpose === 'enrolment') {
+          // No password here: the invitee signs in (the page asks first) and accepts there.
+          void this.router.navigateByUrl(`${ENROLMENT_INVITATION_PAGE}/${encodeURIComponent(this.token())}`, {
+            replaceUrl: true,
+          });
+          return;
+        }
         if ('info' in state) this.email = state.info.email;
         this.state.set(state);
       });

@@ -110,7 +110,7 @@ describe('CsvImportComponent', () => {
       rows: 1,
       valid: 1,
       problems: [],
-      result: { enrolled: [], alreadyEnrolled: [], invalid: [], invited: [] },
+      result: { enrolled: [], alreadyEnrolled: [], alreadyInvited: [], invalid: [], invited: [] },
     });
     await stable();
     expect(host.textContent).toContain('cohorts.import.done');

@@ -35,6 +35,7 @@ import { CohortsService } from '../../data-access/cohorts.service';
 import { textIn } from '../../data-access/course-title.pipe';
 import { formatMoment } from '../../data-access/dates';
 import { saveBlob } from '../../data-access/download';
+import { PendingInvitationsComponent } from './pending-invitations.component';
 
 type SortKey = NonNullable<RosterQuery['sort']>;
 type Order = NonNullable<RosterQuery['order']>;
@@ -59,7 +60,7 @@ export function percent(done: number, total: number): number {
   return total > 0 ? Math.round((100 * Math.min(done, total)) / total) : 0;
 }
 
-/** Who is enrolled and how far they are: sort, filter, search, export, withdraw. */
+/** Who is enrolled and how far they are: sort, filter, search, export, withdraw; then who is invited. */
 @Component({
   selector: 'tc-roster',
   imports: [
@@ -71,6 +72,7 @@ export function percent(done: number, total: number): number {
     MatSelectModule,
     TranslocoPipe,
     ProblemMessageComponent,
+    PendingInvitationsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster.component.html',
