@@ -162,12 +162,20 @@ async function populate(m: EntityManager, o: PopulationOptions, domain: string):
     `SELECT e.id FROM enrolments e JOIN syn_enrolments s ON s.id = e.id WHERE e.completed_at IS NOT NULL`,
   )) as unknown[];
   await m.query(
-    `INSERT INTO certificates (code, enrolment_id, issued_at, revoked_at, revocation_reason)
+    `INSERT INTO certificates (code, enrolment_id, issued_at, revoked_at, revocation_reason,
+                               holder_name, course_title, course_version, territory_name)
      SELECT translate(upper(substr(md5('${t}:cert:' || e.id::text), 1, 12)), '0123456789ABCDEF', 'ABCDEFGHJKMNPQRS'),
             e.id, e.completed_at,
             CASE WHEN ${rnd('s.n', `${t}v`)} < 0.02 THEN e.completed_at + interval '10 days' END,
-            CASE WHEN ${rnd('s.n', `${t}v`)} < 0.02 THEN 'Synthetic: revoked for the demo' END
-       FROM enrolments e JOIN syn_enrolments s ON s.id = e.id WHERE e.completed_at IS NOT NULL ORDER BY e.id`,
+            CASE WHEN ${rnd('s.n', `${t}v`)} < 0.02 THEN 'Synthetic: revoked for the demo' END,
+            u.display_name,
+            (SELECT jsonb_object_agg(l, COALESCE(NULLIF(v.content->'title'->>l, ''), v.content->'title'->>(v.content->>'defaultLocale'), ''))
+               FROM unnest(ARRAY['fr', 'ar', 'en']) AS l),
+            c.course_version, jsonb_build_object('fr', tr.name_fr, 'ar', tr.name_ar, 'en', tr.name_en)
+       FROM enrolments e JOIN syn_enrolments s ON s.id = e.id JOIN users u ON u.id = e.user_id
+       JOIN cohorts c ON c.id = e.cohort_id JOIN territories tr ON tr.id = c.territory_id
+       JOIN course_versions v ON v.course_id = c.course_id AND v.number = c.course_version
+      WHERE e.completed_at IS NOT NULL ORDER BY e.id`,
   );
 
   // Self-assessment: at the start on every competence of the course, at the end a level or two higher.

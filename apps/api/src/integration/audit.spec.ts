@@ -178,7 +178,8 @@ describe('audit log: one entry per audited change, append-only, read by admins (
       [cohortId, coachId],
     );
     await t.dataSource.query(
-      `INSERT INTO certificates (code, enrolment_id, issued_at) VALUES ('AUDITCERT234', $1, now())`,
+      `INSERT INTO certificates (code, enrolment_id, issued_at, holder_name, course_title, course_version, territory_name)
+       VALUES ('AUDITCERT234', $1, now(), 'Coach', '{}', 1, '{}')`,
       [enrolment.id],
     );
     const before = await mark();

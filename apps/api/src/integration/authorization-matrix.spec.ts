@@ -747,6 +747,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: COHORT_MANAGERS,
       call: () => ({ url: `/api/v1/certificates/${w.peerCertificate}/revoke`, body: { reason: 'Matrice' } }),
     },
+    // The coach's certificate (the peer's is revoked above, and a revoked one is not re-issued).
+    'POST /api/v1/certificates/:code/reissue': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/certificates/${w.certificate}/reissue` }),
+    },
 
     // ------------------------------------------------------------ observatory (aggregates only)
     'GET /api/v1/observatory/scope': {

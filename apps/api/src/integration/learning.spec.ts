@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { QuizAnswers } from '@tc/shared/contracts';
 import { DEMO_COURSE } from '../database/demo/demo-course';
+import { FreezeCertificateStatements1764800000000 } from '../migrations/1764800000000-FreezeCertificateStatements';
+import { pdfText } from '../testing/pdf-text';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
@@ -491,5 +493,211 @@ describe('certificates and self-assessment (real database)', () => {
     });
     expect(end.status).toBe(200);
     expect(end.body.endAvailable).toBe(true);
+  });
+});
+
+describe('a certificate states what was true when it was issued (real database)', () => {
+  let t: TestApp;
+  let coach: string;
+  let trainer: string;
+  let admin: string;
+  let enrolmentId: string;
+  let code: string;
+  let orientalId: string;
+
+  const pdfLines = async () => {
+    const res = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'GET',
+        url: `/api/v1/enrolments/${enrolmentId}/certificate.pdf?locale=fr`,
+        headers: { authorization: `Bearer ${coach}` },
+      });
+    expect(res.statusCode).toBe(200);
+    return pdfText(res.rawPayload);
+  };
+  const verification = async () => (await t.request('GET', `/api/v1/certificates/${code}`)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: 'https://academy.example.org' });
+    trainer = (await t.signIn('trainer@example.org')).accessToken;
+    admin = (await t.signIn('admin@example.org')).accessToken;
+    const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
+    const courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    orientalId = (
+      (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[]
+    )[0]!.id;
+    const cohort = await t.request('POST', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'Certificats figés',
+        courseId,
+        courseVersion: 1,
+        territoryId: orientalId,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      },
+    });
+    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+      token: trainer,
+      body: { emails: ['coach@example.org'] },
+    });
+    coach = (await t.signIn('coach@example.org')).accessToken;
+    enrolmentId = (await t.request('GET', '/api/v1/me/enrolments', { token: coach })).body[0].enrolmentId;
+    await t.request('POST', '/api/v1/progress/events', {
+      token: coach,
+      body: {
+        events: texts.map((l) => ({
+          id: randomUUID(),
+          enrolmentId,
+          lessonKey: l.key,
+          type: 'completed',
+          occurredAt: new Date().toISOString(),
+        })),
+      },
+    });
+    for (const q of quizzes)
+      await t.request('POST', `/api/v1/enrolments/${enrolmentId}/quizzes/${q.key}/attempts`, {
+        token: coach,
+        body: { answers: rightAnswers(q.key) },
+      });
+    code = (await t.request('GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: coach })).body
+      .code as string;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('keeps the holder’s name and the territory’s as issued when the account or the territory is renamed', async () => {
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    expect(await pdfLines()).toContain('Salma Ouazzani');
+    const renamed = await t.request('PATCH', '/api/v1/me', {
+      token: coach,
+      body: { displayName: 'Quelqu’un d’autre' },
+    });
+    expect(renamed.status).toBe(200);
+    const territory = await t.request('PATCH', `/api/v1/territories/${orientalId}`, {
+      token: admin,
+      body: { name: { fr: 'Région renommée', ar: 'جهة', en: 'Renamed region' } },
+    });
+    expect(territory.status).toBe(200);
+
+    expect(await verification()).toMatchObject({
+      status: 'valid',
+      holderName: 'Salma Ouazzani',
+      territoryName: { fr: "L'Oriental" },
+      courseVersion: 1,
+      reissuedAt: null,
+    });
+    const lines = await pdfLines();
+    expect(lines).toContain('Salma Ouazzani');
+    expect(lines.join('\n')).toContain("L'Oriental");
+    expect(lines.join('\n')).not.toMatch(/Quelqu’un|renommée/);
+  });
+
+  it('is re-issued by a trainer of the cohort’s territory with what is true now, audited; not by its coach nor a trainer elsewhere', async () => {
+    // A trainer of another territory (MA-09), invited by the admin.
+    const away = (
+      (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-09'`)) as { id: string }[]
+    )[0]!.id;
+    const invite = await t.request('POST', '/api/v1/users/invitations', {
+      token: admin,
+      body: {
+        email: 'trainer.away@certificates.test',
+        displayName: 'Formatrice Souss-Massa',
+        role: 'trainer',
+        territoryId: away,
+        preferredLanguage: 'fr',
+      },
+    });
+    expect(invite.status).toBe(201);
+    const awayTrainer = (
+      await t.request('POST', '/api/v1/auth/links/accept', {
+        body: { token: String(invite.body.link.url).split('/').pop(), password: 'away-trainer-pass' },
+      })
+    ).body.accessToken as string;
+
+    const reissue = (token: string) =>
+      t.request('POST', `/api/v1/certificates/${code}/reissue`, { token, body: {} });
+    expect((await reissue(coach)).status).toBe(403);
+    expect((await reissue(awayTrainer)).status).toBe(403);
+    expect((await t.request('POST', `/api/v1/certificates/${code}/reissue`, { body: {} })).status).toBe(401);
+    expect(await verification()).toMatchObject({ holderName: 'Salma Ouazzani', reissuedAt: null });
+
+    const done = await reissue(trainer);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      code,
+      status: 'valid',
+      holderName: 'Quelqu’un d’autre',
+      territoryName: { fr: 'Région renommée' },
+      reissuedAt: expect.any(String),
+    });
+    expect(await verification()).toMatchObject({ code, holderName: 'Quelqu’un d’autre' });
+    const lines = await pdfLines();
+    expect(lines).toContain('Quelqu’un d’autre');
+    expect(lines.join('\n')).not.toContain('Salma Ouazzani');
+
+    const audit = (await t.dataSource.query(
+      `SELECT a.actor_id, a.subject_type, a.territory_id, a.details FROM audit_log a
+        WHERE a.action = 'certificate.reissued' AND a.subject_id = $1`,
+      [code],
+    )) as {
+      actor_id: string;
+      subject_type: string;
+      territory_id: string;
+      details: Record<string, unknown>;
+    }[];
+    const [trainerId] = (await t.dataSource.query(
+      `SELECT id FROM users WHERE email = 'trainer@example.org'`,
+    )) as {
+      id: string;
+    }[];
+    expect(audit).toEqual([
+      {
+        actor_id: trainerId!.id,
+        subject_type: 'certificate',
+        territory_id: orientalId,
+        details: expect.objectContaining({ enrolmentId, changed: ['holderName', 'territoryName'] }),
+      },
+    ]);
+    // The entry names no one: ids and facts only.
+    expect(JSON.stringify(audit)).not.toMatch(/Quelqu|Salma/);
+  });
+
+  it('gives certificates issued before statements were stored the values of the day the migration runs', async () => {
+    const migration = new FreezeCertificateStatements1764800000000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await runner.query(`UPDATE users SET display_name = 'Salma Benali' WHERE email = 'coach@example.org'`);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = (await t.dataSource.query(
+      `SELECT holder_name, course_title, course_version, territory_name FROM certificates WHERE code = $1`,
+      [code],
+    )) as unknown[];
+    expect(rows).toEqual([
+      {
+        holder_name: 'Salma Benali',
+        course_title: DEMO_COURSE.title,
+        course_version: 1,
+        territory_name: { fr: 'Région renommée', ar: 'جهة', en: 'Renamed region' },
+      },
+    ]);
+    expect(await verification()).toMatchObject({ holderName: 'Salma Benali', reissuedAt: null });
+  });
+
+  it('does not re-issue a revoked certificate', async () => {
+    await t.request('POST', `/api/v1/certificates/${code}/revoke`, {
+      token: trainer,
+      body: { reason: 'Erreur' },
+    });
+    const res = await t.request('POST', `/api/v1/certificates/${code}/reissue`, { token: trainer, body: {} });
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

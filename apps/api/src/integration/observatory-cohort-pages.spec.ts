@@ -78,9 +78,9 @@ describe('the observatory cohort table a page at a time (real database)', () => 
         [id, n.completed],
       );
       await m.query(
-        `INSERT INTO certificates (code, enrolment_id, issued_at)
+        `INSERT INTO certificates (code, enrolment_id, issued_at, holder_name, course_title, course_version, territory_name)
          SELECT translate(upper(substr(md5('pages:' || r.id::text), 1, 12)), '0123456789ABCDEF', 'ABCDEFGHJKMNPQRS'),
-                r.id, timestamptz '2026-03-15 09:00Z'
+                r.id, timestamptz '2026-03-15 09:00Z', 'Coach', '{}', 1, '{}'
            FROM (${ranked}) r WHERE r.i < $2`,
         [id, n.certified],
       );

@@ -294,7 +294,8 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       await t.dataSource.transaction(async (m) => {
         await m.query(`UPDATE enrolments SET completed_at = now() WHERE id = $1`, [id]);
         await m.query(
-          `INSERT INTO certificates (code, enrolment_id, issued_at) VALUES ('TESTCERT2345', $1, now())`,
+          `INSERT INTO certificates (code, enrolment_id, issued_at, holder_name, course_title, course_version, territory_name)
+           VALUES ('TESTCERT2345', $1, now(), 'Coach', '{}', 1, '{}')`,
           [id],
         );
       });

@@ -526,6 +526,12 @@ describe('OpenAPI document', () => {
     const code = (certificate.body as { code?: string }).code ?? 'TC-NONE-0001';
     await call('get', '/api/v1/enrolments/{id}/certificate.pdf', `${e}/certificate.pdf`, { token: coach });
     await call('get', '/api/v1/certificates/{code}', `/api/v1/certificates/${code}`);
+    await call('post', '/api/v1/certificates/{code}/reissue', '/api/v1/certificates/TC-NONE-0000/reissue', {
+      token: trainer,
+    });
+    await call('post', '/api/v1/certificates/{code}/reissue', `/api/v1/certificates/${code}/reissue`, {
+      token: trainer,
+    });
     await call('post', '/api/v1/certificates/{code}/revoke', '/api/v1/certificates/TC-NONE-0000/revoke', {
       token: trainer,
       body: { reason: 'checking the document' },

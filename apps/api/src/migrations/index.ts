@@ -10,6 +10,7 @@ import { CreateCohortAllTimeRollups1764440000000 } from './1764440000000-CreateC
 import { AddSessionLimitsLockoutsAndAuditLog1764600000000 } from './1764600000000-AddSessionLimitsLockoutsAndAuditLog';
 import { CreateCohortColumnSummary1764700000000 } from './1764700000000-CreateCohortColumnSummary';
 import { AddCohortsNameIndex1764700000001 } from './1764700000001-AddCohortsNameIndex';
+import { FreezeCertificateStatements1764800000000 } from './1764800000000-FreezeCertificateStatements';
 import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateEnrolmentInvitations';
 
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   AddSessionLimitsLockoutsAndAuditLog1764600000000,
   CreateCohortColumnSummary1764700000000,
   AddCohortsNameIndex1764700000001,
+  FreezeCertificateStatements1764800000000,
   CreateEnrolmentInvitations1764810000000,
 ];

@@ -155,4 +155,17 @@ export class CertificatesController {
   ): Promise<CertificateVerification> {
     return this.certificates.revoke(principal, code, dto.reason);
   }
+
+  /** States the holder's name, course and territory as they are now (same code); no body. */
+  @Post(':code/reissue')
+  @Roles('trainer', 'admin')
+  @ApiBearerAuth()
+  @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('CertificateVerification')
+  reissue(
+    @CurrentUser() principal: AuthPrincipal,
+    @Param('code') code: string,
+  ): Promise<CertificateVerification> {
+    return this.certificates.reissue(principal, code);
+  }
 }

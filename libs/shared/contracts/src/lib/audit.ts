@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'account.unlocked',
   'course.published',
   'certificate.revoked',
+  'certificate.reissued',
   'cohort.csv-imported',
   'cohort.roster-exported',
   'observatory.exported',

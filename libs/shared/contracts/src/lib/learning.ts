@@ -97,7 +97,10 @@ export interface LearnerCourse {
 
 // ---------------------------------------------------------------- certificates
 
-/** `GET /api/v1/certificates/:code` (public): the least a verifier needs. */
+/**
+ * `GET /api/v1/certificates/:code` (public): the least a verifier needs. The name, course and territory
+ * are what was true when the certificate was issued (or last re-issued), not what the accounts say now.
+ */
 export interface CertificateVerification {
   code: string;
   status: 'valid' | 'revoked';
@@ -106,6 +109,8 @@ export interface CertificateVerification {
   courseVersion: number;
   issuedAt: string;
   territoryName: Record<Locale, string>;
+  /** When a trainer last re-issued it (its statement brought up to date); null if never. */
+  reissuedAt: string | null;
   revokedAt: string | null;
   revocationReason: string | null;
 }

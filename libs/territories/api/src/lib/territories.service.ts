@@ -91,9 +91,10 @@ export class TerritoriesService {
   /** Names and paths of several territories, for other domains' listings. */
   async summaries(
     ids: string[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, { name: LocalizedName; path: string; code: string | null }>> {
     if (!ids.length) return new Map();
-    const rows = await this.dataSource
+    const rows = await manager
       .getRepository(TerritoryEntity)
       .find({ where: { id: In([...new Set(ids)]) } });
     return new Map(

@@ -17,6 +17,7 @@ import { LanguageService, LocalizedNamePipe, ProblemMessageComponent, problemOf 
 import { CohortStore } from '../data-access/cohort.store';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
 import { formatDay } from '../data-access/dates';
+import { CertificateReissueComponent } from './certificate-reissue.component';
 import { CertificateRevokeComponent } from './certificate-revoke.component';
 import { CohortSettingsComponent } from './cohort-settings.component';
 import { CsvImportComponent } from './csv-import/csv-import.component';
@@ -47,6 +48,7 @@ export const NEXT_STATUSES: Record<CohortStatus, CohortStatus[]> = {
     CourseTitlePipe,
     CohortSettingsComponent,
     CertificateRevokeComponent,
+    CertificateReissueComponent,
     JoinCodePanelComponent,
     DeadlinesEditorComponent,
     VersionUpgradeComponent,

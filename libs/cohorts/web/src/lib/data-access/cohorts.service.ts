@@ -128,4 +128,12 @@ export class CohortsService {
       { reason },
     );
   }
+
+  /** The same people re-issue one: its name, course and territory as they are now, same code. */
+  reissueCertificate(code: string): Observable<CertificateVerification> {
+    return this.http.post<CertificateVerification>(
+      `${CERTIFICATES_API}/${seg(code.trim().toUpperCase())}/reissue`,
+      {},
+    );
+  }
 }

@@ -27,7 +27,20 @@ export function newCertificateCode(): string {
   return code;
 }
 
+/** A statement's value as text, keys in order (jsonb gives its keys back in its own order). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, value && typeof value === 'object' ? Object.keys(value).sort() : undefined);
+}
+
 export const LEARNING_PUBLIC_URL = Symbol('LEARNING_PUBLIC_URL');
+
+const LOCALES: readonly Locale[] = ['fr', 'ar', 'en'];
+
+/** What a certificate states, fixed on its row when it is issued (and when it is re-issued). */
+type CertificateStatement = Pick<
+  CertificateEntity,
+  'holderName' | 'courseTitle' | 'courseVersion' | 'territoryName'
+>;
 
 @Injectable()
 export class CertificatesService {
@@ -41,13 +54,17 @@ export class CertificatesService {
     @Optional() @Inject(LEARNING_PUBLIC_URL) private readonly publicUrl = 'http://localhost:3000',
   ) {}
 
-  /** In the completing transaction: one certificate per enrolment, issued once. */
+  /**
+   * In the completing transaction: one certificate per enrolment, issued once, stating the holder's
+   * name, the course and the territory as they are now.
+   */
   async issue(manager: EntityManager, enrolmentId: string, at: Date): Promise<void> {
+    const statement = await this.statement(manager, enrolmentId);
     await manager
       .createQueryBuilder()
       .insert()
       .into(CertificateEntity)
-      .values({ code: newCertificateCode(), enrolmentId, issuedAt: at })
+      .values({ code: newCertificateCode(), enrolmentId, issuedAt: at, ...statement })
       .orIgnore()
       .execute();
   }
@@ -69,15 +86,15 @@ export class CertificatesService {
         'No certificate has this code.',
       );
     }
-    const facts = await this.facts(certificate);
     return {
       code: certificate.code,
       status: certificate.revokedAt ? 'revoked' : 'valid',
-      holderName: facts.holderName,
-      courseTitle: facts.courseTitle,
-      courseVersion: facts.courseVersion,
+      holderName: certificate.holderName,
+      courseTitle: certificate.courseTitle,
+      courseVersion: certificate.courseVersion,
       issuedAt: certificate.issuedAt.toISOString(),
-      territoryName: facts.territoryName,
+      territoryName: certificate.territoryName,
+      reissuedAt: certificate.reissuedAt?.toISOString() ?? null,
       revokedAt: certificate.revokedAt?.toISOString() ?? null,
       revocationReason: certificate.revocationReason,
     };
@@ -107,15 +124,14 @@ export class CertificatesService {
         'Certificate revoked',
         certificate.revocationReason ?? undefined,
       );
-    const facts = await this.facts(certificate);
     const language = (locale ?? (await this.directory.preferredLanguage(principal.userId)) ?? 'fr') as Locale;
     const pdf = await renderCertificate({
       code: certificate.code,
-      holderName: facts.holderName,
-      courseTitle: facts.courseTitle[language] || facts.courseTitle[facts.defaultLocale] || '',
-      courseVersion: facts.courseVersion,
+      holderName: certificate.holderName,
+      courseTitle: certificate.courseTitle[language] ?? '',
+      courseVersion: certificate.courseVersion,
       issuedAt: certificate.issuedAt,
-      territoryName: facts.territoryName[language],
+      territoryName: certificate.territoryName[language] ?? '',
       verifyUrl: this.verifyUrl(certificate.code),
       locale: language,
     });
@@ -124,22 +140,7 @@ export class CertificatesService {
 
   /** Trainers who manage the cohort, and admins, revoke with a reason. */
   async revoke(principal: AuthPrincipal, code: string, reason: string): Promise<CertificateVerification> {
-    const certificate = await this.dataSource.manager.findOne(CertificateEntity, {
-      where: { code: code.trim().toUpperCase() },
-    });
-    if (!certificate) throw new NotFoundException('No certificate has this code.');
-    const enrolment = (await this.records.enrolments(this.dataSource.manager, [certificate.enrolmentId])).get(
-      certificate.enrolmentId,
-    );
-    if (!enrolment) throw new NotFoundException();
-    // Admins too, within their territories (requireManageable knows both).
-    try {
-      await this.cohorts.requireManageable(principal, enrolment.cohortId);
-    } catch {
-      throw new ForbiddenException(
-        'Only the trainers of this cohort or an admin of its territory can revoke this certificate.',
-      );
-    }
+    const { certificate, enrolment } = await this.manageable(principal, code, 'revoke');
     if (!certificate.revokedAt) {
       await this.dataSource.transaction(async (manager) => {
         const revoked = await manager.update(
@@ -162,6 +163,71 @@ export class CertificatesService {
     return this.verify(certificate.code);
   }
 
+  /**
+   * The same trainers and admins re-issue a certificate: same code, its statement (holder's name,
+   * course, territory) brought up to date, e.g. after a name was corrected. The issue date stays the
+   * date it was earned. A revoked certificate stays revoked.
+   */
+  async reissue(principal: AuthPrincipal, code: string): Promise<CertificateVerification> {
+    const { certificate, enrolment } = await this.manageable(principal, code, 're-issue');
+    await this.dataSource.transaction(async (manager) => {
+      // Locked: a revocation or another re-issue at the same moment waits for this one.
+      const current = await manager.findOne(CertificateEntity, {
+        where: { code: certificate.code },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw new NotFoundException('No certificate has this code.');
+      if (current.revokedAt) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'certificate-revoked',
+          'Certificate revoked',
+          'A revoked certificate cannot be re-issued.',
+        );
+      }
+      const statement = await this.statement(manager, current.enrolmentId);
+      const changed = (Object.keys(statement) as (keyof CertificateStatement)[]).filter(
+        (key) => canonical(statement[key]) !== canonical(current[key]),
+      );
+      await manager.update(
+        CertificateEntity,
+        { code: current.code },
+        { ...statement, reissuedAt: new Date() },
+      );
+      // Which parts changed, not their values: the entry names no one.
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'certificate.reissued',
+        subjectType: 'certificate',
+        subjectId: current.code,
+        territoryId: await this.records.cohortTerritory(manager, enrolment.cohortId),
+        details: { enrolmentId: current.enrolmentId, cohortId: enrolment.cohortId, changed },
+      });
+    });
+    return this.verify(certificate.code);
+  }
+
+  /** The certificate and its enrolment, when the caller manages the cohort (a trainer of it, an admin over it). */
+  private async manageable(principal: AuthPrincipal, code: string, verb: 'revoke' | 're-issue') {
+    const certificate = await this.dataSource.manager.findOne(CertificateEntity, {
+      where: { code: code.trim().toUpperCase() },
+    });
+    if (!certificate) throw new NotFoundException('No certificate has this code.');
+    const enrolment = (await this.records.enrolments(this.dataSource.manager, [certificate.enrolmentId])).get(
+      certificate.enrolmentId,
+    );
+    if (!enrolment) throw new NotFoundException();
+    // Admins too, within their territories (requireManageable knows both).
+    try {
+      await this.cohorts.requireManageable(principal, enrolment.cohortId);
+    } catch {
+      throw new ForbiddenException(
+        `Only the trainers of this cohort or an admin of its territory can ${verb} this certificate.`,
+      );
+    }
+    return { certificate, enrolment };
+  }
+
   private async ownCertificate(principal: AuthPrincipal, enrolmentId: string): Promise<CertificateEntity> {
     const enrolment = (await this.records.enrolments(this.dataSource.manager, [enrolmentId])).get(
       enrolmentId,
@@ -173,21 +239,24 @@ export class CertificatesService {
     return certificate;
   }
 
-  private async facts(certificate: CertificateEntity) {
-    const enrolment = (await this.records.enrolments(this.dataSource.manager, [certificate.enrolmentId])).get(
-      certificate.enrolmentId,
-    );
-    if (!enrolment) throw new NotFoundException();
+  /** What a certificate of this enrolment states, read now in the caller's transaction. */
+  private async statement(manager: EntityManager, enrolmentId: string): Promise<CertificateStatement> {
+    const enrolment = (await this.records.enrolments(manager, [enrolmentId])).get(enrolmentId);
+    if (!enrolment) throw new NotFoundException('No such enrolment.');
     const [people, version, cohortTerritory] = await Promise.all([
-      this.directory.entries([enrolment.userId]),
-      this.catalog.version(enrolment.courseId, enrolment.courseVersion),
-      this.records.cohortTerritory(this.dataSource.manager, enrolment.cohortId),
+      this.directory.entries([enrolment.userId], manager),
+      this.catalog.version(enrolment.courseId, enrolment.courseVersion, manager),
+      this.records.cohortTerritory(manager, enrolment.cohortId),
     ]);
-    const territory = (await this.territories.summaries([cohortTerritory])).get(cohortTerritory);
+    const territory = (await this.territories.summaries([cohortTerritory], manager)).get(cohortTerritory);
+    const title: Partial<Record<Locale, string>> = version?.content.title ?? {};
+    const fallback = title[version?.content.defaultLocale ?? 'fr'] ?? '';
     return {
       holderName: people.get(enrolment.userId)?.displayName ?? '',
-      courseTitle: version?.content.title ?? {},
-      defaultLocale: version?.content.defaultLocale ?? 'fr',
+      courseTitle: Object.fromEntries(LOCALES.map((l) => [l, title[l] || fallback])) as Record<
+        Locale,
+        string
+      >,
       courseVersion: enrolment.courseVersion,
       territoryName: territory?.name ?? { fr: '', ar: '', en: '' },
     };

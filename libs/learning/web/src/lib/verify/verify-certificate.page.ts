@@ -50,5 +50,8 @@ export class VerifyCertificatePage {
   );
   protected readonly courseTitle = computed(() => textIn(this.state().certificate?.courseTitle, this.lang()));
   protected readonly issuedOn = computed(() => formatDate(this.state().certificate?.issuedAt, this.lang()));
+  protected readonly reissuedOn = computed(() =>
+    formatDate(this.state().certificate?.reissuedAt, this.lang()),
+  );
   protected readonly revokedOn = computed(() => formatDate(this.state().certificate?.revokedAt, this.lang()));
 }
