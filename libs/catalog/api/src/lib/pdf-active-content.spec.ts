@@ -48,4 +48,31 @@ describe('checkPdf: active content wherever a reader would find it', () => {
     );
     expect(checkPdf(pdf)).toEqual({ ok: true });
   });
+
+  // Shapes whose checking grew with the square of the file (a regular expression backtracking over a
+  // run of digits; a search for `endobj` from each of thousands of headers; a scan to the stream from
+  // each of thousands of /Filter entries). Each 2 MB file must be answered at all: quadratic work on
+  // it does not finish within the test's time.
+  const MB2 = 2 * 1024 * 1024;
+  const UNREADABLE = { ok: false, reason: 'it has an object stream in an encoding that cannot be checked' };
+  it.each([
+    ['a run of two million digits', `%PDF-1.7\n${'0'.repeat(MB2)}`, { ok: true }],
+    [
+      'hundreds of thousands of object headers inside a stream, no endobj',
+      `%PDF-1.7\n1 0 obj\n<< /Length 1 >>\nstream\n${'1 0 obj '.repeat(MB2 / 8)}\nendstream\nendobj\n`,
+      { ok: false, reason: 'its streams hold too many objects to check' },
+    ],
+    [
+      'a hundred thousand unclosed /DecodeParms before an object stream',
+      `%PDF-1.7\n1 0 obj\n<< /Type /ObjStm ${'/DecodeParms <<'.repeat(MB2 / 16)} >>\nstream\nx\nendstream\nendobj\n`,
+      UNREADABLE,
+    ],
+    [
+      'a hundred thousand unclosed /Filter arrays before an object stream',
+      `%PDF-1.7\n1 0 obj\n<< /Type /ObjStm ${'/Filter ['.repeat(MB2 / 10)} >>\nstream\nx\nendstream\nendobj\n`,
+      UNREADABLE,
+    ],
+  ])('answers at once for %s', (_, text, expected) => {
+    expect(checkPdf(Buffer.from(text, 'latin1'))).toEqual(expected);
+  });
 });

@@ -33,15 +33,32 @@ const WS = `[${WHITESPACE}]`;
 /** A name: `/` then regular characters; `#xx` is a character written in hex (`/J#61vaScript`). */
 const NAME = new RegExp(`/([^${WHITESPACE}()<>\\[\\]{}/%]*)`, 'g');
 const STREAM_KEYWORD = new RegExp(`>>${WS}*stream(?:\\r\\n|\\n|\\r)`, 'g');
-const OBJECT_HEADER = new RegExp(`(\\d+)${WS}+(\\d+)${WS}+obj\\b`, 'g');
+// Bounded runs, and a number starts where no digit precedes it: a run of a million digits is read once,
+// not once from each of its digits (the unbounded form backtracked quadratically).
+const OBJECT_HEADER = new RegExp(`(?<![0-9])([0-9]{1,10})${WS}{1,32}([0-9]{1,5})${WS}{1,32}obj\\b`, 'g');
 const ALL_WHITESPACE = new RegExp(WS, 'g');
 
 function decodeName(raw: string): string {
+  if (!raw.includes('#')) return raw;
   return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Where objects are, by `number generation`: the text from their value on. */
 type ObjectIndex = Map<string, string>;
+
+/**
+ * Objects found inside streams' bytes, and /Filter or /DecodeParms entries before one stream, past
+ * which a file is refused unread: each is read up to a window or to the stream, so their number
+ * multiplies the work. Real files have none of the first and one or two of the others.
+ */
+const MAX_OBJECTS_IN_STREAMS = 500;
+const MAX_FILTER_ENTRIES = 16;
+
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) count++;
+  return count;
+}
 
 /** How far an object's value is read to resolve it. */
 const VALUE_WINDOW = 4096;
@@ -87,6 +104,8 @@ function activeNameIn(text: string, objects: ObjectIndex): string | null {
 
 /** Every name of a dictionary's text written plainly, so that `/Fl#61teDecode` reads `/FlateDecode`. */
 function plainNames(text: string): string {
+  // No `#` anywhere: no name is written in hex, and the text is its own plain form.
+  if (!text.includes('#')) return text;
   return text.replace(NAME, (_, raw: string) => `/${decodeName(raw)}`);
 }
 
@@ -168,6 +187,11 @@ type Chain = { name: string; params: Params }[];
  * looks like its start. Each is tried; the data as it is, too. 'unreadable' when one is a reference.
  */
 function encodingsOf(before: string): Chain[] | 'unreadable' {
+  if (
+    occurrences(before, '/Filter') > MAX_FILTER_ENTRIES ||
+    occurrences(before, '/DecodeParms') > MAX_FILTER_ENTRIES
+  )
+    return 'unreadable';
   const parms = [...before.matchAll(/\/DecodeParms\s*(<<[\s\S]*?>>|\[[\s\S]*?\]|\d+\s+\d+\s+R)/g)].map(
     (m) => m[1] as string,
   );
@@ -278,6 +302,7 @@ const UNREADABLE: PdfCheck = {
   reason: 'it has an object stream in an encoding that cannot be checked',
 };
 const TOO_LARGE: PdfCheck = { ok: false, reason: 'its compressed content is too large to check' };
+const TOO_MANY_OBJECTS: PdfCheck = { ok: false, reason: 'its streams hold too many objects to check' };
 
 /** A stream's data through one chain of filters, in at most `budget` bytes. */
 function decode(data: Buffer, chain: Chain, budget: number): Buffer | 'unreadable' | 'too-large' {
@@ -340,15 +365,24 @@ export function checkPdf(pdf: Buffer): PdfCheck {
   };
   index(outside);
   let budget = PDF_DECODE_BUDGET;
+  let objectsInStreams = 0;
   for (const s of streams) {
     // Bytes of a stream that a cross-reference table points at as an object are read as one.
     const data = text.slice(s.start, s.end);
+    // Where each `endobj` is, found once: an object runs to the first one after its header.
+    const ends: number[] = [];
+    for (let at = data.indexOf('endobj'); at !== -1; at = data.indexOf('endobj', at + 6)) ends.push(at);
+    let next = 0;
     for (const m of data.matchAll(OBJECT_HEADER)) {
+      if (++objectsInStreams > MAX_OBJECTS_IN_STREAMS) return TOO_MANY_OBJECTS;
       const from = m.index as number;
-      const to = data.indexOf('endobj', from);
+      while (next < ends.length && (ends[next] as number) < from) next++;
+      const to = ends[next] ?? -1;
       const object = data.slice(from, to < 0 ? from + OBJECT_WINDOW : Math.min(to, from + OBJECT_WINDOW));
       texts.push(object);
-      index(object);
+      // Its own number (the headers after it inside the window are objects of this loop too).
+      const at = from + m[0].length;
+      objects.set(`${m[1]} ${m[2]}`, data.slice(at, at + VALUE_WINDOW));
     }
 
     // Object streams hold objects too, compressed: they are read decompressed. Other streams (pages'
