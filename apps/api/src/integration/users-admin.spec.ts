@@ -1,5 +1,5 @@
 import { BackgroundWork, MailService } from '@tc/identity/api';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
 
 async function territoryId(t: TestApp, code: string): Promise<string> {
   const rows: { id: string }[] = await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [
@@ -402,5 +402,232 @@ describe('profile: each person edits their own', () => {
     expect(unknownTerritory.body.errors[0].field).toBe('territoryId');
     const me = await t.request('GET', '/api/v1/me', { token: coach.accessToken });
     expect(me.body).toMatchObject({ email: 'trainer@example.org', preferredLanguage: 'fr', birthYear: null });
+  });
+});
+
+describe('admin: a regional admin acts only on accounts they outrank (real database)', () => {
+  let t: TestApp;
+  let root: string;
+  let regional: string;
+  let oriental: string;
+  let berkane: string;
+  /** A national admin who works in the region (their own choice of home territory). */
+  let livesIn: { id: string; email: string };
+  /** A national admin who also coaches in the region (a role gained by joining a cohort there). */
+  let coachesIn: { id: string; email: string; coachRoleId: string };
+
+  const one = async <T>(sql: string, params: unknown[]): Promise<T> =>
+    ((await t.dataSource.query(sql, params)) as T[])[0] as T;
+  const linkToken = (url: string): string => url.split('/').pop() as string;
+
+  /** Invites a person with a first role (as the national admin) and, unless `pending`, accepts the link. */
+  async function account(
+    email: string,
+    role: string,
+    territoryId: string,
+    pending = false,
+  ): Promise<{ id: string; email: string; token: string }> {
+    const invite = await t.request('POST', '/api/v1/users/invitations', {
+      token: root,
+      body: { email, displayName: email.split('@')[0], role, territoryId },
+    });
+    expect(invite.status).toBe(201);
+    const token = linkToken(invite.body.link.url as string);
+    if (!pending) {
+      const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+        body: { token, password: 'a-long-password-2026' },
+      });
+      expect(accepted.status).toBe(200);
+    }
+    return { id: invite.body.user.id as string, email, token };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    root = (await t.signIn('admin@example.org')).accessToken;
+    oriental = await territoryId(t, 'MA-02');
+    berkane = await territoryId(t, 'MA-BER');
+    const morocco = await territoryId(t, 'MA');
+    await account('admin.oriental@example.org', 'admin', oriental);
+    regional = (await t.signIn('admin.oriental@example.org', 'a-long-password-2026')).accessToken;
+
+    const a = await account('national.home@example.org', 'admin', morocco);
+    const session = await t.signIn(a.email, 'a-long-password-2026');
+    const moved = await t.request('PATCH', '/api/v1/me', {
+      token: session.accessToken,
+      body: { territoryId: berkane },
+    });
+    expect(moved.status).toBe(200);
+    livesIn = a;
+
+    const b = await account('national.coach@example.org', 'admin', morocco);
+    const granted = await t.request('POST', `/api/v1/users/${b.id}/roles`, {
+      token: root,
+      body: { role: 'coach', territoryId: berkane },
+    });
+    expect(granted.status).toBe(201);
+    coachesIn = {
+      ...b,
+      coachRoleId: granted.body.roles.find((r: { role: string }) => r.role === 'coach').id as string,
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const refused = (res: TestResponse) => {
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.url).toBeUndefined();
+  };
+
+  it('both national admins are in the regional admin’s view (reads keep their rule)', async () => {
+    for (const victim of [livesIn, coachesIn]) {
+      expect((await t.request('GET', `/api/v1/users/${victim.id}`, { token: regional })).status).toBe(200);
+    }
+  });
+
+  it('cannot reset the password of an account that holds more than they do: no link, none made', async () => {
+    for (const victim of [livesIn, coachesIn]) {
+      const before = await one<{ n: number }>(
+        'SELECT count(*)::int AS n FROM action_tokens WHERE user_id = $1',
+        [victim.id],
+      );
+      refused(await t.request('POST', `/api/v1/users/${victim.id}/password-reset`, { token: regional }));
+      const after = await one<{ n: number }>(
+        'SELECT count(*)::int AS n FROM action_tokens WHERE user_id = $1',
+        [victim.id],
+      );
+      expect(after.n).toBe(before.n);
+      await expect(t.signIn(victim.email, 'a-long-password-2026')).resolves.toBeDefined();
+    }
+  });
+
+  it('cannot disable or enable such an account', async () => {
+    for (const victim of [livesIn, coachesIn]) {
+      refused(await t.request('POST', `/api/v1/users/${victim.id}/disable`, { token: regional }));
+      const row = await one<{ disabled_at: Date | null }>('SELECT disabled_at FROM users WHERE id = $1', [
+        victim.id,
+      ]);
+      expect(row.disabled_at).toBeNull();
+      await expect(t.signIn(victim.email, 'a-long-password-2026')).resolves.toBeDefined();
+    }
+    // Disabled by someone who outranks them, it stays so whatever the regional admin asks.
+    expect((await t.request('POST', `/api/v1/users/${livesIn.id}/disable`, { token: root })).status).toBe(
+      200,
+    );
+    refused(await t.request('POST', `/api/v1/users/${livesIn.id}/enable`, { token: regional }));
+    const row = await one<{ disabled_at: Date | null }>('SELECT disabled_at FROM users WHERE id = $1', [
+      livesIn.id,
+    ]);
+    expect(row.disabled_at).not.toBeNull();
+    expect((await t.request('POST', `/api/v1/users/${livesIn.id}/enable`, { token: root })).status).toBe(200);
+  });
+
+  it('cannot clear such an account’s lockout', async () => {
+    for (let i = 0; i < 2; i++) {
+      const wrong = await t.request('POST', '/api/v1/auth/sign-in', {
+        body: { email: coachesIn.email, password: 'not-the-password' },
+      });
+      expect(wrong.status).toBe(401);
+    }
+    refused(await t.request('DELETE', `/api/v1/users/${coachesIn.id}/lockout`, { token: regional }));
+    const status = await t.request('GET', `/api/v1/users/${coachesIn.id}/lockout`, { token: root });
+    expect(status.body.failures).toBe(2);
+  });
+
+  it('cannot remove, nor add, a role of such an account', async () => {
+    refused(
+      await t.request('DELETE', `/api/v1/users/${coachesIn.id}/roles/${coachesIn.coachRoleId}`, {
+        token: regional,
+      }),
+    );
+    expect(
+      (
+        await one<{ n: number }>('SELECT count(*)::int AS n FROM role_assignments WHERE id = $1', [
+          coachesIn.coachRoleId,
+        ])
+      ).n,
+    ).toBe(1);
+    refused(
+      await t.request('POST', `/api/v1/users/${livesIn.id}/roles`, {
+        token: regional,
+        body: { role: 'observer', territoryId: oriental },
+      }),
+    );
+    expect(
+      (
+        await one<{ n: number }>('SELECT count(*)::int AS n FROM role_assignments WHERE user_id = $1', [
+          livesIn.id,
+        ])
+      ).n,
+    ).toBe(1);
+  });
+
+  it('cannot re-invite an invited national admin into the region: the first invitation stays valid', async () => {
+    const pending = await account('national.pending@example.org', 'admin', await territoryId(t, 'MA'), true);
+    const res = await t.request('POST', '/api/v1/users/invitations', {
+      token: regional,
+      body: { email: pending.email, displayName: 'Taken Over', role: 'coach', territoryId: berkane },
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.link).toBeUndefined();
+    const roles: { role: string }[] = await t.dataSource.query(
+      'SELECT role FROM role_assignments WHERE user_id = $1',
+      [pending.id],
+    );
+    expect(roles.map((r) => r.role)).toEqual(['admin']);
+    const info = await t.request('GET', `/api/v1/auth/links/${pending.token}`);
+    expect(info.status).toBe(200);
+    expect(info.body.purpose).toBe('invitation');
+  });
+
+  it('still acts on the region’s own coach: reset, lockout, disable and enable, roles', async () => {
+    const coach = await one<{ id: string }>(`SELECT id FROM users WHERE email = 'coach@example.org'`, []);
+    const link = await t.request('POST', `/api/v1/users/${coach.id}/password-reset`, { token: regional });
+    expect(link.status).toBe(200);
+    expect((await t.request('GET', `/api/v1/auth/links/${linkToken(link.body.url as string)}`)).status).toBe(
+      200,
+    );
+    expect((await t.request('DELETE', `/api/v1/users/${coach.id}/lockout`, { token: regional })).status).toBe(
+      200,
+    );
+    expect(
+      (await t.request('POST', `/api/v1/users/${coach.id}/disable`, { token: regional })).body.status,
+    ).toBe('disabled');
+    expect(
+      (await t.request('POST', `/api/v1/users/${coach.id}/enable`, { token: regional })).body.status,
+    ).toBe('active');
+    const granted = await t.request('POST', `/api/v1/users/${coach.id}/roles`, {
+      token: regional,
+      body: { role: 'observer', territoryId: berkane },
+    });
+    expect(granted.status).toBe(201);
+    const observerRole = granted.body.roles.find((r: { role: string }) => r.role === 'observer');
+    const removed = await t.request('DELETE', `/api/v1/users/${coach.id}/roles/${observerRole.id}`, {
+      token: regional,
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.roles.map((r: { role: string }) => r.role)).toEqual(['coach']);
+  });
+
+  it('re-invites an account that never accepted and holds no role, when it is in the region', async () => {
+    const invited = await account('left.behind@example.org', 'coach', berkane, true);
+    const roleId = await one<{ id: string }>('SELECT id FROM role_assignments WHERE user_id = $1', [
+      invited.id,
+    ]);
+    expect(
+      (await t.request('DELETE', `/api/v1/users/${invited.id}/roles/${roleId.id}`, { token: root })).status,
+    ).toBe(200);
+    const again = await t.request('POST', '/api/v1/users/invitations', {
+      token: regional,
+      body: { email: invited.email, displayName: 'Left Behind', role: 'coach', territoryId: berkane },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.user.id).toBe(invited.id);
+    expect(
+      (await t.request('GET', `/api/v1/auth/links/${linkToken(again.body.link.url as string)}`)).body.purpose,
+    ).toBe('invitation');
   });
 });

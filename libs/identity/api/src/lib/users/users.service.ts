@@ -120,14 +120,26 @@ export class UsersService {
     return (await loadSummaries(this.dataSource.manager, [user]))[0] as UserSummary;
   }
 
-  /** Invites a new person (or re-invites one who never accepted) with a first role. */
+  /**
+   * Invites a new person with a first role, or re-invites one who never accepted and holds no role (when
+   * this admin outranks them). An account with a password or any role is a conflict, in or out of the
+   * admin's territories alike: a link that sets a password never goes to an account with something to
+   * take over (an admin hands such a person a reset link, or assigns the role, instead).
+   */
   async invite(principal: AuthPrincipal, dto: InviteUserDto): Promise<InviteUserResponse> {
     const path = await this.requireTerritory(dto.territoryId, 'territoryId');
     this.assertAdminCovers(principal, path);
     const email = normalizeEmail(dto.email);
     const issued = await this.dataSource.transaction(async (manager) => {
       let user = await this.findWithPassword(manager, { email });
-      if (user?.hasPassword) {
+      // Taken: a password or a role to take over, or a stray account out of this admin's reach (one answer
+      // for all, so the answer tells no more about accounts elsewhere than that the address is in use).
+      const taken =
+        user &&
+        (user.hasPassword ||
+          (await manager.exists(RoleAssignmentEntity, { where: { userId: user.id } })) ||
+          !(await this.outranks(manager, principal, user)));
+      if (taken) {
         throw new ProblemException(
           HttpStatus.CONFLICT,
           'user-exists',
@@ -155,7 +167,7 @@ export class UsersService {
   }
 
   async assignRole(principal: AuthPrincipal, userId: string, dto: AssignRoleDto): Promise<UserSummary> {
-    await this.requireVisible(principal, userId);
+    await this.assertOutranks(principal, await this.requireVisible(principal, userId));
     const path = await this.requireTerritory(dto.territoryId, 'territoryId');
     this.assertAdminCovers(principal, path);
     await this.dataSource.transaction((manager) =>
@@ -193,7 +205,7 @@ export class UsersService {
   }
 
   async removeRole(principal: AuthPrincipal, userId: string, assignmentId: string): Promise<UserSummary> {
-    await this.requireVisible(principal, userId);
+    await this.assertOutranks(principal, await this.requireVisible(principal, userId));
     const assignment = await this.dataSource.manager.findOne(RoleAssignmentEntity, {
       where: { id: assignmentId, userId },
       relations: { territory: true },
@@ -220,6 +232,7 @@ export class UsersService {
 
   async setDisabled(principal: AuthPrincipal, userId: string, disabled: boolean): Promise<UserSummary> {
     const user = await this.requireVisible(principal, userId);
+    await this.assertOutranks(principal, user);
     if (disabled && userId === principal.userId)
       throw new ConflictException('You cannot disable your own account.');
     await this.dataSource.transaction(async (manager) => {
@@ -252,6 +265,7 @@ export class UsersService {
   /** Lifts a sign-in lockout and forgets the failed attempts. */
   async clearLockout(principal: AuthPrincipal, userId: string): Promise<SignInLockout> {
     const user = await this.requireVisible(principal, userId);
+    await this.assertOutranks(principal, user);
     await this.lockout.clear(user.email, { id: user.id, territoryId: user.territoryId }, principal.userId);
     return this.lockout.status(user.email);
   }
@@ -259,6 +273,7 @@ export class UsersService {
   /** A reset link an admin hands over (or that is mailed). */
   async adminPasswordReset(principal: AuthPrincipal, userId: string): Promise<ActionLink> {
     const user = await this.requireVisible(principal, userId);
+    await this.assertOutranks(principal, user);
     const purpose = user.hasPassword ? 'password_reset' : 'invitation';
     const issued = await this.dataSource.transaction((manager) =>
       this.links.issue(manager, userId, purpose, principal.userId),
@@ -315,6 +330,45 @@ export class UsersService {
     const paths = await this.territories.pathsOf(territoryIds);
     if ([...paths.values()].some((p) => coversTerritory(principal, 'admin', p))) return user;
     throw new NotFoundException('No such user.');
+  }
+
+  /**
+   * Refuses (403) to act on an account that holds more than this admin: seeing a person (their home
+   * territory or one of their roles in the admin's territories) is not enough to take their account over.
+   */
+  private async assertOutranks(principal: AuthPrincipal, user: UserEntity): Promise<void> {
+    if (await this.outranks(this.dataSource.manager, principal, user)) return;
+    throw new ProblemException(
+      HttpStatus.FORBIDDEN,
+      'account-outranks-you',
+      'Account outside your admin territories',
+      'This person holds a role outside the territories you administer: ask an admin whose territory covers all their roles.',
+    );
+  }
+
+  /**
+   * Whether this admin's territories hold every role the account has; an account without any role is
+   * judged by its home territory (none: only a national admin).
+   */
+  private async outranks(
+    manager: EntityManager,
+    principal: AuthPrincipal,
+    user: UserEntity,
+  ): Promise<boolean> {
+    const scopes = scopesFor(principal, 'admin');
+    if (scopes.some((p) => p.split('/').filter(Boolean).length === 1)) return true;
+    const roles = await manager.find(RoleAssignmentEntity, { where: { userId: user.id } });
+    const territoryIds = roles.length
+      ? roles.map((r) => r.territoryId)
+      : user.territoryId
+        ? [user.territoryId]
+        : [];
+    if (!territoryIds.length) return false;
+    const paths = await this.territories.pathsOf(territoryIds, manager);
+    return territoryIds.every((id) => {
+      const path = paths.get(id);
+      return !!path && coversTerritory(principal, 'admin', path);
+    });
   }
 
   private async requireTerritory(id: string, field: string): Promise<string> {
