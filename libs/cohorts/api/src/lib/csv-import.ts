@@ -1,7 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { isEmail } from 'class-validator';
 import { LOCALES, type CsvRowProblem, type Locale } from '@tc/shared/contracts';
-import { DISPLAY_NAME_MAX_LENGTH, isVisibleDisplayName, normalizeDisplayName } from '@tc/shared/api';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  isPlainEmail,
+  isVisibleDisplayName,
+  normalizeDisplayName,
+} from '@tc/shared/api';
 
 export interface CsvPerson {
   line: number;
@@ -114,7 +118,7 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
       problems.push({ line, field, message });
       ok = false;
     };
-    if (!isEmail(email))
+    if (!isPlainEmail(email))
       fail('email', email ? `"${email}" is not an e-mail address` : 'The e-mail is missing');
     else if (firstLineOf.has(email))
       fail('email', `Duplicate in the file: ${email} is already on line ${firstLineOf.get(email)}`);
@@ -126,7 +130,7 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     if (!territoryCode) fail('territoryCode', 'The territory code is missing');
     if (!(LOCALES as readonly string[]).includes(language))
       fail('preferredLanguage', `"${language}" is not one of fr, ar, en`);
-    if (isEmail(email) && !firstLineOf.has(email)) firstLineOf.set(email, line);
+    if (isPlainEmail(email) && !firstLineOf.has(email)) firstLineOf.set(email, line);
     if (ok) people.push({ line, email, fullName, territoryCode, preferredLanguage: language as Locale });
   }
   return { people, problems, rows: body.length };

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isEmail } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type {
   CsvImportReport,
@@ -9,7 +8,14 @@ import type {
   Locale,
   MyEnrolment,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, ProblemException, poolQuery, writeAudit } from '@tc/shared/api';
+import {
+  AuthPrincipal,
+  isPlainEmail,
+  normalizeDisplayName,
+  ProblemException,
+  poolQuery,
+  writeAudit,
+} from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import {
   LinksService,
@@ -55,13 +61,14 @@ export class EnrolmentsService {
     language: Locale = 'fr',
   ): Promise<EnrolmentResult> {
     const cleaned = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-    const invalid = cleaned.filter((e) => !isEmail(e));
-    const valid = cleaned.filter((e) => isEmail(e));
+    const invalid = cleaned.filter((e) => !isPlainEmail(e));
+    const valid = cleaned.filter((e) => isPlainEmail(e));
     const { result, invitations } = await this.dataSource.transaction(async (manager) => {
       const cohort = await this.openCohort(principal, cohortId, manager);
       const people = valid.map((email) => ({
         email,
-        displayName: email.split('@')[0] as string,
+        // Until the person gives a name: the address's local part, kept as a name is.
+        displayName: normalizeDisplayName(email.split('@')[0] as string) || email,
         preferredLanguage: language,
         territoryId: cohort.territoryId,
       }));

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { IsDisplayName, isVisibleDisplayName, normalizeDisplayName } from './display-name';
+import { IsDisplayName, isPlainEmail, isVisibleDisplayName, normalizeDisplayName } from './display-name';
 
 class Named {
   @IsDisplayName() displayName!: string;
@@ -71,5 +71,21 @@ describe('display names: what is kept of a person’s name', () => {
       value: 'x'.repeat(120),
       errors: [],
     });
+  });
+});
+
+describe('isPlainEmail', () => {
+  it('takes an ordinary address, and no address with invisible or direction-changing characters', () => {
+    expect(isPlainEmail('fatima.zahra@coop.ma')).toBe(true);
+    for (const hidden of [
+      'a\u202Eexe.pdf@x.org',
+      'a\u200Bb@x.org',
+      'a\u2066b@x.org',
+      '\uFEFFa@x.org',
+      'a b@x.org',
+    ])
+      expect(isPlainEmail(hidden)).toBe(false);
+    expect(isPlainEmail('not an email')).toBe(false);
+    expect(isPlainEmail(42)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, isEmail, IsString, Matches, MaxLength } from 'class-validator';
 
 /** The longest display name kept (the width of `users.display_name`). */
 export const DISPLAY_NAME_MAX_LENGTH = 120;
@@ -43,5 +43,29 @@ export function IsDisplayName(): PropertyDecorator {
     IsString(),
     Matches(VISIBLE, { message: '$property must contain a visible letter or digit' }),
     MaxLength(DISPLAY_NAME_MAX_LENGTH),
+  );
+}
+
+/**
+ * An e-mail address as the platform stores one: valid (validator.js's rules, which let invisible and
+ * bidi characters into the local part) and free of white space and of what {@link normalizeDisplayName}
+ * drops: `a\u202Eexe.pdf@x.org` would otherwise show in a roster as another address.
+ */
+export function isPlainEmail(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    isEmail(value) &&
+    !/[\p{White_Space}]/u.test(value) &&
+    !new RegExp(INVISIBLE.source, 'u').test(value)
+  );
+}
+
+/** The DTO rule for an address the platform will store. */
+export function IsPlainEmail(): PropertyDecorator {
+  return applyDecorators(
+    IsEmail(),
+    Matches(/^[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u, {
+      message: '$property must not hold invisible or direction-changing characters',
+    }),
   );
 }

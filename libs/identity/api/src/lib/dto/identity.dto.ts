@@ -33,7 +33,7 @@ import {
   type UpdateProfileRequest,
   type UserStatus,
 } from '@tc/shared/contracts';
-import { IsDisplayName, QueryInteger } from '@tc/shared/api';
+import { IsDisplayName, IsPlainEmail, QueryInteger } from '@tc/shared/api';
 
 export const PASSWORD_MAX_LENGTH = 256;
 const thisYear = new Date().getUTCFullYear();
@@ -139,7 +139,7 @@ export class ListUsersQueryDto implements ListUsersQuery {
 }
 
 export class InviteUserDto implements InviteUserRequest {
-  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @IsPlainEmail() @MaxLength(254) email!: string;
   @ApiProperty() @IsDisplayName() displayName!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ format: 'uuid' }) @IsUUID() territoryId!: string;
