@@ -390,7 +390,7 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
     const served = await t.request('GET', up.body.url);
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
-    expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(served.headers['cache-control']).toBe('private, max-age=31536000, immutable');
 
     const disguised = multipart(
       'file',
