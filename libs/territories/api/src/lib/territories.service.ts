@@ -94,9 +94,7 @@ export class TerritoriesService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, { name: LocalizedName; path: string; code: string | null }>> {
     if (!ids.length) return new Map();
-    const rows = await manager
-      .getRepository(TerritoryEntity)
-      .find({ where: { id: In([...new Set(ids)]) } });
+    const rows = await manager.getRepository(TerritoryEntity).find({ where: { id: In([...new Set(ids)]) } });
     return new Map(
       rows.map((r) => [
         r.id,
