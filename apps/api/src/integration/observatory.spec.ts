@@ -27,7 +27,9 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
    * invitation they accept (which grants them the coach role there).
    */
   async function enrolCoach(cohort: string): Promise<void> {
-    const res = await enrolCoach(cohort);
+    const res = await api('POST', `/api/v1/cohorts/${cohort}/enrolments`, admin, {
+      emails: ['coach@example.org'],
+    });
     expect(res.status).toBe(200);
     const invited = (res.body as { invited: { url: string }[] }).invited;
     if (!invited.length) return;
@@ -62,6 +64,13 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       headers: { 'content-type': 'text/csv; charset=utf-8' },
     });
     expect(res.status).toBe(200);
+    // New addresses are invited: each person accepts (chooses a password) and is enrolled then.
+    for (const { url } of (res.body as { result: { invited: { url: string }[] } }).result.invited) {
+      const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+        body: { token: url.split('/').pop(), password: 'observatory-password-2026' },
+      });
+      expect(accepted.status).toBe(200);
+    }
   }
 
   const sum = async (sql: string, params: unknown[] = []): Promise<number> =>
