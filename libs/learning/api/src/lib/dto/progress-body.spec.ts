@@ -108,6 +108,22 @@ describe('progress bodies: the hand check agrees with the DTOs', () => {
     expect(validateBody).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses a batch of many ill-formed events from the first ones alone, with their usual paths', async () => {
+    const wrong = { id: 1, enrolmentId: 2, lessonKey: 3, type: 4, occurredAt: 5 };
+    const many = { events: [event(), ...Array.from({ length: 499 }, () => wrong)] };
+    jest.mocked(validateBody).mockClear();
+    const result = (await outcome(progressEvents, many)) as {
+      refused: { detail: string; errors: { field: string }[] };
+    };
+    // The DTOs name the same faults, all 2,495 of them; only the first events are validated here.
+    const all = (await outcome(throughDtos, many)) as { refused: { errors: { field: string }[] } };
+    expect(result.refused.errors.map((e) => e.field)).toEqual(
+      all.refused.errors.slice(0, 20).map((e) => e.field),
+    );
+    expect(result.refused.detail).toContain('499 of its 500 events');
+    expect(jest.mocked(validateBody).mock.calls.length).toBeLessThanOrEqual(5);
+  });
+
   it('hands back DTO instances', async () => {
     const [e] = await progressEvents(event());
     expect(e).toBeInstanceOf(ProgressEventDto);
