@@ -58,7 +58,7 @@ function wrongTypes(map: string): string | null {
       media: 1,
       quiz: 1,
     };
-    const module = { key: 1, title: 1, lessons: Array.from({ length: 55 }, () => lesson) };
+    const module = { key: 1, title: 1, lessons: Array.from({ length: 21 }, () => lesson) };
     return JSON.stringify({ modules: Array.from({ length: 100 }, () => module) });
   }
   return null;
