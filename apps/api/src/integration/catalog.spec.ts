@@ -230,6 +230,15 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
     const published = await api('GET', '/api/v1/courses?scope=published', undefined, other);
     expect(published.body.map((c: { slug: string }) => c.slug)).toContain('vendre-en-ligne');
 
+    // A coach's address is answered as an unknown one: the answer tells no one who has an account
+    // (was: 201, the coach's name in the draft).
+    const asCoAuthor = async (email: string) => {
+      const res = await api('POST', `/api/v1/courses/${course.id}/co-authors`, { email });
+      const { instance: _i, requestId: _r, ...rest } = res.body;
+      return { status: res.status, ...rest };
+    };
+    expect(await asCoAuthor('coach@example.org')).toEqual(await asCoAuthor('nobody@example.org'));
+    expect((await asCoAuthor('coach@example.org')).status).toBe(422);
     const added = await api('POST', `/api/v1/courses/${course.id}/co-authors`, {
       email: 'trainer2@example.org',
     });

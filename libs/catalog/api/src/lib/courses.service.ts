@@ -328,14 +328,16 @@ export class CoursesService {
 
   addCoAuthor(principal: AuthPrincipal, courseId: string, email: string): Promise<CourseDraft> {
     return this.edit(principal, courseId, async (manager, course) => {
-      const person = await this.directory.findActiveByEmail(email, manager);
+      // Only a trainer or an admin writes courses; anyone else is answered as an unknown address, so
+      // the answer does not tell whether an address has an account.
+      const person = await this.directory.findActiveWithRoleByEmail(email, ['trainer', 'admin'], manager);
       if (!person) {
         throw new ProblemException(
           HttpStatus.UNPROCESSABLE_ENTITY,
           'co-author-unknown',
-          'Unknown person',
+          'Unknown trainer',
           undefined,
-          [{ field: 'email', message: 'No active account with this e-mail' }],
+          [{ field: 'email', message: 'No trainer with this e-mail' }],
         );
       }
       if (person.id === course.ownerId) return;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserEntity } from '../entities/user.entity';
 import { normalizeEmail } from '../crypto.util';
+import type { Role } from '@tc/shared/contracts';
 
 export interface DirectoryEntry {
   id: string;
@@ -29,6 +30,23 @@ export class UserDirectory {
       where: { email: normalizeEmail(email), disabledAt: IsNull(), passwordHash: Not(IsNull()) },
     });
     return user ? { id: user.id, email: user.email, displayName: user.displayName } : null;
+  }
+
+  /**
+   * An account that can sign in and holds one of these roles (anywhere), by e-mail; null for an unknown
+   * address and for an account without such a role alike, so the answer tells nothing more.
+   */
+  async findActiveWithRoleByEmail(
+    email: string,
+    roles: readonly Role[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryEntry | null> {
+    const person = await this.findActiveByEmail(email, manager);
+    if (!person) return null;
+    const held = await manager.count(RoleAssignmentEntity, {
+      where: { userId: person.id, role: In([...roles]) },
+    });
+    return held > 0 ? person : null;
   }
 
   async preferredLanguage(userId: string): Promise<string | null> {
