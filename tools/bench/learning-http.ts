@@ -107,14 +107,26 @@ async function main(): Promise<void> {
       'email,full name,territory code',
       ...Array.from({ length: COACHES }, (_, i) => `bench${i}@coop.ma,Bench ${i},MA-BER`),
     ].join('\n');
-    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments/import?dryRun=false`, {
-      token: trainer,
-      body: csv,
-      headers: { 'content-type': 'text/csv' },
-    });
-    await t.dataSource.query(
-      `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'coach@example.org') WHERE email LIKE 'bench%@coop.ma'`,
+    const imported = await t.request(
+      'POST',
+      `/api/v1/cohorts/${cohort.body.id}/enrolments/import?dryRun=false`,
+      {
+        token: trainer,
+        body: csv,
+        headers: { 'content-type': 'text/csv' },
+      },
     );
+    // New addresses are invited: each coach accepts (choosing a password) and is enrolled then.
+    const invited = (imported.body as { result: { invited: { url: string }[] } }).result.invited;
+    for (let i = 0; i < invited.length; i += 8)
+      await Promise.all(
+        invited.slice(i, i + 8).map(async ({ url }) => {
+          const res = await t.request('POST', '/api/v1/auth/links/accept', {
+            body: { token: url.split('/').pop(), password: 'bench-password-2026' },
+          });
+          if (res.status !== 200) throw new Error(`accepting an invitation: ${res.status}`);
+        }),
+      );
     const coaches: { user_id: string; enrolment_id: string }[] = await t.dataSource.query(
       `SELECT e.user_id, e.id AS enrolment_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email LIKE 'bench%@coop.ma' ORDER BY u.email`,
     );
