@@ -70,7 +70,7 @@ test.describe('responsive images', () => {
     expect(responses.map((r) => new URL(r.url()).search)).toEqual(['?w=960']);
     const res = responses[0] as Response;
     expect(res.headers()['content-type']).toBe('image/webp');
-    expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers()['cache-control']).toBe('private, max-age=31536000, immutable');
     expect((await res.body()).length).toBeLessThan(45_963);
   });
 
