@@ -1,5 +1,5 @@
 /**
- * Invalid and hostile requests generated from the API's own OpenAPI document (issue 8, "Bad input").
+ * Invalid and hostile requests generated from the API's own OpenAPI document.
  *
  * `fuzzCases` walks every operation of the document and yields requests that are wrong on purpose:
  * wrong types, missing required and unknown fields, nulls, 1 MB strings and 10,000-item arrays, unicode

@@ -1,6 +1,6 @@
 import type { Locale } from './locale';
 
-/** What the audit log records (issue 8): changes of rights and content, and data leaving the platform. */
+/** What the audit log records: changes of rights and content, and data leaving the platform. */
 export const AUDIT_ACTIONS = [
   'role.granted',
   'role.revoked',

@@ -33,7 +33,7 @@ const EMPTY: Field = { value: '', missing: true, malformed: false, left: false }
  * outlined fields (./sign-in.page.scss). Not Material's form field, whose set-up (its input-type
  * probe, the field's template and observers) was the longest piece of this page's first render on a
  * mid-range phone, nor Angular's forms module, a second chunk to fetch before the page shows
- * (issue 7). Errors show as Material's do: once a field is left or the form sent.
+ * (the sign-in page's speed budget). Errors show as Material's do: once a field is left or the form sent.
  */
 @Component({
   selector: 'tc-sign-in-page',
