@@ -40,6 +40,19 @@ describe('strict validation pipe', () => {
     expect(problem.errors).toEqual([{ field: 'isAdmin', message: 'Unknown field "isAdmin"' }]);
   });
 
+  it('refuses many unknown fields from a walk of the rules, listing the first 20 with their paths', async () => {
+    const junk = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`x${i}`, i]));
+    const problem = (await problemOf({ email: 'nope', count: 1, name: { fr: 'x', ...junk } })) as {
+      detail: string;
+      errors: { field: string; message: string }[];
+    };
+    // Validation never ran: the bad e-mail is not among them.
+    expect(problem.errors).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ field: `name.x${i}`, message: `Unknown field "x${i}"` })),
+    );
+    expect(problem.detail).toBe('The body has more than 20 unknown fields; the first 20 are listed.');
+  });
+
   it('does not convert types silently ("5" is not a number)', async () => {
     const problem = await problemOf({ email: 'a@b.org', count: '5', name: { fr: 'x' } });
     expect(problem.errors.map((e) => e.field)).toEqual(['count']);

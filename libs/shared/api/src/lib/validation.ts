@@ -170,7 +170,12 @@ class StrictValidationPipe extends ValidationPipe {
         throw validationProblem([{ field: 'body', message: 'The body must be a JSON object' }]);
       if (metadata.type === 'body' && dto) {
         const unknown = unknownFields(value, metadata.metatype as DtoClass, MAX_LISTED_ERRORS);
-        if (unknown.length > MAX_LISTED_ERRORS) throw validationProblem(unknown);
+        // The walk stopped past the limit: how many more there are is not known, and not worth counting.
+        if (unknown.length > MAX_LISTED_ERRORS)
+          throw validationProblem(
+            unknown.slice(0, MAX_LISTED_ERRORS),
+            `The body has more than ${MAX_LISTED_ERRORS} unknown fields; the first ${MAX_LISTED_ERRORS} are listed.`,
+          );
       }
     }
     return super.transform(value, metadata);
