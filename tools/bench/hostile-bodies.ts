@@ -15,7 +15,7 @@ import 'reflect-metadata';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_JSON_BOUNDS, DOCUMENT_JSON_BOUNDS, type JsonBounds } from '@tc/shared/api';
+import { countValues, DEFAULT_JSON_BOUNDS, DOCUMENT_JSON_BOUNDS, type JsonBounds } from '@tc/shared/api';
 import { createTestApp } from '../../apps/api/src/testing/test-app';
 
 const REPEAT = Number(process.env['HOSTILE_REPEAT'] ?? 3);
@@ -163,6 +163,34 @@ async function main(): Promise<void> {
         as: 'trainer',
       },
     ];
+    // Not hostile: the largest genuine course file the bounds let through, the demo course's modules
+    // repeated under a new slug (its validation runs in slices; the import then writes it).
+    const courses = await app.request('GET', '/api/v1/courses', { token: trainer.accessToken });
+    const demoId = (courses.body as { id: string }[])[0].id;
+    const demo = (
+      await app.request('GET', `/api/v1/courses/${demoId}/export`, { token: trainer.accessToken })
+    ).body as { modules: { key: string; lessons: { key: string }[] }[]; slug: string };
+    const copies = Math.min(
+      Math.floor(100 / demo.modules.length),
+      Math.floor(DOCUMENT_JSON_BOUNDS.maxNodes / countValues(demo, Infinity)),
+    );
+    const large = {
+      ...demo,
+      slug: `${demo.slug}-large`,
+      modules: Array.from({ length: copies }, (_, c) =>
+        demo.modules.map((m) => ({
+          ...m,
+          key: `${m.key}-${c}`,
+          lessons: m.lessons.map((l) => ({ ...l, key: `${l.key}-${c}` })),
+        })),
+      ).flat(),
+    };
+    const genuine: Shape = {
+      name: `a genuine course, ${countValues(large, Infinity)} values`,
+      body: JSON.stringify(large),
+      as: 'trainer',
+    };
+
     const shapeFor = (map: string, as: Shape['as']): Shape[] =>
       [
         { name: '100k keys at the top', body: JSON.stringify(keys(100_000)) },
@@ -178,7 +206,9 @@ async function main(): Promise<void> {
           body: withinBounds(map, map === 'modules' ? DOCUMENT_JSON_BOUNDS : DEFAULT_JSON_BOUNDS),
         },
         ...(wrongTypes(map) ? [{ name: 'wrong types within bounds', body: wrongTypes(map) as string }] : []),
-      ].map((shape) => ({ ...shape, as }));
+      ]
+        .map((shape): Shape => ({ ...shape, as }))
+        .concat(map === 'modules' ? [genuine] : []);
 
     // Every body is built before the measuring starts.
     // HOSTILE_ROUTES=sign-in,progress (names' beginnings): only those routes, for the loop's figure of each.
@@ -209,9 +239,11 @@ async function main(): Promise<void> {
     loop.disable();
     const rows = report.rows.map(
       (r) =>
-        `${r.name.padEnd(16)} ${r.shape.padEnd(34)} ${(r.bytes / 1e6).toFixed(2).padStart(5)} MB  ${r.status}  ${r.worst.toFixed(1).padStart(7)} ms  answer ${r.size} B`,
+        `${r.name.padEnd(16)} ${r.shape.padEnd(36)} ${(r.bytes / 1e6).toFixed(2).padStart(5)} MB  ${r.status}  ${r.worst.toFixed(1).padStart(7)} ms  answer ${r.size} B`,
     );
-    console.log(`route            shape                              body      status  worst time   answer`);
+    console.log(
+      `route            shape                                body      status  worst time   answer`,
+    );
     for (const row of rows) console.log(row);
     console.log(
       `\nevent loop delay over the run: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, mean ${(loop.mean / 1e6).toFixed(2)} ms (target: max under 50 ms)`,

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import type { MetadataStorage as TransformerMetadata } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import { MAX_LISTED_ERRORS, ProblemException, validationProblem } from './problem-details.filter';
+import { validateInSlices } from './sliced-validation';
 
 // Where class-transformer keeps `@Type` (not in its public entry; @nestjs/mapped-types reads it the same way).
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
@@ -144,6 +145,31 @@ export function unknownFields(value: unknown, cls: DtoClass, limit: number): Fie
 }
 
 /**
+ * Bodies of more values than this are judged one object at a time ({@link validateInSlices}): whole,
+ * class-validator judges some 200 values a millisecond, so a course file of 20,000 would hold the event
+ * loop for 100 ms or more.
+ */
+export const SLICED_ABOVE_VALUES = 1_000;
+
+/** How long the loop is held at most between two slices of a large body's validation, in ms. */
+const SLICE_MS = 5;
+
+/** Counts a value's values (objects, arrays and leaves), stopping once past `limit`. */
+export function countValues(value: unknown, limit: number): number {
+  let count = 0;
+  const walk = (v: unknown): void => {
+    count++;
+    if (count > limit || typeof v !== 'object' || v === null) return;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      if (count > limit) return;
+      walk(item);
+    }
+  };
+  walk(value);
+  return count;
+}
+
+/**
  * The validation pipe, refusing first what no rule can judge: NUL characters and deep nesting in
  * bodies, queries and path parameters, and a body that is no JSON object where a DTO expects one (a
  * `text/plain` body arrives as a string, which class-validator would otherwise wave through).
@@ -176,9 +202,29 @@ class StrictValidationPipe extends ValidationPipe {
             unknown.slice(0, MAX_LISTED_ERRORS),
             `The body has more than ${MAX_LISTED_ERRORS} unknown fields; the first ${MAX_LISTED_ERRORS} are listed.`,
           );
+        if (countValues(value, SLICED_ABOVE_VALUES) > SLICED_ABOVE_VALUES)
+          return this.inSlices(value as Record<string, unknown>, metadata.metatype as new () => object);
       }
     }
     return super.transform(value, metadata);
+  }
+
+  private async inSlices(value: Record<string, unknown>, cls: new () => object): Promise<object> {
+    this.stripProtoKeys(value);
+    const { instance, errors, complete } = await validateInSlices(cls, value, {
+      validator: this.validatorOptions,
+      transformer: this.transformOptions,
+      limit: MAX_LISTED_ERRORS,
+      sliceMs: SLICE_MS,
+      flatten: flattenValidationErrors,
+    });
+    if (complete && !errors.length) return instance;
+    throw complete
+      ? validationProblem(errors)
+      : validationProblem(
+          errors.slice(0, MAX_LISTED_ERRORS),
+          `The request has more than ${MAX_LISTED_ERRORS} invalid fields; the first ${MAX_LISTED_ERRORS} are listed.`,
+        );
   }
 
   private async otherErrors(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {
