@@ -7,7 +7,7 @@ import { OpenApiResponseChecker } from '../testing/openapi-responses';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 /**
- * Issue 8, "Bad input": at least 10,000 invalid or hostile requests generated from the OpenAPI document,
+ * Bad input: at least 10,000 invalid or hostile requests generated from the OpenAPI document,
  * sent in-process (Fastify inject) with the credentials of a role that may call each route (so validation,
  * not only authorisation, is exercised), and some anonymously or with a broken token. Zero 5xx; every
  * error is problem+json; validation problems name the field at fault; the database is unchanged.

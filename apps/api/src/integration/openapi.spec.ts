@@ -16,7 +16,7 @@ import { createTestApp, type TestApp, type TestResponse } from '../testing/test-
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 
 /**
- * Issue 8: the OpenAPI document the API serves lints clean (Spectral, `spectral:oas` plus the committed
+ * The OpenAPI document the API serves lints clean (Spectral, `spectral:oas` plus the committed
  * `.spectral.yaml`), and the answers to valid requests (one or more per operation) match it. Every JSON
  * success body is checked against a schema (those of the contract interfaces are generated, see
  * tools/scripts/contract-schemas.ts), and every operation that promises one answers one at least once.
