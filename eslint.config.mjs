@@ -9,14 +9,30 @@ import nx from '@nx/eslint-plugin';
  */
 const scopes = {
   'scope:shared': ['scope:shared'],
-  'scope:territories': ['scope:shared'],
-  'scope:identity': ['scope:shared', 'scope:territories'],
-  'scope:catalog': ['scope:shared', 'scope:territories', 'scope:identity'],
-  'scope:cohorts': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog'],
-  'scope:learning': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog', 'scope:cohorts'],
+  // The audit log: every domain writes its entries through it, and contributes what the log shows of its
+  // subjects (names, the territory tree); it reaches no domain.
+  'scope:audit': ['scope:shared'],
+  'scope:territories': ['scope:shared', 'scope:audit'],
+  'scope:identity': ['scope:shared', 'scope:audit', 'scope:territories'],
+  'scope:catalog': ['scope:shared', 'scope:audit', 'scope:territories', 'scope:identity'],
+  'scope:cohorts': ['scope:shared', 'scope:audit', 'scope:territories', 'scope:identity', 'scope:catalog'],
+  'scope:learning': [
+    'scope:shared',
+    'scope:audit',
+    'scope:territories',
+    'scope:identity',
+    'scope:catalog',
+    'scope:cohorts',
+  ],
   // Statistics read the rollups the other domains keep; they reach only territories (the tree) and the
   // catalog (course titles, modules, competences).
-  'scope:observatory': ['scope:shared', 'scope:territories', 'scope:identity', 'scope:catalog'],
+  'scope:observatory': [
+    'scope:shared',
+    'scope:audit',
+    'scope:territories',
+    'scope:identity',
+    'scope:catalog',
+  ],
 };
 
 export default [

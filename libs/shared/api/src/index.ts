@@ -5,6 +5,5 @@ export * from './lib/json-bounds';
 export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';
 export * from './lib/transaction-query';
-export * from './lib/audit-log';
 export * from './lib/contract-response';
 export * from './lib/display-name';

@@ -10,7 +10,8 @@ import type {
   CourseVersionSummary,
   Locale,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, ProblemException, writeAudit } from '@tc/shared/api';
+import { AuthPrincipal, ProblemException } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { UserDirectory } from '@tc/identity/api';
 import { contentHash } from './content/canonical';
 import { coachCourse } from './content/coach-view';

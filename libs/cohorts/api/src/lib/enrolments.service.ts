@@ -14,8 +14,8 @@ import {
   normalizeDisplayName,
   ProblemException,
   poolQuery,
-  writeAudit,
 } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { CatalogReader } from '@tc/catalog/api';
 import {
   LinksService,

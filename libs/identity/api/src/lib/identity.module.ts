@@ -12,7 +12,7 @@ import { BackgroundWork } from './background-work';
 import { SignInLockoutService } from './auth/sign-in-lockout.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
-import { AuditLogEntity } from '@tc/shared/api';
+import { AuditLogEntity } from '@tc/audit/api';
 import { SignInThrottlerStorage } from './auth/sign-in-throttler.storage';
 import { ActionTokenEntity } from './entities/action-token.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';

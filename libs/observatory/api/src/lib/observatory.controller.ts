@@ -13,10 +13,10 @@ import {
   type AuthPrincipal,
   CurrentUser,
   Roles,
-  writeAudit,
   ApiProblemResponses,
   ApiContractResponse,
 } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
 import { ObservatoryService } from './observatory.service';

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SignInLockout } from '@tc/shared/contracts';
-import { transactionQuery, writeAudit } from '@tc/shared/api';
+import { transactionQuery } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 
 interface FailureRow {

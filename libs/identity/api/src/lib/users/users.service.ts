@@ -15,7 +15,8 @@ import type {
   UserList,
   UserSummary,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, coversTerritory, ProblemException, scopesFor, writeAudit } from '@tc/shared/api';
+import { AuthPrincipal, coversTerritory, ProblemException, scopesFor } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { TerritoriesService } from '@tc/territories/api';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { AuditAction, AuditSubjectType } from '@tc/shared/contracts';
-import { transactionQuery } from './transaction-query';
+import { transactionQuery } from '@tc/shared/api';
 
 /**
  * The append-only audit log: who (a user id), did what (an action), on what (a subject type and id),

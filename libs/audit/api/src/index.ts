@@ -1,0 +1,1 @@
+export { AuditLogEntity, writeAudit, type AuditRecord } from './lib/audit-log';
