@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@tc/audit/api';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { LearningModule } from '@tc/learning/api';
@@ -34,6 +35,7 @@ export class AppModule {
           sessionTimeouts: config.sessionTimeouts,
           signInLockout: config.signInLockout,
         }),
+        AuditModule,
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
         LearningModule.forRoot({ publicUrl: config.publicUrl }),

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AUDIT_ENTITIES } from '@tc/audit/api';
 import { CATALOG_ENTITIES } from '@tc/catalog/api';
 import { COHORTS_ENTITIES } from '@tc/cohorts/api';
 import { IDENTITY_ENTITIES } from '@tc/identity/api';
@@ -13,6 +14,7 @@ export const ENTITIES = [
   ...CATALOG_ENTITIES,
   ...COHORTS_ENTITIES,
   ...LEARNING_ENTITIES,
+  ...AUDIT_ENTITIES,
 ];
 
 export { MIGRATIONS };

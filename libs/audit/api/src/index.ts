@@ -1,1 +1,7 @@
+import { AuditLogEntity } from './lib/audit-log';
+
 export { AuditLogEntity, writeAudit, type AuditRecord } from './lib/audit-log';
+export { AuditModule } from './lib/audit.module';
+
+/** The tables this domain owns, for the app's data source. */
+export const AUDIT_ENTITIES = [AuditLogEntity];

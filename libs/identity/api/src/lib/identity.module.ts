@@ -10,9 +10,6 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { BackgroundWork } from './background-work';
 import { SignInLockoutService } from './auth/sign-in-lockout.service';
-import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
-import { AuditLogEntity } from '@tc/audit/api';
 import { SignInThrottlerStorage } from './auth/sign-in-throttler.storage';
 import { ActionTokenEntity } from './entities/action-token.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -37,8 +34,6 @@ export const IDENTITY_ENTITIES = [
   RefreshTokenEntity,
   ActionTokenEntity,
   SignInFailureEntity,
-  // The audit log's table: written by every domain (@tc/shared/api), read by admins here.
-  AuditLogEntity,
 ];
 
 function emailOf(req: Record<string, unknown>): string {
@@ -80,13 +75,12 @@ export class IdentityModule {
           ],
         }),
       ],
-      controllers: [AuthController, MeController, UsersController, AuditController],
+      controllers: [AuthController, MeController, UsersController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
         BackgroundWork,
         SignInLockoutService,
-        AuditService,
         LinksService,
         LinkAcceptance,
         MailService,
