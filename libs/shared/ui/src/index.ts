@@ -4,3 +4,8 @@ export * from './lib/problem/problem';
 export * from './lib/problem/problem-message.component';
 export * from './lib/action-link/action-link.component';
 export * from './lib/dates/calendar-day';
+export * from './lib/dates/moment';
+export * from './lib/dates/today';
+export * from './lib/language/intl-locale';
+export * from './lib/localized-text/text-in';
+export * from './lib/download/save-blob';

@@ -1,7 +1,6 @@
 import { Pipe, type PipeTransform, inject } from '@angular/core';
 import type { Locale, LocalizedText } from '@tc/shared/contracts';
-import { LanguageService } from '@tc/shared/ui';
-import { textIn } from './localized-text';
+import { LanguageService, textIn } from '@tc/shared/ui';
 
 /** Course content in the interface language, else in the course's default locale. */
 @Pipe({ name: 'localizedText', pure: false })

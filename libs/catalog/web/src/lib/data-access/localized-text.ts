@@ -1,11 +1,5 @@
 import type { Locale, LocalizedText } from '@tc/shared/contracts';
 
-/** The text in `lang`, else in the course's default locale, else any locale that has one. */
-export function textIn(text: LocalizedText | null | undefined, lang: Locale, fallback: Locale): string {
-  if (!text) return '';
-  return text[lang]?.trim() || text[fallback]?.trim() || Object.values(text).find((t) => t?.trim()) || '';
-}
-
 /** Whether a localized text has something in `locale`. */
 export function hasText(text: LocalizedText | null | undefined, locale: Locale): boolean {
   return !!text?.[locale]?.trim();

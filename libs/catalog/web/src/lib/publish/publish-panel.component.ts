@@ -5,11 +5,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CourseDraft, CourseVersionSummary, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, downloadJson, problemOf } from '@tc/shared/ui';
 import { catchError, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService } from '../data-access/courses.service';
-import { downloadJson } from '../data-access/download';
 import type { LocatedProblem } from './publish-problems';
 
 /**

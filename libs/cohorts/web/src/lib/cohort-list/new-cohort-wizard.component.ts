@@ -24,12 +24,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Cohort, CourseSummary, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, fieldError, problemOf, today } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { catchError, map, of, startWith } from 'rxjs';
 import { CohortsService } from '../data-access/cohorts.service';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
-import { today } from '../data-access/dates';
 
 const FIELDS = ['courseId', 'courseVersion', 'name', 'territoryId', 'startsOn', 'endsOn'];
 

@@ -11,7 +11,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MyCertificate, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, problemOf, saveBlob } from '@tc/shared/ui';
 import { formatDate } from '../data-access/dates';
 import { LearningService } from '../data-access/learning.service';
 
@@ -78,14 +78,7 @@ export class CertificatePanelComponent {
     this.api.certificatePdf(c.pdfUrl, lang).subscribe({
       next: (blob) => {
         this.downloading.set(false);
-        const url = URL.createObjectURL(blob);
-        const a = this.document.createElement('a');
-        a.href = url;
-        a.download = `certificate-${c.code}-${lang}.pdf`;
-        this.document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 1_000);
+        saveBlob(this.document, `certificate-${c.code}-${lang}.pdf`, blob, 1_000);
       },
       error: (e: unknown) => {
         this.downloading.set(false);

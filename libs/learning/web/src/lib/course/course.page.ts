@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CoachLesson } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, today } from '@tc/shared/ui';
 import { CertificatePanelComponent } from '../certificate/certificate-panel.component';
 import { continueKey, isDone } from '../data-access/course-outline';
-import { formatDate, today } from '../data-access/dates';
+import { formatDate } from '../data-access/dates';
 import { deadlineStatus, moduleDone } from '../data-access/deadlines';
 import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { SelfAssessmentComponent } from '../self-assessment/self-assessment.component';

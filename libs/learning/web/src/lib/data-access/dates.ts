@@ -1,9 +1,5 @@
 import type { Locale } from '@tc/shared/contracts';
-
-/** The Intl locale of an interface language (Moroccan Arabic conventions for Arabic). */
-export function intlLocale(lang: Locale): string {
-  return lang === 'ar' ? 'ar-MA' : lang;
-}
+import { intlLocale } from '@tc/shared/ui';
 
 /** A calendar date `YYYY-MM-DD` in the interface language (medium style, without Intl's start-up cost). */
 export { formatCalendarDay as formatDay } from '@tc/shared/ui';
@@ -28,12 +24,6 @@ export function formatNumber(n: number, lang: Locale): string {
   let format = numberFormats.get(locale);
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
   return format.format(n);
-}
-
-/** Today as `YYYY-MM-DD` on the device's calendar. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A moment as a time of day (HH:MM) in the interface language; with the date when not today. */

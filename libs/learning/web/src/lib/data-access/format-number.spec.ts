@@ -1,5 +1,6 @@
 import { LOCALES } from '@tc/shared/contracts';
-import { formatNumber, intlLocale } from './dates';
+import { intlLocale } from '@tc/shared/ui';
+import { formatNumber } from './dates';
 
 describe('formatNumber', () => {
   it.each([...LOCALES])('writes 0–999 as Intl does in %s (the short way skips Intl)', (lang) => {

@@ -2,15 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MyEnrolment, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, problemOf, textIn, today } from '@tc/shared/ui';
 import { continueKey } from '../data-access/course-outline';
-import { today } from '../data-access/dates';
 import { nextDeadline } from '../data-access/deadlines';
 import { LearnerCourseStore } from '../data-access/learner-course.store';
 import { LearningService } from '../data-access/learning.service';
 import { OfflineLibrary } from '../data-access/offline-library';
 import { isUnreachable } from '../data-access/learner-course.store';
-import { textIn } from '../data-access/localized-text';
 import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
 import { OfflineToggleComponent } from '../ui/offline-toggle.component';
 import { SyncStatusComponent } from '../ui/sync-status.component';

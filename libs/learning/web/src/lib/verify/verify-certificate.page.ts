@@ -2,11 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CertificateVerification, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  LanguageService,
+  LocalizedNamePipe,
+  ProblemMessageComponent,
+  problemOf,
+  textIn,
+} from '@tc/shared/ui';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatDate } from '../data-access/dates';
 import { LearningService } from '../data-access/learning.service';
-import { textIn } from '../data-access/localized-text';
 
 interface State {
   loading: boolean;

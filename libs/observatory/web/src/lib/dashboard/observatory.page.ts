@@ -15,7 +15,13 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CompletionReport } from '@tc/shared/contracts';
-import { LanguageService, LocalizedNamePipe, ProblemMessageComponent } from '@tc/shared/ui';
+import {
+  LanguageService,
+  LocalizedNamePipe,
+  ProblemMessageComponent,
+  formatMoment,
+  textIn,
+} from '@tc/shared/ui';
 import { ChartComponent } from '../chart/chart.component';
 import {
   type ChartContext,
@@ -27,7 +33,7 @@ import {
   horizontalBars,
   monthlyLines,
 } from '../chart/chart-options';
-import { formatMoment, formatMonth, formatNumber, localized } from '../data-access/format';
+import { formatMonth, formatNumber } from '../data-access/format';
 import { rowLabel } from '../data-access/labels';
 import { ObservatoryStore } from '../data-access/observatory.store';
 import {
@@ -108,7 +114,7 @@ export class ObservatoryPage {
   protected readonly k = computed(() => this.overview()?.k ?? this.store.scope()?.k ?? 5);
   protected readonly kText = computed(() => formatNumber(this.k(), this.language.lang()));
   protected readonly territoryName = computed(() =>
-    localized(this.overview()?.territory.name, this.language.lang()),
+    textIn(this.overview()?.territory.name, this.language.lang()),
   );
   /** The grouping on screen: the one chosen, else the natural one of the territory. */
   protected readonly groupBy = computed(
@@ -134,7 +140,7 @@ export class ObservatoryPage {
   });
   protected readonly generatedAt = computed(() => {
     const at = this.detail()?.generatedAt;
-    return at ? formatMoment(at, this.language.lang()) : '';
+    return at ? formatMoment(at, this.language.lang(), 'long') : '';
   });
 
   protected readonly breadcrumb = computed(() => {
@@ -243,9 +249,7 @@ export class ObservatoryPage {
     };
   });
 
-  protected readonly courseTitle = computed(() =>
-    localized(this.detail()?.course?.title, this.language.lang()),
-  );
+  protected readonly courseTitle = computed(() => textIn(this.detail()?.course?.title, this.language.lang()));
 
   protected readonly competenceFilters = computed(() => this.store.competences()?.filters ?? null);
 
@@ -273,7 +277,7 @@ export class ObservatoryPage {
   private labels(report: CompletionReport): string[] {
     const lang = this.language.lang();
     const t = this.t();
-    const territory = localized(report.territory.name, lang);
+    const territory = textIn(report.territory.name, lang);
     return report.rows.map((r) => rowLabel(r, report.filters.groupBy, lang, t, territory));
   }
 }

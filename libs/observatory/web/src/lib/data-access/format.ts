@@ -1,9 +1,5 @@
-import type { Locale, LocalizedText } from '@tc/shared/contracts';
-
-/** The Intl locale of an interface language (Moroccan Arabic conventions for Arabic). */
-export function intlLocale(lang: Locale): string {
-  return lang === 'ar' ? 'ar-MA' : lang;
-}
+import type { Locale } from '@tc/shared/contracts';
+import { intlLocale } from '@tc/shared/ui';
 
 /** A whole number in the interface language. */
 export function formatNumber(n: number, lang: Locale): string {
@@ -68,24 +64,4 @@ export function formatMonth(month: string, lang: Locale, style: 'long' | 'short'
     year: style === 'long' ? 'numeric' : '2-digit',
     timeZone: 'UTC',
   }).format(date);
-}
-
-/** A moment (ISO timestamp) as date and time in the interface language. */
-export function formatMoment(iso: string, lang: Locale): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
-
-/** Course content or a territory name in `lang`, else French, else any language that has it. */
-export function localized(text: LocalizedText | null | undefined, lang: Locale): string {
-  if (!text) return '';
-  return (
-    text[lang]?.trim() ||
-    text.fr?.trim() ||
-    Object.values(text)
-      .find((t) => t?.trim())
-      ?.trim() ||
-    ''
-  );
 }

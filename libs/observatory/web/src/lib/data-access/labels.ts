@@ -5,7 +5,8 @@ import {
   type Locale,
   type ObservatoryGroupBy,
 } from '@tc/shared/contracts';
-import { formatMonth, localized } from './format';
+import { textIn } from '@tc/shared/ui';
+import { formatMonth } from './format';
 
 /** Translates a key with parameters (Transloco's `translate`, or a stub in specs). */
 export type Translate = (key: string, params?: Record<string, string>) => string;
@@ -32,7 +33,7 @@ export function rowLabel(
   switch (groupBy) {
     case 'territory':
       if (isDirectRow(row)) return t('observatory.table.direct', { territory: territoryName });
-      return localized(row.label, lang) || row.key;
+      return textIn(row.label, lang) || row.key;
     case 'month':
       return formatMonth(row.key, lang);
     case 'gender':
@@ -44,6 +45,6 @@ export function rowLabel(
         ? t(`observatory.ageBand.${row.key}`)
         : row.key;
     default:
-      return localized(row.label, lang) || row.key;
+      return textIn(row.label, lang) || row.key;
   }
 }

@@ -1,12 +1,4 @@
-import {
-  formatCount,
-  formatDays,
-  formatGain,
-  formatLevel,
-  formatMonth,
-  formatRate,
-  localized,
-} from './format';
+import { formatCount, formatDays, formatGain, formatLevel, formatMonth, formatRate } from './format';
 
 // Intl separates numbers from units with (narrow) no-break spaces in French.
 const plain = (s: string | null) => s?.replace(/[\u00a0\u202f]/g, ' ').replace(/[\u200e\u200f\u061c]/g, '');
@@ -60,12 +52,5 @@ describe('formatting suppressed counts and rates', () => {
     expect(formatMonth('2026-03', 'en')).toBe('March 2026');
     expect(formatMonth('2026-03', 'ar')).toBe('مارس 2026');
     expect(formatMonth('2026-13x', 'fr')).toBe('2026-13x');
-  });
-
-  it('picks a name in the interface language, else French, else any', () => {
-    expect(localized({ fr: 'Maroc', ar: 'المغرب' }, 'ar')).toBe('المغرب');
-    expect(localized({ fr: 'Maroc', ar: ' ' }, 'ar')).toBe('Maroc');
-    expect(localized({ en: 'Morocco' }, 'ar')).toBe('Morocco');
-    expect(localized(null, 'fr')).toBe('');
   });
 });

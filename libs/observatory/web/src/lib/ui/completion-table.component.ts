@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CompletionReport, CompletionRow } from '@tc/shared/contracts';
-import { LanguageService } from '@tc/shared/ui';
-import { formatNumber, localized } from '../data-access/format';
+import { LanguageService, textIn } from '@tc/shared/ui';
+import { formatNumber } from '../data-access/format';
 import { isDirectRow, rowLabel } from '../data-access/labels';
 import { type ObservatoryQuery, paramsFromQuery, withPage, withTerritory } from '../data-access/query';
 import { injectTranslate } from '../data-access/translate';
@@ -110,7 +110,7 @@ export class CompletionTableComponent {
     const t = this.t();
     const columns = this.columns();
     const query = this.query();
-    const territoryName = localized(report.territory.name, lang);
+    const territoryName = textIn(report.territory.name, lang);
     const sections: Section[] = [];
     let moduleKey: string | undefined | null;
     for (const row of report.rows) {
@@ -131,7 +131,7 @@ export class CompletionTableComponent {
           groupBy !== 'module'
             ? null
             : row.module
-              ? localized(row.module.title, lang)
+              ? textIn(row.module.title, lang)
               : t('observatory.table.formerLessons');
         sections.push({ title, lines: [] });
       }

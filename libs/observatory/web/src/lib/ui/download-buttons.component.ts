@@ -1,25 +1,12 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ExportFormat, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, problemOf, saveBlob } from '@tc/shared/ui';
 import {
-  type DownloadedFile,
   ObservatoryService,
   type ObservatoryTable,
   type ReportFilters,
 } from '../data-access/observatory.service';
-
-/** Saves a downloaded file under the name the server suggested. */
-export function saveFile(document: Document, file: DownloadedFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 /** "Download CSV" and "Download Excel" for a table with the filters shown. */
 @Component({
@@ -100,7 +87,8 @@ export class DownloadButtonsComponent {
     this.api.download(this.table(), filters, format, this.lang()).subscribe({
       next: (file) => {
         this.busy.set(null);
-        saveFile(this.document, file);
+        // Under the name the server suggested.
+        saveBlob(this.document, file.filename, file.blob, 1_000);
       },
       error: (e: unknown) => {
         this.busy.set(null);

@@ -6,8 +6,7 @@ import {
   type ObservatoryScope,
   type ObservatoryTerritory,
 } from '@tc/shared/contracts';
-import { LanguageService, LocalizedNamePipe } from '@tc/shared/ui';
-import { localized } from '../data-access/format';
+import { LanguageService, LocalizedNamePipe, textIn } from '@tc/shared/ui';
 import {
   EMPTY_QUERY,
   type ObservatoryQuery,
@@ -111,7 +110,7 @@ export class FilterBarComponent {
   protected readonly courses = computed(() => {
     const lang = this.lang();
     return this.scope()
-      .courses.map((c) => ({ id: c.id, title: localized(c.title, lang) }))
+      .courses.map((c) => ({ id: c.id, title: textIn(c.title, lang) }))
       .sort((a, b) => a.title.localeCompare(b.title, lang));
   });
   protected readonly filtered = computed(() => {

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CompletionReport } from '@tc/shared/contracts';
-import { LanguageService } from '@tc/shared/ui';
-import { formatNumber, formatRate, localized } from '../data-access/format';
+import { LanguageService, textIn } from '@tc/shared/ui';
+import { formatNumber, formatRate } from '../data-access/format';
 import { isDirectRow } from '../data-access/labels';
 import { type ObservatoryQuery, paramsFromQuery, withTerritory } from '../data-access/query';
 import { TILE_SCALE, type TileShade, tileShade } from '../data-access/tile-scale';
@@ -97,7 +97,7 @@ export class TileMapComponent {
         const scale = shade.kind === 'rate' ? TILE_SCALE[shade.index] : null;
         return {
           id: r.key,
-          name: localized(r.label, lang) || r.key,
+          name: textIn(r.label, lang) || r.key,
           shade,
           background: scale?.background ?? null,
           ink: scale?.ink ?? null,

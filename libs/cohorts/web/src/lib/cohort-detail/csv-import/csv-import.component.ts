@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CsvImportReport, CsvRowProblem, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, problemOf, saveBlob } from '@tc/shared/ui';
 import { finalize } from 'rxjs';
 import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
@@ -15,7 +15,6 @@ import {
   problemRows,
   problemsOfRefusedImport,
 } from '../../data-access/csv-report';
-import { saveBlob } from '../../data-access/download';
 import { readText } from '../../data-access/read-text';
 import { EnrolmentResultComponent } from '../enrolment-result.component';
 

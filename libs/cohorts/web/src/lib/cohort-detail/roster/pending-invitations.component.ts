@@ -2,11 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { PendingInvitation, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, formatMoment, problemOf } from '@tc/shared/ui';
 import { finalize } from 'rxjs';
 import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
-import { formatMoment } from '../../data-access/dates';
 
 /**
  * Invitations not accepted yet, beside the roster: each as the address invited (and the name given

@@ -19,7 +19,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemDetails, Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  LanguageService,
+  ProblemMessageComponent,
+  formatMoment,
+  problemOf,
+  saveBlob,
+  textIn,
+} from '@tc/shared/ui';
 import {
   catchError,
   combineLatest,
@@ -32,9 +39,6 @@ import {
 } from 'rxjs';
 import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
-import { textIn } from '../../data-access/course-title.pipe';
-import { formatMoment } from '../../data-access/dates';
-import { saveBlob } from '../../data-access/download';
 import { PendingInvitationsComponent } from './pending-invitations.component';
 
 type SortKey = NonNullable<RosterQuery['sort']>;

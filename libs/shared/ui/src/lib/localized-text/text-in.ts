@@ -1,6 +1,9 @@
 import type { Locale, LocalizedText } from '@tc/shared/contracts';
 
-/** Course content in `lang`, else in `fallback` (the course default), else any language that has it. */
+/**
+ * Course content (or a territory name) in `lang`, else in `fallback` (a course's default locale;
+ * French when not given), else in any language that has it; trimmed, empty when none has it.
+ */
 export function textIn(
   text: LocalizedText | null | undefined,
   lang: Locale,
