@@ -51,7 +51,7 @@ import type {
   ProgressEvent,
   ProgressResult,
 } from '../../libs/shared/contracts/src/lib/learning';
-import { rollupDifferences } from '../../apps/api/src/testing/observatory-recount';
+import { rollupDifferences } from '../../libs/observatory/api/src/testing';
 
 const ROOT = resolve(__dirname, '../..');
 const SECONDS = Number(process.env['LOAD_SECONDS'] ?? 300);

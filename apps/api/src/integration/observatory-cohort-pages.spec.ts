@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COURSE } from '../database/demo/demo-course';
 import { seedSyntheticPopulation } from '../database/synthetic-population';
-import { EXACT, rollupDifferences } from '../testing/observatory-recount';
+import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
 import { createApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 import { createTestApp, type TestApp } from '../testing/test-app';

@@ -4,7 +4,7 @@ import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 import { DEMO_COURSE } from '../database/demo/demo-course';
 import { seedSyntheticPopulation } from '../database/synthetic-population';
 import { medianDays } from '@tc/observatory/api';
-import { EXACT, rollupDifferences } from '../testing/observatory-recount';
+import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
