@@ -1,7 +1,7 @@
 import { ApplicationRef, Injectable, Injector, effect, inject, untracked } from '@angular/core';
 import { AuthService, LEARN_ROLES } from '@tc/identity/web';
 
-/** What the shell uses of the learning domain's sync (its `ProgressService`). */
+/** What the shell uses of the learning domain's sync (its `ProgressSyncService`). */
 export interface LearnerSyncApi {
   /** How many items the signed-in person has waiting on this device. */
   waiting(): Promise<number>;
@@ -13,8 +13,8 @@ export type LoadLearnerSync = (injector: Injector) => Promise<LearnerSyncApi>;
 const loadFromLearning: LoadLearnerSync = async (injector) => {
   // Lazy, as the learning routes are: people who never learn never download it. The sync's own
   // entry, not the learning pages'.
-  const { ProgressService } = await import('@tc/learning/web/sync');
-  return injector.get(ProgressService);
+  const { ProgressSyncService } = await import('@tc/learning/web/sync');
+  return injector.get(ProgressSyncService);
 };
 
 /**

@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { DataSaver } from './data-saver';
-import { SYNC_USER } from './progress.service';
+import { SYNC_USER } from './progress-sync/sync-tokens';
 
 describe('DataSaver', () => {
   const user = signal<string | null>('coach-1');

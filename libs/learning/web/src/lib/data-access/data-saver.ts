@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { SYNC_USER } from './progress.service';
+import { SYNC_USER } from './progress-sync/sync-tokens';
 
 const KEY = 'tc-data-saver';
 

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Injector, effect, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { LearnerCourseStore } from './learner-course.store';
-import { SYNC_USER } from './progress.service';
+import { SYNC_USER } from './progress-sync/sync-tokens';
 import { learner } from './testing';
 
 const COURSE_URL = '/api/v1/enrolments/enr-1';

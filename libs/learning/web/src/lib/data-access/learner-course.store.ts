@@ -13,8 +13,8 @@ import { filter } from 'rxjs';
 import { firstNotDone, isDone, lessonsInOrder } from './course-outline';
 import { LearningService } from './learning.service';
 import { OfflineLibrary } from './offline-library';
-import type { PendingAttempt } from './progress-outbox';
-import { ProgressService } from './progress.service';
+import type { PendingAttempt } from './progress-sync/outbox';
+import { ProgressSyncService } from './progress-sync/progress-sync.service';
 
 export interface CourseEntry {
   course: LearnerCourse | null;
@@ -72,13 +72,13 @@ function recount(c: LearnerCourse): LearnerCourse {
 /**
  * The courses the coach follows, one entry per enrolment, in the language asked for. Shared by the
  * learner's pages (the home page loads them, the course page and the player reuse them). What the
- * coach does is applied here at once and sent by `ProgressService`; once the last lesson is done the
+ * coach does is applied here at once and sent by `ProgressSyncService`; once the last lesson is done the
  * course is loaded again for the server's completion date.
  */
 @Injectable({ providedIn: 'root' })
 export class LearnerCourseStore {
   private readonly api = inject(LearningService);
-  private readonly progress = inject(ProgressService);
+  private readonly progress = inject(ProgressSyncService);
   private readonly library = inject(OfflineLibrary);
   private readonly state = signal<Record<string, CourseEntry>>({});
 

@@ -1,7 +1,7 @@
 import type { ProgressEvent } from '@tc/shared/contracts';
 import { withPending } from './learner-course.store';
 import { mediaUrlsOf } from './offline-library';
-import type { PendingAttempt } from './progress-outbox';
+import type { PendingAttempt } from './progress-sync/outbox';
 import { learner, lesson } from './testing';
 
 function queued(lessonKey: string, type: ProgressEvent['type'], enrolmentId = 'enr-1'): ProgressEvent {

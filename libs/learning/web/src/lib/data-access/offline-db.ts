@@ -1,6 +1,6 @@
 import type { LearnerCourse, MyEnrolment, ProgressEvent } from '@tc/shared/contracts';
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
-import type { AttemptOutbox, PendingAttempt, ProgressOutbox } from './progress-outbox';
+import type { AttemptOutbox, PendingAttempt, ProgressOutbox } from './progress-sync/outbox';
 
 /** A course kept in the browser for offline use (the coach's view: no quiz answers in it). */
 export interface OfflineCourse {

@@ -3,7 +3,7 @@ import type { LearnerCourse, Locale, MyEnrolment } from '@tc/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { LearningService } from './learning.service';
 import { type OfflineCourse, indexedDbAvailable, learningDb } from './offline-db';
-import { SYNC_USER } from './progress.service';
+import { SYNC_USER } from './progress-sync/sync-tokens';
 
 /** What the coach's pages show of an offline copy. */
 export interface OfflineCopy {

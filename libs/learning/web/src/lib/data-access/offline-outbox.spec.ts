@@ -14,16 +14,10 @@ import {
   learningDb,
 } from './offline-db';
 import { OfflineLibrary } from './offline-library';
-import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt } from './progress-outbox';
-import {
-  FIRST_RETRY_MS,
-  MAX_RETRY_MS,
-  PROGRESS_BATCH_SIZE,
-  ProgressService,
-  SYNC_RANDOM,
-  SYNC_USER,
-  retryDelay,
-} from './progress.service';
+import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt } from './progress-sync/outbox';
+import { ProgressSyncService } from './progress-sync/progress-sync.service';
+import { FIRST_RETRY_MS, MAX_RETRY_MS, PROGRESS_BATCH_SIZE } from './progress-sync/sync-policy';
+import { SYNC_RANDOM, SYNC_USER } from './progress-sync/sync-tokens';
 
 // jsdom has no structuredClone, which fake-indexeddb uses to store values: Node's own clone.
 globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
@@ -86,23 +80,6 @@ async function settle(ms = 0, rounds = 40): Promise<void> {
     await turn();
   }
 }
-
-describe('retryDelay (back-off with jitter)', () => {
-  it('doubles from 2 s up to a minute, between half and all of the step', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 10].map((n) => retryDelay(n, 1))).toEqual([
-      2_000,
-      4_000,
-      8_000,
-      16_000,
-      32_000,
-      MAX_RETRY_MS,
-      MAX_RETRY_MS,
-      MAX_RETRY_MS,
-    ]);
-    expect([1, 2, 3, 6].map((n) => retryDelay(n, 0))).toEqual([1_000, 2_000, 4_000, 30_000]);
-    expect(retryDelay(2, 0.5)).toBe(3_000);
-  });
-});
 
 describe('IndexedDB outboxes', () => {
   afterEach(deleteDb);
@@ -194,7 +171,7 @@ async function legacyDb({ remembered }: { remembered: string | null }): Promise<
   });
 }
 
-describe('ProgressService on the IndexedDB outbox', () => {
+describe('ProgressSyncService on the IndexedDB outbox', () => {
   let http: HttpTestingController;
   let random: number;
   /** Who is signed in (what the app's session says). */
@@ -206,7 +183,7 @@ describe('ProgressService on the IndexedDB outbox', () => {
     TestBed.tick();
   }
 
-  function start(): ProgressService {
+  function start(): ProgressSyncService {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       providers: [
@@ -219,7 +196,7 @@ describe('ProgressService on the IndexedDB outbox', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    const service = TestBed.inject(ProgressService);
+    const service = TestBed.inject(ProgressSyncService);
     TestBed.tick();
     return service;
   }

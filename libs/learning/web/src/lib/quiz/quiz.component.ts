@@ -21,7 +21,7 @@ import type {
 } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
 import { formatNumber } from '../data-access/dates';
-import { ProgressService } from '../data-access/progress.service';
+import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.service';
 import {
   EMPTY_ANSWER,
   type QuestionDraft,
@@ -47,7 +47,7 @@ let nextId = 0;
   styleUrl: './quiz.component.scss',
 })
 export class QuizComponent {
-  private readonly sync = inject(ProgressService);
+  private readonly sync = inject(ProgressSyncService);
   private readonly document = inject(DOCUMENT);
   protected readonly lang = inject(LanguageService).lang;
   readonly enrolmentId = input.required<string>();

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '@tc/shared/ui';
 import { formatNumber, formatTime } from '../data-access/dates';
-import { ProgressService } from '../data-access/progress.service';
+import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.service';
 
 /**
  * What waits to be sent and when the server last had it: "Offline · 3 waiting to sync · last
@@ -83,7 +83,7 @@ import { ProgressService } from '../data-access/progress.service';
   `,
 })
 export class SyncStatusComponent {
-  protected readonly sync = inject(ProgressService);
+  protected readonly sync = inject(ProgressSyncService);
   private readonly lang = inject(LanguageService).lang;
 
   protected readonly pendingText = computed(() => formatNumber(this.sync.pending(), this.lang()));

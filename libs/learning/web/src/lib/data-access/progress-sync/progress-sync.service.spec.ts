@@ -3,13 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ProgressBatch, ProgressResult } from '@tc/shared/contracts';
-import {
-  FIRST_RETRY_MS,
-  type ProgressOutcome,
-  ProgressService,
-  SYNC_RANDOM,
-  SYNC_USER,
-} from './progress.service';
+import { ProgressSyncService } from './progress-sync.service';
+import type { ProgressOutcome } from './server-answers';
+import { FIRST_RETRY_MS } from './sync-policy';
+import { SYNC_RANDOM, SYNC_USER } from './sync-tokens';
 
 const URL = '/api/v1/progress/events';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -18,8 +15,8 @@ function ok(batch: ProgressBatch): ProgressResult {
   return { accepted: batch.events.map((e) => e.id), duplicates: [], rejected: [] };
 }
 
-describe('ProgressService', () => {
-  let service: ProgressService;
+describe('ProgressSyncService', () => {
+  let service: ProgressSyncService;
   let http: HttpTestingController;
   let outcomes: ProgressOutcome[];
 
@@ -34,7 +31,7 @@ describe('ProgressService', () => {
         { provide: SYNC_USER, useValue: signal('u-1') },
       ],
     });
-    service = TestBed.inject(ProgressService);
+    service = TestBed.inject(ProgressSyncService);
     // The service follows the signed-in person through an effect.
     TestBed.tick();
     http = TestBed.inject(HttpTestingController);

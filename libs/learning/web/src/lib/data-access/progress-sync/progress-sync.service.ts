@@ -1,16 +1,6 @@
-import { HttpContext, HttpErrorResponse } from '@angular/common/http';
-import {
-  DestroyRef,
-  Injectable,
-  InjectionToken,
-  type Signal,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
-import { AuthService, FOR_USER } from '@tc/identity/web';
+import { HttpContext } from '@angular/common/http';
+import { DestroyRef, Injectable, effect, inject, signal, untracked } from '@angular/core';
+import { FOR_USER } from '@tc/identity/web';
 import type {
   Locale,
   ProgressEvent,
@@ -19,95 +9,21 @@ import type {
   QuizAnswers,
   QuizAttemptResult,
 } from '@tc/shared/contracts';
-import { problemOf } from '@tc/shared/ui';
 import { type Observable, Subject, firstValueFrom } from 'rxjs';
-import { LearningService } from './learning.service';
-import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt, type SyncRejection } from './progress-outbox';
-
-/** The server takes up to 500 events per request. */
-export const PROGRESS_BATCH_SIZE = 500;
-/** Waits between failed sends: about 2 s, 4 s, 8 s … up to a minute. */
-export const FIRST_RETRY_MS = 2_000;
-export const MAX_RETRY_MS = 60_000;
-/** The name of the Web Lock held while one tab sends (two tabs never send the same batch). */
-export const SYNC_LOCK = 'tc-learning-sync';
-const LAST_SYNCED_KEY = 'tc.learning.lastSyncedAt';
-
-/** The signed-in person's id (null when nobody is): whose outbox is sent. */
-export const SYNC_USER = new InjectionToken<Signal<string | null>>('SYNC_USER', {
-  providedIn: 'root',
-  factory: () => {
-    const auth = inject(AuthService);
-    return computed(() => auth.me()?.id ?? null);
-  },
-});
-
-/** Thrown when something is recorded with nobody signed in (the learner pages need a session). */
-export class NotSignedInError extends Error {
-  constructor() {
-    super('Progress is recorded for a signed-in person only.');
-  }
-}
-
-/** A number in [0, 1] for the jitter of the retry waits (specs make it fixed). */
-export const SYNC_RANDOM = new InjectionToken<() => number>('SYNC_RANDOM', {
-  providedIn: 'root',
-  factory: () => Math.random,
-});
-
-/**
- * The wait before retry number `failures` (1 for the first): doubling from `FIRST_RETRY_MS` up to
- * `MAX_RETRY_MS`, then "equal jitter" (between half and all of it) so that many phones coming back
- * at once do not retry in step.
- */
-export function retryDelay(failures: number, random: number): number {
-  const base = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1), MAX_RETRY_MS);
-  return Math.round(base / 2 + (base / 2) * random);
-}
-
-/** What became of one event. */
-export interface ProgressOutcome {
-  event: ProgressEvent;
-  result: 'accepted' | 'duplicate' | 'rejected';
-}
-
-/** A quiz attempt from the outbox, graded by the server. */
-export interface AttemptOutcome {
-  attempt: PendingAttempt;
-  result: QuizAttemptResult;
-}
-
-/**
- * Whether a failed send may succeed later: no network (0, or 504 from the service worker),
- * timeout, throttling, server trouble, or a session to renew (401: kept until the coach signs in).
- */
-export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof HttpErrorResponse)) return true;
-  const s = error.status;
-  return s === 0 || s === 401 || s === 408 || s === 429 || s >= 500;
-}
-
-type Lock = (run: () => Promise<void>) => Promise<boolean>;
-
-/** Runs `run` holding the sync lock, or not at all (false) when another tab holds it. */
-function webLock(): Lock {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks) {
-    return async (run) => {
-      await run();
-      return true;
-    };
-  }
-  return (run) =>
-    locks
-      .request(SYNC_LOCK, { ifAvailable: true }, async (lock) => {
-        if (!lock) return false;
-        await run();
-        return true;
-      })
-      // The lock API types the callback's promise as the result; it resolves to its value.
-      .then((held) => held);
-}
+import { LearningService } from '../learning.service';
+import { readLastSynced, writeLastSynced } from './last-synced';
+import { ATTEMPT_OUTBOX, PROGRESS_OUTBOX, type PendingAttempt, type SyncRejection } from './outbox';
+import {
+  type AttemptOutcome,
+  type ProgressOutcome,
+  answeredEvents,
+  isRetryable,
+  refusedItems,
+  rejectedEvents,
+} from './server-answers';
+import { PROGRESS_BATCH_SIZE, retryDelay } from './sync-policy';
+import { NotSignedInError, SYNC_RANDOM, SYNC_USER } from './sync-tokens';
+import { SYNC_LOCK, webLock } from './web-lock';
 
 /**
  * The offline-first sync of what the coach does. Progress events (a lesson started, completed),
@@ -124,7 +40,7 @@ function webLock(): Lock {
  * service starts with the app (apps/web loads it for learners), not only with a learner page.
  */
 @Injectable({ providedIn: 'root' })
-export class ProgressService {
+export class ProgressSyncService {
   private readonly api = inject(LearningService);
   private readonly outbox = inject(PROGRESS_OUTBOX);
   private readonly attemptOutbox = inject(ATTEMPT_OUTBOX);
@@ -369,26 +285,10 @@ export class ProgressService {
         continue;
       }
       this.synced(owner);
-      const answered = new Map<string, ProgressOutcome['result']>([
-        ...result.accepted.map((id) => [id, 'accepted'] as const),
-        ...result.duplicates.map((id) => [id, 'duplicate'] as const),
-        ...result.rejected.map((r) => [r.id, 'rejected'] as const),
-      ]);
+      const answered = answeredEvents(result);
       await this.outbox.remove([...answered.keys()]);
-      const reasons = new Map(result.rejected.map((r) => [r.id, r.reason]));
-      this.rejections.update((all) => [
-        ...all,
-        ...batch
-          .filter((e) => reasons.has(e.id))
-          .map((e) => ({
-            kind: 'progress' as const,
-            id: e.id,
-            lessonKey: e.lessonKey,
-            code: reasons.get(e.id) ?? null,
-            reason: String(reasons.get(e.id)),
-            problem: null,
-          })),
-      ]);
+      const rejected = rejectedEvents(batch, result);
+      this.rejections.update((all) => [...all, ...rejected]);
       for (const event of batch) {
         const outcome = answered.get(event.id);
         if (outcome) this.outcomes.next({ event, result: outcome });
@@ -442,19 +342,14 @@ export class ProgressService {
   }
 
   private reject(items: Omit<SyncRejection, 'code' | 'reason' | 'problem'>[], error: unknown): void {
-    const problem = problemOf(error);
-    const reason = problem.detail || problem.title || String(problem.status);
-    this.rejections.update((all) => [...all, ...items.map((i) => ({ ...i, code: null, reason, problem }))]);
+    const refused = refusedItems(items, error);
+    this.rejections.update((all) => [...all, ...refused]);
   }
 
   private synced(owner: string): void {
     const now = new Date().toISOString();
     if (this.user === owner) this.lastSyncedAt.set(now);
-    try {
-      localStorage.setItem(lastSyncedKey(owner), now);
-    } catch {
-      // Storage full or forbidden: the time is only shown, not needed.
-    }
+    writeLastSynced(owner, now);
   }
 
   /** Counts what the signed-in person has waiting (also what other tabs queued or sent). */
@@ -494,19 +389,5 @@ export class ProgressService {
 
   private retryNow(): void {
     void this.flush();
-  }
-}
-
-/** "Last synced" is each person's own. */
-function lastSyncedKey(user: string): string {
-  return `${LAST_SYNCED_KEY}.${user}`;
-}
-
-function readLastSynced(user: string | null): string | null {
-  if (user === null) return null;
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage.getItem(lastSyncedKey(user));
-  } catch {
-    return null;
   }
 }

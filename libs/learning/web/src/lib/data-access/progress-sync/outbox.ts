@@ -6,7 +6,7 @@ import type {
   ProgressRejection,
   QuizAnswers,
 } from '@tc/shared/contracts';
-import { IdbAttemptOutbox, IdbProgressOutbox, indexedDbAvailable } from './offline-db';
+import { IdbAttemptOutbox, IdbProgressOutbox, indexedDbAvailable } from '../offline-db';
 
 /**
  * Where progress events wait until the server has them: in IndexedDB in the browser (they survive
