@@ -4,9 +4,10 @@
  * 200 simulated coaches send progress for LOAD_SECONDS (default 300) to two API processes behind
  * nginx, which share a PostgreSQL 15 cluster and a Redis that this script starts on spare loopback
  * ports in a temporary folder (nothing else on the machine is touched). Each coach keeps an outbox
- * and sends it as the web app does (libs/learning/web/src/lib/data-access/progress.service.ts):
- * events with client ids in small batches, the same ids again on retry, a doubling jittered wait
- * after a network error, a 5xx, a 429 or a 401, and at once when there is something new to send.
+ * and sends it as the web app does (libs/learning/web/src/lib/data-access/progress-sync/, whose
+ * batch size and retry rules it imports from `@tc/learning/web/sync-policy`): events with client ids
+ * in small batches, the same ids again on retry, a doubling jittered wait after a network error, a
+ * 5xx, a 429 or a 401, and at once when there is something new to send.
  *
  * Faults during the run: one API process is killed with SIGKILL at 25 % and started again; the
  * PostgreSQL cluster is restarted (`pg_ctl restart -m fast`) at 60 %.
@@ -42,6 +43,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { PROGRESS_BATCH_SIZE, isRetryableStatus, retryDelay } from '@tc/learning/web/sync-policy';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -64,20 +66,6 @@ const JWT_SECRET = randomBytes(32).toString('base64url');
 const PASSWORD = 'demo-password-2026';
 /** The per-account sign-in limit of the run, checked across both processes through nginx. */
 const ACCOUNT_LIMIT = 10;
-
-// ---------------------------------------------------------------- the web app's retry rules (copied)
-// From libs/learning/web/src/lib/data-access/progress.service.ts (an Angular file node cannot load).
-const PROGRESS_BATCH_SIZE = 500;
-const FIRST_RETRY_MS = 2_000;
-const MAX_RETRY_MS = 60_000;
-function retryDelay(failures: number, random: number): number {
-  const base = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1), MAX_RETRY_MS);
-  return Math.round(base / 2 + (base / 2) * random);
-}
-/** Status 0: no answer (network error, timeout). */
-function isRetryable(status: number): boolean {
-  return status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
-}
 
 // ---------------------------------------------------------------- processes and clean-up
 
@@ -429,7 +417,7 @@ class Coach {
       });
       if (res.status < 200 || res.status > 299 || !res.body) {
         if (res.status === 401) await this.signInAgain();
-        if (isRetryable(res.status)) return false;
+        if (isRetryableStatus(res.status)) return false;
         for (const e of batch) this.rejected.push({ id: e.id, why: `batch refused with ${res.status}` });
         this.remove(batch.map((e) => e.id));
         continue;
