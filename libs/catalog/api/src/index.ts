@@ -2,6 +2,8 @@ export * from './lib/catalog.module';
 export type { CatalogOptions } from './lib/catalog.options';
 export { CoursesService } from './lib/courses.service';
 export { PublishingService } from './lib/publishing.service';
+/** The course file's body (`tc-course/1`), for whoever imports a file without the HTTP route. */
+export { CourseFileDto } from './lib/dto/catalog.dto';
 export { MediaService } from './lib/media.service';
 export { coachCourse, coachLesson, coachQuiz } from './lib/content/coach-view';
 export { renderMarkdown } from './lib/content/markdown';
