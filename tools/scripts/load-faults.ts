@@ -1,5 +1,5 @@
 /**
- * Load and faults (issue 8, part 5): `npm run load:faults` (builds the API first).
+ * Load and faults: `npm run load:faults` (builds the API first).
  *
  * 200 simulated coaches send progress for LOAD_SECONDS (default 300) to two API processes behind
  * nginx, which share a PostgreSQL 15 cluster and a Redis that this script starts on spare loopback
