@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
 /**
- * Module boundaries (STYLE.md §2). Each project carries `scope:<domain|shared|app>` and
+ * Module boundaries (STYLE.md §2). Each project carries `scope:<domain|shared|demo|app>` and
  * `type:<app|e2e|api|web|ui|contracts>`:
  * - contracts import nothing; ui imports contracts; web imports web/ui/contracts; api imports
  *   api/contracts (never web code); apps import anything.
@@ -32,6 +32,18 @@ const scopes = {
     'scope:territories',
     'scope:identity',
     'scope:catalog',
+  ],
+  // The demo data (accounts, the demo course, synthetic coaches) seeds through every domain's services; no
+  // domain reaches it, only the app (scope:app imports anything).
+  'scope:demo': [
+    'scope:shared',
+    'scope:audit',
+    'scope:territories',
+    'scope:identity',
+    'scope:catalog',
+    'scope:cohorts',
+    'scope:learning',
+    'scope:observatory',
   ],
 };
 
