@@ -18,7 +18,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DEMO_COURSE } from '../../apps/api/src/database/demo/demo-course';
-import { seedSyntheticPopulation } from '../../apps/api/src/database/synthetic-population';
+import { seedSyntheticPopulation } from '@tc/demo/api';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
 import { ProgressService } from '@tc/learning/api';
 

@@ -10,7 +10,7 @@ import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/
 import { TerritoryEntity } from '@tc/territories/api';
 import { DEMO_COURSE } from './demo/demo-course';
 import { DEMO_PHOTO_HASH, DEMO_PHOTO_JPEG } from './demo/demo-photo';
-import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
+import { type PopulationOptions, seedSyntheticPopulation } from '@tc/demo/api';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 

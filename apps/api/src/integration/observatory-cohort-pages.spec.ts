@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COURSE } from '../database/demo/demo-course';
-import { seedSyntheticPopulation } from '../database/synthetic-population';
+import { seedSyntheticPopulation } from '@tc/demo/api';
 import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
 import { createApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 import { DEMO_COURSE } from '../database/demo/demo-course';
-import { seedSyntheticPopulation } from '../database/synthetic-population';
+import { seedSyntheticPopulation } from '@tc/demo/api';
 import { medianDays } from '@tc/observatory/api';
 import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
 import { createTestApp, type TestApp } from '../testing/test-app';

@@ -1,1 +1,7 @@
 export { demoCourse, DEMO_PHOTO_HASH, DEMO_PHOTO_URL } from './lib/assets';
+export {
+  type PopulationOptions,
+  type PopulationSummary,
+  seedSyntheticPopulation,
+  SYNTHETIC_DOMAIN,
+} from './lib/synthetic-population';
