@@ -2,6 +2,13 @@ import { AuditLogEntity } from './lib/audit-log';
 
 export { AuditLogEntity, writeAudit, type AuditRecord } from './lib/audit-log';
 export { AuditModule } from './lib/audit.module';
+export {
+  AuditLabelsProvider,
+  AuditTerritoryScopeProvider,
+  uuidsAmong,
+  type AuditSubjectLabels,
+  type AuditTerritoryScope,
+} from './lib/audit-contributions';
 
 /** The tables this domain owns, for the app's data source. */
 export const AUDIT_ENTITIES = [AuditLogEntity];

@@ -5,6 +5,7 @@ import { CatalogReader } from './catalog-reader.service';
 import { CatalogController } from './catalog.controller';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
+import { CourseAuditLabels } from './course-audit-labels';
 import { CourseCoAuthorEntity } from './entities/course-co-author.entity';
 import { CourseLessonEntity } from './entities/course-lesson.entity';
 import { CourseModuleEntity } from './entities/course-module.entity';
@@ -37,6 +38,7 @@ export class CatalogModule {
         PublishingService,
         MediaService,
         CatalogReader,
+        CourseAuditLabels,
       ],
       exports: [CoursesService, PublishingService, CatalogReader, MediaService],
     };

@@ -17,6 +17,7 @@ import { LessonProgressEntity } from './entities/lesson-progress.entity';
 import { ProgressCounterEntity } from './entities/progress-counter.entity';
 import { RosterService } from './roster.service';
 import { LearnerRecords } from './learner-records.service';
+import { CohortAuditLabels } from './cohort-audit-labels';
 
 export const COHORTS_ENTITIES = [
   CohortEntity,
@@ -35,7 +36,14 @@ export const COHORTS_ENTITIES = [
     CohortInvitationsController,
     MyCohortInvitationsController,
   ],
-  providers: [CohortsService, EnrolmentsService, EnrolmentInvitationsService, RosterService, LearnerRecords],
+  providers: [
+    CohortsService,
+    EnrolmentsService,
+    EnrolmentInvitationsService,
+    RosterService,
+    LearnerRecords,
+    CohortAuditLabels,
+  ],
   exports: [CohortsService, EnrolmentsService, RosterService, LearnerRecords],
 })
 export class CohortsModule {}

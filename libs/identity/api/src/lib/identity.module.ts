@@ -27,6 +27,7 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
 import { Provisioning } from './users/provisioning.service';
+import { UserAuditLabels } from './user-audit-labels';
 
 export const IDENTITY_ENTITIES = [
   UserEntity,
@@ -89,6 +90,7 @@ export class IdentityModule {
         UsersService,
         UserDirectory,
         Provisioning,
+        UserAuditLabels,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [IDENTITY_OPTIONS, PasswordService, UserDirectory, Provisioning, LinksService, LinkAcceptance],

@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerritoryEntity } from './entities/territory.entity';
 import { TerritoriesController } from './territories.controller';
 import { TerritoriesService } from './territories.service';
+import { TerritoryAuditLabels, TerritoryAuditScope } from './territory-audit';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TerritoryEntity])],
   controllers: [TerritoriesController],
-  providers: [TerritoriesService],
+  providers: [TerritoriesService, TerritoryAuditLabels, TerritoryAuditScope],
   exports: [TerritoriesService],
 })
 export class TerritoriesModule {}
