@@ -31,8 +31,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedd
 import { runMigrationsExclusively } from '../database/run-migrations';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
-import { HealthController } from './health.controller';
 import { createRootLogger, logRequests, PinoNestLogger } from './logging';
+import { createLifecycle, type ShutdownOptions, type ShutdownReport } from './shutdown';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 
 export const API_PREFIX = 'api/v1';
@@ -43,18 +43,7 @@ export const API_PREFIX = 'api/v1';
  */
 const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?)$/;
 
-export interface ShutdownOptions {
-  /** How long readiness says 503 while the port still takes requests (a load balancer's notice), ms. */
-  drainMs: number;
-  /** How long in-flight requests may still run once the port is closed, ms; then their connections are cut. */
-  graceMs: number;
-}
-
-export interface ShutdownReport {
-  /** Whether the grace period ran out and connections with requests still running were closed. */
-  cut: boolean;
-  ms: number;
-}
+export type { ShutdownOptions, ShutdownReport } from './shutdown';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -162,6 +151,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       // What Nest said while starting goes out now, not at `listen` (an app driven by `inject` never listens).
       app.flushLogs();
     }
+    const lifecycle = createLifecycle(app, embedded);
     const fastify = app.getHttpAdapter().getInstance();
     logRequests(fastify, log);
     // What a JSON body may hold is bounded before it is parsed: validation's cost grows faster than the body.
@@ -170,7 +160,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
       done(null, body),
     );
-    let stopping = false;
     fastify.addHook('onSend', (request, reply, payload, done) => {
       void reply.header('x-request-id', request.id);
       // An API answer is kept by no cache unless its route says otherwise: most name a person, and a
@@ -178,7 +167,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
         void reply.header('cache-control', 'no-store');
       // Once shutting down, a keep-alive connection closes after its answer instead of idling open.
-      if (stopping) void reply.header('connection', 'close');
+      if (lifecycle.isStopping()) void reply.header('connection', 'close');
       done(null, payload);
     });
     // Helmet's headers, worked out once: with these settings they are the same for every request, so
@@ -309,38 +298,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       );
     }
 
-    let closed = false;
-    const close = async () => {
-      if (closed) return;
-      closed = true;
-      await app.close();
-      await embedded?.stop();
-    };
-    return {
-      app,
-      dataSource,
-      embedded,
-      close,
-      async shutdown({ drainMs, graceMs }) {
-        const started = Date.now();
-        stopping = true;
-        app.get(HealthController).beginShutdown();
-        if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
-        let cut = false;
-        const deadline = setTimeout(() => {
-          cut = true;
-          fastify.server.closeAllConnections();
-        }, graceMs);
-        try {
-          // Fastify's close stops listening, closes idle connections and waits for the active ones;
-          // after it, Nest's shutdown hooks close the database pool.
-          await close();
-        } finally {
-          clearTimeout(deadline);
-        }
-        return { cut, ms: Date.now() - started };
-      },
-    };
+    return { app, dataSource, embedded, close: lifecycle.close, shutdown: lifecycle.shutdown };
   } catch (error) {
     await embedded?.stop();
     throw error;
