@@ -5,33 +5,26 @@ import { constants as zlibConstants } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
-import {
-  addContractSchemas,
-  createValidationPipe,
-  frameworkProblem,
-  installBoundedJsonParser,
-} from '@tc/shared/api';
+import { addContractSchemas, createValidationPipe } from '@tc/shared/api';
 import { dataSourceOptions } from '../database/data-source-options';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrationsExclusively } from '../database/run-migrations';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
-import { createRootLogger, logRequests, PinoNestLogger } from './logging';
+import { createHttpAdapter, hardenHttp } from './http-hardening';
+import { createRootLogger, PinoNestLogger } from './logging';
 import { createLifecycle, type ShutdownOptions, type ShutdownReport } from './shutdown';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 
@@ -74,29 +67,6 @@ async function migrate(url: string, config: AppConfig, log: (message: string) =>
   }
 }
 
-/**
- * The headers helmet sets with these options, read by running its middleware once. Throws when they
- * depend on the request (helmet did not answer at once), which per-request values such as CSP nonces would.
- */
-export function helmetHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  let finished = false;
-  const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => {
-      headers[name.toLowerCase()] = String(value);
-    },
-    removeHeader: (name: string) => {
-      delete headers[name.toLowerCase()];
-    },
-  };
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
-    finished = true;
-  });
-  if (!finished) throw new Error('helmet did not set its headers at once: they cannot be worked out ahead');
-  return headers;
-}
-
 export interface CreateAppOptions {
   /** `false`: nothing logged (the specs' default). */
   logger?: boolean;
@@ -116,32 +86,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     );
     await migrate(databaseUrl, config, (m) => log.info({ context: 'Migrations' }, m));
     await embedded?.whenFree();
-    const adapter = new FastifyAdapter({
-      // No Nest middleware in this app (requests are logged by a Fastify hook): no middie on every request.
-      skipMiddie: true,
-      trustProxy: config.trustProxy,
-      // Fastify's default closes every connection, in-flight requests included, as it closes: Node's own
-      // close (idle connections only; active ones finish) and `shutdown`'s grace period do it instead.
-      forceCloseConnections: false,
-      // Course files (import) are the largest JSON bodies; uploads go through multipart with their own limit.
-      bodyLimit: 4 * 1024 * 1024,
-      // A malformed URL or an over-long path parameter is a problem+json too.
-      frameworkErrors: frameworkProblem,
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-        (req as { id?: string }).id = id;
-        return id;
-      },
-    });
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, databaseUrl, config.database.kind),
-      adapter,
+      createHttpAdapter(config),
       {
         bufferLogs: true,
         abortOnError: false,
-        // JSON only, through the bounded parser installed below (Nest's would also take URL-encoded
-        // forms, whose keys no bound would count).
+        // JSON only, through the bounded parser installed by `hardenHttp` (Nest's would also take
+        // URL-encoded forms, whose keys no bound would count).
         bodyParser: false,
         logger: options.logger === false ? false : undefined,
       },
@@ -152,49 +104,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       app.flushLogs();
     }
     const lifecycle = createLifecycle(app, embedded);
+    hardenHttp(app, config, log, lifecycle.isStopping);
     const fastify = app.getHttpAdapter().getInstance();
-    logRequests(fastify, log);
-    // What a JSON body may hold is bounded before it is parsed: validation's cost grows faster than the body.
-    installBoundedJsonParser(fastify);
-    // CSV files (cohort enrolment) arrive as text.
-    fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) =>
-      done(null, body),
-    );
-    fastify.addHook('onSend', (request, reply, payload, done) => {
-      void reply.header('x-request-id', request.id);
-      // An API answer is kept by no cache unless its route says otherwise: most name a person, and a
-      // shared cache or a phone's back button must not hand them to someone else.
-      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-        void reply.header('cache-control', 'no-store');
-      // Once shutting down, a keep-alive connection closes after its answer instead of idling open.
-      if (lifecycle.isStopping()) void reply.header('connection', 'close');
-      done(null, payload);
-    });
-    // Helmet's headers, worked out once: with these settings they are the same for every request, so
-    // each answer gets the finished set instead of running helmet's thirteen middlewares again.
-    const securityHeaders = helmetHeaders({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          // Behind TLS in production; on http://127.0.0.1 an upgrade would break every asset.
-          upgradeInsecureRequests: config.production ? [] : null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    });
-    fastify.addHook('onRequest', (_request, reply, done) => {
-      void reply.headers(securityHeaders);
-      done();
-    });
     // gzip/brotli for what the browser asks (the app's scripts, translations, JSON above 1 kB): a phone
     // on a prepaid plan downloads a quarter of the bytes.
     // Brotli at quality 5: most of the gain of 11 for a fraction of the CPU (assets are compressed per request).
