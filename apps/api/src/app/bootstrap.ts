@@ -1,12 +1,7 @@
-import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
-import fastifyCompress from '@fastify/compress';
-import { constants as zlibConstants } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,19 +11,20 @@ import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { PasswordService } from '@tc/identity/api';
 import { ProgressService } from '@tc/learning/api';
-import { addContractSchemas, createValidationPipe } from '@tc/shared/api';
 import { dataSourceOptions } from '../database/data-source-options';
 import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrationsExclusively } from '../database/run-migrations';
+import { registerApiPlugins } from './api-plugins';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 import { createHttpAdapter, hardenHttp } from './http-hardening';
 import { createRootLogger, PinoNestLogger } from './logging';
+import { serveOpenApi } from './openapi';
 import { createLifecycle, type ShutdownOptions, type ShutdownReport } from './shutdown';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX } from './api-plugins';
 
 /**
  * Hashed build files never change: cache them for a year. esbuild names them main-AB12CD34.js;
@@ -106,28 +102,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const lifecycle = createLifecycle(app, embedded);
     hardenHttp(app, config, log, lifecycle.isStopping);
     const fastify = app.getHttpAdapter().getInstance();
-    // gzip/brotli for what the browser asks (the app's scripts, translations, JSON above 1 kB): a phone
-    // on a prepaid plan downloads a quarter of the bytes.
-    // Brotli at quality 5: most of the gain of 11 for a fraction of the CPU (assets are compressed per request).
-    await app.register(fastifyCompress, {
-      threshold: 1024,
-      encodings: ['br', 'gzip'],
-      brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
-      zlibOptions: { level: 6 },
-    });
-    // @nestjs/swagger's JSON document goes out empty when compressed (it sends its own content-length):
-    // that one response stays plain.
-    fastify.addHook('onRequest', (request, _reply, done) => {
-      if (request.url.startsWith('/api/docs-json')) request.headers['x-no-compression'] = '1';
-      done();
-    });
-    await app.register(fastifyCookie);
-    await app.register(fastifyMultipart, {
-      limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6 },
-    });
-    if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
-    app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/health/live', 'api/health/ready'] });
-    app.useGlobalPipes(createValidationPipe());
+    await registerApiPlugins(app, config);
 
     const webDist = config.webDist ?? resolve('dist/apps/web/browser');
     const indexPath = join(webDist, 'index.html');
@@ -161,33 +136,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       );
     }
 
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Coaching territorial API')
-        .setDescription(
-          'Learning platform for territorial coaches (UCLG Africa – ALGA). Errors are RFC 9457 problem+json.',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .addServer('/', 'The server that serves this document')
-        .addTag('health', 'Liveness and readiness')
-        .addTag('auth', 'Sign-in, sessions, password resets and invitation links')
-        .addTag('me', 'The signed-in person')
-        .addTag('users', 'Accounts and roles (admins)')
-        .addTag('audit', 'The audit log (admins)')
-        .addTag('territories', 'The territory tree')
-        .addTag('courses', 'Course authoring (trainers)')
-        .addTag('catalog', 'DigComp competences, markdown preview, media files')
-        .addTag('cohorts', 'Cohorts and enrolments')
-        .addTag('learning', "The coach's courses, progress, quizzes and certificates")
-        .addTag('certificates', 'Certificate verification and revocation')
-        .addTag('observatory', 'Aggregated statistics and exports (observers)')
-        .build(),
-    );
-    // Responses are contract interfaces, not classes: their schemas come from the generated file.
-    addContractSchemas(document);
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+    serveOpenApi(app);
 
     await app.init();
 

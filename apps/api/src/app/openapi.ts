@@ -1,0 +1,42 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { addContractSchemas } from '@tc/shared/api';
+
+/** Where the OpenAPI document is served: the UI, and the JSON (left uncompressed, see api-plugins.ts). */
+export const OPENAPI_UI_PATH = 'api/docs';
+export const OPENAPI_JSON_PATH = 'api/docs-json';
+
+/**
+ * The OpenAPI document of every controller, read from the app's modules and decorators: built once the
+ * global prefix is set (its paths carry `/api/v1`), with the contracts' response schemas added, and
+ * served (UI and JSON) by routes registered before `app.init()`.
+ */
+export function serveOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Coaching territorial API')
+      .setDescription(
+        'Learning platform for territorial coaches (UCLG Africa – ALGA). Errors are RFC 9457 problem+json.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .addServer('/', 'The server that serves this document')
+      .addTag('health', 'Liveness and readiness')
+      .addTag('auth', 'Sign-in, sessions, password resets and invitation links')
+      .addTag('me', 'The signed-in person')
+      .addTag('users', 'Accounts and roles (admins)')
+      .addTag('audit', 'The audit log (admins)')
+      .addTag('territories', 'The territory tree')
+      .addTag('courses', 'Course authoring (trainers)')
+      .addTag('catalog', 'DigComp competences, markdown preview, media files')
+      .addTag('cohorts', 'Cohorts and enrolments')
+      .addTag('learning', "The coach's courses, progress, quizzes and certificates")
+      .addTag('certificates', 'Certificate verification and revocation')
+      .addTag('observatory', 'Aggregated statistics and exports (observers)')
+      .build(),
+  );
+  // Responses are contract interfaces, not classes: their schemas come from the generated file.
+  addContractSchemas(document);
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
+}
