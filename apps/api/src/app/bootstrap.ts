@@ -1,10 +1,6 @@
-import fastifyStatic from '@fastify/static';
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
@@ -22,16 +18,9 @@ import { createHttpAdapter, hardenHttp } from './http-hardening';
 import { createRootLogger, PinoNestLogger } from './logging';
 import { serveOpenApi } from './openapi';
 import { createLifecycle, type ShutdownOptions, type ShutdownReport } from './shutdown';
-import { SpaFallbackFilter } from './spa-fallback.filter';
+import { serveWebApp } from './static-files';
 
 export { API_PREFIX } from './api-plugins';
-
-/**
- * Hashed build files never change: cache them for a year. esbuild names them main-AB12CD34.js;
- * the web build's chunk optimizer (rollup) names lazy chunks chunk-Ab1_c-D2.js.
- */
-const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?)$/;
-
 export type { ShutdownOptions, ShutdownReport } from './shutdown';
 
 export interface RunningApp {
@@ -70,7 +59,23 @@ export interface CreateAppOptions {
   logDestination?: DestinationStream;
 }
 
-/** Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app. */
+/**
+ * Builds the whole platform: database (embedded or PostgreSQL), migrations, demo data, API, web app.
+ *
+ * The steps run in this order, and the order matters:
+ * 1. the database, then its migrations, before the app exists: Nest's modules and the demo data
+ *    expect the current schema, and the embedded database serves one connection at a time, so the
+ *    migrations' connection must be gone (`whenFree`) before the app's pool opens;
+ * 2. the Nest app on a Fastify adapter (http-hardening.ts: body limit, request ids), its logger;
+ * 3. the lifecycle (shutdown.ts), made before the hooks because one of them reads `isStopping`;
+ * 4. the request hooks and parsers (http-hardening.ts), then the plugins, the `/api/v1` prefix and the
+ *    validation pipe (api-plugins.ts): Fastify runs hooks of one kind in the order they were added,
+ *    so the answer headers go on before compression runs;
+ * 5. the web app's files and the page fallback (static-files.ts), then the OpenAPI document
+ *    (openapi.ts), which needs the prefix set;
+ * 6. `app.init()`, which registers the routes with all of the above in place, then the demo data
+ *    (through the app's own services).
+ */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
   const embedded =
     config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
@@ -101,41 +106,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     const lifecycle = createLifecycle(app, embedded);
     hardenHttp(app, config, log, lifecycle.isStopping);
-    const fastify = app.getHttpAdapter().getInstance();
     await registerApiPlugins(app, config);
-
-    const webDist = config.webDist ?? resolve('dist/apps/web/browser');
-    const indexPath = join(webDist, 'index.html');
-    const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
-    app.useGlobalFilters(new SpaFallbackFilter(indexHtml));
-    if (indexHtml) {
-      await app.register(fastifyStatic, {
-        root: webDist,
-        prefix: '/',
-        wildcard: false,
-        index: false,
-        // Our cache-control only: @fastify/static's own (public, max-age=0) is set after `setHeaders`
-        // and would replace it, so hashed files were never kept.
-        cacheControl: false,
-        setHeaders: (res, path) => {
-          res.setHeader(
-            'cache-control',
-            HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
-      });
-      fastify.get('/', (_req, reply) => {
-        void reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', 'no-cache')
-          .send(indexHtml);
-      });
-    } else {
-      new NestLogger('Bootstrap').warn(
-        `No web build at ${webDist}: serving the API only (run \`npx nx build web\`).`,
-      );
-    }
-
+    await serveWebApp(app, config);
     serveOpenApi(app);
 
     await app.init();
