@@ -1,5 +1,5 @@
 // How the learner's sync sends and when it tries again. Plain TypeScript, nothing of Angular or the
-// browser: the load test (tools/scripts/load-faults.ts) simulates coaches with these same rules
+// browser: the load test (tools/scripts/load-faults/) simulates coaches with these same rules
 // through the `@tc/learning/web/sync-policy` entry.
 
 /** The server takes up to 500 events per request. */
