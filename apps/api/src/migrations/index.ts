@@ -12,6 +12,7 @@ import { CreateCohortColumnSummary1764700000000 } from './1764700000000-CreateCo
 import { AddCohortsNameIndex1764700000001 } from './1764700000001-AddCohortsNameIndex';
 import { FreezeCertificateStatements1764800000000 } from './1764800000000-FreezeCertificateStatements';
 import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateEnrolmentInvitations';
+import { CreateDomainReadViews1764900000000 } from './1764900000000-CreateDomainReadViews';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddCohortsNameIndex1764700000001,
   FreezeCertificateStatements1764800000000,
   CreateEnrolmentInvitations1764810000000,
+  CreateDomainReadViews1764900000000,
 ];
