@@ -27,7 +27,7 @@ export class PrincipalService {
       `SELECT u.email, ra.id AS assignment_id, ra.role, ra.territory_id, t.path
            FROM users u
            LEFT JOIN role_assignments ra ON ra.user_id = u.id
-           LEFT JOIN territories t ON t.id = ra.territory_id
+           LEFT JOIN territory_tree t ON t.id = ra.territory_id
           WHERE u.id = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL
             AND EXISTS (SELECT 1 FROM refresh_tokens rt
                          WHERE rt.family_id = $2 AND rt.user_id = u.id

@@ -21,7 +21,7 @@ export async function rolesOf(
   if (!userIds.length) return out;
   const rows: RoleRow[] = await manager.query(
     `SELECT ra.user_id, ra.id, ra.role, ra.territory_id, t.name_fr, t.name_ar, t.name_en
-       FROM role_assignments ra JOIN territories t ON t.id = ra.territory_id
+       FROM role_assignments ra JOIN territory_tree t ON t.id = ra.territory_id
       WHERE ra.user_id = ANY($1::uuid[])
       ORDER BY ra.role, t.depth, t.name_fr`,
     [userIds],

@@ -89,8 +89,8 @@ export class UsersService {
       // A regional admin sees people who work in, or hold a role in, their territories.
       const patterns = scopes.map((p) => `${p}%`);
       qb.andWhere(
-        `(EXISTS (SELECT 1 FROM territories wt WHERE wt.id = u.territory_id AND wt.path LIKE ANY(:patterns))
-          OR EXISTS (SELECT 1 FROM role_assignments sra JOIN territories st ON st.id = sra.territory_id
+        `(EXISTS (SELECT 1 FROM territory_tree wt WHERE wt.id = u.territory_id AND wt.path LIKE ANY(:patterns))
+          OR EXISTS (SELECT 1 FROM role_assignments sra JOIN territory_tree st ON st.id = sra.territory_id
                       WHERE sra.user_id = u.id AND st.path LIKE ANY(:patterns)))`,
         { patterns },
       );
