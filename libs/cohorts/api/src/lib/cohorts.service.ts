@@ -111,7 +111,7 @@ export class CohortsService {
     const qb = this.dataSource
       .getRepository(CohortEntity)
       .createQueryBuilder('c')
-      .innerJoin('territories', 't', 't.id = c.territory_id')
+      .innerJoin('territory_tree', 't', 't.id = c.territory_id')
       .orderBy('c.starts_on', 'DESC')
       .addOrderBy('c.name', 'ASC');
     // The cohorts of the territories their trainer or admin roles cover.

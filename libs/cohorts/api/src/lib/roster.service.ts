@@ -15,8 +15,7 @@ interface RosterSqlRow {
   user_id: string;
   display_name: string;
   email: string;
-  has_password: boolean;
-  disabled: boolean;
+  account_status: RosterRow['accountStatus'];
   status: 'active' | 'withdrawn';
   enrolled_at: Date;
   done: string[];
@@ -25,7 +24,8 @@ interface RosterSqlRow {
 
 /**
  * Progress of each coach of a cohort, from the per-lesson summary rows the learning domain keeps; and
- * the invitations not accepted yet, beside the roster, as the addresses invited.
+ * the invitations not accepted yet, beside the roster, as the addresses invited. Names, e-mails and
+ * account statuses come from identity's `user_directory` view.
  */
 @Injectable()
 export class RosterService {
@@ -52,15 +52,15 @@ export class RosterService {
       return due !== null && due < today;
     });
     const rows: RosterSqlRow[] = await this.dataSource.query(
-      `SELECT e.id AS enrolment_id, e.user_id, u.display_name, u.email, (u.password_hash IS NOT NULL) AS has_password,
-              (u.disabled_at IS NOT NULL) AS disabled, e.status, e.enrolled_at,
+      `SELECT e.id AS enrolment_id, e.user_id, u.display_name, u.email, u.status AS account_status,
+              e.status, e.enrolled_at,
               coalesce(array_agg(lp.lesson_key) FILTER (WHERE lp.completed_at IS NOT NULL), '{}') AS done,
               max(lp.last_activity_at) AS last_activity
          FROM enrolments e
-         JOIN users u ON u.id = e.user_id
+         JOIN user_directory u ON u.id = e.user_id
          LEFT JOIN lesson_progress lp ON lp.enrolment_id = e.id
         WHERE e.cohort_id = $1
-        GROUP BY e.id, u.id`,
+        GROUP BY e.id, u.id, u.display_name, u.email, u.status`,
       [cohortId],
     );
     let out: RosterRow[] = rows.map((r) => {
@@ -70,7 +70,7 @@ export class RosterService {
         userId: r.user_id,
         displayName: r.display_name,
         email: r.email,
-        accountStatus: r.disabled ? 'disabled' : r.has_password ? 'active' : 'invited',
+        accountStatus: r.account_status,
         enrolmentStatus: r.status,
         enrolledAt: new Date(r.enrolled_at).toISOString(),
         lessonsDone: done.size,
