@@ -1,6 +1,7 @@
 import { AuditLogEntity } from './lib/audit-log';
 
 export { AuditLogEntity, writeAudit, type AuditRecord } from './lib/audit-log';
+export { auditAppendSql } from './lib/audit-append';
 export { AuditModule } from './lib/audit.module';
 export {
   AuditLabelsProvider,

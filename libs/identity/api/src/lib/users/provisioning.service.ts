@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActionLink, Locale, Role } from '@tc/shared/contracts';
+import { auditAppendSql } from '@tc/audit/api';
 import { newOpaqueToken, normalizeEmail, sha256 } from '../crypto.util';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { LinksService } from '../links/links.service';
@@ -65,8 +66,8 @@ export class Provisioning {
 
   /**
    * Grants the role to each person who does not hold it yet, each grant audited as an admin's is
-   * (writeAudit's entry, with `via: enrolment` and `grantedFor`), in the same statement: a thousand
-   * people stay one round trip. `actorId`: who granted it (null when that account is gone).
+   * (writeAudit's entry, with `via: enrolment` and `grantedFor`, appended with audit's `auditAppendSql`),
+   * in the same statement: a thousand people stay one round trip. `actorId`: who granted it (null when that account is gone).
    */
   async grantRole(
     manager: EntityManager,
@@ -83,10 +84,9 @@ export class Provisioning {
          ON CONFLICT ON CONSTRAINT uq_role_assignment DO NOTHING
          RETURNING id, user_id
        )
-       INSERT INTO audit_log (actor_id, action, subject_type, subject_id, territory_id, details)
-       SELECT $4::uuid, 'role.granted', 'user', g.user_id::text, $3::uuid,
+       ${auditAppendSql(`SELECT $4::uuid, 'role.granted', 'user', g.user_id::text, $3::uuid,
               jsonb_build_object('role', $2::text, 'assignmentId', g.id, 'via', 'enrolment') || $5::jsonb
-         FROM granted g`,
+         FROM granted g`)}`,
       [userIds, role.role, role.territoryId, actorId, JSON.stringify(grantedFor)],
     );
   }
