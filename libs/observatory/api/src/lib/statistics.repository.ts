@@ -1,60 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { cohortColumnsAndPage } from './cohort-table.query';
+import {
+  FUNNEL_SUMS,
+  middlesSql,
+  type RawTerritory,
+  subtreeWhere,
+  TERRITORY_SELECT,
+  territoryRow,
+} from './statistics-sql';
+import {
+  type AssessmentSums,
+  type CohortColumn,
+  type CohortTablePage,
+  emptyFunnel,
+  type Funnel,
+  type FunnelDimension,
+  type FunnelSums,
+  funnels,
+  type LessonCounts,
+  type Slice,
+  type TerritoryRow,
+} from './statistics.types';
 
-/** Stage counts of one group, with its histogram of days to completion. */
-export interface Funnel {
-  enrolled: number;
-  started: number;
-  completed: number;
-  certified: number;
-  withdrawn: number;
-  days: Map<number, number>;
-  /** Where the histogram stayed in the database: its two middle buckets (the same for an odd count). */
-  middle?: [number, number];
-}
-
-export interface LessonCounts {
-  courseId: string;
-  lessonKey: string;
-  started: number;
-  completed: number;
-  attempted: number;
-}
-
-export interface AssessmentSums {
-  competenceCode: string;
-  assessed: number;
-  sumBefore: number;
-  sumAfter: number;
-}
-
-export interface TerritoryRow {
-  id: string;
-  code: string | null;
-  level: string;
-  nameFr: string;
-  nameAr: string;
-  nameEn: string;
-  path: string;
-  depth: number;
-  parentId: string | null;
-  hasChildren: boolean;
-}
-
-/** Where the rows come from: a territory subtree, months (first days, inclusive) and a course. */
-export interface Slice {
-  path: string;
-  from: string | null;
-  to: string | null;
-  courseId: string | null;
-}
-
-/** Which column of `obs_funnel` a grouping reads. */
-export type FunnelDimension = 'child' | 'course_id' | 'month' | 'gender' | 'age_band';
-
-const FUNNEL_SUMS = `sum(f.enrolled)::int AS enrolled, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
-  sum(f.certified)::int AS certified, sum(f.withdrawn)::int AS withdrawn`;
+export {
+  type AssessmentSums,
+  type CohortColumn,
+  type CohortCounts,
+  type CohortTablePage,
+  emptyFunnel,
+  type Funnel,
+  type FunnelDimension,
+  type FunnelSums,
+  type LessonCounts,
+  type Slice,
+  type TerritoryRow,
+} from './statistics.types';
 
 /**
  * Reads the rollups, never the raw events: every query here touches at most a few rows per territory,
@@ -93,7 +75,7 @@ export class StatisticsRepository {
   async funnel(slice: Slice, by: FunnelDimension | null): Promise<Map<string, Funnel>> {
     // Grouped by territory in SQL (a few dozen), folded into the root's children here.
     const column = by === null ? `''` : by === 'child' ? 'f.territory_id::text' : `f.${by}::text`;
-    const [where, params] = this.where(slice, 'f.course_id');
+    const [where, params] = subtreeWhere(slice, 'f.course_id');
     const withDays = by !== 'gender' && by !== 'age_band';
     // The smallest rollup that answers: no window → no months; no demographic split → none kept.
     const months = !!(slice.from || slice.to) || by === 'month';
@@ -151,7 +133,7 @@ export class StatisticsRepository {
    * total row: what `funnel(slice, null)` reads for it, without the counts.
    */
   async completionDays(slice: Slice): Promise<Map<number, number>> {
-    const [where, params] = this.where(slice, 'f.course_id');
+    const [where, params] = subtreeWhere(slice, 'f.course_id');
     const daysTable = slice.from || slice.to ? 'obs_completion_days' : 'obs_completion_days_all';
     const rows = await this.dataSource.query<{ days: number; n: number }[]>(
       `SELECT f.days, sum(f.n)::int AS n
@@ -167,7 +149,7 @@ export class StatisticsRepository {
    * thousands: one row per cohort from the all-time table, or cohorts × months within a window).
    */
   async cohortFunnels(slice: Slice): Promise<{ funnels: Map<string, Funnel>; names: Map<string, string> }> {
-    const [where, params] = this.where(slice, 'c.course_id');
+    const [where, params] = subtreeWhere(slice, 'c.course_id');
     // All time: one row per cohort already, nothing to add up.
     const counts = await this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
       slice.from || slice.to
@@ -204,7 +186,7 @@ export class StatisticsRepository {
     const key = `${k}|${slice.path}|${slice.courseId ?? ''}`;
     let searched = this.searchedBefore.get(key) ?? [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const table = await this.columnsAndPage(slice, page, k, searched);
+      const table = await cohortColumnsAndPage(this.dataSource, slice, page, k, searched);
       if (table.k !== k) return table;
       const needed = needSecond(table);
       if (needed.every((c) => searched.includes(c))) {
@@ -215,67 +197,6 @@ export class StatisticsRepository {
       searched = needed;
     }
     return null;
-  }
-
-  private async columnsAndPage(
-    slice: Slice,
-    page: { offset: number; limit: number },
-    k: number,
-    searched: readonly CohortColumn[],
-  ): Promise<CohortTablePage> {
-    const all = { ...slice, from: null, to: null };
-    const [inRollup, params] = this.where(all, 'f.course_id');
-    const [inCohorts] = this.where(all, 'c.course_id');
-    const [atOffset, atLimit] = [params.push(page.offset), params.push(page.limit)];
-    const atK = searched.length ? params.push(k) : 0;
-    const sum = (column: string) => `COALESCE(sum(f.${column}), 0)::int AS ${column}`;
-    const counts = COHORT_COLUMNS.map((c) => `f.${c}`).join(', ');
-    const rows = await this.dataSource.query<RawCohortTableRow[]>(
-      `SELECT (SELECT k FROM obs_settings) AS k, s.*, n.*, p.key, p.name,
-              ${COHORT_COLUMNS.map((c) => `p.${c} AS page_${c}`).join(', ')}
-              ${searched
-                .map(
-                  (
-                    c,
-                  ) => `, (SELECT json_build_object('key', c.id, 'name', c.name, ${COHORT_COLUMNS.map((d) => `'${d}', f.${d}`).join(', ')})
-                               FROM ${COHORT_ROWS} WHERE ${inCohorts} AND f.${c} >= $${atK}
-                              ORDER BY f.${c}, c.name, c.id LIMIT 1) AS second_${c}`,
-                )
-                .join('')}
-         FROM (SELECT ${SUMMARY_COLUMNS.map(sum).join(', ')}
-                 FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id WHERE ${inRollup}) s
-        CROSS JOIN (SELECT ${COHORT_COLUMNS.map(sum).join(', ')}
-                      FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id WHERE ${inRollup}) n
-         LEFT JOIN LATERAL (
-           SELECT c.id AS key, c.name, ${counts} FROM ${COHORT_ROWS} WHERE ${inCohorts}
-            ORDER BY c.name, c.id OFFSET $${atOffset} LIMIT $${atLimit}) p ON true
-        ORDER BY p.name, p.key`,
-      params,
-    );
-    const r = rows[0] as RawCohortTableRow;
-    const byColumn = (of: (c: CohortColumn) => number) =>
-      Object.fromEntries(COHORT_COLUMNS.map((c) => [c, of(c)])) as Record<CohortColumn, number>;
-    return {
-      k: r.k,
-      cohorts: r.cohorts,
-      small: byColumn((c) => r[`small_${c}`]),
-      rateHidden: r.rate_hidden,
-      medianHidden: r.median_hidden,
-      totals: byColumn((c) => r[c]),
-      second: new Map(
-        searched.flatMap((c) => {
-          const second = r[`second_${c}`];
-          return second ? [[c, second] as const] : [];
-        }),
-      ),
-      page: rows
-        .filter((p) => p.key !== null)
-        .map((p) => ({
-          key: p.key as string,
-          name: p.name as string,
-          ...byColumn((c) => p[`page_${c}`] as number),
-        })),
-    };
   }
 
   /**
@@ -321,7 +242,7 @@ export class StatisticsRepository {
   }
 
   async lessons(slice: Slice): Promise<LessonCounts[]> {
-    const [where, params] = this.where(slice, 'f.course_id');
+    const [where, params] = subtreeWhere(slice, 'f.course_id');
     const rows = await this.dataSource.query<
       { course_id: string; lesson_key: string; started: number; completed: number; attempted: number }[]
     >(
@@ -341,7 +262,7 @@ export class StatisticsRepository {
   }
 
   async assessments(slice: Slice): Promise<AssessmentSums[]> {
-    const [where, params] = this.where(slice, 'f.course_id');
+    const [where, params] = subtreeWhere(slice, 'f.course_id');
     const rows = await this.dataSource.query<
       { competence_code: string; assessed: number; sum_before: number; sum_after: number }[]
     >(
@@ -371,148 +292,7 @@ export class StatisticsRepository {
     );
     return rows.map((r) => ({ courseId: r.course_id, latest: r.latest }));
   }
-
-  /** `$1` is always the subtree's path (the child expression uses it). */
-  private where(slice: Slice, courseColumn: string): [string, unknown[]] {
-    const params: unknown[] = [slice.path];
-    const clauses = [`t.path LIKE $1 || '%'`];
-    if (slice.from) {
-      params.push(slice.from);
-      clauses.push(`f.month >= $${params.length}::date`);
-    }
-    if (slice.to) {
-      params.push(slice.to);
-      clauses.push(`f.month <= $${params.length}::date`);
-    }
-    if (slice.courseId) {
-      params.push(slice.courseId);
-      clauses.push(`${courseColumn} = $${params.length}::uuid`);
-    }
-    return [clauses.join(' AND '), params];
-  }
 }
 
 /** The key of the transaction-level advisory lock taken to change k ("tc-obs-k" in ASCII). */
 const OBSERVATORY_K_LOCK_KEY = '8386596887510330731';
-
-const COHORT_COLUMNS = ['enrolled', 'started', 'completed', 'certified', 'withdrawn'] as const;
-export type CohortColumn = (typeof COHORT_COLUMNS)[number];
-const SUMMARY_COLUMNS = [
-  'cohorts',
-  ...COHORT_COLUMNS.map((c) => `small_${c}` as const),
-  'rate_hidden',
-  'median_hidden',
-] as const;
-
-/** One cohort's all-time counts. */
-export interface CohortCounts extends FunnelSums {
-  key: string;
-  name: string;
-}
-
-/** A page of the all-time cohort table of a subtree, and its whole columns as suppression judges them. */
-export interface CohortTablePage {
-  /** The k the summary was judged with (obs_settings). */
-  k: number;
-  cohorts: number;
-  /** Cells from 1 to k − 1, per column. */
-  small: Record<CohortColumn, number>;
-  /** Rows with enrolled > 0 and enrolled or completed small. */
-  rateHidden: number;
-  /** Rows with completed small. */
-  medianHidden: number;
-  totals: Record<CohortColumn, number>;
-  /** Per column with one small cell beside a total that is not small: the cell hidden with it, if any. */
-  second: Map<CohortColumn, CohortCounts>;
-  page: CohortCounts[];
-}
-
-type RawCohortTableRow = Record<'k' | (typeof SUMMARY_COLUMNS)[number] | CohortColumn, number> &
-  Partial<Record<`second_${CohortColumn}`, CohortCounts | null>> &
-  Record<`page_${CohortColumn}`, number | null> & { key: string | null; name: string | null };
-
-const COHORT_ROWS =
-  'obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id';
-
-const TERRITORY_SELECT = `SELECT t.id, t.code, t.level, t.name_fr, t.name_ar, t.name_en, t.path, t.depth, t.parent_id,
-  EXISTS (SELECT 1 FROM territories c WHERE c.parent_id = t.id) AS has_children FROM territories t`;
-
-interface RawTerritory {
-  id: string;
-  code: string | null;
-  level: string;
-  name_fr: string;
-  name_ar: string;
-  name_en: string;
-  path: string;
-  depth: number;
-  parent_id: string | null;
-  has_children: boolean;
-}
-
-function territoryRow(r: RawTerritory): TerritoryRow {
-  return {
-    id: r.id,
-    code: r.code,
-    level: r.level,
-    nameFr: r.name_fr,
-    nameAr: r.name_ar,
-    nameEn: r.name_en,
-    path: r.path,
-    depth: r.depth,
-    parentId: r.parent_id,
-    hasChildren: r.has_children,
-  };
-}
-
-export interface FunnelSums {
-  enrolled: number;
-  started: number;
-  completed: number;
-  certified: number;
-  withdrawn: number;
-}
-
-export function emptyFunnel(): Funnel {
-  return { enrolled: 0, started: 0, completed: 0, certified: 0, withdrawn: 0, days: new Map() };
-}
-
-/**
- * The two middle buckets of each group's days-to-completion histogram (the same bucket twice for an odd
- * count): what a median needs, worked out in the database instead of reading the histograms.
- */
-function middlesSql(key: string, from: string, where: string): string {
-  return `WITH h AS (
-      SELECT ${key} AS key, f.days, sum(f.n) AS n FROM ${from}
-       WHERE ${where} GROUP BY 1, 2 HAVING sum(f.n) > 0),
-    w AS (
-      SELECT key, days, sum(n) OVER (PARTITION BY key ORDER BY days) AS cum, sum(n) OVER (PARTITION BY key) AS total
-        FROM h)
-    SELECT key, min(days) FILTER (WHERE cum > (total - 1) / 2) AS lo, min(days) FILTER (WHERE cum > total / 2) AS hi
-      FROM w GROUP BY key`;
-}
-
-function funnels(
-  counts: (FunnelSums & { key: string })[],
-  days: { key: string; days: number; n: number }[],
-): Map<string, Funnel> {
-  const out = new Map<string, Funnel>();
-  const at = (key: string) => {
-    const f = out.get(key) ?? emptyFunnel();
-    out.set(key, f);
-    return f;
-  };
-  for (const r of counts) {
-    const f = at(r.key);
-    f.enrolled += r.enrolled;
-    f.started += r.started;
-    f.completed += r.completed;
-    f.certified += r.certified;
-    f.withdrawn += r.withdrawn;
-  }
-  for (const d of days) {
-    const f = at(d.key);
-    f.days.set(d.days, (f.days.get(d.days) ?? 0) + d.n);
-  }
-  return out;
-}
