@@ -52,9 +52,9 @@ export async function cohortColumnsAndPage(
               )
               .join('')}
        FROM (SELECT ${SUMMARY_COLUMNS.map(sum).join(', ')}
-               FROM obs_cohort_column_summary f JOIN territories t ON t.id = f.territory_id WHERE ${inRollup}) s
+               FROM obs_cohort_column_summary f JOIN territory_tree t ON t.id = f.territory_id WHERE ${inRollup}) s
       CROSS JOIN (SELECT ${COHORT_COLUMNS.map(sum).join(', ')}
-                    FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id WHERE ${inRollup}) n
+                    FROM obs_funnel_all f JOIN territory_tree t ON t.id = f.territory_id WHERE ${inRollup}) n
        LEFT JOIN LATERAL (
          SELECT c.id AS key, c.name, ${counts} FROM ${COHORT_ROWS} WHERE ${inCohorts}
           ORDER BY c.name, c.id OFFSET $${atOffset} LIMIT $${atLimit}) p ON true

@@ -1,13 +1,17 @@
 import type { Slice, TerritoryRow } from './statistics.types';
 
-/** The SQL the statistics share. */
+/*
+ * The SQL the statistics share. The observatory reads its own rollups (`obs_*`) and, of the other
+ * domains, only the views their owners publish for it (migration CreateDomainReadViews): the tree as
+ * `territory_tree`, cohorts as `cohort_directory`, published course versions as `published_versions`.
+ */
 
 export const FUNNEL_SUMS = `sum(f.enrolled)::int AS enrolled, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
   sum(f.certified)::int AS certified, sum(f.withdrawn)::int AS withdrawn`;
 
 /** The all-time counts `f` of each cohort `c`, with the territory `t` the cohort is in. */
 export const COHORT_ROWS =
-  'obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id';
+  'obs_cohort_funnel_all f JOIN cohort_directory c ON c.id = f.cohort_id JOIN territory_tree t ON t.id = c.territory_id';
 
 /** `$1` is always the subtree's path (the child expression uses it). */
 export function subtreeWhere(slice: Slice, courseColumn: string): [string, unknown[]] {
@@ -44,7 +48,7 @@ export function middlesSql(key: string, from: string, where: string): string {
 }
 
 export const TERRITORY_SELECT = `SELECT t.id, t.code, t.level, t.name_fr, t.name_ar, t.name_en, t.path, t.depth, t.parent_id,
-  EXISTS (SELECT 1 FROM territories c WHERE c.parent_id = t.id) AS has_children FROM territories t`;
+  EXISTS (SELECT 1 FROM territory_tree c WHERE c.parent_id = t.id) AS has_children FROM territory_tree t`;
 
 export interface RawTerritory {
   id: string;

@@ -41,7 +41,8 @@ export {
 /**
  * Reads the rollups, never the raw events: every query here touches at most a few rows per territory,
  * course, month and demographic category, whatever the number of coaches or events. Territory roll-ups
- * up the tree are sums over the subtree's territories (`path LIKE prefix%`), which are few.
+ * up the tree are sums over the subtree's territories (`path LIKE prefix%`), which are few. Of the other
+ * domains, only the views their owners publish are read (see statistics-sql.ts).
  */
 @Injectable()
 export class StatisticsRepository {
@@ -87,27 +88,27 @@ export class StatisticsRepository {
     const [counts, days, subtree, middle] = await Promise.all([
       this.dataSource.query<(FunnelSums & { key: string })[]>(
         `SELECT ${column} AS key, ${FUNNEL_SUMS}
-           FROM ${countsTable} f JOIN territories t ON t.id = f.territory_id
+           FROM ${countsTable} f JOIN territory_tree t ON t.id = f.territory_id
           WHERE ${where} GROUP BY 1`,
         params,
       ),
       withDays && !middles
         ? this.dataSource.query<{ key: string; days: number; n: number }[]>(
             `SELECT ${column} AS key, f.days, sum(f.n)::int AS n
-               FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
+               FROM ${daysTable} f JOIN territory_tree t ON t.id = f.territory_id
               WHERE ${where} GROUP BY 1, 2`,
             params,
           )
         : [],
       by === 'child'
         ? this.dataSource.query<{ id: string; path: string }[]>(
-            `SELECT id, path FROM territories WHERE path LIKE $1 || '%'`,
+            `SELECT id, path FROM territory_tree WHERE path LIKE $1 || '%'`,
             [slice.path],
           )
         : [],
       middles
         ? this.dataSource.query<{ key: string; lo: number; hi: number }[]>(
-            middlesSql(column, `${daysTable} f JOIN territories t ON t.id = f.territory_id`, where),
+            middlesSql(column, `${daysTable} f JOIN territory_tree t ON t.id = f.territory_id`, where),
             params,
           )
         : [],
@@ -137,7 +138,7 @@ export class StatisticsRepository {
     const daysTable = slice.from || slice.to ? 'obs_completion_days' : 'obs_completion_days_all';
     const rows = await this.dataSource.query<{ days: number; n: number }[]>(
       `SELECT f.days, sum(f.n)::int AS n
-         FROM ${daysTable} f JOIN territories t ON t.id = f.territory_id
+         FROM ${daysTable} f JOIN territory_tree t ON t.id = f.territory_id
         WHERE ${where} GROUP BY 1`,
       params,
     );
@@ -154,10 +155,10 @@ export class StatisticsRepository {
     const counts = await this.dataSource.query<(FunnelSums & { key: string; name: string })[]>(
       slice.from || slice.to
         ? `SELECT c.id AS key, min(c.name) AS name, ${FUNNEL_SUMS}
-             FROM obs_cohort_funnel f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+             FROM obs_cohort_funnel f JOIN cohort_directory c ON c.id = f.cohort_id JOIN territory_tree t ON t.id = c.territory_id
             WHERE ${where} GROUP BY 1 ORDER BY 2, 1`
         : `SELECT c.id AS key, c.name, f.enrolled, f.started, f.completed, f.certified, f.withdrawn
-             FROM obs_cohort_funnel_all f JOIN cohorts c ON c.id = f.cohort_id JOIN territories t ON t.id = c.territory_id
+             FROM obs_cohort_funnel_all f JOIN cohort_directory c ON c.id = f.cohort_id JOIN territory_tree t ON t.id = c.territory_id
             WHERE ${where} ORDER BY 2, 1`,
       params,
     );
@@ -248,7 +249,7 @@ export class StatisticsRepository {
     >(
       `SELECT f.course_id, f.lesson_key, sum(f.started)::int AS started, sum(f.completed)::int AS completed,
               sum(f.attempted)::int AS attempted
-         FROM obs_lesson_stats f JOIN territories t ON t.id = f.territory_id
+         FROM obs_lesson_stats f JOIN territory_tree t ON t.id = f.territory_id
         WHERE ${where} GROUP BY 1, 2`,
       params,
     );
@@ -268,7 +269,7 @@ export class StatisticsRepository {
     >(
       `SELECT f.competence_code, sum(f.assessed)::int AS assessed, sum(f.sum_before)::int AS sum_before,
               sum(f.sum_after)::int AS sum_after
-         FROM obs_self_assessment f JOIN territories t ON t.id = f.territory_id
+         FROM obs_self_assessment f JOIN territory_tree t ON t.id = f.territory_id
         WHERE ${where} GROUP BY 1`,
       params,
     );
@@ -284,8 +285,8 @@ export class StatisticsRepository {
   async coursesIn(path: string): Promise<{ courseId: string; latest: number }[]> {
     const rows = await this.dataSource.query<{ course_id: string; latest: number }[]>(
       `SELECT v.course_id, max(v.number)::int AS latest
-         FROM course_versions v
-        WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel_all f JOIN territories t ON t.id = f.territory_id
+         FROM published_versions v
+        WHERE v.course_id IN (SELECT DISTINCT f.course_id FROM obs_funnel_all f JOIN territory_tree t ON t.id = f.territory_id
                                WHERE t.path LIKE $1 || '%')
         GROUP BY 1`,
       [path],
