@@ -17,8 +17,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { DEMO_COURSE } from '../../apps/api/src/database/demo/demo-course';
-import { seedSyntheticPopulation } from '@tc/demo/api';
+import { demoCourse, seedSyntheticPopulation } from '@tc/demo/api';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
 import { ProgressService } from '@tc/learning/api';
 
@@ -131,7 +130,7 @@ async function populate(s: number): Promise<Population> {
     coaches: Math.round(100_000 * s),
     cohorts: Math.round(2_000 * s),
     events: Math.round(10_000_000 * s),
-    courseSlug: DEMO_COURSE.slug,
+    courseSlug: demoCourse().slug,
     months: 24,
     tag: 'bench',
   });
@@ -155,7 +154,7 @@ async function populate(s: number): Promise<Population> {
     ).map((r) => [r.code, r]),
   );
   const [course] = (await t.dataSource.query(`SELECT id FROM courses WHERE slug = $1`, [
-    DEMO_COURSE.slug,
+    demoCourse().slug,
   ])) as {
     id: string;
   }[];
@@ -250,7 +249,7 @@ async function ingestOverhead(t: TestApp): Promise<void> {
       WHERE e.status = 'active' AND NOT EXISTS (SELECT 1 FROM lesson_progress p WHERE p.enrolment_id = e.id)
       ORDER BY e.id LIMIT 800`,
   )) as { id: string; user_id: string }[];
-  const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
+  const lessons = demoCourse().modules.flatMap((m) => m.lessons);
   const batch = (r: { id: string }) =>
     Array.from({ length: 500 }, (_, k) => {
       const lesson = lessons[k % lessons.length]!;

@@ -2,7 +2,7 @@ import { type APIRequestContext, type Page, type Response, expect, test } from '
 import { cohortWithDemoCoach, expectSignedIn, signIn } from './support';
 
 const COACH = 'coach@example.org';
-/** The demo photo in lesson m1-l1 (apps/api/src/database/demo/demo-photo.ts), 1280×853. */
+/** The demo photo in lesson m1-l1 (libs/demo/api/src/assets/demo-photo.jpg), 1280×853. */
 const PHOTO = /^\/api\/v1\/media\/fd90f6dfbcc93aabac0e2d2cbe6e9750d300855a8168a3f29934952d9ace3030/;
 const PHOTO_ALT = /^Un étal de miel au souk/;
 

@@ -3,12 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
-import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
-import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
-import { PasswordService } from '@tc/identity/api';
-import { ProgressService } from '@tc/learning/api';
+import { seedDemoData } from '@tc/demo/api';
 import { dataSourceOptions } from '../database/data-source-options';
-import { seedDemoData } from '../database/demo-seed';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrationsExclusively } from '../database/run-migrations';
 import { registerApiPlugins } from './api-plugins';
@@ -113,22 +109,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     await app.init();
 
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    if (config.demoSeed) {
-      await seedDemoData(
-        dataSource,
-        {
-          passwords: app.get(PasswordService),
-          courses: app.get(CoursesService),
-          publishing: app.get(PublishingService),
-          media: app.get(MediaService),
-          cohorts: app.get(CohortsService),
-          enrolments: app.get(EnrolmentsService),
-          progress: app.get(ProgressService),
-        },
-        // Integration specs build their own cohorts and count them: no demo cohort there.
-        { learning: config.nodeEnv !== 'test' },
-      );
-    }
+    // Integration specs build their own cohorts and count them: no demo cohort there.
+    if (config.demoSeed) await seedDemoData(app, { learning: config.nodeEnv !== 'test' });
 
     return { app, dataSource, embedded, close: lifecycle.close, shutdown: lifecycle.shutdown };
   } catch (error) {

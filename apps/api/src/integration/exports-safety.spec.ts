@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { OBSERVATORY_GROUPS, type CourseFile } from '@tc/shared/contracts';
-import { DEMO_COURSE } from '../database/demo/demo-course';
+import { demoCourse } from '@tc/demo/api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 /**
@@ -89,7 +89,7 @@ describe('exports never start a cell with a formula character (real database)', 
 
     // The demo course re-imported with hostile course, module and lesson titles, then published.
     const demo = await api('GET', '/api/v1/courses?scope=published');
-    const demoId = demo.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id as string;
+    const demoId = demo.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id as string;
     const file = (await api('GET', `/api/v1/courses/${demoId}/export?version=1`)).body as CourseFile;
     file.slug = 'formules-dans-les-exports';
     file.title = { fr: HOSTILE[3], ar: HOSTILE[4], en: HOSTILE[5] };

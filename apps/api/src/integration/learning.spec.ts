@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { QuizAnswers } from '@tc/shared/contracts';
-import { DEMO_COURSE } from '../database/demo/demo-course';
+import { demoCourse } from '@tc/demo/api';
 import { FreezeCertificateStatements1764800000000 } from '../migrations/1764800000000-FreezeCertificateStatements';
 import { pdfText } from '../testing/pdf-text';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
-const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
+const lessons = demoCourse().modules.flatMap((m) => m.lessons);
 const texts = lessons.filter((l) => l.kind !== 'quiz');
 const quizzes = lessons.filter((l) => l.kind === 'quiz');
 
@@ -56,7 +56,7 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     t = await createTestApp();
     const trainer = (await t.signIn('trainer@example.org')).accessToken;
     const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
-    const courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    const courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
     const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
       id: string;
     }[];
@@ -365,7 +365,7 @@ describe('certificates and self-assessment (real database)', () => {
     t = await createTestApp({ PUBLIC_URL: 'https://academy.example.org' });
     trainer = (await t.signIn('trainer@example.org')).accessToken;
     const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
-    const courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    const courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
     const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
       id: string;
     }[];
@@ -524,7 +524,7 @@ describe('a certificate states what was true when it was issued (real database)'
     trainer = (await t.signIn('trainer@example.org')).accessToken;
     admin = (await t.signIn('admin@example.org')).accessToken;
     const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
-    const courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    const courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
     orientalId = (
       (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[]
     )[0]!.id;
@@ -683,7 +683,7 @@ describe('a certificate states what was true when it was issued (real database)'
     expect(rows).toEqual([
       {
         holder_name: 'Salma Benali',
-        course_title: DEMO_COURSE.title,
+        course_title: demoCourse().title,
         course_version: 1,
         territory_name: { fr: 'Région renommée', ar: 'جهة', en: 'Renamed region' },
       },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_COURSE } from '../database/demo/demo-course';
-import { seedSyntheticPopulation } from '@tc/demo/api';
+import { demoCourse, seedSyntheticPopulation } from '@tc/demo/api';
 import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
 import { createApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
@@ -70,7 +69,7 @@ describe('the observatory cohort table a page at a time (real database)', () => 
         `INSERT INTO lesson_progress (enrolment_id, lesson_key, started_at, last_activity_at)
          SELECT r.id, $2, timestamptz '2026-02-01 09:00Z' + r.i * interval '1 day', now()
            FROM (${ranked}) r WHERE r.i < $3`,
-        [id, DEMO_COURSE.modules[0]?.lessons[0]?.key, n.started],
+        [id, demoCourse().modules[0]?.lessons[0]?.key, n.started],
       );
       await m.query(
         `UPDATE enrolments e SET completed_at = timestamptz '2026-03-01 09:00Z' + r.i * interval '3 days'
@@ -170,7 +169,7 @@ describe('the observatory cohort table a page at a time (real database)', () => 
       territory[r.code] = r.id;
     course.demo = (
       (await t.request('GET', '/api/v1/courses', { token: admin })).body as { id: string; slug: string }[]
-    ).find((c) => c.slug === DEMO_COURSE.slug)?.id as string;
+    ).find((c) => c.slug === demoCourse().slug)?.id as string;
 
     // A second course, published, so tables add up over courses.
     const other = await t.request('POST', '/api/v1/courses', {
@@ -200,7 +199,7 @@ describe('the observatory cohort table a page at a time (real database)', () => 
       coaches: 500,
       cohorts: 45,
       events: 4_000,
-      courseSlug: DEMO_COURSE.slug,
+      courseSlug: demoCourse().slug,
       months: 10,
       tag: 'pages',
     });

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
-import { DEMO_COURSE } from '../database/demo/demo-course';
-import { seedSyntheticPopulation } from '@tc/demo/api';
+import { demoCourse, seedSyntheticPopulation } from '@tc/demo/api';
 import { medianDays } from '@tc/observatory/api';
 import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
-const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
+const lessons = demoCourse().modules.flatMap((m) => m.lessons);
 const texts = lessons.filter((l) => l.kind !== 'quiz');
 
 describe('the observatory: rollups, suppression, exports, scope (real database)', () => {
@@ -82,7 +81,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
     trainer = (await t.signIn('trainer@example.org')).accessToken;
     observer = (await t.signIn('observer@example.org')).accessToken;
     const courses = await api('GET', '/api/v1/courses', admin);
-    courseId = courses.body.find((c: { slug: string }) => c.slug === DEMO_COURSE.slug).id;
+    courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
     for (const r of (await t.dataSource.query(`SELECT id, code FROM territories WHERE code IS NOT NULL`)) as {
       id: string;
       code: string;
@@ -518,7 +517,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         coaches: 400,
         cohorts: 12,
         events: 9_000,
-        courseSlug: DEMO_COURSE.slug,
+        courseSlug: demoCourse().slug,
         months: 10,
         tag: 'spec',
       });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type RunningApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 import { DataDirLockedError } from '../database/embedded-postgres';
-import { DEMO_POPULATION } from '../database/demo-seed';
+import { DEMO_POPULATION } from '@tc/demo/api';
 
 /** The newcomer's path: no DATABASE_URL, an embedded PostgreSQL in a data folder. */
 describe('embedded PGlite database', () => {

@@ -5,7 +5,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { CourseFile, QuizAnswers } from '@tc/shared/contracts';
-import { DEMO_COURSE } from '../database/demo/demo-course';
+import { demoCourse } from '@tc/demo/api';
 import type { TestApp, TestResponse } from './test-app';
 
 // ------------------------------------------------------------------ routes, from Nest's own router
@@ -128,7 +128,7 @@ export const EMAILS: Record<Person, string> = {
   adminAway: 'admin.away@authz.test',
 };
 
-const lessons = DEMO_COURSE.modules.flatMap((m) => m.lessons);
+const lessons = demoCourse().modules.flatMap((m) => m.lessons);
 export const TEXT_LESSONS = lessons.filter((l) => l.kind !== 'quiz');
 export const QUIZ_LESSONS = lessons.filter((l) => l.kind === 'quiz');
 
@@ -282,7 +282,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // Courses: the demo course (published, the trainer's) and a draft copy of it, published once.
   const published = await as('trainer', 'GET', '/api/v1/courses?scope=published');
   const demoCourseId = (published.body as { id: string; slug: string }[]).find(
-    (c) => c.slug === DEMO_COURSE.slug,
+    (c) => c.slug === demoCourse().slug,
   )?.id as string;
   const file = (await as('trainer', 'GET', `/api/v1/courses/${demoCourseId}/export?version=1`))
     .body as CourseFile;

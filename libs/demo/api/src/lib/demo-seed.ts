@@ -1,16 +1,16 @@
-import { Logger } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@tc/shared/contracts';
-import { CoursesService, MediaService, PublishingService } from '@tc/catalog/api';
+import { CourseFileDto, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { type AuthPrincipal, validateBody } from '@tc/shared/api';
 import { randomUUID } from 'node:crypto';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
-import { DEMO_COURSE } from './demo/demo-course';
-import { DEMO_PHOTO_HASH, DEMO_PHOTO_JPEG } from './demo/demo-photo';
-import { type PopulationOptions, seedSyntheticPopulation } from '@tc/demo/api';
+import { demoCourse, DEMO_PHOTO_HASH, readDemoCourseFile, readDemoPhoto } from './assets';
+import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -64,9 +64,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-export interface DemoServices {
+interface DemoServices {
   passwords: PasswordService;
-  courses: CoursesService;
   publishing: PublishingService;
   media: MediaService;
   cohorts: CohortsService;
@@ -76,12 +75,11 @@ export interface DemoServices {
 
 export const DEMO_COHORT = 'Oujda — cohorte de démonstration';
 
-/** The demo's synthetic coaches (no password: nobody signs in as them). */
-export const DEMO_POPULATION: PopulationOptions = {
+/** The demo's synthetic coaches (no password: nobody signs in as them), following the demo course. */
+export const DEMO_POPULATION: Omit<PopulationOptions, 'courseSlug'> = {
   coaches: 800,
   cohorts: 30,
   events: 24_000,
-  courseSlug: DEMO_COURSE.slug,
   months: 15,
   tag: 'demo',
 };
@@ -92,16 +90,24 @@ export const DEMO_POPULATION: PopulationOptions = {
  * as it is.
  */
 export async function seedDemoData(
-  dataSource: DataSource,
-  services: DemoServices,
+  app: Pick<INestApplicationContext, 'get'>,
   options: { learning: boolean },
 ): Promise<number> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const services: DemoServices = {
+    passwords: app.get(PasswordService),
+    publishing: app.get(PublishingService),
+    media: app.get(MediaService),
+    cohorts: app.get(CohortsService),
+    enrolments: app.get(EnrolmentsService),
+    progress: app.get(ProgressService),
+  };
   const created = await seedAccounts(dataSource, services.passwords);
   await seedCourse(dataSource, services);
   if (options.learning) {
     await seedCohort(dataSource, services);
     // Enough coaches across Morocco for the observatory's tables not to be all "< 5".
-    await seedSyntheticPopulation(dataSource, DEMO_POPULATION);
+    await seedSyntheticPopulation(dataSource, { ...DEMO_POPULATION, courseSlug: demoCourse().slug });
   }
   return created;
 }
@@ -136,7 +142,9 @@ async function seedCohort(
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
   if (exists.length) return;
   const trainer = await principalOf(dataSource, 'trainer@example.org');
-  const [course] = (await dataSource.query('SELECT id FROM courses WHERE slug = $1', [DEMO_COURSE.slug])) as {
+  const [course] = (await dataSource.query('SELECT id FROM courses WHERE slug = $1', [
+    demoCourse().slug,
+  ])) as {
     id: string;
   }[];
   const oriental = await dataSource.manager.findOneOrFail(TerritoryEntity, { where: { code: 'MA-02' } });
@@ -148,7 +156,7 @@ async function seedCohort(
     territoryId: oriental.id,
     startsOn: day(-14),
     endsOn: day(76),
-    deadlines: DEMO_COURSE.modules.map((m, i) => ({ moduleKey: m.key, daysAfterStart: 21 * (i + 1) })),
+    deadlines: demoCourse().modules.map((m, i) => ({ moduleKey: m.key, daysAfterStart: 21 * (i + 1) })),
   });
   await cohorts.update(trainer, cohort.id, { status: 'running' });
   await enrolments.enrolEmails(trainer, cohort.id, ['coach@example.org']);
@@ -159,7 +167,7 @@ async function seedCohort(
     mine?.enrolmentId,
     new Date(Date.now() - 14 * 86_400_000),
   ]);
-  const module1 = DEMO_COURSE.modules[0]?.lessons.filter((l) => l.kind !== 'quiz') ?? [];
+  const module1 = demoCourse().modules[0]?.lessons.filter((l) => l.kind !== 'quiz') ?? [];
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
   await progress.ingest(
     coach,
@@ -183,41 +191,23 @@ async function seedCohort(
   new Logger('DemoSeed').log(`Enrolled the demo coach in "${DEMO_COHORT}" with module 1 read`);
 }
 
-async function seedCourse(
-  dataSource: DataSource,
-  { courses, publishing, media }: DemoServices,
-): Promise<void> {
+/**
+ * The demo course, brought in as a trainer brings in a course file: the demo trainer uploads its photo,
+ * imports the file (validated as `POST /courses/import` validates its body) and publishes the draft.
+ */
+async function seedCourse(dataSource: DataSource, { publishing, media }: DemoServices): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM courses WHERE slug = $1', [
-    DEMO_COURSE.slug,
+    demoCourse().slug,
   ]);
   if (exists.length) return;
-  const trainer = await dataSource.manager.findOneOrFail(UserEntity, {
-    where: { email: 'trainer@example.org' },
-  });
-  const scope = await dataSource.manager.findOneOrFail(RoleAssignmentEntity, {
-    where: { userId: trainer.id, role: 'trainer' },
-    relations: { territory: true },
-  });
-  const principal = {
-    userId: trainer.id,
-    email: trainer.email,
-    roles: [
-      {
-        assignmentId: scope.id,
-        role: 'trainer' as const,
-        territoryId: scope.territoryId,
-        territoryPath: scope.territory?.path ?? '',
-      },
-    ],
-  };
+  const trainer = await principalOf(dataSource, 'trainer@example.org');
   // The course's photo, uploaded by its trainer like any file (publishing checks it is there).
-  const photo = await media.store(trainer.id, DEMO_PHOTO_JPEG);
+  const photo = await media.store(trainer.userId, readDemoPhoto());
   if (photo.hash !== DEMO_PHOTO_HASH) throw new Error('The demo photo does not match its hash.');
-  const courseId = await dataSource.transaction((manager) =>
-    courses.createFromContent(manager, trainer.id, DEMO_COURSE),
-  );
-  const version = await publishing.publish(principal, courseId);
-  new Logger('DemoSeed').log(`Published the demo course "${DEMO_COURSE.slug}" as version ${version.number}`);
+  const file = await validateBody(CourseFileDto, readDemoCourseFile());
+  const draft = await publishing.importFile(trainer, file);
+  const version = await publishing.publish(trainer, draft.id);
+  new Logger('DemoSeed').log(`Published the demo course "${file.slug}" as version ${version.number}`);
 }
 
 async function seedAccounts(dataSource: DataSource, passwords: PasswordService): Promise<number> {
