@@ -1,0 +1,48 @@
+/**
+ * The tables and views that have no TypeORM entity, with the domain that owns each: the rest of the
+ * ownership map comes from `@Entity('name')` in each `libs/<domain>/api`. sql-ownership.spec.ts checks
+ * that this list and the entities together name every table and view the migrations create, and
+ * nothing they do not.
+ *
+ * `public`: a read surface the owner publishes for the other domains (a view of the columns they may
+ * rely on). Others may read it (FROM, JOIN); writing to it, or referring to it in DDL, is still
+ * another domain's business.
+ */
+export interface DeclaredTable {
+  name: string;
+  owner: string;
+  kind: 'table' | 'view';
+  public?: true;
+}
+
+export const DECLARED_TABLES: DeclaredTable[] = [
+  // The DigComp reference frame the catalog tags lessons with (CreateCatalog).
+  { name: 'digcomp_areas', owner: 'catalog', kind: 'table' },
+  { name: 'digcomp_competences', owner: 'catalog', kind: 'table' },
+
+  // The observatory's rollups, kept by its triggers (CreateObservatoryRollups, CreateCohortAllTimeRollups,
+  // CreateCohortColumnSummary).
+  ...[
+    'obs_enrolment_facts',
+    'obs_funnel',
+    'obs_funnel_monthly',
+    'obs_funnel_all',
+    'obs_cohort_funnel',
+    'obs_cohort_funnel_all',
+    'obs_completion_days',
+    'obs_completion_days_all',
+    'obs_cohort_completion_days',
+    'obs_cohort_completion_days_all',
+    'obs_lesson_stats',
+    'obs_self_assessment',
+    'obs_assessment_pairs',
+    'obs_settings',
+    'obs_cohort_column_summary',
+  ].map((name): DeclaredTable => ({ name, owner: 'observatory', kind: 'table' })),
+
+  // The owners' read surfaces for the other domains (CreateDomainReadViews).
+  { name: 'territory_tree', owner: 'territories', kind: 'view', public: true },
+  { name: 'user_directory', owner: 'identity', kind: 'view', public: true },
+  { name: 'published_versions', owner: 'catalog', kind: 'view', public: true },
+  { name: 'cohort_directory', owner: 'cohorts', kind: 'view', public: true },
+];
