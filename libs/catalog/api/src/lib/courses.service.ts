@@ -20,6 +20,7 @@ import { CourseEntity } from './entities/course.entity';
 import { CourseLessonEntity } from './entities/course-lesson.entity';
 import { CourseModuleEntity } from './entities/course-module.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
+import { assertSameSet, closeGap, renumber } from './outline-order';
 
 /** A short, readable, unguessable-enough key for a new module or lesson (`l-3f9a0c1d2b`). */
 export function newKey(prefix: 'm' | 'l'): string {
@@ -391,27 +392,18 @@ export class CoursesService {
   deleteModule(principal: AuthPrincipal, courseId: string, moduleId: string): Promise<CourseDraft> {
     return this.edit(principal, courseId, async (manager) => {
       await this.requireModule(manager, courseId, moduleId);
-      await manager.delete(CourseModuleEntity, { id: moduleId });
-      const rest = await manager.find(CourseModuleEntity, {
-        where: { courseId },
-        order: { position: 'ASC' },
-      });
-      await this.renumber(
-        manager,
-        CourseModuleEntity,
-        rest.map((m) => m.id),
-      );
+      await closeGap(manager, CourseModuleEntity, { courseId }, moduleId);
     });
   }
 
   reorderModules(principal: AuthPrincipal, courseId: string, dto: ReorderDto): Promise<CourseDraft> {
     return this.edit(principal, courseId, async (manager) => {
       const current = await manager.find(CourseModuleEntity, { where: { courseId }, select: { id: true } });
-      this.assertSameSet(
+      assertSameSet(
         current.map((m) => m.id),
         dto.ids,
       );
-      await this.renumber(manager, CourseModuleEntity, dto.ids);
+      await renumber(manager, CourseModuleEntity, dto.ids);
     });
   }
 
@@ -472,33 +464,14 @@ export class CoursesService {
         lesson.position = await manager.count(CourseLessonEntity, { where: { moduleId: dto.moduleId } });
       }
       await manager.save(lesson);
-      if (from !== lesson.moduleId) {
-        const rest = await manager.find(CourseLessonEntity, {
-          where: { moduleId: from },
-          order: { position: 'ASC' },
-        });
-        await this.renumber(
-          manager,
-          CourseLessonEntity,
-          rest.map((l) => l.id),
-        );
-      }
+      if (from !== lesson.moduleId) await closeGap(manager, CourseLessonEntity, { moduleId: from });
     });
   }
 
   deleteLesson(principal: AuthPrincipal, courseId: string, lessonId: string): Promise<CourseDraft> {
     return this.edit(principal, courseId, async (manager) => {
       const lesson = await this.requireLesson(manager, courseId, lessonId);
-      await manager.delete(CourseLessonEntity, { id: lesson.id });
-      const rest = await manager.find(CourseLessonEntity, {
-        where: { moduleId: lesson.moduleId },
-        order: { position: 'ASC' },
-      });
-      await this.renumber(
-        manager,
-        CourseLessonEntity,
-        rest.map((l) => l.id),
-      );
+      await closeGap(manager, CourseLessonEntity, { moduleId: lesson.moduleId }, lesson.id);
     });
   }
 
@@ -511,11 +484,11 @@ export class CoursesService {
     return this.edit(principal, courseId, async (manager) => {
       await this.requireModule(manager, courseId, moduleId);
       const current = await manager.find(CourseLessonEntity, { where: { moduleId }, select: { id: true } });
-      this.assertSameSet(
+      assertSameSet(
         current.map((l) => l.id),
         dto.ids,
       );
-      await this.renumber(manager, CourseLessonEntity, dto.ids);
+      await renumber(manager, CourseLessonEntity, dto.ids);
     });
   }
 
@@ -565,28 +538,6 @@ export class CoursesService {
         undefined,
         errors,
       );
-  }
-
-  private assertSameSet(current: string[], proposed: string[]): void {
-    const a = [...current].sort();
-    const b = [...proposed].sort();
-    if (a.length !== b.length || a.some((id, i) => id !== b[i])) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'reorder-mismatch',
-        'Order does not match',
-        undefined,
-        [{ field: 'ids', message: 'List every item of the parent exactly once' }],
-      );
-    }
-  }
-
-  private async renumber(
-    manager: EntityManager,
-    entity: typeof CourseModuleEntity | typeof CourseLessonEntity,
-    ids: string[],
-  ): Promise<void> {
-    for (const [position, id] of ids.entries()) await manager.update(entity, { id }, { position });
   }
 
   /** For import: create a full draft from content (keys kept). */
