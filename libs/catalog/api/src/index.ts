@@ -1,6 +1,6 @@
 export * from './lib/catalog.module';
 export type { CatalogOptions } from './lib/catalog.options';
-export { CoursesService } from './lib/courses.service';
+export { CourseImportService } from './lib/course-import.service';
 export { PublishingService } from './lib/publishing.service';
 /** The course file's body (`tc-course/1`), for whoever imports a file without the HTTP route. */
 export { CourseFileDto } from './lib/dto/catalog.dto';

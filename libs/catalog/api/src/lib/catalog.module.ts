@@ -4,8 +4,13 @@ import { CATALOG_OPTIONS, type CatalogOptions } from './catalog.options';
 import { CatalogReader } from './catalog-reader.service';
 import { CatalogController } from './catalog.controller';
 import { CoursesController } from './courses.controller';
-import { CoursesService } from './courses.service';
+import { CourseAccess } from './course-access.service';
 import { CourseAuditLabels } from './course-audit-labels';
+import { CourseCoAuthorsService } from './course-co-authors.service';
+import { CourseDraftReader } from './course-drafts.service';
+import { CourseImportService } from './course-import.service';
+import { CourseMetadataService } from './course-metadata.service';
+import { CourseOutlineService } from './course-outline.service';
 import { CourseCoAuthorEntity } from './entities/course-co-author.entity';
 import { CourseLessonEntity } from './entities/course-lesson.entity';
 import { CourseModuleEntity } from './entities/course-module.entity';
@@ -34,13 +39,18 @@ export class CatalogModule {
       controllers: [CoursesController, CatalogController],
       providers: [
         { provide: CATALOG_OPTIONS, useValue: options },
-        CoursesService,
+        CourseAccess,
+        CourseDraftReader,
+        CourseMetadataService,
+        CourseCoAuthorsService,
+        CourseOutlineService,
+        CourseImportService,
         PublishingService,
         MediaService,
         CatalogReader,
         CourseAuditLabels,
       ],
-      exports: [CoursesService, PublishingService, CatalogReader, MediaService],
+      exports: [CourseImportService, PublishingService, CatalogReader, MediaService],
     };
   }
 }

@@ -37,7 +37,11 @@ import {
   ApiProblemResponses,
   ApiContractResponse,
 } from '@tc/shared/api';
-import { CoursesService } from './courses.service';
+import { CourseCoAuthorsService } from './course-co-authors.service';
+import { CourseDraftReader } from './course-drafts.service';
+import { CourseImportService } from './course-import.service';
+import { CourseMetadataService } from './course-metadata.service';
+import { CourseOutlineService } from './course-outline.service';
 import {
   AddCoAuthorDto,
   CourseFileDto,
@@ -73,7 +77,11 @@ const versionNumber = {
 @Controller('courses')
 export class CoursesController {
   constructor(
-    private readonly courses: CoursesService,
+    private readonly drafts: CourseDraftReader,
+    private readonly metadata: CourseMetadataService,
+    private readonly coAuthors: CourseCoAuthorsService,
+    private readonly outline: CourseOutlineService,
+    private readonly imports: CourseImportService,
     private readonly publishing: PublishingService,
   ) {}
 
@@ -83,26 +91,26 @@ export class CoursesController {
     @CurrentUser() principal: AuthPrincipal,
     @Query() query: ListCoursesQueryDto,
   ): Promise<CourseSummary[]> {
-    return this.courses.list(principal, query.scope ?? 'mine');
+    return this.drafts.list(principal, query.scope ?? 'mine');
   }
 
   @Post()
   @ApiContractResponse('CourseDraft', { status: 201 })
   create(@CurrentUser() principal: AuthPrincipal, @Body() dto: CreateCourseDto): Promise<CourseDraft> {
-    return this.courses.create(principal, dto);
+    return this.metadata.create(principal, dto);
   }
 
   @Post('import')
   @JsonBodyBounds(DOCUMENT_JSON_BOUNDS)
   @ApiContractResponse('CourseDraft', { status: 201 })
   importFile(@CurrentUser() principal: AuthPrincipal, @Body() dto: CourseFileDto): Promise<CourseDraft> {
-    return this.publishing.importFile(principal, dto);
+    return this.imports.importFile(principal, dto);
   }
 
   @Get(':id')
   @ApiContractResponse('CourseDraft')
   get(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
-    return this.courses.draft(principal, id);
+    return this.drafts.draft(principal, id);
   }
 
   @Patch(':id')
@@ -112,21 +120,21 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @Body() dto: UpdateCourseDto,
   ): Promise<CourseDraft> {
-    return this.courses.update(principal, id, dto);
+    return this.metadata.update(principal, id, dto);
   }
 
   @Post(':id/archive')
   @HttpCode(HttpStatus.OK)
   @ApiContractResponse('CourseDraft')
   archive(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
-    return this.courses.setArchived(principal, id, true);
+    return this.metadata.setArchived(principal, id, true);
   }
 
   @Post(':id/unarchive')
   @HttpCode(HttpStatus.OK)
   @ApiContractResponse('CourseDraft')
   unarchive(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
-    return this.courses.setArchived(principal, id, false);
+    return this.metadata.setArchived(principal, id, false);
   }
 
   @Post(':id/co-authors')
@@ -136,7 +144,7 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @Body() dto: AddCoAuthorDto,
   ): Promise<CourseDraft> {
-    return this.courses.addCoAuthor(principal, id, dto.email);
+    return this.coAuthors.add(principal, id, dto.email);
   }
 
   @Delete(':id/co-authors/:userId')
@@ -146,7 +154,7 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @UuidParam('userId') userId: string,
   ): Promise<CourseDraft> {
-    return this.courses.removeCoAuthor(principal, id, userId);
+    return this.coAuthors.remove(principal, id, userId);
   }
 
   @Post(':id/modules')
@@ -156,7 +164,7 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @Body() dto: CreateModuleDto,
   ): Promise<CourseDraft> {
-    return this.courses.addModule(principal, id, dto);
+    return this.outline.addModule(principal, id, dto);
   }
 
   @Put(':id/modules/order')
@@ -166,7 +174,7 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @Body() dto: ReorderDto,
   ): Promise<CourseDraft> {
-    return this.courses.reorderModules(principal, id, dto);
+    return this.outline.reorderModules(principal, id, dto);
   }
 
   @Patch(':id/modules/:moduleId')
@@ -177,7 +185,7 @@ export class CoursesController {
     @UuidParam('moduleId') moduleId: string,
     @Body() dto: UpdateModuleDto,
   ): Promise<CourseDraft> {
-    return this.courses.updateModule(principal, id, moduleId, dto);
+    return this.outline.updateModule(principal, id, moduleId, dto);
   }
 
   @Delete(':id/modules/:moduleId')
@@ -187,7 +195,7 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @UuidParam('moduleId') moduleId: string,
   ): Promise<CourseDraft> {
-    return this.courses.deleteModule(principal, id, moduleId);
+    return this.outline.deleteModule(principal, id, moduleId);
   }
 
   @Post(':id/modules/:moduleId/lessons')
@@ -199,7 +207,7 @@ export class CoursesController {
     @UuidParam('moduleId') moduleId: string,
     @Body() dto: CreateLessonDto,
   ): Promise<CourseDraft> {
-    return this.courses.addLesson(principal, id, moduleId, dto);
+    return this.outline.addLesson(principal, id, moduleId, dto);
   }
 
   @Put(':id/modules/:moduleId/lessons/order')
@@ -210,7 +218,7 @@ export class CoursesController {
     @UuidParam('moduleId') moduleId: string,
     @Body() dto: ReorderDto,
   ): Promise<CourseDraft> {
-    return this.courses.reorderLessons(principal, id, moduleId, dto);
+    return this.outline.reorderLessons(principal, id, moduleId, dto);
   }
 
   @Patch(':id/lessons/:lessonId')
@@ -222,7 +230,7 @@ export class CoursesController {
     @UuidParam('lessonId') lessonId: string,
     @Body() dto: UpdateLessonDto,
   ): Promise<CourseDraft> {
-    return this.courses.updateLesson(principal, id, lessonId, dto);
+    return this.outline.updateLesson(principal, id, lessonId, dto);
   }
 
   @Delete(':id/lessons/:lessonId')
@@ -232,7 +240,7 @@ export class CoursesController {
     @UuidParam('id') id: string,
     @UuidParam('lessonId') lessonId: string,
   ): Promise<CourseDraft> {
-    return this.courses.deleteLesson(principal, id, lessonId);
+    return this.outline.deleteLesson(principal, id, lessonId);
   }
 
   @Post(':id/publish')

@@ -2,7 +2,7 @@ import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@tc/shared/contracts';
-import { CourseFileDto, MediaService, PublishingService } from '@tc/catalog/api';
+import { CourseFileDto, CourseImportService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
 import { type AuthPrincipal, validateBody } from '@tc/shared/api';
@@ -66,6 +66,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 interface DemoServices {
   passwords: PasswordService;
+  imports: CourseImportService;
   publishing: PublishingService;
   media: MediaService;
   cohorts: CohortsService;
@@ -96,6 +97,7 @@ export async function seedDemoData(
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const services: DemoServices = {
     passwords: app.get(PasswordService),
+    imports: app.get(CourseImportService),
     publishing: app.get(PublishingService),
     media: app.get(MediaService),
     cohorts: app.get(CohortsService),
@@ -195,7 +197,10 @@ async function seedCohort(
  * The demo course, brought in as a trainer brings in a course file: the demo trainer uploads its photo,
  * imports the file (validated as `POST /courses/import` validates its body) and publishes the draft.
  */
-async function seedCourse(dataSource: DataSource, { publishing, media }: DemoServices): Promise<void> {
+async function seedCourse(
+  dataSource: DataSource,
+  { imports, publishing, media }: DemoServices,
+): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM courses WHERE slug = $1', [
     demoCourse().slug,
   ]);
@@ -205,7 +210,7 @@ async function seedCourse(dataSource: DataSource, { publishing, media }: DemoSer
   const photo = await media.store(trainer.userId, readDemoPhoto());
   if (photo.hash !== DEMO_PHOTO_HASH) throw new Error('The demo photo does not match its hash.');
   const file = await validateBody(CourseFileDto, readDemoCourseFile());
-  const draft = await publishing.importFile(trainer, file);
+  const draft = await imports.importFile(trainer, file);
   const version = await publishing.publish(trainer, draft.id);
   new Logger('DemoSeed').log(`Published the demo course "${file.slug}" as version ${version.number}`);
 }

@@ -1,0 +1,18 @@
+import type { CourseContent } from '@tc/shared/contracts';
+import { DIGCOMP_AREAS } from '../reference/digcomp';
+
+const COMPETENCE_CODES = new Set(DIGCOMP_AREAS.flatMap((a) => a.competences.map((c) => c.code)));
+
+/** Where content names a competence that DigComp 2.2 has not (`competences[1]`, `modules[0].lessons[2].competences[0]`). */
+export function unknownCompetences(content: Pick<CourseContent, 'competences' | 'modules'>): string[] {
+  const fields: string[] = [];
+  content.competences.forEach((c, i) => !COMPETENCE_CODES.has(c) && fields.push(`competences[${i}]`));
+  content.modules.forEach((m, i) =>
+    m.lessons.forEach((l, j) =>
+      l.competences.forEach(
+        (c, k) => !COMPETENCE_CODES.has(c) && fields.push(`modules[${i}].lessons[${j}].competences[${k}]`),
+      ),
+    ),
+  );
+  return fields;
+}
