@@ -17,9 +17,11 @@ import {
   ApiContractResponse,
 } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
+import { CompetenceReportService } from './competence-report.service';
+import { CompletionReportService } from './completion-report.service';
 import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
 import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
-import { ObservatoryService } from './observatory.service';
+import { ObservatoryScopeService } from './observatory-scope.service';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -35,7 +37,9 @@ const FILE_TYPES: Record<ExportFormat, string> = { csv: 'text/csv', xlsx: CONTEN
 @Controller('observatory')
 export class ObservatoryController {
   constructor(
-    private readonly observatory: ObservatoryService,
+    private readonly scopes: ObservatoryScopeService,
+    private readonly completionReports: CompletionReportService,
+    private readonly competenceReports: CompetenceReportService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -43,7 +47,7 @@ export class ObservatoryController {
   @Roles('observer', 'admin')
   @ApiContractResponse('ObservatoryScope')
   scope(@CurrentUser() principal: AuthPrincipal): Promise<ObservatoryScope> {
-    return this.observatory.scope(principal);
+    return this.scopes.scope(principal);
   }
 
   /** The completion funnel of a territory grouped one way; `format=csv|xlsx` for a file. */
@@ -61,8 +65,8 @@ export class ObservatoryController {
     // A file holds the whole table; JSON a page of it.
     const { offset, limit, ...filters } = query;
     if (!query.format)
-      return this.observatory.completion(principal, { ...filters, offset, limit: limit ?? DEFAULT_PAGE });
-    const report = await this.observatory.completion(principal, filters);
+      return this.completionReports.completion(principal, { ...filters, offset, limit: limit ?? DEFAULT_PAGE });
+    const report = await this.completionReports.completion(principal, filters);
     const name = `completion-${report.territory.code || report.territory.id}-${report.filters.groupBy}`;
     await this.auditExport(principal, 'completion', report.territory.id, query.format);
     return file(reply, completionTable(report, query.lang ?? 'fr'), query.format, name);
@@ -80,7 +84,7 @@ export class ObservatoryController {
     @Query() query: CompetenceQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompetenceReport | StreamableFile> {
-    const report = await this.observatory.competences(principal, query);
+    const report = await this.competenceReports.competences(principal, query);
     if (!query.format) return report;
     const name = `competences-${report.territory.code || report.territory.id}`;
     await this.auditExport(principal, 'competences', report.territory.id, query.format);

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ObservatoryController } from './observatory.controller';
 import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
-import { ObservatoryService } from './observatory.service';
+import { CohortTablePageService } from './cohort-table-page.service';
+import { CompetenceReportService } from './competence-report.service';
+import { CompletionReportService } from './completion-report.service';
+import { ObservatoryScopeService } from './observatory-scope.service';
 import { StatisticsRepository } from './statistics.repository';
 
 /**
@@ -18,7 +21,10 @@ export class ObservatoryModule {
       providers: [
         { provide: OBSERVATORY_OPTIONS, useValue: options },
         StatisticsRepository,
-        ObservatoryService,
+        ObservatoryScopeService,
+        CohortTablePageService,
+        CompletionReportService,
+        CompetenceReportService,
       ],
     };
   }
