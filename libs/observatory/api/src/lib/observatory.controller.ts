@@ -7,8 +7,6 @@ import type {
   ExportFormat,
   ObservatoryScope,
 } from '@tc/shared/contracts';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   type AuthPrincipal,
   CurrentUser,
@@ -16,12 +14,12 @@ import {
   ApiProblemResponses,
   ApiContractResponse,
 } from '@tc/shared/api';
-import { writeAudit } from '@tc/audit/api';
 import { CompetenceReportService } from './competence-report.service';
 import { CompletionReportService } from './completion-report.service';
 import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
-import { competenceTable, completionTable, type ExportTable, exportStream } from './exports';
+import { exportStream } from './exports';
 import { ObservatoryScopeService } from './observatory-scope.service';
+import { type ExportedTable, StatisticsExportService } from './statistics-export.service';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -40,7 +38,7 @@ export class ObservatoryController {
     private readonly scopes: ObservatoryScopeService,
     private readonly completionReports: CompletionReportService,
     private readonly competenceReports: CompetenceReportService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exports: StatisticsExportService,
   ) {}
 
   @Get('scope')
@@ -65,11 +63,13 @@ export class ObservatoryController {
     // A file holds the whole table; JSON a page of it.
     const { offset, limit, ...filters } = query;
     if (!query.format)
-      return this.completionReports.completion(principal, { ...filters, offset, limit: limit ?? DEFAULT_PAGE });
-    const report = await this.completionReports.completion(principal, filters);
-    const name = `completion-${report.territory.code || report.territory.id}-${report.filters.groupBy}`;
-    await this.auditExport(principal, 'completion', report.territory.id, query.format);
-    return file(reply, completionTable(report, query.lang ?? 'fr'), query.format, name);
+      return this.completionReports.completion(principal, {
+        ...filters,
+        offset,
+        limit: limit ?? DEFAULT_PAGE,
+      });
+    const exported = await this.exports.completion(principal, filters, query.format, query.lang ?? 'fr');
+    return file(reply, exported, query.format);
   }
 
   /** DigComp coverage (completions per area) and self-assessed gain per competence. */
@@ -84,32 +84,13 @@ export class ObservatoryController {
     @Query() query: CompetenceQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompetenceReport | StreamableFile> {
-    const report = await this.competenceReports.competences(principal, query);
-    if (!query.format) return report;
-    const name = `competences-${report.territory.code || report.territory.id}`;
-    await this.auditExport(principal, 'competences', report.territory.id, query.format);
-    return file(reply, competenceTable(report, query.lang ?? 'fr'), query.format, name);
-  }
-
-  /** Statistics leaving the platform as a file: who, which table, which territory, which format. */
-  private auditExport(
-    principal: AuthPrincipal,
-    table: 'completion' | 'competences',
-    territoryId: string,
-    format: ExportFormat,
-  ): Promise<void> {
-    return writeAudit(this.dataSource.manager, {
-      actorId: principal.userId,
-      action: 'observatory.exported',
-      subjectType: 'territory',
-      subjectId: territoryId,
-      territoryId,
-      details: { table, format },
-    });
+    if (!query.format) return this.competenceReports.competences(principal, query);
+    const exported = await this.exports.competences(principal, query, query.format, query.lang ?? 'fr');
+    return file(reply, exported, query.format);
   }
 }
 
-function file(reply: FastifyReply, table: ExportTable, format: ExportFormat, name: string): StreamableFile {
+function file(reply: FastifyReply, { table, name }: ExportedTable, format: ExportFormat): StreamableFile {
   void reply
     .header('content-type', CONTENT_TYPES[format])
     .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}.${format}"`)

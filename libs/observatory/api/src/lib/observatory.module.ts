@@ -5,6 +5,7 @@ import { CohortTablePageService } from './cohort-table-page.service';
 import { CompetenceReportService } from './competence-report.service';
 import { CompletionReportService } from './completion-report.service';
 import { ObservatoryScopeService } from './observatory-scope.service';
+import { StatisticsExportService } from './statistics-export.service';
 import { StatisticsRepository } from './statistics.repository';
 
 /**
@@ -25,6 +26,7 @@ export class ObservatoryModule {
         CohortTablePageService,
         CompletionReportService,
         CompetenceReportService,
+        StatisticsExportService,
       ],
     };
   }
