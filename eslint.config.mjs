@@ -47,6 +47,37 @@ const scopes = {
   ],
 };
 
+/** The boundaries rule; `specs` widens it for integration specs (the harness and the demo data). */
+function moduleBoundaries({ specs = false } = {}) {
+  const also = (tags, extra) => (specs ? [...tags, ...extra] : tags);
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: true,
+      banTransitiveDependencies: true,
+      allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+      depConstraints: [
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+        { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+        // The integration harness: it boots whatever app registers itself, and knows only the contracts.
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
+        { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
+        { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web', 'type:ui', 'type:contracts'] },
+        {
+          sourceTag: 'type:api',
+          onlyDependOnLibsWithTags: also(['type:api', 'type:contracts'], ['type:testing']),
+        },
+        { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
+        ...Object.entries(scopes).map(([sourceTag, allowed]) => ({
+          sourceTag,
+          onlyDependOnLibsWithTags: also([sourceTag, ...allowed], ['scope:demo']),
+        })),
+      ],
+    },
+  ];
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -63,29 +94,13 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web', 'type:ui', 'type:contracts'] },
-            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:api', 'type:contracts'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
-            ...Object.entries(scopes).map(([sourceTag, allowed]) => ({
-              sourceTag,
-              onlyDependOnLibsWithTags: [sourceTag, ...allowed],
-            })),
-          ],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries() },
+  },
+  {
+    // A domain's integration specs boot the whole app through the harness (type:testing) and may read
+    // the demo data they run on; the domain's own code may do neither.
+    files: ['**/src/integration/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ specs: true }) },
   },
   {
     // Type-aware rules that catch real bugs: an un-awaited promise is a lost error.

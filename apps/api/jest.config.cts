@@ -2,6 +2,11 @@ module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
+  // The app's own specs, and the domains' integration specs (`libs/*/api/src/integration`): those boot
+  // the whole app, which this project registers for them before each spec file.
+  roots: ['<rootDir>/src', '<rootDir>/../../libs'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/../../libs/*/api/src/integration/**/*.spec.ts'],
+  setupFiles: ['<rootDir>/src/testing/register-app.ts'],
   // Integration specs create a database, run migrations and hash passwords (argon2id) before they start.
   testTimeout: 60000,
   transform: {

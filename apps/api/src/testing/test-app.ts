@@ -1,158 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import {
+  createTestApp as createBootedTestApp,
+  registerAppBooter,
+  type TestApp as BootedTestApp,
+} from '@tc/shared/testing';
 import type { DestinationStream } from 'pino';
-import type { Session } from '@tc/shared/contracts';
 import { createApp, type RunningApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 
-/**
- * The database integration specs run against:
- * - `TEST_DB=postgres`: a fresh database on `TEST_DATABASE_URL` (default: the machine's PostgreSQL at
- *   127.0.0.1:5432), created for the spec file and dropped after it. CI forces this.
- * - `TEST_DB=pglite`: a fresh embedded data folder.
- * - unset (`auto`): PostgreSQL when it answers, else PGlite (a laptop without a server).
- */
-const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export { testDatabaseKind, type TestResponse } from '@tc/shared/testing';
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+// The domains' integration specs boot this app through the harness, which cannot import it: the app
+// registers itself here (the API's jest set-up imports this module before every spec file).
+registerAppBooter((env, log) => createApp(loadConfig(env), log));
 
-export async function testDatabaseKind(): Promise<'postgres' | 'pglite'> {
-  const wanted = process.env['TEST_DB'] ?? 'auto';
-  if (wanted === 'postgres' || wanted === 'pglite') return wanted;
-  return (await postgresReachable()) ? 'postgres' : 'pglite';
-}
+/** The API with its whole `RunningApp` (shutdown, the embedded database), for the app's own specs and the benches. */
+export type TestApp = BootedTestApp<RunningApp>;
 
-export interface TestApp extends RunningApp {
-  kind: 'postgres' | 'pglite';
-  /** The variables it was started with (its database among them). */
-  env: Record<string, string>;
-  /** Inject a request; JSON in and out. */
-  request(
-    method: string,
-    url: string,
-    options?: { body?: unknown; token?: string; cookie?: string; headers?: Record<string, string> },
-  ): Promise<TestResponse>;
-  signIn(email: string, password?: string): Promise<Session & { cookie: string }>;
-  /**
-   * Closes this app and starts another on the same database (its data kept), with these variables
-   * changed, as a restart with a new configuration would. Use the returned app from then on.
-   */
-  reopen(env: Record<string, string>): Promise<TestApp>;
-}
-
-export interface TestResponse {
-  status: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- specs read whatever the API answered
-  /** `tc_refresh=…` from set-cookie, ready to send back, when the response set it. */
-  refreshCookie: string | null;
-  /** The body's bytes (files such as XLSX). */
-  raw: Buffer;
-}
-
-export async function createTestApp(
+export function createTestApp(
   env: Record<string, string> = {},
   kind?: 'postgres' | 'pglite',
-  /** Where the log lines go (with `LOG_LEVEL` in `env`); by default the app logs nothing. */
   logDestination?: DestinationStream,
 ): Promise<TestApp> {
-  const dbKind = kind ?? (await testDatabaseKind());
-  let cleanup: () => Promise<void>;
-  const baseEnv: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'http://academy.test',
-    SIGN_IN_LIMIT_PER_ACCOUNT: '1000',
-    SIGN_IN_LIMIT_PER_IP: '1000',
-    DEMO_SEED: 'true',
-    WEB_DIST: join(tmpdir(), 'tc-no-web-build'),
-  };
-  if (dbKind === 'postgres') {
-    const name = `tc_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    baseEnv['DATABASE_URL'] = url.toString();
-    cleanup = async () => {
-      const c = new Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'tc-pglite-'));
-    baseEnv['DATA_DIR'] = dir;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-  return startTestApp({ ...baseEnv, ...env }, dbKind, cleanup, logDestination);
-}
-
-async function startTestApp(
-  env: Record<string, string>,
-  dbKind: 'postgres' | 'pglite',
-  cleanup: () => Promise<void>,
-  logDestination?: DestinationStream,
-): Promise<TestApp> {
-  const running = await createApp(loadConfig(env), logDestination ? { logDestination } : { logger: false });
-  const fastify = running.app.getHttpAdapter().getInstance();
-  const request: TestApp['request'] = async (method, url, options = {}) => {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    if (options.cookie) headers['cookie'] = options.cookie;
-    const res = await fastify.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      ...(options.body !== undefined ? { payload: options.body as object } : {}),
-    });
-    const type = String(res.headers['content-type'] ?? '');
-    const refresh = res.cookies.find((c) => c.name === 'tc_refresh');
-    return {
-      status: res.statusCode,
-      headers: res.headers,
-      // A compressed body (a spec asking for it) is left to the spec, as `raw`.
-      body:
-        type.includes('json') && res.body && !res.headers['content-encoding']
-          ? JSON.parse(res.body)
-          : res.body,
-      refreshCookie: refresh && refresh.value ? `tc_refresh=${refresh.value}` : null,
-      raw: res.rawPayload,
-    };
-  };
-  return {
-    ...running,
-    kind: dbKind,
-    env,
-    request,
-    async signIn(email, password = 'demo-password-2026') {
-      const res = await request('POST', '/api/v1/auth/sign-in', { body: { email, password } });
-      if (res.status !== 200 || !res.refreshCookie)
-        throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return { ...(res.body as Session), cookie: res.refreshCookie };
-    },
-    async close() {
-      await running.close();
-      await cleanup();
-    },
-    async reopen(changes) {
-      await running.close();
-      return startTestApp({ ...env, ...changes }, dbKind, cleanup, logDestination);
-    },
-  };
+  return createBootedTestApp<RunningApp>(env, kind, logDestination);
 }

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { OBSERVATORY_GROUPS, type CourseFile } from '@tc/shared/contracts';
 import { demoCourse } from '@tc/demo/api';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 /**
  * CSV/formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @, a

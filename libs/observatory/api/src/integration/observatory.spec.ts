@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 import { demoCourse, seedSyntheticPopulation } from '@tc/demo/api';
-import { medianDays } from '@tc/observatory/api';
-import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { medianDays } from '..';
+import { EXACT, rollupDifferences } from '../testing';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 const lessons = demoCourse().modules.flatMap((m) => m.lessons);
 const texts = lessons.filter((l) => l.kind !== 'quiz');

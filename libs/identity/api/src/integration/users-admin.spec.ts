@@ -1,5 +1,5 @@
-import { BackgroundWork, MailService } from '@tc/identity/api';
-import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+import { BackgroundWork, MailService } from '..';
+import { createTestApp, type TestApp, type TestResponse } from '@tc/shared/testing';
 
 async function territoryId(t: TestApp, code: string): Promise<string> {
   const rows: { id: string }[] = await t.dataSource.query('SELECT id FROM territories WHERE code = $1', [

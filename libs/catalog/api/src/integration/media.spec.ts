@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 function multipart(bytes: Buffer, type: string): { body: Buffer; contentType: string } {
   const boundary = '----tc' + Math.random().toString(16).slice(2);

@@ -1,5 +1,5 @@
 import type { Cohort } from '@tc/shared/contracts';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 describe('cohorts and enrolment (real database)', () => {
   let t: TestApp;

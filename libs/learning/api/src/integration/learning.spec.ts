@@ -1,13 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { QuizAnswers } from '@tc/shared/contracts';
-import { demoCourse } from '@tc/demo/api';
-import { FreezeCertificateStatements1764800000000 } from '../migrations/1764800000000-FreezeCertificateStatements';
-import { pdfText } from '../testing/pdf-text';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import type { CourseFile, QuizAnswers } from '@tc/shared/contracts';
+import { createTestApp, pdfText, type TestApp } from '@tc/shared/testing';
 
-const lessons = demoCourse().modules.flatMap((m) => m.lessons);
-const texts = lessons.filter((l) => l.kind !== 'quiz');
-const quizzes = lessons.filter((l) => l.kind === 'quiz');
+type Lesson = CourseFile['modules'][number]['lessons'][number];
+let demo: CourseFile;
+let lessons: Lesson[];
+let texts: Lesson[];
+let quizzes: Lesson[];
+
+/**
+ * The course the app seeded (its only one), read as its trainer exports version 1: the lessons, and the
+ * answers the spec knows (the coach's browser never receives them).
+ */
+async function seededCourse(t: TestApp, trainer: string): Promise<string> {
+  const courses = (await t.request('GET', '/api/v1/courses', { token: trainer })).body as { id: string }[];
+  expect(courses).toHaveLength(1);
+  const id = courses[0]!.id;
+  demo = (await t.request('GET', `/api/v1/courses/${id}/export?version=1`, { token: trainer })).body;
+  lessons = demo.modules.flatMap((m) => m.lessons);
+  texts = lessons.filter((l) => l.kind !== 'quiz');
+  quizzes = lessons.filter((l) => l.kind === 'quiz');
+  return id;
+}
 
 /** The right answers of a demo quiz, built from its content (the test knows; the coach's browser never does). */
 function rightAnswers(key: string): QuizAnswers {
@@ -55,8 +69,7 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
   beforeAll(async () => {
     t = await createTestApp();
     const trainer = (await t.signIn('trainer@example.org')).accessToken;
-    const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
-    const courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
+    const courseId = await seededCourse(t, trainer);
     const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
       id: string;
     }[];
@@ -364,8 +377,7 @@ describe('certificates and self-assessment (real database)', () => {
   beforeAll(async () => {
     t = await createTestApp({ PUBLIC_URL: 'https://academy.example.org' });
     trainer = (await t.signIn('trainer@example.org')).accessToken;
-    const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
-    const courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
+    const courseId = await seededCourse(t, trainer);
     const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
       id: string;
     }[];
@@ -523,8 +535,7 @@ describe('a certificate states what was true when it was issued (real database)'
     t = await createTestApp({ PUBLIC_URL: 'https://academy.example.org' });
     trainer = (await t.signIn('trainer@example.org')).accessToken;
     admin = (await t.signIn('admin@example.org')).accessToken;
-    const courses = await t.request('GET', '/api/v1/courses', { token: trainer });
-    const courseId = courses.body.find((c: { slug: string }) => c.slug === demoCourse().slug).id;
+    const courseId = await seededCourse(t, trainer);
     orientalId = (
       (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[]
     )[0]!.id;
@@ -667,7 +678,10 @@ describe('a certificate states what was true when it was issued (real database)'
   });
 
   it('gives certificates issued before statements were stored the values of the day the migration runs', async () => {
-    const migration = new FreezeCertificateStatements1764800000000();
+    // The migration as the app registered it (migrations belong to the app, not to this domain).
+    const migration = t.dataSource.migrations.find(
+      (m) => m.constructor.name === 'FreezeCertificateStatements1764800000000',
+    )!;
     const runner = t.dataSource.createQueryRunner();
     try {
       await migration.down(runner);
@@ -683,7 +697,7 @@ describe('a certificate states what was true when it was issued (real database)'
     expect(rows).toEqual([
       {
         holder_name: 'Salma Benali',
-        course_title: demoCourse().title,
+        course_title: demo.title,
         course_version: 1,
         territory_name: { fr: 'Région renommée', ar: 'جهة', en: 'Renamed region' },
       },

@@ -1,5 +1,5 @@
-import { leanTransaction, transactionQuery } from '@tc/shared/api';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { leanTransaction, transactionQuery } from '..';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 /** The transaction of the progress ingest, on the real database: what TypeORM's own would do. */
 describe('leanTransaction', () => {

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 describe('territories: the reference tree and its administration (real database)', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 interface AuditRow {
   id: string;

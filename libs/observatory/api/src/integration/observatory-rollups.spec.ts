@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { ROLLUP_FUNCTIONS, ROLLUP_TRIGGERS } from '@tc/observatory/api/testing';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { ROLLUP_FUNCTIONS, ROLLUP_TRIGGERS } from '../testing';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 type Db = DataSource | QueryRunner;
 type Defs = { names: string[]; defs: Record<string, string> };

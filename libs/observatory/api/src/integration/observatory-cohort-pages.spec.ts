@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoCourse, seedSyntheticPopulation } from '@tc/demo/api';
-import { EXACT, rollupDifferences } from '@tc/observatory/api/testing';
-import { createApp } from '../app/bootstrap';
-import { loadConfig } from '../app/config';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { EXACT, rollupDifferences } from '../testing';
+import { bootApp, createTestApp, type TestApp } from '@tc/shared/testing';
 
 const COLUMNS = ['enrolled', 'started', 'completed', 'certified', 'withdrawn'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -307,9 +305,7 @@ describe('the observatory cohort table a page at a time (real database)', () => 
     // PGlite serves one process: replicas are a PostgreSQL matter.
     if (t.kind !== 'postgres') return;
     const replicas = await Promise.all(
-      [1, 2].map(() =>
-        createApp(loadConfig({ ...t.env, OBSERVATORY_K: '7', DEMO_SEED: 'false' }), { logger: false }),
-      ),
+      [1, 2].map(() => bootApp({ ...t.env, OBSERVATORY_K: '7', DEMO_SEED: 'false' })),
     );
     try {
       expect(await t.dataSource.query('SELECT k FROM obs_settings')).toEqual([{ k: 7 }]);

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { SignInLockoutService } from '@tc/identity/api';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { SignInLockoutService } from '..';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 describe('sign-in, refresh rotation and sign-out (real database)', () => {
   let t: TestApp;

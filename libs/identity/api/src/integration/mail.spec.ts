@@ -1,7 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { BackgroundWork } from '@tc/identity/api';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { BackgroundWork } from '..';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 interface Received {
   to: string[];

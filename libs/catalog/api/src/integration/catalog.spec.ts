@@ -1,5 +1,5 @@
 import type { CourseDraft } from '@tc/shared/contracts';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 /** A second trainer, made the way an admin would: invitation, then the link. */
 async function inviteTrainer(t: TestApp, adminToken: string, email: string): Promise<string> {
