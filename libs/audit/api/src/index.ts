@@ -6,6 +6,7 @@ export { AuditModule } from './lib/audit.module';
 export {
   AuditLabelsProvider,
   AuditTerritoryScopeProvider,
+  labelsFrom,
   uuidsAmong,
   type AuditSubjectLabels,
   type AuditTerritoryScope,

@@ -66,6 +66,22 @@ export function uuidsAmong(ids: readonly string[]): string[] {
   return ids.filter((id) => UUID.test(id));
 }
 
+/**
+ * The labels a query gives for the uuids among `ids`: `sql` reads `id` and `label` with the uuids as `$1`
+ * (`WHERE id = ANY($1::uuid[])`) and `more` as `$2`…; rows without a label are left out.
+ */
+export async function labelsFrom(
+  manager: EntityManager,
+  ids: readonly string[],
+  sql: string,
+  more: unknown[] = [],
+): Promise<Map<string, string>> {
+  const uuids = uuidsAmong(ids);
+  if (!uuids.length) return new Map();
+  const rows: { id: string; label: string | null }[] = await manager.query(sql, [uuids, ...more]);
+  return new Map(rows.filter((r) => r.label !== null).map((r) => [r.id, r.label as string]));
+}
+
 /** The contributions of the domains, found among the app's providers when the modules start. */
 @Injectable()
 export class AuditContributions implements OnModuleInit {

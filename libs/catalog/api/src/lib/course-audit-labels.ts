@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '@tc/shared/contracts';
-import { AuditLabelsProvider, type AuditSubjectLabels, uuidsAmong } from '@tc/audit/api';
+import { AuditLabelsProvider, type AuditSubjectLabels, labelsFrom } from '@tc/audit/api';
 
 /** Courses in the audit log are shown by their title in the reader's language, else the course's own. */
 @Injectable()
@@ -9,14 +9,13 @@ import { AuditLabelsProvider, type AuditSubjectLabels, uuidsAmong } from '@tc/au
 export class CourseAuditLabels implements AuditSubjectLabels {
   readonly subjectType = 'course';
 
-  async labels(ids: readonly string[], locale: Locale, manager: EntityManager): Promise<Map<string, string>> {
-    const uuids = uuidsAmong(ids);
-    if (!uuids.length) return new Map();
-    const rows: { id: string; label: string | null }[] = await manager.query(
+  labels(ids: readonly string[], locale: Locale, manager: EntityManager): Promise<Map<string, string>> {
+    return labelsFrom(
+      manager,
+      ids,
       `SELECT id, coalesce(title ->> $2::text, title ->> default_locale) AS label
          FROM courses WHERE id = ANY($1::uuid[])`,
-      [uuids, locale],
+      [locale],
     );
-    return new Map(rows.filter((r) => r.label !== null).map((r) => [r.id, r.label as string]));
   }
 }

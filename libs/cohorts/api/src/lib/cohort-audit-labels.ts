@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '@tc/shared/contracts';
-import { AuditLabelsProvider, type AuditSubjectLabels, uuidsAmong } from '@tc/audit/api';
+import { AuditLabelsProvider, type AuditSubjectLabels, labelsFrom } from '@tc/audit/api';
 
 /** Cohorts in the audit log are shown by their name. */
 @Injectable()
@@ -9,17 +9,7 @@ import { AuditLabelsProvider, type AuditSubjectLabels, uuidsAmong } from '@tc/au
 export class CohortAuditLabels implements AuditSubjectLabels {
   readonly subjectType = 'cohort';
 
-  async labels(
-    ids: readonly string[],
-    _locale: Locale,
-    manager: EntityManager,
-  ): Promise<Map<string, string>> {
-    const uuids = uuidsAmong(ids);
-    if (!uuids.length) return new Map();
-    const rows: { id: string; label: string }[] = await manager.query(
-      'SELECT id, name AS label FROM cohorts WHERE id = ANY($1::uuid[])',
-      [uuids],
-    );
-    return new Map(rows.map((r) => [r.id, r.label]));
+  labels(ids: readonly string[], _locale: Locale, manager: EntityManager): Promise<Map<string, string>> {
+    return labelsFrom(manager, ids, 'SELECT id, name AS label FROM cohorts WHERE id = ANY($1::uuid[])');
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '@tc/shared/contracts';
-import { AuditLabelsProvider, type AuditSubjectLabels, uuidsAmong } from '@tc/audit/api';
+import { AuditLabelsProvider, type AuditSubjectLabels, labelsFrom } from '@tc/audit/api';
 
 /** People in the audit log (subjects and actors) are shown by their display name. */
 @Injectable()
@@ -9,17 +9,7 @@ import { AuditLabelsProvider, type AuditSubjectLabels, uuidsAmong } from '@tc/au
 export class UserAuditLabels implements AuditSubjectLabels {
   readonly subjectType = 'user';
 
-  async labels(
-    ids: readonly string[],
-    _locale: Locale,
-    manager: EntityManager,
-  ): Promise<Map<string, string>> {
-    const uuids = uuidsAmong(ids);
-    if (!uuids.length) return new Map();
-    const rows: { id: string; label: string }[] = await manager.query(
-      'SELECT id, display_name AS label FROM users WHERE id = ANY($1::uuid[])',
-      [uuids],
-    );
-    return new Map(rows.map((r) => [r.id, r.label]));
+  labels(ids: readonly string[], _locale: Locale, manager: EntityManager): Promise<Map<string, string>> {
+    return labelsFrom(manager, ids, 'SELECT id, display_name AS label FROM users WHERE id = ANY($1::uuid[])');
   }
 }

@@ -6,7 +6,7 @@ import {
   type AuditSubjectLabels,
   AuditTerritoryScopeProvider,
   type AuditTerritoryScope,
-  uuidsAmong,
+  labelsFrom,
 } from '@tc/audit/api';
 
 /** Territories in the audit log are shown by their name in the reader's language. */
@@ -15,15 +15,14 @@ import {
 export class TerritoryAuditLabels implements AuditSubjectLabels {
   readonly subjectType = 'territory';
 
-  async labels(ids: readonly string[], locale: Locale, manager: EntityManager): Promise<Map<string, string>> {
-    const uuids = uuidsAmong(ids);
-    if (!uuids.length) return new Map();
-    const rows: { id: string; label: string }[] = await manager.query(
+  labels(ids: readonly string[], locale: Locale, manager: EntityManager): Promise<Map<string, string>> {
+    return labelsFrom(
+      manager,
+      ids,
       `SELECT id, CASE $2::text WHEN 'ar' THEN name_ar WHEN 'en' THEN name_en ELSE name_fr END AS label
          FROM territories WHERE id = ANY($1::uuid[])`,
-      [uuids, locale],
+      [locale],
     );
-    return new Map(rows.map((r) => [r.id, r.label]));
   }
 }
 
