@@ -49,11 +49,11 @@ test('a trainer authors, publishes and previews a course', async ({ page }) => {
   await page.getByRole('button', { name: 'Nouveau cours' }).click();
   const create = page.getByRole('form', { name: 'Nouveau cours' });
   await create.getByLabel('Nom court (slug)').fill(slug);
-  await create.getByLabel('Titre (Français)').fill(frTitle);
-  await create.getByLabel('Titre (العربية)').fill(arTitle);
+  await create.getByLabel('Titre (français)').fill(frTitle);
+  await create.getByLabel('Titre (arabe)').fill(arTitle);
   await create.getByRole('button', { name: 'Créer le cours' }).click();
   await expect(page.getByRole('heading', { level: 1, name: frTitle })).toBeVisible();
-  await page.getByRole('tab', { name: /العربية/ }).click();
+  await page.getByRole('tab', { name: /arabe/ }).click();
   await expect(page.getByLabel('Titre', { exact: true })).toHaveValue(arTitle);
 
   // Two modules, a French text lesson in each, a quiz in the second.
@@ -101,7 +101,7 @@ test('a trainer authors, publishes and previews a course', async ({ page }) => {
 
   // The coach's view of version 1, in French.
   await page.getByRole('link', { name: 'Aperçu de la version 1' }).click();
-  await page.getByLabel('Langue de l’aperçu').getByText('Français').click();
+  await page.getByLabel('Langue de l’aperçu').getByText('français').click();
   await expect(page.getByRole('heading', { level: 2, name: frTitle })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Les ressources' })).toBeVisible();
   // Rendered: the bold words are an element of their own, no markdown asterisks left.

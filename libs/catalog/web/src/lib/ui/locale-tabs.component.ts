@@ -39,7 +39,7 @@ export class LocaleTabDirective {
       @for (l of locales(); track l) {
         <mat-tab>
           <ng-template mat-tab-label>
-            <span>{{ 'languages.' + l | transloco }}</span>
+            <span>{{ 'languages.names.' + l | transloco }}</span>
             @if (l === defaultLocale()) {
               <span class="tc-tab-note">· {{ 'courses.locale.default' | transloco }}</span>
             }

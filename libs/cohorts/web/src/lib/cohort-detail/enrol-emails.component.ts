@@ -49,7 +49,7 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
         <mat-label>{{ 'cohorts.enrol.language' | transloco }}</mat-label>
         <mat-select formControlName="language">
           @for (l of locales; track l) {
-            <mat-option [value]="l">{{ 'languages.' + l | transloco }}</mat-option>
+            <mat-option [value]="l">{{ 'languages.names.' + l | transloco }}</mat-option>
           }
         </mat-select>
         <mat-hint>{{ 'cohorts.enrol.languageHint' | transloco }}</mat-hint>

@@ -104,7 +104,7 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
             <mat-label>{{ 'users.language' | transloco }}</mat-label>
             <mat-select formControlName="preferredLanguage">
               @for (l of locales; track l) {
-                <mat-option [value]="l">{{ 'languages.' + l | transloco }}</mat-option>
+                <mat-option [value]="l">{{ 'languages.names.' + l | transloco }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
