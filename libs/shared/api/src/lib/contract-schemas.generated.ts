@@ -387,6 +387,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: 'True when the requested locale was missing and the default was used.',
         type: 'boolean',
       },
+      textLocales: {
+        properties: {
+          title: { $ref: '#/components/schemas/Locale' },
+          body: { $ref: '#/components/schemas/Locale' },
+          media: { $ref: '#/components/schemas/Locale' },
+        },
+        required: ['title', 'body', 'media'],
+        additionalProperties: false,
+        description:
+          'The locale each text is actually in, which differs from `locale` when only some texts fell back (absent in copies from before: `locale`). `media`: caption and transcript.',
+        type: 'object',
+      },
       html: { type: 'string' },
       media: {
         properties: {
@@ -432,7 +444,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                 points: { type: 'number' },
                 options: {
                   items: {
-                    properties: { key: { type: 'string' }, text: { type: 'string' } },
+                    properties: {
+                      key: { type: 'string' },
+                      text: { type: 'string' },
+                      locale: {
+                        description:
+                          "The locale of `text` (absent in copies from before: the lesson's `locale`).",
+                        allOf: [{ $ref: '#/components/schemas/Locale' }],
+                      },
+                    },
                     required: ['key', 'text'],
                     additionalProperties: false,
                     type: 'object',
@@ -444,6 +464,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
               additionalProperties: false,
               type: 'object',
             },
+                locale: {
+                  description:
+                    "The locale of `prompt` (absent in copies from before: the lesson's `locale`).",
+                  allOf: [{ $ref: '#/components/schemas/Locale' }],
+                },
             type: 'array',
           },
         },
@@ -510,6 +535,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: {
       id: { type: 'string' },
       name: { type: 'string' },
+            locale: {
+              description: "The locale of `prompt` (absent in copies from before: the lesson's `locale`).",
+              allOf: [{ $ref: '#/components/schemas/Locale' }],
+            },
       courseId: { type: 'string' },
       courseTitle: { $ref: '#/components/schemas/LocalizedText' },
       courseVersion: { type: 'number' },
@@ -1039,6 +1068,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                   'kind',
                   'media',
                   'quiz',
+                      allowImprove: {
+                        description:
+                          'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
+                        type: 'boolean',
+                      },
                   'title',
                 ],
                 type: 'object',

@@ -230,7 +230,14 @@ export interface CoachQuiz {
     type: QuestionType;
     prompt: string;
     points: number;
-    options: { key: string; text: string }[];
+    options: {
+      key: string;
+      text: string;
+      /** The locale of `text` (absent in copies from before: the lesson's `locale`). */
+      locale?: Locale;
+    }[];
+    /** The locale of `prompt` (absent in copies from before: the lesson's `locale`). */
+    locale?: Locale;
   }[];
 }
 
@@ -262,6 +269,11 @@ export interface CoachLesson {
     caption: string;
     transcriptHtml: string;
     /** For a stored raster image: its resized variants and size (absent for old copies and other media). */
+  /**
+   * The locale each text is actually in, which differs from `locale` when only some texts fell
+   * back (absent in copies from before: `locale`). `media`: caption and transcript.
+   */
+  textLocales?: { title: Locale; body: Locale; media: Locale };
     image?: ResponsiveImage | null;
   } | null;
   quiz: CoachQuiz | null;

@@ -18,10 +18,14 @@ function pick(
   text: LocalizedText | undefined,
   locale: Locale,
   fallbackLocale: Locale,
-): { value: string; fallback: boolean } {
+): { value: string; fallback: boolean; locale: Locale } {
   const wanted = text?.[locale]?.trim();
-  if (wanted) return { value: wanted, fallback: false };
-  return { value: text?.[fallbackLocale]?.trim() ?? '', fallback: locale !== fallbackLocale };
+  if (wanted) return { value: wanted, fallback: false, locale };
+  return {
+    value: text?.[fallbackLocale]?.trim() ?? '',
+    fallback: locale !== fallbackLocale,
+    locale: fallbackLocale,
+  };
 }
 
 /** A quiz as a coach receives it: no correct flags, no feedback, no accepted answers, no explanations. */
@@ -34,19 +38,29 @@ export function coachQuiz(
   const text = (t: LocalizedText | undefined) => {
     const p = pick(t, locale, fallbackLocale);
     fallback ||= p.fallback;
-    return p.value;
+    return p;
   };
   return {
     quiz: {
       passMark: quiz.passMark,
       maxAttempts: quiz.maxAttempts,
-      questions: quiz.questions.map((q) => ({
-        key: q.key,
-        type: q.type,
-        prompt: text(q.prompt),
-        points: q.points,
-        options: q.type === 'short_answer' ? [] : q.options.map((o) => ({ key: o.key, text: text(o.text) })),
-      })),
+      questions: quiz.questions.map((q) => {
+        const prompt = text(q.prompt);
+        return {
+          key: q.key,
+          type: q.type,
+          prompt: prompt.value,
+          locale: prompt.locale,
+          points: q.points,
+          options:
+            q.type === 'short_answer'
+              ? []
+              : q.options.map((o) => {
+                  const t = text(o.text);
+                  return { key: o.key, text: t.value, locale: t.locale };
+                }),
+        };
+      }),
     },
     fallback,
   };
@@ -69,11 +83,13 @@ export function coachLesson(
     fallback ||= q.fallback;
   }
   let media: CoachLesson['media'] = null;
+  let mediaLocale = locale;
   if (lesson.kind === 'media' && lesson.media) {
     const caption = pick(lesson.media.caption, locale, fallbackLocale);
     const transcript = pick(lesson.media.transcript, locale, fallbackLocale);
     fallback ||=
       (caption.value !== '' && caption.fallback) || (transcript.value !== '' && transcript.fallback);
+    mediaLocale = (caption.value !== '' ? caption : transcript).locale;
     const url =
       lesson.media.type === 'video'
         ? (lesson.media.url ?? '')
@@ -96,6 +112,7 @@ export function coachLesson(
     title: title.value,
     locale: fallback ? fallbackLocale : locale,
     fallback,
+    textLocales: { title: title.locale, body: body.locale, media: mediaLocale },
     html: renderMarkdown(body.value, images),
     media,
     quiz,

@@ -117,6 +117,11 @@ export class QuizComponent {
     return q?.options.find((o) => o.key === optionKey)?.text ?? optionKey;
   }
 
+  /** The direction of a text in `locale`. */
+  protected dir(locale: Locale): 'rtl' | 'ltr' {
+    return locale === 'ar' ? 'rtl' : 'ltr';
+  }
+
   protected n(value: number): string {
     return formatNumber(value, this.lang());
   }
