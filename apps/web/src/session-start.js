@@ -22,9 +22,21 @@
   function unreachable() {
     return { status: 0, statusText: 'Unknown Error', body: '' };
   }
-  window.tcEarlyRefresh = window
-    .fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' })
-    .then(answer, unreachable);
+  // Only when this browser has reason to think it holds a session (the keys of libs/identity/web's
+  // session-hint.ts): a signed-out visitor's page sends no refresh, so gets no 401 either.
+  let maybeSignedIn = true;
+  try {
+    maybeSignedIn =
+      window.localStorage.getItem('tc.session') !== null ||
+      window.localStorage.getItem('tc.offline.me') !== null;
+  } catch {
+    // Storage disabled: ask, as the app does then.
+  }
+  if (maybeSignedIn) {
+    window.tcEarlyRefresh = window
+      .fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' })
+      .then(answer, unreachable);
+  }
 
   // The interface's texts, which the shell needs before it can render anything, in the language
   // remembered on this device (the LanguageService's choice and key; French otherwise): fetched
@@ -42,7 +54,7 @@
   window.tcEarlyReads[texts] = window.fetch(texts, { credentials: 'same-origin' }).then(answer, unreachable);
 
   const course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(window.location.pathname);
-  if (!course) return;
+  if (!course || !window.tcEarlyRefresh) return;
   window.tcEarlyRefresh.then(function (refreshed) {
     if (refreshed.status !== 200) return;
     let session;

@@ -31,6 +31,7 @@ describe('session-start.js', () => {
   const run = () => new Function(source)();
 
   it('sends the refresh and fetches the texts in the language remembered on this device', async () => {
+    localStorage.setItem('tc.session', '1');
     localStorage.setItem('tc.language', 'ar');
     run();
     expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/ar.json']);
@@ -41,6 +42,18 @@ describe('session-start.js', () => {
       body: '{"asked":"/i18n/ar.json"}',
     });
     await expect(window.tcEarlyRefresh).resolves.toMatchObject({ status: 401 });
+  });
+
+  it('sends no refresh when this browser has no sign of a session (no 401 on a signed-out page)', () => {
+    run();
+    expect(requests.map((r) => r.url)).toEqual(['/i18n/fr.json']);
+    expect(window.tcEarlyRefresh).toBeUndefined();
+  });
+
+  it('sends the refresh for a coach remembered for offline use', () => {
+    localStorage.setItem('tc.offline.me', '{"id":"u-1"}');
+    run();
+    expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/fr.json']);
   });
 
   it('fetches the French texts when no language, or an unknown one, is remembered', () => {
@@ -57,6 +70,7 @@ describe('session-start.js', () => {
     const enrolment = '0b6a4f4e-6f0d-4a4e-9d3c-2f1e0c9b8a7d';
     window.history.replaceState(null, '', `/learn/${enrolment}/lessons/m1-l1`);
     refresh = { status: 200, body: '{"accessToken":"t0k","me":{"preferredLanguage":"en"}}' };
+    localStorage.setItem('tc.session', '1');
     run();
     await window.tcEarlyRefresh;
     await new Promise((resolve) => setTimeout(resolve));

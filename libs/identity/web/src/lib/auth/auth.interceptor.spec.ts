@@ -134,6 +134,61 @@ describe('authInterceptor', () => {
     expect(auth.signedIn()).toBe(false);
   });
 
+  describe('an access token known to have ended', () => {
+    /** An offline start: the remembered profile, no access token (app.config's offline session). */
+    function startOffline(): void {
+      auth.refresh().subscribe();
+      backend.expectOne('/api/v1/auth/refresh').flush({ accessToken: '', expiresIn: 0, me: sessionFor().me });
+    }
+
+    it('after an offline start, is renewed before the call goes: no 401 first', () => {
+      startOffline();
+      http.post('/api/v1/progress/events', {}).subscribe();
+
+      backend.expectNone('/api/v1/progress/events');
+      backend.expectOne('/api/v1/auth/refresh').flush(sessionFor(['coach'], 'fresh'));
+      const sent = backend.expectOne('/api/v1/progress/events');
+      expect(sent.request.headers.get('Authorization')).toBe('Bearer fresh');
+      sent.flush({});
+    });
+
+    it('once its lifetime is over, is renewed before the call goes', () => {
+      jest.useFakeTimers({ now: new Date('2026-12-06T10:00:00Z') });
+      try {
+        signIn('short');
+        jest.setSystemTime(new Date('2026-12-06T10:15:00Z'));
+        http.get('/api/v1/me').subscribe();
+        backend.expectOne('/api/v1/auth/refresh').flush(sessionFor(['coach'], 'fresh'));
+        expect(backend.expectOne('/api/v1/me').request.headers.get('Authorization')).toBe('Bearer fresh');
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('when the renewal is refused, the call fails with it and the session ends, without a second try', () => {
+      startOffline();
+      let error: HttpErrorResponse | undefined;
+      http.get('/api/v1/me').subscribe({ error: (e: HttpErrorResponse) => (error = e) });
+
+      backend.expectOne('/api/v1/auth/refresh').flush(...unauthorized());
+      backend.expectNone('/api/v1/me');
+      backend.expectNone('/api/v1/auth/refresh');
+      expect(error?.status).toBe(401);
+      expect(auth.signedIn()).toBe(false);
+    });
+
+    it('when the server cannot be reached, the call still goes (and fails offline as before)', () => {
+      startOffline();
+      let error: HttpErrorResponse | undefined;
+      http.get('/api/v1/me').subscribe({ error: (e: HttpErrorResponse) => (error = e) });
+
+      backend.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'), { status: 0 });
+      backend.expectOne('/api/v1/me').error(new ProgressEvent('error'), { status: 0 });
+      expect(error?.status).toBe(0);
+      expect(auth.signedIn()).toBe(true);
+    });
+  });
+
   describe('a request for one person (FOR_USER)', () => {
     const forUser = (id: string) => ({ context: new HttpContext().set(FOR_USER, id) });
 

@@ -6,7 +6,7 @@ import {
   type HttpRequest,
 } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { type Observable, catchError, defer, switchMap, throwError } from 'rxjs';
+import { type Observable, catchError, defer, of, switchMap, throwError } from 'rxjs';
 import { AUTH_API, AuthService } from './auth.service';
 
 /**
@@ -20,9 +20,11 @@ export const FOR_USER = new HttpContextToken<string | null>(() => null);
 export const NOT_THIS_USER = 'Not sent: the session belongs to someone else';
 
 /**
- * For calls to our API: adds `Authorization: Bearer <token>` and sends cookies. On a 401 from any
+ * For calls to our API: adds `Authorization: Bearer <token>` and sends cookies. A signed-in session
+ * whose access token is known to have ended (or is empty, after an offline start) is refreshed
+ * before the call goes, so the server is not asked with a token it must refuse. On a 401 from any
  * call but the auth endpoints, refreshes the session once and retries the call once; if the
- * refresh fails, the session is over.
+ * refresh is refused, the session is over.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!req.url.startsWith('/api/')) return next(req);
@@ -48,17 +50,30 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
 
   if (req.url.startsWith(`${AUTH_API}/`)) return next(withToken(req));
 
-  return send(req).pipe(
+  const sendOrRenew = (): Observable<HttpEvent<unknown>> =>
+    send(req).pipe(
+      catchError((error: unknown) => {
+        if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
+        return auth.refresh().pipe(
+          catchError(() => {
+            auth.sessionExpired();
+            return throwError(() => error);
+          }),
+          // The retry is not caught again: a second 401 goes to the caller, no loop.
+          switchMap(() => send(req)),
+        );
+      }),
+    );
+
+  if (!auth.accessTokenExpired()) return sendOrRenew();
+  // Renewed first when known to have ended. A refused refresh ends the session (and the call fails
+  // with its 401); one that cannot reach the server lets the call go and fail as it will, offline.
+  return auth.refresh().pipe(
     catchError((error: unknown) => {
-      if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
-      return auth.refresh().pipe(
-        catchError(() => {
-          auth.sessionExpired();
-          return throwError(() => error);
-        }),
-        // The retry is not caught again: a second 401 goes to the caller, no loop.
-        switchMap(() => send(req)),
-      );
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401) return of(null);
+      auth.sessionExpired();
+      return throwError(() => error);
     }),
+    switchMap(() => sendOrRenew()),
   );
 };

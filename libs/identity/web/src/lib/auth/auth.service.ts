@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type {
@@ -12,8 +12,12 @@ import type {
 } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
 import { type Observable, finalize, shareReplay, tap } from 'rxjs';
+import { hasSessionHint, setSessionHint } from './session-hint';
 
 export const AUTH_API = '/api/v1/auth';
+
+/** An access token this close to its end is renewed before a call rather than refused by the server. */
+const EXPIRY_MARGIN_MS = 30_000;
 
 /**
  * The signed-in session. The access token lives only in memory (this signal); the refresh token is
@@ -26,6 +30,8 @@ export class AuthService {
   private readonly language = inject(LanguageService);
 
   private readonly session = signal<Session | null>(null);
+  /** When the access token ends (ms since the epoch); an offline start's empty token has ended. */
+  private expiresAt = 0;
   private refreshInFlight: Observable<Session> | null = null;
   private restored: Promise<void> = Promise.resolve();
 
@@ -40,8 +46,15 @@ export class AuthService {
     return roles.some((r) => mine.includes(r));
   }
 
-  /** On app start: try the refresh cookie; being signed out is not an error. */
+  /**
+   * On app start: try the refresh cookie; being signed out is not an error. A browser with no sign
+   * of a session (session-hint.ts) does not ask: a signed-out visitor's page sends no refresh.
+   */
   restore(): Promise<void> {
+    if (!hasSessionHint()) {
+      this.restored = Promise.resolve();
+      return this.restored;
+    }
     this.restored = new Promise<void>((resolve) => {
       this.refresh().subscribe({ next: () => resolve(), error: () => resolve() });
     });
@@ -59,13 +72,27 @@ export class AuthService {
       .pipe(tap((s) => this.start(s)));
   }
 
-  /** One refresh at a time: concurrent callers share the same request. */
+  /**
+   * True when a signed-in session's access token is missing (an offline start) or about to end: the
+   * auth interceptor renews it before sending a call, instead of learning it from a 401.
+   */
+  accessTokenExpired(now = Date.now()): boolean {
+    if (this.session() === null) return false;
+    return !this.accessToken() || now >= this.expiresAt - EXPIRY_MARGIN_MS;
+  }
+
+  /** One refresh at a time: concurrent callers share the same request; a refused one ends the hint. */
   refresh(): Observable<Session> {
     if (!this.refreshInFlight) {
       this.refreshInFlight = this.http
         .post<Session>(`${AUTH_API}/refresh`, null, { withCredentials: true })
         .pipe(
-          tap((s) => this.start(s)),
+          tap({
+            next: (s) => this.start(s),
+            error: (e: unknown) => {
+              if (e instanceof HttpErrorResponse && e.status === 401) setSessionHint(false);
+            },
+          }),
           finalize(() => (this.refreshInFlight = null)),
           shareReplay({ bufferSize: 1, refCount: false }),
         );
@@ -76,6 +103,7 @@ export class AuthService {
   signOut(): Observable<void> {
     return this.http.post<void>(`${AUTH_API}/sign-out`, null, { withCredentials: true }).pipe(
       finalize(() => {
+        setSessionHint(false);
         this.session.set(null);
         void this.router.navigateByUrl('/sign-in');
       }),
@@ -85,6 +113,7 @@ export class AuthService {
   /** The refresh failed after a 401: the session is over, go and sign in again. */
   sessionExpired(): void {
     const hadSession = this.session() !== null;
+    setSessionHint(false);
     this.session.set(null);
     if (hadSession) void this.router.navigate(['/sign-in'], { queryParams: { returnUrl: this.router.url } });
   }
@@ -110,6 +139,8 @@ export class AuthService {
 
   private start(session: Session): void {
     const wasSignedIn = this.session()?.me.id === session.me.id;
+    this.expiresAt = Date.now() + session.expiresIn * 1000;
+    setSessionHint(true);
     this.session.set(session);
     if (!wasSignedIn) this.language.use(session.me.preferredLanguage);
   }
