@@ -99,6 +99,8 @@ describe('QuizComponent: texts in another language than the page', () => {
     // The interface texts around them (question numbers, "your answer") stay in the page's language.
     expect(host.querySelector('.tc-questions')?.hasAttribute('lang')).toBe(false);
     expect(host.querySelector('.tc-qnum')?.closest('[lang]')).toBeNull();
+    // The group's name still reads "Question 1 <prompt>", with a space between number and prompt.
+    expect(host.querySelector('legend')?.textContent?.trim()).toMatch(/learning\.quiz\.question Qu’est-ce/);
   });
 
   it('without per-text locales (an older offline copy), uses the lesson’s locale', async () => {
