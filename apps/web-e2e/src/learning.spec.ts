@@ -118,16 +118,14 @@ test('a coach on a phone, in Arabic, reads module 1 and passes its quiz', async 
   const question = (n: number) => page.getByRole('group', { name: new RegExp(`^السؤال ${n} `) });
   await question(1).getByRole('radio', { name: 'Maroc Digital 2020' }).check();
   for (const option of [
-    'La connectivité, y compris en zone rurale',
-    'Les compétences numériques des habitants',
-    'Des usages qui partent des besoins réels des acteurs',
+    'الربط بالشبكة، بما في ذلك في الوسط القروي',
+    'الكفايات الرقمية للساكنة',
+    'استعمالات تنطلق من الحاجات الفعلية للفاعلين',
   ]) {
     await question(2).getByRole('checkbox', { name: option }).check();
   }
   await question(3).getByRole('radio', { name: 'خطأ' }).check();
-  await question(4)
-    .getByRole('radio', { name: 'Diagnostiquer équipements, compétences et problèmes' })
-    .check();
+  await question(4).getByRole('radio', { name: 'تشخيص التجهيزات والكفايات والمشكلات' }).check();
   await question(5).getByRole('textbox', { name: 'جوابك' }).fill('DigComp');
   await page.getByRole('button', { name: 'إرسال أجوبتي' }).click();
 
