@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
@@ -13,6 +15,7 @@ const HTML = `<p>Avant</p><p>${IMG}</p><p><img src="https://example.org/x.png" a
 
 const EN = {
   learning: {
+    lesson: { table: 'Table (scrolls sideways)' },
     dataSaver: {
       showImage: 'Show image',
       showImageKb: 'Show image (≈ {{ size }} kB)',
@@ -81,6 +84,32 @@ describe('lesson HTML', () => {
     fixture.detectChanges();
     expect(el.querySelectorAll('img')).toHaveLength(1);
     expect(el.querySelectorAll('button')).toHaveLength(1);
+  });
+
+  it('puts each table in a labelled box of its own that scrolls sideways and takes the keyboard focus', () => {
+    const { fixture, host, el } = render();
+    host.html.set(
+      '<p>Avant</p><table><thead><tr><th>Date</th><th style="text-align:right">Montant</th></tr></thead>' +
+        '<tbody><tr><td>12/03</td><td style="text-align:right">40</td></tr></tbody></table>',
+    );
+    fixture.detectChanges();
+    const box = el.querySelector('table')?.parentElement;
+    expect(box?.className).toBe('tc-table-scroll');
+    expect([box?.getAttribute('role'), box?.getAttribute('aria-label'), box?.tabIndex]).toEqual([
+      'region',
+      'Table (scrolls sideways)',
+      0,
+    ]);
+    expect(box?.querySelector('th[style]')?.getAttribute('style')).toBe('text-align:right');
+    expect(el.querySelectorAll('.tc-table-scroll')).toHaveLength(1);
+  });
+
+  it("lets the table's box scroll and keeps header words whole (the page breaks long words anywhere)", () => {
+    // jsdom lays nothing out (and the spec build drops component styles): the rules are read instead.
+    const scss = readFileSync(join(__dirname, 'lesson.page.scss'), 'utf8').replace(/\s+/g, ' ');
+    expect(scss).toMatch(/\.tc-table-scroll \{[^}]*overflow-x: auto/);
+    expect(scss).toMatch(/\.tc-table-scroll \{[^}]*local,[^}]*scroll;/);
+    expect(scss).toMatch(/\.tc-table-scroll table \{[^}]*overflow-wrap: normal/);
   });
 
   it('holds images back in an inert document: nothing is fetched before the coach asks', () => {

@@ -140,7 +140,25 @@ export function holdBack(
 }
 
 /**
- * `[tcLessonHtml]="html"`: renders a lesson's HTML; with `[dataSaver]` on, every image waits behind a
+ * A table in a box of its own that scrolls sideways when the table is wider than the page (a phone),
+ * rather than squeezing its cells until headers break inside words. The box is a labelled region a
+ * keyboard user can focus and scroll with the arrow keys; lesson.page.scss draws the shadow at the
+ * edge that has more to show. Done here, not by the server, so every lesson body gets it, an offline
+ * copy kept before included, and its label is in the coach's language of the moment.
+ */
+export function scrollableTable(table: HTMLTableElement, label: string): HTMLElement {
+  const box = table.ownerDocument.createElement('div');
+  box.className = 'tc-table-scroll';
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', label);
+  box.tabIndex = 0;
+  table.replaceWith(box);
+  box.append(table);
+  return box;
+}
+
+/**
+ * `[tcLessonHtml]="html"`: renders a lesson's HTML, each table in a box that scrolls; with `[dataSaver]` on, every image waits behind a
  * "Show image (≈ 84 kB)" button. Images the coach asked for stay shown when the page re-renders.
  */
 @Directive({ selector: '[tcLessonHtml]' })
@@ -173,6 +191,8 @@ export class LessonHtmlDirective {
         const label = showImageLabel((k, p) => this.transloco.translate(k, p), bytes, lang);
         img.replaceWith(holdBack(img, label, () => this.shown.add(key)));
       });
+      const tableLabel = this.transloco.translate('learning.lesson.table');
+      body.querySelectorAll('table').forEach((table) => scrollableTable(table, tableLabel));
       const host = this.host.nativeElement;
       host.replaceChildren(adoptChildren(host.ownerDocument, body));
     });
