@@ -5,6 +5,8 @@ import { DataSaver } from '../data-access/data-saver';
 /**
  * The "Data saver" switch: a real button (Tab, then Space or Enter) with `role="switch"`, its state
  * said by screen readers (aria-checked) and shown in words and by the track, not by colour alone.
+ * The sentence under it says what happens to images now (off: they load by themselves, and how to
+ * change that). Its words never break inside (the lesson page lets long words break anywhere).
  */
 @Component({
   selector: 'tc-data-saver-toggle',
@@ -26,7 +28,9 @@ import { DataSaver } from '../data-access/data-saver';
           (saver.on() ? 'learning.dataSaver.on' : 'learning.dataSaver.off') | transloco
         }}</span>
       </button>
-      <p id="tc-data-saver-hint" class="tc-hint">{{ 'learning.dataSaver.hint' | transloco }}</p>
+      <p id="tc-data-saver-hint" class="tc-hint">
+        {{ (saver.on() ? 'learning.dataSaver.hint' : 'learning.dataSaver.hintOff') | transloco }}
+      </p>
     </div>
   `,
   styles: `
@@ -35,6 +39,7 @@ import { DataSaver } from '../data-access/data-saver';
       flex-wrap: wrap;
       align-items: center;
       column-gap: 0.75rem;
+      overflow-wrap: normal;
     }
     .tc-switch {
       display: inline-flex;
@@ -82,6 +87,7 @@ import { DataSaver } from '../data-access/data-saver';
     }
     .tc-state {
       font-weight: 600;
+      white-space: nowrap;
     }
     .tc-hint {
       margin: 0;

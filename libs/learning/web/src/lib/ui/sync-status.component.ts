@@ -7,6 +7,8 @@ import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.
 /**
  * What waits to be sent and when the server last had it: "Offline · 3 waiting to sync · last
  * synced at 10:42". A polite live region: screen readers hear it change without being interrupted.
+ * The parts flow as one text; a separator (hidden from screen readers) only ever stands between two
+ * parts, held to the part before it by a no-break space, so a line never starts with one.
  */
 @Component({
   selector: 'tc-sync-status',
@@ -15,20 +17,14 @@ import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.
   template: `
     <p class="tc-sync" [class.tc-off]="!sync.online()" role="status" aria-live="polite">
       <span class="tc-dot" aria-hidden="true"></span>
-      @if (!sync.online()) {
-        <span>{{ 'learning.offline.offline' | transloco }}</span>
-      }
-      @if (sync.pending()) {
-        <span>{{ 'learning.offline.waiting' | transloco: { count: pendingText() } }}</span>
-      } @else if (sync.online() && sync.counted()) {
-        <span>{{ 'learning.offline.allSynced' | transloco }}</span>
-      }
-      @if (lastSynced(); as at) {
-        <span>{{ 'learning.offline.lastSynced' | transloco: { time: at } }}</span>
-      }
-      @if (sync.failing() && sync.online()) {
-        <span>{{ 'learning.offline.retrying' | transloco }}</span>
-      }
+      <span class="tc-words">
+        @for (part of parts(); track part.key; let first = $first) {
+          @if (!first) {
+            <span class="tc-sep" aria-hidden="true">&nbsp;·&#32;</span>
+          }
+          <span>{{ part.key | transloco: part.params }}</span>
+        }
+      </span>
     </p>
     @if (sync.rejections().length) {
       <details class="tc-rejected">
@@ -55,16 +51,11 @@ import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.
     }
     .tc-sync {
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: 0.25rem 0.5rem;
+      gap: 0.5rem;
       margin: 0;
       font-size: 0.875rem;
       color: var(--mat-sys-on-surface-variant);
-    }
-    .tc-sync > span:not(.tc-dot) + span::before {
-      content: '·' / '';
-      margin-inline-end: 0.5rem;
     }
     .tc-dot {
       inline-size: 0.625rem;
@@ -72,6 +63,9 @@ import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.
       border-radius: 50%;
       background: #146c2e;
       flex: none;
+    }
+    .tc-words {
+      min-inline-size: 0;
     }
     .tc-off .tc-dot {
       background: #8a5a00;
@@ -91,5 +85,18 @@ export class SyncStatusComponent {
   protected readonly lastSynced = computed(() => {
     const at = this.sync.lastSyncedAt();
     return at ? formatTime(at, this.lang()) : null;
+  });
+  /** The parts shown, in order: each a text key and its parameters. */
+  protected readonly parts = computed(() => {
+    const online = this.sync.online();
+    const parts: { key: string; params?: Record<string, string> }[] = [];
+    if (!online) parts.push({ key: 'learning.offline.offline' });
+    if (this.sync.pending())
+      parts.push({ key: 'learning.offline.waiting', params: { count: this.pendingText() } });
+    else if (online && this.sync.counted()) parts.push({ key: 'learning.offline.allSynced' });
+    const at = this.lastSynced();
+    if (at) parts.push({ key: 'learning.offline.lastSynced', params: { time: at } });
+    if (this.sync.failing() && online) parts.push({ key: 'learning.offline.retrying' });
+    return parts;
   });
 }
