@@ -37,11 +37,15 @@ async function loadTerritories(): Promise<Route[]> {
   ];
 }
 
-/** What other domains add to the home page: a coach's enrolments. */
+/**
+ * What other domains add to the home page: for a coach, the next lesson, deadline and enrolments,
+ * in place of the text about the role. Its own small entry, not the learning pages'.
+ */
 const homeSections: HomeSection[] = [
   {
     roles: ['coach'],
-    load: () => import('@tc/cohorts/web').then((m) => m.MyEnrolmentsComponent),
+    replaces: 'coach',
+    load: () => import('@tc/learning/web/home').then((m) => m.CoachTodayComponent),
   },
 ];
 

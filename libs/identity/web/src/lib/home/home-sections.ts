@@ -8,6 +8,11 @@ import type { Role } from '@tc/shared/contracts';
 export interface HomeSection {
   /** Who sees it: anyone signed in, or holders of one of these roles. */
   roles: 'any' | readonly Role[];
+  /**
+   * The role whose explanation this section stands in for: once the person sees what they need
+   * now, the text about what the role offers is dropped (shown again if the section fails to load).
+   */
+  replaces?: Role;
   load: () => Promise<Type<unknown>>;
 }
 

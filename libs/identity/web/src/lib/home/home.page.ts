@@ -7,9 +7,10 @@ import {
   effect,
   inject,
   signal,
+  untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ROLES } from '@tc/shared/contracts';
+import { ROLES, type Role } from '@tc/shared/contracts';
 import { LocalizedNamePipe } from '@tc/shared/ui';
 import { AuthService } from '../auth/auth.service';
 import { HOME_SECTIONS } from './home-sections';
@@ -43,7 +44,7 @@ import { HOME_SECTIONS } from './home-sections';
         }
         <!-- What each role offers, then the sections: those load their code and data after the
              first render and grow at the page's end, moving nothing that is already shown. -->
-        @for (role of roles(); track role) {
+        @for (role of offers(); track role) {
           <article class="tc-offer">
             <h3>{{ 'home.offer.' + role + '.title' | transloco }}</h3>
             <p>{{ 'home.offer.' + role + '.text' | transloco }}</p>
@@ -97,15 +98,23 @@ export class HomePage {
   protected readonly roles = computed(() => ROLES.filter((r) => this.auth.roles().includes(r)));
   /** The loaded components of the sections meant for the person's roles. */
   protected readonly sections = signal<Type<unknown>[]>([]);
+  /** Roles whose explanation a section stands in for (set before it loads: nothing jumps). */
+  private readonly replaced = signal<readonly Role[]>([]);
+  /** The roles whose explanation is shown. */
+  protected readonly offers = computed(() => this.roles().filter((r) => !this.replaced().includes(r)));
 
   constructor() {
     const all = inject(HOME_SECTIONS);
     effect(() => {
       const mine = this.auth.roles();
       const wanted = all.filter((s) => s.roles === 'any' || s.roles.some((r) => mine.includes(r)));
+      untracked(() => this.replaced.set(wanted.flatMap((s) => (s.replaces ? [s.replaces] : []))));
       Promise.all(wanted.map((s) => s.load())).then(
         (components) => this.sections.set(components),
-        () => this.sections.set([]),
+        () => {
+          this.sections.set([]);
+          this.replaced.set([]);
+        },
       );
     });
   }

@@ -1,0 +1,244 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { LearnerCourse, MyEnrolment, ProblemDetails } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, problemOf, textIn, today } from '@tc/shared/ui';
+import { continueKey, lessonsInOrder } from '../data-access/course-outline';
+import { type ModuleDeadline, nextDeadline } from '../data-access/deadlines';
+import { LearnerCourseStore, isUnreachable } from '../data-access/learner-course.store';
+import { LearningService } from '../data-access/learning.service';
+import { OfflineLibrary } from '../data-access/offline-library';
+import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.service';
+import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
+import { ProgressMeterComponent } from '../ui/progress-meter.component';
+
+interface Row {
+  id: string;
+  cohortName: string;
+  title: string;
+  withdrawn: boolean;
+  done: number;
+  total: number;
+}
+
+interface Next {
+  title: string;
+  link: string[];
+}
+
+/** The most recent activity recorded in a course (ISO), '' when none. */
+function lastActivity(course: LearnerCourse): string {
+  let last = '';
+  for (const l of Object.values(course.lessons))
+    if (l.lastActivityAt && l.lastActivityAt > last) last = l.lastActivityAt;
+  return last;
+}
+
+/**
+ * A coach's home section: what they need now rather than what the role is about. The next lesson
+ * (one tap into the player), the next deadline, what waits on this device to be sent, then each
+ * enrolment as a link to its course. Offline, the enrolments and courses kept on the device.
+ */
+@Component({
+  selector: 'tc-coach-today',
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    DeadlineBadgeComponent,
+    ProgressMeterComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="tc-today" aria-labelledby="tc-today-h">
+      <h2 id="tc-today-h">{{ 'learning.today.title' | transloco }}</h2>
+      <tc-problem-message [problem]="problem()" />
+      @if (list(); as all) {
+        @if (next(); as n) {
+          <a class="tc-button tc-continue" [routerLink]="n.link">{{
+            'learning.today.continueTo' | transloco: { lesson: n.title }
+          }}</a>
+        }
+        @if (deadline(); as d) {
+          <p class="tc-line">
+            <tc-deadline-badge [dueOn]="d.dueOn" [status]="d.status" [label]="d.moduleTitle" />
+          </p>
+        }
+        @if (sync.counted()) {
+          <p class="tc-line tc-sync" role="status">
+            {{
+              sync.pending()
+                ? ('learning.offline.waiting' | transloco: { count: sync.pending() })
+                : ('learning.offline.allSynced' | transloco)
+            }}
+          </p>
+        }
+        <h3>{{ 'learning.home.title' | transloco }}</h3>
+        @if (all.length) {
+          <ul>
+            @for (r of rows(); track r.id) {
+              <li [class.tc-gone]="r.withdrawn">
+                <a [routerLink]="['/learn', r.id]">
+                  <span class="tc-cohort">{{ r.cohortName }}</span>
+                  <strong>{{ r.title }}</strong>
+                </a>
+                <tc-progress-meter [done]="r.done" [total]="r.total" [name]="r.title" />
+                @if (r.withdrawn) {
+                  <span class="tc-badge">{{ 'learning.home.withdrawn' | transloco }}</span>
+                }
+              </li>
+            }
+          </ul>
+        } @else {
+          <p>{{ 'learning.home.empty' | transloco }}</p>
+          <p>
+            <a routerLink="/join">{{ 'learning.home.join' | transloco }}</a>
+          </p>
+        }
+      } @else if (!problem()) {
+        <p role="status">{{ 'common.loading' | transloco }}</p>
+      }
+    </section>
+  `,
+  styles: `
+    h2 {
+      font-size: 1.125rem;
+    }
+    h3 {
+      font-size: 1rem;
+      margin-block: 1rem 0.5rem;
+    }
+    .tc-continue {
+      display: inline-block;
+      margin-block-end: 0.5rem;
+    }
+    .tc-line {
+      margin: 0.25rem 0;
+    }
+    .tc-sync {
+      font-size: 0.875rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+      gap: 0.75rem;
+    }
+    li {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      padding: 0.75rem 1rem;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    li a {
+      display: flex;
+      flex-direction: column;
+      min-block-size: 48px;
+      justify-content: center;
+    }
+    .tc-cohort {
+      font-size: 0.875rem;
+    }
+    .tc-gone {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .tc-badge {
+      align-self: flex-start;
+      font-size: 0.8125rem;
+      padding-inline: 0.5rem;
+      border-radius: 1rem;
+      background: var(--mat-sys-surface-container-highest);
+    }
+  `,
+})
+export class CoachTodayComponent {
+  private readonly api = inject(LearningService);
+  private readonly store = inject(LearnerCourseStore);
+  private readonly library = inject(OfflineLibrary);
+  private readonly lang = inject(LanguageService).lang;
+  protected readonly sync = inject(ProgressSyncService);
+
+  protected readonly list = signal<MyEnrolment[] | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+
+  /** The active courses loaded so far, in the order of the enrolments. */
+  private readonly courses = computed(() => {
+    const entries = this.store.entries();
+    return (this.list() ?? [])
+      .filter((e) => e.status === 'active')
+      .map((e) => entries[e.enrolmentId]?.course)
+      .filter((c): c is LearnerCourse => !!c);
+  });
+
+  protected readonly rows = computed((): Row[] => {
+    const entries = this.store.entries();
+    const lang = this.lang();
+    return (this.list() ?? []).map((e) => {
+      const course = e.status === 'active' ? (entries[e.enrolmentId]?.course ?? null) : null;
+      return {
+        id: e.enrolmentId,
+        cohortName: e.cohortName,
+        title: course?.course.title || textIn(e.courseTitle, lang),
+        withdrawn: e.status === 'withdrawn',
+        done: course?.lessonsDone ?? e.lessonsDone,
+        total: course?.lessonsTotal ?? e.lessonsTotal,
+      };
+    });
+  });
+
+  /** The lesson to resume: in the unfinished course touched last (else the first one listed). */
+  protected readonly next = computed((): Next | null => {
+    let best: LearnerCourse | null = null;
+    for (const c of this.courses()) {
+      if (c.completedAt || !c.nextLessonKey) continue;
+      if (!best || lastActivity(c) > lastActivity(best)) best = c;
+    }
+    const key = best ? continueKey(best) : null;
+    const lesson = best && key ? lessonsInOrder(best.course).find((p) => p.lesson.key === key) : null;
+    return best && lesson
+      ? { title: lesson.lesson.title, link: ['/learn', best.enrolmentId, 'lessons', lesson.lesson.key] }
+      : null;
+  });
+
+  /** The earliest deadline among the modules not done yet, across the unfinished courses. */
+  protected readonly deadline = computed((): ModuleDeadline | null => {
+    const day = today();
+    let best: ModuleDeadline | null = null;
+    for (const c of this.courses()) {
+      if (c.completedAt) continue;
+      const d = nextDeadline(c, day);
+      if (d && (!best || d.dueOn < best.dueOn)) best = d;
+    }
+    return best;
+  });
+
+  constructor() {
+    this.api.myEnrolments().subscribe({
+      next: (list) => {
+        this.list.set(list);
+        void this.library.keepEnrolments(list).catch(() => undefined);
+      },
+      error: (e: unknown) => void this.offline(e),
+    });
+    effect(() => {
+      const lang = this.lang();
+      for (const e of this.list() ?? []) if (e.status === 'active') this.store.ensure(e.enrolmentId, lang);
+    });
+  }
+
+  /** No network: the list as last seen online, if this browser kept one. */
+  private async offline(error: unknown): Promise<void> {
+    const kept = isUnreachable(error) ? await this.library.enrolments().catch(() => null) : null;
+    if (kept) {
+      this.list.set(kept);
+      return;
+    }
+    this.problem.set(problemOf(error));
+    this.list.set([]);
+  }
+}
