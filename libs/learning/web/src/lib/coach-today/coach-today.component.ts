@@ -100,61 +100,7 @@ function lastActivity(course: LearnerCourse): string {
       }
     </section>
   `,
-  styles: `
-    h2 {
-      font-size: 1.125rem;
-    }
-    h3 {
-      font-size: 1rem;
-      margin-block: 1rem 0.5rem;
-    }
-    .tc-continue {
-      display: inline-block;
-      margin-block-end: 0.5rem;
-    }
-    .tc-line {
-      margin: 0.25rem 0;
-    }
-    .tc-sync {
-      font-size: 0.875rem;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
-      gap: 0.75rem;
-    }
-    li {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      padding: 0.75rem 1rem;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container-low);
-    }
-    li a {
-      display: flex;
-      flex-direction: column;
-      min-block-size: 48px;
-      justify-content: center;
-    }
-    .tc-cohort {
-      font-size: 0.875rem;
-    }
-    .tc-gone {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .tc-badge {
-      align-self: flex-start;
-      font-size: 0.8125rem;
-      padding-inline: 0.5rem;
-      border-radius: 1rem;
-      background: var(--mat-sys-surface-container-highest);
-    }
-  `,
+  styleUrl: './coach-today.component.scss',
 })
 export class CoachTodayComponent {
   private readonly api = inject(LearningService);
