@@ -11,12 +11,72 @@ import {
   readDemoPhoto,
 } from './assets';
 
+/** Every localized text of a value (an object of strings keyed by locale), with where it is. */
+function localizedTexts(value: unknown, path = ''): { path: string; text: Record<string, string> }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => localizedTexts(v, `${path}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  const entries = Object.entries(value);
+  if (entries.length && entries.every(([k, v]) => ['fr', 'ar', 'en'].includes(k) && typeof v === 'string')) {
+    return [{ path, text: value as Record<string, string> }];
+  }
+  return entries.flatMap(([k, v]) => localizedTexts(v, `${path}.${k}`));
+}
+
+/** What a translation must keep of a markdown text: headings, list items, table rows, links and images. */
+function markdownShape(md: string) {
+  const lines = md.split('\n');
+  return {
+    headings: lines.filter((l) => /^#+ /.test(l)).map((l) => l.indexOf(' ')),
+    bullets: lines.filter((l) => /^\s*- /.test(l)).length,
+    numbered: lines.filter((l) => /^\s*\d+\. /.test(l)).length,
+    tableRows: lines.filter((l) => l.startsWith('|')).map((l) => l.split('|').length),
+    targets: [...md.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]),
+  };
+}
+
 describe('the demo files', () => {
   it('the course file is one POST /courses/import accepts: within its bounds, valid as its body', async () => {
     expect(jsonBoundsViolation(readFileSync(DEMO_COURSE_FILE, 'utf8'), DOCUMENT_JSON_BOUNDS)).toBeNull();
     const file = await validateBody(CourseFileDto, readDemoCourseFile());
     expect(file.format).toBe('tc-course/1');
     expect(file.slug).toBe('numerique-territoires-ess');
+  });
+
+  it('every text of the course is in French and in Arabic, so that an Arabic coach meets no French', () => {
+    const course = demoCourse();
+    expect(course.locales).toEqual(expect.arrayContaining(['fr', 'ar']));
+    const texts = localizedTexts(course);
+    expect(texts.length).toBeGreaterThan(100);
+    const missing = texts
+      .filter(({ text }) => !text['fr']?.trim() || !text['ar']?.trim())
+      .map(({ path }) => path);
+    expect(missing).toEqual([]);
+  });
+
+  it('each Arabic lesson keeps the markdown structure of the French one', () => {
+    for (const lesson of demoCourse().modules.flatMap((m) => m.lessons)) {
+      const { fr, ar } = lesson.body;
+      expect({ lesson: lesson.key, ...markdownShape(ar ?? '') }).toEqual({
+        lesson: lesson.key,
+        ...markdownShape(fr ?? ''),
+      });
+    }
+  });
+
+  it('a short answer given in Arabic can be accepted', () => {
+    const questions = demoCourse()
+      .modules.flatMap((m) => m.lessons)
+      .flatMap((l) => l.quiz?.questions ?? [])
+      .filter((q) => q.type === 'short_answer');
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions) {
+      expect({ q: q.prompt['fr'], arabic: q.acceptedAnswers.some((a) => /[\u0600-\u06FF]/.test(a)) }).toEqual(
+        {
+          q: q.prompt['fr'],
+          arabic: true,
+        },
+      );
+    }
   });
 
   it('demoCourse() is the file without its export header', () => {
