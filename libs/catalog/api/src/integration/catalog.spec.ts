@@ -333,6 +333,31 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
     expect(keys(imported.body)).toEqual(keys(exported.body));
   });
 
+  it('keeps a quiz’s choice to let coaches improve through export and import; absent means not allowed', async () => {
+    const exported = (await api('GET', `/api/v1/courses/${course.id}/export?version=2`)).body;
+    const quiz = exported.modules[0].lessons[0].quiz;
+    expect(quiz.allowImprove ?? false).toBe(false);
+    quiz.allowImprove = 'yes';
+    const refused = await api('POST', '/api/v1/courses/import', exported);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'modules[0].lessons[0].quiz.allowImprove',
+    ]);
+    quiz.allowImprove = true;
+    const imported = await api('POST', '/api/v1/courses/import', exported);
+    expect(imported.status).toBe(201);
+    const lesson = imported.body.modules[0].lessons[0];
+    expect(lesson.quiz.allowImprove).toBe(true);
+    const preview = await api('GET', `/api/v1/courses/${imported.body.id}/preview?locale=fr`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.modules[0].lessons[0].quiz.allowImprove).toBe(true);
+    delete quiz.allowImprove;
+    const older = await api('POST', '/api/v1/courses/import', exported);
+    expect(older.status).toBe(201);
+    const olderPreview = await api('GET', `/api/v1/courses/${older.body.id}/preview?locale=fr`);
+    expect(olderPreview.body.modules[0].lessons[0].quiz.allowImprove).toBe(false);
+  });
+
   it('answers a bad course file with a problem that says where', async () => {
     const exported = (await api('GET', `/api/v1/courses/${course.id}/export?version=2`)).body;
     exported.modules[1].lessons[0].kind = 'video';

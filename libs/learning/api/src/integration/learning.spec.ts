@@ -292,10 +292,14 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     expect(
       await count('SELECT count(*)::int AS n FROM quiz_attempts WHERE enrolment_id = $1', [enrolmentId]),
     ).toBe(2);
-    const worse = await attempt(wrongAnswers(key));
-    expect(worse.body).toMatchObject({ attemptNumber: 3, passed: false, bestPercent: 100, attemptsLeft: 0 });
-    const exhausted = await attempt(rightAnswers(key));
-    expect(exhausted.status).toBe(409);
+    // Passed, and the trainer did not allow improving: no further attempt is spent.
+    const again = await attempt(wrongAnswers(key));
+    expect(again.status).toBe(409);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(again.body.type).toMatch(/\/quiz-already-passed$/);
+    expect(
+      await count('SELECT count(*)::int AS n FROM quiz_attempts WHERE enrolment_id = $1', [enrolmentId]),
+    ).toBe(2);
     const progress = (await t.dataSource.query(
       'SELECT completed_at, attempts, best_percent FROM lesson_progress WHERE enrolment_id = $1 AND lesson_key = $2',
       [enrolmentId, key],
@@ -304,7 +308,7 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       attempts: number;
       best_percent: number;
     }[];
-    expect(progress[0]).toMatchObject({ attempts: 3, best_percent: 100 });
+    expect(progress[0]).toMatchObject({ attempts: 2, best_percent: 100 });
     expect(progress[0]?.completed_at).not.toBeNull();
   });
 
@@ -329,7 +333,7 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     expect(view.body.completedAt).toBeNull();
     expect(view.body.course.locale).toBe('en');
     expect(JSON.stringify(view.body)).not.toMatch(/"correct"|acceptedAnswers|"feedback"|"explanation"/);
-    expect(view.body.quizzes[quizzes[0]!.key]).toMatchObject({ passed: true, attempts: 3, attemptsLeft: 0 });
+    expect(view.body.quizzes[quizzes[0]!.key]).toMatchObject({ passed: true, attempts: 2, attemptsLeft: 1 });
 
     await post({ events: texts.map((l) => event(l.key, 'completed')) });
     for (const q of quizzes.slice(1)) {
@@ -359,6 +363,67 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       completed: number;
     }[];
     expect(course).toEqual([{ started: 2, completed: 1 }]);
+  });
+
+  it('lets a coach who passed answer again when the trainer allows improving, the best score counting', async () => {
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    const key = quizzes[0]!.key;
+    const file = structuredClone(demo);
+    const lesson = file.modules.flatMap((m) => m.lessons).find((l) => l.key === key)!;
+    lesson.quiz = { ...lesson.quiz!, allowImprove: true, maxAttempts: 3 };
+    const course = await t.request('POST', '/api/v1/courses/import', { token: trainer, body: file });
+    expect(course.status).toBe(201);
+    expect(
+      (await t.request('POST', `/api/v1/courses/${course.body.id}/publish`, { token: trainer })).status,
+    ).toBe(201);
+    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+      id: string;
+    }[];
+    const cohort = await t.request('POST', '/api/v1/cohorts', {
+      token: trainer,
+      body: {
+        name: 'Improving allowed',
+        courseId: course.body.id,
+        courseVersion: 1,
+        territoryId: oriental!.id,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      },
+    });
+    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+      token: trainer,
+      body: { emails: ['coach@example.org'] },
+    });
+    const mine = (await t.request('GET', '/api/v1/me/enrolments', { token: coach })).body as {
+      enrolmentId: string;
+      cohortId: string;
+    }[];
+    const id = mine.find((e) => e.cohortId === cohort.body.id)!.enrolmentId;
+    const view = await t.request('GET', `/api/v1/enrolments/${id}`, { token: coach });
+    const coachQuiz = view.body.course.modules
+      .flatMap((m: { lessons: { key: string }[] }) => m.lessons)
+      .find((l: { key: string }) => l.key === key).quiz;
+    expect(coachQuiz).toMatchObject({ allowImprove: true, maxAttempts: 3 });
+    const attempt = (answers: QuizAnswers) =>
+      t.request('POST', `/api/v1/enrolments/${id}/quizzes/${key}/attempts`, {
+        token: coach,
+        body: { answers },
+      });
+    expect((await attempt(rightAnswers(key))).body).toMatchObject({ attemptNumber: 1, passed: true });
+    const improve = await attempt(wrongAnswers(key));
+    expect(improve.status).toBe(200);
+    expect(improve.body).toMatchObject({
+      attemptNumber: 2,
+      passed: false,
+      bestPercent: 100,
+      attemptsLeft: 1,
+    });
+    const progress = (await t.dataSource.query(
+      'SELECT completed_at, attempts, best_percent FROM lesson_progress WHERE enrolment_id = $1 AND lesson_key = $2',
+      [id, key],
+    )) as { completed_at: Date | null; attempts: number; best_percent: number }[];
+    expect(progress[0]).toMatchObject({ attempts: 2, best_percent: 100 });
+    expect(progress[0]?.completed_at).not.toBeNull();
   });
 
   it('never lets a raw event change', async () => {

@@ -81,6 +81,15 @@ export class QuizzesService {
       const alreadyPassed = await manager.exists(QuizAttemptEntity, {
         where: { enrolmentId, lessonKey, passed: true },
       });
+      // A pass completes the lesson; answering again is for improving the score, when allowed.
+      if (alreadyPassed && quiz.allowImprove !== true) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'quiz-already-passed',
+          'Quiz already passed',
+          'This quiz is passed; the trainer does not allow answering it again.',
+        );
+      }
       if (quiz.maxAttempts !== null && previous >= quiz.maxAttempts) {
         throw new ProblemException(
           HttpStatus.CONFLICT,

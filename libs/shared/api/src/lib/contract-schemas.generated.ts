@@ -387,18 +387,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: 'True when the requested locale was missing and the default was used.',
         type: 'boolean',
       },
-      textLocales: {
-        properties: {
-          title: { $ref: '#/components/schemas/Locale' },
-          body: { $ref: '#/components/schemas/Locale' },
-          media: { $ref: '#/components/schemas/Locale' },
-        },
-        required: ['title', 'body', 'media'],
-        additionalProperties: false,
-        description:
-          'The locale each text is actually in, which differs from `locale` when only some texts fell back (absent in copies from before: `locale`). `media`: caption and transcript.',
-        type: 'object',
-      },
       html: { type: 'string' },
       media: {
         properties: {
@@ -406,6 +394,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
           url: { type: 'string' },
           caption: { type: 'string' },
           transcriptHtml: { type: 'string' },
+          textLocales: {
+            properties: {
+              title: { $ref: '#/components/schemas/Locale' },
+              body: { $ref: '#/components/schemas/Locale' },
+              media: { $ref: '#/components/schemas/Locale' },
+            },
+            required: ['title', 'body', 'media'],
+            additionalProperties: false,
+            description:
+              'The locale each text is actually in, which differs from `locale` when only some texts fell back (absent in copies from before: `locale`). `media`: caption and transcript.',
+            type: 'object',
+          },
           image: {
             properties: {
               src: {
@@ -421,7 +421,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
             required: ['src', 'srcset', 'sizes', 'width', 'height', 'bytes'],
             additionalProperties: false,
             description:
-              'For a stored raster image: its resized variants and size (absent for old copies and other media).',
+              "How a page loads one of the platform's own raster images: resized variants, intrinsic size.",
             type: 'object',
             nullable: true,
           },
@@ -435,6 +435,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         properties: {
           passMark: { type: 'number' },
           maxAttempts: { type: 'number', nullable: true },
+          allowImprove: {
+            description:
+              'Whether another attempt is allowed after a pass (absent in copies from before: false).',
+            type: 'boolean',
+          },
           questions: {
             items: {
               properties: {
@@ -459,16 +464,16 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                   },
                   type: 'array',
                 },
-              },
-              required: ['key', 'type', 'prompt', 'points', 'options'],
-              additionalProperties: false,
-              type: 'object',
-            },
                 locale: {
                   description:
                     "The locale of `prompt` (absent in copies from before: the lesson's `locale`).",
                   allOf: [{ $ref: '#/components/schemas/Locale' }],
                 },
+              },
+              required: ['key', 'type', 'prompt', 'points', 'options'],
+              additionalProperties: false,
+              type: 'object',
+            },
             type: 'array',
           },
         },
@@ -502,6 +507,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: {
       passMark: { type: 'number' },
       maxAttempts: { type: 'number', nullable: true },
+      allowImprove: {
+        description: 'Whether another attempt is allowed after a pass (absent in copies from before: false).',
+        type: 'boolean',
+      },
       questions: {
         items: {
           properties: {
@@ -511,12 +520,24 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
             points: { type: 'number' },
             options: {
               items: {
-                properties: { key: { type: 'string' }, text: { type: 'string' } },
+                properties: {
+                  key: { type: 'string' },
+                  text: { type: 'string' },
+                  locale: {
+                    description:
+                      "The locale of `text` (absent in copies from before: the lesson's `locale`).",
+                    allOf: [{ $ref: '#/components/schemas/Locale' }],
+                  },
+                },
                 required: ['key', 'text'],
                 additionalProperties: false,
                 type: 'object',
               },
               type: 'array',
+            },
+            locale: {
+              description: "The locale of `prompt` (absent in copies from before: the lesson's `locale`).",
+              allOf: [{ $ref: '#/components/schemas/Locale' }],
             },
           },
           required: ['key', 'type', 'prompt', 'points', 'options'],
@@ -535,10 +556,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: {
       id: { type: 'string' },
       name: { type: 'string' },
-            locale: {
-              description: "The locale of `prompt` (absent in copies from before: the lesson's `locale`).",
-              allOf: [{ $ref: '#/components/schemas/Locale' }],
-            },
       courseId: { type: 'string' },
       courseTitle: { $ref: '#/components/schemas/LocalizedText' },
       courseVersion: { type: 'number' },
@@ -1051,6 +1068,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                         description: 'When the correct answers may be shown to the coach.',
                         type: 'string',
                       },
+                      allowImprove: {
+                        description:
+                          'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
+                        type: 'boolean',
+                      },
                       questions: { items: { $ref: '#/components/schemas/QuizQuestion' }, type: 'array' },
                     },
                     required: ['passMark', 'maxAttempts', 'revealAnswers', 'questions'],
@@ -1068,11 +1090,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                   'kind',
                   'media',
                   'quiz',
-                      allowImprove: {
-                        description:
-                          'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
-                        type: 'boolean',
-                      },
                   'title',
                 ],
                 type: 'object',
@@ -1287,6 +1304,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
             enum: ['after_pass_or_last_attempt', 'never'],
             description: 'When the correct answers may be shown to the coach.',
             type: 'string',
+          },
+          allowImprove: {
+            description:
+              'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
+            type: 'boolean',
           },
           questions: { items: { $ref: '#/components/schemas/QuizQuestion' }, type: 'array' },
         },
@@ -1588,6 +1610,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
             enum: ['after_pass_or_last_attempt', 'never'],
             description: 'When the correct answers may be shown to the coach.',
             type: 'string',
+          },
+          allowImprove: {
+            description:
+              'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
+            type: 'boolean',
           },
           questions: { items: { $ref: '#/components/schemas/QuizQuestion' }, type: 'array' },
         },
@@ -2036,6 +2063,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: 'When the correct answers may be shown to the coach.',
         type: 'string',
       },
+      allowImprove: {
+        description:
+          'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
+        type: 'boolean',
+      },
       questions: { items: { $ref: '#/components/schemas/QuizQuestion' }, type: 'array' },
     },
     required: ['passMark', 'maxAttempts', 'revealAnswers', 'questions'],
@@ -2445,6 +2477,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
             enum: ['after_pass_or_last_attempt', 'never'],
             description: 'When the correct answers may be shown to the coach.',
             type: 'string',
+          },
+          allowImprove: {
+            description:
+              'Whether a coach who passed may answer again to improve the score (spending an attempt). Absent: false, so files and drafts from before this choice keep their meaning.',
+            type: 'boolean',
           },
           questions: { items: { $ref: '#/components/schemas/QuizQuestion' }, type: 'array' },
         },

@@ -60,6 +60,11 @@ export interface Quiz {
   maxAttempts: number | null;
   /** When the correct answers may be shown to the coach. */
   revealAnswers: 'after_pass_or_last_attempt' | 'never';
+  /**
+   * Whether a coach who passed may answer again to improve the score (spending an attempt).
+   * Absent: false, so files and drafts from before this choice keep their meaning.
+   */
+  allowImprove?: boolean;
   questions: QuizQuestion[];
 }
 
@@ -225,6 +230,8 @@ export interface MediaUpload {
 export interface CoachQuiz {
   passMark: number;
   maxAttempts: number | null;
+  /** Whether another attempt is allowed after a pass (absent in copies from before: false). */
+  allowImprove?: boolean;
   questions: {
     key: string;
     type: QuestionType;

@@ -44,6 +44,7 @@ export function coachQuiz(
     quiz: {
       passMark: quiz.passMark,
       maxAttempts: quiz.maxAttempts,
+      allowImprove: quiz.allowImprove === true,
       questions: quiz.questions.map((q) => {
         const prompt = text(q.prompt);
         return {

@@ -184,6 +184,11 @@ export class QuizDto implements Quiz {
   @IsIn(['after_pass_or_last_attempt', 'never'])
   revealAnswers!: Quiz['revealAnswers'];
 
+  @ApiPropertyOptional({ default: false, description: 'Another attempt allowed after a pass' })
+  @IsOptional()
+  @IsBoolean()
+  allowImprove?: boolean;
+
   @ApiProperty({ type: [QuizQuestionDto] })
   @IsArray()
   @ArrayMaxSize(100)
