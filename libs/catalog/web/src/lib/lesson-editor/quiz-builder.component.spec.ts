@@ -74,4 +74,15 @@ describe('QuizBuilderComponent', () => {
     expect((emitted.at(-1) as Quiz).maxAttempts).toBe(3);
     expect(host.textContent).toContain('courses.quiz.maxAttempts');
   });
+
+  it('offers to let a coach who passed answer again, off unless the trainer ticks it', async () => {
+    await render(newQuiz());
+    expect(host.textContent).toContain('courses.quiz.allowImprove');
+    const box = host.querySelector<HTMLInputElement>('.tc-improve input[type="checkbox"]');
+    expect(box?.checked).toBe(false);
+    expect(box?.getAttribute('aria-describedby')).toBe(host.querySelector('.tc-improve .tc-help')?.id);
+    box?.click();
+    await fixture.whenStable();
+    expect((emitted.at(-1) as Quiz).allowImprove).toBe(true);
+  });
 });

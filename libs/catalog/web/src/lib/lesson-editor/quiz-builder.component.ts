@@ -27,6 +27,8 @@ import {
   setCorrect,
 } from './quiz-rules';
 
+let nextId = 0;
+
 /**
  * Builds a quiz: pass mark, attempts, when answers are revealed; questions of four types, texts per
  * locale in tabs, the correct answers marked. Rules (fixed true/false options, exactly one correct
@@ -57,6 +59,7 @@ export class QuizBuilderComponent {
   readonly problem = input<ProblemDetails | null>(null);
 
   protected readonly types = QUESTION_TYPES;
+  protected readonly improveHelpId = `tc-quiz-improve-help-${nextId++}`;
   protected readonly unlimited = computed(() => this.quiz().maxAttempts === null);
   protected readonly missing = computed(() => {
     const d = this.defaultLocale();
@@ -102,6 +105,11 @@ export class QuizBuilderComponent {
 
   protected setReveal(value: Quiz['revealAnswers']): void {
     this.quiz.update((z) => ({ ...z, revealAnswers: value }));
+  }
+
+  /** Off: a coach who passed cannot answer again. On: answering again (within the attempts) may raise the best score. */
+  protected setAllowImprove(allow: boolean): void {
+    this.quiz.update((z) => ({ ...z, allowImprove: allow }));
   }
 
   protected add(type: QuestionType): void {

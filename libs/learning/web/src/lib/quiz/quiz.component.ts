@@ -82,13 +82,33 @@ export class QuizComponent {
     const result = this.result();
     return result ? result.attemptsLeft : (this.state()?.attemptsLeft ?? this.quiz().maxAttempts);
   });
+  /** Passed before or now: answering again is then only for improving, when the trainer allows it. */
+  protected readonly everPassed = computed(() => {
+    const r = this.result();
+    return !!this.state()?.passed || !!r?.passed || (!!r && r.bestPercent >= r.passMark);
+  });
+  protected readonly mayAnswerAgain = computed(() => !this.everPassed() || this.quiz().allowImprove === true);
   protected readonly canAnswer = computed(
-    () => !this.disabled() && !this.result() && !this.queued().length && this.attemptsLeft() !== 0,
+    () =>
+      !this.disabled() &&
+      !this.result() &&
+      !this.queued().length &&
+      this.attemptsLeft() !== 0 &&
+      this.mayAnswerAgain(),
   );
   protected readonly canRetry = computed(() => {
     const r = this.result();
-    return !!r && !this.disabled() && r.attemptsLeft !== 0;
+    return !!r && !this.disabled() && r.attemptsLeft !== 0 && this.mayAnswerAgain();
   });
+  /** What the coach can do after this result, said in words under the score. */
+  protected readonly next = computed(() => {
+    const r = this.result();
+    if (!r) return null;
+    if (this.everPassed()) return this.canRetry() ? 'learning.quiz.nextImprove' : 'learning.quiz.nextPassed';
+    return r.attemptsLeft === 0 ? 'learning.quiz.nextNoAttempt' : 'learning.quiz.nextRetry';
+  });
+  /** Points shown beside each question only when they differ from one point each. */
+  protected readonly showPoints = computed(() => this.quiz().questions.some((q) => q.points !== 1));
   protected readonly byQuestion = computed(() => {
     const r = this.result();
     return new Map((r?.questions ?? []).map((q) => [q.key, q]));
@@ -124,6 +144,11 @@ export class QuizComponent {
 
   protected n(value: number): string {
     return formatNumber(value, this.lang());
+  }
+
+  /** A key with its singular form (`…One`) when the interface language puts this count in the singular. */
+  protected counted(key: string, count: number): string {
+    return new Intl.PluralRules(this.lang()).select(count) === 'one' ? `${key}One` : key;
   }
 
   protected submit(event: Event): void {
