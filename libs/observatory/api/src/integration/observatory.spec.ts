@@ -428,9 +428,15 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
       const sheet = book.worksheets[0]!;
+      // An Arabic file: a right-to-left sheet named in Arabic, the screen's words, a written date.
+      expect(sheet.name).toBe('المرصد');
+      expect(sheet.views[0]?.rightToLeft).toBe(true);
       const cells: string[][] = [];
       sheet.eachRow((r) => cells.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
       expect(cells[1]?.[0]).toContain('الشرق');
+      expect(cells.some((r) => r.includes('بدؤوا'))).toBe(true);
+      expect(cells.flat().some((c) => /^\d{4}-\d{2}-\d{2}T/.test(c.split(': ')[1] ?? ''))).toBe(false);
+      expect(cells.flat().some((c) => c.includes('بتوقيت المغرب'))).toBe(true);
       const oujda = cells.find((r) => r[0] === 'وجدة أنجاد');
       expect(oujda?.[1]).toBe('< 5');
       for (const r of cells) for (const c of r) expect(c).not.toMatch(/^[=+\-@]/);

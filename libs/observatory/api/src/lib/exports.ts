@@ -15,6 +15,8 @@ import { neutraliseCell } from '@tc/shared/api';
 
 /** A table as a file shows it: a title, the filters and the suppression note, then the rows. */
 export interface ExportTable {
+  /** The file's language: the sheet's name and direction follow it. */
+  lang: Locale;
   title: string;
   notes: string[];
   header: string[];
@@ -53,90 +55,100 @@ type Words = Record<
   | 'before'
   | 'after'
   | 'gain'
-  | 'direct',
+  | 'direct'
+  | 'sheet'
+  | 'timeZone',
   string
 >;
 
-const WORDS: Record<Locale, Words> = {
+/**
+ * The files' words. Those the screen also shows are the screen's (apps/web/public/i18n/*.json):
+ * exports-words.spec.ts fails when the two differ.
+ */
+export const WORDS: Record<Locale, Words> = {
   fr: {
     completionTitle: 'Observatoire — parcours des coachs',
     competenceTitle: 'Observatoire — compétences DigComp',
     territory: 'Territoire',
-    groupBy: 'Regroupement',
-    from: 'Du mois',
-    to: 'Au mois',
+    groupBy: 'Regrouper par',
+    from: 'Depuis (mois)',
+    to: "Jusqu'à (mois)",
     course: 'Cours',
-    all: 'tous',
+    all: 'Tous les cours',
     open: 'ouvert',
     generated: 'Produit le',
     suppression:
       'Les effectifs de 1 à {k1} sont masqués (« < {k} ») ; une seconde case peut être masquée pour que la première ne se déduise pas du total ; les taux et médianes des effectifs masqués le sont aussi.',
-    total: 'Total',
+    total: 'Ensemble',
     enrolled: 'Inscrits',
-    started: 'Commencé',
-    completed: 'Terminé',
+    started: 'Ont commencé',
+    completed: 'Ont terminé',
     certified: 'Certifiés',
     withdrawn: 'Retirés',
     completionRate: "Taux d'achèvement",
-    medianDays: "Jours médians jusqu'à l'achèvement",
+    medianDays: 'Durée médiane (jours)',
     module: 'Module',
     lesson: 'Leçon',
-    quizAttempted: 'Quiz tenté',
-    quizPassed: 'Quiz réussi',
-    quizPassRate: 'Taux de réussite',
+    quizAttempted: 'Ont tenté le quiz',
+    quizPassed: 'Ont réussi le quiz',
+    quizPassRate: 'Taux de réussite au quiz',
     area: 'Domaine',
     competence: 'Compétence',
-    completions: 'Achèvements',
-    assessed: 'Auto-évalués',
-    before: 'Niveau moyen avant',
-    after: 'Niveau moyen après',
+    completions: 'Cours achevés',
+    assessed: 'Coachs évalués',
+    before: 'Niveau avant',
+    after: 'Niveau après',
     gain: 'Progression',
-    direct: 'rattachées directement',
+    direct: 'Cohortes rattachées directement à {territory}',
+    sheet: 'Observatoire',
+    timeZone: 'heure du Maroc',
   },
   ar: {
     completionTitle: 'المرصد — مسار المدربين',
     competenceTitle: 'المرصد — كفايات DigComp',
     territory: 'المجال الترابي',
-    groupBy: 'التجميع',
-    from: 'من شهر',
-    to: 'إلى شهر',
+    groupBy: 'التجميع حسب',
+    from: 'من (الشهر)',
+    to: 'إلى (الشهر)',
     course: 'الدورة',
-    all: 'الكل',
+    all: 'كل الدورات',
     open: 'مفتوح',
     generated: 'أُنتج في',
     suppression:
       'الأعداد من 1 إلى {k1} مخفية (« < {k} ») ؛ قد تُخفى خانة ثانية حتى لا تُستنتج الأولى من المجموع ؛ وتُخفى النسب والوسيطات المحسوبة من أعداد مخفية.',
     total: 'المجموع',
     enrolled: 'المسجلون',
-    started: 'بدأوا',
+    started: 'بدؤوا',
     completed: 'أتمّوا',
-    certified: 'الحاصلون على شهادة',
-    withdrawn: 'المنسحبون',
+    certified: 'حاصلون على شهادة',
+    withdrawn: 'منسحبون',
     completionRate: 'نسبة الإتمام',
-    medianDays: 'وسيط الأيام حتى الإتمام',
+    medianDays: 'المدة الوسيطة (بالأيام)',
     module: 'الوحدة',
     lesson: 'الدرس',
-    quizAttempted: 'حاولوا الاختبار',
+    quizAttempted: 'اجتازوا الاختبار',
     quizPassed: 'نجحوا في الاختبار',
-    quizPassRate: 'نسبة النجاح',
+    quizPassRate: 'نسبة النجاح في الاختبار',
     area: 'المجال',
-    competence: 'الكفاية',
-    completions: 'الإتمامات',
-    assessed: 'قيّموا أنفسهم',
-    before: 'متوسط المستوى قبل',
-    after: 'متوسط المستوى بعد',
-    gain: 'التقدّم',
-    direct: 'ملحقة مباشرة',
+    competence: 'الكفاءة',
+    completions: 'الدورات المكتملة',
+    assessed: 'المدربون المقيَّمون',
+    before: 'المستوى قبل',
+    after: 'المستوى بعد',
+    gain: 'التقدم',
+    direct: 'الأفواج الملحقة مباشرة بـ{territory}',
+    sheet: 'المرصد',
+    timeZone: 'بتوقيت المغرب',
   },
   en: {
     completionTitle: 'Observatory — coaches’ progress',
     competenceTitle: 'Observatory — DigComp competences',
     territory: 'Territory',
-    groupBy: 'Grouped by',
-    from: 'From month',
-    to: 'To month',
+    groupBy: 'Group by',
+    from: 'From (month)',
+    to: 'To (month)',
     course: 'Course',
-    all: 'all',
+    all: 'All courses',
     open: 'open',
     generated: 'Generated',
     suppression:
@@ -148,76 +160,79 @@ const WORDS: Record<Locale, Words> = {
     certified: 'Certified',
     withdrawn: 'Withdrawn',
     completionRate: 'Completion rate',
-    medianDays: 'Median days to completion',
+    medianDays: 'Median time (days)',
     module: 'Module',
     lesson: 'Lesson',
-    quizAttempted: 'Quiz attempted',
-    quizPassed: 'Quiz passed',
-    quizPassRate: 'Pass rate',
+    quizAttempted: 'Attempted the quiz',
+    quizPassed: 'Passed the quiz',
+    quizPassRate: 'Quiz pass rate',
     area: 'Area',
     competence: 'Competence',
-    completions: 'Completions',
-    assessed: 'Self-assessed',
-    before: 'Mean level before',
-    after: 'Mean level after',
+    completions: 'Completed courses',
+    assessed: 'Coaches assessed',
+    before: 'Level before',
+    after: 'Level after',
     gain: 'Gain',
-    direct: 'attached directly',
+    direct: 'Cohorts attached directly to {territory}',
+    sheet: 'Observatory',
+    timeZone: 'Morocco time',
   },
 };
 
-const CATEGORY: Record<Locale, Record<string, string>> = {
+/** The groupings' names, then the gender and age-band categories, as the screen writes them. */
+export const CATEGORY: Record<Locale, Record<string, string>> = {
   fr: {
-    territory: 'territoire',
-    cohort: 'cohorte',
-    course: 'cours',
-    module: 'module',
-    month: 'mois',
-    gender: 'genre',
-    ageBand: "tranche d'âge",
+    territory: 'Territoire',
+    cohort: 'Cohorte',
+    course: 'Cours',
+    module: 'Leçon',
+    month: 'Mois',
+    gender: 'Genre',
+    ageBand: "Tranche d'âge",
     female: 'Femmes',
     male: 'Hommes',
     other: 'Autre',
-    unknown: 'Non renseigné',
+    unknown: 'Non précisé',
     under18: 'Moins de 18 ans',
-    '18-24': '18–24 ans',
-    '25-34': '25–34 ans',
-    '35-44': '35–44 ans',
+    '18-24': '18 à 24 ans',
+    '25-34': '25 à 34 ans',
+    '35-44': '35 à 44 ans',
     '45+': '45 ans et plus',
   },
   ar: {
     territory: 'المجال الترابي',
     cohort: 'الفوج',
     course: 'الدورة',
-    module: 'الوحدة',
+    module: 'الدرس',
     month: 'الشهر',
     gender: 'الجنس',
     ageBand: 'الفئة العمرية',
     female: 'نساء',
     male: 'رجال',
     other: 'آخر',
-    unknown: 'غير مصرّح به',
+    unknown: 'غير محدد',
     under18: 'أقل من 18 سنة',
-    '18-24': '18–24 سنة',
-    '25-34': '25–34 سنة',
-    '35-44': '35–44 سنة',
+    '18-24': 'من 18 إلى 24 سنة',
+    '25-34': 'من 25 إلى 34 سنة',
+    '35-44': 'من 35 إلى 44 سنة',
     '45+': '45 سنة فأكثر',
   },
   en: {
-    territory: 'territory',
-    cohort: 'cohort',
-    course: 'course',
-    module: 'module',
-    month: 'month',
-    gender: 'gender',
-    ageBand: 'age band',
+    territory: 'Territory',
+    cohort: 'Cohort',
+    course: 'Course',
+    module: 'Lesson',
+    month: 'Month',
+    gender: 'Gender',
+    ageBand: 'Age band',
     female: 'Women',
     male: 'Men',
     other: 'Other',
-    unknown: 'Not stated',
+    unknown: 'Not specified',
     under18: 'Under 18',
-    '18-24': '18–24',
-    '25-34': '25–34',
-    '35-44': '35–44',
+    '18-24': '18 to 24',
+    '25-34': '25 to 34',
+    '35-44': '35 to 44',
     '45+': '45 and over',
   },
 };
@@ -229,6 +244,27 @@ function text(value: LocalizedText | null | undefined, lang: Locale): string {
 
 function place(t: ObservatoryTerritory, lang: Locale): string {
   return t.code ? `${t.name[lang]} (${t.code})` : t.name[lang];
+}
+
+/** The time zone the files' moments are written in: the platform's users are in Morocco. */
+export const EXPORT_TIME_ZONE = 'Africa/Casablanca';
+
+/** "6 décembre 2026 à 14:08, heure du Maroc (UTC+1)": a moment in the file's language, its zone said. */
+export function moment(iso: string, lang: Locale, zoneName: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = lang === 'ar' ? 'ar-MA' : lang;
+  const written = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: EXPORT_TIME_ZONE,
+  }).format(date);
+  const offset =
+    new Intl.DateTimeFormat('en', { timeZone: EXPORT_TIME_ZONE, timeZoneName: 'shortOffset' })
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')
+      ?.value.replace('GMT', 'UTC') ?? 'UTC';
+  return `${written}, ${zoneName} (${offset === 'UTC' ? 'UTC' : offset})`;
 }
 
 function notes(
@@ -247,7 +283,7 @@ function notes(
     `${words.from}: ${filters.from ?? words.open}`,
     `${words.to}: ${filters.to ?? words.open}`,
     `${words.course}: ${course ?? words.all}`,
-    `${words.generated}: ${generatedAt}`,
+    `${words.generated}: ${moment(generatedAt, lang, words.timeZone)}`,
     words.suppression.replaceAll('{k1}', String(k - 1)).replaceAll('{k}', String(k)),
   ];
 }
@@ -262,7 +298,7 @@ export function completionTable(report: CompletionReport, lang: Locale): ExportT
   const label = (row: CompletionRow): string => {
     if (groupBy === 'gender' || groupBy === 'ageBand') return CATEGORY[lang][row.key] ?? row.key;
     if (groupBy === 'month') return row.key;
-    if (row.key.startsWith('direct:')) return `${text(row.label, lang)} — ${w.direct}`;
+    if (row.key.startsWith('direct:')) return w.direct.replace('{territory}', text(row.label, lang));
     return text(row.label, lang);
   };
   const head = CATEGORY[lang][groupBy] ?? groupBy;
@@ -278,6 +314,7 @@ export function completionTable(report: CompletionReport, lang: Locale): ExportT
   );
   if (groupBy === 'module')
     return {
+      lang,
       title: w.completionTitle,
       notes: common,
       header: [
@@ -310,10 +347,11 @@ export function completionTable(report: CompletionReport, lang: Locale): ExportT
     r.medianDaysToCompletion ?? '',
   ];
   return {
+    lang,
     title: w.completionTitle,
     notes: common,
     header: [
-      head.charAt(0).toUpperCase() + head.slice(1),
+      head,
       w.enrolled,
       w.started,
       w.completed,
@@ -334,6 +372,7 @@ export function competenceTable(report: CompetenceReport, lang: Locale): ExportT
   const k = report.k;
   const count = (c: Count): string | number => (c === null ? `< ${k}` : c);
   return {
+    lang,
     title: w.competenceTitle,
     notes: notes(w, lang, k, report.territory, report.filters, report.filters.courseId, report.generatedAt),
     header: [w.area, w.completions, w.competence, w.assessed, w.before, w.after, w.gain],
@@ -349,6 +388,21 @@ export function competenceTable(report: CompetenceReport, lang: Locale): ExportT
       ]),
     ),
   };
+}
+
+/**
+ * What names a territory in a file name: its code, else its French (or English) name without
+ * accents, spaces or punctuation ("Béni Mellal" → "Beni-Mellal"); never its id.
+ */
+export function territoryFileName(t: ObservatoryTerritory): string {
+  const ascii = (s: string | undefined) =>
+    (s ?? '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60);
+  return ascii(t.code) || ascii(t.name.fr) || ascii(t.name.en) || 'territory';
 }
 
 /** Text cells pass through the formula neutraliser; numbers stay numbers. */
@@ -375,7 +429,10 @@ export function exportStream(table: ExportTable, format: ExportFormat): Readable
   }
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('Observatory');
+  // Arabic reads right to left: the sheet opens with column A on the right.
+  const sheet = workbook.addWorksheet(WORDS[table.lang].sheet, {
+    views: [{ rightToLeft: table.lang === 'ar' }],
+  });
   const headerAt = table.notes.length + 3;
   lines.forEach((line, i) => {
     const row = sheet.addRow(line);

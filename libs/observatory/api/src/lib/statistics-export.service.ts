@@ -6,7 +6,7 @@ import type { AuthPrincipal } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
 import { CompetenceReportService } from './competence-report.service';
 import { CompletionReportService } from './completion-report.service';
-import { competenceTable, completionTable, type ExportTable } from './exports';
+import { competenceTable, completionTable, type ExportTable, territoryFileName } from './exports';
 import type { StatisticsQuery } from './statistics-query';
 
 /** A whole report as a file's table, and the file's name (without its extension). */
@@ -34,7 +34,7 @@ export class StatisticsExportService {
     lang: Locale,
   ): Promise<ExportedTable> {
     const report = await this.completionReports.completion(principal, query);
-    const name = `completion-${report.territory.code || report.territory.id}-${report.filters.groupBy}`;
+    const name = `completion-${territoryFileName(report.territory)}-${report.filters.groupBy}`;
     await this.audit(principal, 'completion', report.territory.id, format);
     return { name, table: completionTable(report, lang) };
   }
@@ -46,7 +46,7 @@ export class StatisticsExportService {
     lang: Locale,
   ): Promise<ExportedTable> {
     const report = await this.competenceReports.competences(principal, query);
-    const name = `competences-${report.territory.code || report.territory.id}`;
+    const name = `competences-${territoryFileName(report.territory)}`;
     await this.audit(principal, 'competences', report.territory.id, format);
     return { name, table: competenceTable(report, lang) };
   }
