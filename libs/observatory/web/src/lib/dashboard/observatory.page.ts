@@ -33,9 +33,9 @@ import {
   horizontalBars,
   monthlyLines,
 } from '../chart/chart-options';
-import { formatMonth, formatNumber } from '../data-access/format';
+import { formatCount, formatMonth, formatNumber } from '../data-access/format';
 import { rowLabel } from '../data-access/labels';
-import { ObservatoryStore } from '../data-access/observatory.store';
+import { ObservatoryStore, isEmptyTerritory } from '../data-access/observatory.store';
 import {
   type ObservatoryQuery,
   naturalGroupBy,
@@ -123,6 +123,22 @@ export class ObservatoryPage {
       this.query().groupBy ??
       naturalGroupBy(this.overview()?.territory.drillable ?? true),
   );
+  /** Whether the territory has children: the structural grouping is theirs, else its cohorts. */
+  protected readonly drillable = computed(() => this.overview()?.territory.drillable ?? true);
+  /** At a leaf the table shows the cohorts, and says why it does not show territories. */
+  protected readonly leafNote = computed(() => !this.drillable() && this.groupBy() === 'cohort');
+  /** Nothing runs in the territory yet: a plain sentence and the way back up instead of zeros. */
+  protected readonly empty = computed(() => isEmptyTerritory(this.overview(), this.query()));
+  protected readonly parent = computed(() => {
+    const p = this.store.parent();
+    if (!p || !this.empty()) return null;
+    const count = p.enrolled === undefined ? null : formatCount(p.enrolled, this.k(), this.language.lang());
+    return {
+      name: textIn(p.territory.name, this.language.lang()),
+      count,
+      link: paramsFromQuery(withTerritory(this.query(), p.territory)),
+    };
+  });
   /** The totals strip: the territory as a whole. */
   protected readonly summary = computed(() => {
     const total = this.overview()?.total;

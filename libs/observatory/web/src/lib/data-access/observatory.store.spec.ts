@@ -17,7 +17,12 @@ const SCOPE: ObservatoryScope = {
   k: 5,
 };
 
-function report(territoryId: string, groupBy: ObservatoryGroupBy, drillable: boolean): CompletionReport {
+function report(
+  territoryId: string,
+  groupBy: ObservatoryGroupBy,
+  drillable: boolean,
+  enrolled?: number,
+): CompletionReport {
   const territory = {
     id: territoryId,
     code: territoryId,
@@ -32,7 +37,10 @@ function report(territoryId: string, groupBy: ObservatoryGroupBy, drillable: boo
     k: 5,
     rows: [],
     page: { offset: 0, limit: 50, total: 0 },
-    total: null,
+    total:
+      enrolled === undefined
+        ? null
+        : { key: 'total', label: null, enrolled, started: 0, completed: 0, certified: 0, withdrawn: 0 },
     suppressedCells: 0,
     generatedAt: '2026-11-29T00:00:00Z',
   };
@@ -78,6 +86,61 @@ describe('ObservatoryStore', () => {
     expect(store.detail()?.filters.groupBy).toBe('cohort');
     expect(store.overview()?.filters.groupBy).toBe('territory');
     expect(store.loading()).toBe(false);
+    http.verify();
+  });
+
+  it('keeps the territory grouping while the territory has children, even when cohorts were asked', () => {
+    const { http, store, completion, competences } = setup();
+    store.scope.set(SCOPE);
+    store.load({ ...EMPTY_QUERY, territoryId: 'oriental', groupBy: 'cohort' });
+    completion('territory').flush(report('oriental', 'territory', true));
+    competences().flush({ areas: [] });
+    http.expectNone((r) => r.url.endsWith('/completion') && r.params.get('groupBy') === 'cohort');
+    expect(store.detail()?.filters.groupBy).toBe('territory');
+    expect(store.loading()).toBe(false);
+    http.verify();
+  });
+
+  it('shows the cohorts of a leaf even when territories were asked', () => {
+    const { http, store, completion, competences } = setup();
+    store.scope.set(SCOPE);
+    store.load({ ...EMPTY_QUERY, territoryId: 'ouj', groupBy: 'territory' });
+    completion('territory').flush(report('ouj', 'territory', false));
+    competences().flush({ areas: [] });
+    completion('cohort').flush(report('ouj', 'cohort', false));
+    expect(store.detail()?.filters.groupBy).toBe('cohort');
+    http.verify();
+  });
+
+  it('fetches what the parent of an empty territory has', () => {
+    const { http, store, completion, competences } = setup();
+    store.scope.set(SCOPE);
+    store.load({ ...EMPTY_QUERY, territoryId: 'jerada' });
+    const empty = report('jerada', 'territory', false, 0);
+    const oriental = { ...empty.territory, id: 'oriental', drillable: true };
+    completion('territory').flush({ ...empty, breadcrumb: [oriental, empty.territory] });
+    competences().flush({ areas: [] });
+    completion('cohort').flush(report('jerada', 'cohort', false, 0));
+    expect(store.parent()).toEqual({ territory: oriental, enrolled: undefined });
+    const parent = completion('territory');
+    expect(parent.request.params.get('territoryId')).toBe('oriental');
+    parent.flush(report('oriental', 'territory', true, 240));
+    expect(store.parent()).toEqual({ territory: oriental, enrolled: 240 });
+    http.verify();
+  });
+
+  it('asks for no parent when the territory has coaches', () => {
+    const { http, store, completion, competences } = setup();
+    store.scope.set(SCOPE);
+    store.load({ ...EMPTY_QUERY, territoryId: 'ouj' });
+    const full = report('ouj', 'territory', false, 12);
+    completion('territory').flush({
+      ...full,
+      breadcrumb: [{ ...full.territory, id: 'oriental' }, full.territory],
+    });
+    competences().flush({ areas: [] });
+    completion('cohort').flush(report('ouj', 'cohort', false, 12));
+    expect(store.parent()).toBeNull();
     http.verify();
   });
 

@@ -2,8 +2,10 @@ import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import type {
   CompetenceReport,
   CompletionReport,
+  Count,
   ObservatoryFilters,
   ObservatoryScope,
+  ObservatoryTerritory,
   ProblemDetails,
 } from '@tc/shared/contracts';
 import { problemOf } from '@tc/shared/ui';
@@ -15,6 +17,20 @@ import { type ObservatoryQuery, naturalGroupBy, pageWindow } from './query';
 const ALL_CHILDREN = { offset: 0, limit: 500 };
 
 type BaseFilters = Omit<ObservatoryFilters, 'groupBy'>;
+
+/** The territory above an empty one, with how many coaches are enrolled there. */
+export interface ParentFigures {
+  territory: ObservatoryTerritory;
+  enrolled: Count | undefined;
+}
+
+/**
+ * Whether nothing runs in the territory yet: no coach enrolled in any cohort of it, whatever the
+ * months or the course (with a filter, zeros are an answer to that filter, not an empty territory).
+ */
+export function isEmptyTerritory(overview: CompletionReport | null, query: ObservatoryQuery): boolean {
+  return !!overview?.total && overview.total.enrolled === 0 && !query.from && !query.to && !query.courseId;
+}
 
 /**
  * The dashboard's state. For a query it holds three reports: the overview (grouped by territory:
@@ -35,6 +51,8 @@ export class ObservatoryStore {
   readonly problem = signal<ProblemDetails | null>(null);
   readonly competencesLoading = signal(false);
   readonly competencesProblem = signal<ProblemDetails | null>(null);
+  /** Above an empty territory: its parent and the parent's enrolled count (else `null`). */
+  readonly parent = signal<ParentFigures | null>(null);
 
   private lastQuery: ObservatoryQuery | null = null;
   private overviewKey = '';
@@ -42,11 +60,13 @@ export class ObservatoryStore {
   private competencesKey = '';
   private completionSub: Subscription | null = null;
   private competencesSub: Subscription | null = null;
+  private parentSub: Subscription | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.completionSub?.unsubscribe();
       this.competencesSub?.unsubscribe();
+      this.parentSub?.unsubscribe();
     });
   }
 
@@ -97,19 +117,20 @@ export class ObservatoryStore {
           .completion({ ...base, groupBy: 'territory' }, ALL_CHILDREN)
           .pipe(shareReplay({ bufferSize: 1, refCount: true }));
     const chosen = query.groupBy;
-    // A chosen grouping loads beside the overview; the natural one depends on the territory (its
-    // children, or its cohorts at a leaf), known once the overview is here.
-    const detail$: Observable<CompletionReport> =
-      chosen && chosen !== 'territory'
-        ? this.api.completion({ ...base, groupBy: chosen }, page)
-        : overview$.pipe(
-            switchMap((o) => {
-              const natural = chosen ?? naturalGroupBy(o.territory.drillable);
-              return natural === 'territory' && !query.page
-                ? of(o)
-                : this.api.completion({ ...base, groupBy: natural }, page);
-            }),
-          );
+    // A chosen grouping loads beside the overview. The structural ones (territory, cohort) depend on
+    // the territory, known once the overview is here: its children while it has some, its cohorts at
+    // a leaf only.
+    const structural = !chosen || chosen === 'territory' || chosen === 'cohort';
+    const detail$: Observable<CompletionReport> = !structural
+      ? this.api.completion({ ...base, groupBy: chosen }, page)
+      : overview$.pipe(
+          switchMap((o) => {
+            const natural = naturalGroupBy(o.territory.drillable);
+            return natural === 'territory' && !query.page
+              ? of(o)
+              : this.api.completion({ ...base, groupBy: natural }, page);
+          }),
+        );
 
     this.completionSub = forkJoin({ overview: overview$, detail: detail$ }).subscribe({
       next: ({ overview, detail }) => {
@@ -117,6 +138,7 @@ export class ObservatoryStore {
         this.overview.set(overview);
         this.detail.set(detail);
         this.loading.set(false);
+        this.loadParent(overview, base, query);
       },
       error: (e: unknown) => {
         this.detailKey = '';
@@ -127,6 +149,25 @@ export class ObservatoryStore {
         this.problem.set(problemOf(e));
       },
     });
+  }
+
+  /** Above an empty territory, what its parent has: where the observer may go back to. */
+  private loadParent(overview: CompletionReport, base: BaseFilters, query: ObservatoryQuery): void {
+    this.parentSub?.unsubscribe();
+    const parent = overview.breadcrumb.at(-2);
+    if (!parent || !isEmptyTerritory(overview, query)) {
+      this.parent.set(null);
+      return;
+    }
+    if (this.parent()?.territory.id === parent.id) return;
+    this.parent.set({ territory: parent, enrolled: undefined });
+    this.parentSub = this.api
+      .completion({ ...base, territoryId: parent.id, groupBy: 'territory' }, { offset: 0, limit: 1 })
+      .subscribe({
+        next: (report) => this.parent.set({ territory: parent, enrolled: report.total?.enrolled }),
+        // Without the count the link back up still stands.
+        error: () => undefined,
+      });
   }
 
   private loadCompetences(base: BaseFilters, baseKey: string): void {

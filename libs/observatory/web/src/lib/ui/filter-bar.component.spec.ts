@@ -15,7 +15,12 @@ const SCOPE: ObservatoryScope = {
 };
 
 describe('FilterBarComponent', () => {
-  function render(query: ObservatoryQuery, groupBy: ObservatoryGroupBy = 'territory', scope = SCOPE) {
+  function render(
+    query: ObservatoryQuery,
+    groupBy: ObservatoryGroupBy = 'territory',
+    scope = SCOPE,
+    drillable = true,
+  ) {
     TestBed.configureTestingModule({
       imports: [
         FilterBarComponent,
@@ -34,6 +39,7 @@ describe('FilterBarComponent', () => {
     fixture.componentRef.setInput('scope', scope);
     fixture.componentRef.setInput('query', query);
     fixture.componentRef.setInput('groupBy', groupBy);
+    fixture.componentRef.setInput('drillable', drillable);
     const emitted: ObservatoryQuery[] = [];
     fixture.componentInstance.changed.subscribe((q) => emitted.push(q));
     fixture.detectChanges();
@@ -54,7 +60,7 @@ describe('FilterBarComponent', () => {
   });
 
   it('shows the grouping on screen and the courses by title', () => {
-    const { select } = render(EMPTY_QUERY, 'cohort');
+    const { select } = render(EMPTY_QUERY, 'cohort', SCOPE, false);
     expect(select('tc-obs-groupby').value).toBe('cohort');
     expect(Array.from(select('tc-obs-course').options).map((o) => o.value)).toEqual(['', 'c1', 'c2']);
   });
@@ -65,6 +71,19 @@ describe('FilterBarComponent', () => {
     expect(module(EMPTY_QUERY)).toBe(true);
     TestBed.resetTestingModule();
     expect(module({ ...EMPTY_QUERY, courseId: 'c1' })).toBe(false);
+  });
+
+  it('offers territories while the territory has children, cohorts only at a leaf', () => {
+    const disabled = (el: HTMLElement, g: string) =>
+      (el.querySelector(`option[value=${g}]`) as HTMLOptionElement).disabled;
+    const region = render(EMPTY_QUERY, 'territory').el;
+    expect(disabled(region, 'territory')).toBe(false);
+    expect(disabled(region, 'cohort')).toBe(true);
+    TestBed.resetTestingModule();
+    const province = render(EMPTY_QUERY, 'cohort', SCOPE, false).el;
+    expect(disabled(province, 'territory')).toBe(true);
+    expect(disabled(province, 'cohort')).toBe(false);
+    expect(disabled(province, 'gender')).toBe(false);
   });
 
   it('emits the next query when a filter changes', () => {

@@ -44,7 +44,7 @@ import {
         <label for="tc-obs-groupby">{{ 'observatory.filters.groupBy' | transloco }}</label>
         <select id="tc-obs-groupby" (change)="pickGroupBy($event)" aria-describedby="tc-groupby-hint">
           @for (g of groups; track g) {
-            <option [value]="g" [selected]="g === groupBy()" [disabled]="g === 'module' && !query().courseId">
+            <option [value]="g" [selected]="g === groupBy()" [disabled]="unavailable(g)">
               {{ 'observatory.groupBy.' + g | transloco }}
             </option>
           }
@@ -104,6 +104,8 @@ export class FilterBarComponent {
   readonly groupBy = input.required<ObservatoryGroupBy>();
   /** The top territory of the scope the view is in. */
   readonly topId = input<string | null>(null);
+  /** Whether the territory shown has children: territories while it has, cohorts at a leaf only. */
+  readonly drillable = input(true);
   readonly changed = output<ObservatoryQuery>();
 
   protected readonly groups = OBSERVATORY_GROUPS;
@@ -117,6 +119,14 @@ export class FilterBarComponent {
     const q = this.query();
     return !!(q.from || q.to || q.courseId || q.groupBy);
   });
+
+  /** Lessons need a course; the structural grouping is the children's, or the cohorts' at a leaf. */
+  protected unavailable(g: ObservatoryGroupBy): boolean {
+    if (g === 'module') return !this.query().courseId;
+    if (g === 'cohort') return this.drillable();
+    if (g === 'territory') return !this.drillable();
+    return false;
+  }
 
   protected pickTerritory(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
