@@ -126,13 +126,18 @@ test('a trainer creates a cohort, imports coaches from a CSV; a coach joins with
   const mine = page.getByRole('region', { name: 'Mes cohortes' });
   await expect(mine.getByRole('heading', { level: 3, name: cohortName })).toBeVisible();
 
-  // And on the home page.
+  // And on the home page: the course one tap away, and the next lesson.
   await mainNav(page).getByRole('link', { name: 'Accueil' }).click();
   await expectSignedIn(page);
-  const home = page.getByRole('region', { name: 'Mes cohortes' });
-  const card = home.getByRole('listitem').filter({ has: page.getByRole('heading', { name: cohortName }) });
+  const home = page.getByRole('region', { name: 'Prochaine étape' });
+  const card = home.getByRole('listitem').filter({ hasText: cohortName });
   await expect(card).toContainText(COURSE);
-  await expect(card).toContainText(/0\/\d+ leçons/);
+  await expect(card).toContainText(/0 \/ \d+ leçons/);
+  await expect(card.getByRole('link')).toHaveAttribute('href', /^\/learn\/[^/]+$/);
+  await expect(home.getByRole('link', { name: /^Continuer : / })).toHaveAttribute(
+    'href',
+    /^\/learn\/[^/]+\/lessons\/[^/]+$/,
+  );
 });
 
 test('an existing account a trainer enrols is invited, not enrolled; it joins by accepting, signed in', async ({

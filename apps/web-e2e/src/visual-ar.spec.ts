@@ -116,8 +116,9 @@ test.describe('Arabic, phone', () => {
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
       await settle(page);
-      const volatile = masks(page, '.tc-mine h3, .tc-mine .tc-dates, .tc-cohort');
-      await expect(page.locator('.tc-mine li').first()).toBeVisible();
+      const volatile = masks(page, '.tc-cohort, .tc-today tc-deadline-badge');
+      await expect(page.locator('.tc-today li').first()).toBeVisible();
+      await expect(page.locator('.tc-today a.tc-continue')).toBeVisible();
       await expect(page).toHaveScreenshot('home.png', { ...SHOT, mask: volatile });
 
       await page.goto('/learn');
