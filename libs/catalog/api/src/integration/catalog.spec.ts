@@ -268,10 +268,11 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
       key: 'q1',
       type: 'single',
       prompt: 'Laquelle ?',
+      locale: 'fr',
       points: 1,
       options: [
-        { key: 'a', text: 'A' },
-        { key: 'b', text: 'B' },
+        { key: 'a', text: 'A', locale: 'fr' },
+        { key: 'b', text: 'B', locale: 'fr' },
       ],
     });
     const json = JSON.stringify(preview.body);
