@@ -387,6 +387,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: 'True when the requested locale was missing and the default was used.',
         type: 'boolean',
       },
+      textLocales: {
+        properties: {
+          title: { $ref: '#/components/schemas/Locale' },
+          body: { $ref: '#/components/schemas/Locale' },
+          media: { $ref: '#/components/schemas/Locale' },
+        },
+        required: ['title', 'body', 'media'],
+        additionalProperties: false,
+        description:
+          'The locale each text is actually in, which differs from `locale` when only some texts fell back (absent in copies from before: `locale`). `media`: caption and transcript.',
+        type: 'object',
+      },
       html: { type: 'string' },
       media: {
         properties: {
@@ -394,18 +406,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
           url: { type: 'string' },
           caption: { type: 'string' },
           transcriptHtml: { type: 'string' },
-          textLocales: {
-            properties: {
-              title: { $ref: '#/components/schemas/Locale' },
-              body: { $ref: '#/components/schemas/Locale' },
-              media: { $ref: '#/components/schemas/Locale' },
-            },
-            required: ['title', 'body', 'media'],
-            additionalProperties: false,
-            description:
-              'The locale each text is actually in, which differs from `locale` when only some texts fell back (absent in copies from before: `locale`). `media`: caption and transcript.',
-            type: 'object',
-          },
           image: {
             properties: {
               src: {
@@ -421,7 +421,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
             required: ['src', 'srcset', 'sizes', 'width', 'height', 'bytes'],
             additionalProperties: false,
             description:
-              "How a page loads one of the platform's own raster images: resized variants, intrinsic size.",
+              'For a stored raster image: its resized variants and size (absent for old copies and other media).',
             type: 'object',
             nullable: true,
           },

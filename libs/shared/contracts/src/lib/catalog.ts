@@ -269,6 +269,11 @@ export interface CoachLesson {
   locale: Locale;
   /** True when the requested locale was missing and the default was used. */
   fallback: boolean;
+  /**
+   * The locale each text is actually in, which differs from `locale` when only some texts fell
+   * back (absent in copies from before: `locale`). `media`: caption and transcript.
+   */
+  textLocales?: { title: Locale; body: Locale; media: Locale };
   html: string;
   media: {
     type: MediaType;
@@ -276,11 +281,6 @@ export interface CoachLesson {
     caption: string;
     transcriptHtml: string;
     /** For a stored raster image: its resized variants and size (absent for old copies and other media). */
-  /**
-   * The locale each text is actually in, which differs from `locale` when only some texts fell
-   * back (absent in copies from before: `locale`). `media`: caption and transcript.
-   */
-  textLocales?: { title: Locale; body: Locale; media: Locale };
     image?: ResponsiveImage | null;
   } | null;
   quiz: CoachQuiz | null;
