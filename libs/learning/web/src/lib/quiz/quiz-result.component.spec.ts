@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
@@ -63,6 +64,7 @@ describe('QuizComponent: the result says the score in words and what comes next'
       quiz?: CoachQuiz;
       lang?: 'fr' | 'ar';
       state?: LearnerCourse['quizzes'][string] | null;
+      submit?: () => Promise<QuizAttemptResult | null>;
     } = {},
   ): Promise<void> {
     const lang = options.lang ?? 'fr';
@@ -79,7 +81,11 @@ describe('QuizComponent: the result says the score in words and what comes next'
         { provide: LanguageService, useValue: { lang: signal(lang) } },
         {
           provide: ProgressSyncService,
-          useValue: { pendingAttempts: signal([]), graded, submitAttempt: () => Promise.resolve(null) },
+          useValue: {
+            pendingAttempts: signal([]),
+            graded,
+            submitAttempt: options.submit ?? (() => Promise.resolve(null)),
+          },
         },
       ],
     });
@@ -146,6 +152,29 @@ describe('QuizComponent: the result says the score in words and what comes next'
     TestBed.resetTestingModule();
     await render({ state, quiz: quiz({ allowImprove: true }) });
     expect(host.querySelector('form')).not.toBeNull();
+  });
+
+  it('when the quiz was passed meanwhile (another tab), says so instead of showing an error', async () => {
+    const refused = new HttpErrorResponse({
+      status: 409,
+      error: {
+        type: 'https://coaching-territorial.example.org/problems/quiz-already-passed',
+        title: 'Quiz already passed',
+        status: 409,
+      },
+    });
+    await render({ submit: () => Promise.reject(refused) });
+    for (const radio of host.querySelectorAll<HTMLInputElement>('input[type="radio"][value="a"]'))
+      radio.click();
+    host.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    await new Promise((r) => setTimeout(r, 0));
+    await fixture.whenStable();
+    expect(text('.tc-next')).toBe(
+      'Quiz réussi : la leçon est terminée. Vous pouvez passer à la suite du cours.',
+    );
+    expect(host.querySelector('form')).toBeNull();
+    expect(host.textContent).not.toContain('Quiz already passed');
   });
 
   it('gives the score in points, with the verdict and the pass mark; each question’s points when not all 1', async () => {

@@ -82,10 +82,14 @@ export class QuizComponent {
     const result = this.result();
     return result ? result.attemptsLeft : (this.state()?.attemptsLeft ?? this.quiz().maxAttempts);
   });
+  /** The server refused an attempt because the quiz was passed since this page showed it. */
+  protected readonly passedMeanwhile = signal(false);
   /** Passed before or now: answering again is then only for improving, when the trainer allows it. */
   protected readonly everPassed = computed(() => {
     const r = this.result();
-    return !!this.state()?.passed || !!r?.passed || (!!r && r.bestPercent >= r.passMark);
+    return (
+      this.passedMeanwhile() || !!this.state()?.passed || !!r?.passed || (!!r && r.bestPercent >= r.passMark)
+    );
   });
   protected readonly mayAnswerAgain = computed(() => !this.everPassed() || this.quiz().allowImprove === true);
   protected readonly canAnswer = computed(
@@ -180,7 +184,12 @@ export class QuizComponent {
         },
         (e: unknown) => {
           this.sending.set(false);
-          this.problem.set(problemOf(e));
+          const problem = problemOf(e);
+          // Passed meanwhile (another tab, an attempt sent from the outbox): said in words, not as an error.
+          if (problem.type.endsWith('/quiz-already-passed')) {
+            this.passedMeanwhile.set(true);
+            queueMicrotask(() => this.resultBox()?.nativeElement.focus());
+          } else this.problem.set(problem);
         },
       );
   }
