@@ -1,4 +1,4 @@
-// What the demo coach's phone downloads for a first text-lesson view (issue 7, weight budgets).
+// What the demo coach's phone downloads for a first text-lesson view (the weight budgets).
 //
 //   npx nx build web && npm run serve:e2e          (or `npm start`), then in another shell:
 //   node tools/scripts/weight.mjs                  (BASE_URL=http://127.0.0.1:3100 by default)
