@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { LearnerCourse, MyEnrolment, ProblemDetails } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf, textIn, today } from '@tc/shared/ui';
+import type { LearnerCourse } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, textIn, today } from '@tc/shared/ui';
 import { continueKey, lessonsInOrder } from '../data-access/course-outline';
 import { type ModuleDeadline, nextDeadline } from '../data-access/deadlines';
-import { LearnerCourseStore, isUnreachable } from '../data-access/learner-course.store';
-import { LearningService } from '../data-access/learning.service';
-import { OfflineLibrary } from '../data-access/offline-library';
+import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { injectMyEnrolments } from '../data-access/my-enrolments';
 import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.service';
 import { DeadlineBadgeComponent } from '../ui/deadline-badge.component';
 import { ProgressMeterComponent } from '../ui/progress-meter.component';
@@ -103,14 +102,13 @@ function lastActivity(course: LearnerCourse): string {
   styleUrl: './coach-today.component.scss',
 })
 export class CoachTodayComponent {
-  private readonly api = inject(LearningService);
   private readonly store = inject(LearnerCourseStore);
-  private readonly library = inject(OfflineLibrary);
   private readonly lang = inject(LanguageService).lang;
   protected readonly sync = inject(ProgressSyncService);
 
-  protected readonly list = signal<MyEnrolment[] | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly enrolments = injectMyEnrolments();
+  protected readonly list = this.enrolments.list;
+  protected readonly problem = this.enrolments.problem;
 
   /** The active courses loaded so far, in the order of the enrolments. */
   private readonly courses = computed(() => {
@@ -162,29 +160,4 @@ export class CoachTodayComponent {
     }
     return best;
   });
-
-  constructor() {
-    this.api.myEnrolments().subscribe({
-      next: (list) => {
-        this.list.set(list);
-        void this.library.keepEnrolments(list).catch(() => undefined);
-      },
-      error: (e: unknown) => void this.offline(e),
-    });
-    effect(() => {
-      const lang = this.lang();
-      for (const e of this.list() ?? []) if (e.status === 'active') this.store.ensure(e.enrolmentId, lang);
-    });
-  }
-
-  /** No network: the list as last seen online, if this browser kept one. */
-  private async offline(error: unknown): Promise<void> {
-    const kept = isUnreachable(error) ? await this.library.enrolments().catch(() => null) : null;
-    if (kept) {
-      this.list.set(kept);
-      return;
-    }
-    this.problem.set(problemOf(error));
-    this.list.set([]);
-  }
 }
