@@ -33,6 +33,7 @@ import {
   horizontalBars,
   monthlyLines,
 } from '../chart/chart-options';
+import { injectNarrow } from '../chart/narrow';
 import { formatCount, formatMonth, formatNumber } from '../data-access/format';
 import { rowLabel } from '../data-access/labels';
 import { ObservatoryStore, isEmptyTerritory } from '../data-access/observatory.store';
@@ -104,6 +105,7 @@ export class ObservatoryPage {
   private readonly t = injectTranslate();
   private readonly reducedMotion =
     inject(DOCUMENT).defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  private readonly narrow = injectNarrow();
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
@@ -176,6 +178,7 @@ export class ObservatoryPage {
     lang: this.language.lang(),
     suppressed: `< ${this.kText()}`,
     reducedMotion: this.reducedMotion,
+    narrow: this.narrow(),
   }));
 
   protected readonly funnelChart = computed<DrawnChart | null>(() => {
@@ -233,7 +236,7 @@ export class ObservatoryPage {
     const fields: CountField[] = groupBy === 'module' ? ['started', 'completed'] : ['enrolled', 'completed'];
     return {
       options: horizontalBars(labels, series(fields), ctx),
-      height: barChartHeight(labels.length, fields.length),
+      height: barChartHeight(labels.length, fields.length, ctx.narrow),
       label,
     };
   });
@@ -260,7 +263,7 @@ export class ObservatoryPage {
         'rate',
         1,
       ),
-      height: barChartHeight(quizzes.length, 1),
+      height: barChartHeight(quizzes.length, 1, this.narrow()),
       label: t('observatory.chart.label', { title: t('observatory.chart.quizzes') }),
     };
   });

@@ -6,6 +6,11 @@ export function formatNumber(n: number, lang: Locale): string {
   return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 0 }).format(n);
 }
 
+/** A number written short for a chart axis: "1,2 k", "25 k" ("1,2 ألف" in Arabic); small ones whole. */
+export function formatCompact(n: number, lang: Locale): string {
+  return new Intl.NumberFormat(intlLocale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
 /**
  * A count of coaches: the number, or `< k` where the server suppressed it (`null`), or `null` where
  * the field does not apply (`undefined`, shown as a dash by the caller).

@@ -62,7 +62,9 @@ export class CompetencesComponent {
       this.chartContext(),
     );
   });
-  protected readonly areaChartHeight = computed(() => barChartHeight(this.areas().length, 1));
+  protected readonly areaChartHeight = computed(() =>
+    barChartHeight(this.areas().length, 1, this.chartContext().narrow),
+  );
 
   protected readonly levelChart = computed(() => {
     const t = this.t();
@@ -86,7 +88,9 @@ export class CompetencesComponent {
       8,
     );
   });
-  protected readonly levelChartHeight = computed(() => barChartHeight(this.competenceCount(), 2));
+  protected readonly levelChartHeight = computed(() =>
+    barChartHeight(this.competenceCount(), 2, this.chartContext().narrow),
+  );
 
   protected chartLabel(titleKey: string): string {
     const t = this.t();
