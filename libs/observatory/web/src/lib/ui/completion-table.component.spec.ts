@@ -181,6 +181,23 @@ describe('CompletionTableComponent', () => {
     return { el, rows, rowOf, cells };
   }
 
+  it('marks the columns its styles keep in view and align: the names, and the figures with their headers', () => {
+    const { el } = render(byTerritory());
+    // The first cell of every row (head, body, total) is the column kept in view while the figures
+    // scroll under it on a phone.
+    for (const row of Array.from(el.querySelectorAll('thead tr, tbody tr, tfoot tr'))) {
+      expect(row.firstElementChild?.classList.contains('tc-label-col')).toBe(true);
+      // Every other cell, header or figure, is aligned on the end side.
+      const rest = Array.from(row.children).slice(1);
+      expect(rest.length).toBeGreaterThan(0);
+      expect(rest.every((c) => c.classList.contains('tc-num'))).toBe(true);
+    }
+    // The scroller can be reached and scrolled from the keyboard, named by the table's caption.
+    const scroller = el.querySelector('.tc-table-scroll');
+    expect([scroller?.getAttribute('tabindex'), scroller?.getAttribute('role')]).toEqual(['0', 'region']);
+    expect(scroller?.getAttribute('aria-label')).toBe('Par territoire — Maroc');
+  });
+
   it('is a real table with a caption and column headers', () => {
     const { el } = render(byTerritory());
     expect(el.querySelector('table caption')?.textContent?.trim()).toBe('Par territoire — Maroc');
