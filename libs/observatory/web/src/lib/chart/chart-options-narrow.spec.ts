@@ -105,6 +105,13 @@ describe('chart options on a narrow page', () => {
     expect(barChartHeight(rows, 2)).toBe(56 + rows * 42);
     const y = (horizontalBars(competences, levels, wide).yAxis as Axis).axisLabel;
     expect([y.inside, y.width, y.overflow]).toEqual([undefined, 200, 'truncate']);
+    const x = (horizontalBars(competences, levels, wide).xAxis as Axis).axisLabel;
+    expect(x.hideOverlap).toBeUndefined();
+    const bars = horizontalBars(competences, levels, wide).series as {
+      barMaxWidth: number;
+      barGap: string;
+    }[];
+    expect([bars[0].barMaxWidth, bars[0].barGap]).toEqual([16, '15%']);
   });
 
   it('writes fewer, compact numbers beside the months', () => {

@@ -156,7 +156,7 @@ export function horizontalBars(
         verticalAlign: 'bottom' as const,
         padding: [0, 0, namePadding(series.length), 0],
         margin: 0,
-        width: 280,
+        width: 290,
         overflow: 'break' as const,
         lineHeight: NAME_LINE_HEIGHT,
         color: INK,
@@ -182,7 +182,7 @@ export function horizontalBars(
       max,
       minInterval: kind === 'count' ? 1 : undefined,
       ...(narrow ? { splitNumber: 3 } : {}),
-      axisLabel: { formatter: axisText(kind, ctx), color: MUTED, hideOverlap: narrow },
+      axisLabel: { formatter: axisText(kind, ctx), color: MUTED, ...(narrow ? { hideOverlap: true } : {}) },
       splitLine: { lineStyle: { color: '#e1e2e8' } },
     },
     yAxis: {
