@@ -12,6 +12,8 @@ test('the admin invites someone, who opens the link, sets a password and is sign
 
   await page.getByRole('button', { name: 'Inviter une personne' }).click();
   const dialog = page.getByRole('dialog');
+  // The dialog focuses its first field once it has opened: typing before that can land in the wrong one.
+  await expect(dialog.getByLabel(/^Adresse e-mail/)).toBeFocused();
   await dialog.getByLabel(/^Adresse e-mail/).fill(email);
   await dialog.getByLabel(/^Nom/).fill(name);
   const territory = dialog.getByRole('group', { name: 'Territoire du rôle' });
