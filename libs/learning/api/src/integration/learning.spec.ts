@@ -23,6 +23,31 @@ async function seededCourse(t: TestApp, trainer: string): Promise<string> {
   return id;
 }
 
+/** L'Oriental's id: the demo trainer's territory, where the spec's cohorts run. */
+async function orientalTerritoryId(t: TestApp): Promise<string> {
+  const [row] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+    id: string;
+  }[];
+  return row!.id;
+}
+
+/** A cohort of version 1 of a course in L'Oriental, running through 2027, opened by the trainer. */
+async function openCohort(t: TestApp, trainer: string, name: string, courseId: string): Promise<string> {
+  const cohort = await t.request('POST', '/api/v1/cohorts', {
+    token: trainer,
+    body: {
+      name,
+      courseId,
+      courseVersion: 1,
+      territoryId: await orientalTerritoryId(t),
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+    },
+  });
+  expect(cohort.status).toBe(201);
+  return cohort.body.id as string;
+}
+
 /** The right answers of a demo quiz, built from its content (the test knows; the coach's browser never does). */
 function rightAnswers(key: string): QuizAnswers {
   const quiz = quizzes.find((q) => q.key === key)!.quiz!;
@@ -70,21 +95,8 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     t = await createTestApp();
     const trainer = (await t.signIn('trainer@example.org')).accessToken;
     const courseId = await seededCourse(t, trainer);
-    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
-      id: string;
-    }[];
-    const cohort = await t.request('POST', '/api/v1/cohorts', {
-      token: trainer,
-      body: {
-        name: 'Learning spec',
-        courseId,
-        courseVersion: 1,
-        territoryId: oriental!.id,
-        startsOn: '2026-01-01',
-        endsOn: '2027-12-31',
-      },
-    });
-    const enrolled = await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+    const cohortId = await openCohort(t, trainer, 'Learning spec', courseId);
+    const enrolled = await t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments`, {
       token: trainer,
       body: { emails: ['coach@example.org', 'second.coach@coop.ma'] },
     });
@@ -376,21 +388,8 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     expect(
       (await t.request('POST', `/api/v1/courses/${course.body.id}/publish`, { token: trainer })).status,
     ).toBe(201);
-    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
-      id: string;
-    }[];
-    const cohort = await t.request('POST', '/api/v1/cohorts', {
-      token: trainer,
-      body: {
-        name: 'Improving allowed',
-        courseId: course.body.id,
-        courseVersion: 1,
-        territoryId: oriental!.id,
-        startsOn: '2026-01-01',
-        endsOn: '2027-12-31',
-      },
-    });
-    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+    const cohortId = await openCohort(t, trainer, 'Improving allowed', course.body.id);
+    await t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments`, {
       token: trainer,
       body: { emails: ['coach@example.org'] },
     });
@@ -398,7 +397,7 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       enrolmentId: string;
       cohortId: string;
     }[];
-    const id = mine.find((e) => e.cohortId === cohort.body.id)!.enrolmentId;
+    const id = mine.find((e) => e.cohortId === cohortId)!.enrolmentId;
     const view = await t.request('GET', `/api/v1/enrolments/${id}`, { token: coach });
     const coachQuiz = view.body.course.modules
       .flatMap((m: { lessons: { key: string }[] }) => m.lessons)
@@ -443,21 +442,8 @@ describe('certificates and self-assessment (real database)', () => {
     t = await createTestApp({ PUBLIC_URL: 'https://academy.example.org' });
     trainer = (await t.signIn('trainer@example.org')).accessToken;
     const courseId = await seededCourse(t, trainer);
-    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
-      id: string;
-    }[];
-    const cohort = await t.request('POST', '/api/v1/cohorts', {
-      token: trainer,
-      body: {
-        name: 'Certificats',
-        courseId,
-        courseVersion: 1,
-        territoryId: oriental!.id,
-        startsOn: '2026-01-01',
-        endsOn: '2027-12-31',
-      },
-    });
-    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+    const cohortId = await openCohort(t, trainer, 'Certificats', courseId);
+    await t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments`, {
       token: trainer,
       body: { emails: ['coach@example.org'] },
     });
@@ -601,21 +587,9 @@ describe('a certificate states what was true when it was issued (real database)'
     trainer = (await t.signIn('trainer@example.org')).accessToken;
     admin = (await t.signIn('admin@example.org')).accessToken;
     const courseId = await seededCourse(t, trainer);
-    orientalId = (
-      (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[]
-    )[0]!.id;
-    const cohort = await t.request('POST', '/api/v1/cohorts', {
-      token: trainer,
-      body: {
-        name: 'Certificats figés',
-        courseId,
-        courseVersion: 1,
-        territoryId: orientalId,
-        startsOn: '2026-01-01',
-        endsOn: '2027-12-31',
-      },
-    });
-    await t.request('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, {
+    orientalId = await orientalTerritoryId(t);
+    const cohortId = await openCohort(t, trainer, 'Certificats figés', courseId);
+    await t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments`, {
       token: trainer,
       body: { emails: ['coach@example.org'] },
     });
