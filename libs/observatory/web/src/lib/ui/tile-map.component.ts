@@ -23,6 +23,10 @@ interface Tile {
 /**
  * The child territories as a grid of tiles (no geodata), each coloured by its completion rate and
  * linking to its drill-down; suppressed rates are hatched. The legend explains the classes.
+ *
+ * Titled "at a glance", not "map": no public-domain boundaries of Morocco's twelve regions of 2015 were
+ * found (Natural Earth's admin-1 still has the sixteen regions before 2015; the twelve-region sets are
+ * OpenStreetMap extracts under the ODbL), so nothing here pretends to be a map.
  */
 @Component({
   selector: 'tc-tile-map',
