@@ -6,6 +6,8 @@ export * from './lib/auth';
 export * from './lib/problem';
 export * from './lib/health';
 export * from './lib/catalog';
+export * from './lib/locale-completeness';
+export * from './lib/quiz-grading';
 export * from './lib/cohorts';
 export * from './lib/learning';
 export * from './lib/observatory';

@@ -2,13 +2,18 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Locale, QuizAttemptResult, QuizQuestion, Quiz } from '@tc/shared/contracts';
+import {
+  type Locale,
+  type QuizAttemptResult,
+  type QuizQuestion,
+  type Quiz,
+  grade,
+} from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { LearnerRecords } from '@tc/cohorts/api';
 import { CLOCK_SKEW_MS, ProgressService } from './progress.service';
 import type { QuizAttemptDto } from './dto/learning.dto';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
-import { grade } from './rules/grading';
 
 function text(t: Partial<Record<Locale, string>> | undefined, locale: Locale, fallback: Locale): string {
   return t?.[locale]?.trim() || t?.[fallback]?.trim() || '';

@@ -1,4 +1,4 @@
-import { grade } from './grading';
+import { grade } from '@tc/shared/contracts';
 import { isCourseComplete, type LessonFacts } from './completion';
 import { course, quiz } from './fixtures';
 

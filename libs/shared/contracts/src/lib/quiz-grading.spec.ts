@@ -1,5 +1,56 @@
-import { grade, isCorrect, normaliseAnswer } from './grading';
-import { quiz } from './fixtures';
+import type { Quiz } from './catalog';
+import { grade, isCorrect, normaliseAnswer } from './quiz-grading';
+
+/** One question of each type, 5 points in all, a 70% pass mark. */
+const quiz: Quiz = {
+  passMark: 70,
+  maxAttempts: 3,
+  revealAnswers: 'after_pass_or_last_attempt',
+  questions: [
+    {
+      key: 'q1',
+      type: 'single',
+      prompt: { fr: '?' },
+      points: 2,
+      options: [
+        { key: 'a', text: { fr: 'A' }, correct: true },
+        { key: 'b', text: { fr: 'B' }, correct: false },
+      ],
+      acceptedAnswers: [],
+    },
+    {
+      key: 'q2',
+      type: 'multiple',
+      prompt: { fr: '?' },
+      points: 1,
+      options: [
+        { key: 'a', text: { fr: 'A' }, correct: true },
+        { key: 'b', text: { fr: 'B' }, correct: true },
+        { key: 'c', text: { fr: 'C' }, correct: false },
+      ],
+      acceptedAnswers: [],
+    },
+    {
+      key: 'q3',
+      type: 'true_false',
+      prompt: { fr: '?' },
+      points: 1,
+      options: [
+        { key: 'true', text: { fr: 'Vrai' }, correct: false },
+        { key: 'false', text: { fr: 'Faux' }, correct: true },
+      ],
+      acceptedAnswers: [],
+    },
+    {
+      key: 'q4',
+      type: 'short_answer',
+      prompt: { fr: '?' },
+      points: 1,
+      options: [],
+      acceptedAnswers: ['Site web', 'site internet', 'موقع إلكتروني'],
+    },
+  ],
+};
 
 describe('grading a quiz', () => {
   it('all right: full score, passed', () => {

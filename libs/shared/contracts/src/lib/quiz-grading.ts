@@ -1,4 +1,8 @@
-import type { Quiz, QuizAnswers, QuizQuestion } from '@tc/shared/contracts';
+import type { Quiz, QuizQuestion } from './catalog';
+import type { QuizAnswers } from './learning';
+
+// How a quiz is graded: by the server for a coach's attempt, and in the browser for a trainer's
+// preview (which records nothing), so that both give the same score for the same answers.
 
 /**
  * A short answer as compared: trimmed, spaces folded, lower-case, without accents (é → e) and without
