@@ -33,8 +33,10 @@ export function readDraft(
     return {};
   }
   if (!kept || typeof kept !== 'object' || Array.isArray(kept)) return {};
-  const entries = Object.entries(kept as Record<string, unknown>);
-  return Object.fromEntries(entries.filter(([code, level]) => codes.includes(code) && isLevel(level)));
+  const entries = Object.entries(kept as Record<string, unknown>).filter(
+    (e): e is [string, number] => codes.includes(e[0]) && isLevel(e[1]),
+  );
+  return Object.fromEntries(entries);
 }
 
 export function writeDraft(
