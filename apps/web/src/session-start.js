@@ -10,8 +10,9 @@
 //
 // On a deep link into a course or a lesson (/learn/<enrolment>…), the course is then read at once
 // with the fresh token, in the coach's language, rather than after the learning pages' code has
-// downloaded and rendered: the app takes that answer when it asks for the same address
-// (window.tcEarlyReads), else it is simply not used.
+// downloaded and rendered; on the home page, a coach's enrolments and active courses likewise. The
+// app takes each answer when it asks for the same address (window.tcEarlyReads), else it is simply
+// not used.
 (function () {
   if (typeof window.fetch !== 'function') return;
   function answer(res) {
@@ -53,8 +54,15 @@
   window.tcEarlyReads = window.tcEarlyReads || {};
   window.tcEarlyReads[texts] = window.fetch(texts, { credentials: 'same-origin' }).then(answer, unreachable);
 
-  const course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(window.location.pathname);
-  if (!course || !window.tcEarlyRefresh) return;
+  // What the first page will read with the fresh token, read at once instead of after the page's
+  // code has downloaded and rendered: on a deep link into a course (/learn/<enrolment>…) that course,
+  // on the home page a coach's enrolments and then their active courses (the "next step" card), in
+  // the coach's language. The app takes each answer when it asks for the same address, else it is
+  // simply not used.
+  const path = window.location.pathname;
+  const course = /^\/learn\/([0-9a-fA-F-]{36})(\/|$)/.exec(path);
+  const home = path === '/';
+  if ((!course && !home) || !window.tcEarlyRefresh) return;
   window.tcEarlyRefresh.then(function (refreshed) {
     if (refreshed.status !== 200) return;
     let session;
@@ -64,11 +72,42 @@
       return;
     }
     if (!session || !session.accessToken || !session.me) return;
-    const url =
-      '/api/v1/enrolments/' + course[1] + '?locale=' + encodeURIComponent(session.me.preferredLanguage);
-    window.tcEarlyReads = window.tcEarlyReads || {};
-    window.tcEarlyReads[url] = window
-      .fetch(url, { headers: { authorization: 'Bearer ' + session.accessToken }, credentials: 'same-origin' })
-      .then(answer, unreachable);
+    const init = { headers: { authorization: 'Bearer ' + session.accessToken }, credentials: 'same-origin' };
+    const locale = encodeURIComponent(session.me.preferredLanguage);
+    function read(url) {
+      const answered = window.fetch(url, init).then(answer, unreachable);
+      window.tcEarlyReads[url] = answered;
+      return answered;
+    }
+    if (course) {
+      read('/api/v1/enrolments/' + course[1] + '?locale=' + locale);
+      return;
+    }
+    const roles = Array.isArray(session.me.roles) ? session.me.roles : [];
+    if (
+      !roles.some(function (r) {
+        return r && r.role === 'coach';
+      })
+    )
+      return;
+    read('/api/v1/me/enrolments').then(function (enrolments) {
+      if (enrolments.status !== 200) return;
+      let list;
+      try {
+        list = JSON.parse(enrolments.body);
+      } catch {
+        return;
+      }
+      if (!Array.isArray(list)) return;
+      // The home page loads every active course; the first few are read here, the rest by the app.
+      list
+        .filter(function (e) {
+          return e && e.status === 'active' && /^[0-9a-fA-F-]{36}$/.test(e.enrolmentId);
+        })
+        .slice(0, 4)
+        .forEach(function (e) {
+          read('/api/v1/enrolments/' + e.enrolmentId + '?locale=' + locale);
+        });
+    });
   });
 })();

@@ -7,14 +7,17 @@ const source = readFileSync(join(__dirname, 'session-start.js'), 'utf8');
 describe('session-start.js', () => {
   let requests: { url: string; init?: RequestInit }[];
   let refresh: { status: number; body: string };
+  /** Bodies of other addresses than the refresh (by default `{"asked":"<url>"}`). */
+  let bodies: Record<string, string>;
   const original = window.fetch;
 
   beforeEach(() => {
     requests = [];
     refresh = { status: 401, body: '{"status":401}' };
+    bodies = {};
     window.fetch = ((url: string, init?: RequestInit) => {
       requests.push({ url, init });
-      const body = url === '/api/v1/auth/refresh' ? refresh.body : `{"asked":"${url}"}`;
+      const body = url === '/api/v1/auth/refresh' ? refresh.body : (bodies[url] ?? `{"asked":"${url}"}`);
       const status = url === '/api/v1/auth/refresh' ? refresh.status : 200;
       return Promise.resolve({ status, statusText: '', text: () => Promise.resolve(body) } as Response);
     }) as typeof window.fetch;
@@ -78,5 +81,62 @@ describe('session-start.js', () => {
     expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/fr.json', course]);
     expect(requests[2].init?.headers).toEqual({ authorization: 'Bearer t0k' });
     expect(Object.keys(window.tcEarlyReads ?? {}).sort()).toEqual([course, '/i18n/fr.json']);
+  });
+
+  const settle = async () => {
+    await window.tcEarlyRefresh;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve));
+  };
+
+  it("on the home page, reads a coach's enrolments, then their active courses in the account's language", async () => {
+    const active = '0b6a4f4e-6f0d-4a4e-9d3c-2f1e0c9b8a7d';
+    const withdrawn = '1c7b5f5f-7a1e-4b5f-8e4d-3a2f1d0c9b8e';
+    refresh = {
+      status: 200,
+      body: '{"accessToken":"t0k","me":{"preferredLanguage":"ar","roles":[{"role":"coach"}]}}',
+    };
+    bodies['/api/v1/me/enrolments'] = JSON.stringify([
+      { enrolmentId: active, status: 'active' },
+      { enrolmentId: withdrawn, status: 'withdrawn' },
+    ]);
+    localStorage.setItem('tc.session', '1');
+    run();
+    await settle();
+    const course = `/api/v1/enrolments/${active}?locale=ar`;
+    expect(requests.map((r) => r.url)).toEqual([
+      '/api/v1/auth/refresh',
+      '/i18n/fr.json',
+      '/api/v1/me/enrolments',
+      course,
+    ]);
+    expect(requests[3].init?.headers).toEqual({ authorization: 'Bearer t0k' });
+    expect(Object.keys(window.tcEarlyReads ?? {}).sort()).toEqual([
+      course,
+      '/api/v1/me/enrolments',
+      '/i18n/fr.json',
+    ]);
+  });
+
+  it('on the home page of someone who is not a coach, reads nothing more', async () => {
+    refresh = {
+      status: 200,
+      body: '{"accessToken":"t0k","me":{"preferredLanguage":"fr","roles":[{"role":"trainer"}]}}',
+    };
+    localStorage.setItem('tc.session', '1');
+    run();
+    await settle();
+    expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/fr.json']);
+  });
+
+  it('on another page, reads nothing more', async () => {
+    window.history.replaceState(null, '', '/cohorts');
+    refresh = {
+      status: 200,
+      body: '{"accessToken":"t0k","me":{"preferredLanguage":"fr","roles":[{"role":"coach"}]}}',
+    };
+    localStorage.setItem('tc.session', '1');
+    run();
+    await settle();
+    expect(requests.map((r) => r.url)).toEqual(['/api/v1/auth/refresh', '/i18n/fr.json']);
   });
 });
