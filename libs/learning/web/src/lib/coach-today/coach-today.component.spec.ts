@@ -1,12 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { signal } from '@angular/core';
+import { signal, type WritableSignal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { LearnerCourse, MyEnrolment } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
 import { type Observable, of, throwError } from 'rxjs';
-import { LearnerCourseStore } from '../data-access/learner-course.store';
+import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { LearningService } from '../data-access/learning.service';
 import { OfflineLibrary } from '../data-access/offline-library';
 import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.service';
@@ -37,19 +37,26 @@ interface Setup {
   courses?: Record<string, LearnerCourse>;
   kept?: MyEnrolment[] | null;
   pending?: number;
+  /** Enrolments whose course is still being read. */
+  loading?: string[];
 }
 
 let fixture: ComponentFixture<CoachTodayComponent>;
+let storeEntries: WritableSignal<Record<string, CourseEntry>>;
 
 async function render(setup: Setup): Promise<HTMLElement> {
   const entries = signal(
     Object.fromEntries(
       Object.entries(setup.courses ?? {}).map(([id, course]) => [
         id,
-        { course, locale: 'fr', loading: false, problem: null },
+        { course, locale: 'fr', loading: false, problem: null } as CourseEntry,
       ]),
     ),
   );
+  for (const id of setup.loading ?? []) {
+    entries.update((all) => ({ ...all, [id]: { course: null, locale: 'fr', loading: true, problem: null } }));
+  }
+  storeEntries = entries;
   TestBed.configureTestingModule({
     imports: [
       CoachTodayComponent,
@@ -125,6 +132,19 @@ describe('CoachTodayComponent (a coach on the home page)', () => {
     expect(deadline).toContain('En retard');
     expect(deadline).toContain('Module 1 : à terminer le');
     expect(text(host.querySelector('.tc-sync'))).toBe('En attente de synchronisation : 3');
+  });
+
+  it('shows the list only once every active course has answered, so nothing moves after', async () => {
+    const course = learner({ nextLessonKey: 'l2' });
+    const host = await render({ enrolments: () => of([enrolment('enr-1')]), loading: ['enr-1'] });
+    expect(host.querySelector('ul')).toBeNull();
+    expect(text(host.querySelector('[role="status"]'))).toBe('Chargement…');
+
+    storeEntries.set({ 'enr-1': { course, locale: 'fr', loading: false, problem: null } });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(host.querySelector('a.tc-continue')).not.toBeNull();
+    expect(host.querySelectorAll('ul li')).toHaveLength(1);
   });
 
   it('makes each enrolment a link to its course page, withdrawn ones included', async () => {

@@ -52,7 +52,7 @@ function lastActivity(course: LearnerCourse): string {
     <section class="tc-today" aria-labelledby="tc-today-h">
       <h2 id="tc-today-h">{{ 'learning.today.title' | transloco }}</h2>
       <tc-problem-message [problem]="problem()" />
-      @if (list(); as all) {
+      @if (settled() && list(); as all) {
         @if (next(); as n) {
           <a class="tc-button tc-continue" [routerLink]="n.link">{{
             'learning.today.continueTo' | transloco: { lesson: n.title }
@@ -109,6 +109,21 @@ export class CoachTodayComponent {
   private readonly enrolments = injectMyEnrolments();
   protected readonly list = this.enrolments.list;
   protected readonly problem = this.enrolments.problem;
+
+  /**
+   * Whether the list and every active course have answered (or failed): the page shows them at once,
+   * so the "continue" button and the deadline never push the list down after it was drawn.
+   */
+  protected readonly settled = computed(() => {
+    const list = this.list();
+    if (!list) return false;
+    const entries = this.store.entries();
+    return list.every((e) => {
+      if (e.status !== 'active') return true;
+      const entry = entries[e.enrolmentId];
+      return !!entry && !entry.loading && (!!entry.course || !!entry.problem);
+    });
+  });
 
   /** The active courses loaded so far, in the order of the enrolments. */
   private readonly courses = computed(() => {
