@@ -1,6 +1,7 @@
 export * from './lib/auth/auth.service';
 export * from './lib/auth/auth.interceptor';
 export * from './lib/auth/auth.guards';
+export { hasSessionHint } from './lib/auth/session-hint';
 export * from './lib/me/me.service';
 export * from './lib/navigation/navigation';
 export * from './lib/home/home-sections';

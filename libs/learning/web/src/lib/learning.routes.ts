@@ -7,20 +7,34 @@ import { LessonPage } from './lesson/lesson.page';
  * The lesson player, where coaches spend their time and arrive from a bookmark or after a reload,
  * comes in the same chunk as these routes rather than one round trip after it.
  */
+const loadLearnerHome = () => import('./learner-home/learner-home.page').then((m) => m.LearnerHomePage);
+const loadCoursePage = () => import('./course/course.page').then((m) => m.CoursePage);
+
 export const learnRoutes: Route[] = [
   {
     path: '',
-    loadComponent: () => import('./learner-home/learner-home.page').then((m) => m.LearnerHomePage),
+    loadComponent: loadLearnerHome,
   },
   {
     path: ':enrolmentId',
-    loadComponent: () => import('./course/course.page').then((m) => m.CoursePage),
+    loadComponent: loadCoursePage,
   },
   {
     path: ':enrolmentId/lessons/:lessonKey',
     component: LessonPage,
   },
 ];
+
+/**
+ * Starts downloading the code of the page at `pathname` under `/learn` (the same chunks as its route
+ * loads), so that a reload or a bookmark fetches it while Angular starts instead of after the router's
+ * first navigation. Errors are left to the router, which loads the chunk again.
+ */
+export function warmUpLearning(pathname: string): void {
+  const rest = pathname.replace(/^\/learn\/?/, '');
+  const load = !rest ? loadLearnerHome : !rest.includes('/') ? loadCoursePage : null;
+  void load?.().catch(() => undefined);
+}
 
 /** `/verify/:code`: public, no sign-in. */
 export const verifyRoutes: Route[] = [
