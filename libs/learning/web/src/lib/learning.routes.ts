@@ -1,15 +1,15 @@
 import type { Route } from '@angular/router';
 import { LessonPage } from './lesson/lesson.page';
 
+const loadLearnerHome = () => import('./learner-home/learner-home.page').then((m) => m.LearnerHomePage);
+const loadCoursePage = () => import('./course/course.page').then((m) => m.CoursePage);
+
 /**
  * `/learn` (my courses), `/learn/:enrolmentId` (a course) and
  * `/learn/:enrolmentId/lessons/:lessonKey` (the player, quizzes included). Signed-in coaches.
  * The lesson player, where coaches spend their time and arrive from a bookmark or after a reload,
  * comes in the same chunk as these routes rather than one round trip after it.
  */
-const loadLearnerHome = () => import('./learner-home/learner-home.page').then((m) => m.LearnerHomePage);
-const loadCoursePage = () => import('./course/course.page').then((m) => m.CoursePage);
-
 export const learnRoutes: Route[] = [
   {
     path: '',
