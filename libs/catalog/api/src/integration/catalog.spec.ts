@@ -102,7 +102,7 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
     expect(taken.body.errors[0].field).toBe('slug');
   });
 
-  it('refuses to publish an incomplete draft, listing every problem with where it is', async () => {
+  it('refuses to publish an incomplete draft, listing every problem with where it is and its code', async () => {
     let res = await api('POST', `/api/v1/courses/${course.id}/modules`, {
       title: { fr: 'La boutique en ligne' },
     });
@@ -126,8 +126,8 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
             prompt: { fr: 'Laquelle ?' },
             points: 1,
             options: [
-              { key: 'a', text: { fr: 'A' }, correct: false },
-              { key: 'b', text: { fr: 'B' }, correct: false },
+              { key: 'a', text: { fr: 'A' }, correct: true },
+              { key: 'b', text: { fr: 'B' }, correct: true },
             ],
             acceptedAnswers: [],
           },
@@ -138,10 +138,57 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
     const publish = await api('POST', `/api/v1/courses/${course.id}/publish`);
     expect(publish.status).toBe(422);
     expect(publish.headers['content-type']).toMatch(/problem\+json/);
-    expect(publish.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
-      ['modules[0].lessons[0].body.fr', 'modules[0].lessons[1].quiz.questions[0]', 'modules[1]'].sort(),
-    );
+    expect(publish.body).toMatchObject({ code: 'publish-invalid', params: { count: 3 } });
+    const byField = (a: { field: string }, b: { field: string }) => a.field.localeCompare(b.field);
+    expect([...publish.body.errors].sort(byField)).toEqual([
+      {
+        field: 'modules[0].lessons[0].body.fr',
+        code: 'lesson-text-missing',
+        params: { locale: 'fr' },
+        message: 'This text lesson has no text in fr.',
+      },
+      {
+        field: 'modules[0].lessons[1].quiz.questions[0]',
+        code: 'one-correct-option',
+        message: expect.any(String),
+      },
+      { field: 'modules[1]', code: 'module-empty', message: expect.any(String) },
+    ]);
     expect(m2.lessons).toEqual([]);
+  });
+
+  it('saves no choice question without an option marked correct, naming its options', async () => {
+    const draft = (await api('GET', `/api/v1/courses/${course.id}`)).body as CourseDraft;
+    const quiz = draft.modules[0]!.lessons[1]!;
+    const keyless = {
+      ...quiz.quiz!,
+      questions: [
+        quiz.quiz!.questions[0]!,
+        {
+          key: 'q2',
+          type: 'true_false',
+          prompt: { fr: 'Vrai ?' },
+          points: 1,
+          options: [
+            { key: 'true', text: { fr: 'Vrai' }, correct: false },
+            { key: 'false', text: { fr: 'Faux' }, correct: false },
+          ],
+          acceptedAnswers: [],
+        },
+      ],
+    };
+    const refused = await api('PATCH', `/api/v1/courses/${course.id}/lessons/${quiz.id}`, { quiz: keyless });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['quiz.questions[1].options']);
+    const added = await api('POST', `/api/v1/courses/${course.id}/modules/${draft.modules[0]!.id}/lessons`, {
+      kind: 'quiz',
+      title: { fr: 'Autre quiz' },
+      quiz: keyless,
+    });
+    expect(added.status).toBe(422);
+    const after = (await api('GET', `/api/v1/courses/${course.id}`)).body as CourseDraft;
+    expect(after.modules[0]!.lessons.map((l) => l.id)).toEqual(draft.modules[0]!.lessons.map((l) => l.id));
+    expect(after.modules[0]!.lessons[1]!.quiz!.questions).toHaveLength(1);
   });
 
   it('publishes version 1 once fixed; the draft moves on without touching it; version 2 later', async () => {
@@ -465,5 +512,65 @@ describe('course authoring: drafts, publishing, versions (real database)', () =>
       ).status,
     ).toBe(403);
     expect((await t.request('GET', '/api/v1/media/../../etc/passwd')).status).toBe(404);
+  });
+  it('publishes a language that lacks texts anyway (the audit names it) or stops offering it, all or nothing', async () => {
+    const created = await api('POST', '/api/v1/courses', {
+      slug: 'langues-offertes',
+      title: { fr: 'Le marché', ar: 'السوق' },
+      defaultLocale: 'fr',
+      locales: ['fr', 'ar'],
+    });
+    const id = created.body.id as string;
+    const withModule = await api('POST', `/api/v1/courses/${id}/modules`, { title: { fr: 'Vendre' } });
+    const moduleId = withModule.body.modules[0].id as string;
+    const details = async () =>
+      (
+        (await t.dataSource.query(
+          `SELECT details FROM audit_log WHERE action = 'course.published' AND subject_id = $1
+            ORDER BY id DESC LIMIT 1`,
+          [id],
+        )) as { details: Record<string, unknown> }[]
+      )[0]?.details;
+
+    // Nothing to publish yet (an empty module): stopping to offer Arabic is refused with it.
+    let res = await api('POST', `/api/v1/courses/${id}/publish?stopOffering=ar`);
+    expect(res.status).toBe(422);
+    expect((await api('GET', `/api/v1/courses/${id}`)).body.locales).toEqual(['fr', 'ar']);
+    // The default language is always offered; a list of something else is no list of languages.
+    res = await api('POST', `/api/v1/courses/${id}/publish?stopOffering=ar,fr`);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'stopOffering' })]);
+    res = await api('POST', `/api/v1/courses/${id}/publish?stopOffering=de`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('stopOffering');
+
+    // Published anyway: the Arabic reader gets the French texts, and the audit says so.
+    await api('POST', `/api/v1/courses/${id}/modules/${moduleId}/lessons`, {
+      kind: 'text',
+      title: { fr: 'Fixer un prix' },
+      body: { fr: 'Le prix couvre les coûts.' },
+    });
+    res = await api('POST', `/api/v1/courses/${id}/publish`);
+    expect(res.status).toBe(201);
+    expect(res.body.content.locales).toEqual(['fr', 'ar']);
+    expect(await details()).toMatchObject({ version: 1, fallbackLocales: ['ar'] });
+    expect(await details()).not.toHaveProperty('droppedLocales');
+
+    // Arabic no longer offered, then version 2: in one request, the draft left without changes.
+    const lesson = (await api('GET', `/api/v1/courses/${id}`)).body.modules[0].lessons[0];
+    await api('PATCH', `/api/v1/courses/${id}/lessons/${lesson.id}`, {
+      body: { fr: 'Le prix couvre tout.' },
+    });
+    res = await api('POST', `/api/v1/courses/${id}/publish?stopOffering=ar`);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ number: 2, content: { locales: ['fr'] } });
+    expect((await api('GET', `/api/v1/courses/${id}`)).body).toMatchObject({
+      locales: ['fr'],
+      hasUnpublishedChanges: false,
+    });
+    expect(await details()).toMatchObject({ version: 2, droppedLocales: ['ar'] });
+    expect(await details()).not.toHaveProperty('fallbackLocales');
+    // Version 1 keeps the offer it was published with.
+    expect((await api('GET', `/api/v1/courses/${id}/versions/1`)).body.content.locales).toEqual(['fr', 'ar']);
   });
 });

@@ -106,6 +106,7 @@ export class CourseOutlineService {
     return this.edit(principal, courseId, async (manager) => {
       await requireModule(manager, courseId, moduleId);
       assertKindFits(dto.kind, dto.media ?? null, dto.quiz ?? null);
+      assertKeys(dto.quiz);
       const position = await manager.count(CourseLessonEntity, { where: { moduleId } });
       await manager.insert(CourseLessonEntity, {
         courseId,
@@ -140,6 +141,7 @@ export class CourseOutlineService {
         dto.media === undefined ? lesson.media : dto.media,
         dto.quiz === undefined ? lesson.quiz : dto.quiz,
       );
+      assertKeys(dto.quiz);
       if (dto.title) lesson.title = { ...lesson.title, ...dto.title };
       if (dto.body) lesson.body = { ...lesson.body, ...dto.body };
       if (dto.media !== undefined) lesson.media = dto.media;
@@ -213,6 +215,31 @@ async function requireLesson(
   const lesson = await manager.findOne(CourseLessonEntity, { where: { id: lessonId, courseId } });
   if (!lesson) throw new NotFoundException('No such lesson in this course.');
   return lesson;
+}
+
+/**
+ * A choice question is saved with at least one option marked correct (422 otherwise, naming each such
+ * question's options): a question saved without its key would grade every coach wrong.
+ */
+function assertKeys(quiz: Quiz | null | undefined): void {
+  const errors = (quiz?.questions ?? []).flatMap((q, i) =>
+    q.type !== 'short_answer' && !q.options.some((o) => o.correct)
+      ? [
+          {
+            field: `quiz.questions[${i}].options`,
+            message: `Question ${i + 1} has no option marked correct`,
+          },
+        ]
+      : [],
+  );
+  if (errors.length)
+    throw new ProblemException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'correct-option-missing',
+      'A question has no correct answer',
+      'Mark the correct option of each choice question before saving.',
+      errors,
+    );
 }
 
 /** Only a media lesson has media, only a quiz lesson a quiz (422 otherwise). */

@@ -24,6 +24,7 @@ import type {
   CourseSummary,
   CourseVersion,
   CourseVersionSummary,
+  Locale,
 } from '@tc/shared/contracts';
 import {
   AuthPrincipal,
@@ -50,6 +51,7 @@ import {
   CreateModuleDto,
   ListCoursesQueryDto,
   PreviewQueryDto,
+  PublishQueryDto,
   ReorderDto,
   UpdateCourseDto,
   UpdateLessonDto,
@@ -245,8 +247,12 @@ export class CoursesController {
 
   @Post(':id/publish')
   @ApiContractResponse('CourseVersion', { status: 201 })
-  publish(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseVersion> {
-    return this.publishing.publish(principal, id);
+  publish(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: PublishQueryDto,
+  ): Promise<CourseVersion> {
+    return this.publishing.publish(principal, id, (query.stopOffering?.split(',') ?? []) as Locale[]);
   }
 
   @Get(':id/versions')

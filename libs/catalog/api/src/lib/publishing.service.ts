@@ -9,6 +9,7 @@ import type {
   CourseVersionSummary,
   Locale,
 } from '@tc/shared/contracts';
+import { incompleteLocales } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
 import { UserDirectory } from '@tc/identity/api';
@@ -18,7 +19,7 @@ import { MediaService } from './media.service';
 import { publishProblems } from './content/publish-validation';
 import { unknownCompetences } from './content/competences';
 import { CourseAccess } from './course-access.service';
-import { draftContent } from './course-draft-content';
+import { draftContent, refreshDraftHash } from './course-draft-content';
 import { CourseEntity } from './entities/course.entity';
 import { CourseVersionEntity } from './entities/course-version.entity';
 import { MediaEntity } from './entities/media.entity';
@@ -35,9 +36,16 @@ export class PublishingService {
 
   /**
    * Validates the draft and freezes it as version N+1, or answers 422 with every problem. Publishing an
-   * unchanged draft again is refused (409): it would be the same version twice.
+   * unchanged draft again is refused (409): it would be the same version twice. The `stopOffering`
+   * languages are first removed from the offered ones (all or nothing, with the publication); an
+   * offered language that still lacks texts is published anyway, its coaches reading those texts in
+   * the default language, and the audit entry names it.
    */
-  async publish(principal: AuthPrincipal, courseId: string): Promise<CourseVersion> {
+  async publish(
+    principal: AuthPrincipal,
+    courseId: string,
+    stopOffering: readonly Locale[] = [],
+  ): Promise<CourseVersion> {
     const version = await this.dataSource.transaction(async (manager) => {
       const course = await this.access.requireEditable(principal, courseId, manager, true);
       if (course.archivedAt) {
@@ -47,6 +55,29 @@ export class PublishingService {
           'Course archived',
           'Unarchive the course to publish it.',
         );
+      }
+      if (stopOffering.includes(course.defaultLocale)) {
+        throw new ProblemException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'course-locales',
+          'Default language not offered',
+          undefined,
+          [
+            {
+              field: 'stopOffering',
+              message: `The default language (${course.defaultLocale}) is always offered`,
+            },
+          ],
+        );
+      }
+      const dropped = course.locales.filter((l) => stopOffering.includes(l));
+      if (dropped.length) {
+        await manager.update(
+          CourseEntity,
+          { id: courseId },
+          { locales: course.locales.filter((l) => !dropped.includes(l)) },
+        );
+        await refreshDraftHash(manager, courseId);
       }
       const content = await draftContent(manager, courseId);
       const hashes = referencedMedia(content);
@@ -85,6 +116,7 @@ export class PublishingService {
         }
       }
       const number = (course.latestVersion ?? 0) + 1;
+      const fallback = incompleteLocales(content);
       const saved = await manager.save(
         manager.create(CourseVersionEntity, {
           courseId,
@@ -101,7 +133,13 @@ export class PublishingService {
         action: 'course.published',
         subjectType: 'course',
         subjectId: courseId,
-        details: { version: number, versionId: saved.id, contentHash: hash },
+        details: {
+          version: number,
+          versionId: saved.id,
+          contentHash: hash,
+          ...(dropped.length ? { droppedLocales: dropped } : {}),
+          ...(fallback.length ? { fallbackLocales: fallback } : {}),
+        },
       });
       return saved;
     });

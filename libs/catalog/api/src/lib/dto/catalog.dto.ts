@@ -328,6 +328,21 @@ export class PreviewQueryDto extends VersionQueryDto {
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
 }
 
+/** Offered languages, comma-separated: `ar` or `ar,en`. */
+const LOCALE_LIST = new RegExp(`^(${LOCALES.join('|')})(,(${LOCALES.join('|')}))*$`);
+
+export class PublishQueryDto {
+  @ApiPropertyOptional({
+    example: 'ar',
+    description:
+      'Languages to stop offering, comma-separated, removed in the same transaction before publishing. ' +
+      'An offered language still lacking texts is published anyway: they fall back to the default language.',
+  })
+  @IsOptional()
+  @Matches(LOCALE_LIST, { message: 'stopOffering must be language codes separated by commas (fr,ar,en)' })
+  stopOffering?: string;
+}
+
 // ---------------------------------------------------------------- the export/import file
 
 export class FileLessonDto implements LessonContent {
