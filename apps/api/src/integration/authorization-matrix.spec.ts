@@ -625,6 +625,18 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         return { url: `/api/v1/cohorts/${cohortId}/enrolments/${roster.body.rows[0].enrolmentId}/withdraw` };
       },
     },
+    // One coach's record, for the cohort's trainers and admins: a name, no e-mail.
+    'GET /api/v1/cohorts/:id/enrolments/:enrolmentId': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}/enrolments/${w.enrolmentDone}` }),
+      check: (actor, res) => {
+        expect({ actor, emails: stringsOf(res.body).filter((s) => EMAIL.test(s)) }).toEqual({
+          actor,
+          emails: [],
+        });
+        noAnswers(actor, res);
+      },
+    },
     'DELETE /api/v1/cohorts/:id/invitations/:invitationId': {
       allow: COHORT_MANAGERS,
       call: async () => {

@@ -453,6 +453,12 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/cohorts/{id}/roster', `${k}/roster?format=csv`, { token: trainer });
     const rosterRows = (roster.body as { rows?: { enrolmentId?: string; email?: string }[] }).rows ?? [];
     const withdrawn = rosterRows.find((r) => r.email === 'observer@example.org')?.enrolmentId;
+    await call(
+      'get',
+      '/api/v1/cohorts/{id}/enrolments/{enrolmentId}',
+      `${k}/enrolments/${withdrawn ?? cohortId}`,
+      { token: trainer },
+    );
     expect(enrolled.status).toBe(200);
     // The new address's invitation, taken back.
     const pending = (roster.body as { invitations?: { id: string }[] }).invitations?.[0]?.id;

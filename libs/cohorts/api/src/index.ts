@@ -1,7 +1,7 @@
 export * from './lib/cohorts.module';
 export { CohortsService, dueDate, addDays, versionChanges } from './lib/cohorts.service';
 export { EnrolmentsService } from './lib/enrolments.service';
-export { RosterService } from './lib/roster.service';
+export { RosterService, type CoachProgress } from './lib/roster.service';
 export { parseEnrolmentCsv, neutraliseCell } from './lib/csv-import';
 export { EnrolmentEntity } from './lib/entities/enrolment.entity';
 export { LessonProgressEntity } from './lib/entities/lesson-progress.entity';

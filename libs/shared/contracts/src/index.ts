@@ -9,6 +9,7 @@ export * from './lib/catalog';
 export * from './lib/locale-completeness';
 export * from './lib/quiz-grading';
 export * from './lib/cohorts';
+export * from './lib/coach-record';
 export * from './lib/learning';
 export * from './lib/observatory';
 export * from './lib/audit';

@@ -43,6 +43,7 @@ import {
 } from './dto/cohorts.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { JoinCodeThrottlerGuard } from './join-code-throttler.guard';
+import { attachmentHeader } from './roster-file';
 import { RosterService } from './roster.service';
 
 @ApiProblemResponses()
@@ -166,7 +167,10 @@ export class CohortsController {
     await this.enrolments.withdraw(principal, id, enrolmentId);
   }
 
-  /** JSON, or CSV with `?format=csv` (formula characters neutralised). */
+  /**
+   * JSON, or with `?format=csv` a file for spreadsheets in `?lang=` (default French): `;`-separated,
+   * formula characters neutralised, named after the cohort and the day.
+   */
   @Get(':id/roster')
   @Roles('trainer', 'admin')
   @ApiContractResponse('Roster', { files: ['text/csv'] })
@@ -177,10 +181,11 @@ export class CohortsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Roster | string> {
     if (query.format === 'csv') {
+      const file = await this.roster.rosterCsv(principal, id, query, query.lang);
       void reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="roster-${id}.csv"`);
-      return this.roster.rosterCsv(principal, id, query);
+        .header('content-disposition', attachmentHeader(file.name));
+      return file.csv;
     }
     return this.roster.roster(principal, id, query);
   }

@@ -1,14 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import type { Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
+import type {
+  CoachRecord,
+  CourseContent,
+  Locale,
+  Roster,
+  RosterQuery,
+  RosterRow,
+} from '@tc/shared/contracts';
 import { type AuthPrincipal } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
 import { CatalogReader } from '@tc/catalog/api';
+import { UserDirectory } from '@tc/identity/api';
+import { TerritoriesService } from '@tc/territories/api';
 import { CohortsService, dueDate } from './cohorts.service';
 import { EnrolmentInvitationsService } from './enrolment-invitations.service';
-import { neutraliseCell } from './csv-import';
+import { LearnerRecords } from './learner-records.service';
+import { csvText, rosterFileLines, rosterFileName, type RosterFileRow } from './roster-file';
 
 interface RosterSqlRow {
   enrolment_id: string;
@@ -19,13 +28,32 @@ interface RosterSqlRow {
   status: 'active' | 'withdrawn';
   enrolled_at: Date;
   done: string[];
+  /** Quiz lesson key → best percentage. */
+  best: Record<string, number>;
   last_activity: Date | null;
 }
+
+/** What the file adds to the roster's rows, and the content its columns follow. */
+export interface RosterFile {
+  /** `roster-<cohort>-<day>.csv`, and its ASCII fallback. */
+  name: { name: string; ascii: string };
+  csv: string;
+}
+
+/**
+ * A coach's record in a cohort as this domain keeps it (enrolment, lessons done, quiz best scores), for
+ * the learning domain to complete with the attempts and the self-assessment; with the course version's
+ * content, which the rest follows.
+ */
+export type CoachProgress = Omit<CoachRecord, 'quizAttempts' | 'selfAssessment'> & {
+  content: CourseContent;
+};
 
 /**
  * Progress of each coach of a cohort, from the per-lesson summary rows the learning domain keeps; and
  * the invitations not accepted yet, beside the roster, as the addresses invited. Names, e-mails and
- * account statuses come from identity's `user_directory` view.
+ * account statuses come from identity's `user_directory` view; where a coach works from identity's
+ * directory, the territories' names from their domain.
  */
 @Injectable()
 export class RosterService {
@@ -34,6 +62,9 @@ export class RosterService {
     private readonly cohorts: CohortsService,
     private readonly catalog: CatalogReader,
     private readonly invitations: EnrolmentInvitationsService,
+    private readonly directory: UserDirectory,
+    private readonly territories: TerritoriesService,
+    private readonly records: LearnerRecords,
   ) {}
 
   async roster(
@@ -42,6 +73,22 @@ export class RosterService {
     query: RosterQuery,
     today = new Date().toISOString().slice(0, 10),
   ): Promise<Roster> {
+    const { rows } = await this.rows(principal, cohortId, query, today);
+    const out = rows.map(({ done: _done, bestPercent: _best, ...row }): RosterRow => row);
+    return { cohortId, rows: out, total: out.length, invitations: await this.invitations.pending(cohortId) };
+  }
+
+  /** The roster's rows, filtered and sorted, with what only the file shows; and the cohort's content. */
+  private async rows(
+    principal: AuthPrincipal,
+    cohortId: string,
+    query: RosterQuery,
+    today: string,
+  ): Promise<{
+    rows: (RosterRow & Omit<RosterFileRow, 'territory'>)[];
+    content: CourseContent | null;
+    name: string;
+  }> {
     const cohort = await this.cohorts.requireManageable(principal, cohortId);
     const version = await this.catalog.version(cohort.courseId, cohort.courseVersion);
     const modules = version?.content.modules ?? [];
@@ -55,6 +102,7 @@ export class RosterService {
       `SELECT e.id AS enrolment_id, e.user_id, u.display_name, u.email, u.status AS account_status,
               e.status, e.enrolled_at,
               coalesce(array_agg(lp.lesson_key) FILTER (WHERE lp.completed_at IS NOT NULL), '{}') AS done,
+              coalesce(jsonb_object_agg(lp.lesson_key, lp.best_percent) FILTER (WHERE lp.best_percent IS NOT NULL), '{}') AS best,
               max(lp.last_activity_at) AS last_activity
          FROM enrolments e
          JOIN user_directory u ON u.id = e.user_id
@@ -63,7 +111,7 @@ export class RosterService {
         GROUP BY e.id, u.id, u.display_name, u.email, u.status`,
       [cohortId],
     );
-    let out: RosterRow[] = rows.map((r) => {
+    let out = rows.map((r) => {
       const done = new Set(r.done.filter((k) => allKeys.has(k)));
       return {
         enrolmentId: r.enrolment_id,
@@ -80,6 +128,8 @@ export class RosterService {
           r.status === 'active'
             ? pastDue.filter((m) => m.lessons.some((l) => !done.has(l.key))).map((m) => m.key)
             : [],
+        done,
+        bestPercent: new Map(Object.entries(r.best)),
       };
     });
     if (query.status) out = out.filter((r) => r.enrolmentStatus === query.status);
@@ -98,38 +148,36 @@ export class RosterService {
     out.sort((a, b) =>
       by(a) < by(b) ? -direction : by(a) > by(b) ? direction : a.displayName.localeCompare(b.displayName),
     );
-    return { cohortId, rows: out, total: out.length, invitations: await this.invitations.pending(cohortId) };
+    return { rows: out, content: version?.content ?? null, name: cohort.name };
   }
 
-  /** The roster as CSV (UTF-8 with BOM for spreadsheets); no cell starts with a formula character. */
-  async rosterCsv(principal: AuthPrincipal, cohortId: string, query: RosterQuery): Promise<string> {
-    const roster = await this.roster(principal, cohortId, query);
-    const header = [
-      'name',
-      'email',
-      'account',
-      'enrolment',
-      'enrolled_at',
-      'lessons_done',
-      'lessons_total',
-      'last_activity',
-      'overdue_modules',
-    ];
-    const records = roster.rows.map((r) =>
-      [
-        r.displayName,
-        r.email,
-        r.accountStatus,
-        r.enrolmentStatus,
-        r.enrolledAt,
-        String(r.lessonsDone),
-        String(r.lessonsTotal),
-        r.lastActivityAt ?? '',
-        r.overdueModules.join(' '),
-      ].map(neutraliseCell),
+  /**
+   * The roster as a CSV file in `lang` (see roster-file.ts): the screen's columns, where each coach
+   * works, lessons done per module and each quiz's best score. Audited, as names and e-mails leave the
+   * platform (the entry holds the cohort and a count only).
+   */
+  async rosterCsv(
+    principal: AuthPrincipal,
+    cohortId: string,
+    query: RosterQuery,
+    lang: Locale = 'fr',
+    now = new Date(),
+  ): Promise<RosterFile> {
+    const { rows, content, name } = await this.rows(
+      principal,
+      cohortId,
+      query,
+      now.toISOString().slice(0, 10),
     );
-    const csv = '\uFEFF' + stringify([header, ...records]);
-    // Names and e-mails leave the platform: audited (the entry holds the cohort and a count only).
+    const workplaces = await this.directory.territoriesOf(rows.map((r) => r.userId));
+    const places = await this.territories.summaries(
+      [...workplaces.values()].filter((id): id is string => !!id),
+    );
+    const fileRows: RosterFileRow[] = rows.map((r) => {
+      const place = places.get(workplaces.get(r.userId) ?? '');
+      return { ...r, territory: place ? { name: place.name, code: place.code } : null };
+    });
+    const lines = rosterFileLines(fileRows, content ?? { modules: [], defaultLocale: 'fr' }, lang);
     const [cohort] = (await this.dataSource.query('SELECT territory_id FROM cohorts WHERE id = $1', [
       cohortId,
     ])) as { territory_id: string }[];
@@ -139,8 +187,92 @@ export class RosterService {
       subjectType: 'cohort',
       subjectId: cohortId,
       territoryId: cohort?.territory_id ?? null,
-      details: { format: 'csv', rows: records.length },
+      details: { format: 'csv', rows: fileRows.length },
     });
-    return csv;
+    return { name: rosterFileName(name, now), csv: csvText(lines) };
+  }
+
+  /**
+   * One coach's progress in a cohort, for its trainers and admins (404 for anyone else, and for an
+   * enrolment of another cohort): the lessons of the cohort's version with when each was started and
+   * done, quiz attempts counted and best scores; the name and territory, no e-mail.
+   */
+  async coach(
+    principal: AuthPrincipal,
+    cohortId: string,
+    enrolmentId: string,
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<CoachProgress> {
+    const cohort = await this.cohorts.requireManageable(principal, cohortId);
+    const [enrolment] = (await this.dataSource.query(
+      `SELECT e.user_id, e.status, e.enrolled_at, e.completed_at, u.display_name
+         FROM enrolments e JOIN user_directory u ON u.id = e.user_id
+        WHERE e.id = $1 AND e.cohort_id = $2`,
+      [enrolmentId, cohortId],
+    )) as {
+      user_id: string;
+      status: 'active' | 'withdrawn';
+      enrolled_at: Date;
+      completed_at: Date | null;
+      display_name: string;
+    }[];
+    if (!enrolment) throw new NotFoundException('No such enrolment in this cohort.');
+    const version = await this.catalog.version(cohort.courseId, cohort.courseVersion);
+    if (!version) throw new NotFoundException('No such course version.');
+    const content = version.content;
+    const progress = new Map(
+      (await this.records.progress(this.dataSource.manager, [enrolmentId])).map((p) => [p.lessonKey, p]),
+    );
+    const workplace = (await this.directory.territoriesOf([enrolment.user_id])).get(enrolment.user_id);
+    const place = workplace ? (await this.territories.summaries([workplace])).get(workplace) : undefined;
+    const deadlines = new Map(cohort.deadlines.map((d) => [d.moduleKey, d]));
+    const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+    const modules = content.modules.map((m) => {
+      const dueOn = dueDate(deadlines.get(m.key), cohort.startsOn);
+      const lessons = m.lessons.map((l) => {
+        const p = progress.get(l.key);
+        return {
+          key: l.key,
+          kind: l.kind,
+          title: l.title,
+          startedAt: iso(p?.startedAt),
+          completedAt: iso(p?.completedAt),
+          attempts: p?.attempts ?? 0,
+          bestPercent: p?.bestPercent ?? null,
+          passMark: l.quiz?.passMark ?? null,
+        };
+      });
+      return {
+        key: m.key,
+        title: m.title,
+        dueOn,
+        overdue:
+          enrolment.status === 'active' &&
+          dueOn !== null &&
+          dueOn < today &&
+          lessons.some((l) => !l.completedAt),
+        lessons,
+      };
+    });
+    const lessons = modules.flatMap((m) => m.lessons);
+    const activity = [...progress.values()].map((p) => new Date(p.lastActivityAt).getTime());
+    return {
+      cohortId,
+      cohortName: cohort.name,
+      courseTitle: content.title,
+      courseVersion: cohort.courseVersion,
+      defaultLocale: content.defaultLocale,
+      enrolmentId,
+      displayName: enrolment.display_name,
+      territory: place ? { name: place.name, code: place.code } : null,
+      enrolmentStatus: enrolment.status,
+      enrolledAt: new Date(enrolment.enrolled_at).toISOString(),
+      completedAt: iso(enrolment.completed_at),
+      lastActivityAt: activity.length ? new Date(Math.max(...activity)).toISOString() : null,
+      lessonsDone: lessons.filter((l) => l.completedAt).length,
+      lessonsTotal: lessons.length,
+      modules,
+      content,
+    };
   }
 }

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '@tc/cohorts/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { CertificatesService, LEARNING_PUBLIC_URL } from './certificates/certificates.service';
+import { CoachRecordController } from './coach-record/coach-record.controller';
+import { CoachRecordService } from './coach-record/coach-record.service';
 import { CertificateEntity } from './entities/certificate.entity';
 import { ProgressEventEntity } from './entities/progress-event.entity';
 import { QuizAttemptEntity } from './entities/quiz-attempt.entity';
@@ -27,7 +29,7 @@ export class LearningModule {
     return {
       module: LearningModule,
       imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), CohortsModule, TerritoriesModule],
-      controllers: [LearningController, CertificatesController],
+      controllers: [LearningController, CertificatesController, CoachRecordController],
       providers: [
         { provide: LEARNING_PUBLIC_URL, useValue: options.publicUrl },
         ProgressService,
@@ -35,6 +37,7 @@ export class LearningModule {
         LearnerService,
         CertificatesService,
         SelfAssessmentService,
+        CoachRecordService,
       ],
       exports: [ProgressService, QuizzesService],
     };

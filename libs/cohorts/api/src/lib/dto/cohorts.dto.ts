@@ -152,4 +152,9 @@ export class RosterQueryDto implements RosterQuery {
 
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?:
     'json' | 'csv';
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the file (default: French)' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
 }

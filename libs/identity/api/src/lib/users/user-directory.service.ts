@@ -89,6 +89,19 @@ export class UserDirectory {
     return new Set(rows.map((r) => r.userId));
   }
 
+  /** Where each of these people works (their account's territory; null when not stated). */
+  async territoriesOf(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const users = await manager.find(UserEntity, {
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, territoryId: true },
+    });
+    return new Map(users.map((u) => [u.id, u.territoryId]));
+  }
+
   async entries(
     ids: string[],
     manager: EntityManager = this.dataSource.manager,

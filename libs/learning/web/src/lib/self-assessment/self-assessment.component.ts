@@ -172,20 +172,10 @@ export class SelfAssessmentComponent {
     });
   }
 
-  /**
-   * Shows a competence and puts the focus on its heading (screen readers say which one), the card
-   * scrolled to the top of the screen: its levels and "next" then fit on a phone's screen.
-   */
+  /** Shows a competence and puts the focus on its heading (screen readers say which one). */
   private goTo(step: number): void {
     this.step.set(step);
-    afterNextRender(
-      () => {
-        const host = this.host.nativeElement;
-        host.querySelector<HTMLElement>('.tc-assessment-step')?.focus({ preventScroll: true });
-        host.querySelector('.tc-assessment')?.scrollIntoView?.({ block: 'start' });
-      },
-      { injector: this.injector },
-    );
+    this.focusAfterRender('.tc-assessment-step');
   }
 
   private focusAfterRender(selector: string): void {
