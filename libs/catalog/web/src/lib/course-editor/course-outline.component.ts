@@ -11,7 +11,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type CourseDraft,
@@ -32,7 +32,8 @@ type DraftModule = CourseDraft['modules'][number];
 
 /**
  * The course outline: modules and their lessons, reordered by drag and drop or with the move
- * buttons (keyboard); add, rename, delete modules; add and delete lessons; publish problems inline.
+ * buttons (keyboard); add, rename, delete modules; add lessons (each opens to be written) and delete
+ * them; publish problems inline.
  */
 @Component({
   selector: 'tc-course-outline',
@@ -56,6 +57,7 @@ type DraftModule = CourseDraft['modules'][number];
 })
 export class CourseOutlineComponent {
   protected readonly store = inject(CourseDraftStore);
+  private readonly router = inject(Router);
   protected readonly draft = computed(() => this.store.draft() as CourseDraft);
   protected readonly kinds = LESSON_KINDS;
   protected readonly problem = signal<ProblemDetails | null>(null);
@@ -113,13 +115,18 @@ export class CourseOutlineComponent {
     );
   }
 
+  /** Adds a lesson at the end of the module and opens it: a lesson is written right after it is named. */
   protected addLesson(moduleId: string): void {
     const { kind, title } = this.lessonDraft(moduleId);
     if (!title.trim()) return;
     const locale = this.draft().defaultLocale;
     this.apply(
       this.store.run((c, id) => c.addLesson(id, moduleId, { kind, title: { [locale]: title.trim() } })),
-      () => this.setLessonDraft(moduleId, { title: '' }),
+      (draft) => {
+        this.setLessonDraft(moduleId, { title: '' });
+        const added = draft.modules.find((m) => m.id === moduleId)?.lessons.at(-1);
+        if (added) void this.router.navigate(['/courses', draft.id, 'lessons', added.id]);
+      },
     );
   }
 
@@ -187,10 +194,14 @@ export class CourseOutlineComponent {
     );
   }
 
-  private apply(change: Observable<CourseDraft>, done?: () => void, undo?: () => void): void {
+  private apply(
+    change: Observable<CourseDraft>,
+    done?: (draft: CourseDraft) => void,
+    undo?: () => void,
+  ): void {
     this.problem.set(null);
     change.subscribe({
-      next: () => done?.(),
+      next: (draft) => done?.(draft),
       error: (e: unknown) => {
         undo?.();
         this.problem.set(problemOf(e));

@@ -1,11 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { CourseSummary } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
-import { CourseListPage } from './course-list.page';
+import { CourseListPage, slugFrom } from './course-list.page';
 
 function course(overrides: Partial<CourseSummary>): CourseSummary {
   return {
@@ -25,6 +25,8 @@ function course(overrides: Partial<CourseSummary>): CourseSummary {
 }
 
 describe('CourseListPage', () => {
+  let fixture: ComponentFixture<CourseListPage>;
+
   async function render(lang: 'fr' | 'ar' | 'en', courses: CourseSummary[]): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [
@@ -37,7 +39,7 @@ describe('CourseListPage', () => {
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     TestBed.inject(LanguageService).use(lang);
-    const fixture = TestBed.createComponent(CourseListPage);
+    fixture = TestBed.createComponent(CourseListPage);
     await fixture.whenStable();
     TestBed.inject(HttpTestingController)
       .expectOne((r) => r.url === '/api/v1/courses' && r.params.get('scope') === 'mine')
@@ -74,5 +76,29 @@ describe('CourseListPage', () => {
     const host = await render('fr', []);
     expect(host.textContent).toContain('courses.list.empty');
     expect(titles(host)).toEqual([]);
+  });
+
+  it('proposes the slug from the title until the trainer types one', async () => {
+    const host = await render('fr', []);
+    (host.querySelector('.tc-head button') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const input = (selector: string) => host.querySelector<HTMLInputElement>(selector) as HTMLInputElement;
+    const type = (el: HTMLInputElement, value: string) => {
+      el.value = value;
+      el.dispatchEvent(new Event('input'));
+    };
+    type(input('#tc-new-course input[lang="fr"]'), 'L’eau potable à Oujda');
+    await fixture.whenStable();
+    expect(input('input[formcontrolname="slug"]').value).toBe('l-eau-potable-a-oujda');
+    type(input('input[formcontrolname="slug"]'), 'eau-oujda');
+    type(input('#tc-new-course input[lang="fr"]'), 'L’eau potable');
+    await fixture.whenStable();
+    expect(input('input[formcontrolname="slug"]').value).toBe('eau-oujda');
+  });
+
+  it('makes slugs of Latin letters and digits only, accents dropped, Arabic left out', () => {
+    expect(slugFrom('  Économie sociale & solidaire (2026) ')).toBe('economie-sociale-solidaire-2026');
+    expect(slugFrom('ميزانية الجماعة')).toBe('');
+    expect(slugFrom('x'.repeat(100))).toHaveLength(80);
   });
 });

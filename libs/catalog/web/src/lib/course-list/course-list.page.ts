@@ -16,11 +16,22 @@ import {
   type ProblemDetails,
 } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
-import { BehaviorSubject, catchError, map, of, startWith, switchMap } from 'rxjs';
+import { BehaviorSubject, catchError, map, merge, of, startWith, switchMap } from 'rxjs';
 import { CoursesService } from '../data-access/courses.service';
 import { LocalizedTextPipe } from '../data-access/localized-text.pipe';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug made of a title's Latin letters and digits ("L’eau à Oujda" → "l-eau-a-oujda"), or ''. */
+export function slugFrom(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
+}
 const CREATE_FIELDS = ['slug', 'defaultLocale', 'locales', ...LOCALES.map((l) => `title.${l}`)];
 
 interface ListState {
@@ -100,6 +111,17 @@ export class CourseListPage {
   });
 
   constructor() {
+    // The slug follows the title (the default language's, else another with Latin letters) until the
+    // trainer types one: a field fewer to fill for most courses.
+    merge(this.form.controls.title.valueChanges, this.form.controls.defaultLocale.valueChanges)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        const slug = this.form.controls.slug;
+        if (slug.dirty) return;
+        const v = this.form.getRawValue();
+        const titles = [v.title[v.defaultLocale], ...LOCALES.map((l) => v.title[l])];
+        slug.setValue(titles.map(slugFrom).find(Boolean) ?? '');
+      });
     // The default locale is always offered: its box is ticked and locked.
     this.form.controls.defaultLocale.valueChanges
       .pipe(startWith(this.form.controls.defaultLocale.value), takeUntilDestroyed())

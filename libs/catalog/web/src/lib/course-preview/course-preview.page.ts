@@ -9,15 +9,17 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { toObservable } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type CoachCourse,
   type CoachLesson,
+  type CourseContent,
   type Locale,
   type ProblemDetails,
+  type Quiz,
   isLocale,
 } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
@@ -25,6 +27,7 @@ import { catchError, combineLatest, filter, map, of, startWith, switchMap } from
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService } from '../data-access/courses.service';
 import { LocalizedTextPipe } from '../data-access/localized-text.pipe';
+import { QuizPreviewComponent } from './quiz-preview.component';
 
 interface PreviewState {
   course: CoachCourse | null;
@@ -32,10 +35,20 @@ interface PreviewState {
   loading: boolean;
 }
 
-/** The course exactly as a coach receives it, in one of its locales; the draft or a version. */
+/**
+ * The course exactly as a coach receives it, in one of its locales; the draft or a version. Its quizzes
+ * can be taken: graded in the browser against the authored key, nothing recorded.
+ */
 @Component({
   selector: 'tc-course-preview-page',
-  imports: [RouterLink, MatButtonToggleModule, TranslocoPipe, LocalizedTextPipe, ProblemMessageComponent],
+  imports: [
+    RouterLink,
+    MatButtonToggleModule,
+    TranslocoPipe,
+    LocalizedTextPipe,
+    ProblemMessageComponent,
+    QuizPreviewComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './course-preview.page.html',
   styleUrl: './course-preview.page.scss',
@@ -68,6 +81,28 @@ export class CoursePreviewPage {
     if (!course) return null;
     const all = course.modules.flatMap((m) => m.lessons.map((lesson) => ({ lesson, moduleTitle: m.title })));
     return all.find((x) => x.lesson.key === this.openKey()) ?? all[0] ?? null;
+  });
+
+  /** The version previewed, answers included (the draft's are in the store). */
+  private readonly versionContent = toSignal(
+    combineLatest([toObservable(this.id), toObservable(this.version)]).pipe(
+      switchMap(([id, version]) =>
+        version
+          ? this.courses.version(id, version).pipe(
+              map((v): CourseContent | null => v.content),
+              catchError(() => of(null)),
+            )
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
+  /** Each quiz as authored, by lesson key, with the locale its missing texts fall back to. */
+  protected readonly keys = computed(() => {
+    const content = this.version() ? this.versionContent() : this.store.draft();
+    const quizzes = new Map<string, Quiz>();
+    for (const m of content?.modules ?? []) for (const l of m.lessons) if (l.quiz) quizzes.set(l.key, l.quiz);
+    return { quizzes, defaultLocale: content?.defaultLocale ?? null };
   });
 
   constructor() {

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CourseDraft, CourseVersion, ProblemDetails } from '@tc/shared/contracts';
+import type { CourseDraft, CourseVersion, Locale, ProblemDetails } from '@tc/shared/contracts';
 import { problemOf } from '@tc/shared/ui';
 import { EMPTY, type Observable, Subject, catchError, defer, finalize, of, share, tap } from 'rxjs';
 import { type PublishProblems, locateProblems } from '../publish/publish-problems';
@@ -74,17 +74,23 @@ export class CourseDraftStore {
     });
   }
 
-  publish(): Observable<CourseVersion | null> {
+  /** Publishes the draft, first no longer offering `stopOffering` (in the same request). */
+  publish(stopOffering: readonly Locale[] = []): Observable<CourseVersion | null> {
     const draft = this.state();
     if (!draft) return of(null);
     this.busy.set(true);
     this.publishProblem.set(null);
     this.lastPublished.set(null);
-    const result = this.courses.publish(draft.id).pipe(
+    const result = this.courses.publish(draft.id, stopOffering).pipe(
       tap((version) => {
         this.publishProblems.set(NO_PROBLEMS);
         this.lastPublished.set(version);
-        this.state.set({ ...draft, latestVersion: version.number, hasUnpublishedChanges: false });
+        this.state.set({
+          ...draft,
+          locales: version.content.locales,
+          latestVersion: version.number,
+          hasUnpublishedChanges: false,
+        });
         this.published.next(version);
       }),
       catchError((e: unknown) => {

@@ -77,6 +77,15 @@ describe('CoursesService', () => {
     expect(http.expectOne('/api/v1/courses/c-1/co-authors/u-7').request.method).toBe('DELETE');
   });
 
+  it('publishes as is, or stopping to offer some languages first (?stopOffering)', () => {
+    service.publish('c-1').subscribe();
+    service.publish('c-1', ['ar', 'en']).subscribe();
+    const [plain, dropping] = http.match((r) => r.url === '/api/v1/courses/c-1/publish');
+    expect(plain?.request.method).toBe('POST');
+    expect(plain?.request.params.has('stopOffering')).toBe(false);
+    expect(dropping?.request.params.get('stopOffering')).toBe('ar,en');
+  });
+
   it('previews a version in a locale', () => {
     let course: CoachCourse | null = null;
     service.preview('c-1', 'ar', 2).subscribe((c) => (course = c));

@@ -98,9 +98,15 @@ export class CoursesService {
     });
   }
 
-  /** 201 with the new version; 422 problem listing everything that stops the publish. */
-  publish(id: string): Observable<CourseVersion> {
-    return this.http.post<CourseVersion>(`${COURSES_API}/${seg(id)}/publish`, null);
+  /**
+   * 201 with the new version; 422 problem listing everything that stops the publish. `stopOffering`:
+   * languages removed from the offered ones first, in the same transaction.
+   */
+  publish(id: string, stopOffering: readonly Locale[] = []): Observable<CourseVersion> {
+    const params = stopOffering.length
+      ? new HttpParams().set('stopOffering', stopOffering.join(','))
+      : undefined;
+    return this.http.post<CourseVersion>(`${COURSES_API}/${seg(id)}/publish`, null, { params });
   }
 
   versions(id: string): Observable<CourseVersionSummary[]> {

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   computed,
   effect,
   inject,
@@ -13,7 +14,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type CourseDraft,
@@ -27,7 +28,7 @@ import {
   type Quiz,
   type UpdateLessonRequest,
 } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService, mediaUrl } from '../data-access/courses.service';
 import { cleanText, missingLocales, withText } from '../data-access/localized-text';
@@ -36,7 +37,7 @@ import { CompetenceSelectComponent } from '../ui/competence-select.component';
 import { LocaleTabDirective, LocaleTabsComponent } from '../ui/locale-tabs.component';
 import { MarkdownEditorComponent } from '../ui/markdown-editor.component';
 import { QuizBuilderComponent } from './quiz-builder.component';
-import { newQuiz } from './quiz-rules';
+import { lacksKey, newQuiz } from './quiz-rules';
 
 type Editable = Pick<LessonContent, 'title' | 'body' | 'estimatedMinutes' | 'competences' | 'media' | 'quiz'>;
 
@@ -101,6 +102,9 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
 export class LessonEditorPage {
   protected readonly store = inject(CourseDraftStore);
   private readonly courses = inject(CoursesService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly router = inject(Router);
+  private readonly lang = inject(LanguageService).lang;
   /** Route parameters. */
   readonly id = input.required<string>();
   readonly lessonId = input.required<string>();
@@ -141,6 +145,12 @@ export class LessonEditorPage {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly uploadProblem = signal<ProblemDetails | null>(null);
   protected readonly justSaved = signal(false);
+  /** Numbers of the choice questions with no option marked correct: the lesson is not saved with them. */
+  protected readonly keyless = computed(() =>
+    (this.local()?.quiz?.questions ?? []).flatMap((q, i) => (lacksKey(q) ? [i + 1] : [])),
+  );
+  /** A save was refused for a missing key (said until every question has one). */
+  protected readonly keyRefused = signal(false);
   protected readonly moveTo = signal<string | null>(null);
   protected readonly shownFields = computed(() => {
     const ls = this.draft().locales;
@@ -214,10 +224,27 @@ export class LessonEditorPage {
     this.problem.set(null);
   }
 
-  protected save(): void {
+  /** Question numbers in the interface language's list style ("1, 2 et 4"). */
+  protected numbers(list: readonly number[]): string {
+    const lang = this.lang();
+    const format = new Intl.NumberFormat(lang === 'ar' ? 'ar-MA' : lang);
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(list.map((n) => format.format(n)));
+  }
+
+  /** Saves the lesson; `andBack`: then returns to the course's outline. */
+  protected save(andBack = false): void {
     const l = this.local();
     const lesson = this.lesson();
     if (!l || !lesson) return;
+    if (this.keyless().length) {
+      // A choice question without its key is not saved: the options to mark get the focus.
+      this.keyRefused.set(true);
+      queueMicrotask(() =>
+        this.host.nativeElement.querySelector<HTMLElement>('[data-key-missing] input')?.focus(),
+      );
+      return;
+    }
+    this.keyRefused.set(false);
     const n = this.normalised(l);
     const request: UpdateLessonRequest = {
       title: n.title,
@@ -231,7 +258,10 @@ export class LessonEditorPage {
     this.store
       .run((c, id) => c.updateLesson(id, lesson.id, request))
       .subscribe({
-        next: () => this.justSaved.set(true),
+        next: (draft) => {
+          this.justSaved.set(true);
+          if (andBack) void this.router.navigate(['/courses', draft.id]);
+        },
         error: (e: unknown) => this.problem.set(problemOf(e)),
       });
   }

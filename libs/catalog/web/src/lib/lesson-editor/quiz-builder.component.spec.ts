@@ -37,9 +37,11 @@ describe('QuizBuilderComponent', () => {
     await render({ ...newQuiz(), questions: [question] });
     const radios = host.querySelectorAll<HTMLInputElement>('input[type="radio"]');
     expect(radios).toHaveLength(2);
-    expect(radios[0].checked).toBe(true);
+    expect([...radios].map((r) => r.checked)).toEqual([false, false]);
 
-    radios[1].click();
+    radios[0].click();
+    await fixture.whenStable();
+    host.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]?.click();
     await fixture.whenStable();
 
     const last = emitted.at(-1) as Quiz;
@@ -56,7 +58,7 @@ describe('QuizBuilderComponent', () => {
     const quiz = emitted.at(-1) as Quiz;
     expect(quiz.questions).toHaveLength(1);
     expect(quiz.questions[0].options.map((o) => [o.key, o.correct])).toEqual([
-      ['true', true],
+      ['true', false],
       ['false', false],
     ]);
     expect(host.querySelectorAll('input[type="radio"]')).toHaveLength(2);

@@ -20,6 +20,7 @@ import {
   addOption,
   changeType,
   hasFreeOptions,
+  lacksKey,
   moved,
   newQuestion,
   questionIssues,
@@ -59,7 +60,8 @@ export class QuizBuilderComponent {
   readonly problem = input<ProblemDetails | null>(null);
 
   protected readonly types = QUESTION_TYPES;
-  protected readonly improveHelpId = `tc-quiz-improve-help-${nextId++}`;
+  private readonly idPrefix = `tc-quiz-${nextId++}`;
+  protected readonly improveHelpId = `${this.idPrefix}-improve-help`;
   protected readonly unlimited = computed(() => this.quiz().maxAttempts === null);
   protected readonly missing = computed(() => {
     const d = this.defaultLocale();
@@ -81,8 +83,17 @@ export class QuizBuilderComponent {
       .map((e) => e.message);
   }
 
+  /** What is still wrong with a question, but its missing key: said beside its options instead. */
   protected issues(q: QuizQuestion): string[] {
-    return questionIssues(q, this.defaultLocale());
+    return questionIssues(q, this.defaultLocale()).filter((issue) => issue !== 'noCorrect');
+  }
+
+  protected lacksKey(q: QuizQuestion): boolean {
+    return lacksKey(q);
+  }
+
+  protected keyErrorId(questionKey: string, locale: Locale): string {
+    return `${this.idPrefix}-${questionKey}-${locale}-key`;
   }
 
   protected freeOptions(q: QuizQuestion): boolean {

@@ -2,6 +2,7 @@ import type { QuizQuestion } from '@tc/shared/contracts';
 import {
   addOption,
   changeType,
+  lacksKey,
   moved,
   newQuestion,
   nextKey,
@@ -19,7 +20,13 @@ describe('quiz rules: true/false', () => {
     expect(q.options.map((o) => o.key)).toEqual(['true', 'false']);
     expect(q.options[0].text).toEqual({ fr: 'Vrai', ar: 'صحيح' });
     expect(q.options[1].text).toEqual({ fr: 'Faux', ar: 'خطأ' });
-    expect(correctKeys(q)).toEqual(['true']);
+  });
+
+  it('starts with neither true nor false marked correct', () => {
+    const q = newQuestion('true_false', [], locales);
+    expect(correctKeys(q)).toEqual([]);
+    expect(lacksKey(q)).toBe(true);
+    expect(questionIssues(q, 'fr')).toContain('noCorrect');
   });
 
   it('refuses to add or remove options', () => {
@@ -28,9 +35,10 @@ describe('quiz rules: true/false', () => {
     expect(removeOption(q, 'true').options.map((o) => o.key)).toEqual(['true', 'false']);
   });
 
-  it('switches the correct answer between true and false, never both or none', () => {
+  it('switches the correct answer between true and false, never both, and once chosen never none', () => {
     const q = setCorrect(newQuestion('true_false', [], locales), 'false', true);
     expect(correctKeys(q)).toEqual(['false']);
+    expect(correctKeys(setCorrect(q, 'true', true))).toEqual(['true']);
     expect(correctKeys(setCorrect(q, 'false', false))).toEqual(['false']);
   });
 
@@ -38,13 +46,19 @@ describe('quiz rules: true/false', () => {
     const single = addOption(newQuestion('single', [], locales));
     const tf = changeType(single, 'true_false', locales);
     expect(tf.options.map((o) => o.key)).toEqual(['true', 'false']);
-    expect(correctKeys(tf)).toEqual(['true']);
+    expect(correctKeys(tf)).toEqual([]);
   });
 });
 
-describe('quiz rules: single choice has exactly one correct option', () => {
-  it('starts with the first option correct', () => {
-    expect(correctKeys(newQuestion('single', [], locales))).toEqual(['o1']);
+describe('quiz rules: single choice has exactly one correct option, once marked', () => {
+  it('starts with no option marked correct, single or multiple: a forgotten click cannot ship a key', () => {
+    for (const type of ['single', 'multiple'] as const) {
+      const q = newQuestion(type, [], locales);
+      expect(correctKeys(q)).toEqual([]);
+      expect(lacksKey(q)).toBe(true);
+      expect(lacksKey(setCorrect(q, 'o2', true))).toBe(false);
+    }
+    expect(lacksKey(changeType(newQuestion('single', [], locales), 'short_answer', locales))).toBe(false);
   });
 
   it('choosing another option un-chooses the previous one', () => {
@@ -53,27 +67,30 @@ describe('quiz rules: single choice has exactly one correct option', () => {
   });
 
   it('cannot un-choose the only correct option', () => {
-    const q = newQuestion('single', [], locales);
+    const q = setCorrect(newQuestion('single', [], locales), 'o1', true);
     expect(correctKeys(setCorrect(q, 'o1', false))).toEqual(['o1']);
   });
 
-  it('removing the correct option makes the first remaining one correct', () => {
+  it('removing the correct option leaves none marked rather than guessing another', () => {
     const q = setCorrect(addOption(newQuestion('single', [], locales)), 'o2', true);
     const after = removeOption(q, 'o2');
     expect(after.options.map((o) => o.key)).toEqual(['o1', 'o3']);
-    expect(correctKeys(after)).toEqual(['o1']);
+    expect(correctKeys(after)).toEqual([]);
+    expect(correctKeys(removeOption(setCorrect(q, 'o1', true), 'o3'))).toEqual(['o1']);
   });
 
   it('keeps only the first correct option when a multiple-choice question becomes single', () => {
     let q = addOption(newQuestion('multiple', [], locales));
     q = setCorrect(setCorrect(q, 'o2', true), 'o3', true);
-    expect(correctKeys(q)).toEqual(['o1', 'o2', 'o3']);
-    expect(correctKeys(changeType(q, 'single', locales))).toEqual(['o1']);
+    expect(correctKeys(q)).toEqual(['o2', 'o3']);
+    expect(correctKeys(changeType(q, 'single', locales))).toEqual(['o2']);
+    expect(correctKeys(changeType(newQuestion('multiple', [], locales), 'single', locales))).toEqual([]);
   });
 
   it('multiple choice lets options be chosen independently', () => {
-    const q = setCorrect(setCorrect(newQuestion('multiple', [], locales), 'o2', true), 'o1', false);
-    expect(correctKeys(q)).toEqual(['o2']);
+    const q = setCorrect(setCorrect(newQuestion('multiple', [], locales), 'o2', true), 'o1', true);
+    expect(correctKeys(q)).toEqual(['o1', 'o2']);
+    expect(correctKeys(setCorrect(q, 'o1', false))).toEqual(['o2']);
   });
 });
 
@@ -85,13 +102,14 @@ describe('quiz rules: short answer and issues', () => {
     expect(questionIssues(q, 'fr')).toEqual(['noPrompt', 'noAnswer']);
   });
 
-  it('reports a single-choice question without text in the default locale', () => {
+  it('reports a single-choice question without text in the default locale, or without its key', () => {
     const q = newQuestion('single', [], locales);
-    expect(questionIssues(q, 'fr')).toEqual(['noPrompt', 'optionText']);
+    expect(questionIssues(q, 'fr')).toEqual(['noPrompt', 'noCorrect', 'optionText']);
+    const marked = setCorrect(q, 'o1', true);
     const filled: QuizQuestion = {
-      ...q,
+      ...marked,
       prompt: { fr: 'Qui vote le budget ?' },
-      options: q.options.map((o, i) => ({ ...o, text: { fr: `Réponse ${i}` } })),
+      options: marked.options.map((o, i) => ({ ...o, text: { fr: `Réponse ${i}` } })),
     };
     expect(questionIssues(filled, 'fr')).toEqual([]);
     expect(

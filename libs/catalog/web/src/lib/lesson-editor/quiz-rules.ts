@@ -28,19 +28,23 @@ function textFor(locales: readonly Locale[], all: Record<Locale, string>): Local
   return Object.fromEntries(locales.map((l) => [l, all[l]])) as LocalizedText;
 }
 
-function trueFalseOptions(locales: readonly Locale[], correct: 'true' | 'false' = 'true'): QuizOption[] {
+/** True and false, neither marked correct: the trainer says which. */
+function trueFalseOptions(locales: readonly Locale[]): QuizOption[] {
   return (['true', 'false'] as const).map((key) => ({
     key,
     text: textFor(locales, TRUE_FALSE_TEXT[key]),
-    correct: key === correct,
+    correct: false,
   }));
 }
 
-function blankOption(key: string, correct: boolean): QuizOption {
-  return { key, text: {}, correct };
+function blankOption(key: string): QuizOption {
+  return { key, text: {}, correct: false };
 }
 
-/** A new question of a type, already valid in shape (single: the first option is the correct one). */
+/**
+ * A new question of a type. No option starts marked correct: a key chosen in advance would ship wrong
+ * whenever the trainer forgot to change it, so the question cannot be saved until one is marked.
+ */
 export function newQuestion(
   type: QuestionType,
   taken: readonly string[],
@@ -53,9 +57,8 @@ export function newQuestion(
     case 'short_answer':
       return { ...base, options: [], acceptedAnswers: [''] };
     case 'single':
-      return { ...base, options: [blankOption('o1', true), blankOption('o2', false)] };
     case 'multiple':
-      return { ...base, options: [blankOption('o1', true), blankOption('o2', false)] };
+      return { ...base, options: [blankOption('o1'), blankOption('o2')] };
   }
 }
 
@@ -80,25 +83,21 @@ export function changeType(
   // single / multiple: free options (true/false's fixed ones do not carry over).
   let options =
     question.type === 'true_false' || question.type === 'short_answer'
-      ? [blankOption('o1', true), blankOption('o2', false)]
+      ? [blankOption('o1'), blankOption('o2')]
       : question.options;
-  if (type === 'single') options = exactlyOneCorrect(options);
+  if (type === 'single') options = atMostOneCorrect(options);
   return { ...kept, options, acceptedAnswers: [] };
 }
 
-/** Single choice keeps exactly one correct option: the first correct one, else the first option. */
-function exactlyOneCorrect(options: QuizOption[]): QuizOption[] {
-  if (!options.length) return options;
-  const first = Math.max(
-    0,
-    options.findIndex((o) => o.correct),
-  );
+/** Single choice keeps at most one correct option: the first correct one (none stays none). */
+function atMostOneCorrect(options: QuizOption[]): QuizOption[] {
+  const first = options.findIndex((o) => o.correct);
   return options.map((o, i) => ({ ...o, correct: i === first }));
 }
 
 /**
  * Marks an option correct or not. Single choice and true/false: choosing one un-chooses the others,
- * and the chosen one cannot be un-chosen (there is always exactly one). Multiple: independent.
+ * and the chosen one cannot be un-chosen (once marked, there is exactly one). Multiple: independent.
  */
 export function setCorrect(question: QuizQuestion, key: string, correct: boolean): QuizQuestion {
   if (question.type === 'multiple') {
@@ -115,14 +114,13 @@ export function addOption(question: QuizQuestion): QuizQuestion {
     question.options.map((o) => o.key),
     'o',
   );
-  return { ...question, options: [...question.options, blankOption(key, false)] };
+  return { ...question, options: [...question.options, blankOption(key)] };
 }
 
-/** Removes an option; a single-choice question that lost its correct one gets the first as correct. */
+/** Removes an option; a question that lost its correct one has none marked until the trainer says. */
 export function removeOption(question: QuizQuestion, key: string): QuizQuestion {
   if (question.type !== 'single' && question.type !== 'multiple') return question;
-  const options = question.options.filter((o) => o.key !== key);
-  return { ...question, options: question.type === 'single' ? exactlyOneCorrect(options) : options };
+  return { ...question, options: question.options.filter((o) => o.key !== key) };
 }
 
 /** Whether the options may be added/removed and their text edited. */
@@ -143,8 +141,8 @@ export function questionIssues(question: QuizQuestion, defaultLocale: Locale): Q
   }
   const correct = question.options.filter((o) => o.correct).length;
   if (question.options.length < 2) issues.push('tooFewOptions');
-  if (question.type === 'multiple' && correct === 0) issues.push('noCorrect');
-  if (question.type !== 'multiple' && correct !== 1) issues.push('notOneCorrect');
+  if (correct === 0) issues.push('noCorrect');
+  else if (question.type !== 'multiple' && correct > 1) issues.push('notOneCorrect');
   if (question.options.some((o) => !o.text[defaultLocale]?.trim())) issues.push('optionText');
   return issues;
 }
@@ -156,4 +154,9 @@ export function moved<T>(list: readonly T[], index: number, delta: number): T[] 
   const [item] = copy.splice(index, 1);
   copy.splice(to, 0, item);
   return copy;
+}
+
+/** Whether a choice question has no option marked correct: such a question is not saved. */
+export function lacksKey(question: QuizQuestion): boolean {
+  return question.type !== 'short_answer' && !question.options.some((o) => o.correct);
 }

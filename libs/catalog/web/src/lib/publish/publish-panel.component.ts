@@ -3,21 +3,30 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
-import type { CourseDraft, CourseVersionSummary, ProblemDetails } from '@tc/shared/contracts';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import {
+  type CourseDraft,
+  type CourseVersionSummary,
+  type Locale,
+  type ProblemDetails,
+  localeCompleteness,
+} from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, downloadJson, problemOf } from '@tc/shared/ui';
 import { catchError, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService } from '../data-access/courses.service';
+import { LocaleCompletenessComponent } from './locale-completeness.component';
 import type { LocatedProblem } from './publish-problems';
 
 /**
- * Publish the draft as a new version (after a confirmation); on refusal every problem, linking to
- * the lesson or module; the version history with preview and export of each version.
+ * Publish the draft as a new version after a confirmation that shows how complete each offered
+ * language is; when one lacks texts the trainer publishes anyway (they fall back to the default
+ * language, said again once published) or stops offering it. On refusal every problem, linking to the
+ * lesson or module; the version history with preview and export of each version.
  */
 @Component({
   selector: 'tc-publish-panel',
-  imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemMessageComponent],
+  imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemMessageComponent, LocaleCompletenessComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './publish-panel.component.html',
   styleUrl: './publish-panel.component.scss',
@@ -26,11 +35,21 @@ export class PublishPanelComponent {
   protected readonly store = inject(CourseDraftStore);
   private readonly courses = inject(CoursesService);
   private readonly document = inject(DOCUMENT);
+  private readonly transloco = inject(TranslocoService);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly draft = computed(() => this.store.draft() as CourseDraft);
   protected readonly confirming = signal(false);
   protected readonly problems = this.store.publishProblems;
   protected readonly exportProblem = signal<ProblemDetails | null>(null);
+  /** Each offered language but the default: how much of the draft it has. */
+  protected readonly completeness = computed(() => localeCompleteness(this.draft()));
+  protected readonly incomplete = computed(() =>
+    this.completeness()
+      .filter((c) => c.done < c.total)
+      .map((c) => c.locale),
+  );
+  /** What the last publish did about incomplete languages, said with its confirmation. */
+  protected readonly outcome = signal<{ fallback: Locale[]; dropped: Locale[] } | null>(null);
 
   /** Problems whose list entry can name a place: ordered as the API gave them. */
   protected readonly listed = computed(() => this.problems().all);
@@ -70,9 +89,24 @@ export class PublishPanelComponent {
     }).format(new Date(iso));
   }
 
-  protected publish(): void {
+  /** Publishes; `stopOffering` languages are no longer offered, the other incomplete ones fall back. */
+  protected publish(stopOffering: readonly Locale[] = []): void {
+    const outcome = {
+      fallback: this.incomplete().filter((l) => !stopOffering.includes(l)),
+      dropped: [...stopOffering],
+    };
     this.confirming.set(false);
-    this.store.publish().subscribe();
+    this.outcome.set(null);
+    this.store.publish(stopOffering).subscribe((version) => {
+      if (version) this.outcome.set(outcome);
+    });
+  }
+
+  /** Language names in the interface language, as a list ("arabe et anglais"). */
+  protected names(locales: readonly Locale[]): string {
+    return new Intl.ListFormat(this.lang(), { type: 'conjunction' }).format(
+      locales.map((l) => this.transloco.translate(`languages.names.${l}`)),
+    );
   }
 
   /** Where a problem is, in words and as a link. */
