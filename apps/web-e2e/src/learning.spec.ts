@@ -97,11 +97,43 @@ test('a coach on a phone, in Arabic, reads module 1 and passes its quiz', async 
 
   await card.getByRole('link', { name: COURSE_AR, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: COURSE_AR })).toBeVisible();
-  // The start self-assessment is offered once; skipped here.
-  const skip = page.getByRole('button', { name: 'تخطي' });
-  await expect(skip).toBeVisible();
+  // The outline comes first; the start self-assessment after it, a card saying how long it takes
+  // (15 competences at about 20 s each).
+  const assessment = page.getByRole('region', { name: 'قبل البدء: كفاءاتك الرقمية' });
+  await expect(assessment).toContainText('حوالي 5 دقائق');
+  const firstLesson = page.getByRole('link', { name: new RegExp(MODULE_1_LESSONS[0]) });
+  const lessonTop = (await firstLesson.boundingBox())?.y ?? Infinity;
+  expect(lessonTop).toBeLessThan((await assessment.boundingBox())?.y ?? -Infinity);
+
+  // One competence at a time: its 8 levels, the card down to "next" within a phone screen under
+  // the 56 px top bar.
+  await assessment.getByRole('button', { name: 'تقييم كفاءاتي' }).click();
+  const step = (n: number) => assessment.getByText(`الكفاءة ${n} من 15`);
+  await expect(page.locator(':focus')).toContainText('الكفاءة 1 من 15');
+  await expect(assessment.getByRole('radio')).toHaveCount(8);
+  const next = assessment.getByRole('button', { name: 'التالية' });
+  const top = (await assessment.boundingBox())?.y ?? 0;
+  const box = await next.boundingBox();
+  expect((box?.y ?? Infinity) + (box?.height ?? 0) - top).toBeLessThanOrEqual(844 - 56);
+  await assessment.getByRole('radio', { name: /^المستوى 3/ }).check();
+  await next.click();
+  // The next competence is brought up whole: its heading and "next" both on screen.
+  await expect(step(2)).toBeInViewport();
+  await expect(next).toBeInViewport();
+  await assessment.getByRole('radio', { name: /^المستوى 2/ }).check();
+
+  // Leaving and coming back resumes at the first competence not rated.
+  await page.reload();
+  await expect(assessment.getByText('تم تقييم 2 من 15')).toBeVisible();
+  await assessment.getByRole('button', { name: 'متابعة تقييمي' }).click();
+  await expect(step(3)).toBeVisible();
+  await assessment.getByRole('button', { name: 'السابقة' }).click();
+  await expect(assessment.getByRole('radio', { name: /^المستوى 2/ })).toBeChecked();
+
+  // Skipped here: the offer is gone.
+  const skip = assessment.getByRole('button', { name: 'تخطي' });
   await skip.click();
-  await expect(skip).toHaveCount(0);
+  await expect(assessment).toHaveCount(0);
 
   // The three lessons: "I have read this" on the first, "Next" (which also marks done) on the others.
   await page.getByRole('link', { name: new RegExp(MODULE_1_LESSONS[0]) }).click();

@@ -172,10 +172,20 @@ export class SelfAssessmentComponent {
     });
   }
 
-  /** Shows a competence and puts the focus on its heading (screen readers say which one). */
+  /**
+   * Shows a competence and puts the focus on its heading (screen readers say which one), the card
+   * scrolled to the top of the screen: its levels and "next" then fit on a phone's screen.
+   */
   private goTo(step: number): void {
     this.step.set(step);
-    this.focusAfterRender('.tc-assessment-step');
+    afterNextRender(
+      () => {
+        const host = this.host.nativeElement;
+        host.querySelector<HTMLElement>('.tc-assessment-step')?.focus({ preventScroll: true });
+        host.querySelector('.tc-assessment')?.scrollIntoView?.({ block: 'start' });
+      },
+      { injector: this.injector },
+    );
   }
 
   private focusAfterRender(selector: string): void {
