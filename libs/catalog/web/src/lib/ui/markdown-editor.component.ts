@@ -67,6 +67,26 @@ let nextId = 0;
     .tc-md-empty {
       color: var(--mat-sys-on-surface-variant);
     }
+    /* Tables as the lesson page draws them: bordered, padded cells; a wide one scrolls in its own box. */
+    .tc-md-html ::ng-deep table {
+      display: block;
+      max-inline-size: 100%;
+      overflow-x: auto;
+      border-collapse: collapse;
+      overflow-wrap: normal;
+      word-break: normal;
+    }
+    .tc-md-html ::ng-deep :is(th, td) {
+      padding-block: 0.5rem;
+      padding-inline: 0.75rem;
+      border: 1px solid var(--mat-sys-outline);
+      text-align: start;
+      vertical-align: top;
+    }
+    .tc-md-html ::ng-deep th {
+      background: var(--mat-sys-surface-container);
+      font-weight: 600;
+    }
   `,
 })
 export class MarkdownEditorComponent {

@@ -112,6 +112,13 @@ describe('lesson HTML', () => {
     expect(scss).toMatch(/\.tc-table-scroll table \{[^}]*overflow-wrap: normal/);
   });
 
+  it('draws a border round every cell and pads it, so columns read apart', () => {
+    const scss = readFileSync(join(__dirname, 'lesson.page.scss'), 'utf8').replace(/\s+/g, ' ');
+    expect(scss).toMatch(/\.tc-table-scroll :is\(th, td\) \{[^}]*border: 1px solid/);
+    expect(scss).toMatch(/\.tc-table-scroll :is\(th, td\) \{[^}]*padding-inline: 0\.75rem/);
+    expect(scss).toMatch(/\.tc-table-scroll table \{[^}]*border-collapse: collapse/);
+  });
+
   it('holds images back in an inert document: nothing is fetched before the coach asks', () => {
     const body = lessonBody(HTML);
     expect(body.ownerDocument).not.toBe(document);
