@@ -38,14 +38,21 @@ async function loadTerritories(): Promise<Route[]> {
 }
 
 /**
- * What other domains add to the home page: for a coach, the next lesson, deadline and enrolments,
- * in place of the text about the role. Its own small entry, not the learning pages'.
+ * What other domains add to the home page: for a coach, the next lesson, deadline and enrolments;
+ * for a trainer, their cohorts, drafts and what waits; each in place of the text about the role and
+ * from its own small entry, not the domain's pages.
  */
 const homeSections: HomeSection[] = [
   {
     roles: ['coach'],
     replaces: 'coach',
     load: () => import('@tc/learning/web/home').then((m) => m.CoachTodayComponent),
+  },
+  {
+    // A trainer's cohorts, drafts and what waits this week; its own small entry, as the coach's.
+    roles: ['trainer'],
+    replaces: 'trainer',
+    load: () => import('@tc/cohorts/web/home').then((m) => m.TrainerHomeComponent),
   },
 ];
 
