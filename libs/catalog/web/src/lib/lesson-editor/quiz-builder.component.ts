@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,6 +14,7 @@ import {
   type Quiz,
   type QuizQuestion,
 } from '@tc/shared/contracts';
+import { LanguageService } from '@tc/shared/ui';
 import { hasText, withText } from '../data-access/localized-text';
 import { LocaleTabDirective, LocaleTabsComponent } from '../ui/locale-tabs.component';
 import {
@@ -60,6 +61,8 @@ export class QuizBuilderComponent {
   readonly problem = input<ProblemDetails | null>(null);
 
   protected readonly types = QUESTION_TYPES;
+  /** The page's language: messages inside a content language's tab keep the page's direction. */
+  protected readonly ui = inject(LanguageService);
   private readonly idPrefix = `tc-quiz-${nextId++}`;
   protected readonly improveHelpId = `${this.idPrefix}-improve-help`;
   protected readonly unlimited = computed(() => this.quiz().maxAttempts === null);
