@@ -9,3 +9,4 @@ export * from './lib/dates/today';
 export * from './lib/language/intl-locale';
 export * from './lib/localized-text/text-in';
 export * from './lib/download/save-blob';
+export * from './lib/download/content-disposition';

@@ -78,13 +78,7 @@ export class CatalogController {
         'media-multipart',
         'Send multipart/form-data',
         undefined,
-        [
-          {
-            field: 'file',
-            message: 'Upload the file as multipart/form-data in the field "file"',
-            code: 'media-multipart',
-          },
-        ],
+        [{ field: 'file', message: 'Upload the file as multipart/form-data in the field "file"' }],
       );
     }
     // A multipart body without a boundary, or cut short, makes the parser throw: that is the client's.
@@ -96,12 +90,12 @@ export class CatalogController {
           'media-multipart',
           'Unreadable multipart body',
           undefined,
-          [{ field: 'file', message: error.message, code: 'media-multipart' }],
+          [{ field: 'file', message: error.message }],
         );
       });
     if (!file || file.fieldname !== 'file') {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'media-missing', 'No file', undefined, [
-        { field: 'file', message: 'No file in the field "file"', code: 'media-missing' },
+        { field: 'file', message: 'No file in the field "file"' },
       ]);
     }
     let bytes: Buffer;
@@ -117,8 +111,6 @@ export class CatalogController {
           {
             field: 'file',
             message: `The file is larger than ${Math.round(this.options.maxUploadBytes / 1024 / 1024)} MB`,
-            code: 'media-too-large',
-            params: { maxMb: Math.round(this.options.maxUploadBytes / 1024 / 1024) },
           },
         ],
       );

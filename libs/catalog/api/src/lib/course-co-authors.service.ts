@@ -26,7 +26,7 @@ export class CourseCoAuthorsService {
           'co-author-unknown',
           'Unknown trainer',
           undefined,
-          [{ field: 'email', message: 'No trainer with this e-mail', code: 'co-author-unknown' }],
+          [{ field: 'email', message: 'No trainer with this e-mail' }],
         );
       }
       if (person.id === course.ownerId) return;

@@ -55,8 +55,6 @@ export class CourseMetadataService {
             {
               field: 'locales',
               message: `The offered languages must include the default language (${course.defaultLocale})`,
-              code: 'locales-without-default',
-              params: { locale: course.defaultLocale },
             },
           ],
         );

@@ -46,12 +46,7 @@ export function parseWidth(raw: unknown): (typeof VARIANT_WIDTHS)[number] {
   const allowed = VARIANT_WIDTHS.find((w) => w === width);
   if (allowed === undefined) {
     throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', undefined, [
-      {
-        field: 'w',
-        message: `w must be one of ${VARIANT_WIDTHS.join(', ')}`,
-        code: 'not-allowed',
-        params: { allowed: VARIANT_WIDTHS.map(String) },
-      },
+      { field: 'w', message: `w must be one of ${VARIANT_WIDTHS.join(', ')}` },
     ]);
   }
   return allowed;
@@ -103,7 +98,7 @@ export class MediaService {
   async store(uploaderId: string, bytes: Buffer): Promise<MediaUpload> {
     if (!bytes.length) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'media-empty', 'Empty file', undefined, [
-        { field: 'file', message: 'The file is empty', code: 'media-empty' },
+        { field: 'file', message: 'The file is empty' },
       ]);
     }
     const kind = sniff(bytes);
@@ -113,13 +108,7 @@ export class MediaService {
         'media-type',
         'Unsupported file type',
         'Upload a PNG, JPEG, WebP or GIF image, or a PDF.',
-        [
-          {
-            field: 'file',
-            message: 'The content is not a PNG, JPEG, WebP, GIF or PDF file',
-            code: 'media-type',
-          },
-        ],
+        [{ field: 'file', message: 'The content is not a PNG, JPEG, WebP, GIF or PDF file' }],
       );
     }
     if (kind.mimeType === 'application/pdf') {
@@ -134,7 +123,6 @@ export class MediaService {
             {
               field: 'file',
               message: `The PDF is refused: ${check.reason} (scripts, actions, launched programs, embedded files and XFA forms are not accepted)`,
-              code: 'media-pdf-active-content',
             },
           ],
         );
@@ -196,11 +184,7 @@ export class MediaService {
     if (!row) throw new NotFoundException('No such media.');
     if (!RASTER.has(row.mimeType)) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', undefined, [
-        {
-          field: 'w',
-          message: 'Only JPEG, PNG and WebP images have resized variants',
-          code: 'media-no-variants',
-        },
+        { field: 'w', message: 'Only JPEG, PNG and WebP images have resized variants' },
       ]);
     }
     const info = await this.info(hash);

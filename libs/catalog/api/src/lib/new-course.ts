@@ -21,12 +21,7 @@ export async function freeSlug(
   if (!(await taken(wanted))) return wanted;
   if (!suffix) {
     throw new ProblemException(HttpStatus.CONFLICT, 'course-slug-taken', 'Slug already used', undefined, [
-      {
-        field: 'slug',
-        message: `Another course already uses "${wanted}"`,
-        code: 'slug-taken',
-        params: { slug: wanted },
-      },
+      { field: 'slug', message: `Another course already uses "${wanted}"` },
     ]);
   }
   for (let n = 2; ; n++) {

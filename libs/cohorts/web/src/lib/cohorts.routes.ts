@@ -1,11 +1,19 @@
 import type { Route } from '@angular/router';
 import { CohortStore } from './data-access/cohort.store';
 
-/** `/cohorts` (the trainer's cohorts and the new-cohort wizard) and `/cohorts/:id` (one cohort). */
+/**
+ * `/cohorts` (the trainer's cohorts and the new-cohort wizard), `/cohorts/:id` (one cohort) and
+ * `/cohorts/:id/coaches/:enrolmentId` (one coach of it).
+ */
 export const cohortsRoutes: Route[] = [
   {
     path: '',
     loadComponent: () => import('./cohort-list/cohort-list.page').then((m) => m.CohortListPage),
+  },
+  {
+    // One coach of the cohort, reached from the roster.
+    path: ':id/coaches/:enrolmentId',
+    loadComponent: () => import('./coach-record/coach-record.page').then((m) => m.CoachRecordPage),
   },
   {
     path: ':id',

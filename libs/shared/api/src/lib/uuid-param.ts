@@ -6,7 +6,6 @@ export const UuidParam = (name: string) =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () =>
-        validationProblem([{ field: name, message: `${name} must be a UUID`, code: 'invalid-uuid' }]),
+      exceptionFactory: () => validationProblem([{ field: name, message: `${name} must be a UUID` }]),
     }),
   );

@@ -120,18 +120,29 @@ describe('CohortsService', () => {
     expect(roster).toEqual({ cohortId: 'k-1', rows: [], total: 0 });
   });
 
-  it('exports the roster as a blob with format=csv and the same filters', () => {
-    let blob: Blob | null = null;
-    service.rosterCsv('k-1', { status: 'active' }).subscribe((b) => (blob = b));
+  it('exports the roster as a blob with format=csv, the same filters, the page language and the server’s name', () => {
+    let file: { blob: Blob; filename: string } | null = null;
+    service.rosterCsv('k-1', { status: 'active' }, 'ar').subscribe((f) => (file = f));
     const req = http.expectOne(
       (r) =>
         r.url === '/api/v1/cohorts/k-1/roster' &&
         r.params.get('format') === 'csv' &&
-        r.params.get('status') === 'active',
+        r.params.get('status') === 'active' &&
+        r.params.get('lang') === 'ar',
     );
     expect(req.request.responseType).toBe('blob');
-    req.flush(new Blob(['name;email\n'], { type: 'text/csv' }));
-    expect(blob).toBeInstanceOf(Blob);
+    req.flush(new Blob(['name;email\n'], { type: 'text/csv' }), {
+      headers: {
+        'Content-Disposition': `attachment; filename="roster-2027-01-05.csv"; filename*=UTF-8''${encodeURIComponent('roster-فوج-2027-01-05.csv')}`,
+      },
+    });
+    expect(file!.blob).toBeInstanceOf(Blob);
+    expect(file!.filename).toBe('roster-فوج-2027-01-05.csv');
+  });
+
+  it('reads one coach of a cohort', () => {
+    service.coachRecord('k-1', 'e-1').subscribe();
+    http.expectOne({ method: 'GET', url: '/api/v1/cohorts/k-1/enrolments/e-1' }).flush({});
   });
 
   it('joins with the code and lists my enrolments', () => {

@@ -1,7 +1,8 @@
-import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
+import { HttpClient, type HttpEvent, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CertificateVerification,
+  CoachRecord,
   Cohort,
   CohortInvitation,
   CohortSummary,
@@ -10,13 +11,15 @@ import type {
   CsvImportReport,
   EnrolByEmailRequest,
   EnrolmentResult,
+  Locale,
   MyEnrolment,
   Roster,
   RosterQuery,
   UpdateCohortRequest,
   UpgradeCohortResponse,
 } from '@tc/shared/contracts';
-import type { Observable } from 'rxjs';
+import { filenameOf } from '@tc/shared/ui';
+import { type Observable, map } from 'rxjs';
 
 export const COHORTS_API = '/api/v1/cohorts';
 const MY_ENROLMENTS_API = '/api/v1/me/enrolments';
@@ -96,12 +99,28 @@ export class CohortsService {
     return this.http.get<Roster>(`${COHORTS_API}/${seg(id)}/roster`, { params: rosterParams(query) });
   }
 
-  /** The roster as CSV, fetched with the session's token (a plain link would not carry it). */
-  rosterCsv(id: string, query: RosterQuery = {}): Observable<Blob> {
-    return this.http.get(`${COHORTS_API}/${seg(id)}/roster`, {
-      params: rosterParams(query).set('format', 'csv'),
-      responseType: 'blob',
-    });
+  /**
+   * The roster as a CSV file in `lang`, fetched with the session's token (a plain link would not carry
+   * it), with the name the server gives it (the cohort and the day).
+   */
+  rosterCsv(id: string, query: RosterQuery, lang: Locale): Observable<{ blob: Blob; filename: string }> {
+    return this.http
+      .get(`${COHORTS_API}/${seg(id)}/roster`, {
+        params: rosterParams(query).set('format', 'csv').set('lang', lang),
+        responseType: 'blob',
+        observe: 'response',
+      })
+      .pipe(
+        map((res: HttpResponse<Blob>) => ({
+          blob: res.body ?? new Blob([]),
+          filename: filenameOf(res.headers.get('Content-Disposition')) ?? 'roster.csv',
+        })),
+      );
+  }
+
+  /** One coach of the cohort: lessons, quiz attempts, self-assessment. */
+  coachRecord(id: string, enrolmentId: string): Observable<CoachRecord> {
+    return this.http.get<CoachRecord>(`${COHORTS_API}/${seg(id)}/enrolments/${seg(enrolmentId)}`);
   }
 
   join(code: string): Observable<MyEnrolment> {

@@ -17,6 +17,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemDetails, Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
 import {
@@ -74,6 +75,7 @@ export function percent(done: number, total: number): number {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    RouterLink,
     TranslocoPipe,
     ProblemMessageComponent,
     PendingInvitationsComponent,
@@ -177,10 +179,13 @@ export class RosterComponent {
     const id = this.store.cohort()?.id;
     if (!id) return;
     this.actionProblem.set(null);
-    this.cohorts.rosterCsv(id, rosterQuery(this.filters.getRawValue(), this.sort(), this.order())).subscribe({
-      next: (blob) => saveBlob(this.document, `roster-${id}.csv`, blob),
-      error: (e: unknown) => this.actionProblem.set(problemOf(e)),
-    });
+    // In the page's language; named by the server after the cohort and the day.
+    this.cohorts
+      .rosterCsv(id, rosterQuery(this.filters.getRawValue(), this.sort(), this.order()), this.lang())
+      .subscribe({
+        next: (file) => saveBlob(this.document, file.filename, file.blob),
+        error: (e: unknown) => this.actionProblem.set(problemOf(e)),
+      });
   }
 
   /** Asks first; the focus goes to the confirmation. */
