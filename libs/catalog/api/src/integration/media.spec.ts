@@ -381,7 +381,9 @@ describe('media: resized variants of course images (real database, files on disk
     });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.errors).toEqual([{ field: 'file', message: expect.stringMatching(reason) }]);
+    expect(res.body.errors).toEqual([
+      { field: 'file', message: expect.stringMatching(reason), code: 'media-pdf-active-content' },
+    ]);
     const stored = (await t.dataSource.query(`SELECT count(*)::int AS n FROM media WHERE size = $1`, [
       bytes.length,
     ])) as { n: number }[];

@@ -78,7 +78,13 @@ export class CatalogController {
         'media-multipart',
         'Send multipart/form-data',
         undefined,
-        [{ field: 'file', message: 'Upload the file as multipart/form-data in the field "file"' }],
+        [
+          {
+            field: 'file',
+            message: 'Upload the file as multipart/form-data in the field "file"',
+            code: 'media-multipart',
+          },
+        ],
       );
     }
     // A multipart body without a boundary, or cut short, makes the parser throw: that is the client's.
@@ -90,12 +96,12 @@ export class CatalogController {
           'media-multipart',
           'Unreadable multipart body',
           undefined,
-          [{ field: 'file', message: error.message }],
+          [{ field: 'file', message: error.message, code: 'media-multipart' }],
         );
       });
     if (!file || file.fieldname !== 'file') {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'media-missing', 'No file', undefined, [
-        { field: 'file', message: 'No file in the field "file"' },
+        { field: 'file', message: 'No file in the field "file"', code: 'media-missing' },
       ]);
     }
     let bytes: Buffer;
@@ -111,6 +117,8 @@ export class CatalogController {
           {
             field: 'file',
             message: `The file is larger than ${Math.round(this.options.maxUploadBytes / 1024 / 1024)} MB`,
+            code: 'media-too-large',
+            params: { maxMb: Math.round(this.options.maxUploadBytes / 1024 / 1024) },
           },
         ],
       );

@@ -26,7 +26,7 @@ export class CourseCoAuthorsService {
           'co-author-unknown',
           'Unknown trainer',
           undefined,
-          [{ field: 'email', message: 'No trainer with this e-mail' }],
+          [{ field: 'email', message: 'No trainer with this e-mail', code: 'co-author-unknown' }],
         );
       }
       if (person.id === course.ownerId) return;

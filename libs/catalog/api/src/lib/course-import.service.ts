@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CourseContent, CourseDraft } from '@tc/shared/contracts';
+import type { CourseContent, CourseDraft, FieldError } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { unknownCompetences } from './content/competences';
 import { refreshDraftHash } from './course-draft-content';
@@ -24,7 +24,11 @@ export class CourseImportService {
     const { format: _format, exportedAt: _exportedAt, source: _source, ...content } = file;
     const errors = [
       ...duplicateKeys(content),
-      ...unknownCompetences(content).map((field) => ({ field, message: 'Not a DigComp 2.2 competence' })),
+      ...unknownCompetences(content).map((field): FieldError => ({
+        field,
+        message: 'Not a DigComp 2.2 competence',
+        code: 'unknown-competence',
+      })),
     ];
     for (const [i, m] of content.modules.entries()) {
       for (const [j, l] of m.lessons.entries()) {
@@ -32,11 +36,15 @@ export class CourseImportService {
           errors.push({
             field: `modules[${i}].lessons[${j}].quiz`,
             message: `A ${l.kind} lesson has no quiz`,
+            code: 'lesson-without-quiz',
+            params: { kind: l.kind },
           });
         if (l.kind !== 'media' && l.media)
           errors.push({
             field: `modules[${i}].lessons[${j}].media`,
             message: `A ${l.kind} lesson has no media`,
+            code: 'lesson-without-media',
+            params: { kind: l.kind },
           });
       }
     }
@@ -88,12 +96,18 @@ export class CourseImportService {
 }
 
 /** Lesson keys are unique in a course, module keys too, question keys in a quiz, option keys in a question. */
-function duplicateKeys(content: Pick<CourseContent, 'modules'>): { field: string; message: string }[] {
-  const errors: { field: string; message: string }[] = [];
+function duplicateKeys(content: Pick<CourseContent, 'modules'>): FieldError[] {
+  const errors: FieldError[] = [];
   const seen = (keys: string[], field: (i: number) => string) => {
     const s = new Set<string>();
     keys.forEach((k, i) => {
-      if (s.has(k)) errors.push({ field: field(i), message: `Duplicate key "${k}"` });
+      if (s.has(k))
+        errors.push({
+          field: field(i),
+          message: `Duplicate key "${k}"`,
+          code: 'duplicate-key',
+          params: { key: k },
+        });
       s.add(k);
     });
   };

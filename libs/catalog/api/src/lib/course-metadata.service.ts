@@ -55,6 +55,8 @@ export class CourseMetadataService {
             {
               field: 'locales',
               message: `The offered languages must include the default language (${course.defaultLocale})`,
+              code: 'locales-without-default',
+              params: { locale: course.defaultLocale },
             },
           ],
         );

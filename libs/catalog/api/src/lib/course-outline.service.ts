@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { CourseDraft, Quiz } from '@tc/shared/contracts';
+import type { CourseDraft, FieldError, Quiz } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { CourseAccess } from './course-access.service';
 import { CourseDraftReader } from './course-drafts.service';
@@ -199,7 +199,7 @@ async function requireModule(
         'module-not-found',
         'Unknown module',
         undefined,
-        [{ field, message: 'No such module in this course' }],
+        [{ field, message: 'No such module in this course', code: 'module-unknown' }],
       );
     }
     throw new NotFoundException('No such module in this course.');
@@ -228,6 +228,8 @@ function assertKeys(quiz: Quiz | null | undefined): void {
           {
             field: `quiz.questions[${i}].options`,
             message: `Question ${i + 1} has no option marked correct`,
+            code: 'correct-option-missing' as const,
+            params: { question: i + 1 },
           },
         ]
       : [],
@@ -244,9 +246,22 @@ function assertKeys(quiz: Quiz | null | undefined): void {
 
 /** Only a media lesson has media, only a quiz lesson a quiz (422 otherwise). */
 function assertKindFits(kind: string, media: unknown, quiz: unknown): void {
-  const errors = [];
-  if (kind !== 'media' && media) errors.push({ field: 'media', message: `A ${kind} lesson has no media` });
-  if (kind !== 'quiz' && quiz) errors.push({ field: 'quiz', message: `A ${kind} lesson has no quiz` });
+  const errors: FieldError[] = [];
+  const params = { kind };
+  if (kind !== 'media' && media)
+    errors.push({
+      field: 'media',
+      message: `A ${kind} lesson has no media`,
+      code: 'lesson-without-media',
+      params,
+    });
+  if (kind !== 'quiz' && quiz)
+    errors.push({
+      field: 'quiz',
+      message: `A ${kind} lesson has no quiz`,
+      code: 'lesson-without-quiz',
+      params,
+    });
   if (errors.length)
     throw new ProblemException(
       HttpStatus.UNPROCESSABLE_ENTITY,

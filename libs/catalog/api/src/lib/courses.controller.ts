@@ -60,7 +60,8 @@ import {
 } from './dto/catalog.dto';
 import { PublishingService } from './publishing.service';
 
-const notAVersion = () => validationProblem([{ field: 'n', message: 'n must be a version number' }]);
+const notAVersion = () =>
+  validationProblem([{ field: 'n', message: 'n must be a version number', code: 'invalid-version' }]);
 const parseVersion = new ParseIntPipe({ exceptionFactory: notAVersion });
 /** A version number in the path: a positive integer that a PostgreSQL integer holds. */
 const versionNumber = {

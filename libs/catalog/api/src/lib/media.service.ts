@@ -46,7 +46,12 @@ export function parseWidth(raw: unknown): (typeof VARIANT_WIDTHS)[number] {
   const allowed = VARIANT_WIDTHS.find((w) => w === width);
   if (allowed === undefined) {
     throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', undefined, [
-      { field: 'w', message: `w must be one of ${VARIANT_WIDTHS.join(', ')}` },
+      {
+        field: 'w',
+        message: `w must be one of ${VARIANT_WIDTHS.join(', ')}`,
+        code: 'not-allowed',
+        params: { allowed: VARIANT_WIDTHS.map(String) },
+      },
     ]);
   }
   return allowed;
@@ -98,7 +103,7 @@ export class MediaService {
   async store(uploaderId: string, bytes: Buffer): Promise<MediaUpload> {
     if (!bytes.length) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'media-empty', 'Empty file', undefined, [
-        { field: 'file', message: 'The file is empty' },
+        { field: 'file', message: 'The file is empty', code: 'media-empty' },
       ]);
     }
     const kind = sniff(bytes);
@@ -108,7 +113,13 @@ export class MediaService {
         'media-type',
         'Unsupported file type',
         'Upload a PNG, JPEG, WebP or GIF image, or a PDF.',
-        [{ field: 'file', message: 'The content is not a PNG, JPEG, WebP, GIF or PDF file' }],
+        [
+          {
+            field: 'file',
+            message: 'The content is not a PNG, JPEG, WebP, GIF or PDF file',
+            code: 'media-type',
+          },
+        ],
       );
     }
     if (kind.mimeType === 'application/pdf') {
@@ -123,6 +134,7 @@ export class MediaService {
             {
               field: 'file',
               message: `The PDF is refused: ${check.reason} (scripts, actions, launched programs, embedded files and XFA forms are not accepted)`,
+              code: 'media-pdf-active-content',
             },
           ],
         );
@@ -184,7 +196,11 @@ export class MediaService {
     if (!row) throw new NotFoundException('No such media.');
     if (!RASTER.has(row.mimeType)) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', undefined, [
-        { field: 'w', message: 'Only JPEG, PNG and WebP images have resized variants' },
+        {
+          field: 'w',
+          message: 'Only JPEG, PNG and WebP images have resized variants',
+          code: 'media-no-variants',
+        },
       ]);
     }
     const info = await this.info(hash);

@@ -21,7 +21,12 @@ export async function freeSlug(
   if (!(await taken(wanted))) return wanted;
   if (!suffix) {
     throw new ProblemException(HttpStatus.CONFLICT, 'course-slug-taken', 'Slug already used', undefined, [
-      { field: 'slug', message: `Another course already uses "${wanted}"` },
+      {
+        field: 'slug',
+        message: `Another course already uses "${wanted}"`,
+        code: 'slug-taken',
+        params: { slug: wanted },
+      },
     ]);
   }
   for (let n = 2; ; n++) {

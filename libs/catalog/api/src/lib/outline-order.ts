@@ -44,7 +44,7 @@ export function assertSameSet(current: string[], proposed: string[]): void {
       'reorder-mismatch',
       'Order does not match',
       undefined,
-      [{ field: 'ids', message: 'List every item of the parent exactly once' }],
+      [{ field: 'ids', message: 'List every item of the parent exactly once', code: 'reorder-mismatch' }],
     );
   }
 }

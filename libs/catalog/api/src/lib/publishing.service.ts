@@ -8,6 +8,7 @@ import type {
   CourseVersion,
   CourseVersionSummary,
   Locale,
+  PublishProblem,
 } from '@tc/shared/contracts';
 import { incompleteLocales } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
@@ -66,6 +67,8 @@ export class PublishingService {
             {
               field: 'stopOffering',
               message: `The default language (${course.defaultLocale}) is always offered`,
+              code: 'locales-without-default',
+              params: { locale: course.defaultLocale },
             },
           ],
         );
@@ -90,7 +93,11 @@ export class PublishingService {
       );
       const problems = [
         ...publishProblems(content, (h) => known.has(h)),
-        ...unknownCompetences(content).map((field) => ({ field, message: 'Not a DigComp 2.2 competence' })),
+        ...unknownCompetences(content).map((field): PublishProblem => ({
+          field,
+          message: 'Not a DigComp 2.2 competence',
+          code: 'unknown-competence',
+        })),
       ];
       if (problems.length) {
         throw new ProblemException(
@@ -99,6 +106,7 @@ export class PublishingService {
           'The draft cannot be published yet',
           `${problems.length} problem(s) to fix before publishing.`,
           problems,
+          { count: problems.length },
         );
       }
       const hash = contentHash(content);
@@ -112,6 +120,8 @@ export class PublishingService {
             'publish-unchanged',
             'Nothing new to publish',
             `Version ${latest.number} already has this content.`,
+            undefined,
+            { version: latest.number },
           );
         }
       }

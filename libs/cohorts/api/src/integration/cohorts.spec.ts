@@ -173,7 +173,9 @@ describe('cohorts and enrolment (real database)', () => {
     const created = await api('POST', '/api/v1/cohorts', { ...base, trainerIds: [casa.id] });
     expect(created.status).toBe(400);
     expect(created.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(created.body.errors).toEqual([{ field: 'trainerIds', message: expect.stringContaining(casa.id) }]);
+    expect(created.body.errors).toEqual([
+      { field: 'trainerIds', message: expect.stringContaining(casa.id), code: 'not-trainer-of-territory' },
+    ]);
     // Not a trainer at all: the same refusal, each id named.
     const coachId = await userId('coach@example.org');
     const two = await api('POST', '/api/v1/cohorts', { ...base, trainerIds: [casa.id, coachId] });
@@ -186,7 +188,9 @@ describe('cohorts and enrolment (real database)', () => {
       trainerIds: [await userId('trainer@example.org'), casa.id],
     });
     expect(updated.status).toBe(400);
-    expect(updated.body.errors).toEqual([{ field: 'trainerIds', message: expect.stringContaining(casa.id) }]);
+    expect(updated.body.errors).toEqual([
+      { field: 'trainerIds', message: expect.stringContaining(casa.id), code: 'not-trainer-of-territory' },
+    ]);
     expect((await api('GET', `/api/v1/cohorts/${cohort.id}`)).body.trainers).toEqual([
       expect.objectContaining({ displayName: 'Youssef Benali' }),
     ]);
@@ -490,13 +494,27 @@ describe('cohorts and enrolment (real database)', () => {
       dryRun: true,
       rows: 1000,
       valid: 999,
-      problems: [{ line: 501, field: 'territoryCode', message: 'Unknown territory code "MA-XYZ"' }],
+      problems: [
+        {
+          line: 501,
+          field: 'territoryCode',
+          message: 'Unknown territory code "MA-XYZ"',
+          code: 'territory-code-unknown',
+          params: { value: 'MA-XYZ' },
+        },
+      ],
     });
 
     const refused = await csv(cohort.id, [header, ...rows].join('\n'), false);
     expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'csv-invalid', params: { count: 1 } });
     expect(refused.body.errors).toEqual([
-      { field: 'line 501: territoryCode', message: 'Unknown territory code "MA-XYZ"' },
+      {
+        field: 'line 501: territoryCode',
+        message: 'Unknown territory code "MA-XYZ"',
+        code: 'territory-code-unknown',
+        params: { value: 'MA-XYZ', line: 501 },
+      },
     ]);
     expect(await count('SELECT count(*)::int AS n FROM users')).toBe(before);
     expect(await count('SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1', [cohort.id])).toBe(

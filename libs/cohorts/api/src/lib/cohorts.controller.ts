@@ -150,7 +150,13 @@ export class CohortsController {
         'csv-expected',
         'Send the CSV file as text/csv',
         undefined,
-        [{ field: 'body', message: 'The body must be the CSV file, with content-type text/csv' }],
+        [
+          {
+            field: 'body',
+            message: 'The body must be the CSV file, with content-type text/csv',
+            code: 'csv-expected',
+          },
+        ],
       );
     }
     return this.enrolments.importCsv(principal, id, csv, query.dryRun === 'true');

@@ -6,7 +6,10 @@ import type {
   Cohort,
   CohortSummary,
   CourseContent,
+  FieldError,
   ModuleDeadline,
+  ProblemCode,
+  ProblemParams,
   UpgradeCohortResponse,
   VersionChange,
 } from '@tc/shared/contracts';
@@ -128,15 +131,17 @@ export class CohortsService {
 
   async create(principal: AuthPrincipal, dto: CreateCohortDto): Promise<Cohort> {
     const path = (await this.territories.pathsOf([dto.territoryId])).get(dto.territoryId);
-    if (!path) throw this.fieldProblem('territoryId', 'No such territory');
+    if (!path) throw this.fieldProblem('territoryId', 'territory-unknown', 'No such territory');
     if (!coversTerritory(principal, 'admin', path) && !coversTerritory(principal, 'trainer', path)) {
       throw new ForbiddenException('Your trainer or admin role does not cover this territory.');
     }
     const version = await this.catalog.version(dto.courseId, dto.courseVersion);
-    if (!version) throw this.fieldProblem('courseVersion', 'No such published version of this course');
+    if (!version)
+      throw this.fieldProblem('courseVersion', 'version-unknown', 'No such published version of this course');
     if (await this.catalog.isArchived(dto.courseId))
-      throw this.fieldProblem('courseId', 'This course is archived: no new cohorts');
-    if (dto.endsOn < dto.startsOn) throw this.fieldProblem('endsOn', 'The end is before the start');
+      throw this.fieldProblem('courseId', 'course-archived', 'This course is archived: no new cohorts');
+    if (dto.endsOn < dto.startsOn)
+      throw this.fieldProblem('endsOn', 'end-before-start', 'The end is before the start');
     this.assertDeadlines(dto.deadlines ?? [], version.content);
     const trainerIds = [...new Set([principal.userId, ...(dto.trainerIds ?? [])])];
     await this.assertTrainers(trainerIds, path);
@@ -170,7 +175,8 @@ export class CohortsService {
       if (dto.name !== undefined) cohort.name = dto.name.trim();
       if (dto.startsOn !== undefined) cohort.startsOn = dto.startsOn;
       if (dto.endsOn !== undefined) cohort.endsOn = dto.endsOn;
-      if (cohort.endsOn < cohort.startsOn) throw this.fieldProblem('endsOn', 'The end is before the start');
+      if (cohort.endsOn < cohort.startsOn)
+        throw this.fieldProblem('endsOn', 'end-before-start', 'The end is before the start');
       if (dto.status !== undefined && dto.status !== cohort.status) {
         const allowed: Record<string, string[]> = {
           planned: ['running', 'closed'],
@@ -178,7 +184,12 @@ export class CohortsService {
           closed: [],
         };
         if (!allowed[cohort.status]?.includes(dto.status))
-          throw this.fieldProblem('status', `A ${cohort.status} cohort cannot become ${dto.status}`);
+          throw this.fieldProblem(
+            'status',
+            'status-change',
+            `A ${cohort.status} cohort cannot become ${dto.status}`,
+            { from: cohort.status, to: dto.status },
+          );
         cohort.status = dto.status;
       }
       if (dto.deadlines !== undefined) {
@@ -189,7 +200,7 @@ export class CohortsService {
       if (dto.joinCode !== undefined) cohort.joinCode = dto.joinCode ? newJoinCode() : null;
       if (dto.trainerIds !== undefined) {
         if (!dto.trainerIds.length)
-          throw this.fieldProblem('trainerIds', 'A cohort needs at least one trainer');
+          throw this.fieldProblem('trainerIds', 'trainer-required', 'A cohort needs at least one trainer');
         const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
         await this.assertTrainers(dto.trainerIds, path ?? '', manager);
         await manager.delete(CohortTrainerEntity, { cohortId });
@@ -208,11 +219,17 @@ export class CohortsService {
     const changes = await this.dataSource.transaction(async (manager) => {
       const cohort = await this.requireManageable(principal, cohortId, manager, true);
       if (number <= cohort.courseVersion)
-        throw this.fieldProblem('version', `The cohort already runs version ${cohort.courseVersion}`);
+        throw this.fieldProblem(
+          'version',
+          'version-same',
+          `The cohort already runs version ${cohort.courseVersion}`,
+          { version: cohort.courseVersion },
+        );
       // One query at a time on the transaction's connection (PGlite has only one).
       const from = await this.catalog.version(cohort.courseId, cohort.courseVersion, manager);
       const to = await this.catalog.version(cohort.courseId, number, manager);
-      if (!from || !to) throw this.fieldProblem('version', 'No such published version of this course');
+      if (!from || !to)
+        throw this.fieldProblem('version', 'version-unknown', 'No such published version of this course');
       const moduleKeys = new Set(to.content.modules.map((m) => m.key));
       cohort.deadlines = cohort.deadlines.filter((d) => moduleKeys.has(d.moduleKey));
       cohort.courseVersion = number;
@@ -225,22 +242,31 @@ export class CohortsService {
   private assertDeadlines(deadlines: ModuleDeadline[], content: CourseContent | undefined): void {
     const keys = new Set(content?.modules.map((m) => m.key) ?? []);
     const errors = deadlines.flatMap((d, i) => {
-      const out = [];
+      const out: FieldError[] = [];
       if (!keys.has(d.moduleKey))
-        out.push({ field: `deadlines[${i}].moduleKey`, message: 'No such module in this course version' });
+        out.push({
+          field: `deadlines[${i}].moduleKey`,
+          message: 'No such module in this course version',
+          code: 'module-unknown',
+        });
       const both = !!d.dueOn && d.daysAfterStart !== null && d.daysAfterStart !== undefined;
       const none = !d.dueOn && (d.daysAfterStart === null || d.daysAfterStart === undefined);
       if (both || none)
         out.push({
           field: `deadlines[${i}]`,
           message: 'Give either a date (dueOn) or a number of days after the start',
+          code: 'deadline-either',
         });
       return out;
     });
     const seen = new Set<string>();
     deadlines.forEach((d, i) => {
       if (seen.has(d.moduleKey))
-        errors.push({ field: `deadlines[${i}].moduleKey`, message: 'Two deadlines for one module' });
+        errors.push({
+          field: `deadlines[${i}].moduleKey`,
+          message: 'Two deadlines for one module',
+          code: 'deadline-duplicate',
+        });
       seen.add(d.moduleKey);
     });
     if (errors.length)
@@ -271,17 +297,23 @@ export class CohortsService {
         {
           field: 'trainerIds',
           message: `No trainer role over this cohort's territory: ${bad.join(', ')}`,
+          code: 'not-trainer-of-territory',
         },
       ]);
   }
 
-  private fieldProblem(field: string, message: string): ProblemException {
+  private fieldProblem(
+    field: string,
+    code: ProblemCode,
+    message: string,
+    params?: ProblemParams,
+  ): ProblemException {
     return new ProblemException(
       HttpStatus.UNPROCESSABLE_ENTITY,
       'cohort-invalid',
       'Invalid cohort',
       undefined,
-      [{ field, message }],
+      [{ field, message, code, ...(params ? { params } : {}) }],
     );
   }
 

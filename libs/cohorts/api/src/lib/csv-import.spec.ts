@@ -20,7 +20,7 @@ describe('enrolment CSV', () => {
     expect(parsed.people[0]?.fullName).toBe('El Idrissi, Omar');
   });
 
-  it('reports every bad row with its line and field, defaulting the language to French', () => {
+  it('reports every bad row with its line, field, code and the cell, defaulting the language to French', () => {
     const parsed = parseEnrolmentCsv(
       [
         'email,full name,territory code,preferred language',
@@ -37,11 +37,29 @@ describe('enrolment CSV', () => {
       [4, 'dup@coop.ma', 'en'],
     ]);
     expect(parsed.problems).toEqual([
-      { line: 3, field: 'email', message: '"not-an-email" is not an e-mail address' },
-      { line: 5, field: 'email', message: 'Duplicate in the file: dup@coop.ma is already on line 4' },
-      { line: 6, field: 'fullName', message: 'The full name is missing' },
-      { line: 6, field: 'territoryCode', message: 'The territory code is missing' },
-      { line: 6, field: 'preferredLanguage', message: '"de" is not one of fr, ar, en' },
+      {
+        line: 3,
+        field: 'email',
+        message: '"not-an-email" is not an e-mail address',
+        code: 'invalid-email',
+        params: { value: 'not-an-email' },
+      },
+      {
+        line: 5,
+        field: 'email',
+        message: 'Duplicate in the file: dup@coop.ma is already on line 4',
+        code: 'duplicate-in-file',
+        params: { value: 'dup@coop.ma', firstLine: 4 },
+      },
+      { line: 6, field: 'fullName', message: 'The full name is missing', code: 'required' },
+      { line: 6, field: 'territoryCode', message: 'The territory code is missing', code: 'required' },
+      {
+        line: 6,
+        field: 'preferredLanguage',
+        message: '"de" is not one of fr, ar, en',
+        code: 'not-allowed',
+        params: { value: 'de', allowed: ['fr', 'ar', 'en'] },
+      },
     ]);
   });
 
@@ -56,21 +74,35 @@ describe('enrolment CSV', () => {
     );
     expect(parsed.people.map((p) => p.fullName)).toEqual(['Amina El Idrissi']);
     expect(parsed.problems).toEqual([
-      { line: 3, field: 'fullName', message: 'The full name is missing' },
-      { line: 4, field: 'fullName', message: 'The full name has no visible letter or digit' },
+      { line: 3, field: 'fullName', message: 'The full name is missing', code: 'required' },
+      {
+        line: 4,
+        field: 'fullName',
+        message: 'The full name has no visible letter or digit',
+        code: 'no-visible-character',
+      },
     ]);
   });
 
   it('counts lines as the file does, blank lines included', () => {
     const parsed = parseEnrolmentCsv('email,full name,territory code\n\na@coop.ma,A,MA-02\n\nbad,B,MA-02\n');
-    expect(parsed.problems).toEqual([{ line: 5, field: 'email', message: '"bad" is not an e-mail address' }]);
+    expect(parsed.problems).toEqual([
+      {
+        line: 5,
+        field: 'email',
+        message: '"bad" is not an e-mail address',
+        code: 'invalid-email',
+        params: { value: 'bad' },
+      },
+    ]);
   });
 
   it('says which required column is missing', () => {
-    expect(parseEnrolmentCsv('mail,langue\nx@y.ma,fr\n').problems.map((p) => p.field)).toEqual([
-      'fullName',
-      'territoryCode',
+    expect(parseEnrolmentCsv('mail,langue\nx@y.ma,fr\n').problems.map((p) => [p.field, p.code])).toEqual([
+      ['fullName', 'csv-column-missing'],
+      ['territoryCode', 'csv-column-missing'],
     ]);
+    expect(parseEnrolmentCsv('').problems.map((p) => p.code)).toEqual(['csv-empty']);
   });
 
   it('neutralises formula cells', () => {

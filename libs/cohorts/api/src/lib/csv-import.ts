@@ -1,5 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { LOCALES, type CsvRowProblem, type Locale } from '@tc/shared/contracts';
+import {
+  LOCALES,
+  type CsvRowProblem,
+  type Locale,
+  type ProblemCode,
+  type ProblemParams,
+} from '@tc/shared/contracts';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   isPlainEmail,
@@ -78,12 +84,23 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     return {
       people: [],
       rows: 0,
-      problems: [{ line, field: 'row', message: `Not readable as CSV: ${(error as Error).message}` }],
+      problems: [
+        {
+          line,
+          field: 'row',
+          message: `Not readable as CSV: ${(error as Error).message}`,
+          code: 'csv-unreadable',
+        },
+      ],
     };
   }
   const [header, ...body] = records;
   if (!header)
-    return { people: [], rows: 0, problems: [{ line: 1, field: 'row', message: 'The file is empty' }] };
+    return {
+      people: [],
+      rows: 0,
+      problems: [{ line: 1, field: 'row', message: 'The file is empty', code: 'csv-empty' }],
+    };
   const columns = header.record.map((h) => HEADERS[h.trim().toLowerCase()]);
   for (const required of ['email', 'fullName', 'territoryCode'] as const) {
     if (!columns.includes(required)) {
@@ -91,6 +108,7 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
         line: 1,
         field: required,
         message: `No "${required === 'fullName' ? 'full name' : required === 'territoryCode' ? 'territory code' : 'email'}" column in the header`,
+        code: 'csv-column-missing',
       });
     }
   }
@@ -99,7 +117,15 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     return {
       people: [],
       rows: body.length,
-      problems: [{ line: 1, field: 'row', message: `At most ${MAX_CSV_ROWS} rows per file` }],
+      problems: [
+        {
+          line: 1,
+          field: 'row',
+          message: `At most ${MAX_CSV_ROWS} rows per file`,
+          code: 'csv-too-many-rows',
+          params: { max: MAX_CSV_ROWS },
+        },
+      ],
     };
   }
 
@@ -114,22 +140,38 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     const language =
       (columns.includes('preferredLanguage') ? cell('preferredLanguage') : '').toLowerCase() || 'fr';
     let ok = true;
-    const fail = (field: CsvRowProblem['field'], message: string) => {
-      problems.push({ line, field, message });
+    const fail = (
+      field: CsvRowProblem['field'],
+      code: ProblemCode,
+      message: string,
+      params?: ProblemParams,
+    ) => {
+      problems.push({ line, field, message, code, ...(params ? { params } : {}) });
       ok = false;
     };
-    if (!isPlainEmail(email))
-      fail('email', email ? `"${email}" is not an e-mail address` : 'The e-mail is missing');
+    if (!email) fail('email', 'required', 'The e-mail is missing');
+    else if (!isPlainEmail(email))
+      fail('email', 'invalid-email', `"${email}" is not an e-mail address`, { value: email });
     else if (firstLineOf.has(email))
-      fail('email', `Duplicate in the file: ${email} is already on line ${firstLineOf.get(email)}`);
-    if (!fullName) fail('fullName', 'The full name is missing');
+      fail(
+        'email',
+        'duplicate-in-file',
+        `Duplicate in the file: ${email} is already on line ${firstLineOf.get(email)}`,
+        { value: email, firstLine: firstLineOf.get(email) as number },
+      );
+    if (!fullName) fail('fullName', 'required', 'The full name is missing');
     else if (!isVisibleDisplayName(fullName))
-      fail('fullName', 'The full name has no visible letter or digit');
+      fail('fullName', 'no-visible-character', 'The full name has no visible letter or digit');
     else if (fullName.length > DISPLAY_NAME_MAX_LENGTH)
-      fail('fullName', `The full name is longer than ${DISPLAY_NAME_MAX_LENGTH} characters`);
-    if (!territoryCode) fail('territoryCode', 'The territory code is missing');
+      fail('fullName', 'too-long', `The full name is longer than ${DISPLAY_NAME_MAX_LENGTH} characters`, {
+        max: DISPLAY_NAME_MAX_LENGTH,
+      });
+    if (!territoryCode) fail('territoryCode', 'required', 'The territory code is missing');
     if (!(LOCALES as readonly string[]).includes(language))
-      fail('preferredLanguage', `"${language}" is not one of fr, ar, en`);
+      fail('preferredLanguage', 'not-allowed', `"${language}" is not one of fr, ar, en`, {
+        value: language,
+        allowed: [...LOCALES],
+      });
     if (isPlainEmail(email) && !firstLineOf.has(email)) firstLineOf.set(email, line);
     if (ok) people.push({ line, email, fullName, territoryCode, preferredLanguage: language as Locale });
   }

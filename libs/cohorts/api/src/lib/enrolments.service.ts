@@ -5,6 +5,7 @@ import type {
   CsvImportReport,
   CsvRowProblem,
   EnrolmentResult,
+  FieldError,
   Locale,
   MyEnrolment,
 } from '@tc/shared/contracts';
@@ -96,6 +97,8 @@ export class EnrolmentsService {
           line: p.line,
           field: 'territoryCode',
           message: `Unknown territory code "${p.territoryCode}"`,
+          code: 'territory-code-unknown',
+          params: { value: p.territoryCode },
         });
       else
         people.push({
@@ -114,7 +117,13 @@ export class EnrolmentsService {
         'csv-invalid',
         'The file has errors: nothing was imported',
         `${problems.length} problem(s); fix them and import again.`,
-        problems.map((p) => ({ field: `line ${p.line}: ${p.field}`, message: p.message })),
+        problems.map((p): FieldError => ({
+          field: `line ${p.line}: ${p.field}`,
+          message: p.message,
+          code: p.code,
+          params: { ...p.params, line: p.line },
+        })),
+        { count: problems.length },
       );
     }
     const { result, invitations } = await this.dataSource.transaction(async (manager) => {
@@ -157,7 +166,7 @@ export class EnrolmentsService {
           'join-code-unknown',
           'Unknown code',
           'No cohort has this code.',
-          [{ field: 'code', message: 'No cohort has this code' }],
+          [{ field: 'code', message: 'No cohort has this code', code: 'join-code-unknown' }],
         );
       }
       if (cohort.status === 'closed')

@@ -30,10 +30,16 @@ export class PasswordService {
       errors.push({
         field: 'password',
         message: `password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+        code: 'too-short',
+        params: { min: PASSWORD_MIN_LENGTH },
       });
     }
     if (normalizeEmail(password) === normalizeEmail(email)) {
-      errors.push({ field: 'password', message: 'password must not be your e-mail address' });
+      errors.push({
+        field: 'password',
+        message: 'password must not be your e-mail address',
+        code: 'password-is-email',
+      });
     }
     if (errors.length) throw validationProblem(errors);
   }

@@ -184,7 +184,9 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       },
     );
     expect(attempt.status).toBe(400);
-    expect(attempt.body.errors).toEqual([{ field: 'answeredAt', message: 'is before the enrolment' }]);
+    expect(attempt.body.errors).toEqual([
+      { field: 'answeredAt', message: 'is before the enrolment', code: 'attempt-before-enrolment' },
+    ]);
     expect(
       await count('SELECT count(*)::int AS n FROM quiz_attempts WHERE enrolment_id = $1', [enrolmentId]),
     ).toBe(0);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  type FieldError,
   type Locale,
   type QuizAttemptResult,
   type QuizQuestion,
@@ -69,7 +70,7 @@ export class QuizzesService {
           'attempt-in-future',
           'Answer time in the future',
           undefined,
-          [{ field: 'answeredAt', message: 'is in the future' }],
+          [{ field: 'answeredAt', message: 'is in the future', code: 'attempt-in-future' }],
         );
       }
       if (answeredAt.getTime() < enrolment.enrolledAt.getTime() - CLOCK_SKEW_MS) {
@@ -78,7 +79,7 @@ export class QuizzesService {
           'attempt-before-enrolment',
           'Answer time before the enrolment',
           undefined,
-          [{ field: 'answeredAt', message: 'is before the enrolment' }],
+          [{ field: 'answeredAt', message: 'is before the enrolment', code: 'attempt-before-enrolment' }],
         );
       }
       this.assertAnswerShapes(quiz.questions, dto.answers);
@@ -145,10 +146,10 @@ export class QuizzesService {
 
   private assertAnswerShapes(questions: QuizQuestion[], answers: Record<string, unknown>): void {
     const byKey = new Map(questions.map((q) => [q.key, q]));
-    const errors: { field: string; message: string }[] = [];
+    const errors: FieldError[] = [];
     for (const [key, value] of Object.entries(answers)) {
       const q = byKey.get(key);
-      if (!q) errors.push({ field: `answers.${key}`, message: 'No such question' });
+      if (!q) errors.push({ field: `answers.${key}`, message: 'No such question', code: 'question-unknown' });
       else if (
         q.type === 'short_answer'
           ? typeof value !== 'string' || value.length > 500
@@ -163,6 +164,7 @@ export class QuizzesService {
             q.type === 'short_answer'
               ? 'must be a text of at most 500 characters'
               : 'must be an option key or a list of option keys',
+          code: 'answer-invalid',
         });
       }
     }

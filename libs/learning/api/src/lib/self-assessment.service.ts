@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AssessmentPhase, SelfAssessment } from '@tc/shared/contracts';
+import type { AssessmentPhase, FieldError, SelfAssessment } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { DIGCOMP_AREAS, DIGCOMP_LEVELS } from '@tc/catalog/api';
 import { LearnerRecords } from '@tc/cohorts/api';
@@ -53,11 +53,24 @@ export class SelfAssessmentService {
       );
     }
     const allowed = new Set(codes);
-    const errors = Object.entries(ratings).flatMap(([code, level]) =>
+    const errors = Object.entries(ratings).flatMap(([code, level]): FieldError[] =>
       !allowed.has(code)
-        ? [{ field: `ratings.${code}`, message: 'This course does not cover this competence' }]
+        ? [
+            {
+              field: `ratings.${code}`,
+              message: 'This course does not cover this competence',
+              code: 'competence-not-covered',
+            },
+          ]
         : !Number.isInteger(level) || (level as number) < 1 || (level as number) > 8
-          ? [{ field: `ratings.${code}`, message: 'A level is a whole number from 1 to 8' }]
+          ? [
+              {
+                field: `ratings.${code}`,
+                message: 'A level is a whole number from 1 to 8',
+                code: 'out-of-range',
+                params: { min: 1, max: 8 },
+              },
+            ]
           : [],
     );
     if (errors.length)

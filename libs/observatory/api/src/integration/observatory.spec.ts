@@ -478,7 +478,9 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         const res = await api('GET', url, token);
         expect(res.status).toBe(403);
         expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-        expect(res.body.errors).toEqual([{ field: 'territoryId', message: 'Outside your territories' }]);
+        expect(res.body.errors).toEqual([
+          { field: 'territoryId', message: 'Outside your territories', code: 'outside-scope' },
+        ]);
       }
     });
 

@@ -26,7 +26,11 @@ export class CompetenceReportService {
     const slice = sliceOf(territory, query);
     const courses = await this.scope.courses([territory.path]);
     if (query.courseId && !courses.has(query.courseId))
-      throw fieldProblem('courseId', 'No cohort of this course in the territory (or no such course)');
+      throw fieldProblem(
+        'courseId',
+        'course-not-in-territory',
+        'No cohort of this course in the territory (or no such course)',
+      );
     const [byCourse, sums] = await Promise.all([
       this.stats.funnel(slice, 'course_id'),
       this.stats.assessments(slice),

@@ -42,9 +42,13 @@ export class CompletionReportService {
     const courses = await this.scope.courses([territory.path]);
     const course = query.courseId ? courses.get(query.courseId) : undefined;
     if (query.courseId && !course)
-      throw fieldProblem('courseId', 'No cohort of this course in the territory (or no such course)');
+      throw fieldProblem(
+        'courseId',
+        'course-not-in-territory',
+        'No cohort of this course in the territory (or no such course)',
+      );
     if (groupBy === 'module' && !course)
-      throw fieldProblem('courseId', 'Grouping by module needs a course (courseId)');
+      throw fieldProblem('courseId', 'course-needed', 'Grouping by module needs a course (courseId)');
 
     const filters = {
       territoryId: territory.id,

@@ -38,7 +38,7 @@ export class ObservatoryScopeService {
       territory = (await this.stats.territories([territoryId])).get(territoryId);
       if (!territory)
         throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'No such territory', undefined, [
-          { field: 'territoryId', message: 'No such territory' },
+          { field: 'territoryId', message: 'No such territory', code: 'territory-unknown' },
         ]);
     } else territory = (await this.scopeRoots(principal))[0];
     if (!territory || !scopes.some((s) => territory.path.startsWith(s)))
@@ -47,7 +47,7 @@ export class ObservatoryScopeService {
         'outside-scope',
         'Outside your territories',
         'You may look at the territories your observer role covers, and their subdivisions.',
-        [{ field: 'territoryId', message: 'Outside your territories' }],
+        [{ field: 'territoryId', message: 'Outside your territories', code: 'outside-scope' }],
       );
     // Drill-up links: from the top of the covering scope down to the territory.
     const scope = scopes

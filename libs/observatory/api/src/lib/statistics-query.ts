@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { ObservatoryGroupBy } from '@tc/shared/contracts';
+import type { ObservatoryGroupBy, ProblemCode } from '@tc/shared/contracts';
 import { ProblemException } from '@tc/shared/api';
 import type { Slice, TerritoryRow } from './statistics.repository';
 
@@ -18,7 +18,7 @@ export interface StatisticsQuery {
 /** The rollup rows a query reads in this territory (422 when its months are the wrong way round). */
 export function sliceOf(territory: TerritoryRow, query: StatisticsQuery): Slice {
   if (query.from && query.to && query.from > query.to)
-    throw fieldProblem('to', 'The end month comes before the start month');
+    throw fieldProblem('to', 'months-reversed', 'The end month comes before the start month');
   return {
     path: territory.path,
     from: query.from ? `${query.from}-01` : null,
@@ -28,8 +28,8 @@ export function sliceOf(territory: TerritoryRow, query: StatisticsQuery): Slice 
 }
 
 /** A 422 naming the filter that cannot be answered. */
-export function fieldProblem(field: string, message: string): ProblemException {
+export function fieldProblem(field: string, code: ProblemCode, message: string): ProblemException {
   return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid-filter', 'Invalid filter', message, [
-    { field, message },
+    { field, message, code },
   ]);
 }

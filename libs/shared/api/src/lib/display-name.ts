@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, isEmail, IsString, Matches, MaxLength } from 'class-validator';
+import { coded } from './validation';
 
 /** The longest display name kept (the width of `users.display_name`). */
 export const DISPLAY_NAME_MAX_LENGTH = 120;
@@ -41,7 +42,7 @@ export function IsDisplayName(): PropertyDecorator {
       typeof value === 'string' ? normalizeDisplayName(value) : value,
     ),
     IsString(),
-    Matches(VISIBLE, { message: '$property must contain a visible letter or digit' }),
+    Matches(VISIBLE, coded('no-visible-character', '$property must contain a visible letter or digit')),
     MaxLength(DISPLAY_NAME_MAX_LENGTH),
   );
 }
@@ -64,8 +65,9 @@ export function isPlainEmail(value: unknown): value is string {
 export function IsPlainEmail(): PropertyDecorator {
   return applyDecorators(
     IsEmail(),
-    Matches(/^[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u, {
-      message: '$property must not hold invisible or direction-changing characters',
-    }),
+    Matches(
+      /^[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u,
+      coded('hidden-characters', '$property must not hold invisible or direction-changing characters'),
+    ),
   );
 }

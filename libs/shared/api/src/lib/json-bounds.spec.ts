@@ -22,10 +22,14 @@ describe('jsonBoundsViolation', () => {
     expect(jsonBoundsViolation('{"a":1,"b":2,"c":3,"d":4}', small)).toEqual({
       field: 'body',
       message: 'must not have more than 3 keys',
+      code: 'too-many-keys',
+      params: { max: 3 },
     });
     expect(jsonBoundsViolation('{"x":[0,{"ratings":{"a":1,"b":2,"c":3,"d":4}}]}', small)).toEqual({
       field: 'x[1].ratings',
       message: 'must not have more than 3 keys',
+      code: 'too-many-keys',
+      params: { max: 3 },
     });
   });
 
@@ -33,6 +37,8 @@ describe('jsonBoundsViolation', () => {
     expect(jsonBoundsViolation('{"answers":[[],[],[],[]]}', small)).toEqual({
       field: 'answers',
       message: 'must not hold more than 3 items',
+      code: 'too-many-items',
+      params: { max: 3 },
     });
     expect(jsonBoundsViolation('[1,2,3,4]', small)?.field).toBe('body');
   });
@@ -41,6 +47,8 @@ describe('jsonBoundsViolation', () => {
     expect(jsonBoundsViolation('{"a":{"b":"01234567890"}}', small)).toEqual({
       field: 'a.b',
       message: 'must not be longer than 10 characters',
+      code: 'too-long',
+      params: { max: 10 },
     });
     expect(jsonBoundsViolation('{"a":["ok","01234567890"]}', small)?.field).toBe('a[1]');
     expect(jsonBoundsViolation('{"a":{"01234567890":1}}', small)?.field).toBe('a');
@@ -55,6 +63,8 @@ describe('jsonBoundsViolation', () => {
     expect(jsonBoundsViolation(tooMany, wide)).toEqual({
       field: 'body',
       message: 'must not hold more than 20 values in all',
+      code: 'too-many-values',
+      params: { max: 20 },
     });
   });
 
@@ -63,6 +73,8 @@ describe('jsonBoundsViolation', () => {
     expect(jsonBoundsViolation('{"a":[[[[1]]]]}', small)).toEqual({
       field: 'a[0][0][0]',
       message: 'must not nest deeper than 4 levels',
+      code: 'too-deep',
+      params: { max: 4 },
     });
   });
 

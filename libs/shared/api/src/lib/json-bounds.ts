@@ -104,12 +104,19 @@ export function jsonBoundsViolation(
   /** A value starts here: `{`, `[`, a string that is no key, or a literal's first character. */
   const valueStarts = (): FieldError | null => {
     if (++nodes > bounds.maxNodes)
-      return { field: 'body', message: `must not hold more than ${bounds.maxNodes} values in all` };
+      return {
+        field: 'body',
+        message: `must not hold more than ${bounds.maxNodes} values in all`,
+        code: 'too-many-values',
+        params: { max: bounds.maxNodes },
+      };
     const top = stack[stack.length - 1];
     if (top?.array && ++top.count > bounds.maxItems)
       return {
         field: pathOf(stack, stack.length - 1),
         message: `must not hold more than ${bounds.maxItems} items`,
+        code: 'too-many-items',
+        params: { max: bounds.maxItems },
       };
     return null;
   };
@@ -138,11 +145,15 @@ export function jsonBoundsViolation(
           return {
             field: pathOf(stack, stack.length - 1),
             message: `must not have more than ${bounds.maxKeys} keys`,
+            code: 'too-many-keys',
+            params: { max: bounds.maxKeys },
           };
         if (end - i - 1 > bounds.maxStringLength)
           return {
             field: pathOf(stack, stack.length - 1),
             message: `must not have a key longer than ${bounds.maxStringLength} characters`,
+            code: 'key-too-long',
+            params: { max: bounds.maxStringLength },
           };
         top.key = keyText(text.slice(i + 1, end));
       } else {
@@ -152,6 +163,8 @@ export function jsonBoundsViolation(
           return {
             field: pathOf(stack),
             message: `must not be longer than ${bounds.maxStringLength} characters`,
+            code: 'too-long',
+            params: { max: bounds.maxStringLength },
           };
       }
       i = end;
@@ -160,7 +173,12 @@ export function jsonBoundsViolation(
       const bad = valueStarts();
       if (bad) return bad;
       if (stack.length >= bounds.maxDepth)
-        return { field: pathOf(stack), message: `must not nest deeper than ${bounds.maxDepth} levels` };
+        return {
+          field: pathOf(stack),
+          message: `must not nest deeper than ${bounds.maxDepth} levels`,
+          code: 'too-deep',
+          params: { max: bounds.maxDepth },
+        };
       stack.push({ array: c === OPEN_ARRAY, count: 0, expectingKey: c === OPEN_OBJECT, key: '' });
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       inLiteral = false;

@@ -14,7 +14,13 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FieldError, ProblemDetails } from '@tc/shared/contracts';
+import {
+  PROBLEM_CODES,
+  type FieldError,
+  type ProblemCode,
+  type ProblemDetails,
+  type ProblemParams,
+} from '@tc/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** One field at fault, as the OpenAPI document describes it. */
@@ -24,8 +30,25 @@ export class FieldErrorDto implements FieldError {
     description: 'Path of the field (`items[2].email`), a parameter, or `body`',
   })
   field!: string;
-  @ApiProperty({ example: 'name.fr must be shorter than or equal to 200 characters' })
+  @ApiProperty({
+    example: 'name.fr must be shorter than or equal to 200 characters',
+    description: "What is wrong, in English; screens say `code` in their reader's language",
+  })
   message!: string;
+  @ApiProperty({
+    enum: PROBLEM_CODES,
+    example: 'too-long',
+    description: "What is wrong, as a stable code (the same list as the problem's `code`)",
+  })
+  code!: ProblemCode;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { max: 200 },
+    description:
+      'What fills the text of `code`: numbers, words or lists of them (`locale` is a language code)',
+  })
+  params?: ProblemParams;
 }
 
 /** RFC 9457 problem details, as the OpenAPI document describes every error. */
@@ -33,7 +56,21 @@ export class ProblemDetailsDto implements ProblemDetails {
   @ApiProperty({ example: 'https://coaching-territorial.example.org/problems/validation' }) type!: string;
   @ApiProperty({ example: 'Invalid request' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;
-  @ApiPropertyOptional() detail?: string;
+  @ApiProperty({
+    enum: PROBLEM_CODES,
+    example: 'validation',
+    description: 'What went wrong, as a stable code: the last segment of `type`',
+  })
+  code!: ProblemCode;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { count: 2 },
+    description: 'What fills the text of `code`',
+  })
+  params?: ProblemParams;
+  @ApiPropertyOptional({ description: 'What went wrong, in English (screens say `code` instead)' })
+  detail?: string;
   @ApiPropertyOptional({ description: 'The request path' }) instance?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'The fields at fault (validation problems)' })
   errors?: FieldError[];
@@ -59,10 +96,20 @@ export const ApiProblemResponses = () =>
     }),
   );
 
-/** An HTTP error whose body is already a problem (with a type slug and optional field errors). */
+/**
+ * An HTTP error whose body is already a problem: its code (also the last segment of its type), an English
+ * title and detail, optional field errors and what fills the code's text.
+ */
 export class ProblemException extends HttpException {
-  constructor(status: number, type: string, title: string, detail?: string, errors?: FieldError[]) {
-    super({ type, title, detail, errors }, status);
+  constructor(
+    status: number,
+    code: ProblemCode,
+    title: string,
+    detail?: string,
+    errors?: FieldError[],
+    params?: ProblemParams,
+  ) {
+    super({ type: code, title, detail, errors, params }, status);
   }
 }
 
@@ -84,9 +131,12 @@ function boundedErrors(
   detail: string | undefined,
   errors: FieldError[],
 ): { detail?: string; errors: FieldError[] } {
-  const listed = errors
-    .slice(0, MAX_LISTED_ERRORS)
-    .map((e) => ({ field: echo(e.field), message: echo(e.message) }));
+  const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e): FieldError => ({
+    field: echo(e.field),
+    message: echo(e.message),
+    code: e.code,
+    ...(e.params ? { params: echoParams(e.params) } : {}),
+  }));
   if (errors.length <= MAX_LISTED_ERRORS) return { ...(detail ? { detail } : {}), errors: listed };
   const count = `${errors.length} problems in all; the first ${MAX_LISTED_ERRORS} are listed.`;
   return { detail: detail ? `${detail} ${count}` : count, errors: listed };
@@ -127,8 +177,36 @@ function echo(text: string): string {
   return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
 }
 
-function slug(status: number): string {
-  return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+/** Parameters may echo what was sent (a CSV cell, a slug): each text cut as a message is. */
+function echoParams(params: ProblemParams): ProblemParams {
+  const out: ProblemParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] =
+      typeof value === 'string'
+        ? echo(value)
+        : Array.isArray(value)
+          ? value.slice(0, MAX_LISTED_ERRORS).map(echo)
+          : value;
+  }
+  return out;
+}
+
+const CODES = new Set<string>(PROBLEM_CODES);
+
+/** Whether a text is one of the codes of {@link PROBLEM_CODES}. */
+export function isProblemCode(text: string): text is ProblemCode {
+  return CODES.has(text);
+}
+
+/** The code of a status that says nothing more precise: the slug of its title (`not-found`). */
+function slug(status: number): ProblemCode {
+  const code = (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+  return isProblemCode(code) ? code : 'error';
+}
+
+/** The code of a field error naming the body that was refused whole (malformed, too large, wrong type). */
+function bodyCode(status: number): ProblemCode {
+  return status === 413 ? 'payload-too-large' : status === 415 ? 'unsupported-media-type' : 'invalid-body';
 }
 
 /**
@@ -150,8 +228,9 @@ export function frameworkProblem(
     type: TYPE_BASE + slug(status),
     title: TITLES[status] ?? 'Bad request',
     status,
+    code: slug(status),
     detail: message,
-    errors: [{ field: 'path', message }],
+    errors: [{ field: 'path', message, code: 'invalid-path' }],
     instance: problemInstance(request.url),
     requestId: String(request.id),
   };
@@ -227,11 +306,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) {
-        const b = body as { type: string; title: string; detail?: string; errors?: FieldError[] };
+        const b = body as {
+          type: ProblemCode;
+          title: string;
+          detail?: string;
+          errors?: FieldError[];
+          params?: ProblemParams;
+        };
         return {
           type: TYPE_BASE + b.type,
           title: b.title,
           status,
+          code: b.type,
+          ...(b.params ? { params: echoParams(b.params) } : {}),
           ...(b.errors ? boundedErrors(b.detail, b.errors) : b.detail ? { detail: b.detail } : {}),
           ...base,
         };
@@ -248,8 +335,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: TYPE_BASE + slug(status),
         title: TITLES[status] ?? 'Error',
         status,
+        code: slug(status),
         detail: message,
-        ...(bodyAtFault ? { errors: [{ field: 'body', message }] } : {}),
+        ...(bodyAtFault ? { errors: [{ field: 'body', message, code: bodyCode(status) }] } : {}),
         ...base,
       };
     }
@@ -265,8 +353,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: TYPE_BASE + slug(status),
         title: TITLES[status] ?? 'Bad request',
         status,
+        code: slug(status),
         detail: fastifyError.message,
-        errors: [{ field: 'body', message: fastifyError.message ?? 'The request body was refused.' }],
+        errors: [
+          {
+            field: 'body',
+            message: fastifyError.message ?? 'The request body was refused.',
+            code: bodyCode(status),
+          },
+        ],
         ...base,
       };
     }
@@ -275,6 +370,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: TYPE_BASE + 'database-unavailable',
         title: TITLES[503] as string,
         status: 503,
+        code: 'database-unavailable',
         detail: 'The database is out of reach for a moment. Try again shortly.',
         ...base,
       };
@@ -283,6 +379,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       type: TYPE_BASE + 'internal',
       title: TITLES[500] as string,
       status: 500,
+      code: 'internal',
       detail: 'An unexpected error occurred.',
       ...base,
     };

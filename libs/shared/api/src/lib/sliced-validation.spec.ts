@@ -217,6 +217,8 @@ describe('the validation pipe on a large body', () => {
       expect(problem.errors[0]).toEqual({
         field: 'modules[0].lessons[0].kind',
         message: 'kind must be one of the following values: text, quiz',
+        code: 'not-allowed',
+        params: { allowed: ['text', 'quiz'] },
       });
       expect(problem.detail).toBe('The request has more than 20 invalid fields; the first 20 are listed.');
     }

@@ -6,6 +6,7 @@ export const UuidParam = (name: string) =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => validationProblem([{ field: name, message: `${name} must be a UUID` }]),
+      exceptionFactory: () =>
+        validationProblem([{ field: name, message: `${name} must be a UUID`, code: 'invalid-uuid' }]),
     }),
   );

@@ -29,15 +29,17 @@ describe('strict validation pipe', () => {
   it('names every field at fault once, nested ones with a dotted path', async () => {
     const problem = await problemOf({ email: 'nope', count: 0, name: { fr: 3 } });
     expect(problem.errors).toEqual([
-      { field: 'email', message: 'email must be an email' },
-      { field: 'count', message: 'count must not be less than 1' },
-      { field: 'name.fr', message: 'fr must be a string' },
+      { field: 'email', message: 'email must be an email', code: 'invalid-email' },
+      { field: 'count', message: 'count must not be less than 1', code: 'too-small', params: { min: 1 } },
+      { field: 'name.fr', message: 'fr must be a string', code: 'not-text' },
     ]);
   });
 
   it('rejects unknown fields instead of dropping them', async () => {
     const problem = await problemOf({ email: 'a@b.org', count: 1, name: { fr: 'x' }, isAdmin: true });
-    expect(problem.errors).toEqual([{ field: 'isAdmin', message: 'Unknown field "isAdmin"' }]);
+    expect(problem.errors).toEqual([
+      { field: 'isAdmin', message: 'Unknown field "isAdmin"', code: 'unknown-field' },
+    ]);
   });
 
   it('refuses many unknown fields from a walk of the rules, listing the first 20 with their paths', async () => {
@@ -48,7 +50,11 @@ describe('strict validation pipe', () => {
     };
     // Validation never ran: the bad e-mail is not among them.
     expect(problem.errors).toEqual(
-      Array.from({ length: 20 }, (_, i) => ({ field: `name.x${i}`, message: `Unknown field "x${i}"` })),
+      Array.from({ length: 20 }, (_, i) => ({
+        field: `name.x${i}`,
+        message: `Unknown field "x${i}"`,
+        code: 'unknown-field',
+      })),
     );
     expect(problem.detail).toBe('The body has more than 20 unknown fields; the first 20 are listed.');
   });
@@ -70,25 +76,31 @@ describe('strict validation pipe', () => {
   it('refuses a body that is no JSON object (a text/plain string, an array, null), naming the body', async () => {
     for (const value of ['email=a@b.org', 42, [], null]) {
       const problem = await problemOf(value);
-      expect(problem.errors).toEqual([{ field: 'body', message: 'The body must be a JSON object' }]);
+      expect(problem.errors).toEqual([
+        { field: 'body', message: 'The body must be a JSON object', code: 'body-not-object' },
+      ]);
     }
   });
 
   it('refuses NUL characters (PostgreSQL cannot store them), naming where', async () => {
     const problem = await problemOf({ email: 'a@b.org', count: 1, name: { fr: 'a\u0000b' } });
-    expect(problem.errors).toEqual([{ field: 'name.fr', message: 'must not contain the NUL character' }]);
+    expect(problem.errors).toEqual([
+      { field: 'name.fr', message: 'must not contain the NUL character', code: 'nul-character' },
+    ]);
     const param = await createValidationPipe()
       .transform('abc\u0000', { type: 'param', data: 'code', metatype: String })
       .catch((error: ProblemException) => error.getResponse() as { errors: unknown[] });
     expect(param).toEqual(
-      expect.objectContaining({ errors: [{ field: 'code', message: 'must not contain the NUL character' }] }),
+      expect.objectContaining({
+        errors: [{ field: 'code', message: 'must not contain the NUL character', code: 'nul-character' }],
+      }),
     );
   });
 
   it('refuses lone surrogates (validator.js throws on them), naming where', async () => {
     const problem = await problemOf({ email: 'a\uD800@b.org', count: 1, name: { fr: 'x' } });
     expect(problem.errors).toEqual([
-      { field: 'email', message: 'must be valid Unicode text (a lone surrogate)' },
+      { field: 'email', message: 'must be valid Unicode text (a lone surrogate)', code: 'invalid-unicode' },
     ]);
   });
 
@@ -103,6 +115,6 @@ describe('strict validation pipe', () => {
 
   it('names an unknown top-level field "0" as it was sent', async () => {
     const problem = await problemOf({ email: 'a@b.org', count: 1, name: { fr: 'x' }, 0: 'x' });
-    expect(problem.errors).toEqual([{ field: '0', message: 'Unknown field "0"' }]);
+    expect(problem.errors).toEqual([{ field: '0', message: 'Unknown field "0"', code: 'unknown-field' }]);
   });
 });

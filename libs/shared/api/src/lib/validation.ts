@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { FieldError } from '@tc/shared/contracts';
+import type { FieldError, ProblemCode, ProblemParams } from '@tc/shared/contracts';
 import { Transform } from 'class-transformer';
 import type { MetadataStorage as TransformerMetadata } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
@@ -11,7 +11,108 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: TransformerMetadata;
 };
 
-/** Flattens class-validator's tree into one entry per field at fault (`name.fr`, `items.2.email`). */
+/** How one of class-validator's rules reads as a code, and which of its constraints fill the code's text. */
+interface RuleCode {
+  code: ProblemCode;
+  params?: (constraints: unknown[]) => ProblemParams;
+}
+
+const bound = (name: string) => (constraints: unknown[]) => ({ [name]: constraints[0] as number });
+const values = (list: unknown): string[] =>
+  (Array.isArray(list) ? list : Object.values(list as object))
+    .filter((v: unknown) => typeof v === 'string' || typeof v === 'number')
+    .map(String);
+
+/**
+ * class-validator's rules (by constraint name) to the code a field error carries. When several rules of
+ * one field fail, the code is the first of them in this order: what the reader mends first. A rule can
+ * name a more precise code in its options (`@Matches(DATE, { context: { code: 'invalid-date' } })`);
+ * one missing from this table reads as `invalid` (a spec lists the rules the API's DTOs use).
+ */
+export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
+  whitelistValidation: { code: 'unknown-field' },
+  unknownValue: { code: 'unknown-field' },
+  isDefined: { code: 'required' },
+  isNotEmpty: { code: 'required' },
+  nestedValidation: { code: 'not-object' },
+  isObject: { code: 'not-object' },
+  isArray: { code: 'not-list' },
+  isString: { code: 'not-text' },
+  isInt: { code: 'not-integer' },
+  isNumber: { code: 'not-number' },
+  isBoolean: { code: 'not-boolean' },
+  isEmail: { code: 'invalid-email' },
+  isUuid: { code: 'invalid-uuid' },
+  isUrl: { code: 'invalid-url' },
+  isIso8601: { code: 'invalid-date' },
+  isIn: { code: 'not-allowed', params: (c) => ({ allowed: values(c[0]) }) },
+  isEnum: { code: 'not-allowed', params: (c) => ({ allowed: values(c[1] ?? c[0]) }) },
+  matches: { code: 'invalid-format' },
+  minLength: { code: 'too-short', params: bound('min') },
+  maxLength: { code: 'too-long', params: bound('max') },
+  min: { code: 'too-small', params: bound('min') },
+  max: { code: 'too-large', params: bound('max') },
+  arrayMinSize: { code: 'too-few-items', params: bound('min') },
+  arrayMaxSize: { code: 'too-many-items', params: bound('max') },
+  arrayUnique: { code: 'duplicate-items' },
+};
+const RULE_ORDER = Object.keys(RULE_CODES);
+
+/**
+ * A rule's options naming the code its field error carries, where the rule alone says too little
+ * (a pattern reads `invalid-format`): `@Matches(DATE, coded('invalid-date', 'dueOn must be a date'))`.
+ */
+export function coded(
+  code: ProblemCode,
+  message?: string,
+): { message?: string; context: { code: ProblemCode } } {
+  return { ...(message ? { message } : {}), context: { code } };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-validator keys its metadata by constructor
+const constraintsByClass = new WeakMap<Function, Map<string, unknown[]>>();
+
+/** The constraints of one rule of one property (`[200]` for `@MaxLength(200)`), from the class's metadata. */
+function constraintsOf(target: object | undefined, property: string, rule: string): unknown[] {
+  if (!target || typeof target !== 'object') return [];
+  const cls = target.constructor;
+  let rules = constraintsByClass.get(cls);
+  if (!rules) {
+    rules = new Map();
+    for (const m of getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false))
+      if (m.name && !rules.has(`${m.propertyName}\0${m.name}`))
+        rules.set(`${m.propertyName}\0${m.name}`, m.constraints ?? []);
+    constraintsByClass.set(cls, rules);
+  }
+  return rules.get(`${property}\0${rule}`) ?? [];
+}
+
+/**
+ * The code and parameters of one field's broken rules: `required` when the value is missing altogether
+ * (whatever rule said so), else the first broken rule in {@link RULE_CODES}'s order.
+ */
+function codeOf(error: ValidationError): Pick<FieldError, 'code' | 'params'> {
+  const rules = Object.keys(error.constraints ?? {});
+  const target = error.target as Record<string, unknown> | undefined;
+  if (
+    target &&
+    error.property &&
+    !rules.includes('whitelistValidation') &&
+    (target[error.property] === undefined || target[error.property] === null)
+  )
+    return { code: 'required' };
+  const rank = (rule: string) => (RULE_ORDER.includes(rule) ? RULE_ORDER.indexOf(rule) : RULE_ORDER.length);
+  const rule = [...rules].sort((a, b) => rank(a) - rank(b))[0] as string;
+  const context = (error.contexts?.[rule] as { code?: ProblemCode } | undefined)?.code;
+  const known = RULE_CODES[rule];
+  const params = known?.params?.(constraintsOf(target, error.property, rule));
+  return { code: context ?? known?.code ?? 'invalid', ...(params ? { params } : {}) };
+}
+
+/**
+ * Flattens class-validator's tree into one entry per field at fault (`name.fr`, `items[2].email`), with
+ * the code of the rule to mend first and every broken rule's English message.
+ */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
@@ -28,7 +129,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       constraint === 'whitelistValidation' ? `Unknown field "${error.property}"` : message,
     );
     // One entry per field, all its broken rules together.
-    if (messages.length) out.push({ field, message: messages.join('; ') });
+    if (messages.length) out.push({ field, message: messages.join('; '), ...codeOf(error) });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
@@ -59,7 +160,12 @@ export function unusableValue(value: unknown, path: string, depth = 0): FieldErr
   if (typeof value === 'string') return unusableText(value, path);
   if (typeof value !== 'object' || value === null) return null;
   if (depth >= MAX_BODY_DEPTH)
-    return { field: path, message: `must not nest deeper than ${MAX_BODY_DEPTH} levels` };
+    return {
+      field: path,
+      message: `must not nest deeper than ${MAX_BODY_DEPTH} levels`,
+      code: 'too-deep',
+      params: { max: MAX_BODY_DEPTH },
+    };
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((item, i): [string, unknown] => [`[${i}]`, item])
     : Object.entries(value).map(([key, item]): [string, unknown] => [path ? `.${key}` : key, item]);
@@ -77,9 +183,14 @@ export function unusableValue(value: unknown, path: string, depth = 0): FieldErr
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function unusableText(text: string, path: string): FieldError | null {
-  if (text.includes('\u0000')) return { field: path, message: 'must not contain the NUL character' };
+  if (text.includes('\u0000'))
+    return { field: path, message: 'must not contain the NUL character', code: 'nul-character' };
   if (LONE_SURROGATE.test(text))
-    return { field: path, message: 'must be valid Unicode text (a lone surrogate)' };
+    return {
+      field: path,
+      message: 'must be valid Unicode text (a lone surrogate)',
+      code: 'invalid-unicode',
+    };
   return null;
 }
 
@@ -133,7 +244,7 @@ export function unknownFields(value: unknown, cls: DtoClass, limit: number): Fie
     for (const key of Object.keys(v)) {
       if (found.length > limit) return;
       const field = path ? `${path}.${key}` : key;
-      if (!known.has(key)) found.push({ field, message: `Unknown field "${key}"` });
+      if (!known.has(key)) found.push({ field, message: `Unknown field "${key}"`, code: 'unknown-field' });
       else {
         const inner = nested.get(key);
         if (inner) walk((v as Record<string, unknown>)[key], inner, field);
@@ -174,8 +285,25 @@ export function countValues(value: unknown, limit: number): number {
  * bodies, queries and path parameters, and a body that is no JSON object where a DTO expects one (a
  * `text/plain` body arrives as a string, which class-validator would otherwise wave through).
  */
+const BODY_MAY_BE_ABSENT = Symbol('bodyMayBeAbsent');
+
+/**
+ * Marks a body DTO whose every field is optional (a reason an admin may give): a request without any
+ * body reads as `{}` instead of being refused. Document the route's body with `required: false`.
+ */
+export function BodyMayBeAbsent(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(BODY_MAY_BE_ABSENT, true, target);
+}
+
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (
+      metadata.type === 'body' &&
+      value === undefined &&
+      typeof metadata.metatype === 'function' &&
+      Reflect.getMetadata(BODY_MAY_BE_ABSENT, metadata.metatype) === true
+    )
+      value = {};
     if (metadata.type !== 'custom') {
       const name = metadata.type === 'body' ? '' : (metadata.data ?? '');
       const found = unusableValue(value, name);
@@ -183,7 +311,7 @@ class StrictValidationPipe extends ValidationPipe {
         const unusable = { ...found, field: found.field || name || metadata.type };
         // A NUL character does not stop the other rules (every field at fault is named); too deep a
         // value or a lone surrogate never reaches them (they recurse, or throw).
-        const others = unusable.message.includes('NUL') ? await this.otherErrors(value, metadata) : [];
+        const others = unusable.code === 'nul-character' ? await this.otherErrors(value, metadata) : [];
         throw validationProblem([unusable, ...others.filter((e) => e.field !== unusable.field)]);
       }
       const dto = typeof metadata.metatype === 'function' && !NOT_VALIDATED.includes(metadata.metatype);
@@ -193,7 +321,9 @@ class StrictValidationPipe extends ValidationPipe {
         // No body at all where a DTO expects one: also a multipart or unknown body Fastify left unparsed.
         (typeof value !== 'object' || value === null || Array.isArray(value))
       )
-        throw validationProblem([{ field: 'body', message: 'The body must be a JSON object' }]);
+        throw validationProblem([
+          { field: 'body', message: 'The body must be a JSON object', code: 'body-not-object' },
+        ]);
       if (metadata.type === 'body' && dto) {
         const unknown = unknownFields(value, metadata.metatype as DtoClass, MAX_LISTED_ERRORS);
         // The walk stopped past the limit: how many more there are is not known, and not worth counting.
@@ -246,8 +376,9 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    // Field errors keep no reference to the body: a request with thousands of faults allocates less.
-    validationError: { target: false, value: false },
+    // Field errors keep no copy of the values; the object a rule judged is kept (a reference), for the
+    // code of its error: a missing value reads `required`, and a rule's constraints fill the text.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
   });
 }

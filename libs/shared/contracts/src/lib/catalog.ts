@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import type { FieldError } from './problem';
 
 /** A text in some of the course's locales; a missing locale falls back to the course default. */
 export type LocalizedText = Partial<Record<Locale, string>>;
@@ -192,11 +193,11 @@ export interface AddCoAuthorRequest {
   email: string;
 }
 
-/** One thing that stops a publish, with where it is (`modules[1].lessons[0].body.fr`). */
-export interface PublishProblem {
-  field: string;
-  message: string;
-}
+/**
+ * One thing that stops a publish, with where it is (`modules[1].lessons[0].body.fr`), its code and what
+ * fills its text (`{ locale: 'fr' }`): a field error of the 422.
+ */
+export type PublishProblem = FieldError;
 
 export interface CourseVersionSummary {
   courseId: string;

@@ -1,6 +1,7 @@
 import type { Locale, LocalizedName } from './locale';
 import type { ActionLink } from './users';
 import type { LocalizedText } from './catalog';
+import type { CodedProblem } from './problem';
 
 export const COHORT_STATUSES = ['planned', 'running', 'closed'] as const;
 export type CohortStatus = (typeof COHORT_STATUSES)[number];
@@ -86,10 +87,12 @@ export interface EnrolmentResult {
   invalid: string[];
 }
 
-export interface CsvRowProblem {
+/** What is wrong with one line of an enrolment file: its code, and what fills its text (the cell's `value`…). */
+export interface CsvRowProblem extends CodedProblem {
   /** 1-based line in the file (the header is line 1). */
   line: number;
   field: 'email' | 'fullName' | 'territoryCode' | 'preferredLanguage' | 'row';
+  /** In English, for API clients. */
   message: string;
 }
 

@@ -86,7 +86,7 @@ describe('territories: the reference tree and its administration (real database)
     ).toBe(404);
     const bad = await t.request('GET', '/api/v1/territories/..%2F..%2Fetc%2Fpasswd', { token: trainer });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(bad.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID', code: 'invalid-uuid' }]);
   });
 
   it('lets only admins add, rename and move; refuses cycles and duplicate codes', async () => {

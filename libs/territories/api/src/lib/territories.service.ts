@@ -164,7 +164,13 @@ export class TerritoriesService {
             'territory-root-move',
             'A root cannot be moved',
             undefined,
-            [{ field: 'parentId', message: 'The root of the tree stays the root.' }],
+            [
+              {
+                field: 'parentId',
+                message: 'The root of the tree stays the root.',
+                code: 'territory-root-move',
+              },
+            ],
           );
         }
         const newParent = await this.requireField(manager, dto.parentId, 'parentId');
@@ -174,7 +180,7 @@ export class TerritoriesService {
             'territory-cycle',
             'A territory cannot move under itself',
             'The new parent is this territory or one of its descendants.',
-            [{ field: 'parentId', message: 'would create a cycle' }],
+            [{ field: 'parentId', message: 'would create a cycle', code: 'territory-cycle' }],
           );
         }
         this.assertAdminCovers(principal, newParent);
@@ -217,7 +223,7 @@ export class TerritoriesService {
         'territory-not-found',
         'Unknown territory',
         undefined,
-        [{ field, message: `No territory with id ${id}` }],
+        [{ field, message: `No territory with id ${id}`, code: 'territory-unknown' }],
       );
     }
     return t;
@@ -236,7 +242,14 @@ export class TerritoriesService {
         'territory-level',
         'Level does not fit',
         undefined,
-        [{ field: 'level', message: `A ${level} cannot sit under a ${parent.level}` }],
+        [
+          {
+            field: 'level',
+            message: `A ${level} cannot sit under a ${parent.level}`,
+            code: 'territory-level',
+            params: { level, parentLevel: parent.level },
+          },
+        ],
       );
     }
   }
@@ -248,7 +261,14 @@ export class TerritoriesService {
         'territory-code-taken',
         'Code already used',
         undefined,
-        [{ field: 'code', message: `Another territory already has code ${code}` }],
+        [
+          {
+            field: 'code',
+            message: `Another territory already has code ${code}`,
+            code: 'territory-code-taken',
+            params: { value: code },
+          },
+        ],
       );
     }
   }

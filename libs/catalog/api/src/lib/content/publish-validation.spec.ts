@@ -35,7 +35,7 @@ describe('what stops a publish', () => {
 
   it('a course without module, an empty module, a lesson without text in the default locale', () => {
     expect(publishProblems(course([]), () => true)).toEqual([
-      { field: 'modules', message: expect.any(String) },
+      { field: 'modules', message: expect.any(String), code: 'no-module' },
     ]);
     const problems = publishProblems(
       course([
@@ -48,10 +48,10 @@ describe('what stops a publish', () => {
       ]),
       () => true,
     );
-    expect(problems.map((p) => p.field)).toEqual([
-      'modules[0]',
-      'modules[1].title.fr',
-      'modules[1].lessons[0].body.fr',
+    expect(problems.map(({ message: _english, ...p }) => p)).toEqual([
+      { field: 'modules[0]', code: 'module-empty' },
+      { field: 'modules[1].title.fr', code: 'module-title-missing', params: { locale: 'fr' } },
+      { field: 'modules[1].lessons[0].body.fr', code: 'lesson-text-missing', params: { locale: 'fr' } },
     ]);
   });
 
@@ -108,11 +108,11 @@ describe('what stops a publish', () => {
       ]),
       () => true,
     );
-    expect(problems.map((p) => p.field)).toEqual([
-      'modules[0].lessons[0].quiz',
-      'modules[0].lessons[1].quiz.questions[0]',
-      'modules[0].lessons[1].quiz.questions[1]',
-      'modules[0].lessons[1].quiz.questions[3].acceptedAnswers',
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['modules[0].lessons[0].quiz', 'quiz-empty'],
+      ['modules[0].lessons[1].quiz.questions[0]', 'one-correct-option'],
+      ['modules[0].lessons[1].quiz.questions[1]', 'one-correct-option'],
+      ['modules[0].lessons[1].quiz.questions[3].acceptedAnswers', 'accepted-answer-missing'],
     ]);
   });
 

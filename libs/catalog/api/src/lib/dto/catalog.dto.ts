@@ -1,4 +1,4 @@
-import { MAX_INT4, QueryInteger } from '@tc/shared/api';
+import { coded, MAX_INT4, QueryInteger } from '@tc/shared/api';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -54,6 +54,12 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COMPETENCE = /^[1-5]\.[1-6]$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const HASH = /^[0-9a-f]{64}$/;
+/** The rules' messages, and the codes their field errors carry (a pattern alone reads `invalid-format`). */
+const KEY_RULE = coded('invalid-key', 'key must be letters, digits, - or _');
+const SLUG_RULE = coded(
+  'invalid-slug',
+  'slug must be lower-case letters and digits separated by single dashes',
+);
 
 /** A nested object (class-validator + class-transformer + OpenAPI), optional and/or nullable. */
 function Nested(type: () => new () => object, opts: { optional?: boolean; nullable?: boolean } = {}) {
@@ -139,7 +145,7 @@ export class LongTextDto {
 }
 
 export class QuizOptionDto implements QuizOption {
-  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty() @IsString() @Matches(KEY, KEY_RULE) key!: string;
   @Nested(() => ShortTextDto) text!: ShortTextDto;
   @ApiProperty() @IsBoolean() correct!: boolean;
   @Nested(() => LongTextDto, { optional: true })
@@ -147,7 +153,7 @@ export class QuizOptionDto implements QuizOption {
 }
 
 export class QuizQuestionDto implements QuizQuestion {
-  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty() @IsString() @Matches(KEY, KEY_RULE) key!: string;
   @ApiProperty({ enum: QUESTION_TYPES }) @IsIn(QUESTION_TYPES) type!: QuestionType;
   @Nested(() => LongTextDto) prompt!: LongTextDto;
   @ApiProperty({ minimum: 1, maximum: 100 }) @IsInt() @Min(1) @Max(100) points!: number;
@@ -219,10 +225,10 @@ function Competences() {
     IsArray()(target, property);
     ArrayMaxSize(21)(target, property);
     ArrayUnique()(target, property);
-    Matches(COMPETENCE, { each: true, message: 'each competence must be a DigComp code such as 2.4' })(
-      target,
-      property,
-    );
+    Matches(COMPETENCE, {
+      each: true,
+      ...coded('invalid-competence', 'each competence must be a DigComp code such as 2.4'),
+    })(target, property);
   };
 }
 
@@ -230,7 +236,7 @@ export class CreateCourseDto implements CreateCourseRequest {
   @ApiProperty({ example: 'numerique-territoires-ess' })
   @IsString()
   @MaxLength(80)
-  @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
+  @Matches(SLUG, SLUG_RULE)
   slug!: string;
 
   @Nested(() => ShortTextDto) title!: ShortTextDto;
@@ -346,7 +352,7 @@ export class PublishQueryDto {
 // ---------------------------------------------------------------- the export/import file
 
 export class FileLessonDto implements LessonContent {
-  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty() @IsString() @Matches(KEY, KEY_RULE) key!: string;
   @ApiProperty({ enum: LESSON_KINDS }) @IsIn(LESSON_KINDS) kind!: LessonKind;
   @Nested(() => ShortTextDto) title!: ShortTextDto;
   @Competences() competences!: string[];
@@ -364,7 +370,7 @@ export class FileLessonDto implements LessonContent {
 }
 
 export class FileModuleDto implements ModuleContent {
-  @ApiProperty() @IsString() @Matches(KEY, { message: 'key must be letters, digits, - or _' }) key!: string;
+  @ApiProperty() @IsString() @Matches(KEY, KEY_RULE) key!: string;
   @Nested(() => ShortTextDto) title!: ShortTextDto;
 
   @ApiProperty({ type: [FileLessonDto] })
@@ -396,7 +402,7 @@ export class CourseFileDto implements CourseFile {
   @ApiProperty()
   @IsString()
   @MaxLength(80)
-  @Matches(SLUG, { message: 'slug must be lower-case letters and digits separated by single dashes' })
+  @Matches(SLUG, SLUG_RULE)
   slug!: string;
 
   @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) defaultLocale!: Locale;

@@ -1,15 +1,48 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Cohort, CohortSummary, ProblemDetails } from '@tc/shared/contracts';
+import {
+  COHORT_STATUSES,
+  type Cohort,
+  type CohortStatus,
+  type CohortSummary,
+  type ProblemDetails,
+} from '@tc/shared/contracts';
 import { LanguageService, LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
 import { catchError, map, of, startWith } from 'rxjs';
 import { CohortsService } from '../data-access/cohorts.service';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
 import { formatDay } from '../data-access/dates';
 import { NewCohortWizardComponent } from './new-cohort-wizard.component';
+
+/** Lower case, without accents or Arabic diacritics, so "medina" finds "Médina". */
+export function folded(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
+    .toLowerCase()
+    .trim();
+}
+
+/** The cohorts whose name, course or territory (in any language) holds `query`, of `status` if set. */
+export function filterCohorts(
+  cohorts: readonly CohortSummary[],
+  query: string,
+  status: CohortStatus | '',
+): CohortSummary[] {
+  const q = folded(query);
+  return cohorts.filter((c) => {
+    if (status && c.status !== status) return false;
+    if (!q) return true;
+    const texts = [c.name, ...Object.values(c.courseTitle ?? {}), ...Object.values(c.territoryName ?? {})];
+    return texts.some((t) => typeof t === 'string' && folded(t).includes(q));
+  });
+}
 
 interface ListState {
   cohorts: CohortSummary[] | null;
@@ -22,6 +55,9 @@ interface ListState {
   imports: [
     RouterLink,
     MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
     TranslocoPipe,
     LocalizedNamePipe,
     ProblemMessageComponent,
@@ -52,6 +88,11 @@ export class CohortListPage {
       (a, b) => order[a.status] - order[b.status] || a.startsOn.localeCompare(b.startsOn),
     );
   });
+  protected readonly statuses = COHORT_STATUSES;
+  protected readonly query = signal('');
+  protected readonly status = signal<CohortStatus | ''>('');
+  /** The sorted cohorts the search and status filter keep (the list is small and unpaged). */
+  protected readonly shown = computed(() => filterCohorts(this.sorted(), this.query(), this.status()));
   protected readonly creating = signal(false);
 
   protected day(value: string): string {

@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  HttpStatus,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import type {
@@ -146,7 +140,7 @@ export class UsersService {
           'user-exists',
           'Account already exists',
           'This person already has an account: assign a role instead.',
-          [{ field: 'email', message: 'already has an account' }],
+          [{ field: 'email', message: 'already has an account', code: 'account-exists' }],
         );
       }
       if (!user) {
@@ -214,7 +208,12 @@ export class UsersService {
     if (!assignment?.territory) throw new NotFoundException('No such role assignment for this person.');
     this.assertAdminCovers(principal, assignment.territory.path);
     if (userId === principal.userId && assignment.role === 'admin') {
-      throw new ConflictException('You cannot remove your own admin role; ask another admin.');
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'own-admin-role',
+        'Your own admin role',
+        'You cannot remove your own admin role; ask another admin.',
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const removed = await manager.delete(RoleAssignmentEntity, { id: assignmentId });
@@ -235,7 +234,12 @@ export class UsersService {
     const user = await this.requireVisible(principal, userId);
     await this.assertOutranks(principal, user);
     if (disabled && userId === principal.userId)
-      throw new ConflictException('You cannot disable your own account.');
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'own-account',
+        'Your own account',
+        'You cannot disable your own account.',
+      );
     await this.dataSource.transaction(async (manager) => {
       // Only a real change is made (and audited): disabling a disabled account changes nothing.
       const changed = await manager.update(
@@ -380,7 +384,7 @@ export class UsersService {
         'territory-not-found',
         'Unknown territory',
         undefined,
-        [{ field, message: `No territory with id ${id}` }],
+        [{ field, message: `No territory with id ${id}`, code: 'territory-unknown' }],
       );
     }
     return path;

@@ -10,7 +10,9 @@ import { progressEvents } from './progress-body';
 /** What the route did before the hand check: the DTOs through the strict pipe, every time. */
 async function throughDtos(body: unknown): Promise<ProgressEventDto[]> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw validationProblem([{ field: 'body', message: 'Send one event, or { "events": [ … ] }' }]);
+    throw validationProblem([
+      { field: 'body', message: 'Send one event, or { "events": [ … ] }', code: 'body-not-object' },
+    ]);
   }
   return 'events' in body
     ? (await validateBody(ProgressBatchDto, body)).events

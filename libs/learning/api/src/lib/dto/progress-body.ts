@@ -18,7 +18,9 @@ const EVENT_TYPES: readonly unknown[] = PROGRESS_EVENT_TYPES;
  */
 export async function progressEvents(body: unknown): Promise<ProgressEventDto[]> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw validationProblem([{ field: 'body', message: 'Send one event, or { "events": [ … ] }' }]);
+    throw validationProblem([
+      { field: 'body', message: 'Send one event, or { "events": [ … ] }', code: 'body-not-object' },
+    ]);
   }
   if ('events' in body) {
     const events = wellFormedBatch(body);
@@ -71,8 +73,8 @@ async function refuseManyIllFormed(body: object): Promise<void> {
       if (!(error instanceof ProblemException)) throw error;
       for (const e of (error.getResponse() as { errors?: FieldError[] }).errors ?? [])
         errors.push({
+          ...e,
           field: e.field === 'body' ? `events[${i}]` : `events[${i}].${e.field}`,
-          message: e.message,
         });
     }
   }

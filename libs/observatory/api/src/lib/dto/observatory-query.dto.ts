@@ -1,4 +1,4 @@
-import { MAX_INT4, QueryInteger } from '@tc/shared/api';
+import { coded, MAX_INT4, QueryInteger } from '@tc/shared/api';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
@@ -24,12 +24,12 @@ export class CompetenceQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01', description: 'First month, inclusive (YYYY-MM)' })
   @IsOptional()
-  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  @Matches(MONTH, coded('invalid-month', 'from must be a month, YYYY-MM'))
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12', description: 'Last month, inclusive (YYYY-MM)' })
   @IsOptional()
-  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  @Matches(MONTH, coded('invalid-month', 'to must be a month, YYYY-MM'))
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
