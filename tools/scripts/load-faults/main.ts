@@ -14,10 +14,10 @@
  *
  * Afterwards (once every coach's outbox has drained): every event the server acknowledged is stored
  * exactly once, none is lost, nothing unknown is stored, the lesson summaries equal a recount of the
- * raw events, the per-cohort counters equal a recount of the summaries, and the observatory's
- * rollups equal a recount of their sources. Prints totals, error rates by kind, latencies and req/s;
- * exits 1 on any violation. Every process and the temporary folder are removed, also on failure,
- * Ctrl-C or SIGTERM.
+ * raw events, and once the APIs' folder has applied the pending count deltas, the per-cohort
+ * counters equal a recount of the summaries and the observatory's rollups a recount of their
+ * sources. Prints totals, error rates by kind, latencies and req/s; exits 1 on any violation. Every
+ * process and the temporary folder are removed, also on failure, Ctrl-C or SIGTERM.
  *
  * Needs: a built API (dist/apps/api, or LOAD_API_DIST), PostgreSQL 15 binaries (PG_BIN, default
  * /usr/lib/postgresql/15/bin), redis-server and nginx on the PATH. Run as root, PostgreSQL runs as

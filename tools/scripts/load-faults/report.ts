@@ -150,6 +150,10 @@ export function printReport(
     'lesson summaries vs raw events',
     v.summaryDiff.length ? `${v.summaryDiff.length} rows differ` : 'exact',
   );
+  line(
+    'count deltas folded after the drain',
+    v.foldedAfterMs === null ? 'NOT within 60 s' : `${(v.foldedAfterMs / 1000).toFixed(1)} s`,
+  );
   line('cohort counters vs recount', v.counterDiff.length ? `${v.counterDiff.length} rows differ` : 'exact');
   if (v.otherCohortsDiffering.size)
     line(

@@ -20,8 +20,8 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'digcomp_areas', owner: 'catalog', kind: 'table' },
   { name: 'digcomp_competences', owner: 'catalog', kind: 'table' },
 
-  // The observatory's rollups, kept by its triggers (CreateObservatoryRollups, CreateCohortAllTimeRollups,
-  // CreateCohortColumnSummary).
+  // The observatory's rollups, kept by its triggers and its fold (CreateObservatoryRollups,
+  // CreateCohortAllTimeRollups, CreateCohortColumnSummary, AppendCountDeltas).
   ...[
     'obs_enrolment_facts',
     'obs_funnel',
@@ -38,7 +38,12 @@ export const DECLARED_TABLES: DeclaredTable[] = [
     'obs_assessment_pairs',
     'obs_settings',
     'obs_cohort_column_summary',
+    'obs_fact_deltas',
+    'obs_lesson_stat_deltas',
+    'obs_self_assessment_deltas',
   ].map((name): DeclaredTable => ({ name, owner: 'observatory', kind: 'table' })),
+  // The cohort progress counters' pending moves, without a key, so no entity (AppendCountDeltas).
+  { name: 'cohort_progress_counter_deltas', owner: 'cohorts', kind: 'table' },
 
   // The owners' read surfaces for the other domains (CreateDomainReadViews).
   { name: 'territory_tree', owner: 'territories', kind: 'view', public: true },

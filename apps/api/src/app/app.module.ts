@@ -9,6 +9,7 @@ import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
 import type { AppConfig } from './config';
+import { CountFolder } from './count-folder';
 import { HealthController } from './health.controller';
 import { DATABASE_KIND } from './tokens';
 
@@ -42,7 +43,7 @@ export class AppModule {
         ObservatoryModule.forRoot({ k: config.observatoryK }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: DATABASE_KIND, useValue: kind }],
+      providers: [{ provide: DATABASE_KIND, useValue: kind }, CountFolder],
     };
   }
 }

@@ -10,6 +10,7 @@ import { runMigrationsExclusively } from '../database/run-migrations';
 import { registerApiPlugins } from './api-plugins';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import { CountFolder } from './count-folder';
 import { createHttpAdapter, hardenHttp } from './http-hardening';
 import { createRootLogger, PinoNestLogger } from './logging';
 import { serveOpenApi } from './openapi';
@@ -31,6 +32,11 @@ export interface RunningApp {
    * then the database closes (the embedded one's socket server, data folder and lock file included).
    */
   shutdown(options: ShutdownOptions): Promise<ShutdownReport>;
+  /**
+   * Applies the pending count deltas to the counters and rollups now, after any fold in progress
+   * (the folder does it every 2 seconds by itself).
+   */
+  fold(): Promise<void>;
 }
 
 /**
@@ -69,8 +75,8 @@ export interface CreateAppOptions {
  *    so the answer headers go on before compression runs;
  * 5. the web app's files and the page fallback (static-files.ts), then the OpenAPI document
  *    (openapi.ts), which needs the prefix set;
- * 6. `app.init()`, which registers the routes with all of the above in place, then the demo data
- *    (through the app's own services).
+ * 6. `app.init()`, which registers the routes with all of the above in place (and starts the count
+ *    folder, count-folder.ts), then the demo data (through the app's own services), folded at once.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
   const embedded =
@@ -111,8 +117,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const dataSource = app.get<DataSource>(getDataSourceToken());
     // Integration specs build their own cohorts and count them: no demo cohort there.
     if (config.demoSeed) await seedDemoData(app, { learning: config.nodeEnv !== 'test' });
+    // The demo data counted in the observatory before the first request, not at the folder's next turn.
+    const folder = app.get(CountFolder);
+    await folder.foldNow();
 
-    return { app, dataSource, embedded, close: lifecycle.close, shutdown: lifecycle.shutdown };
+    return {
+      app,
+      dataSource,
+      embedded,
+      close: lifecycle.close,
+      shutdown: lifecycle.shutdown,
+      fold: async () => void (await folder.foldNow()),
+    };
   } catch (error) {
     await embedded?.stop();
     throw error;

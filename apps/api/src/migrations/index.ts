@@ -13,6 +13,7 @@ import { AddCohortsNameIndex1764700000001 } from './1764700000001-AddCohortsName
 import { FreezeCertificateStatements1764800000000 } from './1764800000000-FreezeCertificateStatements';
 import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateEnrolmentInvitations';
 import { CreateDomainReadViews1764900000000 } from './1764900000000-CreateDomainReadViews';
+import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   FreezeCertificateStatements1764800000000,
   CreateEnrolmentInvitations1764810000000,
   CreateDomainReadViews1764900000000,
+  AppendCountDeltas1765300000000,
 ];

@@ -5,5 +5,6 @@ export * from './lib/json-bounds';
 export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';
 export * from './lib/transaction-query';
+export * from './lib/count-folds';
 export * from './lib/contract-response';
 export * from './lib/display-name';

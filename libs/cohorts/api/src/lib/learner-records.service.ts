@@ -224,21 +224,21 @@ export class LearnerRecords {
     return { rows: [...after.values()], newlyCompleted };
   }
 
+  /**
+   * Records counter moves as rows of `cohort_progress_counter_deltas`: an insert that locks nothing
+   * another coach needs (no key, no index). {@link foldCounterDeltas} applies them to
+   * `cohort_progress_counters`, every few seconds, one fold at a time.
+   */
   private async bumpCounters(
     manager: EntityManager,
     bumps: { cohortId: string; lessonKey: string; started: number; completed: number }[],
   ): Promise<void> {
     const nonZero = bumps.filter((b) => b.started || b.completed);
     if (!nonZero.length) return;
-    // Sorted, so two transactions touching the same counters lock them in the same order.
-    nonZero.sort((a, b) => (a.cohortId + a.lessonKey < b.cohortId + b.lessonKey ? -1 : 1));
     await transactionQuery(
       manager,
-      `INSERT INTO cohort_progress_counters (cohort_id, lesson_key, started, completed)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::int[])
-       ON CONFLICT (cohort_id, lesson_key) DO UPDATE SET
-         started = cohort_progress_counters.started + EXCLUDED.started,
-         completed = cohort_progress_counters.completed + EXCLUDED.completed`,
+      `INSERT INTO cohort_progress_counter_deltas (cohort_id, lesson_key, started, completed)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::int[])`,
       [
         nonZero.map((b) => b.cohortId),
         nonZero.map((b) => b.lessonKey),
@@ -246,6 +246,28 @@ export class LearnerRecords {
         nonZero.map((b) => b.completed),
       ],
     );
+  }
+
+  /**
+   * Applies the pending counter moves to `cohort_progress_counters` and deletes them, in the caller's
+   * transaction (the app's folder: one at a time, at REPEATABLE READ). A move committed after the
+   * transaction's snapshot stays for the next fold; a fold that rolls back leaves them all. Moves of a
+   * cohort that no longer exists are dropped. Answers how many moves were applied.
+   */
+  async foldCounterDeltas(manager: EntityManager): Promise<number> {
+    const [row] = await transactionQuery<{ n: number }>(
+      manager,
+      `WITH taken AS (DELETE FROM cohort_progress_counter_deltas RETURNING *), applied AS (
+         INSERT INTO cohort_progress_counters AS o (cohort_id, lesson_key, started, completed)
+         SELECT t.cohort_id, t.lesson_key, sum(t.started), sum(t.completed) FROM taken t
+          WHERE EXISTS (SELECT 1 FROM cohorts c WHERE c.id = t.cohort_id)
+          GROUP BY 1, 2 HAVING (sum(t.started), sum(t.completed)) <> (0, 0) ORDER BY 1, 2
+         ON CONFLICT (cohort_id, lesson_key) DO UPDATE SET
+           started = o.started + EXCLUDED.started, completed = o.completed + EXCLUDED.completed)
+       SELECT count(*)::int AS n FROM taken`,
+      [],
+    );
+    return row?.n ?? 0;
   }
 
   async cohortTerritory(manager: EntityManager, cohortId: string): Promise<string> {

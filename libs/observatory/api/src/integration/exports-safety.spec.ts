@@ -162,6 +162,8 @@ describe('exports never start a cell with a formula character (real database)', 
     });
     expect(emails.status).toBe(200);
     await acceptAll(emails.body.invited);
+    // The enrolments counted in the observatory (the app folds their deltas every 2 seconds).
+    await t.fold();
   }, 600_000);
   afterAll(async () => {
     await t?.close();

@@ -18,8 +18,19 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
   const territory: Record<string, string> = {};
   const api = (method: string, url: string, token: string, body?: unknown) =>
     t.request(method, url, { token, ...(body !== undefined ? { body } : {}) });
-  const completion = (token: string, query: string) =>
-    api('GET', `/api/v1/observatory/completion?${query}`, token);
+  /**
+   * The observatory's answer once the pending deltas are folded: the coaches' transactions append
+   * their counts, and the app's folder applies them every 2 seconds (`t.fold()` does it now).
+   */
+  const completion = async (token: string, query: string) => {
+    await t.fold();
+    return api('GET', `/api/v1/observatory/completion?${query}`, token);
+  };
+  /** The rollups against a recount of their sources, once the pending deltas are folded. */
+  const recount = async () => {
+    await t.fold();
+    return rollupDifferences(t.dataSource);
+  };
 
   /**
    * Enrols the demo coach: at once where they already coach the cohort's territory, else through the
@@ -72,8 +83,11 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
     }
   }
 
-  const sum = async (sql: string, params: unknown[] = []): Promise<number> =>
-    ((await t.dataSource.query(sql, params)) as { n: number | null }[])[0]?.n ?? 0;
+  /** A count read from the rollups once the pending deltas are folded. */
+  const sum = async (sql: string, params: unknown[] = []): Promise<number> => {
+    await t.fold();
+    return ((await t.dataSource.query(sql, params)) as { n: number | null }[])[0]?.n ?? 0;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -131,13 +145,13 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       ]);
     });
 
-    it('counts an enrolment the moment it exists, in the same transaction', async () => {
+    it('counts an enrolment at the next fold of the deltas its transaction appended', async () => {
       expect(
         await sum(`SELECT sum(enrolled)::int AS n FROM obs_funnel WHERE territory_id = $1`, [
           territory['MA-05'],
         ]),
       ).toBe(1);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('stays exact when the same batch is sent twice and two batches race with overlapping ids', async () => {
@@ -156,6 +170,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         api('POST', '/api/v1/progress/events', coach, { events: [...overlap].reverse() }),
       ]);
       expect(raced.map((r) => r.status)).toEqual([200, 200]);
+      await t.fold();
       const stats = (await t.dataSource.query(
         `SELECT lesson_key, sum(started)::int AS started, sum(completed)::int AS completed FROM obs_lesson_stats
           WHERE territory_id = $1 GROUP BY 1 ORDER BY 1`,
@@ -173,7 +188,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
           territory['MA-05'],
         ]),
       ).toBe(1);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('moves the start to an earlier month when a late event (sent offline) says it began earlier', async () => {
@@ -194,7 +209,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
           territory['MA-05'],
         ]),
       ).toBe(1);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('takes a withdrawn coach out of every stage and lesson count, and puts them back on reactivation', async () => {
@@ -224,7 +239,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
           territory['MA-05'],
         ]),
       ).toBe(0);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
 
       await enrolCoach(cohortId);
       expect((await facts())?.active).toBe(true);
@@ -233,7 +248,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
           territory['MA-05'],
         ]),
       ).toBe(4);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('moves a coach between categories when they declare, change or withhold their gender and age', async () => {
@@ -241,11 +256,11 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       const declared = await api('PATCH', '/api/v1/me', coach, { gender: 'female', birthYear: 1998 });
       expect(declared.status).toBe(200);
       expect(await facts()).toMatchObject({ gender: 'female', age_band: '25-34' });
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
       const withheld = await api('PATCH', '/api/v1/me', coach, { demographicsWithheld: true });
       expect(withheld.status).toBe(200);
       expect(await facts()).toMatchObject({ gender: 'unknown', age_band: 'unknown' });
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('keeps counts exact across a version move (lessons keyed by their stable keys)', async () => {
@@ -284,11 +299,11 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         started: 0,
         completed: 0,
       });
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('counts nothing of a transaction that rolls back', async () => {
-      const before = await rollupDifferences(t.dataSource);
+      const before = await recount();
       const total = () => sum(`SELECT sum(started)::int AS n FROM obs_lesson_stats`);
       const was = await total();
       await expect(
@@ -297,18 +312,22 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
             `INSERT INTO lesson_progress (enrolment_id, lesson_key, started_at, last_activity_at) VALUES ($1, 'rolled-back', now(), now())`,
             [enrolmentId],
           );
-          // Inside the transaction the rollup already counts it ...
-          const inside = (await m.query(`SELECT sum(started)::int AS n FROM obs_lesson_stats`)) as {
-            n: number;
-          }[];
-          expect(inside[0]?.n).toBe(was + 1);
+          // Inside the transaction its delta is there, for the next fold ...
+          const inside = (await m.query(
+            `SELECT sum(started)::int AS n FROM obs_lesson_stat_deltas WHERE lesson_key = 'rolled-back'`,
+          )) as { n: number }[];
+          expect(inside[0]?.n).toBe(1);
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
-      // ... and after the rollback nothing is left.
+      // ... and after the rollback nothing is left, pending or counted.
       expect(await total()).toBe(was);
+      const pending = (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM obs_lesson_stat_deltas WHERE lesson_key = 'rolled-back'`,
+      )) as { n: number }[];
+      expect(pending[0]?.n).toBe(0);
       expect(before).toEqual(EXACT);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
 
     it('counts certificates until they are revoked', async () => {
@@ -333,7 +352,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
       });
       expect(revoked.status).toBeLessThan(300);
       expect(await certified()).toBe(0);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
     });
   });
 
@@ -530,7 +549,7 @@ describe('the observatory: rollups, suppression, exports, scope (real database)'
         tag: 'spec',
       });
       expect(summary?.events).toBe(9_000);
-      expect(await rollupDifferences(t.dataSource)).toEqual(EXACT);
+      expect(await recount()).toEqual(EXACT);
       const active = await sum(
         `SELECT count(*)::int AS n FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN territories t ON t.id = c.territory_id
           WHERE t.code LIKE 'MA%' AND e.status = 'active'`,

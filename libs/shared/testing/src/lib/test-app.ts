@@ -13,6 +13,11 @@ export interface BootedApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   close(): Promise<void>;
+  /**
+   * Applies the pending count deltas (cohort progress counters, observatory rollups) now, as the app's
+   * folder does every 2 seconds: what a spec calls before it reads those counts.
+   */
+  fold(): Promise<void>;
 }
 
 /**

@@ -2,9 +2,12 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CohortEntity } from './cohort.entity';
 
 /**
- * Exact counts of coaches per cohort and lesson, kept in the transaction of the progress that changes
- * them (for the observatory: it reads these, never the raw events). `lesson_key = ''` is the course:
- * coaches who started any lesson, and coaches who completed the course.
+ * Counts of coaches per cohort and lesson. `lesson_key = ''` is the course: coaches who started any
+ * lesson, and coaches who completed the course. The progress transactions append their moves to
+ * `cohort_progress_counter_deltas` (many coaches of a cohort must not queue on its rows) and the app's
+ * folder applies them every 2 seconds (`LearnerRecords.foldCounterDeltas`): a row here plus its pending
+ * deltas is the exact count at any moment. No request path reads them; the roster and a coach's own
+ * progress read the lesson summary rows, which are exact in the writing transaction.
  */
 @Entity('cohort_progress_counters')
 export class ProgressCounterEntity {

@@ -1,24 +1,31 @@
 /**
- * The observatory's write side as the database holds it now: the functions and triggers that keep the
- * `obs_*` rollups exact in the same transaction as the writes they count (enrolments, lesson_progress,
- * certificates, users, cohorts, self_assessments → obs_enrolment_facts → funnels, completion-day
- * histograms, lesson stats, self-assessment sums → per-cohort all-time rows → the cohort column
- * summary). Every change is applied as "minus the old contribution, plus the new one", so the rollups
- * always equal a recount from the source tables (`rollupDifferences` in `../testing/recount.ts`).
+ * The observatory's write side as the database holds it now. Triggers on the source tables
+ * (enrolments, lesson_progress, certificates, users, cohorts, self_assessments) keep the per-enrolment
+ * projection `obs_enrolment_facts` (and `obs_assessment_pairs`) exact in the writing transaction, and
+ * append the signed contributions of every change to delta tables (`obs_fact_deltas`,
+ * `obs_lesson_stat_deltas`, `obs_self_assessment_deltas`) instead of updating the shared rollup rows:
+ * a coach's transaction writes only rows of its own, so a thousand coaches of one territory do not
+ * queue on a few rows. `obs_fold_rollups`, run by the app's folder every 2 seconds, applies them to the
+ * rollups (funnels, completion-day histograms, lesson stats, self-assessment sums) and deletes them;
+ * the per-cohort all-time rows and the cohort column summary follow from the folded rows through their
+ * own triggers. Every change is "minus the old contribution, plus the new one", so once the pending
+ * deltas are folded the rollups equal a recount from the source tables (`rollupDifferences` in
+ * `../testing/recount.ts`).
  *
  * The migrations in apps/api/src/migrations created them (CreateObservatoryRollups,
- * CreateCohortAllTimeRollups, CreateCohortColumnSummary) and stay as they ran. This file states the
- * latest definition of each, as PostgreSQL prints it (`pg_get_functiondef` / `\sf name`,
- * `pg_get_triggerdef`; trailing spaces dropped, trigger clauses on their own lines): the source of
- * truth for the next migration that changes one of them. That migration copies the statement here
- * into its own text, changes it there (`CREATE OR REPLACE FUNCTION …`, or `DROP TRIGGER …` then
- * `CREATE TRIGGER …`), and the same commit updates the constant here. It never imports these
+ * CreateCohortAllTimeRollups, CreateCohortColumnSummary, AppendCountDeltas) and stay as they ran. This
+ * file states the latest definition of each, as PostgreSQL prints it (`pg_get_functiondef` /
+ * `\sf name`, `pg_get_triggerdef`; trailing spaces dropped, trigger clauses on their own lines): the
+ * source of truth for the next migration that changes one of them. That migration copies the
+ * statement here into its own text, changes it there (`CREATE OR REPLACE FUNCTION …`, or `DROP TRIGGER
+ * …` then `CREATE TRIGGER …`), and the same commit updates the constant here. It never imports these
  * constants: a migration must keep running what it ran when it was written.
  *
  * apps/api/src/integration/observatory-rollups.spec.ts proves this file true on a migrated database
  * (every `obs_*` function and `TRG_obs_*` trigger, no more and no fewer, whitespace aside).
  * `cohort_progress_counters` (CreateProgressCounters) has no trigger: the cohorts library's learner
- * records service bumps it in the writing transaction, so it is not here.
+ * records service appends its moves to `cohort_progress_counter_deltas` and folds them
+ * (`LearnerRecords.foldCounterDeltas`, in the same fold transaction), so it is not here.
  */
 
 export const ROLLUP_FUNCTIONS = {
@@ -67,81 +74,111 @@ AS $function$
         WHEN extract(year FROM at AT TIME ZONE 'UTC')::int - birth_year < 35 THEN '25-34'
         WHEN extract(year FROM at AT TIME ZONE 'UTC')::int - birth_year < 45 THEN '35-44'
         ELSE '45+' END $function$`,
-  // ---------------------------------------------------------------- applying contributions
-  // A signed set of enrolment facts → the funnel and completion-day counts (by segment, month, all
-  // time and cohort).
-  obs_apply_facts: `CREATE OR REPLACE FUNCTION public.obs_apply_facts(f obs_enrolment_facts[], s integer)
- RETURNS void
+  // ---------------------------------------------------------------- the fold (AppendCountDeltas)
+  // Every pending delta applied to its rollup and deleted, in the caller's transaction (the app's
+  // folder: one at a time, at REPEATABLE READ, every 2 s). Signed enrolment facts → the funnel and
+  // completion-day counts (by segment, month, all time and cohort); lesson-stat and self-assessment
+  // deltas → their rollups. Groups that sum to zero are not written. Answers the delta rows applied.
+  obs_fold_rollups: `CREATE OR REPLACE FUNCTION public.obs_fold_rollups()
+ RETURNS integer
  LANGUAGE plpgsql
 AS $function$
+      DECLARE
+        facts integer; lessons integer; assessments integer;
       BEGIN
-        IF cardinality(f) = 0 THEN RETURN; END IF;
-        WITH d AS (
+        WITH taken AS (DELETE FROM obs_fact_deltas RETURNING *),
+        d AS (
           SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.enrolled_at) AS month, x.gender, x.age_band,
-                 x.active::int AS e, 0 AS st, 0 AS c, 0 AS ce, (NOT x.active)::int AS w FROM unnest(f) x
-          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.started_at), x.gender, x.age_band, 0, 1, 0, 0, 0
-            FROM unnest(f) x WHERE x.active AND x.started_at IS NOT NULL
-          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.completed_at), x.gender, x.age_band, 0, 0, 1, 0, 0
-            FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.certified_at), x.gender, x.age_band, 0, 0, 0, 1, 0
-            FROM unnest(f) x WHERE x.active AND x.certified_at IS NOT NULL
+                 x.sign * x.active::int AS e, 0 AS st, 0 AS c, 0 AS ce, x.sign * (NOT x.active)::int AS w FROM taken x
+          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.started_at), x.gender, x.age_band, 0, x.sign, 0, 0, 0
+            FROM taken x WHERE x.active AND x.started_at IS NOT NULL
+          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.completed_at), x.gender, x.age_band, 0, 0, x.sign, 0, 0
+            FROM taken x WHERE x.active AND x.completed_at IS NOT NULL
+          UNION ALL SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.certified_at), x.gender, x.age_band, 0, 0, 0, x.sign, 0
+            FROM taken x WHERE x.active AND x.certified_at IS NOT NULL
         ), by_segment AS (
           INSERT INTO obs_funnel AS o (territory_id, course_id, month, gender, age_band, enrolled, started, completed, certified, withdrawn)
-          SELECT territory_id, course_id, month, gender, age_band, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
-            FROM d GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+          SELECT territory_id, course_id, month, gender, age_band, sum(e), sum(st), sum(c), sum(ce), sum(w)
+            FROM d GROUP BY 1, 2, 3, 4, 5 HAVING (sum(e), sum(st), sum(c), sum(ce), sum(w)) <> (0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4, 5
           ON CONFLICT (territory_id, course_id, month, gender, age_band) DO UPDATE SET
             enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
             completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
             withdrawn = o.withdrawn + EXCLUDED.withdrawn
         ), by_month AS (
           INSERT INTO obs_funnel_monthly AS o (territory_id, course_id, month, enrolled, started, completed, certified, withdrawn)
-          SELECT territory_id, course_id, month, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
-            FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+          SELECT territory_id, course_id, month, sum(e), sum(st), sum(c), sum(ce), sum(w)
+            FROM d GROUP BY 1, 2, 3 HAVING (sum(e), sum(st), sum(c), sum(ce), sum(w)) <> (0, 0, 0, 0, 0) ORDER BY 1, 2, 3
           ON CONFLICT (territory_id, course_id, month) DO UPDATE SET
             enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
             completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
             withdrawn = o.withdrawn + EXCLUDED.withdrawn
         ), all_time AS (
           INSERT INTO obs_funnel_all AS o (territory_id, course_id, gender, age_band, enrolled, started, completed, certified, withdrawn)
-          SELECT territory_id, course_id, gender, age_band, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
-            FROM d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+          SELECT territory_id, course_id, gender, age_band, sum(e), sum(st), sum(c), sum(ce), sum(w)
+            FROM d GROUP BY 1, 2, 3, 4 HAVING (sum(e), sum(st), sum(c), sum(ce), sum(w)) <> (0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4
           ON CONFLICT (territory_id, course_id, gender, age_band) DO UPDATE SET
             enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
             completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
             withdrawn = o.withdrawn + EXCLUDED.withdrawn
-        )
-        INSERT INTO obs_cohort_funnel AS o (cohort_id, month, enrolled, started, completed, certified, withdrawn)
-        SELECT cohort_id, month, s * sum(e), s * sum(st), s * sum(c), s * sum(ce), s * sum(w)
-          FROM d GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (cohort_id, month) DO UPDATE SET
-          enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
-          completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
-          withdrawn = o.withdrawn + EXCLUDED.withdrawn;
-        WITH d AS (
+        ), by_cohort AS (
+          INSERT INTO obs_cohort_funnel AS o (cohort_id, month, enrolled, started, completed, certified, withdrawn)
+          SELECT cohort_id, month, sum(e), sum(st), sum(c), sum(ce), sum(w)
+            FROM d GROUP BY 1, 2 HAVING (sum(e), sum(st), sum(c), sum(ce), sum(w)) <> (0, 0, 0, 0, 0) ORDER BY 1, 2
+          ON CONFLICT (cohort_id, month) DO UPDATE SET
+            enrolled = o.enrolled + EXCLUDED.enrolled, started = o.started + EXCLUDED.started,
+            completed = o.completed + EXCLUDED.completed, certified = o.certified + EXCLUDED.certified,
+            withdrawn = o.withdrawn + EXCLUDED.withdrawn
+        ), days AS (
           SELECT x.cohort_id, x.territory_id, x.course_id, obs_month(x.completed_at) AS month,
-                 obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)) AS days
-            FROM unnest(f) x WHERE x.active AND x.completed_at IS NOT NULL
-        ), by_month AS (
+                 obs_days_bucket(obs_days(COALESCE(x.started_at, x.enrolled_at), x.completed_at)) AS days, x.sign
+            FROM taken x WHERE x.active AND x.completed_at IS NOT NULL
+        ), days_by_month AS (
           INSERT INTO obs_completion_days AS o (territory_id, course_id, month, days, n)
-          SELECT territory_id, course_id, month, days, s * count(*) FROM d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+          SELECT territory_id, course_id, month, days, sum(sign) FROM days GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
           ON CONFLICT (territory_id, course_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n
-        ), all_time AS (
+        ), days_all AS (
           INSERT INTO obs_completion_days_all AS o (territory_id, course_id, days, n)
-          SELECT territory_id, course_id, days, s * count(*) FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+          SELECT territory_id, course_id, days, sum(sign) FROM days GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
           ON CONFLICT (territory_id, course_id, days) DO UPDATE SET n = o.n + EXCLUDED.n
+        ), days_by_cohort AS (
+          INSERT INTO obs_cohort_completion_days AS o (cohort_id, month, days, n)
+          SELECT cohort_id, month, days, sum(sign) FROM days GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+          ON CONFLICT (cohort_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n
         )
-        INSERT INTO obs_cohort_completion_days AS o (cohort_id, month, days, n)
-        SELECT cohort_id, month, days, s * count(*) FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-        ON CONFLICT (cohort_id, month, days) DO UPDATE SET n = o.n + EXCLUDED.n;
+        SELECT count(*) INTO facts FROM taken;
+
+        WITH taken AS (DELETE FROM obs_lesson_stat_deltas RETURNING *), applied AS (
+          INSERT INTO obs_lesson_stats AS o (territory_id, course_id, lesson_key, month, started, completed, attempted)
+          SELECT territory_id, course_id, lesson_key, month, sum(started), sum(completed), sum(attempted)
+            FROM taken GROUP BY 1, 2, 3, 4 HAVING (sum(started), sum(completed), sum(attempted)) <> (0, 0, 0) ORDER BY 1, 2, 3, 4
+          ON CONFLICT (territory_id, course_id, lesson_key, month) DO UPDATE SET
+            started = o.started + EXCLUDED.started, completed = o.completed + EXCLUDED.completed,
+            attempted = o.attempted + EXCLUDED.attempted
+        )
+        SELECT count(*) INTO lessons FROM taken;
+
+        WITH taken AS (DELETE FROM obs_self_assessment_deltas RETURNING *), applied AS (
+          INSERT INTO obs_self_assessment AS o (territory_id, course_id, competence_code, month, assessed, sum_before, sum_after)
+          SELECT territory_id, course_id, competence_code, month, sum(assessed), sum(sum_before), sum(sum_after)
+            FROM taken GROUP BY 1, 2, 3, 4 HAVING (sum(assessed), sum(sum_before), sum(sum_after)) <> (0, 0, 0) ORDER BY 1, 2, 3, 4
+          ON CONFLICT (territory_id, course_id, competence_code, month) DO UPDATE SET
+            assessed = o.assessed + EXCLUDED.assessed, sum_before = o.sum_before + EXCLUDED.sum_before,
+            sum_after = o.sum_after + EXCLUDED.sum_after
+        )
+        SELECT count(*) INTO assessments FROM taken;
+
+        RETURN facts + lessons + assessments;
       END $function$`,
-  // A signed set of lesson summary rows (with their enrolment's territory and course) → lesson stats.
-  obs_apply_lessons: `CREATE OR REPLACE FUNCTION public.obs_apply_lessons(d obs_lesson_delta[])
+  // ---------------------------------------------------------------- recording contributions
+  // A signed set of lesson summary rows (with their enrolment's territory and course) → lesson-stat
+  // deltas, summed per rollup row.
+  obs_record_lessons: `CREATE OR REPLACE FUNCTION public.obs_record_lessons(d obs_lesson_delta[])
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
       BEGIN
         IF cardinality(d) = 0 THEN RETURN; END IF;
-        INSERT INTO obs_lesson_stats AS o (territory_id, course_id, lesson_key, month, started, completed, attempted)
+        INSERT INTO obs_lesson_stat_deltas (territory_id, course_id, lesson_key, month, started, completed, attempted)
         SELECT territory_id, course_id, lesson_key, month, sum(st), sum(c), sum(a)
           FROM (
             SELECT x.territory_id, x.course_id, x.lesson_key, obs_month(x.started_at) AS month, x.sign AS st, 0 AS c,
@@ -150,30 +187,38 @@ AS $function$
             UNION ALL SELECT x.territory_id, x.course_id, x.lesson_key, obs_month(x.completed_at), 0, x.sign, 0
               FROM unnest(d) x WHERE x.completed_at IS NOT NULL
           ) y
-         GROUP BY 1, 2, 3, 4 HAVING sum(st) <> 0 OR sum(c) <> 0 OR sum(a) <> 0 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (territory_id, course_id, lesson_key, month) DO UPDATE SET
-          started = o.started + EXCLUDED.started, completed = o.completed + EXCLUDED.completed,
-          attempted = o.attempted + EXCLUDED.attempted;
+         GROUP BY 1, 2, 3, 4 HAVING sum(st) <> 0 OR sum(c) <> 0 OR sum(a) <> 0;
       END $function$`,
-  // ---------------------------------------------------------------- facts → rollups
-  // obs_enrolment_facts changed: minus the old rows' contribution, plus the new; a withdrawal or a
-  // reactivation also takes the coach's lessons out of (or back into) the lesson counts.
+  // ---------------------------------------------------------------- facts → deltas
+  // obs_enrolment_facts changed: the old rows with sign -1, the new with +1, into obs_fact_deltas; a
+  // withdrawal or a reactivation also takes the coach's lessons out of (or back into) the lesson counts.
   obs_facts_changed: `CREATE OR REPLACE FUNCTION public.obs_facts_changed()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          PERFORM obs_apply_facts(ARRAY(SELECT ROW(n.*)::obs_enrolment_facts FROM obs_new n), 1);
+          INSERT INTO obs_fact_deltas (sign, enrolment_id, cohort_id, territory_id, course_id, gender, age_band, active,
+                                       enrolled_at, started_at, completed_at, certified_at)
+          SELECT 1, n.enrolment_id, n.cohort_id, n.territory_id, n.course_id, n.gender, n.age_band, n.active,
+                 n.enrolled_at, n.started_at, n.completed_at, n.certified_at FROM obs_new n;
         ELSIF TG_OP = 'DELETE' THEN
-          PERFORM obs_apply_facts(ARRAY(SELECT ROW(o.*)::obs_enrolment_facts FROM obs_old o), -1);
+          INSERT INTO obs_fact_deltas (sign, enrolment_id, cohort_id, territory_id, course_id, gender, age_band, active,
+                                       enrolled_at, started_at, completed_at, certified_at)
+          SELECT -1, o.enrolment_id, o.cohort_id, o.territory_id, o.course_id, o.gender, o.age_band, o.active,
+                 o.enrolled_at, o.started_at, o.completed_at, o.certified_at FROM obs_old o;
         ELSE
-          PERFORM obs_apply_facts(ARRAY(
-            SELECT ROW(o.*)::obs_enrolment_facts FROM obs_old o JOIN obs_new n ON n.enrolment_id = o.enrolment_id WHERE o IS DISTINCT FROM n), -1);
-          PERFORM obs_apply_facts(ARRAY(
-            SELECT ROW(n.*)::obs_enrolment_facts FROM obs_new n JOIN obs_old o ON o.enrolment_id = n.enrolment_id WHERE o IS DISTINCT FROM n), 1);
+          INSERT INTO obs_fact_deltas (sign, enrolment_id, cohort_id, territory_id, course_id, gender, age_band, active,
+                                       enrolled_at, started_at, completed_at, certified_at)
+          SELECT -1, o.enrolment_id, o.cohort_id, o.territory_id, o.course_id, o.gender, o.age_band, o.active,
+                 o.enrolled_at, o.started_at, o.completed_at, o.certified_at
+            FROM obs_old o JOIN obs_new n ON n.enrolment_id = o.enrolment_id WHERE o IS DISTINCT FROM n
+          UNION ALL
+          SELECT 1, n.enrolment_id, n.cohort_id, n.territory_id, n.course_id, n.gender, n.age_band, n.active,
+                 n.enrolled_at, n.started_at, n.completed_at, n.certified_at
+            FROM obs_new n JOIN obs_old o ON o.enrolment_id = n.enrolment_id WHERE o IS DISTINCT FROM n;
           -- Withdrawn or reactivated: the coach's lessons leave or rejoin the lesson counts.
-          PERFORM obs_apply_lessons(ARRAY(
+          PERFORM obs_record_lessons(ARRAY(
             SELECT ROW(n.territory_id, n.course_id, p.lesson_key, p.started_at, p.completed_at, p.attempts > 0,
                        CASE WHEN n.active THEN 1 ELSE -1 END)::obs_lesson_delta
               FROM obs_new n JOIN obs_old o ON o.enrolment_id = n.enrolment_id
@@ -206,7 +251,7 @@ AS $function$
         END IF;
         RETURN NULL;
       END $function$`,
-  // lesson_progress → the enrolment's start (its earliest lesson opened) and the lesson counts.
+  // lesson_progress → the enrolment's start (its earliest lesson opened) and the lesson-stat deltas.
   obs_lessons_changed: `CREATE OR REPLACE FUNCTION public.obs_lessons_changed()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -219,15 +264,15 @@ AS $function$
            WHERE f.enrolment_id = x.enrolment_id AND (f.started_at IS NULL OR f.started_at > x.s);
         END IF;
         IF TG_OP = 'INSERT' THEN
-          PERFORM obs_apply_lessons(ARRAY(
+          PERFORM obs_record_lessons(ARRAY(
             SELECT ROW(f.territory_id, f.course_id, n.lesson_key, n.started_at, n.completed_at, n.attempts > 0, 1)::obs_lesson_delta
               FROM obs_new n JOIN obs_enrolment_facts f ON f.enrolment_id = n.enrolment_id WHERE f.active));
         ELSIF TG_OP = 'DELETE' THEN
-          PERFORM obs_apply_lessons(ARRAY(
+          PERFORM obs_record_lessons(ARRAY(
             SELECT ROW(f.territory_id, f.course_id, o.lesson_key, o.started_at, o.completed_at, o.attempts > 0, -1)::obs_lesson_delta
               FROM obs_old o JOIN obs_enrolment_facts f ON f.enrolment_id = o.enrolment_id WHERE f.active));
         ELSE
-          PERFORM obs_apply_lessons(ARRAY(
+          PERFORM obs_record_lessons(ARRAY(
             SELECT ROW(f.territory_id, f.course_id, x.lesson_key, x.started_at, x.completed_at, x.attempted, x.sign)::obs_lesson_delta
               FROM (
                 SELECT o.enrolment_id, o.lesson_key, o.started_at, o.completed_at, o.attempts > 0 AS attempted, -1 AS sign
@@ -278,7 +323,7 @@ AS $function$
       END $function$`,
   // self_assessments: a pair (the start and the end rating of one competence by one enrolment) counts
   // once, in the month of the later rating; obs_assessment_pairs remembers what is counted, so any
-  // statement shape is "minus what was, plus what is".
+  // statement shape is "minus what was, plus what is" (the counts as obs_self_assessment_deltas).
   obs_refresh_pairs: `CREATE OR REPLACE FUNCTION public.obs_refresh_pairs(enrolments uuid[], competences character varying[])
  RETURNS void
  LANGUAGE plpgsql
@@ -288,12 +333,9 @@ AS $function$
           DELETE FROM obs_assessment_pairs p USING unnest(enrolments, competences) AS k(enrolment_id, competence_code)
            WHERE p.enrolment_id = k.enrolment_id AND p.competence_code = k.competence_code
           RETURNING p.*)
-        INSERT INTO obs_self_assessment AS o (territory_id, course_id, competence_code, month, assessed, sum_before, sum_after)
+        INSERT INTO obs_self_assessment_deltas (territory_id, course_id, competence_code, month, assessed, sum_before, sum_after)
         SELECT territory_id, course_id, competence_code, month, -count(*), -sum(level_before), -sum(level_after)
-          FROM gone GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (territory_id, course_id, competence_code, month) DO UPDATE SET
-          assessed = o.assessed + EXCLUDED.assessed, sum_before = o.sum_before + EXCLUDED.sum_before,
-          sum_after = o.sum_after + EXCLUDED.sum_after;
+          FROM gone GROUP BY 1, 2, 3, 4;
         WITH added AS (
           INSERT INTO obs_assessment_pairs (enrolment_id, competence_code, territory_id, course_id, month, level_before, level_after)
           SELECT DISTINCT ON (k.enrolment_id, k.competence_code) k.enrolment_id, k.competence_code, f.territory_id, f.course_id,
@@ -303,12 +345,9 @@ AS $function$
             JOIN self_assessments b ON b.enrolment_id = k.enrolment_id AND b.phase = 'start' AND b.competence_code = k.competence_code
             JOIN self_assessments a ON a.enrolment_id = k.enrolment_id AND a.phase = 'end' AND a.competence_code = k.competence_code
           RETURNING *)
-        INSERT INTO obs_self_assessment AS o (territory_id, course_id, competence_code, month, assessed, sum_before, sum_after)
+        INSERT INTO obs_self_assessment_deltas (territory_id, course_id, competence_code, month, assessed, sum_before, sum_after)
         SELECT territory_id, course_id, competence_code, month, count(*), sum(level_before), sum(level_after)
-          FROM added GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (territory_id, course_id, competence_code, month) DO UPDATE SET
-          assessed = o.assessed + EXCLUDED.assessed, sum_before = o.sum_before + EXCLUDED.sum_before,
-          sum_after = o.sum_after + EXCLUDED.sum_after;
+          FROM added GROUP BY 1, 2, 3, 4;
       END $function$`,
   // self_assessments → the (enrolment, competence) pairs a statement touched, refreshed.
   obs_self_assessments_changed: `CREATE OR REPLACE FUNCTION public.obs_self_assessments_changed()
