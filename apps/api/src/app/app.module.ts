@@ -11,6 +11,7 @@ import { dataSourceOptions, type DatabaseKind } from '../database/data-source-op
 import type { AppConfig } from './config';
 import { CountFolder } from './count-folder';
 import { HealthController } from './health.controller';
+import { HELP_INFO, HelpController } from './help.controller';
 import { DATABASE_KIND } from './tokens';
 
 @Module({})
@@ -42,8 +43,12 @@ export class AppModule {
         LearningModule.forRoot({ publicUrl: config.publicUrl }),
         ObservatoryModule.forRoot({ k: config.observatoryK }),
       ],
-      controllers: [HealthController],
-      providers: [{ provide: DATABASE_KIND, useValue: kind }, CountFolder],
+      controllers: [HealthController, HelpController],
+      providers: [
+        { provide: DATABASE_KIND, useValue: kind },
+        CountFolder,
+        { provide: HELP_INFO, useValue: { contact: config.support, observatoryK: config.observatoryK } },
+      ],
     };
   }
 }

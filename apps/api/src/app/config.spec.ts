@@ -67,6 +67,16 @@ describe('configuration from the environment, validated at boot', () => {
     expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3100' }).publicUrl).toBe('http://127.0.0.1:3100');
   });
 
+  it("takes the help page's contact as configured, none by default, and refuses a malformed one", () => {
+    expect(loadConfig({}).support).toEqual({ email: null, phone: null });
+    expect(
+      loadConfig({ SUPPORT_EMAIL: 'aide@programme.example.ma', SUPPORT_PHONE: '+212 5 37 00-00.00' }).support,
+    ).toEqual({ email: 'aide@programme.example.ma', phone: '+212 5 37 00-00.00' });
+    expect(() => loadConfig({ SUPPORT_EMAIL: 'not an address' })).toThrow(/SUPPORT_EMAIL: must be an e-mail/);
+    for (const phone of ['call us', '12', '+212 5 37 <b>', 'tel:+212537000000'])
+      expect(() => loadConfig({ SUPPORT_PHONE: phone })).toThrow(/SUPPORT_PHONE: must be a phone number/);
+  });
+
   it('reads CORS origins as a list', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
       'https://a.example',

@@ -64,6 +64,12 @@ const schema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().max(64).default('tc:'),
   OBSERVATORY_K: z.coerce.number().int().min(2).max(100).default(5),
+  // Whom the help page tells people to contact; unset: it sends them to their trainer or administrator.
+  SUPPORT_EMAIL: z.string().email('must be an e-mail address').optional(),
+  SUPPORT_PHONE: z
+    .string()
+    .regex(/^\+?[0-9][0-9 .()-]{3,22}[0-9]$/, 'must be a phone number (digits, spaces, + . ( ) -)')
+    .optional(),
   // Shutdown (ms): readiness turns 503 and the port stays open DRAIN ms (for a load balancer to notice),
   // then in-flight requests get up to GRACE ms before their connections are closed.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -147,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxSeconds: Math.max(e.SIGN_IN_LOCKOUT_MAX, e.SIGN_IN_LOCKOUT_BASE),
     },
     observatoryK: e.OBSERVATORY_K,
+    support: { email: e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     signInLimits: {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,

@@ -23,6 +23,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .addServer('/', 'The server that serves this document')
       .addTag('health', 'Liveness and readiness')
+      .addTag('help', "The help page's contact and the observatory's threshold (public)")
       .addTag('auth', 'Sign-in, sessions, password resets and invitation links')
       .addTag('me', 'The signed-in person')
       .addTag('users', 'Accounts and roles (admins)')

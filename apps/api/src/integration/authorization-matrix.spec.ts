@@ -248,6 +248,8 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     'GET /api/health': { allow: EVERYONE, call: () => ({ url: '/api/health' }) },
     'GET /api/health/live': { allow: EVERYONE, call: () => ({ url: '/api/health/live' }) },
     'GET /api/health/ready': { allow: EVERYONE, call: () => ({ url: '/api/health/ready' }) },
+    // No contact is configured here: the answer names nobody.
+    'GET /api/v1/help': { allow: EVERYONE, call: () => ({ url: '/api/v1/help' }), check: noPeople },
     'POST /api/v1/auth/sign-in': {
       allow: EVERYONE,
       call: () => ({

@@ -5,6 +5,7 @@ export * from './lib/users';
 export * from './lib/auth';
 export * from './lib/problem';
 export * from './lib/health';
+export * from './lib/help';
 export * from './lib/catalog';
 export * from './lib/locale-completeness';
 export * from './lib/quiz-grading';

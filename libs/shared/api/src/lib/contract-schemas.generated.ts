@@ -61,6 +61,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'GenderCategory',
   'Grade',
   'Health',
+  'HelpInfo',
   'InviteUserRequest',
   'InviteUserResponse',
   'JoinCohortRequest',
@@ -124,6 +125,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Session',
   'SignInLockout',
   'SignInRequest',
+  'SupportContact',
   'Territory',
   'TerritoryDetail',
   'TerritoryLevel',
@@ -1708,6 +1710,19 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       '`GET /api/health/ready` (and its alias `GET /api/health`): 200 when ready for traffic, else 503 saying why.',
     type: 'object',
   },
+  HelpInfo: {
+    properties: {
+      contact: { $ref: '#/components/schemas/SupportContact' },
+      observatoryK: {
+        description: 'The observatory\'s suppression threshold k: counts from 1 to k − 1 are shown as "< k".',
+        type: 'number',
+      },
+    },
+    required: ['contact', 'observatoryK'],
+    additionalProperties: false,
+    description: '`GET /api/v1/help`: what the help page says that depends on this deployment (public).',
+    type: 'object',
+  },
   InviteUserRequest: {
     properties: {
       email: { type: 'string' },
@@ -2828,6 +2843,14 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: { email: { type: 'string' }, password: { type: 'string' } },
     required: ['email', 'password'],
     additionalProperties: false,
+    type: 'object',
+  },
+  SupportContact: {
+    properties: { email: { type: 'string', nullable: true }, phone: { type: 'string', nullable: true } },
+    required: ['email', 'phone'],
+    additionalProperties: false,
+    description:
+      'Whom people can contact about the platform, as its operator configured it (`SUPPORT_EMAIL`, `SUPPORT_PHONE`); `null` where nothing is configured.',
     type: 'object',
   },
   Territory: {
