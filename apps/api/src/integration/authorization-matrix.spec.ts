@@ -593,6 +593,10 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: COHORT_MANAGERS,
       call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}`, body: { name: 'Matrice Oriental' } }),
     },
+    'POST /api/v1/cohorts/:id/duplicate': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}/duplicate`, body: {} }),
+    },
     'POST /api/v1/cohorts/:id/upgrade': {
       allow: COHORT_MANAGERS,
       call: async () => ({

@@ -41,6 +41,7 @@ import {
   UpdateCohortDto,
   UpgradeCohortDto,
 } from './dto/cohorts.dto';
+import { DuplicateCohortDto } from './dto/duplicate-cohort.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { JoinCodeThrottlerGuard } from './join-code-throttler.guard';
 import { attachmentHeader } from './roster-file';
@@ -100,6 +101,18 @@ export class CohortsController {
     @Body() dto: UpdateCohortDto,
   ): Promise<Cohort> {
     return this.cohorts.update(principal, id, dto);
+  }
+
+  /** A new planned cohort like this one, nobody enrolled (201 with the copy). */
+  @Post(':id/duplicate')
+  @Roles('trainer', 'admin')
+  @ApiContractResponse('Cohort', { status: 201 })
+  duplicate(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: DuplicateCohortDto,
+  ): Promise<Cohort> {
+    return this.cohorts.duplicate(principal, id, dto.name);
   }
 
   @Post(':id/upgrade')

@@ -169,6 +169,23 @@ export class CohortsService {
     return this.get(principal, id);
   }
 
+  /**
+   * A new planned cohort of the same course version and territory, with the same dates and deadlines,
+   * run by the caller and with nobody enrolled: created (and logged) as any new cohort is.
+   */
+  async duplicate(principal: AuthPrincipal, cohortId: string, name?: string): Promise<Cohort> {
+    const source = await this.requireManageable(principal, cohortId);
+    return this.create(principal, {
+      name: (name?.trim() || `${source.name} (copie)`).slice(0, 160),
+      courseId: source.courseId,
+      courseVersion: source.courseVersion,
+      territoryId: source.territoryId,
+      startsOn: source.startsOn,
+      endsOn: source.endsOn,
+      deadlines: source.deadlines,
+    });
+  }
+
   async update(principal: AuthPrincipal, cohortId: string, dto: UpdateCohortDto): Promise<Cohort> {
     await this.dataSource.transaction(async (manager) => {
       const cohort = await this.requireManageable(principal, cohortId, manager, true);

@@ -51,6 +51,12 @@ export interface CreateCohortRequest {
   deadlines?: ModuleDeadline[];
 }
 
+/** A new planned cohort like this one (course version, territory, dates, deadlines), nobody enrolled. */
+export interface DuplicateCohortRequest {
+  /** The copy's name; the original's with " (copie)" when left out. */
+  name?: string;
+}
+
 export interface UpdateCohortRequest {
   name?: string;
   status?: CohortStatus;

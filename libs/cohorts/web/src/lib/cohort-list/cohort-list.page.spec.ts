@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { cohort } from '../trainer-home/trainer-home.fixtures';
 import { CohortListPage, filterCohorts, folded } from './cohort-list.page';
@@ -64,6 +64,41 @@ describe('CohortListPage', () => {
     fixture.detectChanges();
     expect(names()).toEqual([]);
     expect(host.textContent).toContain('cohorts.listFilter.none');
+    http.verify();
+  });
+
+  it('duplicates a cohort from its row, named in the page language, and opens the copy', async () => {
+    TestBed.configureTestingModule({
+      imports: [
+        CohortListPage,
+        TranslocoTestingModule.forRoot({
+          langs: { fr: { cohorts: { duplicate: { name: '{{ name }} (copie)' } } } },
+          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(CohortListPage);
+    const host = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    http.expectOne('/api/v1/cohorts').flush(COHORTS);
+    fixture.detectChanges();
+
+    const buttons = host.querySelectorAll<HTMLButtonElement>('button.tc-duplicate');
+    expect(buttons).toHaveLength(3);
+    buttons[1]?.click();
+    fixture.detectChanges();
+    const req = http.expectOne('/api/v1/cohorts/k-2/duplicate');
+    expect([req.request.method, req.request.body]).toEqual(['POST', { name: 'Oujda printemps (copie)' }]);
+    expect(
+      [...host.querySelectorAll<HTMLButtonElement>('button.tc-duplicate')].every((b) => b.disabled),
+    ).toBe(true);
+    req.flush({ ...COHORTS[1], id: 'k-9', name: 'Oujda printemps (copie)' });
+    expect(navigate).toHaveBeenCalledWith(['/cohorts', 'k-9']);
     http.verify();
   });
 });

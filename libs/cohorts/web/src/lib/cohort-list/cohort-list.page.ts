@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   COHORT_STATUSES,
   type Cohort,
@@ -72,6 +72,7 @@ export class CohortListPage {
   private readonly cohorts = inject(CohortsService);
   private readonly router = inject(Router);
   private readonly lang = inject(LanguageService).lang;
+  private readonly transloco = inject(TranslocoService);
 
   protected readonly state = toSignal(
     this.cohorts.list().pipe(
@@ -94,9 +95,26 @@ export class CohortListPage {
   /** The sorted cohorts the search and status filter keep (the list is small and unpaged). */
   protected readonly shown = computed(() => filterCohorts(this.sorted(), this.query(), this.status()));
   protected readonly creating = signal(false);
+  /** The cohort being copied, while its copy is made. */
+  protected readonly duplicating = signal<string | null>(null);
+  protected readonly duplicateProblem = signal<ProblemDetails | null>(null);
 
   protected day(value: string): string {
     return formatDay(value, this.lang());
+  }
+
+  /** Copies a cohort (version, territory, dates, deadlines; nobody enrolled) and opens the copy. */
+  protected duplicate(cohort: CohortSummary): void {
+    this.duplicating.set(cohort.id);
+    this.duplicateProblem.set(null);
+    const name = this.transloco.translate('cohorts.duplicate.name', { name: cohort.name });
+    this.cohorts.duplicate(cohort.id, name.slice(0, 160)).subscribe({
+      next: (copy) => this.created(copy),
+      error: (e: unknown) => {
+        this.duplicating.set(null);
+        this.duplicateProblem.set(problemOf(e));
+      },
+    });
   }
 
   protected created(cohort: Cohort): void {

@@ -68,6 +68,11 @@ export class CohortsService {
     return this.http.patch<Cohort>(`${COHORTS_API}/${seg(id)}`, request);
   }
 
+  /** A new planned cohort like this one (version, territory, dates, deadlines), nobody enrolled. */
+  duplicate(id: string, name?: string): Observable<Cohort> {
+    return this.http.post<Cohort>(`${COHORTS_API}/${seg(id)}/duplicate`, name ? { name } : {});
+  }
+
   upgrade(id: string, version: number): Observable<UpgradeCohortResponse> {
     return this.http.post<UpgradeCohortResponse>(`${COHORTS_API}/${seg(id)}/upgrade`, { version });
   }
