@@ -15,7 +15,13 @@ import {
   type Locale,
   type ProblemDetails,
 } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import {
+  LanguageService,
+  ProblemMessageComponent,
+  TextDirDirective,
+  fieldError,
+  problemOf,
+} from '@tc/shared/ui';
 import { BehaviorSubject, catchError, map, merge, of, startWith, switchMap } from 'rxjs';
 import { CoursesService } from '../data-access/courses.service';
 import { LocalizedTextPipe } from '../data-access/localized-text.pipe';
@@ -53,6 +59,7 @@ interface ListState {
     TranslocoPipe,
     LocalizedTextPipe,
     ProblemMessageComponent,
+    TextDirDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './course-list.page.html',

@@ -22,7 +22,13 @@ import {
   type Quiz,
   isLocale,
 } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  IsolatedPipe,
+  LanguageService,
+  ProblemMessageComponent,
+  TextDirDirective,
+  problemOf,
+} from '@tc/shared/ui';
 import { catchError, combineLatest, filter, map, of, startWith, switchMap } from 'rxjs';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService } from '../data-access/courses.service';
@@ -48,6 +54,8 @@ interface PreviewState {
     LocalizedTextPipe,
     ProblemMessageComponent,
     QuizPreviewComponent,
+    TextDirDirective,
+    IsolatedPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './course-preview.page.html',

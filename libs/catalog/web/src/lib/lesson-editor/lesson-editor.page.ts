@@ -28,7 +28,15 @@ import {
   type Quiz,
   type UpdateLessonRequest,
 } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import {
+  IsolatedPipe,
+  LanguageService,
+  ProblemMessageComponent,
+  ProblemTextPipe,
+  TextDirDirective,
+  ProblemTexts,
+  problemOf,
+} from '@tc/shared/ui';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService, mediaUrl } from '../data-access/courses.service';
 import { cleanText, missingLocales, withText } from '../data-access/localized-text';
@@ -89,6 +97,9 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
     TranslocoPipe,
     LocalizedTextPipe,
     ProblemMessageComponent,
+    ProblemTextPipe,
+    TextDirDirective,
+    IsolatedPipe,
     CompetenceSelectComponent,
     LocaleTabsComponent,
     LocaleTabDirective,
@@ -101,6 +112,7 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
 })
 export class LessonEditorPage {
   protected readonly store = inject(CourseDraftStore);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly courses = inject(CoursesService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly router = inject(Router);
@@ -172,7 +184,7 @@ export class LessonEditorPage {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected mediaSrc(hash: string): string {

@@ -3,6 +3,8 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { Locale } from '@tc/shared/contracts';
+import { TextDirDirective } from '@tc/shared/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { CoursesService } from '../data-access/courses.service';
 
@@ -11,7 +13,7 @@ let nextId = 0;
 /** Markdown in a textarea beside its live preview, rendered by the server's renderer (debounced). */
 @Component({
   selector: 'tc-markdown-editor',
-  imports: [MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [MatFormFieldModule, MatInputModule, TranslocoPipe, TextDirDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="tc-md">
@@ -22,6 +24,7 @@ let nextId = 0;
           rows="12"
           [value]="value()"
           (input)="value.set($any($event.target).value)"
+          [tcText]="locale()"
           [attr.aria-describedby]="previewId"
         ></textarea>
         <mat-hint>{{ 'courses.markdown.hint' | transloco }}</mat-hint>
@@ -34,7 +37,7 @@ let nextId = 0;
         @if (preview().failed) {
           <p class="tc-error">{{ 'courses.markdown.previewFailed' | transloco }}</p>
         } @else if (preview().html) {
-          <div class="tc-md-html" [innerHTML]="preview().html"></div>
+          <div class="tc-md-html" [tcText]="locale()" [innerHTML]="preview().html"></div>
         } @else {
           <p class="tc-md-empty">{{ 'courses.markdown.empty' | transloco }}</p>
         }
@@ -93,6 +96,8 @@ export class MarkdownEditorComponent {
   private readonly courses = inject(CoursesService);
   readonly value = model('');
   readonly label = input('courses.lesson.body');
+  /** The language being written, for the textarea's and the preview's direction; empty: guessed. */
+  readonly locale = input<Locale | ''>('');
   /** A server error for this field. */
   readonly error = input<string | null>(null);
   protected readonly previewId = `tc-md-preview-${nextId++}`;

@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { Locale } from '@tc/shared/contracts';
-import { TextDirDirective, dirOf } from './text-dir.directive';
+import { IsolatedPipe, TextDirDirective, dirOf } from './text-dir.directive';
 
 @Component({
   imports: [TextDirDirective],
@@ -49,5 +49,14 @@ describe('TextDirDirective', () => {
     fixture.detectChanges();
     expect(el?.getAttribute('dir')).toBe('auto');
     expect(el?.hasAttribute('lang')).toBe(false);
+  });
+});
+
+describe('IsolatedPipe', () => {
+  it('wraps a text in first-strong and pop directional isolates, and nothing around nothing', () => {
+    const pipe = new IsolatedPipe();
+    expect(pipe.transform('Arbitrages.')).toBe('\u2068Arbitrages.\u2069');
+    expect(pipe.transform('')).toBe('');
+    expect(pipe.transform(null)).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { Directive, input } from '@angular/core';
+import { Directive, Pipe, type PipeTransform, input } from '@angular/core';
 import type { Locale } from '@tc/shared/contracts';
 
 /** Writing direction of a locale. */
@@ -24,4 +24,15 @@ export class TextDirDirective {
   /** The text's locale when known; empty when the browser should guess. */
   readonly locale = input<Locale | '' | null | undefined>('', { alias: 'tcText' });
   protected readonly dir = (l: Locale | '' | null | undefined): 'rtl' | 'ltr' => dirOf(l as Locale);
+}
+
+/**
+ * The same isolation for a text placed inside a translated sentence ("Retour à {{ title }}"), where
+ * no element can hold it: wraps it in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE.
+ */
+@Pipe({ name: 'isolated' })
+export class IsolatedPipe implements PipeTransform {
+  transform(text: string | null | undefined): string {
+    return text ? `\u2068${text}\u2069` : '';
+  }
 }
