@@ -32,9 +32,8 @@ import {
   IsolatedPipe,
   LanguageService,
   ProblemMessageComponent,
-  ProblemTextPipe,
   TextDirDirective,
-  ProblemTexts,
+  fieldError,
   problemOf,
 } from '@tc/shared/ui';
 import { CourseDraftStore } from '../data-access/course-draft.store';
@@ -97,7 +96,6 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
     TranslocoPipe,
     LocalizedTextPipe,
     ProblemMessageComponent,
-    ProblemTextPipe,
     TextDirDirective,
     IsolatedPipe,
     CompetenceSelectComponent,
@@ -112,7 +110,6 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
 })
 export class LessonEditorPage {
   protected readonly store = inject(CourseDraftStore);
-  private readonly problemTexts = inject(ProblemTexts);
   private readonly courses = inject(CoursesService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly router = inject(Router);
@@ -184,7 +181,7 @@ export class LessonEditorPage {
   }
 
   protected serverError(field: string): string | null {
-    return this.problemTexts.field(this.problem(), field);
+    return fieldError(this.problem(), field);
   }
 
   protected mediaSrc(hash: string): string {
