@@ -4,6 +4,7 @@ export * from './lib/validation';
 export * from './lib/json-bounds';
 export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';
+export * from './lib/spreadsheet-file';
 export * from './lib/transaction-query';
 export * from './lib/count-folds';
 export * from './lib/contract-response';

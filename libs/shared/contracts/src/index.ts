@@ -14,3 +14,4 @@ export * from './lib/coach-record';
 export * from './lib/learning';
 export * from './lib/observatory';
 export * from './lib/audit';
+export * from './lib/audit-sentence';

@@ -19,6 +19,12 @@ export interface AuditSubjectLabels {
    * {@link uuidsAmong}). A subject missing from the answer (gone, or not an id) is shown without a name.
    */
   labels(ids: readonly string[], locale: Locale, manager: EntityManager): Promise<Map<string, string>>;
+
+  /**
+   * The ids of the subjects whose name holds `text` (case ignored), at most `limit` of them: how the
+   * reader filters the log by a name (the owner of `user` subjects: the actors, by name or e-mail).
+   */
+  search?(text: string, limit: number, manager: EntityManager): Promise<string[]>;
 }
 
 /**

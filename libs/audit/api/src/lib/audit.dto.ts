@@ -1,10 +1,26 @@
-import { QueryInteger } from '@tc/shared/api';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { coded, QueryInteger } from '@tc/shared/api';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   AUDIT_ACTIONS,
+  AUDIT_EXPORT_FORMATS,
   AUDIT_SUBJECT_TYPES,
   type AuditAction,
+  type AuditExportFormat,
+  type AuditExportQuery,
   type AuditQuery,
   type AuditSubjectType,
   LOCALES,
@@ -13,11 +29,24 @@ import {
 
 export const AUDIT_PAGE_MAX = 200;
 
-export class AuditQueryDto implements AuditQuery {
+/** What selects entries, on the screen and in a file alike. */
+export class AuditFiltersDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only what this person did' })
   @IsOptional()
   @IsUUID()
   actorId?: string;
+
+  @ApiPropertyOptional({
+    minLength: 2,
+    maxLength: 100,
+    description: 'Only what people did whose name or e-mail holds this (case ignored)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  actor?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS }) @IsOptional() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
 
@@ -36,6 +65,13 @@ export class AuditQueryDto implements AuditQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
+  @ApiPropertyOptional({ enum: LOCALES, default: 'fr', description: "The language of the subjects' names" })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class AuditQueryDto extends AuditFiltersDto implements AuditQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE_MAX, default: 50 })
   @IsOptional()
   @QueryInteger()
@@ -44,13 +80,14 @@ export class AuditQueryDto implements AuditQuery {
   @Max(AUDIT_PAGE_MAX)
   limit?: number;
 
-  @ApiPropertyOptional({ enum: LOCALES, default: 'fr', description: "The language of the subjects' names" })
-  @IsOptional()
-  @IsIn(LOCALES)
-  locale?: Locale;
-
   @ApiPropertyOptional({ description: "The previous page's nextCursor" })
   @IsOptional()
-  @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor must be a nextCursor this API returned' })
+  @Matches(/^[1-9]\d{0,17}$/, coded('invalid-cursor', 'cursor must be a nextCursor this API returned'))
   cursor?: string;
+}
+
+export class AuditExportQueryDto extends AuditFiltersDto implements AuditExportQuery {
+  @ApiProperty({ enum: AUDIT_EXPORT_FORMATS, description: 'CSV (`;`, UTF-8 with BOM) or XLSX' })
+  @IsIn(AUDIT_EXPORT_FORMATS)
+  format!: AuditExportFormat;
 }

@@ -17,6 +17,7 @@ const REGION = '22222222-2222-4222-8222-222222222222';
 const ALICE = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const BOB = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const COURSE = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+const COHORT = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 
 interface Call {
   type: AuditSubjectType;
@@ -31,6 +32,12 @@ function labels(type: AuditSubjectType, names: Record<string, string>, calls: Ca
     async labels(ids: readonly string[], locale: Locale): Promise<Map<string, string>> {
       calls.push({ type, ids: [...ids].sort(), locale });
       return new Map(ids.filter((id) => names[id]).map((id) => [id, names[id] as string]));
+    }
+    async search(text: string, limit: number): Promise<string[]> {
+      return Object.entries(names)
+        .filter(([, name]) => name.toLowerCase().includes(text.toLowerCase()))
+        .map(([id]) => id)
+        .slice(0, limit);
     }
   }
   return new Labels();
@@ -79,7 +86,7 @@ describe('AuditService', () => {
     { id: '1', actor_id: ALICE, action: 'course.published', subject_type: 'course', subject_id: COURSE },
   ].map((r) => ({ ...r, territory_id: null, details: {}, occurred_at: new Date('2026-01-01T00:00:00Z') }));
 
-  function setUp(territoryIds: string[] = [], log = rows) {
+  function setUp(territoryIds: string[] = [], log: typeof rows = rows) {
     const queries: { sql: string; params: unknown[] }[] = [];
     const manager = {
       query: async (sql: string, params: unknown[]) => {
@@ -93,6 +100,8 @@ describe('AuditService', () => {
       discovering(
         labels('user', { [ALICE]: 'Alice', [BOB]: 'Bob' }, calls),
         labels('course', { [COURSE]: 'Le cours' }, calls),
+        labels('territory', { [REGION]: "L'Oriental", [ROOT]: 'Afrique' }, calls),
+        labels('cohort', { [COHORT]: 'Berkane — printemps' }, calls),
         scope(territoryIds, asked),
       ),
     );
@@ -144,6 +153,74 @@ describe('AuditService', () => {
     await service.list(admin(`/${ROOT}/`), {});
     expect(asked).toEqual([]);
     expect(queries[0]?.sql).not.toMatch(/WHERE/);
+  });
+});
+
+describe('AuditService: what an entry refers to, by name', () => {
+  function serviceOver(log: Record<string, unknown>[]) {
+    const queries: { sql: string; params: unknown[] }[] = [];
+    const calls: Call[] = [];
+    const manager = {
+      query: async (sql: string, params: unknown[]) => {
+        queries.push({ sql, params });
+        return log.slice(0, Number(params[params.length - 1]));
+      },
+    } as unknown as EntityManager;
+    const contributions = new AuditContributions(
+      discovering(
+        labels('user', { [ALICE]: 'Alice Amrani', [BOB]: 'Bob Benali' }, calls),
+        labels('territory', { [REGION]: "L'Oriental", [ROOT]: 'Afrique' }, calls),
+        labels('cohort', { [COHORT]: 'Berkane — printemps' }, calls),
+        scope([], []),
+      ),
+    );
+    contributions.onModuleInit();
+    return { service: new AuditService({ manager } as unknown as DataSource, contributions), queries, calls };
+  }
+  const at = new Date('2026-01-01T00:00:00Z');
+
+  it("names the entry's territory and the subjects its details refer to, in the same one question per type", async () => {
+    const { service, calls } = serviceOver([
+      {
+        id: '2',
+        actor_id: ALICE,
+        action: 'role.changed',
+        subject_type: 'user',
+        subject_id: BOB,
+        territory_id: REGION,
+        details: { role: 'trainer', previousRole: 'coach', previousTerritoryId: ROOT, assignmentId: 'x' },
+        occurred_at: at,
+      },
+      {
+        id: '1',
+        actor_id: BOB,
+        action: 'certificate.revoked',
+        subject_type: 'certificate',
+        subject_id: 'CODE',
+        territory_id: REGION,
+        details: { cohortId: COHORT, enrolmentId: 'e' },
+        occurred_at: at,
+      },
+    ]);
+    const page = await service.list(admin(`/${ROOT}/`), { locale: 'ar' });
+    expect(page.items.map((e) => [e.territoryLabel, e.detailLabels])).toEqual([
+      ["L'Oriental", { previousTerritoryId: 'Afrique' }],
+      ["L'Oriental", { cohortId: 'Berkane — printemps' }],
+    ]);
+    expect(calls.map((c) => c.type).sort()).toEqual(['cohort', 'territory', 'user']);
+    expect(calls.find((c) => c.type === 'territory')?.ids).toEqual([REGION, ROOT].sort());
+  });
+
+  it('filters on the ids of the people the owner of users finds by name; none found, no query', async () => {
+    const { service, queries } = serviceOver([]);
+    await service.list(admin(`/${ROOT}/`), { actor: 'benali' });
+    expect(queries[0]?.sql).toMatch(/a\.actor_id = ANY\(\$1::uuid\[\]\)/);
+    expect(queries[0]?.params[0]).toEqual([BOB]);
+    expect(await service.list(admin(`/${ROOT}/`), { actor: 'nobody' })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(queries).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import type {
   CompetenceReport,
   CompletionReport,
@@ -11,7 +9,7 @@ import type {
   LocalizedText,
   ObservatoryTerritory,
 } from '@tc/shared/contracts';
-import { neutraliseCell } from '@tc/shared/api';
+import { exportMoment as moment, spreadsheetStream } from '@tc/shared/api';
 
 /** A table as a file shows it: a title, the filters and the suppression note, then the rows. */
 export interface ExportTable {
@@ -246,26 +244,8 @@ function place(t: ObservatoryTerritory, lang: Locale): string {
   return t.code ? `${t.name[lang]} (${t.code})` : t.name[lang];
 }
 
-/** The time zone the files' moments are written in: the platform's users are in Morocco. */
-export const EXPORT_TIME_ZONE = 'Africa/Casablanca';
-
-/** "6 décembre 2026 à 14:08, heure du Maroc (UTC+1)": a moment in the file's language, its zone said. */
-export function moment(iso: string, lang: Locale, zoneName: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const locale = lang === 'ar' ? 'ar-MA' : lang;
-  const written = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: EXPORT_TIME_ZONE,
-  }).format(date);
-  const offset =
-    new Intl.DateTimeFormat('en', { timeZone: EXPORT_TIME_ZONE, timeZoneName: 'shortOffset' })
-      .formatToParts(date)
-      .find((p) => p.type === 'timeZoneName')
-      ?.value.replace('GMT', 'UTC') ?? 'UTC';
-  return `${written}, ${zoneName} (${offset === 'UTC' ? 'UTC' : offset})`;
-}
+/** The time zone and the moment of the files (shared with the other exports). */
+export { EXPORT_TIME_ZONE, exportMoment as moment } from '@tc/shared/api';
 
 function notes(
   words: Words,
@@ -405,41 +385,16 @@ export function territoryFileName(t: ObservatoryTerritory): string {
   return ascii(t.code) || ascii(t.name.fr) || ascii(t.name.en) || 'territory';
 }
 
-/** Text cells pass through the formula neutraliser; numbers stay numbers. */
-function safe(cell: string | number): string | number {
-  return typeof cell === 'number' ? cell : neutraliseCell(cell);
-}
-
 /** The file as a stream: CSV (UTF-8 with BOM, for spreadsheets) or XLSX (exceljs' streaming writer). */
 export function exportStream(table: ExportTable, format: ExportFormat): Readable {
-  const lines: (string | number)[][] = [
-    [table.title],
-    ...table.notes.map((n) => [n]),
-    [],
-    table.header,
-    ...table.rows,
-  ].map((row) => row.map(safe));
-  if (format === 'csv') {
-    const csv = stringify({ bom: true });
-    (async () => {
-      for (const line of lines) if (!csv.write(line)) await new Promise((r) => csv.once('drain', r));
-      csv.end();
-    })().catch((e: unknown) => csv.destroy(e as Error));
-    return csv;
-  }
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  // Arabic reads right to left: the sheet opens with column A on the right.
-  const sheet = workbook.addWorksheet(WORDS[table.lang].sheet, {
-    views: [{ rightToLeft: table.lang === 'ar' }],
-  });
-  const headerAt = table.notes.length + 3;
-  lines.forEach((line, i) => {
-    const row = sheet.addRow(line);
-    if (i === 0 || i + 1 === headerAt) row.font = { bold: true };
-    row.commit();
-  });
-  sheet.commit();
-  workbook.commit().catch((e: unknown) => out.destroy(e as Error));
-  return out;
+  return spreadsheetStream(
+    {
+      lang: table.lang,
+      sheetName: WORDS[table.lang].sheet,
+      lines: [[table.title], ...table.notes.map((n) => [n]), [], table.header, ...table.rows],
+      // The title, and the header after the notes and a blank line.
+      boldLines: [0, table.notes.length + 2],
+    },
+    format,
+  );
 }

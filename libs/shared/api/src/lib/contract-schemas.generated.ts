@@ -8,15 +8,20 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ActionLinkInfo',
   'ActionTokenPurpose',
   'AddCoAuthorRequest',
+  'AdminActionRequest',
   'AgeBand',
   'AssessmentPhase',
   'AssignRoleRequest',
   'AuditAction',
   'AuditEntry',
+  'AuditExportFormat',
+  'AuditExportQuery',
   'AuditPage',
   'AuditQuery',
   'AuditSubjectType',
+  'AuditTranslate',
   'CertificateVerification',
+  'ChangeRoleRequest',
   'CoachCompetenceRating',
   'CoachCourse',
   'CoachLesson',
@@ -53,6 +58,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CreateTerritoryRequest',
   'CsvImportReport',
   'CsvRowProblem',
+  'DuplicateCohortRequest',
   'EnrolByEmailRequest',
   'EnrolmentResult',
   'ExportFormat',
@@ -117,6 +123,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'RevokeCertificateRequest',
   'Role',
   'RoleAssignment',
+  'RoleImpact',
+  'RoleImpactQuery',
   'Roster',
   'RosterQuery',
   'RosterRow',
@@ -129,6 +137,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Territory',
   'TerritoryDetail',
   'TerritoryLevel',
+  'TerritorySearchQuery',
   'TextPart',
   'UpdateCohortRequest',
   'UpdateCourseRequest',
@@ -201,6 +210,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  AdminActionRequest: {
+    properties: {
+      reason: {
+        description: 'At most AUDIT_REASON_MAX characters; kept in the audit entry of the change.',
+        type: 'string',
+      },
+    },
+    additionalProperties: false,
+    description:
+      'What an admin may say about a change to an account or a role (removing a role, disabling an account): why, for the other admins who read the audit log. Optional.',
+    type: 'object',
+  },
   AgeBand: { enum: ['under18', '18-24', '25-34', '35-44', '45+', 'unknown'], type: 'string' },
   AssessmentPhase: { enum: ['start', 'end'], type: 'string' },
   AssignRoleRequest: {
@@ -213,16 +234,27 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     enum: [
       'role.granted',
       'role.revoked',
+      'role.changed',
       'account.disabled',
       'account.enabled',
       'account.locked',
       'account.unlocked',
       'course.published',
+      'cohort.created',
+      'cohort.version-changed',
+      'cohort.join-code-changed',
+      'cohort.invited',
       'certificate.revoked',
       'certificate.reissued',
       'cohort.csv-imported',
       'cohort.roster-exported',
+      'cohort.invitation-resent',
+      'cohort.invitations-resent',
       'observatory.exported',
+      'territory.created',
+      'territory.updated',
+      'territory.moved',
+      'audit.exported',
     ],
     type: 'string',
   },
@@ -250,9 +282,22 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         nullable: true,
       },
       territoryId: { format: 'uuid', type: 'string', nullable: true },
+      territoryLabel: {
+        description:
+          "What the entry's territory is called now, in the language asked for: where the change happened (the territory a role covers, a cohort's territory); null without one or for one since deleted.",
+        type: 'string',
+        nullable: true,
+      },
       details: {
         additionalProperties: {},
-        description: 'Ids and facts of the change (no secrets, no personal data beyond ids).',
+        description:
+          'Ids and facts of the change (no secrets, no personal data beyond ids), and the reason an admin gave (`reason`), when one was.',
+        type: 'object',
+      },
+      detailLabels: {
+        additionalProperties: { type: 'string' },
+        description:
+          "What the subjects the details name by id are called now ( {@link  AUDIT_DETAIL_REFERENCES } ), keyed like the details (`{ cohortId: 'Berkane — printemps' }`); a key is missing when nobody names it.",
         type: 'object',
       },
       occurredAt: { format: 'date-time', type: 'string' },
@@ -266,12 +311,35 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'subjectId',
       'subjectLabel',
       'territoryId',
+      'territoryLabel',
       'details',
+      'detailLabels',
       'occurredAt',
     ],
     additionalProperties: false,
     description:
       'One line of the append-only audit log. `details` holds ids and facts, never secrets or personal data.',
+    type: 'object',
+  },
+  AuditExportFormat: { enum: ['csv', 'xlsx'], type: 'string' },
+  AuditExportQuery: {
+    additionalProperties: false,
+    properties: {
+      format: { $ref: '#/components/schemas/AuditExportFormat' },
+      actorId: { type: 'string' },
+      actor: { description: 'Who did it, by part of their name or e-mail (case ignored).', type: 'string' },
+      action: { $ref: '#/components/schemas/AuditAction' },
+      subjectType: { $ref: '#/components/schemas/AuditSubjectType' },
+      from: { description: 'ISO date-time, inclusive.', type: 'string' },
+      to: { description: 'ISO date-time, exclusive.', type: 'string' },
+      locale: {
+        description: "The language of the subjects' names (French by default).",
+        allOf: [{ $ref: '#/components/schemas/Locale' }],
+      },
+    },
+    required: ['format'],
+    description:
+      '`GET /api/v1/audit/export`: the entries the filters select, newest first, as a file in `locale`.',
     type: 'object',
   },
   AuditPage: {
@@ -294,6 +362,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
   AuditQuery: {
     properties: {
       actorId: { type: 'string' },
+      actor: { description: 'Who did it, by part of their name or e-mail (case ignored).', type: 'string' },
       action: { $ref: '#/components/schemas/AuditAction' },
       subjectType: { $ref: '#/components/schemas/AuditSubjectType' },
       from: { description: 'ISO date-time, inclusive.', type: 'string' },
@@ -309,6 +378,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     type: 'object',
   },
   AuditSubjectType: { enum: ['user', 'course', 'certificate', 'cohort', 'territory'], type: 'string' },
+  AuditTranslate: {
+    not: {},
+    description:
+      "A translation lookup: a key of the web's i18n files (`roles.coach`) and what fills its `{{ name }}`s.",
+  },
   CertificateVerification: {
     properties: {
       code: { type: 'string' },
@@ -350,6 +424,20 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       '`GET /api/v1/certificates/:code` (public): the least a verifier needs. The name, course and territory are what was true when the certificate was issued (or last re-issued), not what the accounts say now.',
+    type: 'object',
+  },
+  ChangeRoleRequest: {
+    properties: {
+      reason: {
+        description: 'At most AUDIT_REASON_MAX characters; kept in the audit entry of the change.',
+        type: 'string',
+      },
+      role: { $ref: '#/components/schemas/Role' },
+      territoryId: { type: 'string' },
+    },
+    additionalProperties: false,
+    description:
+      '`PATCH /users/:id/roles/:assignmentId`: a role assignment changed in one step (its role, its territory or both), audited as one `role.changed` entry.',
     type: 'object',
   },
   CoachCompetenceRating: {
@@ -1541,7 +1629,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       parentId: { type: 'string' },
       level: { $ref: '#/components/schemas/TerritoryLevel' },
       code: { type: 'string', nullable: true },
-      name: { $ref: '#/components/schemas/LocalizedName' },
+      name: {
+        properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
+        additionalProperties: false,
+        description:
+          'Every language above the commune level; a commune needs one name, and the languages left empty take it (French, else English, else Arabic; Arabic falls back to French first).',
+        type: 'object',
+      },
     },
     required: ['parentId', 'level', 'name'],
     additionalProperties: false,
@@ -1574,6 +1668,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "What is wrong with one line of an enrolment file: its code, and what fills its text (the cell's `value`…).",
+    type: 'object',
+  },
+  DuplicateCohortRequest: {
+    properties: {
+      name: {
+        description: 'The copy\'s name; the original\'s with " (copie)" when left out.',
+        type: 'string',
+      },
+    },
+    additionalProperties: false,
+    description:
+      'A new planned cohort like this one (course version, territory, dates, deadlines), nobody enrolled.',
     type: 'object',
   },
   EnrolByEmailRequest: {
@@ -2703,6 +2809,31 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  RoleImpact: {
+    properties: {
+      activeEnrolments: {
+        description:
+          "The person's enrolments still running (not withdrawn, not completed, the cohort not closed) in cohorts that this coach role covers and that no other coach role of theirs (nor the changed one) would cover. 0 for roles other than coach.",
+        type: 'number',
+      },
+    },
+    required: ['activeEnrolments'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  RoleImpactQuery: {
+    properties: {
+      role: {
+        description: 'The role and territory the assignment would become (a change); neither: a removal.',
+        allOf: [{ $ref: '#/components/schemas/Role' }],
+      },
+      territoryId: { type: 'string' },
+    },
+    additionalProperties: false,
+    description:
+      '`GET /users/:id/roles/:assignmentId/impact`: what removing (or changing) a role would leave behind.',
+    type: 'object',
+  },
   Roster: {
     properties: {
       cohortId: { type: 'string' },
@@ -2859,7 +2990,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       parentId: { type: 'string', nullable: true },
       level: { $ref: '#/components/schemas/TerritoryLevel' },
       code: {
-        description: 'ISO 3166-2 code where one exists (MA, MA-02, MA-BER…).',
+        description:
+          'ISO 3166-2 code where one exists (MA, MA-02, MA-BER…); below the province, a local code.',
         type: 'string',
         nullable: true,
       },
@@ -2876,7 +3008,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       parentId: { type: 'string', nullable: true },
       level: { $ref: '#/components/schemas/TerritoryLevel' },
       code: {
-        description: 'ISO 3166-2 code where one exists (MA, MA-02, MA-BER…).',
+        description:
+          'ISO 3166-2 code where one exists (MA, MA-02, MA-BER…); below the province, a local code.',
         type: 'string',
         nullable: true,
       },
@@ -2893,6 +3026,16 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     type: 'object',
   },
   TerritoryLevel: { enum: ['root', 'country', 'region', 'province', 'commune'], type: 'string' },
+  TerritorySearchQuery: {
+    properties: {
+      q: { type: 'string' },
+      within: { description: 'Only in the subtree of this territory (itself included).', type: 'string' },
+    },
+    required: ['q'],
+    additionalProperties: false,
+    description: '`GET /territories/search`: territories whose name (in any language) or code matches.',
+    type: 'object',
+  },
   TextPart: {
     enum: [
       'title',
@@ -3039,6 +3182,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       name: {
         properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
         additionalProperties: false,
+        description: 'An empty name of a commune takes the fallback again (see CreateTerritoryRequest).',
         type: 'object',
       },
     },

@@ -4,21 +4,48 @@ import type { Locale } from './locale';
 export const AUDIT_ACTIONS = [
   'role.granted',
   'role.revoked',
+  'role.changed',
   'account.disabled',
   'account.enabled',
   'account.locked',
   'account.unlocked',
   'course.published',
+  'cohort.created',
+  'cohort.version-changed',
+  'cohort.join-code-changed',
+  'cohort.invited',
   'certificate.revoked',
   'certificate.reissued',
   'cohort.csv-imported',
   'cohort.roster-exported',
+  'cohort.invitation-resent',
+  'cohort.invitations-resent',
   'observatory.exported',
+  'territory.created',
+  'territory.updated',
+  'territory.moved',
+  'audit.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_SUBJECT_TYPES = ['user', 'course', 'certificate', 'cohort', 'territory'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+/**
+ * The details that name another subject by its id, and that subject's type: the reader is given what
+ * each is called now (`AuditEntry.detailLabels`), as it is for the entry's subject. A writer that
+ * mentions a cohort, a course or a territory in its details uses one of these keys.
+ */
+export const AUDIT_DETAIL_REFERENCES = {
+  cohortId: 'cohort',
+  courseId: 'course',
+  parentId: 'territory',
+  previousParentId: 'territory',
+  previousTerritoryId: 'territory',
+} as const satisfies Record<string, AuditSubjectType>;
+
+/** The longest reason an admin may give for a change (kept in the audit entry). */
+export const AUDIT_REASON_MAX = 500;
 
 /** One line of the append-only audit log. `details` holds ids and facts, never secrets or personal data. */
 export interface AuditEntry {
@@ -42,8 +69,21 @@ export interface AuditEntry {
   subjectLabel: string | null;
   /** @format uuid */
   territoryId: string | null;
-  /** Ids and facts of the change (no secrets, no personal data beyond ids). */
+  /**
+   * What the entry's territory is called now, in the language asked for: where the change happened
+   * (the territory a role covers, a cohort's territory); null without one or for one since deleted.
+   */
+  territoryLabel: string | null;
+  /**
+   * Ids and facts of the change (no secrets, no personal data beyond ids), and the reason an admin gave
+   * (`reason`), when one was.
+   */
   details: Record<string, unknown>;
+  /**
+   * What the subjects the details name by id are called now ({@link AUDIT_DETAIL_REFERENCES}), keyed
+   * like the details (`{ cohortId: 'Berkane — printemps' }`); a key is missing when nobody names it.
+   */
+  detailLabels: Record<string, string>;
   /** @format date-time */
   occurredAt: string;
 }
@@ -57,6 +97,8 @@ export interface AuditPage {
 
 export interface AuditQuery {
   actorId?: string;
+  /** Who did it, by part of their name or e-mail (case ignored). */
+  actor?: string;
   action?: AuditAction;
   subjectType?: AuditSubjectType;
   /** ISO date-time, inclusive. */
@@ -68,6 +110,12 @@ export interface AuditQuery {
   /** The language of the subjects' names (French by default). */
   locale?: Locale;
 }
+
+export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+
+/** `GET /api/v1/audit/export`: the entries the filters select, newest first, as a file in `locale`. */
+export type AuditExportQuery = Omit<AuditQuery, 'limit' | 'cursor'> & { format: AuditExportFormat };
 
 /** `GET /api/v1/users/:id/lockout`: the sign-in lockout of an account, as the admin sees it. */
 export interface SignInLockout {

@@ -95,3 +95,37 @@ export interface AssignRoleRequest {
   role: Role;
   territoryId: string;
 }
+
+/**
+ * What an admin may say about a change to an account or a role (removing a role, disabling an account):
+ * why, for the other admins who read the audit log. Optional.
+ */
+export interface AdminActionRequest {
+  /** At most AUDIT_REASON_MAX characters; kept in the audit entry of the change. */
+  reason?: string;
+}
+
+/**
+ * `PATCH /users/:id/roles/:assignmentId`: a role assignment changed in one step (its role, its territory
+ * or both), audited as one `role.changed` entry.
+ */
+export interface ChangeRoleRequest extends AdminActionRequest {
+  role?: Role;
+  territoryId?: string;
+}
+
+/** `GET /users/:id/roles/:assignmentId/impact`: what removing (or changing) a role would leave behind. */
+export interface RoleImpactQuery {
+  /** The role and territory the assignment would become (a change); neither: a removal. */
+  role?: Role;
+  territoryId?: string;
+}
+
+export interface RoleImpact {
+  /**
+   * The person's enrolments still running (not withdrawn, not completed, the cohort not closed) in
+   * cohorts that this coach role covers and that no other coach role of theirs (nor the changed one)
+   * would cover. 0 for roles other than coach.
+   */
+  activeEnrolments: number;
+}

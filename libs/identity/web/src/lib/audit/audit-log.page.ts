@@ -1,26 +1,31 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   AUDIT_ACTIONS,
   AUDIT_SUBJECT_TYPES,
   type AuditAction,
   type AuditEntry,
+  type AuditExportFormat,
   type AuditQuery,
   type AuditSubjectType,
   type ProblemDetails,
+  auditSentence,
 } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, problemOf, saveBlob } from '@tc/shared/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
 import { AuditService } from './audit.service';
 
 const PAGE = 50;
+/** The API's shortest author search. */
+const ACTOR_MIN = 2;
 
 /** A day `YYYY-MM-DD` of the date input as the start of that day (UTC), for the API. */
 export function dayStart(day: string): string | undefined {
@@ -33,7 +38,11 @@ export function dayAfter(day: string): string | undefined {
   return start ? new Date(Date.parse(start) + 86_400_000).toISOString() : undefined;
 }
 
-/** Admin: the audit log, newest first, filtered, with older entries on demand. */
+/**
+ * Admin: the audit log, newest first, filtered (the author by name), with older entries on demand and
+ * an export of what the filters select. Each entry reads as a sentence in the reader's language, with
+ * the names the server gives (people, courses, cohorts, territories), never ids.
+ */
 @Component({
   selector: 'tc-audit-log-page',
   imports: [
@@ -82,24 +91,39 @@ export function dayAfter(day: string): string | undefined {
     .tc-subject a {
       overflow-wrap: anywhere;
     }
-    .tc-ids {
-      font-family: monospace;
-      font-size: 0.8125rem;
+    .tc-sentence {
+      margin: 0.125rem 0;
       overflow-wrap: anywhere;
-      unicode-bidi: plaintext;
+    }
+    .tc-meta,
+    .tc-reason {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.875rem;
+      margin: 0;
+    }
+    .tc-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0.5rem;
     }
   `,
 })
 export class AuditLogPage {
   private readonly audit = inject(AuditService);
   private readonly lang = inject(LanguageService).lang;
+  private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
+  /** The active language's texts: the sentences are written again once they are there. */
+  private readonly texts = toSignal(this.transloco.selectTranslation(), { initialValue: {} });
 
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly subjectTypes = AUDIT_SUBJECT_TYPES;
   protected readonly filters = new FormGroup({
     action: new FormControl<AuditAction | ''>('', { nonNullable: true }),
     subjectType: new FormControl<AuditSubjectType | ''>('', { nonNullable: true }),
-    actorId: new FormControl('', { nonNullable: true }),
+    actor: new FormControl('', { nonNullable: true }),
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
   });
@@ -108,6 +132,7 @@ export class AuditLogPage {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly loadingMore = signal(false);
+  protected readonly exporting = signal(false);
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -158,11 +183,32 @@ export class AuditLogPage {
     }).format(new Date(iso));
   }
 
-  /** The entry's details as `key: value` pairs (ids and facts only). */
-  protected detailsOf(entry: AuditEntry): string {
-    return Object.entries(entry.details)
-      .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-      .join(' · ');
+  /** The entry as one sentence of the interface language. */
+  protected sentence(entry: AuditEntry): string {
+    this.texts();
+    return auditSentence(entry, (key, params) => this.transloco.translate(key, params));
+  }
+
+  /** The reason the admin gave, if any. */
+  protected reasonOf(entry: AuditEntry): string | null {
+    const reason = entry.details['reason'];
+    return typeof reason === 'string' && reason ? reason : null;
+  }
+
+  /** What the filters select, as a file in the interface language. */
+  protected download(format: AuditExportFormat): void {
+    const { action, subjectType, actor, from, to, locale } = this.query();
+    this.exporting.set(true);
+    this.audit.export({ action, subjectType, actor, from, to, locale, format }).subscribe({
+      next: ({ blob, filename }) => {
+        this.exporting.set(false);
+        saveBlob(this.document, filename, blob, 1_000);
+      },
+      error: (e: unknown) => {
+        this.exporting.set(false);
+        this.problem.set(problemOf(e));
+      },
+    });
   }
 
   private query(): AuditQuery {
@@ -170,7 +216,7 @@ export class AuditLogPage {
     return {
       action: f.action || undefined,
       subjectType: f.subjectType || undefined,
-      actorId: /^[0-9a-f-]{36}$/i.test(f.actorId.trim()) ? f.actorId.trim() : undefined,
+      actor: f.actor.trim().length >= ACTOR_MIN ? f.actor.trim() : undefined,
       from: dayStart(f.from),
       to: dayAfter(f.to),
       limit: PAGE,
