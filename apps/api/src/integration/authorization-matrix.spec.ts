@@ -431,6 +431,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         body: { ...demoFile, slug: `import-${randomUUID().slice(0, 8)}` },
       }),
     },
+    // Its editors copy the draft; other trainers and admins its latest published version.
+    'POST /api/v1/courses/:id/duplicate': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({ url: `/api/v1/courses/${w.draftCourseId}/duplicate` }),
+    },
     'GET /api/v1/courses/:id': {
       allow: COURSE_EDITORS,
       call: () => ({ url: `/api/v1/courses/${w.draftCourseId}` }),

@@ -8,6 +8,7 @@ import { CourseAccess } from './course-access.service';
 import { CourseAuditLabels } from './course-audit-labels';
 import { CourseCoAuthorsService } from './course-co-authors.service';
 import { CourseDraftReader } from './course-drafts.service';
+import { CourseDuplicateService } from './course-duplicate.service';
 import { CourseImportService } from './course-import.service';
 import { CourseMetadataService } from './course-metadata.service';
 import { CourseOutlineService } from './course-outline.service';
@@ -45,6 +46,7 @@ export class CatalogModule {
         CourseCoAuthorsService,
         CourseOutlineService,
         CourseImportService,
+        CourseDuplicateService,
         PublishingService,
         MediaService,
         CatalogReader,

@@ -40,6 +40,7 @@ import {
 } from '@tc/shared/api';
 import { CourseCoAuthorsService } from './course-co-authors.service';
 import { CourseDraftReader } from './course-drafts.service';
+import { CourseDuplicateService } from './course-duplicate.service';
 import { CourseImportService } from './course-import.service';
 import { CourseMetadataService } from './course-metadata.service';
 import { CourseOutlineService } from './course-outline.service';
@@ -85,6 +86,7 @@ export class CoursesController {
     private readonly coAuthors: CourseCoAuthorsService,
     private readonly outline: CourseOutlineService,
     private readonly imports: CourseImportService,
+    private readonly duplicates: CourseDuplicateService,
     private readonly publishing: PublishingService,
   ) {}
 
@@ -108,6 +110,16 @@ export class CoursesController {
   @ApiContractResponse('CourseDraft', { status: 201 })
   importFile(@CurrentUser() principal: AuthPrincipal, @Body() dto: CourseFileDto): Promise<CourseDraft> {
     return this.imports.importFile(principal, dto);
+  }
+
+  /**
+   * A new draft of the caller's copied from this course: its draft for those who edit it, else its
+   * latest published version; titled "… (copie)".
+   */
+  @Post(':id/duplicate')
+  @ApiContractResponse('CourseDraft', { status: 201 })
+  duplicate(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CourseDraft> {
+    return this.duplicates.duplicate(principal, id);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { CourseSummary } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
@@ -100,5 +100,19 @@ describe('CourseListPage', () => {
     expect(slugFrom('  Économie sociale & solidaire (2026) ')).toBe('economie-sociale-solidaire-2026');
     expect(slugFrom('ميزانية الجماعة')).toBe('');
     expect(slugFrom('x'.repeat(100))).toHaveLength(80);
+  });
+
+  it('duplicates a course from its row and opens the copy in the editor', async () => {
+    const host = await render('fr', [course({}), course({ id: 'c-2', slug: 'eau' })]);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const buttons = host.querySelectorAll<HTMLButtonElement>('button.tc-duplicate');
+    expect(buttons).toHaveLength(2);
+    buttons[1]?.click();
+    await fixture.whenStable();
+    const req = TestBed.inject(HttpTestingController).expectOne('/api/v1/courses/c-2/duplicate');
+    expect(req.request.method).toBe('POST');
+    req.flush({ id: 'c-9' });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith(['/courses', 'c-9']);
   });
 });

@@ -19,7 +19,7 @@ import {
   LanguageService,
   ProblemMessageComponent,
   TextDirDirective,
-  fieldError,
+  ProblemTexts,
   problemOf,
 } from '@tc/shared/ui';
 import { BehaviorSubject, catchError, map, merge, of, startWith, switchMap } from 'rxjs';
@@ -67,6 +67,7 @@ interface ListState {
 })
 export class CourseListPage {
   private readonly courses = inject(CoursesService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
 
@@ -90,6 +91,7 @@ export class CourseListPage {
   protected readonly busy = signal(false);
   protected readonly createProblem = signal<ProblemDetails | null>(null);
   protected readonly importProblem = signal<ProblemDetails | null>(null);
+  protected readonly duplicateProblem = signal<ProblemDetails | null>(null);
 
   protected readonly form = new FormGroup({
     slug: new FormControl('', {
@@ -146,7 +148,7 @@ export class CourseListPage {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.createProblem(), field);
+    return this.problemTexts.field(this.createProblem(), field);
   }
 
   protected toggleCreate(): void {
@@ -190,6 +192,7 @@ export class CourseListPage {
         type: 'about:blank',
         title: 'Bad file',
         status: 400,
+        code: 'invalid-body',
         detail: this.transloco.translate('courses.import.notJson'),
       });
       return;
@@ -200,6 +203,19 @@ export class CourseListPage {
       error: (e: unknown) => {
         this.busy.set(false);
         this.importProblem.set(problemOf(e));
+      },
+    });
+  }
+
+  /** Copies a course into a new draft of the trainer's and opens it in the editor. */
+  protected duplicate(course: CourseSummary): void {
+    this.busy.set(true);
+    this.duplicateProblem.set(null);
+    this.courses.duplicate(course.id).subscribe({
+      next: (draft) => this.opened(draft),
+      error: (e: unknown) => {
+        this.busy.set(false);
+        this.duplicateProblem.set(problemOf(e));
       },
     });
   }

@@ -41,6 +41,11 @@ export class CoursesService {
     return this.http.post<CourseDraft>(COURSES_API, request);
   }
 
+  /** A new draft of the caller's copied from this course (its draft, or its latest version). */
+  duplicate(id: string): Observable<CourseDraft> {
+    return this.http.post<CourseDraft>(`${COURSES_API}/${seg(id)}/duplicate`, null);
+  }
+
   get(id: string): Observable<CourseDraft> {
     return this.http.get<CourseDraft>(`${COURSES_API}/${seg(id)}`);
   }
