@@ -13,7 +13,13 @@ import {
   type CohortSummary,
   type ProblemDetails,
 } from '@tc/shared/contracts';
-import { LanguageService, LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import {
+  LanguageService,
+  LocalizedNamePipe,
+  ProblemMessageComponent,
+  TextDirDirective,
+  problemOf,
+} from '@tc/shared/ui';
 import { catchError, map, of, startWith } from 'rxjs';
 import { CohortsService } from '../data-access/cohorts.service';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
@@ -61,6 +67,7 @@ interface ListState {
     TranslocoPipe,
     LocalizedNamePipe,
     ProblemMessageComponent,
+    TextDirDirective,
     CourseTitlePipe,
     NewCohortWizardComponent,
   ],

@@ -19,12 +19,13 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Cohort, CourseSummary, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf, today } from '@tc/shared/ui';
+import { ProblemMessageComponent, TextDirDirective, fieldError, problemOf, today } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { catchError, map, of, startWith } from 'rxjs';
 import { CohortsService } from '../data-access/cohorts.service';
@@ -36,6 +37,15 @@ const FIELDS = ['courseId', 'courseVersion', 'name', 'territoryId', 'startsOn', 
 function datesInOrder(group: AbstractControl): ValidationErrors | null {
   const { startsOn, endsOn } = group.value as { startsOn?: string; endsOn?: string };
   return startsOn && endsOn && endsOn < startsOn ? { endBeforeStart: true } : null;
+}
+
+/**
+ * A field shows its error once it was left or a submit was tried (both mark it touched), never
+ * because the form was submitted: the first step's "Next" submits the form, and the second step's
+ * untouched fields must not greet the trainer with "required".
+ */
+export function touchedAndInvalid(control: AbstractControl | null): boolean {
+  return !!control && control.invalid && control.touched;
 }
 
 /**
@@ -54,7 +64,9 @@ function datesInOrder(group: AbstractControl): ValidationErrors | null {
     ProblemMessageComponent,
     TerritoryPickerComponent,
     CourseTitlePipe,
+    TextDirDirective,
   ],
+  providers: [{ provide: ErrorStateMatcher, useValue: { isErrorState: touchedAndInvalid } }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './new-cohort-wizard.component.html',
   styleUrl: './new-cohort-wizard.component.scss',
