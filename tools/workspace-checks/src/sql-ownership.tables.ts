@@ -50,4 +50,7 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'user_directory', owner: 'identity', kind: 'view', public: true },
   { name: 'published_versions', owner: 'catalog', kind: 'view', public: true },
   { name: 'cohort_directory', owner: 'cohorts', kind: 'view', public: true },
+  // Running enrolments by territory, for identity's warning before a coach role goes
+  // (CreateEnrolmentDirectoryView).
+  { name: 'enrolment_directory', owner: 'cohorts', kind: 'view', public: true },
 ];

@@ -14,6 +14,7 @@ import { FreezeCertificateStatements1764800000000 } from './1764800000000-Freeze
 import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateEnrolmentInvitations';
 import { CreateDomainReadViews1764900000000 } from './1764900000000-CreateDomainReadViews';
 import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
+import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-CreateEnrolmentDirectoryView';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateEnrolmentInvitations1764810000000,
   CreateDomainReadViews1764900000000,
   AppendCountDeltas1765300000000,
+  CreateEnrolmentDirectoryView1765220000000,
 ];

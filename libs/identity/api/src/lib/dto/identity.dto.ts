@@ -14,13 +14,18 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import {
+  AUDIT_REASON_MAX,
   GENDERS,
   LOCALES,
   ORGANISATION_TYPES,
   PASSWORD_MIN_LENGTH,
   ROLES,
   type AcceptLinkRequest,
+  type AdminActionRequest,
+  type ChangeRoleRequest,
+  type RoleImpactQuery,
   type AssignRoleRequest,
   type Gender,
   type InviteUserRequest,
@@ -33,7 +38,7 @@ import {
   type UpdateProfileRequest,
   type UserStatus,
 } from '@tc/shared/contracts';
-import { IsDisplayName, IsPlainEmail, QueryInteger } from '@tc/shared/api';
+import { BodyMayBeAbsent, IsDisplayName, IsPlainEmail, QueryInteger } from '@tc/shared/api';
 
 export const PASSWORD_MAX_LENGTH = 256;
 const thisYear = new Date().getUTCFullYear();
@@ -149,4 +154,40 @@ export class InviteUserDto implements InviteUserRequest {
 export class AssignRoleDto implements AssignRoleRequest {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty({ format: 'uuid' }) @IsUUID() territoryId!: string;
+}
+
+/** Surrounding spaces go; nothing left is no reason given. */
+const TrimmedReason = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() || undefined : value,
+  );
+
+@BodyMayBeAbsent()
+export class AdminActionDto implements AdminActionRequest {
+  @ApiPropertyOptional({
+    maxLength: AUDIT_REASON_MAX,
+    description: 'Why, for the other admins: kept in the audit entry of the change',
+  })
+  @IsOptional()
+  @TrimmedReason()
+  @IsString()
+  @MaxLength(AUDIT_REASON_MAX)
+  reason?: string;
+}
+
+export class ChangeRoleDto extends AdminActionDto implements ChangeRoleRequest {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() territoryId?: string;
+}
+
+export class RoleImpactQueryDto implements RoleImpactQuery {
+  @ApiPropertyOptional({ enum: ROLES, description: 'The role the assignment would become' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The territory the assignment would cover' })
+  @IsOptional()
+  @IsUUID()
+  territoryId?: string;
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type {
   ActionLink,
   InviteUserResponse,
+  RoleImpact,
   SignInLockout,
   UserList,
   UserSummary,
@@ -15,7 +16,14 @@ import {
   ApiProblemResponses,
   ApiContractResponse,
 } from '@tc/shared/api';
-import { AssignRoleDto, InviteUserDto, ListUsersQueryDto } from '../dto/identity.dto';
+import {
+  AdminActionDto,
+  AssignRoleDto,
+  ChangeRoleDto,
+  InviteUserDto,
+  ListUsersQueryDto,
+  RoleImpactQueryDto,
+} from '../dto/identity.dto';
 import { UsersService } from './users.service';
 
 /** Account administration; every action is limited to the admin's territories. */
@@ -55,21 +63,54 @@ export class UsersController {
     return this.users.assignRole(principal, id, dto);
   }
 
+  /** Changes a role's role or territory (or both) in one step; one audit entry. */
+  @Patch(':id/roles/:assignmentId')
+  @ApiContractResponse('UserSummary')
+  changeRole(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<UserSummary> {
+    return this.users.changeRole(principal, id, assignmentId, dto);
+  }
+
+  /** The running enrolments a removal (or a change, with `role`/`territoryId`) would leave uncovered. */
+  @Get(':id/roles/:assignmentId/impact')
+  @ApiContractResponse('RoleImpact')
+  roleImpact(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('assignmentId') assignmentId: string,
+    @Query() query: RoleImpactQueryDto,
+  ): Promise<RoleImpact> {
+    return this.users.roleImpact(principal, id, assignmentId, query);
+  }
+
+  /** Removes a role; an optional JSON body gives the reason, kept in the audit entry. */
   @Delete(':id/roles/:assignmentId')
+  @ApiBody({ type: AdminActionDto, required: false })
   @ApiContractResponse('UserSummary')
   removeRole(
     @CurrentUser() principal: AuthPrincipal,
     @UuidParam('id') id: string,
     @UuidParam('assignmentId') assignmentId: string,
+    @Body() dto: AdminActionDto,
   ): Promise<UserSummary> {
-    return this.users.removeRole(principal, id, assignmentId);
+    return this.users.removeRole(principal, id, assignmentId, dto.reason);
   }
 
+  /** Disables the account at once (its sessions end); an optional reason is kept in the audit entry. */
   @Post(':id/disable')
   @HttpCode(HttpStatus.OK)
+  @ApiBody({ type: AdminActionDto, required: false })
   @ApiContractResponse('UserSummary')
-  disable(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<UserSummary> {
-    return this.users.setDisabled(principal, id, true);
+  disable(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: AdminActionDto,
+  ): Promise<UserSummary> {
+    return this.users.setDisabled(principal, id, true, dto.reason);
   }
 
   @Post(':id/enable')

@@ -5,6 +5,7 @@ import type {
   ActionLink,
   InviteUserResponse,
   Me,
+  RoleImpact,
   SignInLockout,
   UserList,
   UserSummary,
@@ -16,7 +17,14 @@ import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { UserEntity } from '../entities/user.entity';
 import { normalizeEmail } from '../crypto.util';
-import type { AssignRoleDto, InviteUserDto, ListUsersQueryDto, UpdateProfileDto } from '../dto/identity.dto';
+import type {
+  AssignRoleDto,
+  ChangeRoleDto,
+  InviteUserDto,
+  ListUsersQueryDto,
+  RoleImpactQueryDto,
+  UpdateProfileDto,
+} from '../dto/identity.dto';
 import { LinksService } from '../links/links.service';
 import { SignInLockoutService } from '../auth/sign-in-lockout.service';
 import { BackgroundWork } from '../background-work';
@@ -154,7 +162,7 @@ export class UsersService {
         );
         user = Object.assign(saved, { hasPassword: false });
       }
-      await this.grantRole(manager, principal, user.id, dto.role, dto.territoryId);
+      await this.grantRole(manager, principal, user.id, dto.role, dto.territoryId, 'invitation');
       return this.links.issue(manager, user.id, 'invitation', principal.userId);
     });
     const link = await this.links.deliver(issued);
@@ -171,13 +179,17 @@ export class UsersService {
     return this.get(principal, userId);
   }
 
-  /** Grants a role (nothing when the person already holds it); audited in the same transaction. */
+  /**
+   * Grants a role (nothing when the person already holds it); audited in the same transaction, with
+   * `via: invitation` when it comes with an invitation to the platform.
+   */
   private async grantRole(
     manager: EntityManager,
     principal: AuthPrincipal,
     userId: string,
     role: RoleAssignmentEntity['role'],
     territoryId: string,
+    via?: 'invitation',
   ): Promise<void> {
     const inserted = await manager
       .createQueryBuilder()
@@ -195,17 +207,133 @@ export class UsersService {
       subjectType: 'user',
       subjectId: userId,
       territoryId,
-      details: { role, assignmentId },
+      details: { role, assignmentId, ...(via ? { via } : {}) },
     });
   }
 
-  async removeRole(principal: AuthPrincipal, userId: string, assignmentId: string): Promise<UserSummary> {
-    await this.assertOutranks(principal, await this.requireVisible(principal, userId));
+  /** The assignment of this person, with its territory (404 when it is not theirs or gone). */
+  private async requireAssignment(
+    userId: string,
+    assignmentId: string,
+  ): Promise<RoleAssignmentEntity & { territory: NonNullable<RoleAssignmentEntity['territory']> }> {
     const assignment = await this.dataSource.manager.findOne(RoleAssignmentEntity, {
       where: { id: assignmentId, userId },
       relations: { territory: true },
     });
     if (!assignment?.territory) throw new NotFoundException('No such role assignment for this person.');
+    return assignment as RoleAssignmentEntity & { territory: NonNullable<RoleAssignmentEntity['territory']> };
+  }
+
+  /**
+   * What removing this role, or turning it into `query`'s role and territory, would leave behind: the
+   * person's running enrolments that only this coach role covers (through the views the cohorts and
+   * territories domains publish, `enrolment_directory` and `territory_tree`). The admin is warned
+   * before they confirm.
+   */
+  async roleImpact(
+    principal: AuthPrincipal,
+    userId: string,
+    assignmentId: string,
+    query: RoleImpactQueryDto,
+  ): Promise<RoleImpact> {
+    await this.requireVisible(principal, userId);
+    const assignment = await this.requireAssignment(userId, assignmentId);
+    this.assertAdminCovers(principal, assignment.territory.path);
+    if (assignment.role !== 'coach') return { activeEnrolments: 0 };
+    const keptTerritory =
+      (query.role ?? 'coach') === 'coach'
+        ? query.territoryId
+          ? await this.requireTerritory(query.territoryId, 'territoryId')
+          : query.role
+            ? assignment.territory.path
+            : null
+        : null;
+    const [row]: { n: number }[] = await this.dataSource.manager.query(
+      `SELECT count(*)::int AS n
+         FROM enrolment_directory e
+         JOIN territory_tree t ON t.id = e.territory_id
+        WHERE e.user_id = $1 AND e.in_progress AND t.path LIKE $2
+          AND ($4::text IS NULL OR t.path NOT LIKE $4)
+          AND NOT EXISTS (
+                SELECT 1 FROM role_assignments o JOIN territory_tree ot ON ot.id = o.territory_id
+                 WHERE o.user_id = $1 AND o.role = 'coach' AND o.id <> $3 AND t.path LIKE ot.path || '%')`,
+      [userId, `${assignment.territory.path}%`, assignmentId, keptTerritory ? `${keptTerritory}%` : null],
+    );
+    return { activeEnrolments: Number(row?.n ?? 0) };
+  }
+
+  /**
+   * Changes a role assignment in one step: its role, its territory or both, in one transaction with one
+   * `role.changed` entry (the previous role and territory in its details). The admin's territories must
+   * cover the old territory and the new one; a change into a role the person already holds there is
+   * refused (409), and so is a change of one's own admin role.
+   */
+  async changeRole(
+    principal: AuthPrincipal,
+    userId: string,
+    assignmentId: string,
+    dto: ChangeRoleDto,
+  ): Promise<UserSummary> {
+    await this.assertOutranks(principal, await this.requireVisible(principal, userId));
+    const assignment = await this.requireAssignment(userId, assignmentId);
+    this.assertAdminCovers(principal, assignment.territory.path);
+    const role = dto.role ?? assignment.role;
+    const territoryId = dto.territoryId ?? assignment.territoryId;
+    if (role === assignment.role && territoryId === assignment.territoryId)
+      return this.get(principal, userId);
+    if (territoryId !== assignment.territoryId)
+      this.assertAdminCovers(principal, await this.requireTerritory(territoryId, 'territoryId'));
+    if (userId === principal.userId && assignment.role === 'admin') {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'own-admin-role',
+        'Your own admin role',
+        'You cannot change your own admin role; ask another admin.',
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (await manager.exists(RoleAssignmentEntity, { where: { userId, role, territoryId } })) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'role-held',
+          'Role already held',
+          'This person already holds this role on this territory.',
+          [
+            {
+              field: dto.territoryId !== undefined ? 'territoryId' : 'role',
+              message: 'already held by this person',
+              code: 'role-held',
+            },
+          ],
+        );
+      }
+      await manager.update(RoleAssignmentEntity, { id: assignmentId }, { role, territoryId });
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'role.changed',
+        subjectType: 'user',
+        subjectId: userId,
+        territoryId,
+        details: {
+          role,
+          previousRole: assignment.role,
+          previousTerritoryId: assignment.territoryId,
+          assignmentId,
+          ...(dto.reason ? { reason: dto.reason } : {}),
+        },
+      });
+    });
+    return this.get(principal, userId);
+  }
+
+  async removeRole(
+    principal: AuthPrincipal,
+    userId: string,
+    assignmentId: string,
+    reason?: string,
+  ): Promise<UserSummary> {
+    await this.assertOutranks(principal, await this.requireVisible(principal, userId));
+    const assignment = await this.requireAssignment(userId, assignmentId);
     this.assertAdminCovers(principal, assignment.territory.path);
     if (userId === principal.userId && assignment.role === 'admin') {
       throw new ProblemException(
@@ -224,13 +352,18 @@ export class UsersService {
         subjectType: 'user',
         subjectId: userId,
         territoryId: assignment.territoryId,
-        details: { role: assignment.role, assignmentId },
+        details: { role: assignment.role, assignmentId, ...(reason ? { reason } : {}) },
       });
     });
     return this.get(principal, userId);
   }
 
-  async setDisabled(principal: AuthPrincipal, userId: string, disabled: boolean): Promise<UserSummary> {
+  async setDisabled(
+    principal: AuthPrincipal,
+    userId: string,
+    disabled: boolean,
+    reason?: string,
+  ): Promise<UserSummary> {
     const user = await this.requireVisible(principal, userId);
     await this.assertOutranks(principal, user);
     if (disabled && userId === principal.userId)
@@ -256,6 +389,7 @@ export class UsersService {
         subjectType: 'user',
         subjectId: userId,
         territoryId: user.territoryId,
+        ...(reason ? { details: { reason } } : {}),
       });
     });
     return this.get(principal, userId);
