@@ -154,17 +154,118 @@ describe('territories: the reference tree and its administration (real database)
 
     const badBody = await t.request('POST', '/api/v1/territories', {
       token: admin,
-      body: { parentId: 'x', level: 'planet', name: { fr: '' }, code: 'morocco' },
+      body: { parentId: 'x', level: 'planet', name: { fr: 7 }, code: 'MA BER' },
     });
     expect(badBody.status).toBe(400);
     expect(badBody.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'code',
       'level',
-      'name.ar',
-      'name.en',
       'name.fr',
       'parentId',
     ]);
+  });
+
+  it('takes a commune with one name and a local code; the other languages take that name', async () => {
+    const berkane = await id('MA-BER');
+    const entries = async (subjectId: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT action, details FROM audit_log WHERE subject_type = 'territory' AND subject_id = $1 ORDER BY id`,
+          [subjectId],
+        )) as { action: string; details: Record<string, unknown> }[]
+      ).map((e) => [e.action, e.details]);
+
+    const commune = await t.request('POST', '/api/v1/territories', {
+      token: admin,
+      body: {
+        parentId: berkane,
+        level: 'commune',
+        code: ' ma-ber-003 ',
+        name: { fr: 'Aïn Reggada', ar: '' },
+      },
+    });
+    expect(commune.status).toBe(201);
+    expect(commune.body).toMatchObject({
+      code: 'MA-BER-003',
+      name: { fr: 'Aïn Reggada', ar: 'Aïn Reggada', en: 'Aïn Reggada' },
+    });
+    const arabicOnly = await t.request('POST', '/api/v1/territories', {
+      token: admin,
+      body: { parentId: berkane, level: 'commune', code: '11.051.03', name: { ar: 'أحفير' } },
+    });
+    expect(arabicOnly.status).toBe(201);
+    expect(arabicOnly.body.name).toEqual({ fr: 'أحفير', ar: 'أحفير', en: 'أحفير' });
+    // Its French name given later; the English one left to fall back on it.
+    const named = await t.request('PATCH', `/api/v1/territories/${arabicOnly.body.id}`, {
+      token: admin,
+      body: { name: { fr: 'Ahfir', ar: 'أحفير', en: '' } },
+    });
+    expect(named.status).toBe(200);
+    expect(named.body.name).toEqual({ fr: 'Ahfir', ar: 'أحفير', en: 'Ahfir' });
+    expect(await entries(arabicOnly.body.id)).toEqual([
+      ['territory.created', { level: 'commune', code: '11.051.03', parentId: berkane }],
+      ['territory.updated', { changed: ['name.fr', 'name.en'] }],
+    ]);
+
+    // No name at all; a local code for a province; a province without its English name: each field named.
+    for (const [body, field] of [
+      [{ parentId: berkane, level: 'commune', name: { fr: ' ', en: '' } }, 'name.fr'],
+      [
+        {
+          parentId: await id('MA-02'),
+          level: 'province',
+          code: 'MA-BER-9',
+          name: { fr: 'P', ar: 'ب', en: 'P' },
+        },
+        'code',
+      ],
+      [{ parentId: await id('MA-02'), level: 'province', name: { fr: 'Province', ar: 'إقليم' } }, 'name.en'],
+    ] as const) {
+      const res = await t.request('POST', '/api/v1/territories', { token: admin, body });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const recode = await t.request('PATCH', `/api/v1/territories/${berkane}`, {
+      token: admin,
+      body: { code: 'MA-BER-1' },
+    });
+    expect(recode.status).toBe(400);
+    expect(recode.body.errors.map((e: { field: string }) => e.field)).toEqual(['code']);
+    const unnamed = await t.request('PATCH', `/api/v1/territories/${berkane}`, {
+      token: admin,
+      body: { name: { ar: '' } },
+    });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors.map((e: { field: string }) => e.field)).toEqual(['name.ar']);
+  });
+
+  it('finds territories by part of a name in any language (accents ignored) or a code, within a subtree', async () => {
+    const search = async (query: string) => {
+      const res = await t.request('GET', `/api/v1/territories/search?${query}`, { token: trainer });
+      expect(res.status).toBe(200);
+      return res.body as {
+        code: string | null;
+        name: { fr: string };
+        ancestors: { code: string | null }[];
+      }[];
+    };
+    const fes = await search('q=fes');
+    expect(fes.map((r) => r.name.fr)).toEqual(['Fès-Meknès']);
+    expect(fes[0]?.ancestors.map((a) => a.code)).toEqual([null, 'MA']);
+    expect((await search(`q=${encodeURIComponent('الشرق')}`)).map((r) => r.code)).toEqual(['MA-02']);
+    expect((await search('q=OUJDA')).map((r) => r.code)).toEqual(['MA-OUJ']);
+    expect((await search('q=ma-0')).map((r) => r.code)).toHaveLength(9);
+    // Oriental (the region, English name) comes before what lies under it.
+    const oriental = await search('q=orient');
+    expect(oriental[0]?.code).toBe('MA-02');
+    const within = await search(`q=ma-0&within=${await id('MA-02')}`);
+    expect(within.map((r) => r.code)).toEqual(['MA-02']);
+    expect(await search('q=100%25')).toEqual([]);
+
+    const short = await t.request('GET', '/api/v1/territories/search?q=a', { token: trainer });
+    expect(short.status).toBe(400);
+    expect(short.body.errors.map((e: { field: string }) => e.field)).toEqual(['q']);
+    expect((await t.request('GET', '/api/v1/territories/search?q=fes')).status).toBe(401);
   });
 
   it('keeps subtree queries on the path index', async () => {

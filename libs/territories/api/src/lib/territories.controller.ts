@@ -11,7 +11,12 @@ import {
   ApiContractResponse,
 } from '@tc/shared/api';
 import { TerritoriesService } from './territories.service';
-import { CreateTerritoryDto, ListTerritoriesQueryDto, UpdateTerritoryDto } from './dto/territory.dto';
+import {
+  CreateTerritoryDto,
+  ListTerritoriesQueryDto,
+  SearchTerritoriesQueryDto,
+  UpdateTerritoryDto,
+} from './dto/territory.dto';
 
 @ApiProblemResponses()
 @ApiTags('territories')
@@ -25,6 +30,17 @@ export class TerritoriesController {
   @ApiContractResponse('Territory', { isArray: true, description: 'Children of parentId, or the roots' })
   list(@Query() query: ListTerritoriesQueryDto): Promise<Territory[]> {
     return this.territories.list(query.parentId);
+  }
+
+  /** Find a territory by part of its name or code, instead of walking down the tree. */
+  @Get('search')
+  @SignedIn()
+  @ApiContractResponse('TerritoryDetail', {
+    isArray: true,
+    description: 'At most 20, each with its ancestors; the shallowest first',
+  })
+  search(@Query() query: SearchTerritoriesQueryDto): Promise<TerritoryDetail[]> {
+    return this.territories.search(query);
   }
 
   @Get(':id')

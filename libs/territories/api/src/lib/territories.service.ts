@@ -2,14 +2,21 @@ import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  ISO_CODED_LEVELS,
+  ISO_TERRITORY_CODE,
+  LOCALES,
   TERRITORY_LEVELS,
+  type FieldError,
+  type Locale,
   type LocalizedName,
   type Territory,
   type TerritoryDetail,
+  type TerritoryLevel,
 } from '@tc/shared/contracts';
-import { AuthPrincipal, coversTerritory, ProblemException } from '@tc/shared/api';
+import { AuthPrincipal, coversTerritory, ProblemException, validationProblem } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { TerritoryEntity } from './entities/territory.entity';
-import type { CreateTerritoryDto, UpdateTerritoryDto } from './dto/territory.dto';
+import type { CreateTerritoryDto, SearchTerritoriesQueryDto, UpdateTerritoryDto } from './dto/territory.dto';
 
 function toTerritory(t: TerritoryEntity, childCount: number): Territory {
   return {
@@ -20,6 +27,44 @@ function toTerritory(t: TerritoryEntity, childCount: number): Territory {
     name: { fr: t.nameFr, ar: t.nameAr, en: t.nameEn },
     childCount,
   };
+}
+
+/** Where a missing name is taken from, in order: French and English read Latin script first. */
+const FALLBACK: Record<Locale, Locale[]> = { fr: ['en', 'ar'], ar: ['fr', 'en'], en: ['fr', 'ar'] };
+
+/**
+ * The names a territory is saved with. Above the commune every language is required (the reference
+ * regions and provinces have official names in all three); a commune needs one, and an empty language
+ * takes another's name ({@link FALLBACK}), so every reader still finds a name in their language.
+ */
+export function namesForLevel(
+  level: TerritoryLevel,
+  given: Partial<LocalizedName>,
+): { name: LocalizedName } | { errors: FieldError[] } {
+  const present = (l: Locale) => (given[l] ?? '').trim();
+  if (ISO_CODED_LEVELS.includes(level)) {
+    const errors = LOCALES.filter((l) => !present(l)).map((l): FieldError => ({
+      field: `name.${l}`,
+      message: `A ${level} needs a name in every language`,
+      code: 'required',
+    }));
+    if (errors.length) return { errors };
+  }
+  if (!LOCALES.some((l) => present(l)))
+    return {
+      errors: [{ field: 'name.fr', message: 'Give the name in at least one language', code: 'required' }],
+    };
+  const name = { fr: present('fr'), ar: present('ar'), en: present('en') };
+  for (const l of LOCALES) if (!name[l]) name[l] = FALLBACK[l].map((f) => present(f)).find(Boolean) as string;
+  return { name };
+}
+
+/** Lower-case without accents, as SQL and JS both spell it: "Saïdia" and "saidia" meet. */
+const ACCENTED = 'áàâäãåāçéèêëēíìîïīñóòôöõōúùûüūýÿÁÀÂÄÃÅĀÇÉÈÊËĒÍÌÎÏĪÑÓÒÔÖÕŌÚÙÛÜŪÝ';
+const PLAIN = 'aaaaaaaceeeeeiiiiinoooooouuuuuyyaaaaaaaceeeeeiiiiinoooooouuuuuy';
+const foldSql = (expr: string) => `translate(lower(${expr}), '${ACCENTED}', '${PLAIN}')`;
+export function foldText(text: string): string {
+  return [...text.toLowerCase()].map((c) => PLAIN[ACCENTED.indexOf(c)] ?? c).join('');
 }
 
 /** Ids along a materialized path, root first. */
@@ -61,6 +106,48 @@ export class TerritoriesService {
       ...toTerritory(t, counts.get(t.id) ?? 0),
       ancestors: ancestors.map((a) => toTerritory(a, counts.get(a.id) ?? 0)),
     };
+  }
+
+  /**
+   * Territories whose name in any language (accents and case ignored) holds `q`, or whose code starts
+   * with it; within a subtree when asked. Each comes with its ancestors so that a person can tell two
+   * places of the same name apart. The shallowest and then alphabetical first, at most 20.
+   */
+  async search(query: SearchTerritoriesQueryDto): Promise<TerritoryDetail[]> {
+    const within = query.within ? await this.require(query.within) : null;
+    const like = `%${foldText(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const prefix = `${query.q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const matches = await this.dataSource
+      .getRepository(TerritoryEntity)
+      .createQueryBuilder('t')
+      .where(
+        `(${foldSql('t.name_fr')} LIKE :like OR ${foldSql('t.name_en')} LIKE :like OR t.name_ar LIKE :like
+          OR t.code LIKE :prefix)`,
+        { like, prefix },
+      )
+      .andWhere(within ? 't.path LIKE :subtree' : 'TRUE', { subtree: `${within?.path ?? ''}%` })
+      .orderBy('t.depth', 'ASC')
+      .addOrderBy('t.name_fr', 'ASC')
+      .limit(20)
+      .getMany();
+    if (!matches.length) return [];
+    const ancestorIds = [...new Set(matches.flatMap((m) => idsOfPath(m.path).slice(0, -1)))];
+    const ancestors = new Map(
+      (ancestorIds.length
+        ? await this.dataSource.getRepository(TerritoryEntity).find({ where: { id: In(ancestorIds) } })
+        : []
+      ).map((a) => [a.id, a]),
+    );
+    const counts = await this.childCounts([...matches.map((m) => m.id), ...ancestors.keys()]);
+    const shown = (t: TerritoryEntity) => toTerritory(t, counts.get(t.id) ?? 0);
+    return matches.map((m) => ({
+      ...shown(m),
+      ancestors: idsOfPath(m.path)
+        .slice(0, -1)
+        .map((id) => ancestors.get(id))
+        .filter((a): a is TerritoryEntity => !!a)
+        .map(shown),
+    }));
   }
 
   /** The territory or a 404 problem. */
@@ -125,21 +212,31 @@ export class TerritoriesService {
       const parent = await this.requireField(manager, dto.parentId, 'parentId');
       this.assertAdminCovers(principal, parent);
       this.assertLevelBelow(parent, dto.level);
+      const name = this.requireNames(dto.level, dto.name);
+      this.assertCodeFits(dto.level, dto.code ?? null);
       await this.assertCodeFree(manager, dto.code ?? null);
       const repo = manager.getRepository(TerritoryEntity);
       const created = repo.create({
         parentId: parent.id,
         level: dto.level,
         code: dto.code ?? null,
-        nameFr: dto.name.fr,
-        nameAr: dto.name.ar,
-        nameEn: dto.name.en,
+        nameFr: name.fr,
+        nameAr: name.ar,
+        nameEn: name.en,
         path: 'pending',
         depth: parent.depth + 1,
       });
       const saved = await repo.save(created);
       saved.path = `${parent.path}${saved.id}/`;
       await repo.update(saved.id, { path: saved.path });
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'territory.created',
+        subjectType: 'territory',
+        subjectId: saved.id,
+        territoryId: saved.id,
+        details: { level: saved.level, code: saved.code, parentId: parent.id },
+      });
       return toTerritory(saved, 0);
     });
   }
@@ -150,13 +247,35 @@ export class TerritoriesService {
       const repo = manager.getRepository(TerritoryEntity);
       const t = await this.require(id, manager);
       this.assertAdminCovers(principal, t);
+      const changed: string[] = [];
+      const previousCode = t.code;
       if (dto.code !== undefined && dto.code !== t.code) {
+        this.assertCodeFits(t.level, dto.code);
         await this.assertCodeFree(manager, dto.code);
         t.code = dto.code;
+        changed.push('code');
       }
-      if (dto.name?.fr !== undefined) t.nameFr = dto.name.fr;
-      if (dto.name?.ar !== undefined) t.nameAr = dto.name.ar;
-      if (dto.name?.en !== undefined) t.nameEn = dto.name.en;
+      if (dto.name) {
+        const before = { fr: t.nameFr, ar: t.nameAr, en: t.nameEn };
+        const given = Object.fromEntries(
+          LOCALES.filter((l) => dto.name?.[l] !== undefined).map((l) => [l, dto.name?.[l]]),
+        );
+        const name = this.requireNames(t.level, { ...before, ...given });
+        t.nameFr = name.fr;
+        t.nameAr = name.ar;
+        t.nameEn = name.en;
+        changed.push(...LOCALES.filter((l) => name[l] !== before[l]).map((l) => `name.${l}`));
+      }
+      if (changed.length) {
+        await writeAudit(manager, {
+          actorId: principal.userId,
+          action: 'territory.updated',
+          subjectType: 'territory',
+          subjectId: t.id,
+          territoryId: t.id,
+          details: { changed, ...(changed.includes('code') ? { code: t.code, previousCode } : {}) },
+        });
+      }
       if (dto.parentId !== undefined && dto.parentId !== t.parentId) {
         if (t.parentId === null) {
           throw new ProblemException(
@@ -194,6 +313,14 @@ export class TerritoriesService {
            WHERE path LIKE $4`,
           [oldPath, newPath, depthShift, `${oldPath}%`],
         );
+        await writeAudit(manager, {
+          actorId: principal.userId,
+          action: 'territory.moved',
+          subjectType: 'territory',
+          subjectId: t.id,
+          territoryId: t.id,
+          details: { previousParentId: t.parentId, parentId: newParent.id },
+        });
         t.parentId = newParent.id;
         t.path = newPath;
         t.depth = newParent.depth + 1;
@@ -252,6 +379,33 @@ export class TerritoriesService {
         ],
       );
     }
+  }
+
+  private requireNames(level: TerritoryLevel, given: Partial<LocalizedName>): LocalizedName {
+    const names = namesForLevel(level, given);
+    if ('name' in names) return names.name;
+    throw validationProblem(
+      names.errors,
+      ISO_CODED_LEVELS.includes(level)
+        ? `A ${level} has a name in French, Arabic and English.`
+        : 'A commune needs its name in one language at least; the others take it until they are given.',
+    );
+  }
+
+  /** ISO 3166-2 codes down to the province; below it, communes have none and take a local code. */
+  private assertCodeFits(level: TerritoryLevel, code: string | null): void {
+    if (code === null || !ISO_CODED_LEVELS.includes(level) || ISO_TERRITORY_CODE.test(code)) return;
+    throw validationProblem(
+      [
+        {
+          field: 'code',
+          message: `A ${level} takes an ISO 3166-2 code (MA, MA-02, MA-BER); local codes are for communes`,
+          code: 'invalid-format',
+          params: { format: 'ISO 3166-2' },
+        },
+      ],
+      `A ${level} takes an ISO 3166-2 code; local codes are for communes.`,
+    );
   }
 
   private async assertCodeFree(manager: EntityManager, code: string | null): Promise<void> {
