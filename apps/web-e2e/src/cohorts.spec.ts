@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
-import { expectSignedIn, fr, mainNav, signIn, signOut, tokenOf } from './support';
+import { cohortWithDemoCoach, expectSignedIn, fr, mainNav, signIn, signOut, tokenOf } from './support';
 
 const COURSE = "Le numérique au service des territoires et de l'économie sociale et solidaire";
 const HEADER = 'email;full name;territory code;preferred language';
@@ -225,4 +227,85 @@ test('an existing account a trainer enrols is invited, not enrolled; it joins by
   await expect(page.getByText(`Vous avez rejoint la cohorte « ${cohortName} ».`)).toBeVisible();
   const mine = page.getByRole('region', { name: 'Mes cohortes' });
   await expect(mine.getByRole('heading', { level: 3, name: cohortName })).toBeVisible();
+});
+
+test('from the roster a trainer opens a coach’s page; the roster’s file is for French spreadsheets', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const cohortName = `Suivi ESS ${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
+  await cohortWithDemoCoach(request, cohortName);
+  const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const cohorts = (await (await request.get('/api/v1/cohorts', { headers: trainer })).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const cohortId = cohorts.find((c) => c.name === cohortName)?.id as string;
+  // The coach reads the first lesson, fails the first quiz once, rates one competence.
+  const coach = { authorization: `Bearer ${await tokenOf(request, 'coach@example.org')}` };
+  const mine = (await (await request.get('/api/v1/me/enrolments', { headers: coach })).json()) as {
+    cohortId: string;
+    enrolmentId: string;
+  }[];
+  const enrolmentId = mine.find((e) => e.cohortId === cohortId)?.enrolmentId as string;
+  const read = await request.post('/api/v1/progress/events', {
+    headers: coach,
+    data: {
+      id: randomUUID(),
+      enrolmentId,
+      lessonKey: 'm1-l1',
+      type: 'completed',
+      occurredAt: new Date().toISOString(),
+    },
+  });
+  expect(read.ok()).toBe(true);
+  const attempt = await request.post(`/api/v1/enrolments/${enrolmentId}/quizzes/m1-quiz/attempts`, {
+    headers: coach,
+    data: { answers: {} },
+  });
+  expect(attempt.ok()).toBe(true);
+  const rated = await request.put(`/api/v1/enrolments/${enrolmentId}/self-assessment/start`, {
+    headers: coach,
+    data: { ratings: { '1.1': 3 } },
+  });
+  expect(rated.ok()).toBe(true);
+
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await page.goto(`/cohorts/${cohortId}`);
+  await expect(page.getByRole('heading', { level: 1, name: cohortName })).toBeVisible();
+  await page.getByRole('link', { name: 'Voir le parcours de Salma Ouazzani' }).click();
+  await expect(page).toHaveURL(`/cohorts/${cohortId}/coaches/${enrolmentId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Salma Ouazzani' })).toBeVisible();
+  await expect(page.getByText('Berkane (MA-BER)')).toBeVisible();
+  const module1 = page.getByRole('region', { name: 'Le numérique dans le développement des territoires' });
+  await expect(module1.getByRole('listitem').first()).toContainText('Faite le');
+  await expect(module1.getByText('Meilleur score : 0 % (1 tentative(s)) ; seuil : 70 %')).toBeVisible();
+  const attempts = page.getByRole('region', { name: 'Tentatives aux quiz' });
+  await expect(attempts.getByRole('row').nth(1)).toContainText('Non réussi');
+  const ratings = page.getByRole('region', { name: 'Auto-évaluation DigComp' });
+  await expect(ratings.getByRole('row', { name: /^1\.1 / })).toContainText('3 · Intermédiaire');
+  // Lessons, attempts, self-assessment: no field tasks, the platform records none.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    'Leçons',
+    'Tentatives aux quiz',
+    'Auto-évaluation DigComp',
+  ]);
+
+  // Back to the roster, and its file: `;` between cells, French words, named after the cohort.
+  await page.getByRole('link', { name: cohortName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: cohortName })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^roster-suivi-ess-\d+-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, row] = readFileSync(await download.path(), 'utf8').split('\r\n');
+  expect(header).toMatch(
+    /^\uFEFFNom;Adresse e-mail;Territoire;Compte;Inscription;Inscrit·e le \(heure du Maroc\);Leçons faites;Leçons du cours;Dernière activité \(heure du Maroc\);Modules en retard;/,
+  );
+  expect(row).toMatch(
+    /^Salma Ouazzani;coach@example\.org;Berkane \(MA-BER\);Actif;Inscrit·e;\d{4}-\d{2}-\d{2} \d{2}:\d{2};1;16;/,
+  );
 });

@@ -207,9 +207,13 @@ describe('CoachRecordPage', () => {
       [...r.children].map((c) => squash(c.textContent)),
     );
     expect(rows).toEqual([
-      ['1.1 Naviguer, rechercher et filtrer', '3 · Intermédiaire', 'Non évalué'],
-      ['2.1 Interagir', 'Non évalué', 'Non évalué'],
+      ['1.1 Naviguer, rechercher et filtrer', '3 · Intermédiaire', '—Non évalué'],
+      ['2.1 Interagir', '—Non évalué', '—Non évalué'],
     ]);
+    // A dash to the eye, the words to a screen reader.
+    const unrated = el.querySelector('.tc-ratings tbody td:last-child');
+    expect(unrated?.querySelector('[aria-hidden="true"]')?.textContent).toBe('—');
+    expect(unrated?.querySelector('.tc-visually-hidden')?.textContent?.trim()).toBe('Non évalué');
     expect([...el.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual([
       'Leçons',
       'Tentatives aux quiz',
@@ -223,7 +227,8 @@ describe('CoachRecordPage', () => {
       'المسار في فوج «\u2068Oujda — hiver 2027\u2069»',
     );
     expect(squash(el.querySelector('.tc-facts')?.textContent)).toContain('بركان (MA-BER)');
-    expect(el.querySelector('h3')?.getAttribute('dir')).toBe('auto');
+    // A Latin name keeps the page's right-to-left alignment, its own direction isolated.
+    expect(el.querySelector('h1 bdi')?.textContent).toBe('Salma Ouazzani');
   });
 
   it('says why when the coach cannot be shown', async () => {
