@@ -299,6 +299,10 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       check: (actor, res) => expect(res.body.email).toBe(EMAILS[actor as SignedActor]),
     },
     'GET /api/v1/territories': { allow: SIGNED_IN, call: () => ({ url: '/api/v1/territories' }) },
+    'GET /api/v1/territories/search': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/territories/search?q=oriental' }),
+    },
     'GET /api/v1/territories/:id': {
       allow: SIGNED_IN,
       call: () => ({ url: `/api/v1/territories/${w.territory.oriental}` }),
@@ -347,6 +351,23 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         body: { role: 'observer', territoryId: w.territory.oriental },
       }),
     },
+    'PATCH /api/v1/users/:id/roles/:assignmentId': {
+      allow: ADMINS_IN,
+      call: async () => {
+        const p = await freshPerson();
+        return {
+          url: `/api/v1/users/${p.id}/roles/${p.assignmentId}`,
+          body: { role: 'observer', reason: 'Test' },
+        };
+      },
+    },
+    'GET /api/v1/users/:id/roles/:assignmentId/impact': {
+      allow: ADMINS_IN,
+      call: async () => {
+        const p = await freshPerson();
+        return { url: `/api/v1/users/${p.id}/roles/${p.assignmentId}/impact` };
+      },
+    },
     'DELETE /api/v1/users/:id/roles/:assignmentId': {
       allow: ADMINS_IN,
       call: async () => {
@@ -388,6 +409,10 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     'GET /api/v1/audit': {
       allow: ADMINS,
       call: () => ({ url: '/api/v1/audit' }),
+    },
+    'GET /api/v1/audit/export': {
+      allow: ADMINS,
+      call: () => ({ url: '/api/v1/audit/export?format=csv&actor=nadia' }),
     },
 
     // ------------------------------------------------------------ catalog

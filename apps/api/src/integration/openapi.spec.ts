@@ -201,6 +201,7 @@ describe('OpenAPI document', () => {
     const roots = await call('get', '/api/v1/territories', '/api/v1/territories', { token: admin });
     const rootId = (roots.body as { id: string }[])[0]?.id as string;
     await call('get', '/api/v1/territories/{id}', `/api/v1/territories/${rootId}`, { token: admin });
+    await call('get', '/api/v1/territories/search', '/api/v1/territories/search?q=maroc', { token: coach });
     const created = await call('post', '/api/v1/territories', '/api/v1/territories', {
       token: admin,
       body: { parentId: rootId, level: 'region', code: 'ZZ-01', name: { fr: 'Zed', ar: 'زد', en: 'Zed' } },
@@ -235,6 +236,14 @@ describe('OpenAPI document', () => {
     const assignment = (
       withRole.body as { roles?: { assignmentId?: string; id?: string; role: string }[] }
     ).roles?.find((r) => r.role === 'observer');
+    const assignmentPath = `/api/v1/users/${userId}/roles/${assignment?.assignmentId ?? assignment?.id ?? rootId}`;
+    await call('get', '/api/v1/users/{id}/roles/{assignmentId}/impact', `${assignmentPath}/impact`, {
+      token: admin,
+    });
+    await call('patch', '/api/v1/users/{id}/roles/{assignmentId}', assignmentPath, {
+      token: admin,
+      body: { role: 'trainer', reason: 'Vérification du document' },
+    });
     await call(
       'delete',
       '/api/v1/users/{id}/roles/{assignmentId}',
@@ -242,6 +251,11 @@ describe('OpenAPI document', () => {
       { token: admin },
     );
     await call('post', '/api/v1/users/{id}/disable', `/api/v1/users/${userId}/disable`, { token: admin });
+    await call('post', '/api/v1/users/{id}/enable', `/api/v1/users/${userId}/enable`, { token: admin });
+    await call('post', '/api/v1/users/{id}/disable', `/api/v1/users/${userId}/disable`, {
+      token: admin,
+      body: { reason: 'Vérification du document' },
+    });
     await call('post', '/api/v1/users/{id}/enable', `/api/v1/users/${userId}/enable`, { token: admin });
     await call('post', '/api/v1/users/{id}/password-reset', `/api/v1/users/${userId}/password-reset`, {
       token: admin,
@@ -575,6 +589,10 @@ describe('OpenAPI document', () => {
 
     // Routes added beside this spec: the lockout of an account, and any GET without parameters (health
     // probes, the audit log) as an admin.
+    await call('get', '/api/v1/audit/export', '/api/v1/audit/export?format=xlsx&locale=ar', { token: admin });
+    await call('get', '/api/v1/audit/export', '/api/v1/audit/export?format=csv&actor=nadia', {
+      token: admin,
+    });
     if (doc.paths['/api/v1/users/{id}/lockout']) {
       await call('get', '/api/v1/users/{id}/lockout', `/api/v1/users/${userId}/lockout`, { token: admin });
       await call('delete', '/api/v1/users/{id}/lockout', `/api/v1/users/${userId}/lockout`, { token: admin });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 interface AuditRow {
@@ -35,7 +36,7 @@ describe('audit log: one entry per audited change, append-only, read by admins (
   const entriesSince = (since: string): Promise<AuditRow[]> =>
     t.dataSource.query(
       `SELECT id::text, actor_id, action, subject_type, subject_id, territory_id, details
-         FROM audit_log WHERE id > $1::bigint ORDER BY id`,
+         FROM audit_log WHERE id > $1::bigint ORDER BY audit_log.id`,
       [since],
     );
 
@@ -170,6 +171,54 @@ describe('audit log: one entry per audited change, append-only, read by admins (
         },
       }),
     ]);
+  });
+
+  it("a cohort's creation, join-code changes, version move and e-mail invitations write one entry each", async () => {
+    const course = (await t.request('GET', '/api/v1/courses', { token: trainer })).body.find(
+      (c: { slug: string }) => c.slug === 'numerique-territoires-ess',
+    );
+    expect(
+      (
+        await one<{ details: Record<string, unknown> }>(
+          `SELECT details FROM audit_log WHERE action = 'cohort.created' AND subject_id = $1`,
+          [cohortId],
+        )
+      ).details,
+    ).toEqual({ courseId: course.id, version: 1 });
+
+    const before = await mark();
+    const patch = (body: object) =>
+      t.request('PATCH', `/api/v1/cohorts/${cohortId}`, { token: trainer, body });
+    expect((await patch({ joinCode: false })).status).toBe(200);
+    expect((await patch({ joinCode: true })).status).toBe(200);
+    expect((await patch({ name: 'Berkane — audit' })).status).toBe(200);
+    const newest = (await t.request('GET', `/api/v1/courses/${course.id}`, { token: trainer })).body
+      .latestVersion as number;
+    expect(newest).toBeGreaterThan(1);
+    const upgraded = await t.request('POST', `/api/v1/cohorts/${cohortId}/upgrade`, {
+      token: trainer,
+      body: { version: newest },
+    });
+    expect(upgraded.status).toBe(200);
+    const invited = await t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments`, {
+      token: trainer,
+      body: { emails: ['new.person@coop.ma', 'coach@example.org', 'not an address'] },
+    });
+    expect(invited.status).toBeLessThan(300);
+    const entries = await entriesSince(before);
+    expect(entries.map((e) => [e.action, e.actor_id, e.subject_id, e.territory_id, e.details])).toEqual([
+      ['cohort.join-code-changed', trainerId, cohortId, oriental, { enabled: false }],
+      ['cohort.join-code-changed', trainerId, cohortId, oriental, { enabled: true }],
+      ['cohort.version-changed', trainerId, cohortId, oriental, { previousVersion: 1, version: newest }],
+      [
+        'cohort.invited',
+        trainerId,
+        cohortId,
+        oriental,
+        { addresses: 2, enrolled: 0, alreadyEnrolled: 1, alreadyInvited: 0, invitations: 1 },
+      ],
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/@/);
   });
 
   it('revoking a certificate writes one entry with ids only (not the free-text reason)', async () => {
@@ -369,10 +418,20 @@ describe('audit log: one entry per audited change, append-only, read by admins (
       const byActor = await t.request('GET', `/api/v1/audit?actorId=${trainerId}&subjectType=cohort`, {
         token: admin,
       });
-      expect(byActor.body.items.map((e: { action: string }) => e.action)).toEqual([
+      expect(
+        byActor.body.items
+          .filter((e: { subjectId: string }) => e.subjectId === cohortId)
+          .map((e: { action: string }) => e.action),
+      ).toEqual([
         'cohort.roster-exported',
         'cohort.csv-imported',
         'cohort.csv-imported',
+        'cohort.invited',
+        'cohort.version-changed',
+        'cohort.join-code-changed',
+        'cohort.join-code-changed',
+        'cohort.invited',
+        'cohort.created',
       ]);
       const future = new Date(Date.now() + 3_600_000).toISOString();
       expect((await t.request('GET', `/api/v1/audit?from=${future}`, { token: admin })).body.items).toEqual(
@@ -512,6 +571,93 @@ describe('audit log: one entry per audited change, append-only, read by admins (
         `SELECT subject_id FROM audit_log WHERE action = 'certificate.revoked' LIMIT 1`,
       );
       expect(fr('certificate', revoked.subject_id)).toBeNull();
+    });
+
+    it("names each entry's territory and what its details refer to, in the language asked for", async () => {
+      const read = async (locale: string, action: string) =>
+        (
+          await t.request('GET', `/api/v1/audit?limit=200&locale=${locale}&action=${action}`, {
+            token: admin,
+          })
+        ).body.items as {
+          subjectId: string;
+          territoryLabel: string | null;
+          detailLabels: Record<string, string>;
+        }[];
+      const granted = (await read('ar', 'role.granted')).find((e) => e.subjectId === coachId);
+      expect(granted?.territoryLabel).toBe('بركان');
+      const created = (await read('fr', 'cohort.created')).find((e) => e.subjectId === cohortId);
+      expect(created?.territoryLabel).toBe("L'Oriental");
+      expect(created?.detailLabels).toEqual({ courseId: expect.any(String) });
+      const revoked = await read('en', 'certificate.revoked');
+      expect(revoked[0]?.detailLabels).toEqual({ cohortId: 'Berkane — audit' });
+      expect(revoked[0]?.territoryLabel).toBe('Oriental');
+    });
+
+    it("filters by part of the author's name or e-mail", async () => {
+      const byName = await t.request('GET', '/api/v1/audit?limit=200&actor=youssef', { token: admin });
+      expect(byName.status).toBe(200);
+      expect(byName.body.items.length).toBeGreaterThan(3);
+      expect(new Set(byName.body.items.map((e: { actorId: string }) => e.actorId))).toEqual(
+        new Set([trainerId]),
+      );
+      const byEmail = await t.request('GET', '/api/v1/audit?limit=200&actor=ADMIN%40EXAMPLE', {
+        token: admin,
+      });
+      expect(new Set(byEmail.body.items.map((e: { actorId: string }) => e.actorId))).toEqual(
+        new Set([adminId]),
+      );
+      const nobody = await t.request('GET', '/api/v1/audit?actor=zzzz', { token: admin });
+      expect(nobody.body).toEqual({ items: [], nextCursor: null });
+      // The wildcard characters of LIKE are searched for as themselves.
+      expect((await t.request('GET', '/api/v1/audit?actor=%25%25', { token: admin })).body.items).toEqual([]);
+      const short = await t.request('GET', '/api/v1/audit?actor=y', { token: admin });
+      expect(short.status).toBe(400);
+      expect(short.body.errors.map((e: { field: string }) => e.field)).toEqual(['actor']);
+    });
+
+    it('exports the selected entries as a CSV (semicolons, BOM) or an XLSX in the reader’s language, audited', async () => {
+      const before = await mark();
+      const csv = await t.request('GET', '/api/v1/audit/export?format=csv&locale=fr&subjectType=user', {
+        token: admin,
+      });
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.headers['content-disposition']).toMatch(
+        /^attachment; filename="audit-\d{4}-\d\d-\d\d\.csv"$/,
+      );
+      const text = csv.raw.toString('utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const lines = text.slice(1).split(/\r?\n/);
+      expect(lines[0]).toBe('Journal d’audit');
+      expect(lines).toContain('Date;Auteur (nom ou e-mail);Action;Objet;Nom;Territoire;Description;Motif');
+      expect(text).toContain('Nadia El Amrani a désactivé un compte : Salma Ouazzani.');
+      expect(text).not.toMatch(/[\u2068\u2069]/);
+      expect(text).not.toMatch(/;Cours;|;Cohorte;/);
+
+      const xlsx = await t.request('GET', '/api/v1/audit/export?format=xlsx&locale=ar', { token: admin });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.raw as never);
+      const sheet = book.worksheets[0];
+      expect(sheet?.name).toBe('السجل');
+      expect(sheet?.views[0]?.rightToLeft).toBe(true);
+      const cells = (sheet?.getSheetValues() ?? []).flat().map(String);
+      expect(cells).toContain('سجل التدقيق');
+      expect(cells.some((c) => c.startsWith('تعطيل حساب Salma Ouazzani، من طرف Nadia El Amrani'))).toBe(true);
+
+      const entries = await entriesSince(before);
+      expect(entries.map((e) => [e.action, e.actor_id, e.details['format']])).toEqual([
+        ['audit.exported', adminId, 'csv'],
+        ['audit.exported', adminId, 'xlsx'],
+      ]);
+      expect((await t.request('GET', '/api/v1/audit/export?format=pdf', { token: admin })).status).toBe(400);
+      expect((await t.request('GET', '/api/v1/audit/export?format=csv', { token: trainer })).status).toBe(
+        403,
+      );
     });
   });
 });

@@ -20,6 +20,7 @@ import {
   scopesFor,
   validationProblem,
 } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { CatalogReader, contentHash } from '@tc/catalog/api';
 import { UserDirectory } from '@tc/identity/api';
 import { TerritoriesService, idsOfPath } from '@tc/territories/api';
@@ -164,6 +165,14 @@ export class CohortsService {
         CohortTrainerEntity,
         trainerIds.map((userId) => ({ cohortId: cohort.id, userId })),
       );
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'cohort.created',
+        subjectType: 'cohort',
+        subjectId: cohort.id,
+        territoryId: cohort.territoryId,
+        details: { courseId: cohort.courseId, version: cohort.courseVersion },
+      });
       return cohort.id;
     });
     return this.get(principal, id);
@@ -215,6 +224,15 @@ export class CohortsService {
         cohort.deadlines = dto.deadlines;
       }
       if (dto.joinCode !== undefined) cohort.joinCode = dto.joinCode ? newJoinCode() : null;
+      if (dto.joinCode !== undefined)
+        await writeAudit(manager, {
+          actorId: principal.userId,
+          action: 'cohort.join-code-changed',
+          subjectType: 'cohort',
+          subjectId: cohort.id,
+          territoryId: cohort.territoryId,
+          details: { enabled: dto.joinCode },
+        });
       if (dto.trainerIds !== undefined) {
         if (!dto.trainerIds.length)
           throw this.fieldProblem('trainerIds', 'trainer-required', 'A cohort needs at least one trainer');
@@ -249,6 +267,14 @@ export class CohortsService {
         throw this.fieldProblem('version', 'version-unknown', 'No such published version of this course');
       const moduleKeys = new Set(to.content.modules.map((m) => m.key));
       cohort.deadlines = cohort.deadlines.filter((d) => moduleKeys.has(d.moduleKey));
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'cohort.version-changed',
+        subjectType: 'cohort',
+        subjectId: cohort.id,
+        territoryId: cohort.territoryId,
+        details: { previousVersion: cohort.courseVersion, version: number },
+      });
       cohort.courseVersion = number;
       await manager.save(cohort);
       return versionChanges(from.content, to.content);

@@ -73,7 +73,23 @@ export class EnrolmentsService {
         preferredLanguage: language,
         territoryId: cohort.territoryId,
       }));
-      return this.enrol(manager, principal, cohort, people, 'email');
+      const enrolled = await this.enrol(manager, principal, cohort, people, 'email');
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'cohort.invited',
+        subjectType: 'cohort',
+        subjectId: cohort.id,
+        territoryId: cohort.territoryId,
+        // Counts only, as for a CSV import: the result lists e-mail addresses.
+        details: {
+          addresses: valid.length,
+          enrolled: enrolled.result.enrolled.length,
+          alreadyEnrolled: enrolled.result.alreadyEnrolled.length,
+          alreadyInvited: enrolled.result.alreadyInvited.length,
+          invitations: enrolled.invitations.length,
+        },
+      });
+      return enrolled;
     });
     return { ...result, invalid, invited: await this.provisioning.deliver(invitations) };
   }
