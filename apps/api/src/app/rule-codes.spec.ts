@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { PROBLEM_CODES } from '@tc/shared/contracts';
+import { LOCALES, PROBLEM_CODES, isLocale } from '@tc/shared/contracts';
 import { RULE_CODES } from '@tc/shared/api';
 import { AppModule } from './app.module';
 
@@ -36,5 +38,22 @@ describe('codes of the rules the API validates with', () => {
           `${m.target instanceof Function ? m.target.name : String(m.target)}.${m.propertyName}: ${m.name ?? m.type}`,
       );
     expect([...new Set(without)]).toEqual([]);
+  });
+
+  // The web names a field at fault by its label (`problems.fields.names.<property>`), not its path.
+  it.each(LOCALES)('has a label in %s for every field a DTO declares', (locale) => {
+    const file = join(__dirname, '..', '..', '..', 'web', 'public', 'i18n', `${locale}.json`);
+    const names = (
+      JSON.parse(readFileSync(file, 'utf8')) as { problems?: { fields?: { names?: Record<string, string> } } }
+    ).problems?.fields?.names;
+    const properties = new Set(
+      [...storage.validationMetadatas.values()]
+        .flat()
+        // Language keys read as "(français)" after the field they belong to; `judged` is the sliced
+        // validation's stand-in, no field of a request.
+        .map((m) => m.propertyName)
+        .filter((name) => !isLocale(name) && name !== 'judged'),
+    );
+    expect([...properties].filter((name) => !names?.[name]?.trim()).sort()).toEqual([]);
   });
 });

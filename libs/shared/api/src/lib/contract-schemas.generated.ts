@@ -2430,7 +2430,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'media-too-large',
       'media-pdf-active-content',
       'media-no-variants',
-      'file',
       'cohort-invalid',
       'cohort-closed',
       'cohort-deadlines',

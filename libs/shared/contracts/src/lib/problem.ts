@@ -130,7 +130,6 @@ export const PROBLEM_CODES = [
   'media-too-large',
   'media-pdf-active-content',
   'media-no-variants',
-  'file',
   // Cohorts and enrolment.
   'cohort-invalid',
   'cohort-closed',

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CourseDraft, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 
 /** Other trainers who may edit and publish the course: add by e-mail, remove. */
@@ -92,13 +92,14 @@ import { CourseDraftStore } from '../data-access/course-draft.store';
 })
 export class CoAuthorsComponent {
   protected readonly store = inject(CourseDraftStore);
+  private readonly problemTexts = inject(ProblemTexts);
   protected readonly draft = computed(() => this.store.draft() as CourseDraft);
   protected readonly email = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.email],
   });
   protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly serverError = computed(() => fieldError(this.problem(), 'email'));
+  protected readonly serverError = computed(() => this.problemTexts.field(this.problem(), 'email'));
 
   protected add(): void {
     if (this.email.invalid) {

@@ -4,7 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CourseDraft, Locale, LocalizedText, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService, mediaUrl } from '../data-access/courses.service';
 import { cleanText, missingLocales, withText } from '../data-access/localized-text';
@@ -164,6 +164,7 @@ const FIELDS = ['estimatedMinutes', 'competences', 'coverImageHash'];
 })
 export class CourseMetadataComponent {
   protected readonly store = inject(CourseDraftStore);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly courses = inject(CoursesService);
   protected readonly draft = computed(() => this.store.draft() as CourseDraft);
   private readonly saved = computed(() => metadataOf(this.draft()), { equal: same });
@@ -184,7 +185,7 @@ export class CourseMetadataComponent {
   ]);
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected coverUrl(hash: string): string {

@@ -21,7 +21,7 @@ import {
   type LocalizedText,
   type ProblemDetails,
 } from '@tc/shared/contracts';
-import { ProblemMessageComponent, TextDirDirective, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTextPipe, TextDirDirective, problemOf } from '@tc/shared/ui';
 import type { Observable } from 'rxjs';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { cleanText, withText } from '../data-access/localized-text';
@@ -50,6 +50,7 @@ type DraftModule = CourseDraft['modules'][number];
     TranslocoPipe,
     LocalizedTextPipe,
     ProblemMessageComponent,
+    ProblemTextPipe,
     TextDirDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -19,7 +19,7 @@ import {
   LanguageService,
   ProblemMessageComponent,
   TextDirDirective,
-  fieldError,
+  ProblemTexts,
   problemOf,
 } from '@tc/shared/ui';
 import { BehaviorSubject, catchError, map, merge, of, startWith, switchMap } from 'rxjs';
@@ -67,6 +67,7 @@ interface ListState {
 })
 export class CourseListPage {
   private readonly courses = inject(CoursesService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
 
@@ -147,7 +148,7 @@ export class CourseListPage {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.createProblem(), field);
+    return this.problemTexts.field(this.createProblem(), field);
   }
 
   protected toggleCreate(): void {
@@ -191,6 +192,7 @@ export class CourseListPage {
         type: 'about:blank',
         title: 'Bad file',
         status: 400,
+        code: 'invalid-body',
         detail: this.transloco.translate('courses.import.notJson'),
       });
       return;

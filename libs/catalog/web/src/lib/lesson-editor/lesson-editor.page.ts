@@ -32,8 +32,9 @@ import {
   IsolatedPipe,
   LanguageService,
   ProblemMessageComponent,
+  ProblemTextPipe,
   TextDirDirective,
-  fieldError,
+  ProblemTexts,
   problemOf,
 } from '@tc/shared/ui';
 import { CourseDraftStore } from '../data-access/course-draft.store';
@@ -96,6 +97,7 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
     TranslocoPipe,
     LocalizedTextPipe,
     ProblemMessageComponent,
+    ProblemTextPipe,
     TextDirDirective,
     IsolatedPipe,
     CompetenceSelectComponent,
@@ -110,6 +112,7 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
 })
 export class LessonEditorPage {
   protected readonly store = inject(CourseDraftStore);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly courses = inject(CoursesService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly router = inject(Router);
@@ -181,7 +184,7 @@ export class LessonEditorPage {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected mediaSrc(hash: string): string {

@@ -14,7 +14,7 @@ import {
   type Quiz,
   type QuizQuestion,
 } from '@tc/shared/contracts';
-import { LanguageService } from '@tc/shared/ui';
+import { LanguageService, ProblemTexts } from '@tc/shared/ui';
 import { hasText, withText } from '../data-access/localized-text';
 import { LocaleTabDirective, LocaleTabsComponent } from '../ui/locale-tabs.component';
 import {
@@ -63,6 +63,7 @@ export class QuizBuilderComponent {
   protected readonly types = QUESTION_TYPES;
   /** The page's language: messages inside a content language's tab keep the page's direction. */
   protected readonly ui = inject(LanguageService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly idPrefix = `tc-quiz-${nextId++}`;
   protected readonly improveHelpId = `${this.idPrefix}-improve-help`;
   protected readonly unlimited = computed(() => this.quiz().maxAttempts === null);
@@ -75,15 +76,15 @@ export class QuizBuilderComponent {
   });
 
   protected error(field: string): string | null {
-    return this.problem()?.errors?.find((e) => e.field === `quiz.${field}`)?.message ?? null;
+    return this.problemTexts.field(this.problem(), `quiz.${field}`);
   }
 
-  /** Every server error inside question `i`. */
+  /** Every server error inside question `i`, each named by its field inside the question. */
   protected questionErrors(i: number): string[] {
     const prefix = `quiz.questions[${i}]`;
     return (this.problem()?.errors ?? [])
       .filter((e) => e.field === prefix || e.field.startsWith(`${prefix}.`))
-      .map((e) => e.message);
+      .map((e) => this.problemTexts.located({ ...e, field: e.field.slice(prefix.length + 1) }));
   }
 
   /** What is still wrong with a question, but its missing key: said beside its options instead. */

@@ -11,7 +11,13 @@ import {
   type ProblemDetails,
   localeCompleteness,
 } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, downloadJson, problemOf } from '@tc/shared/ui';
+import {
+  LanguageService,
+  ProblemMessageComponent,
+  ProblemTextPipe,
+  downloadJson,
+  problemOf,
+} from '@tc/shared/ui';
 import { catchError, distinctUntilChanged, map, merge, of, startWith, switchMap } from 'rxjs';
 import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService } from '../data-access/courses.service';
@@ -26,7 +32,14 @@ import type { LocatedProblem } from './publish-problems';
  */
 @Component({
   selector: 'tc-publish-panel',
-  imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemMessageComponent, LocaleCompletenessComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    ProblemTextPipe,
+    LocaleCompletenessComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './publish-panel.component.html',
   styleUrl: './publish-panel.component.scss',

@@ -12,7 +12,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { CohortStore } from '../data-access/cohort.store';
 
 const FIELDS = ['name', 'startsOn', 'endsOn'];
@@ -87,6 +87,7 @@ function datesInOrder(group: AbstractControl): ValidationErrors | null {
 })
 export class CohortSettingsComponent {
   protected readonly store = inject(CohortStore);
+  private readonly problemTexts = inject(ProblemTexts);
   protected readonly fields = FIELDS;
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly saved = signal(false);
@@ -114,7 +115,7 @@ export class CohortSettingsComponent {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected save(): void {

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type EnrolmentResult, LOCALES, type Locale, type ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { finalize } from 'rxjs';
 import { CohortStore } from '../data-access/cohort.store';
 import { CohortsService } from '../data-access/cohorts.service';
@@ -75,6 +75,7 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
 })
 export class EnrolEmailsComponent {
   private readonly store = inject(CohortStore);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly cohorts = inject(CohortsService);
   protected readonly locales = LOCALES;
   protected readonly text = new FormControl('', { nonNullable: true });
@@ -87,7 +88,7 @@ export class EnrolEmailsComponent {
   protected readonly result = signal<EnrolmentResult | null>(null);
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected enrol(): void {

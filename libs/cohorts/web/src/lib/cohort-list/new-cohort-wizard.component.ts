@@ -25,7 +25,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Cohort, CourseSummary, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, TextDirDirective, fieldError, problemOf, today } from '@tc/shared/ui';
+import { ProblemMessageComponent, TextDirDirective, ProblemTexts, problemOf, today } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { catchError, map, of, startWith } from 'rxjs';
 import { CohortsService } from '../data-access/cohorts.service';
@@ -73,6 +73,7 @@ export function touchedAndInvalid(control: AbstractControl | null): boolean {
 })
 export class NewCohortWizardComponent {
   private readonly cohorts = inject(CohortsService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   readonly created = output<Cohort>();
@@ -127,7 +128,7 @@ export class NewCohortWizardComponent {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected next(): void {

@@ -34,22 +34,40 @@ describe('CSV import report', () => {
     ).toBe(2);
   });
 
-  it('reads the rows of a refused commit (422) back from "line N: field"', () => {
+  it('reads the rows of a refused commit (422) back from "line N: field", with their codes', () => {
     const problem: ProblemDetails = {
       type: 'about:blank',
       title: 'Import refused',
       status: 422,
+      code: 'csv-invalid',
       errors: [
-        { field: 'line 501: territoryCode', message: 'Unknown territory code' },
-        { field: 'line 7: email', message: 'Not an e-mail address' },
-        { field: 'line 9: somethingElse', message: 'Odd' },
-        { field: 'body', message: 'not a row' },
+        {
+          field: 'line 501: territoryCode',
+          message: 'Unknown territory code',
+          code: 'territory-code-unknown',
+          params: { value: 'MA-XYZ', line: 501 },
+        },
+        {
+          field: 'line 7: email',
+          message: 'Not an e-mail address',
+          code: 'invalid-email',
+          params: { line: 7 },
+        },
+        { field: 'line 9: somethingElse', message: 'Odd', code: 'invalid' },
+        { field: 'body', message: 'not a row', code: 'invalid-body' },
       ],
     };
+    // The line is the table's own column: the parameters keep only what the text needs.
     expect(problemsOfRefusedImport(problem)).toEqual([
-      { line: 501, field: 'territoryCode', message: 'Unknown territory code' },
-      { line: 7, field: 'email', message: 'Not an e-mail address' },
-      { line: 9, field: 'row', message: 'Odd' },
+      {
+        line: 501,
+        field: 'territoryCode',
+        message: 'Unknown territory code',
+        code: 'territory-code-unknown',
+        params: { value: 'MA-XYZ' },
+      },
+      { line: 7, field: 'email', message: 'Not an e-mail address', code: 'invalid-email' },
+      { line: 9, field: 'row', message: 'Odd', code: 'invalid' },
     ]);
   });
 
@@ -59,7 +77,8 @@ describe('CSV import report', () => {
         type: 'x',
         title: 'x',
         status: 422,
-        errors: [{ field: 'body', message: 'm' }],
+        code: 'validation',
+        errors: [{ field: 'body', message: 'm', code: 'invalid-body' }],
       }),
     ).toBeNull();
     expect(problemsOfRefusedImport(null)).toBeNull();

@@ -13,13 +13,10 @@ export const CSV_TEMPLATE =
   '\uFEFFemail;full name;territory code;preferred language\r\n' +
   'fatima.zahra@example.org;Fatima Zahra;MA-BER;ar\r\n';
 
-/** One line of the report table. */
-export interface CsvProblemRow {
-  line: number;
-  field: CsvRowProblem['field'];
+/** One line of the report table: the problem (its code says it in the page's language) and its column. */
+export interface CsvProblemRow extends CsvRowProblem {
   /** Translation key of the column's name. */
   columnKey: string;
-  message: string;
 }
 
 function isCsvField(value: string): value is CsvRowProblem['field'] {
@@ -39,7 +36,7 @@ export function linesWithProblems(problems: readonly CsvRowProblem[]): number {
 }
 
 /**
- * A refused commit (422) lists its rows as `{ field: 'line 501: territoryCode', message }`: back
+ * A refused commit (422) lists its rows as `{ field: 'line 501: territoryCode', code, params }`: back
  * to row problems, so the same table shows them. Errors that name no line are left out (null when
  * none names a line: the caller shows the problem as it is).
  */
@@ -48,7 +45,17 @@ export function problemsOfRefusedImport(problem: ProblemDetails | null): CsvRowP
     const m = /^line\s+(\d+)\s*:\s*(\w+)?/i.exec(e.field);
     if (!m) return [];
     const field = m[2] && isCsvField(m[2]) ? m[2] : 'row';
-    return [{ line: Number(m[1]), field, message: e.message }];
+    // The line is the table's own column: the parameters keep what the text needs.
+    const { line: _line, ...params } = e.params ?? {};
+    return [
+      {
+        line: Number(m[1]),
+        field,
+        message: e.message,
+        code: e.code,
+        ...(Object.keys(params).length ? { params } : {}),
+      },
+    ];
   });
   return rows.length ? rows : null;
 }

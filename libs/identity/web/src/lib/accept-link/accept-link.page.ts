@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type ActionLinkInfo, PASSWORD_MIN_LENGTH, type ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { passwordRules } from './password.validators';
@@ -114,6 +114,7 @@ const ENROLMENT_INVITATION_PAGE = '/join/invitation';
 })
 export class AcceptLinkPage {
   private readonly auth = inject(AuthService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly router = inject(Router);
   /** Route parameter `:token`. */
   readonly token = input.required<string>();
@@ -180,7 +181,7 @@ export class AcceptLinkPage {
       error: (e: unknown) => {
         this.busy.set(false);
         const problem = problemOf(e);
-        this.serverPasswordError.set(fieldError(problem, 'password'));
+        this.serverPasswordError.set(this.problemTexts.field(problem, 'password'));
         this.problem.set(problem);
       },
     });

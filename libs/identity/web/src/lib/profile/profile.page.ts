@@ -18,7 +18,7 @@ import {
   type ProblemDetails,
   type UpdateProfileRequest,
 } from '@tc/shared/contracts';
-import { LanguageService, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { LanguageService, ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { AuthService } from '../auth/auth.service';
 import { MeService } from '../me/me.service';
@@ -74,6 +74,7 @@ const PROFILE_FIELDS = [
 })
 export class ProfilePage {
   private readonly auth = inject(AuthService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly meService = inject(MeService);
   private readonly language = inject(LanguageService);
 
@@ -115,7 +116,7 @@ export class ProfilePage {
   }
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected save(): void {

@@ -18,7 +18,7 @@ import {
   ActionLinkComponent,
   LanguageService,
   ProblemMessageComponent,
-  fieldError,
+  ProblemTexts,
   problemOf,
 } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
@@ -122,6 +122,7 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
 })
 export class InviteUserDialog {
   private readonly users = inject(UsersService);
+  private readonly problemTexts = inject(ProblemTexts);
   private readonly dialogRef = inject(MatDialogRef<InviteUserDialog>);
 
   protected readonly roles = ROLES;
@@ -140,7 +141,7 @@ export class InviteUserDialog {
   });
 
   protected serverError(field: string): string | null {
-    return fieldError(this.problem(), field);
+    return this.problemTexts.field(this.problem(), field);
   }
 
   protected submit(): void {

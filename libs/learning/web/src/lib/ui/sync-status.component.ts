@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService } from '@tc/shared/ui';
+import { LanguageService, ProblemSummaryPipe } from '@tc/shared/ui';
 import { formatNumber, formatTime } from '../data-access/dates';
 import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.service';
 
@@ -12,7 +12,7 @@ import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.
  */
 @Component({
   selector: 'tc-sync-status',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, ProblemSummaryPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="tc-sync" [class.tc-off]="!sync.online()" role="status" aria-live="polite">
@@ -35,6 +35,8 @@ import { ProgressSyncService } from '../data-access/progress-sync/progress-sync.
               {{ 'learning.offline.kind.' + r.kind | transloco }} · <bdi>{{ r.lessonKey }}</bdi> ·
               @if (r.code) {
                 {{ 'learning.offline.reasons.' + r.code | transloco }}
+              } @else if (r.problem) {
+                <bdi>{{ r.problem | tcProblemSummary }}</bdi>
               } @else {
                 <bdi>{{ r.reason }}</bdi>
               }

@@ -1,30 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemDetails } from '@tc/shared/contracts';
-import { otherErrors } from './problem';
+import { ProblemSummaryPipe, ProblemTextPipe } from './problem-text.pipe';
+import { otherErrors } from './problem-texts';
 
 /**
- * Shows what went wrong: the problem's `detail` (or title), plus field errors that no form field
- * displays. Status 0 means the network failed.
+ * Shows what went wrong in the page's language: the problem's code as a sentence, plus the field
+ * errors that no form field displays, each named by its field's label. Status 0 means the network
+ * failed.
  */
 @Component({
   selector: 'tc-problem-message',
-  imports: [TranslocoPipe],
+  imports: [ProblemSummaryPipe, ProblemTextPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (problem(); as p) {
       <div class="tc-problem" role="alert">
-        @if (p.status === 0) {
-          <p>{{ 'common.errors.network' | transloco }}</p>
-        } @else if (p.status >= 500) {
-          <p>{{ 'common.errors.server' | transloco }}</p>
-        } @else {
-          <p>{{ p.detail || p.title }}</p>
-        }
+        <p>{{ p | tcProblemSummary }}</p>
         @if (extra().length) {
           <ul>
-            @for (e of extra(); track e.field) {
-              <li>{{ e.field }}: {{ e.message }}</li>
+            @for (e of extra(); track $index) {
+              <li>{{ e | tcProblemText: e.field }}</li>
             }
           </ul>
         }

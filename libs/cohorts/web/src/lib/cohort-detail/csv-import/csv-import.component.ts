@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CsvImportReport, CsvRowProblem, ProblemDetails } from '@tc/shared/contracts';
-import { ProblemMessageComponent, problemOf, saveBlob } from '@tc/shared/ui';
+import { ProblemMessageComponent, ProblemTextPipe, problemOf, saveBlob } from '@tc/shared/ui';
 import { finalize } from 'rxjs';
 import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
@@ -29,7 +29,13 @@ interface ChosenFile {
  */
 @Component({
   selector: 'tc-csv-import',
-  imports: [MatButtonModule, TranslocoPipe, ProblemMessageComponent, EnrolmentResultComponent],
+  imports: [
+    MatButtonModule,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    ProblemTextPipe,
+    EnrolmentResultComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './csv-import.component.html',
   styleUrl: './csv-import.component.scss',
@@ -71,7 +77,12 @@ export class CsvImportComponent {
       this.file.set({ name: chosen.name, text: await readText(chosen) });
     } catch {
       this.file.set(null);
-      this.problem.set({ type: 'about:blank', title: 'Unreadable file', status: 400, detail: chosen.name });
+      this.problem.set({
+        type: 'about:blank',
+        title: 'Unreadable file',
+        status: 400,
+        code: 'csv-unreadable',
+      });
     }
     // The same file may be chosen again after it was fixed on disk.
     input.value = '';
