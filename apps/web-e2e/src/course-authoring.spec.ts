@@ -201,3 +201,102 @@ test('a minimal course from scratch to published in six clicks, Arabic no longer
   await expect(page.getByRole('tab', { name: /français/ }).first()).toBeVisible();
   await expect(page.getByRole('tab', { name: /arabe/ })).toHaveCount(0);
 });
+
+test('Arabic on a phone: a French title keeps its full stop at its end', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const title = `Les arbitrages ${Date.now()}.`;
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await page.goto('/courses');
+  await page.getByRole('button', { name: 'Nouveau cours' }).click();
+  const create = page.getByRole('form', { name: 'Nouveau cours' });
+  await create.getByLabel('Titre (français)').fill(title);
+  await create.getByRole('button', { name: 'Créer le cours' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByLabel('Titre du nouveau module').fill('Vendre au marché.');
+  await page.getByLabel('Titre du nouveau module').press('Enter');
+  await expect(addLessonForm(page, 'Vendre au marché.')).toBeVisible();
+
+  await page.getByRole('button', { name: /^Langue/ }).click();
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  try {
+    // The page runs right to left; the French module title inside its label runs left to right.
+    const moduleTitle = page.locator('.tc-module h3 [dir]').filter({ hasText: 'Vendre au marché.' });
+    await expect(moduleTitle).toHaveAttribute('dir', 'auto');
+    expect(await moduleTitle.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+
+    await page.goto('/courses');
+    const link = page.getByRole('link', { name: title });
+    await expect(link).toBeVisible();
+    expect(await link.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    // The full stop is drawn at the text's right end, not before "Les".
+    const [stopX, firstX] = await link.evaluate((el) => {
+      const text =
+        el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild : el.querySelector('*')?.firstChild;
+      const value = text?.textContent ?? '';
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text as Node, i);
+        r.setEnd(text as Node, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      return [at(value.lastIndexOf('.')), at(value.indexOf('L'))];
+    });
+    expect(stopX).toBeGreaterThan(firstX);
+  } finally {
+    // Put French back for the other specs.
+    await page.getByRole('button', { name: /^اللغة/ }).click();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  }
+});
+
+test('the server’s refusals read in French, naming each field by its label, not its path', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const title = `Les circuits courts ${Date.now()}`;
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await mainNav(page).getByRole('link', { name: 'Cours' }).click();
+  await page.getByRole('button', { name: 'Nouveau cours' }).click();
+  const create = page.getByRole('form', { name: 'Nouveau cours' });
+  await create.getByLabel('Titre (français)').fill(title);
+  // The demo course's slug: the server refuses it, and says so in French beside the field.
+  await create.getByLabel('Nom court (slug)').fill('numerique-territoires-ess');
+  await create.getByRole('button', { name: 'Créer le cours' }).click();
+  await expect(create.getByText('Déjà pris par un autre cours.')).toBeVisible();
+  await expect(create.getByText(/already uses/)).toHaveCount(0);
+  await create.getByLabel('Nom court (slug)').fill(`circuits-courts-${Date.now()}`);
+  await create.getByRole('button', { name: 'Créer le cours' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // A text lesson left without its text: the publication is refused, every point in French.
+  await page.getByLabel('Titre du nouveau module').fill('Vendre en direct');
+  await page.getByLabel('Titre du nouveau module').press('Enter');
+  const lessonTitle = addLessonForm(page, 'Vendre en direct').getByLabel('Titre de la nouvelle leçon');
+  await lessonTitle.fill('Le panier de la semaine');
+  await lessonTitle.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Le panier de la semaine' })).toBeVisible();
+  await page.getByRole('link', { name: `← ${title}` }).click();
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page
+    .getByRole('group', { name: 'Confirmer la publication' })
+    .getByRole('button', { name: /^Publier/ })
+    .click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Le cours ne peut pas encore être publié' });
+  const point = refused.getByRole('listitem').filter({ hasText: 'Module 1, leçon 1' });
+  await expect(point).toContainText(
+    "Texte (français) : Cette leçon n'a pas de texte dans la langue par défaut (français).",
+  );
+  await expect(refused).not.toContainText('modules[0]');
+  await expect(refused).not.toContainText('has no text');
+  // The lesson's own page says it the same way.
+  await point.getByRole('link', { name: 'Module 1, leçon 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le panier de la semaine' })).toBeVisible();
+  await expect(
+    page.getByText("Texte (français) : Cette leçon n'a pas de texte dans la langue par défaut (français)."),
+  ).toBeVisible();
+});
