@@ -4,6 +4,7 @@ import type {
   CreateTerritoryRequest,
   Territory,
   TerritoryDetail,
+  TerritorySearchQuery,
   UpdateTerritoryRequest,
 } from '@tc/shared/contracts';
 import type { Observable } from 'rxjs';
@@ -25,6 +26,13 @@ export class TerritoriesService {
 
   get(id: string): Observable<TerritoryDetail> {
     return this.http.get<TerritoryDetail>(`${BASE}/${encodeURIComponent(id)}`);
+  }
+
+  /** Territories whose name or code holds `q` (at least 2 characters), each with its ancestors. */
+  search(query: TerritorySearchQuery): Observable<TerritoryDetail[]> {
+    let params = new HttpParams().set('q', query.q);
+    if (query.within) params = params.set('within', query.within);
+    return this.http.get<TerritoryDetail[]>(`${BASE}/search`, { params });
   }
 
   create(request: CreateTerritoryRequest): Observable<Territory> {

@@ -16,13 +16,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
+  ISO_CODED_LEVELS,
+  LOCALES,
   type ProblemDetails,
   TERRITORY_LEVELS,
   type Territory,
   type TerritoryDetail,
   type TerritoryLevel,
 } from '@tc/shared/contracts';
-import { LocalizedNamePipe, ProblemMessageComponent, problemOf } from '@tc/shared/ui';
+import { LocalizedNamePipe, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
 import { type Observable, catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { TerritoriesService } from '../data-access/territories.service';
 import { CAN_EDIT_TERRITORIES } from '../data-access/territory-editing';
@@ -35,6 +37,9 @@ interface BrowserState {
 }
 
 type Panel = 'none' | 'add' | 'edit' | 'move';
+
+/** The fields of the name-and-code form, as the API names them in its problems. */
+const NAME_FIELDS = ['name.fr', 'name.ar', 'name.en', 'code', 'level', 'parentId'];
 
 const CHILD_LEVEL: Record<TerritoryLevel, TerritoryLevel> = {
   root: 'country',
@@ -77,16 +82,23 @@ export class TerritoryBrowserPage {
   protected readonly editProblem = signal<ProblemDetails | null>(null);
   protected readonly levels = TERRITORY_LEVELS.filter((l) => l !== 'root');
 
+  protected readonly nameFields = NAME_FIELDS;
   protected readonly nameForm = new FormGroup({
-    fr: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    ar: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    en: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    fr: new FormControl('', { nonNullable: true }),
+    ar: new FormControl('', { nonNullable: true }),
+    en: new FormControl('', { nonNullable: true }),
     code: new FormControl('', { nonNullable: true }),
     level: new FormControl<TerritoryLevel>('region', { nonNullable: true }),
   });
+  /** The level of the territory the form names: a commune needs one name, the levels above all three. */
+  protected readonly formLevel = signal<TerritoryLevel>('region');
+  protected readonly oneNameEnough = computed(() => !ISO_CODED_LEVELS.includes(this.formLevel()));
   protected readonly moveTo = new FormControl<string | null>(null, Validators.required);
 
   constructor() {
+    this.nameForm.controls.level.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((level) => this.applyLevel(level));
     combineLatest([toObservable(this.id), toObservable(this.reload)])
       .pipe(
         switchMap(([id]) => {
@@ -113,23 +125,44 @@ export class TerritoryBrowserPage {
     this.editProblem.set(null);
     if (panel === 'edit' && current) {
       this.nameForm.reset({ ...current.name, code: current.code ?? '', level: current.level });
+      this.applyLevel(current.level);
     } else if (panel === 'add') {
       this.nameForm.reset({ fr: '', ar: '', en: '', code: '', level: CHILD_LEVEL[current?.level ?? 'root'] });
+      this.applyLevel(this.nameForm.controls.level.value);
     } else if (panel === 'move') {
       this.moveTo.reset(null);
     }
     this.panel.set(panel);
   }
 
+  /** The server's words about one field, shown under it. */
+  protected serverError(field: string): string | null {
+    return fieldError(this.editProblem(), field);
+  }
+
+  /** Above the commune each language is required; a commune's other languages take the one given. */
+  private applyLevel(level: TerritoryLevel): void {
+    this.formLevel.set(level);
+    const required = ISO_CODED_LEVELS.includes(level) ? [Validators.required] : [];
+    for (const l of LOCALES) {
+      this.nameForm.controls[l].setValidators(required);
+      this.nameForm.controls[l].updateValueAndValidity({ emitEvent: false });
+    }
+  }
+
   protected submitName(): void {
     const current = this.current();
+    const names = this.nameForm.controls;
+    if (this.oneNameEnough() && LOCALES.every((l) => !names[l].value.trim())) {
+      names.fr.setErrors({ oneName: true });
+    }
     if (!current || this.nameForm.invalid) {
       this.nameForm.markAllAsTouched();
       return;
     }
     const { fr, ar, en, code, level } = this.nameForm.getRawValue();
     const name = { fr: fr.trim(), ar: ar.trim(), en: en.trim() };
-    const codeValue = code.trim() || null;
+    const codeValue = code.trim().toUpperCase() || null;
     const request =
       this.panel() === 'add'
         ? this.territories.create({ parentId: current.id, level, code: codeValue, name })
