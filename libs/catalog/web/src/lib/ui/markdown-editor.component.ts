@@ -24,7 +24,6 @@ let nextId = 0;
           rows="12"
           [value]="value()"
           (input)="value.set($any($event.target).value)"
-          [tcText]="locale()"
           [attr.aria-describedby]="previewId"
         ></textarea>
         <mat-hint>{{ 'courses.markdown.hint' | transloco }}</mat-hint>
@@ -96,7 +95,7 @@ export class MarkdownEditorComponent {
   private readonly courses = inject(CoursesService);
   readonly value = model('');
   readonly label = input('courses.lesson.body');
-  /** The language being written, for the textarea's and the preview's direction; empty: guessed. */
+  /** The language being written, for the preview's direction; empty: guessed from the text. */
   readonly locale = input<Locale | ''>('');
   /** A server error for this field. */
   readonly error = input<string | null>(null);
