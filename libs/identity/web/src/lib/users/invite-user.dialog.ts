@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -22,6 +22,7 @@ import {
   problemOf,
 } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
+import { AuthService } from '../auth/auth.service';
 import { UsersService } from './users.service';
 
 const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguage'];
@@ -93,6 +94,7 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
             formControlName="territoryId"
             label="users.territory"
             hint="users.territoryHint"
+            [scope]="scope()"
           />
           @if (form.controls.territoryId.invalid && form.controls.territoryId.touched) {
             <p class="tc-error">{{ 'users.territoryRequired' | transloco }}</p>
@@ -124,6 +126,11 @@ export class InviteUserDialog {
   private readonly users = inject(UsersService);
   private readonly problemTexts = inject(ProblemTexts);
   private readonly dialogRef = inject(MatDialogRef<InviteUserDialog>);
+  private readonly auth = inject(AuthService);
+  /** The admin's own territories: where the territory choice starts. */
+  protected readonly scope = computed(() =>
+    (this.auth.me()?.roles ?? []).filter((r) => r.role === 'admin').map((r) => r.territoryId),
+  );
 
   protected readonly roles = ROLES;
   protected readonly locales = LOCALES;

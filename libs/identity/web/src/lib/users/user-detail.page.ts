@@ -1,16 +1,29 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   type ActionLink,
+  type ChangeRoleRequest,
+  type LocalizedName,
   type ProblemDetails,
   ROLES,
   type Role,
+  type RoleAssignment,
   type SignInLockout,
   type UserSummary,
 } from '@tc/shared/contracts';
@@ -22,11 +35,24 @@ import {
   problemOf,
 } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
-import { type Observable, catchError, forkJoin, of, switchMap } from 'rxjs';
+import { type Observable, catchError, filter, forkJoin, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { type ChangeRoleData, ChangeRoleDialog } from './change-role.dialog';
+import {
+  type ConfirmAdminActionData,
+  ConfirmAdminActionDialog,
+  type ConfirmAdminActionResult,
+} from './confirm-admin-action.dialog';
 import { UsersService } from './users.service';
 
-/** Admin: one account: its roles (add, remove), disable/enable, a password-reset link, its sign-in lockout. */
+/** How long the "Undo" of a removal, a change or a disabling stays on offer. */
+export const UNDO_MS = 10_000;
+
+/**
+ * Admin: one account: its roles (add, change, remove), disable/enable, a password-reset link, its
+ * sign-in lockout. What takes something away asks first (with the running enrolments a coach role
+ * leaves behind, and an optional reason for the audit log), and can be undone for a few seconds.
+ */
 @Component({
   selector: 'tc-user-detail-page',
   imports: [
@@ -89,6 +115,9 @@ export class UserDetailPage {
   private readonly users = inject(UsersService);
   private readonly auth = inject(AuthService);
   private readonly lang = inject(LanguageService).lang;
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
@@ -99,6 +128,10 @@ export class UserDetailPage {
   protected readonly busy = signal(false);
   protected readonly resetLink = signal<ActionLink | null>(null);
   protected readonly lockout = signal<SignInLockout | null>(null);
+  /** The admin's own territories: where territory choices start. */
+  protected readonly scope = computed(() =>
+    (this.auth.me()?.roles ?? []).filter((r) => r.role === 'admin').map((r) => r.territoryId),
+  );
 
   protected readonly assignForm = new FormGroup({
     role: new FormControl<Role>('coach', { nonNullable: true }),
@@ -140,12 +173,107 @@ export class UserDetailPage {
     );
   }
 
-  protected remove(assignmentId: string): void {
-    this.run(this.users.removeRole(this.id(), assignmentId));
+  /** Asks (with the running enrolments a coach role leaves behind), removes, offers to undo. */
+  protected remove(user: UserSummary, a: RoleAssignment): void {
+    const params = {
+      name: user.displayName,
+      role: this.roleName(a.role),
+      territory: this.placeName(a.territoryName),
+    };
+    this.confirm({
+      title: 'users.confirm.removeTitle',
+      message: 'users.confirm.removeMessage',
+      confirm: 'users.confirm.removeSubmit',
+      params,
+      ...(a.role === 'coach' ? { impact: this.users.roleImpact(user.id, a.id) } : {}),
+    }).subscribe((result) =>
+      this.run(this.users.removeRole(user.id, a.id, result), () =>
+        this.offerUndo('users.undo.removed', params, () =>
+          this.users.assignRole(user.id, { role: a.role, territoryId: a.territoryId }),
+        ),
+      ),
+    );
   }
 
-  protected setEnabled(enabled: boolean): void {
-    this.run(this.users.setEnabled(this.id(), enabled));
+  /** One step: the role, its territory or both; undone by changing it back. */
+  protected change(user: UserSummary, a: RoleAssignment): void {
+    const data: ChangeRoleData = {
+      userId: user.id,
+      name: user.displayName,
+      assignment: a,
+      scope: this.scope(),
+    };
+    this.dialog
+      .open<ChangeRoleDialog, ChangeRoleData, ChangeRoleRequest>(ChangeRoleDialog, {
+        data,
+        width: '36rem',
+        maxWidth: '100vw',
+        autoFocus: 'first-tabbable',
+      })
+      .afterClosed()
+      .pipe(filter((request): request is ChangeRoleRequest => !!request))
+      .subscribe((request) =>
+        this.run(this.users.changeRole(user.id, a.id, request), () =>
+          this.offerUndo('users.undo.changed', { name: user.displayName }, () =>
+            this.users.changeRole(user.id, a.id, { role: a.role, territoryId: a.territoryId }),
+          ),
+        ),
+      );
+  }
+
+  protected setEnabled(user: UserSummary, enabled: boolean): void {
+    if (enabled) {
+      this.run(this.users.setEnabled(user.id, true));
+      return;
+    }
+    const params = { name: user.displayName };
+    this.confirm({
+      title: 'users.confirm.disableTitle',
+      message: 'users.confirm.disableMessage',
+      confirm: 'users.confirm.disableSubmit',
+      params,
+    }).subscribe((result) =>
+      this.run(this.users.setEnabled(user.id, false, result), () =>
+        this.offerUndo('users.undo.disabled', params, () => this.users.setEnabled(user.id, true)),
+      ),
+    );
+  }
+
+  private confirm(data: ConfirmAdminActionData): Observable<ConfirmAdminActionResult> {
+    return this.dialog
+      .open<ConfirmAdminActionDialog, ConfirmAdminActionData, ConfirmAdminActionResult>(
+        ConfirmAdminActionDialog,
+        {
+          data,
+          width: '32rem',
+          maxWidth: '100vw',
+          autoFocus: 'first-tabbable',
+        },
+      )
+      .afterClosed()
+      .pipe(filter((result): result is ConfirmAdminActionResult => !!result));
+  }
+
+  /** "Done — Undo" for {@link UNDO_MS}: the undo puts back what was taken away. */
+  private offerUndo(
+    message: string,
+    params: Record<string, string>,
+    undo: () => Observable<UserSummary>,
+  ): void {
+    this.snackBar
+      .open(this.transloco.translate(message, params), this.transloco.translate('users.undo.action'), {
+        duration: UNDO_MS,
+      })
+      .onAction()
+      .subscribe(() => this.run(undo()));
+  }
+
+  private roleName(role: Role): string {
+    return this.transloco.translate(`roles.${role}`);
+  }
+
+  private placeName(name: LocalizedName): string {
+    return name[this.lang()] || name.fr;
   }
 
   /** Lifts the sign-in lockout and forgets the failed passwords. */

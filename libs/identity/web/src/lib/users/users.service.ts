@@ -2,10 +2,14 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ActionLink,
+  AdminActionRequest,
   AssignRoleRequest,
+  ChangeRoleRequest,
   InviteUserRequest,
   InviteUserResponse,
   ListUsersQuery,
+  RoleImpact,
+  RoleImpactQuery,
   SignInLockout,
   UserList,
   UserSummary,
@@ -39,17 +43,34 @@ export class UsersService {
     return this.http.post<UserSummary>(`${BASE}/${encodeURIComponent(id)}/roles`, request);
   }
 
-  removeRole(id: string, assignmentId: string): Observable<UserSummary> {
-    return this.http.delete<UserSummary>(
-      `${BASE}/${encodeURIComponent(id)}/roles/${encodeURIComponent(assignmentId)}`,
+  /** A role's role and/or territory changed in one step. */
+  changeRole(id: string, assignmentId: string, request: ChangeRoleRequest): Observable<UserSummary> {
+    return this.http.patch<UserSummary>(this.assignment(id, assignmentId), request);
+  }
+
+  /** The running enrolments removing (or changing, with `query`) a coach role would leave behind. */
+  roleImpact(id: string, assignmentId: string, query: RoleImpactQuery = {}): Observable<RoleImpact> {
+    let params = new HttpParams();
+    if (query.role) params = params.set('role', query.role);
+    if (query.territoryId) params = params.set('territoryId', query.territoryId);
+    return this.http.get<RoleImpact>(`${this.assignment(id, assignmentId)}/impact`, { params });
+  }
+
+  removeRole(id: string, assignmentId: string, request: AdminActionRequest = {}): Observable<UserSummary> {
+    return this.http.delete<UserSummary>(this.assignment(id, assignmentId), {
+      ...(request.reason ? { body: request } : {}),
+    });
+  }
+
+  setEnabled(id: string, enabled: boolean, request: AdminActionRequest = {}): Observable<UserSummary> {
+    return this.http.post<UserSummary>(
+      `${BASE}/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`,
+      request.reason ? request : null,
     );
   }
 
-  setEnabled(id: string, enabled: boolean): Observable<UserSummary> {
-    return this.http.post<UserSummary>(
-      `${BASE}/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`,
-      null,
-    );
+  private assignment(id: string, assignmentId: string): string {
+    return `${BASE}/${encodeURIComponent(id)}/roles/${encodeURIComponent(assignmentId)}`;
   }
 
   lockout(id: string): Observable<SignInLockout> {
