@@ -207,6 +207,8 @@ describe('authorisation matrix: every route × every kind of caller (real databa
    * see or accept it, so it is never used up by the others' calls.
    */
   let awayInvitation: Promise<{ token: string }> | undefined;
+  /** A cohort of the draft course's version 1, whose move to version 2 is previewed. */
+  let previewCohort: Promise<string> | undefined;
   const freshSignIn = async () => {
     const res = await w.t.request('POST', '/api/v1/auth/sign-in', {
       body: { email: EMAILS.coachPeer, password: 'matrix-password-2026' },
@@ -634,6 +636,14 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         body: { version: 2 },
       }),
     },
+    'GET /api/v1/cohorts/:id/upgrade-preview': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        // Nothing changes: one cohort for every caller.
+        previewCohort ??= freshCohort(w.draftCourseId);
+        return { url: `/api/v1/cohorts/${await previewCohort}/upgrade-preview?version=2` };
+      },
+    },
     'POST /api/v1/cohorts/:id/enrolments': {
       allow: COHORT_MANAGERS,
       call: () => ({
@@ -678,6 +688,28 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: async () => {
         const invitation = await freshInvitation();
         return { url: `/api/v1/cohorts/${invitation.cohortId}/invitations/${invitation.id}` };
+      },
+    },
+    'GET /api/v1/cohorts/:id/invitations': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}/invitations` }),
+      check: notContaining(() => [EMAILS.coachAway]),
+    },
+    'POST /api/v1/cohorts/:id/invitations/:invitationId/resend': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const invitation = await freshInvitation();
+        return { url: `/api/v1/cohorts/${invitation.cohortId}/invitations/${invitation.id}/resend` };
+      },
+    },
+    'POST /api/v1/cohorts/:id/invitations/resend': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const invitation = await freshInvitation();
+        return {
+          url: `/api/v1/cohorts/${invitation.cohortId}/invitations/resend`,
+          body: { invitationIds: [invitation.id] },
+        };
       },
     },
     // Only the account an invitation is for sees it and accepts it, whoever holds the link.

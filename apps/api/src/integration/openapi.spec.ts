@@ -429,6 +429,12 @@ describe('OpenAPI document', () => {
     await call('patch', '/api/v1/courses/{id}', c, { token: trainer, body: { estimatedMinutes: 45 } });
     await call('post', '/api/v1/courses/{id}/publish', `${c}/publish`, { token: trainer });
     const olderId = (older.body as { id: string }).id;
+    await call(
+      'get',
+      '/api/v1/cohorts/{id}/upgrade-preview',
+      `/api/v1/cohorts/${olderId}/upgrade-preview?version=2`,
+      { token: trainer },
+    );
     await call('post', '/api/v1/cohorts/{id}/upgrade', `/api/v1/cohorts/${olderId}/upgrade`, {
       token: trainer,
       body: { version: 2 },
@@ -476,6 +482,17 @@ describe('OpenAPI document', () => {
     expect(enrolled.status).toBe(200);
     // The new address's invitation, taken back.
     const pending = (roster.body as { invitations?: { id: string }[] }).invitations?.[0]?.id;
+    await call('get', '/api/v1/cohorts/{id}/invitations', `${k}/invitations`, { token: trainer });
+    await call(
+      'post',
+      '/api/v1/cohorts/{id}/invitations/{invitationId}/resend',
+      `${k}/invitations/${pending ?? cohortId}/resend`,
+      { token: trainer },
+    );
+    await call('post', '/api/v1/cohorts/{id}/invitations/resend', `${k}/invitations/resend`, {
+      token: trainer,
+      body: { invitationIds: [pending ?? cohortId] },
+    });
     await call(
       'delete',
       '/api/v1/cohorts/{id}/invitations/{invitationId}',

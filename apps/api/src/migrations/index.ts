@@ -15,6 +15,7 @@ import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateE
 import { CreateDomainReadViews1764900000000 } from './1764900000000-CreateDomainReadViews';
 import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
 import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-CreateEnrolmentDirectoryView';
+import { AddInvitationStates1765210000000 } from './1765210000000-AddInvitationStates';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateDomainReadViews1764900000000,
   AppendCountDeltas1765300000000,
   CreateEnrolmentDirectoryView1765220000000,
+  AddInvitationStates1765210000000,
 ];

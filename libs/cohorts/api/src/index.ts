@@ -1,5 +1,6 @@
 export * from './lib/cohorts.module';
-export { CohortsService, dueDate, addDays, versionChanges } from './lib/cohorts.service';
+export { CohortsService, dueDate, addDays } from './lib/cohorts.service';
+export { versionChanges } from './lib/version-changes';
 export { EnrolmentsService } from './lib/enrolments.service';
 export { RosterService, type CoachProgress } from './lib/roster.service';
 export { parseEnrolmentCsv, neutraliseCell } from './lib/csv-import';

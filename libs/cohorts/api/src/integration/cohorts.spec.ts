@@ -531,7 +531,10 @@ describe('cohorts and enrolment (real database)', () => {
       3,
     );
     expect(
-      await count('SELECT count(*)::int AS n FROM enrolment_invitations WHERE cohort_id = $1', [cohort.id]),
+      await count(
+        'SELECT count(*)::int AS n FROM enrolment_invitations WHERE cohort_id = $1 AND accepted_at IS NULL',
+        [cohort.id],
+      ),
     ).toBe(1000);
     const arabic = await t.dataSource.query(
       `SELECT preferred_language, t.code FROM users u JOIN territories t ON t.id = u.territory_id WHERE email = 'coach1@coop.ma'`,
@@ -684,12 +687,43 @@ describe('cohorts and enrolment (real database)', () => {
     expect((await api('POST', `/api/v1/courses/${courseId}/publish`)).body.number).toBe(2);
     expect((await api('GET', `/api/v1/cohorts/${cohort.id}`)).body.newerVersions).toEqual([2]);
 
+    // First what would change, and for whom: lessons counted as lessons, nothing moved yet.
+    const preview = await api('GET', `/api/v1/cohorts/${cohort.id}/upgrade-preview?version=2`);
+    expect(preview.status).toBe(200);
+    const [{ n: active }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1 AND status = 'active'`,
+      [cohort.id],
+    )) as { n: number }[];
+    expect(preview.body).toMatchObject({
+      from: 1,
+      to: 2,
+      coaches: active,
+      // Nobody finished all 16 lessons; the coach did m1-l3, which v2 removes.
+      finished: 0,
+      losingLessons: 1,
+      deadlinesDropped: [],
+      changes: {
+        added: [expect.objectContaining({ moduleKey: m1.key, moduleTitle: m1.title })],
+        removed: [expect.objectContaining({ key: 'm1-l3', moduleKey: 'm1' })],
+        changed: [expect.objectContaining({ key: 'm1-l2' })],
+        modulesAdded: [],
+        modulesRemoved: [],
+      },
+    });
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}`)).body.courseVersion).toBe(1);
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}/upgrade-preview?version=1`)).status).toBe(422);
+    expect((await api('GET', `/api/v1/cohorts/${cohort.id}/upgrade-preview?version=9`)).status).toBe(422);
+    expect(
+      (await api('GET', `/api/v1/cohorts/${cohort.id}/upgrade-preview?version=2`, undefined, coach)).status,
+    ).toBe(403);
+
     const upgraded = await api('POST', `/api/v1/cohorts/${cohort.id}/upgrade`, { version: 2 });
     expect(upgraded.status).toBe(200);
     expect(upgraded.body.cohort.courseVersion).toBe(2);
     expect(upgraded.body.changes.removed.map((l: { key: string }) => l.key)).toEqual(['m1-l3']);
     expect(upgraded.body.changes.changed.map((l: { key: string }) => l.key)).toEqual(['m1-l2']);
     expect(upgraded.body.changes.added).toHaveLength(1);
+    expect(upgraded.body.changes.modulesAdded).toEqual([]);
     const row = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach@example`)).body.rows[0];
     expect(row).toMatchObject({ lessonsDone: 2, lessonsTotal: 16 }); // m1-l3 is gone from v2; m1-l1 and m1-l2 stay done
     expect((await api('POST', `/api/v1/cohorts/${cohort.id}/upgrade`, { version: 1 })).status).toBe(422);

@@ -20,6 +20,7 @@ import type {
   MyEnrolment,
   Roster,
   UpgradeCohortResponse,
+  UpgradePreview,
 } from '@tc/shared/contracts';
 import {
   AuthPrincipal,
@@ -40,6 +41,7 @@ import {
   RosterQueryDto,
   UpdateCohortDto,
   UpgradeCohortDto,
+  UpgradePreviewQueryDto,
 } from './dto/cohorts.dto';
 import { DuplicateCohortDto } from './dto/duplicate-cohort.dto';
 import { EnrolmentsService } from './enrolments.service';
@@ -113,6 +115,18 @@ export class CohortsController {
     @Body() dto: DuplicateCohortDto,
   ): Promise<Cohort> {
     return this.cohorts.duplicate(principal, id, dto.name);
+  }
+
+  /** What moving to `version` would change and for whom, before the move is confirmed. */
+  @Get(':id/upgrade-preview')
+  @Roles('trainer', 'admin')
+  @ApiContractResponse('UpgradePreview')
+  upgradePreview(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() query: UpgradePreviewQueryDto,
+  ): Promise<UpgradePreview> {
+    return this.cohorts.upgradePreview(principal, id, query.version);
   }
 
   @Post(':id/upgrade')

@@ -11,7 +11,7 @@ import type {
   ProblemCode,
   ProblemParams,
   UpgradeCohortResponse,
-  VersionChange,
+  UpgradePreview,
 } from '@tc/shared/contracts';
 import {
   AuthPrincipal,
@@ -21,12 +21,13 @@ import {
   validationProblem,
 } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
-import { CatalogReader, contentHash } from '@tc/catalog/api';
+import { CatalogReader } from '@tc/catalog/api';
 import { UserDirectory } from '@tc/identity/api';
 import { TerritoriesService, idsOfPath } from '@tc/territories/api';
 import type { CreateCohortDto, UpdateCohortDto } from './dto/cohorts.dto';
 import { CohortTrainerEntity } from './entities/cohort-trainer.entity';
 import { CohortEntity } from './entities/cohort.entity';
+import { versionChanges } from './version-changes';
 
 /** Letters and digits nobody confuses (no 0/O, 1/I/L): 31 symbols, 10 of them ≈ 49 bits. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -51,21 +52,6 @@ export function dueDate(deadline: ModuleDeadline | undefined, startsOn: string):
   if (deadline.daysAfterStart !== null && deadline.daysAfterStart !== undefined)
     return addDays(startsOn, deadline.daysAfterStart);
   return null;
-}
-
-/** What changed between two versions, lesson by lesson (by stable key). */
-export function versionChanges(from: CourseContent, to: CourseContent): VersionChange {
-  const lessons = (c: CourseContent) =>
-    new Map(c.modules.flatMap((m) => m.lessons.map((l) => [l.key, l] as const)));
-  const a = lessons(from);
-  const b = lessons(to);
-  return {
-    added: [...b.values()].filter((l) => !a.has(l.key)).map((l) => ({ key: l.key, title: l.title })),
-    removed: [...a.values()].filter((l) => !b.has(l.key)).map((l) => ({ key: l.key, title: l.title })),
-    changed: [...b.values()]
-      .filter((l) => a.has(l.key) && contentHash(a.get(l.key)) !== contentHash(l))
-      .map((l) => ({ key: l.key, title: l.title })),
-  };
 }
 
 /**
@@ -247,6 +233,53 @@ export class CohortsService {
       await manager.save(cohort);
     });
     return this.get(principal, cohortId);
+  }
+
+  /**
+   * What moving to a newer version would change, and for whom: the lessons and modules, the active
+   * coaches (all follow the new version at once), those who finished the current one (added lessons are
+   * new work for them), those whose done lessons the new version removes, the deadlines that would go.
+   */
+  async upgradePreview(principal: AuthPrincipal, cohortId: string, number: number): Promise<UpgradePreview> {
+    const cohort = await this.requireManageable(principal, cohortId);
+    if (number <= cohort.courseVersion)
+      throw this.fieldProblem(
+        'version',
+        'version-same',
+        `The cohort already runs version ${cohort.courseVersion}`,
+        { version: cohort.courseVersion },
+      );
+    const from = await this.catalog.version(cohort.courseId, cohort.courseVersion);
+    const to = await this.catalog.version(cohort.courseId, number);
+    if (!from || !to)
+      throw this.fieldProblem('version', 'version-unknown', 'No such published version of this course');
+    const changes = versionChanges(from.content, to.content);
+    const [counts] = (await this.dataSource.query(
+      `SELECT count(*)::int AS coaches,
+              count(*) FILTER (WHERE done @> $2::text[])::int AS finished,
+              count(*) FILTER (WHERE done && $3::text[])::int AS losing
+         FROM (SELECT coalesce(array_agg(lp.lesson_key::text) FILTER (WHERE lp.completed_at IS NOT NULL), '{}') AS done
+                 FROM enrolments e LEFT JOIN lesson_progress lp ON lp.enrolment_id = e.id
+                WHERE e.cohort_id = $1 AND e.status = 'active'
+                GROUP BY e.id) AS progress`,
+      [
+        cohort.id,
+        from.content.modules.flatMap((m) => m.lessons.map((l) => l.key)),
+        changes.removed.map((l) => l.key),
+      ],
+    )) as { coaches: number; finished: number; losing: number }[];
+    const kept = new Set(to.content.modules.map((m) => m.key));
+    return {
+      from: cohort.courseVersion,
+      to: number,
+      changes,
+      coaches: counts?.coaches ?? 0,
+      finished: counts?.finished ?? 0,
+      losingLessons: counts?.losing ?? 0,
+      deadlinesDropped: from.content.modules
+        .filter((m) => !kept.has(m.key) && cohort.deadlines.some((d) => d.moduleKey === m.key))
+        .map((m) => ({ key: m.key, title: m.title })),
+    };
   }
 
   /** Moves the cohort to a newer version; progress is keyed by lesson key, so completed lessons stay. */

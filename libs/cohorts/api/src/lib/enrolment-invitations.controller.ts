@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CohortInvitation, MyEnrolment } from '@tc/shared/contracts';
+import type {
+  CohortInvitation,
+  CohortInvitationList,
+  MyEnrolment,
+  ResentInvitation,
+  ResentInvitations,
+} from '@tc/shared/contracts';
 import {
   AuthPrincipal,
   CurrentUser,
@@ -10,7 +16,7 @@ import {
   ApiProblemResponses,
   ApiContractResponse,
 } from '@tc/shared/api';
-import { AcceptCohortInvitationDto } from './dto/cohorts.dto';
+import { AcceptCohortInvitationDto, ResendInvitationsDto } from './dto/cohorts.dto';
 import { EnrolmentInvitationsService } from './enrolment-invitations.service';
 
 /** The invitee's side of an invitation into a cohort: see it, accept it (signed in as its account). */
@@ -40,13 +46,49 @@ export class MyCohortInvitationsController {
   }
 }
 
-/** The trainer's side: an invitation not accepted yet is taken back. */
+/**
+ * The trainer's side: every invitation with its state; a new link for one, or for all those still
+ * open (e-mailed, or handed back without a mail server); an invitation not accepted yet taken back.
+ */
 @ApiProblemResponses()
 @ApiTags('cohorts')
 @ApiBearerAuth()
 @Controller('cohorts')
 export class CohortInvitationsController {
   constructor(private readonly invitations: EnrolmentInvitationsService) {}
+
+  @Get(':id/invitations')
+  @Roles('trainer', 'admin')
+  @ApiContractResponse('CohortInvitationList')
+  list(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<CohortInvitationList> {
+    return this.invitations.list(principal, id);
+  }
+
+  /** New links for the invitations named, those not accepted yet; the previous ones stop working. */
+  @Post(':id/invitations/resend')
+  @Roles('trainer', 'admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('ResentInvitations')
+  resendAll(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Body() dto: ResendInvitationsDto,
+  ): Promise<ResentInvitations> {
+    return this.invitations.resendAll(principal, id, dto.invitationIds);
+  }
+
+  /** A new link for one invitation not accepted yet; the previous one stops working. */
+  @Post(':id/invitations/:invitationId/resend')
+  @Roles('trainer', 'admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiContractResponse('ResentInvitation')
+  resend(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @UuidParam('invitationId') invitationId: string,
+  ): Promise<ResentInvitation> {
+    return this.invitations.resend(principal, id, invitationId);
+  }
 
   @Delete(':id/invitations/:invitationId')
   @Roles('trainer', 'admin')

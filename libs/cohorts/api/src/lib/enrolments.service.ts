@@ -358,7 +358,8 @@ export class EnrolmentsService {
                 AS u(user_id, email, name, new_account, token_id)
          ON CONFLICT ON CONSTRAINT "UQ_enrolment_invitations_cohort_user" DO UPDATE
             SET action_token_id = EXCLUDED.action_token_id, email = EXCLUDED.email, name = EXCLUDED.name,
-                source = EXCLUDED.source, invited_by = EXCLUDED.invited_by, invited_at = now()`,
+                source = EXCLUDED.source, invited_by = EXCLUDED.invited_by, invited_at = now(),
+                sent_at = now(), accepted_at = NULL`,
         [
           cohort.id,
           source,

@@ -22,6 +22,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'AuditTranslate',
   'CertificateVerification',
   'ChangeRoleRequest',
+  'ChangedLesson',
   'CoachCompetenceRating',
   'CoachCourse',
   'CoachLesson',
@@ -33,6 +34,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CodedProblem',
   'Cohort',
   'CohortInvitation',
+  'CohortInvitationList',
+  'CohortInvitationStatus',
   'CohortStatus',
   'CohortSummary',
   'Competence',
@@ -68,6 +71,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Grade',
   'Health',
   'HelpInfo',
+  'InvitationState',
   'InviteUserRequest',
   'InviteUserResponse',
   'JoinCohortRequest',
@@ -119,6 +123,9 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Rate',
   'RenderedMarkdown',
   'ReorderRequest',
+  'ResendInvitationsRequest',
+  'ResentInvitation',
+  'ResentInvitations',
   'ResponsiveImage',
   'RevokeCertificateRequest',
   'Role',
@@ -146,6 +153,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'UpdateProfileRequest',
   'UpdateTerritoryRequest',
   'UpgradeCohortResponse',
+  'UpgradePreview',
   'UserList',
   'UserStatus',
   'UserSummary',
@@ -438,6 +446,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       '`PATCH /users/:id/roles/:assignmentId`: a role assignment changed in one step (its role, its territory or both), audited as one `role.changed` entry.',
+    type: 'object',
+  },
+  ChangedLesson: {
+    properties: {
+      key: { type: 'string' },
+      title: { $ref: '#/components/schemas/LocalizedText' },
+      moduleKey: { type: 'string' },
+      moduleTitle: { $ref: '#/components/schemas/LocalizedText' },
+    },
+    required: ['key', 'title', 'moduleKey', 'moduleTitle'],
+    additionalProperties: false,
+    description: 'A lesson of a version change, with the module it sits in (in the version that has it).',
     type: 'object',
   },
   CoachCompetenceRating: {
@@ -900,6 +920,50 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     required: ['cohortId', 'cohortName', 'courseTitle', 'startsOn', 'endsOn', 'email', 'expiresAt'],
     additionalProperties: false,
     description: '`GET /api/v1/me/cohort-invitations/:token`: what the signed-in invitee is asked to accept.',
+    type: 'object',
+  },
+  CohortInvitationList: {
+    properties: {
+      linksMailed: {
+        description:
+          'true: links go by e-mail and are never shown; false (no mail server): each new link comes back to whoever asked for it, to pass on.',
+        type: 'boolean',
+      },
+      invitations: { items: { $ref: '#/components/schemas/CohortInvitationStatus' }, type: 'array' },
+    },
+    required: ['linksMailed', 'invitations'],
+    additionalProperties: false,
+    description:
+      '`GET /api/v1/cohorts/:id/invitations`: every invitation of the cohort, the ones still open first.',
+    type: 'object',
+  },
+  CohortInvitationStatus: {
+    properties: {
+      id: { type: 'string' },
+      email: { type: 'string' },
+      name: {
+        description: "The name given with the invitation (a CSV file's full name); null from an e-mail list.",
+        type: 'string',
+        nullable: true,
+      },
+      state: { $ref: '#/components/schemas/InvitationState' },
+      invitedAt: { description: 'When the address was invited.', type: 'string' },
+      sentAt: {
+        description: 'When its current link was issued: a re-send issues a new one.',
+        type: 'string',
+      },
+      openedAt: {
+        description: 'When the current link was first opened; null until then.',
+        type: 'string',
+        nullable: true,
+      },
+      acceptedAt: { type: 'string', nullable: true },
+      expiresAt: { description: 'When the current link stops (or stopped) working.', type: 'string' },
+    },
+    required: ['id', 'email', 'name', 'state', 'invitedAt', 'sentAt', 'openedAt', 'acceptedAt', 'expiresAt'],
+    additionalProperties: false,
+    description:
+      'An invitation into a cohort and what became of it, by the address invited (never the account).',
     type: 'object',
   },
   CohortStatus: { enum: ['planned', 'running', 'closed'], type: 'string' },
@@ -1829,6 +1893,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: '`GET /api/v1/help`: what the help page says that depends on this deployment (public).',
     type: 'object',
   },
+  InvitationState: { enum: ['sent', 'opened', 'accepted', 'expired'], type: 'string' },
   InviteUserRequest: {
     properties: {
       email: { type: 'string' },
@@ -2772,6 +2837,53 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: 'New order: every id of the parent, once.',
     type: 'object',
   },
+  ResendInvitationsRequest: {
+    properties: { invitationIds: { items: { type: 'string' }, type: 'array' } },
+    required: ['invitationIds'],
+    additionalProperties: false,
+    description:
+      '`POST /api/v1/cohorts/:id/invitations/resend`: new links for these invitations (those the trainer saw still open); one accepted or withdrawn meanwhile is left out.',
+    type: 'object',
+  },
+  ResentInvitation: {
+    properties: {
+      invitation: { $ref: '#/components/schemas/CohortInvitationStatus' },
+      link: { $ref: '#/components/schemas/ActionLink' },
+    },
+    required: ['invitation', 'link'],
+    additionalProperties: false,
+    description: 'A new link for one invitation (the previous one stops working): e-mailed, or handed back.',
+    type: 'object',
+  },
+  ResentInvitations: {
+    properties: {
+      links: {
+        items: {
+          additionalProperties: false,
+          properties: {
+            invitationId: { type: 'string' },
+            email: { type: 'string' },
+            name: { type: 'string', nullable: true },
+            url: {
+              description: 'Present only when no mail server is configured: the admin passes it on.',
+              type: 'string',
+              nullable: true,
+            },
+            expiresAt: { type: 'string' },
+            emailed: { description: 'Whether the link was sent by e-mail.', type: 'boolean' },
+          },
+          required: ['email', 'emailed', 'expiresAt', 'invitationId', 'name', 'url'],
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: ['links'],
+    additionalProperties: false,
+    description:
+      'New links for the invitations asked for, not accepted yet (their previous links stop working): e-mailed, or, without a mail server, handed back to be exported.',
+    type: 'object',
+  },
   ResponsiveImage: {
     properties: {
       src: { description: 'The phone-size variant (also what an offline copy keeps).', type: 'string' },
@@ -3197,6 +3309,43 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  UpgradePreview: {
+    properties: {
+      from: { type: 'number' },
+      to: { type: 'number' },
+      changes: { $ref: '#/components/schemas/VersionChange' },
+      coaches: {
+        description: 'Active coaches of the cohort: all of them follow the new version at once.',
+        type: 'number',
+      },
+      finished: {
+        description:
+          'Active coaches who finished every lesson of the current version: added lessons are new work.',
+        type: 'number',
+      },
+      losingLessons: {
+        description:
+          'Active coaches with lessons done that the target version removes: those no longer count.',
+        type: 'number',
+      },
+      deadlinesDropped: {
+        items: {
+          properties: { key: { type: 'string' }, title: { $ref: '#/components/schemas/LocalizedText' } },
+          required: ['key', 'title'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        description:
+          'Modules of the current version with a deadline, gone in the target version (the deadline goes too).',
+        type: 'array',
+      },
+    },
+    required: ['from', 'to', 'changes', 'coaches', 'finished', 'losingLessons', 'deadlinesDropped'],
+    additionalProperties: false,
+    description:
+      '`GET /api/v1/cohorts/:id/upgrade-preview?version=`: what a move would change, and for whom.',
+    type: 'object',
+  },
   UserList: {
     properties: {
       items: { items: { $ref: '#/components/schemas/UserSummary' }, type: 'array' },
@@ -3237,15 +3386,21 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
   VersionChange: {
     properties: {
       added: {
-        items: {
-          properties: { key: { type: 'string' }, title: { $ref: '#/components/schemas/LocalizedText' } },
-          required: ['key', 'title'],
-          additionalProperties: false,
-          type: 'object',
-        },
+        items: { $ref: '#/components/schemas/ChangedLesson' },
+        description: 'Lessons new in the target version (those of a new module included).',
         type: 'array',
       },
       removed: {
+        items: { $ref: '#/components/schemas/ChangedLesson' },
+        description: 'Lessons the target version no longer has.',
+        type: 'array',
+      },
+      changed: {
+        items: { $ref: '#/components/schemas/ChangedLesson' },
+        description: 'Lessons in both whose content differs.',
+        type: 'array',
+      },
+      modulesAdded: {
         items: {
           properties: { key: { type: 'string' }, title: { $ref: '#/components/schemas/LocalizedText' } },
           required: ['key', 'title'],
@@ -3254,7 +3409,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         },
         type: 'array',
       },
-      changed: {
+      modulesRemoved: {
         items: {
           properties: { key: { type: 'string' }, title: { $ref: '#/components/schemas/LocalizedText' } },
           required: ['key', 'title'],
@@ -3264,8 +3419,9 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'array',
       },
     },
-    required: ['added', 'removed', 'changed'],
+    required: ['added', 'removed', 'changed', 'modulesAdded', 'modulesRemoved'],
     additionalProperties: false,
+    description: 'What changed between two versions, by stable key: lessons, and whole modules.',
     type: 'object',
   },
 };

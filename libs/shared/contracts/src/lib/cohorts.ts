@@ -144,6 +144,63 @@ export interface PendingInvitation {
   expired: boolean;
 }
 
+/**
+ * What became of an invitation's current link: sent (not opened yet), opened (its page was loaded),
+ * accepted (the person is in the cohort), expired (past its date, or replaced by a newer link).
+ */
+export const INVITATION_STATES = ['sent', 'opened', 'accepted', 'expired'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+/** An invitation into a cohort and what became of it, by the address invited (never the account). */
+export interface CohortInvitationStatus {
+  id: string;
+  email: string;
+  /** The name given with the invitation (a CSV file's full name); null from an e-mail list. */
+  name: string | null;
+  state: InvitationState;
+  /** When the address was invited. */
+  invitedAt: string;
+  /** When its current link was issued: a re-send issues a new one. */
+  sentAt: string;
+  /** When the current link was first opened; null until then. */
+  openedAt: string | null;
+  acceptedAt: string | null;
+  /** When the current link stops (or stopped) working. */
+  expiresAt: string;
+}
+
+/** `GET /api/v1/cohorts/:id/invitations`: every invitation of the cohort, the ones still open first. */
+export interface CohortInvitationList {
+  /**
+   * true: links go by e-mail and are never shown; false (no mail server): each new link comes back to
+   * whoever asked for it, to pass on.
+   */
+  linksMailed: boolean;
+  invitations: CohortInvitationStatus[];
+}
+
+/** A new link for one invitation (the previous one stops working): e-mailed, or handed back. */
+export interface ResentInvitation {
+  invitation: CohortInvitationStatus;
+  link: ActionLink;
+}
+
+/**
+ * `POST /api/v1/cohorts/:id/invitations/resend`: new links for these invitations (those the trainer
+ * saw still open); one accepted or withdrawn meanwhile is left out.
+ */
+export interface ResendInvitationsRequest {
+  invitationIds: string[];
+}
+
+/**
+ * New links for the invitations asked for, not accepted yet (their previous links stop working):
+ * e-mailed, or, without a mail server, handed back to be exported.
+ */
+export interface ResentInvitations {
+  links: (ActionLink & { invitationId: string; email: string; name: string | null })[];
+}
+
 export interface Roster {
   cohortId: string;
   rows: RosterRow[];
@@ -190,10 +247,39 @@ export interface MyEnrolment {
   lessonsTotal: number;
 }
 
+/** A lesson of a version change, with the module it sits in (in the version that has it). */
+export interface ChangedLesson {
+  key: string;
+  title: LocalizedText;
+  moduleKey: string;
+  moduleTitle: LocalizedText;
+}
+
+/** What changed between two versions, by stable key: lessons, and whole modules. */
 export interface VersionChange {
-  added: { key: string; title: LocalizedText }[];
-  removed: { key: string; title: LocalizedText }[];
-  changed: { key: string; title: LocalizedText }[];
+  /** Lessons new in the target version (those of a new module included). */
+  added: ChangedLesson[];
+  /** Lessons the target version no longer has. */
+  removed: ChangedLesson[];
+  /** Lessons in both whose content differs. */
+  changed: ChangedLesson[];
+  modulesAdded: { key: string; title: LocalizedText }[];
+  modulesRemoved: { key: string; title: LocalizedText }[];
+}
+
+/** `GET /api/v1/cohorts/:id/upgrade-preview?version=`: what a move would change, and for whom. */
+export interface UpgradePreview {
+  from: number;
+  to: number;
+  changes: VersionChange;
+  /** Active coaches of the cohort: all of them follow the new version at once. */
+  coaches: number;
+  /** Active coaches who finished every lesson of the current version: added lessons are new work. */
+  finished: number;
+  /** Active coaches with lessons done that the target version removes: those no longer count. */
+  losingLessons: number;
+  /** Modules of the current version with a deadline, gone in the target version (the deadline goes too). */
+  deadlinesDropped: { key: string; title: LocalizedText }[];
 }
 
 export interface UpgradeCohortResponse {

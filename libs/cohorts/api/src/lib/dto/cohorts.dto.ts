@@ -1,8 +1,9 @@
-import { MAX_INT4 } from '@tc/shared/api';
+import { MAX_INT4, QueryInteger } from '@tc/shared/api';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -30,6 +31,7 @@ import {
   type JoinCohortRequest,
   type Locale,
   type ModuleDeadline,
+  type ResendInvitationsRequest,
   type RosterQuery,
   type UpdateCohortRequest,
 } from '@tc/shared/contracts';
@@ -123,6 +125,25 @@ export class AcceptCohortInvitationDto implements AcceptCohortInvitationRequest 
 
 export class UpgradeCohortDto {
   @ApiProperty({ minimum: 1, maximum: MAX_INT4 }) @IsInt() @Min(1) @Max(MAX_INT4) version!: number;
+}
+
+export class ResendInvitationsDto implements ResendInvitationsRequest {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 10_000 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  invitationIds!: string[];
+}
+
+export class UpgradePreviewQueryDto {
+  @ApiProperty({ minimum: 1, maximum: MAX_INT4, description: 'The version the cohort would move to' })
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT4)
+  version!: number;
 }
 
 export class ImportQueryDto {

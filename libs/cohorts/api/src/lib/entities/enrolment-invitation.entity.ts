@@ -3,9 +3,10 @@ import { ActionTokenEntity, UserEntity } from '@tc/identity/api';
 import { CohortEntity } from './cohort.entity';
 
 /**
- * An invitation into a cohort, not accepted yet: the account it is for has no enrolment and no role
- * from it until it is. The row goes when it is accepted or withdrawn. Shown to trainers as the address
- * invited and the name given with it, never as the account.
+ * An invitation into a cohort: the account it is for has no enrolment and no role from it until it is
+ * accepted. Once accepted the row stays (`acceptedAt`), for the trainers' list; it goes when withdrawn,
+ * or when the person is enrolled another way (the join code, or enrolled directly as a coach of the
+ * territory). Shown to trainers as the address invited and the name given with it, never as the account.
  */
 @Entity('enrolment_invitations')
 @Unique('UQ_enrolment_invitations_cohort_user', ['cohortId', 'userId'])
@@ -45,7 +46,7 @@ export class EnrolmentInvitationEntity {
   @Column({ name: 'new_account', type: 'boolean', default: false })
   newAccount!: boolean;
 
-  /** The link sent (identity's action token); a new link replaces it when the old one expired. */
+  /** The link sent (identity's action token); a new link replaces it on a re-send or a new invitation. */
   @Column({ name: 'action_token_id', type: 'uuid' })
   actionTokenId!: string;
 
@@ -62,4 +63,11 @@ export class EnrolmentInvitationEntity {
 
   @Column({ name: 'invited_at', type: 'timestamptz', default: () => 'now()' })
   invitedAt!: Date;
+
+  /** When the current link was issued (a re-send issues a new one). */
+  @Column({ name: 'sent_at', type: 'timestamptz', default: () => 'now()' })
+  sentAt!: Date;
+
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
 }

@@ -41,6 +41,10 @@ export class ActionTokenEntity {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 
+  /** When the link's page was first loaded (what an inviter sees as "opened"). */
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 

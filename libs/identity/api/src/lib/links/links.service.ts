@@ -96,6 +96,12 @@ export class LinksService {
     if (row.usedAt || row.expiresAt.getTime() <= Date.now()) throw linkGone();
     const user = await this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: row.userId } });
     if (user.disabledAt) throw linkGone();
+    // The first opening is what whoever sent the link sees ("opened"); later ones change nothing.
+    if (!row.openedAt)
+      await this.dataSource.query(
+        'UPDATE action_tokens SET opened_at = now() WHERE id = $1 AND opened_at IS NULL',
+        [row.id],
+      );
     return {
       purpose: row.purpose,
       email: user.email,
@@ -152,18 +158,28 @@ export class LinksService {
     return link.tokenId;
   }
 
-  /** Expiry and whether each link can still be used. */
+  /** Expiry, whether each link can still be used, and when it was first opened. */
   async states(
     manager: EntityManager,
     ids: string[],
-  ): Promise<Map<string, { expiresAt: Date; usable: boolean }>> {
+  ): Promise<Map<string, { expiresAt: Date; usable: boolean; openedAt: Date | null }>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; expires_at: Date; usable: boolean }[] = await manager.query(
-      `SELECT id, expires_at, (used_at IS NULL AND expires_at > now()) AS usable
-         FROM action_tokens WHERE id = ANY($1::uuid[])`,
-      [ids],
+    const rows: { id: string; expires_at: Date; usable: boolean; opened_at: Date | null }[] =
+      await manager.query(
+        `SELECT id, expires_at, (used_at IS NULL AND expires_at > now()) AS usable, opened_at
+           FROM action_tokens WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          expiresAt: new Date(r.expires_at),
+          usable: r.usable,
+          openedAt: r.opened_at ? new Date(r.opened_at) : null,
+        },
+      ]),
     );
-    return new Map(rows.map((r) => [r.id, { expiresAt: new Date(r.expires_at), usable: r.usable }]));
   }
 
   /** Links that must no longer work (an invitation withdrawn). */

@@ -49,6 +49,11 @@ export class Provisioning {
     private readonly mail: MailService,
   ) {}
 
+  /** true: links go by e-mail and never come back to whoever issued them; false: no mail server. */
+  get linksMailed(): boolean {
+    return this.mail.enabled;
+  }
+
   /** Finds each person by e-mail, or creates the account (invited: no password, no role). */
   async findOrCreate(
     manager: EntityManager,
