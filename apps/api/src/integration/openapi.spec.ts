@@ -275,6 +275,7 @@ describe('OpenAPI document', () => {
     const c = `/api/v1/courses/${courseId}`;
     await call('get', '/api/v1/courses/{id}', c, { token: trainer });
     await call('patch', '/api/v1/courses/{id}', c, { token: trainer, body: { estimatedMinutes: 30 } });
+    await call('post', '/api/v1/courses/{id}/duplicate', `${c}/duplicate`, { token: trainer });
     const m1 = await call('post', '/api/v1/courses/{id}/modules', `${c}/modules`, {
       token: trainer,
       body: { title: { fr: 'Module 1' } },
@@ -410,6 +411,7 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/cohorts', '/api/v1/cohorts', { token: trainer });
     await call('get', '/api/v1/cohorts/{id}', k, { token: trainer });
     await call('patch', '/api/v1/cohorts/{id}', k, { token: trainer, body: { name: 'OpenAPI check' } });
+    await call('post', '/api/v1/cohorts/{id}/duplicate', `${k}/duplicate`, { token: trainer, body: {} });
     await call('post', '/api/v1/cohorts/{id}/upgrade', `${k}/upgrade`, {
       token: trainer,
       body: { version: 1 },
