@@ -24,7 +24,7 @@ import {
   type TerritoryDetail,
   type TerritoryLevel,
 } from '@tc/shared/contracts';
-import { LocalizedNamePipe, ProblemMessageComponent, fieldError, problemOf } from '@tc/shared/ui';
+import { LocalizedNamePipe, ProblemMessageComponent, ProblemTexts, problemOf } from '@tc/shared/ui';
 import { type Observable, catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { TerritoriesService } from '../data-access/territories.service';
 import { CAN_EDIT_TERRITORIES } from '../data-access/territory-editing';
@@ -70,6 +70,7 @@ const CHILD_LEVEL: Record<TerritoryLevel, TerritoryLevel> = {
 })
 export class TerritoryBrowserPage {
   private readonly territories = inject(TerritoriesService);
+  private readonly problemTexts = inject(ProblemTexts);
   protected readonly canEdit = inject(CAN_EDIT_TERRITORIES);
   /** Route parameter `:id`; absent on the list of roots. */
   readonly id = input<string | undefined>();
@@ -137,7 +138,7 @@ export class TerritoryBrowserPage {
 
   /** The server's words about one field, shown under it. */
   protected serverError(field: string): string | null {
-    return fieldError(this.editProblem(), field);
+    return this.problemTexts.field(this.editProblem(), field);
   }
 
   /** Above the commune each language is required; a commune's other languages take the one given. */
