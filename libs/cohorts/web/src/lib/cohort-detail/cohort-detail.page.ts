@@ -25,7 +25,6 @@ import { DeadlinesEditorComponent } from './deadlines-editor.component';
 import { EnrolEmailsComponent } from './enrol-emails.component';
 import { JoinCodePanelComponent } from './join-code-panel.component';
 import { RosterComponent } from './roster/roster.component';
-import { UpgradeChangesComponent } from './upgrade-changes.component';
 import { VersionUpgradeComponent } from './version-upgrade.component';
 
 /** Where a cohort may go from each status. */
@@ -52,7 +51,6 @@ export const NEXT_STATUSES: Record<CohortStatus, CohortStatus[]> = {
     JoinCodePanelComponent,
     DeadlinesEditorComponent,
     VersionUpgradeComponent,
-    UpgradeChangesComponent,
     RosterComponent,
     EnrolEmailsComponent,
     CsvImportComponent,

@@ -1,67 +1,76 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CohortStore } from '../data-access/cohort.store';
+import type { ChangedLesson, LocalizedText, VersionChange } from '@tc/shared/contracts';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
 
-/** After a move to a newer version: the modules added, removed and changed. */
+type Group =
+  | { kind: 'modules'; key: 'added' | 'removed'; items: { key: string; title: LocalizedText }[] }
+  | { kind: 'lessons'; key: 'added' | 'removed' | 'changed'; items: ChangedLesson[] };
+
+/**
+ * What a move to another version changes, counted in what it is: whole modules added and removed, and
+ * lessons added, removed and changed (each with the module it sits in). Shown before the move is
+ * confirmed and in the report after it.
+ */
 @Component({
   selector: 'tc-upgrade-changes',
-  imports: [MatButtonModule, TranslocoPipe, CourseTitlePipe],
+  imports: [TranslocoPipe, CourseTitlePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (store.lastUpgrade(); as u) {
-      <section class="tc-changes" role="status" aria-labelledby="tc-changes-h">
-        <h2 id="tc-changes-h">{{ 'cohorts.upgrade.done' | transloco: { from: u.from, to: u.to } }}</h2>
-        @if (nothing()) {
-          <p>{{ 'cohorts.upgrade.noChange' | transloco }}</p>
-        }
-        @for (group of groups; track group) {
-          @if (u.changes[group].length) {
-            <h3>{{ 'cohorts.upgrade.' + group | transloco: { count: u.changes[group].length } }}</h3>
-            <ul>
-              @for (m of u.changes[group]; track m.key) {
-                <li>{{ m.title | courseTitle }}</li>
-              }
-            </ul>
+    @if (!groups().length) {
+      <p>{{ 'cohorts.upgrade.noChange' | transloco }}</p>
+    }
+    @for (g of groups(); track g.kind + g.key) {
+      <h4>{{ 'cohorts.upgrade.' + g.kind + '.' + g.key | transloco: { count: g.items.length } }}</h4>
+      <ul>
+        @if (g.kind === 'lessons') {
+          @for (l of g.items; track l.key) {
+            <li>
+              <bdi>{{ l.title | courseTitle }}</bdi>
+              <span class="tc-module">
+                {{ 'cohorts.upgrade.inModule' | transloco }} <bdi>{{ l.moduleTitle | courseTitle }}</bdi>
+              </span>
+            </li>
+          }
+        } @else {
+          @for (m of g.items; track m.key) {
+            <li>
+              <bdi>{{ m.title | courseTitle }}</bdi>
+            </li>
           }
         }
-        <p class="tc-note">{{ 'cohorts.upgrade.progressKept' | transloco }}</p>
-        <button mat-button type="button" (click)="store.lastUpgrade.set(null)">
-          {{ 'common.close' | transloco }}
-        </button>
-      </section>
+      </ul>
     }
   `,
   styles: `
-    .tc-changes {
-      padding: 0.75rem 1rem;
-      margin-block: 0.5rem 1rem;
-      border-radius: 12px;
-      border-inline-start: 4px solid var(--mat-sys-primary);
-      background: var(--mat-sys-surface-container-low);
-    }
-    h2 {
-      font-size: 1.125rem;
-      margin-block: 0 0.5rem;
-    }
-    h3 {
+    h4 {
       font-size: 1rem;
       margin-block: 0.5rem 0.25rem;
     }
     ul {
       margin: 0;
+      padding-inline-start: 1.25rem;
     }
-    .tc-note {
+    .tc-module {
+      display: block;
+      font-size: 0.875rem;
       color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
 export class UpgradeChangesComponent {
-  protected readonly store = inject(CohortStore);
-  protected readonly groups = ['added', 'removed', 'changed'] as const;
-  protected readonly nothing = computed(() => {
-    const c = this.store.lastUpgrade()?.changes;
-    return !!c && !c.added.length && !c.removed.length && !c.changed.length;
+  readonly changes = input.required<VersionChange>();
+
+  /** The non-empty groups, modules before their lessons. */
+  protected readonly groups = computed((): Group[] => {
+    const c = this.changes();
+    const all: Group[] = [
+      { kind: 'modules', key: 'added', items: c.modulesAdded },
+      { kind: 'lessons', key: 'added', items: c.added },
+      { kind: 'modules', key: 'removed', items: c.modulesRemoved },
+      { kind: 'lessons', key: 'removed', items: c.removed },
+      { kind: 'lessons', key: 'changed', items: c.changed },
+    ];
+    return all.filter((g) => g.items.length > 0);
   });
 }

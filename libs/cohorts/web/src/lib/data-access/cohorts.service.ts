@@ -5,6 +5,7 @@ import type {
   CoachRecord,
   Cohort,
   CohortInvitation,
+  CohortInvitationList,
   CohortSummary,
   CourseSummary,
   CreateCohortRequest,
@@ -13,10 +14,14 @@ import type {
   EnrolmentResult,
   Locale,
   MyEnrolment,
+  ResendInvitationsRequest,
+  ResentInvitation,
+  ResentInvitations,
   Roster,
   RosterQuery,
   UpdateCohortRequest,
   UpgradeCohortResponse,
+  UpgradePreview,
 } from '@tc/shared/contracts';
 import { filenameOf } from '@tc/shared/ui';
 import { type Observable, map } from 'rxjs';
@@ -73,6 +78,13 @@ export class CohortsService {
     return this.http.post<Cohort>(`${COHORTS_API}/${seg(id)}/duplicate`, name ? { name } : {});
   }
 
+  /** What moving to `version` would change, and for whom (nothing changes yet). */
+  upgradePreview(id: string, version: number): Observable<UpgradePreview> {
+    return this.http.get<UpgradePreview>(`${COHORTS_API}/${seg(id)}/upgrade-preview`, {
+      params: new HttpParams().set('version', String(version)),
+    });
+  }
+
   upgrade(id: string, version: number): Observable<UpgradeCohortResponse> {
     return this.http.post<UpgradeCohortResponse>(`${COHORTS_API}/${seg(id)}/upgrade`, { version });
   }
@@ -93,6 +105,26 @@ export class CohortsService {
 
   withdraw(id: string, enrolmentId: string): Observable<void> {
     return this.http.post<void>(`${COHORTS_API}/${seg(id)}/enrolments/${seg(enrolmentId)}/withdraw`, null);
+  }
+
+  /** Every invitation of the cohort with its state (sent, opened, accepted, expired). */
+  invitations(id: string): Observable<CohortInvitationList> {
+    return this.http.get<CohortInvitationList>(`${COHORTS_API}/${seg(id)}/invitations`);
+  }
+
+  /** A new link for one invitation (e-mailed, or handed back); the previous one stops working. */
+  resendInvitation(id: string, invitationId: string): Observable<ResentInvitation> {
+    return this.http.post<ResentInvitation>(
+      `${COHORTS_API}/${seg(id)}/invitations/${seg(invitationId)}/resend`,
+      null,
+    );
+  }
+
+  /** New links for these invitations (those not accepted yet); the previous ones stop working. */
+  resendInvitations(id: string, invitationIds: string[]): Observable<ResentInvitations> {
+    return this.http.post<ResentInvitations>(`${COHORTS_API}/${seg(id)}/invitations/resend`, {
+      invitationIds,
+    } satisfies ResendInvitationsRequest);
   }
 
   /** Takes back an invitation not accepted yet: its link stops working. */

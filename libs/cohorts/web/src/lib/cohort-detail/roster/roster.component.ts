@@ -40,7 +40,7 @@ import {
 } from 'rxjs';
 import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
-import { PendingInvitationsComponent } from './pending-invitations.component';
+import { CohortInvitationsComponent } from './cohort-invitations.component';
 
 type SortKey = NonNullable<RosterQuery['sort']>;
 type Order = NonNullable<RosterQuery['order']>;
@@ -78,7 +78,7 @@ export function percent(done: number, total: number): number {
     RouterLink,
     TranslocoPipe,
     ProblemMessageComponent,
-    PendingInvitationsComponent,
+    CohortInvitationsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster.component.html',
@@ -127,7 +127,16 @@ export class RosterComponent {
       startWith(this.filters.getRawValue()),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
     );
-    const id$ = toObservable(computed(() => this.store.cohort()?.id ?? null)).pipe(distinctUntilChanged());
+    // Again when the cohort moves to another version: the lessons counted change with it.
+    const id$ = toObservable(
+      computed(() => {
+        const c = this.store.cohort();
+        return c ? `${c.id} ${c.courseVersion}` : null;
+      }),
+    ).pipe(
+      distinctUntilChanged(),
+      map((key) => key?.split(' ')[0] ?? null),
+    );
     combineLatest([id$, filters$, toObservable(this.query), toObservable(this.store.enrolmentsChanged)])
       .pipe(
         switchMap(([id, f, s]) => {
