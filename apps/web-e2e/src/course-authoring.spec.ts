@@ -252,3 +252,52 @@ test('Arabic on a phone: a French title keeps its full stop at its end', async (
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   }
 });
+
+test('the server’s refusals read in French, naming each field by its label, not its path', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const title = `Les circuits courts ${Date.now()}`;
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await mainNav(page).getByRole('link', { name: 'Cours' }).click();
+  await page.getByRole('button', { name: 'Nouveau cours' }).click();
+  const create = page.getByRole('form', { name: 'Nouveau cours' });
+  await create.getByLabel('Titre (français)').fill(title);
+  // The demo course's slug: the server refuses it, and says so in French beside the field.
+  await create.getByLabel('Nom court (slug)').fill('numerique-territoires-ess');
+  await create.getByRole('button', { name: 'Créer le cours' }).click();
+  await expect(create.getByText('Déjà pris par un autre cours.', { exact: true })).toBeVisible();
+  await expect(create.getByText(/already uses/)).toHaveCount(0);
+  await create.getByLabel('Nom court (slug)').fill(`circuits-courts-${Date.now()}`);
+  await create.getByRole('button', { name: 'Créer le cours' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // A text lesson left without its text: the publication is refused, every point in French.
+  await page.getByLabel('Titre du nouveau module').fill('Vendre en direct');
+  await page.getByLabel('Titre du nouveau module').press('Enter');
+  const lessonTitle = addLessonForm(page, 'Vendre en direct').getByLabel('Titre de la nouvelle leçon');
+  await lessonTitle.fill('Le panier de la semaine');
+  await lessonTitle.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Le panier de la semaine' })).toBeVisible();
+  // Back to the course (its title is isolated from the arrow in the link).
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page
+    .getByRole('group', { name: 'Confirmer la publication' })
+    .getByRole('button', { name: /^Publier/ })
+    .click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Le cours ne peut pas encore être publié' });
+  const point = refused.getByRole('listitem').filter({ hasText: 'Module 1, leçon 1' });
+  await expect(point).toContainText(
+    "Texte (français) : Cette leçon n'a pas de texte dans la langue par défaut (français).",
+  );
+  await expect(refused).not.toContainText('modules[0]');
+  await expect(refused).not.toContainText('has no text');
+  // The lesson's own page says it the same way.
+  await point.getByRole('link', { name: 'Module 1, leçon 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le panier de la semaine' })).toBeVisible();
+  await expect(
+    page.getByText("Texte (français) : Cette leçon n'a pas de texte dans la langue par défaut (français)."),
+  ).toBeVisible();
+});
