@@ -9,6 +9,8 @@ import nx from '@nx/eslint-plugin';
  */
 const scopes = {
   'scope:shared': ['scope:shared'],
+  // The help page: texts and the contract of its settings; the app tells it who reads.
+  'scope:help': ['scope:shared'],
   // The audit log: every domain writes its entries through it, and contributes what the log shows of its
   // subjects (names, the territory tree); it reaches no domain.
   'scope:audit': ['scope:shared'],

@@ -38,6 +38,29 @@ async function loadTerritories(): Promise<Route[]> {
 }
 
 /**
+ * The help knows nothing of identity: the app tells it who reads (the roles, or `null` signed out).
+ * Open to anyone, outside the guard: the sign-in page links to it.
+ */
+async function loadHelp(): Promise<Route[]> {
+  const help = await import('@tc/help/web');
+  return [
+    {
+      path: '',
+      providers: [
+        {
+          provide: help.HELP_READER,
+          useFactory: () => {
+            const auth = inject(AuthService);
+            return computed(() => (auth.signedIn() ? auth.roles() : null));
+          },
+        },
+      ],
+      children: help.helpRoutes,
+    },
+  ];
+}
+
+/**
  * What other domains add to the home page: for a coach, the next lesson, deadline and enrolments;
  * for a trainer, their cohorts, drafts and what waits; each in place of the text about the role and
  * from its own small entry, not the domain's pages.
@@ -69,6 +92,7 @@ export const appRoutes: Route[] = [
     path: 'verify',
     loadChildren: () => import('@tc/learning/web').then((m) => m.verifyRoutes),
   },
+  { path: 'help', loadChildren: loadHelp },
   {
     path: '',
     canActivate: [authGuard],

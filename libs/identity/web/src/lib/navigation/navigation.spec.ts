@@ -5,11 +5,15 @@ const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 
 describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
-    ['coach', ['coach'], ['/', '/profile', '/learn', '/join']],
-    ['trainer', ['trainer'], ['/', '/profile', '/courses', '/cohorts', '/territories']],
-    ['observer', ['observer'], ['/', '/profile', '/territories', '/observatory']],
-    ['admin', ['admin'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/observatory', '/users']],
-    ['no role yet', [], ['/', '/profile']],
+    ['coach', ['coach'], ['/', '/profile', '/learn', '/join', '/help']],
+    ['trainer', ['trainer'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/help']],
+    ['observer', ['observer'], ['/', '/profile', '/territories', '/observatory', '/help']],
+    [
+      'admin',
+      ['admin'],
+      ['/', '/profile', '/courses', '/cohorts', '/territories', '/observatory', '/users', '/help'],
+    ],
+    ['no role yet', [], ['/', '/profile', '/help']],
   ])('%s gets exactly its links', (_name, roles, expected) => {
     expect(paths(roles)).toEqual(expected);
   });
@@ -22,6 +26,7 @@ describe('navigationFor', () => {
       '/join',
       '/territories',
       '/observatory',
+      '/help',
     ]);
     expect(paths(['coach', 'admin', 'coach'])).toEqual([
       '/',
@@ -33,6 +38,7 @@ describe('navigationFor', () => {
       '/territories',
       '/observatory',
       '/users',
+      '/help',
     ]);
     expect(paths(['coach', 'trainer'])).toEqual([
       '/',
@@ -42,6 +48,7 @@ describe('navigationFor', () => {
       '/courses',
       '/cohorts',
       '/territories',
+      '/help',
     ]);
   });
 
@@ -60,6 +67,7 @@ describe('navigationFor', () => {
       'nav.territories',
       'nav.observatory',
       'nav.users',
+      'nav.help',
     ]);
   });
 });

@@ -92,6 +92,7 @@ const EMPTY: Field = { value: '', missing: true, malformed: false, left: false }
           {{ 'signIn.submit' | transloco }}
         </button>
         <a routerLink="/forgot-password">{{ 'signIn.forgot' | transloco }}</a>
+        <a routerLink="/help">{{ 'signIn.help' | transloco }}</a>
       </form>
     </section>
   `,

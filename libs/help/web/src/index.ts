@@ -1,0 +1,2 @@
+export * from './lib/help-reader';
+export * from './lib/help.routes';
