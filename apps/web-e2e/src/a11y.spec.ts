@@ -126,6 +126,9 @@ for (const lang of LANGUAGES) {
       await audit(page, 'accept-link (unknown token)', findings);
       await visit(page, '/verify/AAAAAAAAAAAA', lang);
       await audit(page, 'verify (unknown code)', findings);
+      await visit(page, '/help', lang);
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await audit(page, 'help (signed out)', findings);
       expectClean(findings);
     });
 
@@ -154,6 +157,12 @@ for (const lang of LANGUAGES) {
         await audit(page, 'profile', findings);
         await visit(page, '/join', lang);
         await audit(page, 'join', findings);
+        // The help with every other role's part opened.
+        await visit(page, '/help', lang);
+        await expect(page.locator('main details')).toHaveCount(3);
+        for (const part of await page.locator('main details summary').all()) await part.click();
+        await expect(page.locator('main details[open]')).toHaveCount(3);
+        await audit(page, 'help (coach, every part open)', findings);
       } finally {
         await resetLanguage(request, 'coach@example.org');
       }

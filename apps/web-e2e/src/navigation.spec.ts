@@ -4,11 +4,11 @@ import { expectSignedIn, mainNav, signIn } from './support';
 const cases: [email: string, links: string[]][] = [
   [
     'admin@example.org',
-    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Observatoire', 'Utilisateurs'],
+    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Observatoire', 'Utilisateurs', 'Aide'],
   ],
-  ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires']],
-  ['observer@example.org', ['Accueil', 'Profil', 'Territoires', 'Observatoire']],
-  ['coach@example.org', ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte']],
+  ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Aide']],
+  ['observer@example.org', ['Accueil', 'Profil', 'Territoires', 'Observatoire', 'Aide']],
+  ['coach@example.org', ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte', 'Aide']],
 ];
 
 test.describe('navigation follows the roles', () => {

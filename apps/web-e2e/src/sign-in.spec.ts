@@ -31,6 +31,7 @@ test.describe('on a phone (390×844)', () => {
       'Profil',
       'Mes cours',
       'Rejoindre une cohorte',
+      'Aide',
     ]);
     await mainNav(page).getByRole('link', { name: 'Profil' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mon profil' })).toBeVisible();
