@@ -2452,6 +2452,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'territory-root-move',
       'territory-cycle',
       'territory-level',
+      'territory-code-iso',
       'territory-code-taken',
       'course-slug-taken',
       'slug-taken',

@@ -85,6 +85,7 @@ export const PROBLEM_CODES = [
   'territory-root-move',
   'territory-cycle',
   'territory-level',
+  'territory-code-iso',
   'territory-code-taken',
   // Courses.
   'course-slug-taken',

@@ -400,8 +400,7 @@ export class TerritoriesService {
         {
           field: 'code',
           message: `A ${level} takes an ISO 3166-2 code (MA, MA-02, MA-BER); local codes are for communes`,
-          code: 'invalid-format',
-          params: { format: 'ISO 3166-2' },
+          code: 'territory-code-iso',
         },
       ],
       `A ${level} takes an ISO 3166-2 code; local codes are for communes.`,

@@ -87,8 +87,13 @@ export const UNDO_MS = 10_000;
       border-radius: 8px;
       background: var(--mat-sys-surface-container-low);
     }
-    .tc-assignments li span {
+    .tc-assignments li > span:first-child {
       flex: 1 1 12rem;
+    }
+    .tc-row-actions {
+      display: flex;
+      gap: 0.25rem;
+      margin-inline-start: auto;
     }
     .tc-block {
       margin-block: 1.5rem;
