@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Page, expect, test } from '@playwright/test';
+import { type APIResponse, type Page, expect, test } from '@playwright/test';
 import { cohortWithDemoCoach, expectSignedIn, fr, mainNav, signIn, signOut, tokenOf } from './support';
 
 const COURSE = "Le numérique au service des territoires et de l'économie sociale et solidaire";
@@ -98,14 +98,14 @@ test('a trainer creates a cohort, imports coaches from a CSV; a coach joins with
   // Invited, not enrolled yet: listed beside the roster by address, with the names the file gave.
   await page.getByRole('tab', { name: 'Liste des inscrit·e·s' }).click();
   await expect(page.getByText('0 personne(s)', { exact: true })).toBeVisible();
-  const pending = page.getByRole('region', { name: 'Invitations en attente (3)' });
+  const pending = page.getByRole('region', { name: 'Invitations (3)' });
   for (const [email, name] of people) {
     const item = pending.getByRole('listitem').filter({ hasText: email });
     await expect(item).toContainText(name);
   }
   // One taken back.
   await pending.getByRole('button', { name: `Annuler l'invitation de ${people[2][0]}` }).click();
-  await expect(page.getByRole('region', { name: 'Invitations en attente (2)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Invitations (2)' })).toBeVisible();
 
   // The join code, for the coach.
   const code = (await page.getByRole('status', { name: "Code d'accès" }).textContent())?.trim() ?? '';
@@ -140,6 +140,102 @@ test('a trainer creates a cohort, imports coaches from a CSV; a coach joins with
     'href',
     /^\/learn\/[^/]+\/lessons\/[^/]+$/,
   );
+});
+
+test('a move to a newer version shows what changes and for whom first, then reports where the trainer acted', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
+  const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const ok = async (res: Promise<APIResponse>) => {
+    const r = await res;
+    expect(r.ok(), await r.text()).toBe(true);
+    return (await r.json()) as Record<string, unknown>;
+  };
+  // A course of one module and one lesson, published; a cohort of it with the demo coach; then a
+  // second lesson in the same module, published as version 2.
+  const course = await ok(
+    request.post('/api/v1/courses', {
+      headers: trainer,
+      data: {
+        slug: `versions-${stamp}`,
+        title: { fr: `Versions ${stamp}` },
+        defaultLocale: 'fr',
+        locales: ['fr'],
+      },
+    }),
+  );
+  const c = `/api/v1/courses/${course['id'] as string}`;
+  const withModule = await ok(
+    request.post(`${c}/modules`, { headers: trainer, data: { title: { fr: 'Bases' } } }),
+  );
+  const moduleId = (withModule['modules'] as { id: string }[])[0]?.id as string;
+  const lesson = (title: string) =>
+    ok(
+      request.post(`${c}/modules/${moduleId}/lessons`, {
+        headers: trainer,
+        data: { kind: 'text', title: { fr: title }, body: { fr: `${title}.` } },
+      }),
+    );
+  await lesson('Premiers pas');
+  await ok(request.post(`${c}/publish`, { headers: trainer }));
+  const me = await ok(request.get('/api/v1/me', { headers: trainer }));
+  const cohortName = `Versions ${stamp}`;
+  const cohort = await ok(
+    request.post('/api/v1/cohorts', {
+      headers: trainer,
+      data: {
+        name: cohortName,
+        courseId: course['id'],
+        courseVersion: 1,
+        territoryId: (me['roles'] as { role: string; territoryId: string }[]).find(
+          (r) => r.role === 'trainer',
+        )?.territoryId,
+        startsOn: dayFromToday(0),
+        endsOn: dayFromToday(60),
+      },
+    }),
+  );
+  await ok(
+    request.post(`/api/v1/cohorts/${cohort['id'] as string}/enrolments`, {
+      headers: trainer,
+      data: { emails: ['coach@example.org'] },
+    }),
+  );
+  await lesson('Aller plus loin');
+  await ok(request.post(`${c}/publish`, { headers: trainer }));
+
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await page.goto(`/cohorts/${cohort['id'] as string}`);
+  await expect(page.getByRole('heading', { level: 1, name: cohortName })).toBeVisible();
+  const coachRow = page.getByRole('row').filter({ hasText: 'Salma Ouazzani' });
+  await expect(coachRow).toContainText('0/1 leçons');
+
+  // First what would change and for whom; nothing moves yet.
+  const card = page.getByRole('region', { name: 'Nouvelle version du cours' });
+  await card.getByRole('button', { name: 'Voir ce que change la version 2' }).click();
+  const preview = card.getByRole('group', { name: 'De la version 1 à la version 2 : ce qui change' });
+  await expect(preview.getByRole('heading', { level: 3 })).toBeFocused();
+  await expect(preview.getByRole('heading', { level: 4, name: 'Leçons ajoutées (1)' })).toBeVisible();
+  await expect(preview).toContainText('Aller plus loin');
+  await expect(preview).not.toContainText('Modules ajoutés');
+  await expect(preview).toContainText('1 coach(s) actif(s) suivront la version 2 dès la confirmation.');
+  await expect(page.getByRole('definition').filter({ hasText: '· version 1' })).toBeVisible();
+
+  // Confirmed: the report stands where the trainer acted and takes the focus; the roster counts the
+  // new lesson at once; revoking and re-issuing certificates stay offered on the latest version.
+  await preview.getByRole('button', { name: 'Passer à la version 2' }).click();
+  const report = card.getByRole('heading', { name: 'La cohorte est passée de la version 1 à la version 2' });
+  await expect(report).toBeFocused();
+  await expect(card.getByRole('heading', { level: 4, name: 'Leçons ajoutées (1)' })).toBeVisible();
+  await expect(coachRow).toContainText('0/2 leçons');
+  await expect(page.getByRole('definition').filter({ hasText: '· version 2' })).toBeVisible();
+  await expect(card.getByRole('button', { name: /^Voir ce que change/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Révoquer un certificat' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Rééditer un certificat' })).toBeVisible();
 });
 
 test('an existing account a trainer enrols is invited, not enrolled; it joins by accepting, signed in', async ({
@@ -207,7 +303,7 @@ test('an existing account a trainer enrols is invited, not enrolled; it joins by
   const url = await page.getByLabel("Lien d'invitation").inputValue();
   expect(url).toContain('/links/');
   await page.getByRole('tab', { name: 'Liste des inscrit·e·s' }).click();
-  const pending = page.getByRole('region', { name: 'Invitations en attente (1)' });
+  const pending = page.getByRole('region', { name: 'Invitations (1)' });
   await expect(pending).toContainText(email);
   await expect(page.getByText(name)).toHaveCount(0);
   await signOut(page);
