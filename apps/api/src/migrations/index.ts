@@ -13,9 +13,9 @@ import { AddCohortsNameIndex1764700000001 } from './1764700000001-AddCohortsName
 import { FreezeCertificateStatements1764800000000 } from './1764800000000-FreezeCertificateStatements';
 import { CreateEnrolmentInvitations1764810000000 } from './1764810000000-CreateEnrolmentInvitations';
 import { CreateDomainReadViews1764900000000 } from './1764900000000-CreateDomainReadViews';
-import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
-import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-CreateEnrolmentDirectoryView';
 import { AddInvitationStates1765210000000 } from './1765210000000-AddInvitationStates';
+import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-CreateEnrolmentDirectoryView';
+import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -32,7 +32,7 @@ export const MIGRATIONS = [
   FreezeCertificateStatements1764800000000,
   CreateEnrolmentInvitations1764810000000,
   CreateDomainReadViews1764900000000,
-  AppendCountDeltas1765300000000,
-  CreateEnrolmentDirectoryView1765220000000,
   AddInvitationStates1765210000000,
+  CreateEnrolmentDirectoryView1765220000000,
+  AppendCountDeltas1765300000000,
 ];
