@@ -2,7 +2,7 @@
  * Launch day, on PostgreSQL (figures, not a test): N coaches each post one progress event at the same
  * moment to the built API, and the database's lock waits are sampled meanwhile.
  *
- *   npx nx build api && npm run bench:launch-day     # N = 200 coaches per burst, 3 rounds (about 2 min)
+ *   npx nx build api && npm run bench:launch-day     # N = 200 coaches per burst, 3 rounds (about 70 s)
  *   BENCH_COACHES=1000 npm run bench:launch-day      # the launch-day size
  *   BENCH_API_DIST=/tmp/other/dist/apps/api …        # another build (a before/after comparison)
  *
@@ -16,7 +16,8 @@
  *
  * Per burst: latencies from the common start (p50/p95/p99), events/s (N over the time to the last
  * answer), answers other than 200, and from `pg_locks` every 20 ms the API's sessions waiting for a
- * lock: the sum over the samples ("waits") and the most at once. Lock waits do not depend on how busy
+ * lock: the sum over the samples ("waits") and the most at once, and (from `pg_stat_activity`) the
+ * samples of sessions waiting on a lightweight lock. Lock waits do not depend on how busy
  * the machine is; throughput does, so the summary gives medians over the rounds. Between bursts the
  * bench waits until the API's folder has applied the pending deltas (where the build has them), and
  * says how long that took. At the end: the database time spent per event in the lesson_progress
@@ -24,27 +25,34 @@
  * counters and rollups must equal a recount.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createSecretKey, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { JwtService } from '@nestjs/jwt';
 import { rollupDifferences } from '../../libs/observatory/api/src/testing';
-
-const N = Number(process.env['BENCH_COACHES'] ?? 200);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const API_DIST = resolve(process.env['BENCH_API_DIST'] ?? 'dist/apps/api');
-const ADMIN_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const SHAPES = ['one cohort', '100 cohorts, 1 territory', '100 territories'] as const;
-const KINDS = ['completed', 'started'] as const;
-type Shape = (typeof SHAPES)[number];
-type Kind = (typeof KINDS)[number];
+import {
+  ADMIN_URL,
+  API_DIST,
+  COUNTER_DIFFERENCES,
+  functionTimes,
+  KINDS,
+  type Kind,
+  N,
+  prepare,
+  ROUNDS,
+  send,
+  SHAPES,
+  type Shape,
+  sleep,
+  sparePort,
+  startApi,
+  waitForFold,
+} from './launch-day-world';
 
 interface Burst {
   shape: Shape;
@@ -57,19 +65,9 @@ interface Burst {
   failed: number;
   waits: number;
   peak: number;
+  /** Samples of sessions waiting on a lightweight lock (a buffer, the WAL, a relation's extension). */
+  lightWaits: number;
   foldMs: number | null;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function sparePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-    s.on('error', fail);
-  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -80,209 +78,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-/** One request on the shared keep-alive agent: the status, and when the answer ended. */
-function send(
-  agent: http.Agent,
-  port: number,
-  method: string,
-  path: string,
-  token?: string,
-  body?: string,
-): Promise<{ status: number; at: number }> {
-  return new Promise((done) => {
-    const req = http.request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => done({ status: res.statusCode ?? 0, at: performance.now() }));
-      },
-    );
-    req.on('error', () => done({ status: 0, at: performance.now() }));
-    req.end(body);
-  });
-}
-
-async function startApi(databaseUrl: string, jwtSecret: string, port: number, logFile: string) {
-  const mainJs = join(API_DIST, 'apps/api/src/main.js');
-  if (!existsSync(mainJs)) throw new Error(`No API build at ${mainJs}: run \`npx nx build api\` first.`);
-  const work = mkdtempSync(join(tmpdir(), 'tc-launch-day-'));
-  const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [mainJs], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: jwtSecret,
-      DEMO_SEED: 'true',
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: 'https://launch-day.example.org',
-      DATA_DIR: join(work, 'data'),
-      WEB_DIST: join(work, 'no-web-build'),
-      NODE_OPTIONS: '',
-    },
-    stdio: ['ignore', out, out],
-  });
-  const agent = new http.Agent({ keepAlive: true });
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`The API stopped:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-    if ((await send(agent, port, 'GET', '/api/health/ready')).status === 200) break;
-    await sleep(250);
-  }
-  agent.destroy();
-  return { child, work };
-}
-
-/** Cohorts of the demo course for each shape, and fresh coaches with open sessions for every burst. */
-async function prepare(db: Client, jwtSecret: string) {
-  const [course] = (
-    await db.query(
-      `SELECT c.id, v.number, v.content FROM courses c JOIN course_versions v ON v.course_id = c.id
-        ORDER BY v.number DESC LIMIT 1`,
-    )
-  ).rows as {
-    id: string;
-    number: number;
-    content: { modules: { lessons: { key: string; kind: string }[] }[] };
-  }[];
-  if (!course) throw new Error('No published course (the demo data)');
-  const lesson = course.content.modules.flatMap((m) => m.lessons).find((l) => l.kind === 'text')!.key;
-  const [admin] = (await db.query(`SELECT user_id FROM role_assignments WHERE role = 'admin' LIMIT 1`))
-    .rows as { user_id: string }[];
-  const [province] = (
-    await db.query(`SELECT id, path, depth FROM territories WHERE level = 'province' ORDER BY code LIMIT 1`)
-  ).rows as { id: string; path: string; depth: number }[];
-  // 100 communes of one province, for the spread shape: each has its own rollup rows.
-  const communes = (
-    await db.query(
-      `WITH ids AS (SELECT gen_random_uuid() AS id, i FROM generate_series(1, 100) i)
-       INSERT INTO territories (id, parent_id, level, name_fr, name_ar, name_en, path, depth)
-       SELECT id, $1, 'commune', 'Commune ' || i, 'Commune ' || i, 'Commune ' || i, $2 || id || '/', $3 + 1 FROM ids
-       RETURNING id`,
-      [province!.id, province!.path, province!.depth],
-    )
-  ).rows.map((r: { id: string }) => r.id);
-  const cohortsIn = async (territories: string[], count: number, name: string) =>
-    (
-      await db.query(
-        `INSERT INTO cohorts (name, course_id, course_version, territory_id, status, starts_on, ends_on, created_by)
-         SELECT $1 || ' #' || i, $2, $3, ($4::uuid[])[1 + (i - 1) % cardinality($4::uuid[])], 'running',
-                current_date - 7, current_date + 120, $5
-           FROM generate_series(1, $6) i RETURNING id`,
-        [name, course.id, course.number, territories, admin!.user_id, count],
-      )
-    ).rows.map((r: { id: string }) => r.id) as string[];
-  const cohorts: Record<Shape, string[]> = {
-    'one cohort': await cohortsIn([communes[0]!], 1, 'Launch, one cohort'),
-    '100 cohorts, 1 territory': await cohortsIn([communes[1]!], 100, 'Launch, one territory'),
-    '100 territories': await cohortsIn(communes, 100, 'Launch, spread'),
-  };
-  const jwt = new JwtService({ secret: createSecretKey(Buffer.from(jwtSecret)) });
-  const coaches = new Map<string, { token: string; enrolmentId: string }[]>();
-  for (let round = 0; round < ROUNDS; round++)
-    for (const kind of KINDS)
-      for (const shape of SHAPES) {
-        const tag = `r${round}-${kind}-${SHAPES.indexOf(shape)}`;
-        const rows = (
-          await db.query(
-            `WITH p AS (
-               SELECT gen_random_uuid() AS user_id, gen_random_uuid() AS family_id, i,
-                      ($2::uuid[])[1 + (i - 1) % cardinality($2::uuid[])] AS cohort_id FROM generate_series(1, $1) i),
-             u AS (INSERT INTO users (id, email, display_name, password_hash)
-                   SELECT user_id, 'launch-' || $3 || '-' || i || '@bench.invalid', 'Coach ' || i, 'no-password' FROM p),
-             r AS (INSERT INTO role_assignments (user_id, role, territory_id)
-                   SELECT p.user_id, 'coach', c.territory_id FROM p JOIN cohorts c ON c.id = p.cohort_id),
-             s AS (INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, session_started_at)
-                   SELECT family_id, user_id, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now() + interval '1 day', now() FROM p)
-             SELECT p.user_id, p.family_id, p.cohort_id FROM p ORDER BY i`,
-            [N, cohorts[shape], tag],
-          )
-        ).rows as { user_id: string; family_id: string; cohort_id: string }[];
-        // After the users exist (their rows are visible to this statement's foreign keys).
-        const enrolled = (
-          await db.query(
-            `INSERT INTO enrolments (cohort_id, user_id, status, source, enrolled_at)
-             SELECT cohort_id, user_id, 'active', 'csv', now() - interval '1 hour'
-               FROM unnest($1::uuid[], $2::uuid[]) x(cohort_id, user_id)
-             RETURNING id, user_id`,
-            [rows.map((r) => r.cohort_id), rows.map((r) => r.user_id)],
-          )
-        ).rows as { id: string; user_id: string }[];
-        const enrolmentOf = new Map(enrolled.map((e) => [e.user_id, e.id]));
-        coaches.set(
-          tag,
-          await Promise.all(
-            rows.map(async (r) => ({
-              token: await jwt.signAsync(
-                { sub: r.user_id, sid: r.family_id, typ: 'access' },
-                { expiresIn: 3600 },
-              ),
-              enrolmentId: enrolmentOf.get(r.user_id)!,
-            })),
-          ),
-        );
-      }
-  return { lesson, coaches };
-}
-
-/** Per-lesson counters of the bench's cohorts that differ from a recount of the lesson summaries. */
-const COUNTER_DIFFERENCES = `
-  WITH expected AS (
-    SELECT e.cohort_id, lp.lesson_key, count(*) FILTER (WHERE lp.started_at IS NOT NULL)::int AS started,
-           count(*) FILTER (WHERE lp.completed_at IS NOT NULL)::int AS completed
-      FROM lesson_progress lp JOIN enrolments e ON e.id = lp.enrolment_id
-      JOIN cohorts c ON c.id = e.cohort_id WHERE c.name LIKE 'Launch, %' GROUP BY 1, 2),
-  actual AS (
-    SELECT p.cohort_id, p.lesson_key, p.started, p.completed FROM cohort_progress_counters p
-      JOIN cohorts c ON c.id = p.cohort_id WHERE c.name LIKE 'Launch, %' AND p.lesson_key <> '')
-  SELECT count(*) AS n FROM ((SELECT * FROM expected EXCEPT SELECT * FROM actual)
-                             UNION ALL (SELECT * FROM actual EXCEPT SELECT * FROM expected)) d`;
-
-/** The pending deltas, or null where the build keeps none. */
-async function pendingDeltas(db: Client): Promise<number | null> {
-  const tables = (
-    await db.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relname LIKE '%\\_deltas'`)
-  ).rows.map((r: { relname: string }) => r.relname);
-  if (!tables.length) return null;
-  const [row] = (
-    await db.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`)
-  ).rows as { n: string }[];
-  return Number(row?.n ?? 0);
-}
-
-async function functionTimes(db: Client): Promise<Map<string, { calls: number; ms: number }>> {
-  const { rows } = await db.query(`SELECT funcname, calls, total_time FROM pg_stat_user_functions`);
-  return new Map(
-    (rows as { funcname: string; calls: string; total_time: number }[]).map((r) => [
-      r.funcname,
-      { calls: Number(r.calls), ms: Number(r.total_time) },
-    ]),
-  );
-}
-
-async function waitForFold(db: Client): Promise<number | null> {
-  const started = performance.now();
-  let pending = await pendingDeltas(db);
-  if (pending === null) return null;
-  while (pending > 0 && performance.now() - started < 60_000) {
-    await sleep(50);
-    pending = (await pendingDeltas(db)) ?? 0;
-  }
-  return performance.now() - started;
 }
 
 async function burst(
@@ -312,15 +107,18 @@ async function burst(
   let done = false;
   let waits = 0;
   let peak = 0;
+  let lightWaits = 0;
   const sampling = (async () => {
     while (!done) {
       const { rows } = await sampler.query(
-        `SELECT count(DISTINCT l.pid)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE NOT l.granted AND a.datname = $1`,
+        `SELECT (SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                  WHERE NOT l.granted AND a.datname = $1)::int AS n,
+                (SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'LWLock')::int AS light`,
         [database],
       );
-      const n = (rows[0] as { n: number }).n;
+      const { n, light } = rows[0] as { n: number; light: number };
       waits += n;
+      lightWaits += light;
       peak = Math.max(peak, n);
       await sleep(20);
     }
@@ -341,6 +139,7 @@ async function burst(
     failed: answers.filter((a) => a.status !== 200).length,
     waits,
     peak,
+    lightWaits,
   };
 }
 
@@ -381,7 +180,7 @@ async function main(): Promise<void> {
     const bursts: Burst[] = [];
     const pad = (x: string | number, n: number) => String(x).padEnd(n);
     console.log(
-      `${pad('round', 6)}${pad('event', 10)}${pad('shape', 26)}${pad('events/s', 10)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}${pad('non-200', 8)}${pad('lock waits (peak)', 18)}folded after`,
+      `${pad('round', 6)}${pad('event', 10)}${pad('shape', 26)}${pad('events/s', 10)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}${pad('non-200', 8)}${pad('lock waits (peak)', 18)}${pad('LWLock', 8)}folded after`,
     );
     for (let round = 0; round < ROUNDS; round++)
       for (const kind of KINDS) {
@@ -394,7 +193,7 @@ async function main(): Promise<void> {
           await sleep(500);
           bursts.push({ ...b, shape, kind, round, foldMs });
           console.log(
-            `${pad(round + 1, 6)}${pad(kind, 10)}${pad(shape, 26)}${pad(b.perSecond.toFixed(0), 10)}${pad(b.p50.toFixed(0), 8)}${pad(b.p95.toFixed(0), 8)}${pad(b.p99.toFixed(0), 8)}${pad(b.failed, 8)}${pad(`${b.waits} (${b.peak})`, 18)}${foldMs === null ? 'no deltas' : `${(foldMs / 1000).toFixed(1)} s`}`,
+            `${pad(round + 1, 6)}${pad(kind, 10)}${pad(shape, 26)}${pad(b.perSecond.toFixed(0), 10)}${pad(b.p50.toFixed(0), 8)}${pad(b.p95.toFixed(0), 8)}${pad(b.p99.toFixed(0), 8)}${pad(b.failed, 8)}${pad(`${b.waits} (${b.peak})`, 18)}${pad(b.lightWaits, 8)}${foldMs === null ? 'no deltas' : `${(foldMs / 1000).toFixed(1)} s`}`,
           );
         }
       }
@@ -406,7 +205,7 @@ async function main(): Promise<void> {
       `\nmedians over ${ROUNDS} rounds (lock waits: median sum over the samples, and the most at once)`,
     );
     console.log(
-      `${pad('event', 10)}${pad('shape', 26)}${pad('events/s', 10)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}${pad('lock waits', 12)}peak`,
+      `${pad('event', 10)}${pad('shape', 26)}${pad('events/s', 10)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}${pad('lock waits', 12)}${pad('peak', 6)}LWLock`,
     );
     const medians = new Map<string, { perSecond: number; p99: number }>();
     for (const kind of KINDS)
@@ -419,10 +218,11 @@ async function main(): Promise<void> {
           p99: median(of.map((b) => b.p99)),
           waits: median(of.map((b) => b.waits)),
           peak: Math.max(...of.map((b) => b.peak)),
+          lightWaits: median(of.map((b) => b.lightWaits)),
         };
         medians.set(`${kind}|${shape}`, m);
         console.log(
-          `${pad(kind, 10)}${pad(shape, 26)}${pad(m.perSecond.toFixed(0), 10)}${pad(m.p50.toFixed(0), 8)}${pad(m.p95.toFixed(0), 8)}${pad(m.p99.toFixed(0), 8)}${pad(m.waits, 12)}${m.peak}`,
+          `${pad(kind, 10)}${pad(shape, 26)}${pad(m.perSecond.toFixed(0), 10)}${pad(m.p50.toFixed(0), 8)}${pad(m.p95.toFixed(0), 8)}${pad(m.p99.toFixed(0), 8)}${pad(m.waits, 12)}${pad(m.peak, 6)}${m.lightWaits}`,
         );
       }
     console.log('\none cohort against 100 territories (targets: throughput ≥ 0.9×, p99 ≤ 1.1×)');
