@@ -9,9 +9,9 @@ import { StatisticsExportService } from './statistics-export.service';
 import { StatisticsRepository } from './statistics.repository';
 
 /**
- * Read-only statistics over the rollups the database keeps exact in the same transaction as the
- * progress they count (see the CreateObservatoryRollups migration). The catalogue (global) gives course
- * titles, modules and competences.
+ * Read-only statistics over the rollups the database keeps: the writes append their contributions as
+ * deltas, which the app's folder applies every 2 seconds (`foldRollups`; the CreateObservatoryRollups and
+ * AppendCountDeltas migrations). The catalogue (global) gives course titles, modules and competences.
  */
 @Module({})
 export class ObservatoryModule {
