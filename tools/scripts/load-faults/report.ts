@@ -151,7 +151,7 @@ export function printReport(
     v.summaryDiff.length ? `${v.summaryDiff.length} rows differ` : 'exact',
   );
   line(
-    'count deltas folded after the drain',
+    'deltas folded after the drain',
     v.foldedAfterMs === null ? 'NOT within 60 s' : `${(v.foldedAfterMs / 1000).toFixed(1)} s`,
   );
   line('cohort counters vs recount', v.counterDiff.length ? `${v.counterDiff.length} rows differ` : 'exact');
