@@ -22,8 +22,14 @@ const HOSTILE = [
   '\r=1+1 retour',
 ];
 
-function csvCells(text: string): string[] {
-  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+/** The cells of a CSV file, split on `delimiter` (the roster is `;`-separated for French spreadsheets). */
+function csvCells(text: string, delimiter = ','): string[] {
+  const rows = parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
   return rows.flat();
 }
 
@@ -185,7 +191,7 @@ describe('exports never start a cell with a formula character (real database)', 
       const res = await api('GET', `/api/v1/cohorts/${id}/roster?format=csv`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      expectSafe(`roster ${id}`, csvCells(String(res.body)));
+      expectSafe(`roster ${id}`, csvCells(String(res.body), ';'));
     }
     const first = seen.get(`roster ${cohortIds[0]}`) ?? [];
     // The hostile names and addresses are in the file, defused (a leading apostrophe), not dropped.
