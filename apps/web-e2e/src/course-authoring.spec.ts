@@ -98,7 +98,8 @@ test('a trainer authors, publishes and previews a course, and takes its quiz', a
   await expect(key).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Enregistré.' })).toBeVisible();
-  await page.getByRole('link', { name: `← ${frTitle}` }).click();
+  // The title inside the link is isolated (U+2068 … U+2069) so its direction cannot leak.
+  await page.getByRole('link', { name: `← \u2068${frTitle}\u2069` }).click();
 
   // Publish: Arabic has the title only; how much it lacks is shown, and the trainer publishes anyway.
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
