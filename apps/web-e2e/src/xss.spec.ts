@@ -343,7 +343,7 @@ test('as the trainer: the editor, its lesson previews, the coach-side preview an
   await expectInert(page, dialogs, 'coach-side preview');
 
   await page.goto(`/cohorts/${seeded.cohortId}`);
-  await expect(page.getByText(seeded.coachEmail)).toBeVisible();
+  await expect(page.getByRole('cell', { name: seeded.coachEmail })).toBeVisible();
   await expectInert(page, dialogs, 'roster');
 
   await page.goto('/cohorts');
