@@ -64,11 +64,11 @@ test('a trainer finds a cohort by name and status, and duplicates it without its
   const rows = page.locator('.tc-cohorts > li');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(name);
-  await page.getByLabel('Statut').click();
+  await page.getByRole('combobox', { name: 'Statut' }).click();
   await page.getByRole('option', { name: 'Clôturée' }).click();
   await expect(rows).toHaveCount(0);
   await expect(page.getByText('Aucune cohorte ne correspond à cette recherche.')).toBeVisible();
-  await page.getByLabel('Statut').click();
+  await page.getByRole('combobox', { name: 'Statut' }).click();
   await page.getByRole('option', { name: 'Prévue' }).click();
   await expect(rows).toHaveCount(1);
 
