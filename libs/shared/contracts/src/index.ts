@@ -12,6 +12,7 @@ export * from './lib/quiz-grading';
 export * from './lib/cohorts';
 export * from './lib/coach-record';
 export * from './lib/learning';
+export * from './lib/practice';
 export * from './lib/observatory';
 export * from './lib/audit';
 export * from './lib/audit-sentence';

@@ -80,6 +80,55 @@ export interface MediaContent {
   transcript: LocalizedText;
 }
 
+// ---------------------------------------------------------------- practical tasks (field practice)
+
+/** What a coach may hand in for a practical task. */
+export const EVIDENCE_KINDS = ['text', 'photo', 'audio', 'pdf'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** How much of one kind of evidence a task takes: `min` 0 makes it optional. */
+export interface EvidenceRule {
+  kind: EvidenceKind;
+  min: number;
+  /** text: 1; photo ≤ 10; audio ≤ 3; pdf ≤ 3. */
+  max: number;
+}
+
+/** One level of a rubric criterion ("Partly", 1 point). */
+export interface RubricLevel {
+  /** Stable within its criterion. */
+  key: string;
+  title: LocalizedText;
+  /** What work at this level looks like. */
+  descriptor: LocalizedText;
+  /** ≥ 0; the levels of a criterion have distinct points. */
+  points: number;
+}
+
+export interface RubricCriterion {
+  /** Stable within its task. */
+  key: string;
+  title: LocalizedText;
+  /** A DigComp 2.2 competence code ("3.1"), or null. */
+  competence: string | null;
+  /** Two to six levels, in ascending points. */
+  levels: RubricLevel[];
+}
+
+/** A task from the field: instructions, the evidence it takes, and the rubric a trainer scores. */
+export interface PracticalTask {
+  /** Markdown per locale (sanitised like a text lesson). */
+  instructions: LocalizedText;
+  /** One rule per kind at most; at least one rule with min ≥ 1. */
+  evidence: EvidenceRule[];
+  /** One to ten criteria. */
+  criteria: RubricCriterion[];
+  /** Points needed to pass: 0 < passPoints ≤ the sum of each criterion's highest level. */
+  passPoints: number;
+  /** Whether the course completes (and the certificate is issued) only once this task is passed. */
+  required: boolean;
+}
+
 /** A lesson as the trainer edits it and as a version freezes it (answers included). */
 export interface LessonContent {
   /** Stable across edits and versions: progress is keyed on it. */
