@@ -16,6 +16,7 @@ import { CreateDomainReadViews1764900000000 } from './1764900000000-CreateDomain
 import { AddInvitationStates1765210000000 } from './1765210000000-AddInvitationStates';
 import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-CreateEnrolmentDirectoryView';
 import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
+import { AddTaskLessons1765400000000 } from './1765400000000-AddTaskLessons';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddInvitationStates1765210000000,
   CreateEnrolmentDirectoryView1765220000000,
   AppendCountDeltas1765300000000,
+  AddTaskLessons1765400000000,
 ];

@@ -21,7 +21,10 @@ export async function outlineRows(
   return { modules, lessons };
 }
 
-/** Lesson fields as stored, shaped for the content snapshot. */
+/**
+ * Lesson fields as stored, shaped for the content snapshot. Only a task lesson carries `task`, so the
+ * content (and the hash) of a course without tasks is what it was before tasks existed.
+ */
 export function lessonContent(l: CourseLessonEntity): LessonContent {
   return {
     key: l.key,
@@ -32,6 +35,7 @@ export function lessonContent(l: CourseLessonEntity): LessonContent {
     body: l.body,
     media: l.media,
     quiz: l.quiz,
+    ...(l.kind === 'task' ? { task: l.task } : {}),
   };
 }
 

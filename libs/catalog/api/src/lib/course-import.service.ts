@@ -46,6 +46,13 @@ export class CourseImportService {
             code: 'lesson-without-media',
             params: { kind: l.kind },
           });
+        if (l.kind !== 'task' && l.task)
+          errors.push({
+            field: `modules[${i}].lessons[${j}].task`,
+            message: `A ${l.kind} lesson has no task`,
+            code: 'lesson-without-task',
+            params: { kind: l.kind },
+          });
       }
     }
     if (errors.length) {
@@ -85,6 +92,7 @@ export class CourseImportService {
           body: l.body,
           media: l.kind === 'media' ? l.media : null,
           quiz: l.kind === 'quiz' ? l.quiz : null,
+          task: l.kind === 'task' ? (l.task ?? null) : null,
           competences: l.competences,
           estimatedMinutes: l.estimatedMinutes,
         });
@@ -95,7 +103,10 @@ export class CourseImportService {
   }
 }
 
-/** Lesson keys are unique in a course, module keys too, question keys in a quiz, option keys in a question. */
+/**
+ * Lesson keys are unique in a course, module keys too, question keys in a quiz, option keys in a
+ * question, criterion keys in a task and level keys in a criterion.
+ */
 function duplicateKeys(content: Pick<CourseContent, 'modules'>): FieldError[] {
   const errors: FieldError[] = [];
   const seen = (keys: string[], field: (i: number) => string) => {
@@ -133,6 +144,17 @@ function duplicateKeys(content: Pick<CourseContent, 'modules'>): FieldError[] {
         seen(
           q.options.map((o) => o.key),
           (o) => `modules[${i}].lessons[${j}].quiz.questions[${k}].options[${o}].key`,
+        ),
+      );
+      const criteria = l.task?.criteria ?? [];
+      seen(
+        criteria.map((c) => c.key),
+        (k) => `modules[${i}].lessons[${j}].task.criteria[${k}].key`,
+      );
+      criteria.forEach((c, k) =>
+        seen(
+          c.levels.map((v) => v.key),
+          (v) => `modules[${i}].lessons[${j}].task.criteria[${k}].levels[${v}].key`,
         ),
       );
     }),

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { CourseDraft, FieldError, Quiz } from '@tc/shared/contracts';
+import type { CourseDraft, FieldError, PracticalTask, Quiz } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { CourseAccess } from './course-access.service';
 import { CourseDraftReader } from './course-drafts.service';
@@ -26,6 +26,15 @@ const EMPTY_QUIZ: Quiz = {
   maxAttempts: null,
   revealAnswers: 'after_pass_or_last_attempt',
   questions: [],
+};
+
+/** A new task: a written answer, no rubric yet (publishing asks for one). */
+const EMPTY_TASK: PracticalTask = {
+  instructions: {},
+  evidence: [{ kind: 'text', min: 1, max: 1 }],
+  criteria: [],
+  passPoints: 0,
+  required: false,
 };
 
 /** The outline of a draft: its modules and their lessons, each added, changed, moved or deleted. */
@@ -105,7 +114,7 @@ export class CourseOutlineService {
   ): Promise<CourseDraft> {
     return this.edit(principal, courseId, async (manager) => {
       await requireModule(manager, courseId, moduleId);
-      assertKindFits(dto.kind, dto.media ?? null, dto.quiz ?? null);
+      assertKindFits(dto.kind, dto.media ?? null, dto.quiz ?? null, dto.task ?? null);
       assertKeys(dto.quiz);
       const position = await manager.count(CourseLessonEntity, { where: { moduleId } });
       await manager.insert(CourseLessonEntity, {
@@ -121,6 +130,7 @@ export class CourseOutlineService {
             ? (dto.media ?? { type: 'image', mediaHash: null, url: null, caption: {}, transcript: {} })
             : null,
         quiz: dto.kind === 'quiz' ? (dto.quiz ?? EMPTY_QUIZ) : null,
+        task: dto.kind === 'task' ? (dto.task ?? EMPTY_TASK) : null,
         competences: dto.competences ?? [],
         estimatedMinutes: dto.estimatedMinutes ?? null,
       });
@@ -140,12 +150,14 @@ export class CourseOutlineService {
         lesson.kind,
         dto.media === undefined ? lesson.media : dto.media,
         dto.quiz === undefined ? lesson.quiz : dto.quiz,
+        dto.task === undefined ? lesson.task : dto.task,
       );
       assertKeys(dto.quiz);
       if (dto.title) lesson.title = { ...lesson.title, ...dto.title };
       if (dto.body) lesson.body = { ...lesson.body, ...dto.body };
       if (dto.media !== undefined) lesson.media = dto.media;
       if (dto.quiz !== undefined) lesson.quiz = dto.quiz;
+      if (dto.task !== undefined) lesson.task = dto.task;
       if (dto.competences) lesson.competences = dto.competences;
       if (dto.estimatedMinutes !== undefined) lesson.estimatedMinutes = dto.estimatedMinutes;
       const from = lesson.moduleId;
@@ -244,8 +256,8 @@ function assertKeys(quiz: Quiz | null | undefined): void {
     );
 }
 
-/** Only a media lesson has media, only a quiz lesson a quiz (422 otherwise). */
-function assertKindFits(kind: string, media: unknown, quiz: unknown): void {
+/** Only a media lesson has media, only a quiz lesson a quiz, only a task lesson a task (422 otherwise). */
+function assertKindFits(kind: string, media: unknown, quiz: unknown, task: unknown): void {
   const errors: FieldError[] = [];
   const params = { kind };
   if (kind !== 'media' && media)
@@ -260,6 +272,13 @@ function assertKindFits(kind: string, media: unknown, quiz: unknown): void {
       field: 'quiz',
       message: `A ${kind} lesson has no quiz`,
       code: 'lesson-without-quiz',
+      params,
+    });
+  if (kind !== 'task' && task)
+    errors.push({
+      field: 'task',
+      message: `A ${kind} lesson has no task`,
+      code: 'lesson-without-task',
       params,
     });
   if (errors.length)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CourseContent, ProgressRejection, ProgressResult } from '@tc/shared/contracts';
+import type { CourseContent, LessonKind, ProgressRejection, ProgressResult } from '@tc/shared/contracts';
 import { leanTransaction, transactionQuery, type AuthPrincipal } from '@tc/shared/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { LearnerRecords, type EnrolmentRecord, type ProgressChange, type ProgressRow } from '@tc/cohorts/api';
@@ -167,10 +167,7 @@ export class ProgressService {
   }
 }
 
-export function lessonKind(
-  content: CourseContent | undefined,
-  key: string,
-): 'text' | 'media' | 'quiz' | null {
+export function lessonKind(content: CourseContent | undefined, key: string): LessonKind | null {
   for (const m of content?.modules ?? []) for (const l of m.lessons) if (l.key === key) return l.kind;
   return null;
 }

@@ -31,6 +31,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CoachQuiz',
   'CoachQuizAttempt',
   'CoachRecord',
+  'CoachTask',
   'CodedProblem',
   'Cohort',
   'CohortInvitation',
@@ -59,16 +60,22 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CreateLessonRequest',
   'CreateModuleRequest',
   'CreateTerritoryRequest',
+  'CriterionScore',
   'CsvImportReport',
   'CsvRowProblem',
   'DuplicateCohortRequest',
   'EnrolByEmailRequest',
   'EnrolmentResult',
+  'EvidenceFile',
+  'EvidenceFileKind',
+  'EvidenceKind',
+  'EvidenceRule',
   'ExportFormat',
   'FieldError',
   'Gender',
   'GenderCategory',
   'Grade',
+  'HandInRequest',
   'Health',
   'HelpInfo',
   'InvitationState',
@@ -102,6 +109,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'PasswordResetRequest',
   'PendingInvitation',
   'PlaceCompleteness',
+  'PracticalTask',
   'ProblemCode',
   'ProblemDetails',
   'ProblemParams',
@@ -127,6 +135,12 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ResentInvitation',
   'ResentInvitations',
   'ResponsiveImage',
+  'Review',
+  'ReviewDecision',
+  'ReviewQueueItem',
+  'ReviewQueuePage',
+  'ReviewQueueQuery',
+  'ReviewRequest',
   'RevokeCertificateRequest',
   'Role',
   'RoleAssignment',
@@ -135,12 +149,17 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Roster',
   'RosterQuery',
   'RosterRow',
+  'RubricCriterion',
+  'RubricLevel',
   'SelfAssessment',
   'SelfAssessmentRequest',
   'Session',
   'SignInLockout',
   'SignInRequest',
+  'Submission',
+  'SubmissionStatus',
   'SupportContact',
+  'TaskState',
   'Territory',
   'TerritoryDetail',
   'TerritoryLevel',
@@ -626,6 +645,59 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'object',
         nullable: true,
       },
+      task: {
+        properties: {
+          instructionsHtml: { type: 'string' },
+          locale: {
+            description: 'The locale of the instructions.',
+            allOf: [{ $ref: '#/components/schemas/Locale' }],
+          },
+          evidence: { items: { $ref: '#/components/schemas/EvidenceRule' }, type: 'array' },
+          criteria: {
+            items: {
+              properties: {
+                key: { type: 'string' },
+                title: { type: 'string' },
+                competence: { type: 'string', nullable: true },
+                levels: {
+                  items: {
+                    properties: {
+                      key: { type: 'string' },
+                      title: { type: 'string' },
+                      descriptor: { type: 'string' },
+                      points: { type: 'number' },
+                    },
+                    required: ['key', 'title', 'descriptor', 'points'],
+                    additionalProperties: false,
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+              },
+              required: ['key', 'title', 'competence', 'levels'],
+              additionalProperties: false,
+              type: 'object',
+            },
+            type: 'array',
+          },
+          passPoints: { type: 'number' },
+          maxPoints: { description: "The sum of each criterion's highest level.", type: 'number' },
+          required: { type: 'boolean' },
+        },
+        required: [
+          'instructionsHtml',
+          'locale',
+          'evidence',
+          'criteria',
+          'passPoints',
+          'maxPoints',
+          'required',
+        ],
+        additionalProperties: false,
+        description: "A task lesson's task (absent in copies from before tasks: null).",
+        type: 'object',
+        nullable: true,
+      },
       estimatedMinutes: { type: 'number', nullable: true },
       competences: { items: { type: 'string' }, type: 'array' },
     },
@@ -829,6 +901,50 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "`GET /api/v1/cohorts/:id/enrolments/:enrolmentId`: one coach's record in a cohort, for the trainers of the cohort's territory and its admins. Only what following the coach needs: a name and the territory they work in, no e-mail or demographics.",
+    type: 'object',
+  },
+  CoachTask: {
+    properties: {
+      instructionsHtml: { type: 'string' },
+      locale: {
+        description: 'The locale of the instructions.',
+        allOf: [{ $ref: '#/components/schemas/Locale' }],
+      },
+      evidence: { items: { $ref: '#/components/schemas/EvidenceRule' }, type: 'array' },
+      criteria: {
+        items: {
+          properties: {
+            key: { type: 'string' },
+            title: { type: 'string' },
+            competence: { type: 'string', nullable: true },
+            levels: {
+              items: {
+                properties: {
+                  key: { type: 'string' },
+                  title: { type: 'string' },
+                  descriptor: { type: 'string' },
+                  points: { type: 'number' },
+                },
+                required: ['key', 'title', 'descriptor', 'points'],
+                additionalProperties: false,
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['key', 'title', 'competence', 'levels'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+      passPoints: { type: 'number' },
+      maxPoints: { description: "The sum of each criterion's highest level.", type: 'number' },
+      required: { type: 'boolean' },
+    },
+    required: ['instructionsHtml', 'locale', 'evidence', 'criteria', 'passPoints', 'maxPoints', 'required'],
+    additionalProperties: false,
+    description: 'A practical task as a coach reads it in one locale: instructions rendered and sanitised.',
     type: 'object',
   },
   CodedProblem: {
@@ -1390,7 +1506,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                   competences: { items: { type: 'string' }, type: 'array' },
                   estimatedMinutes: { type: 'number', nullable: true },
                   body: {
-                    description: 'text: markdown per locale. media/quiz: optional introduction.',
+                    description: 'text: markdown per locale. media/quiz/task: optional introduction.',
                     allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
                   },
                   media: {
@@ -1435,6 +1551,40 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
                     },
                     required: ['passMark', 'maxAttempts', 'revealAnswers', 'questions'],
                     additionalProperties: false,
+                    type: 'object',
+                    nullable: true,
+                  },
+                  task: {
+                    properties: {
+                      instructions: {
+                        description: 'Markdown per locale (sanitised like a text lesson).',
+                        allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+                      },
+                      evidence: {
+                        items: { $ref: '#/components/schemas/EvidenceRule' },
+                        description: 'One rule per kind at most; at least one rule with min ≥ 1.',
+                        type: 'array',
+                      },
+                      criteria: {
+                        items: { $ref: '#/components/schemas/RubricCriterion' },
+                        description: 'One to ten criteria.',
+                        type: 'array',
+                      },
+                      passPoints: {
+                        description:
+                          "Points needed to pass: 0 < passPoints ≤ the sum of each criterion's highest level.",
+                        type: 'number',
+                      },
+                      required: {
+                        description:
+                          'Whether the course completes (and the certificate is issued) only once this task is passed.',
+                        type: 'boolean',
+                      },
+                    },
+                    required: ['instructions', 'evidence', 'criteria', 'passPoints', 'required'],
+                    additionalProperties: false,
+                    description:
+                      'task: the practical task. Absent (files and drafts from before tasks): null.',
                     type: 'object',
                     nullable: true,
                   },
@@ -1675,6 +1825,39 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'object',
         nullable: true,
       },
+      task: {
+        properties: {
+          instructions: {
+            description: 'Markdown per locale (sanitised like a text lesson).',
+            allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+          },
+          evidence: {
+            items: { $ref: '#/components/schemas/EvidenceRule' },
+            description: 'One rule per kind at most; at least one rule with min ≥ 1.',
+            type: 'array',
+          },
+          criteria: {
+            items: { $ref: '#/components/schemas/RubricCriterion' },
+            description: 'One to ten criteria.',
+            type: 'array',
+          },
+          passPoints: {
+            description: "Points needed to pass: 0 < passPoints ≤ the sum of each criterion's highest level.",
+            type: 'number',
+          },
+          required: {
+            description:
+              'Whether the course completes (and the certificate is issued) only once this task is passed.',
+            type: 'boolean',
+          },
+        },
+        required: ['instructions', 'evidence', 'criteria', 'passPoints', 'required'],
+        additionalProperties: false,
+        description:
+          'A task from the field: instructions, the evidence it takes, and the rubric a trainer scores.',
+        type: 'object',
+        nullable: true,
+      },
       competences: { items: { type: 'string' }, type: 'array' },
       estimatedMinutes: { type: 'number', nullable: true },
     },
@@ -1703,6 +1886,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     },
     required: ['parentId', 'level', 'name'],
     additionalProperties: false,
+    type: 'object',
+  },
+  CriterionScore: {
+    properties: { criterionKey: { type: 'string' }, levelKey: { type: 'string' } },
+    required: ['criterionKey', 'levelKey'],
+    additionalProperties: false,
+    description: 'The level a reviewer chose for one criterion.',
     type: 'object',
   },
   CsvImportReport: {
@@ -1806,6 +1996,45 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       "What an enrolment did, address by address. Only coaches the cohort's territory already covers (a coach role on it or on an ancestor) are enrolled at once; every other address, whether it has an account or not, is invited and joins when the invitation is accepted, and the answer does not say which of the two it was.",
     type: 'object',
   },
+  EvidenceFile: {
+    properties: {
+      id: { type: 'string' },
+      kind: { $ref: '#/components/schemas/EvidenceFileKind' },
+      mediaType: {
+        description: 'As sniffed from the content on the server, not as declared.',
+        type: 'string',
+      },
+      bytes: { type: 'number' },
+      sha256: {
+        description:
+          'Hex SHA-256 of the content: an upload of the same content for the same task is stored once.',
+        type: 'string',
+      },
+      uploadedAt: { type: 'string' },
+    },
+    required: ['id', 'kind', 'mediaType', 'bytes', 'sha256', 'uploadedAt'],
+    additionalProperties: false,
+    description:
+      "A file a coach uploaded (resumably, tus 1.0 at `/api/v1/practice/uploads`) for one task of one enrolment. Private: fetched at `GET /api/v1/practice/evidence/:id` by the coach, the cohort's trainers and the admins of its territory, never by a public hash.",
+    type: 'object',
+  },
+  EvidenceFileKind: {
+    enum: ['photo', 'audio', 'pdf'],
+    description: "An evidence file's kind: text is handed in inline, never as a file.",
+    type: 'string',
+  },
+  EvidenceKind: { enum: ['text', 'photo', 'audio', 'pdf'], type: 'string' },
+  EvidenceRule: {
+    properties: {
+      kind: { $ref: '#/components/schemas/EvidenceKind' },
+      min: { type: 'number' },
+      max: { description: 'text: 1; photo ≤ 10; audio ≤ 3; pdf ≤ 3.', type: 'number' },
+    },
+    required: ['kind', 'min', 'max'],
+    additionalProperties: false,
+    description: 'How much of one kind of evidence a task takes: `min` 0 makes it optional.',
+    type: 'object',
+  },
   ExportFormat: { enum: ['csv', 'xlsx'], type: 'string' },
   FieldError: {
     properties: {
@@ -1836,6 +2065,22 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     },
     required: ['score', 'maxScore', 'percent', 'passed', 'correct'],
     additionalProperties: false,
+    type: 'object',
+  },
+  HandInRequest: {
+    properties: {
+      id: { type: 'string' },
+      text: { type: 'string', nullable: true },
+      fileIds: {
+        items: { type: 'string' },
+        description: 'Ids of evidence files this enrolment uploaded for this task.',
+        type: 'array',
+      },
+    },
+    required: ['id', 'text', 'fileIds'],
+    additionalProperties: false,
+    description:
+      '`POST /api/v1/enrolments/:enrolmentId/tasks/:lessonKey/submissions`. `id` is generated by the client and makes a replay (from the offline outbox) return the first answer, storing nothing twice.',
     type: 'object',
   },
   Health: {
@@ -1994,7 +2239,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       competences: { items: { type: 'string' }, type: 'array' },
       estimatedMinutes: { type: 'number', nullable: true },
       body: {
-        description: 'text: markdown per locale. media/quiz: optional introduction.',
+        description: 'text: markdown per locale. media/quiz/task: optional introduction.',
         allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
       },
       media: {
@@ -2038,13 +2283,45 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'object',
         nullable: true,
       },
+      task: {
+        properties: {
+          instructions: {
+            description: 'Markdown per locale (sanitised like a text lesson).',
+            allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+          },
+          evidence: {
+            items: { $ref: '#/components/schemas/EvidenceRule' },
+            description: 'One rule per kind at most; at least one rule with min ≥ 1.',
+            type: 'array',
+          },
+          criteria: {
+            items: { $ref: '#/components/schemas/RubricCriterion' },
+            description: 'One to ten criteria.',
+            type: 'array',
+          },
+          passPoints: {
+            description: "Points needed to pass: 0 < passPoints ≤ the sum of each criterion's highest level.",
+            type: 'number',
+          },
+          required: {
+            description:
+              'Whether the course completes (and the certificate is issued) only once this task is passed.',
+            type: 'boolean',
+          },
+        },
+        required: ['instructions', 'evidence', 'criteria', 'passPoints', 'required'],
+        additionalProperties: false,
+        description: 'task: the practical task. Absent (files and drafts from before tasks): null.',
+        type: 'object',
+        nullable: true,
+      },
     },
     required: ['key', 'kind', 'title', 'competences', 'estimatedMinutes', 'body', 'media', 'quiz'],
     additionalProperties: false,
     description: 'A lesson as the trainer edits it and as a version freezes it (answers included).',
     type: 'object',
   },
-  LessonKind: { enum: ['text', 'media', 'quiz'], type: 'string' },
+  LessonKind: { enum: ['text', 'media', 'quiz', 'task'], type: 'string' },
   LessonState: { enum: ['not_started', 'started', 'completed'], type: 'string' },
   ListUsersQuery: {
     properties: {
@@ -2194,6 +2471,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       },
       question: { description: "Quiz texts: the question's and option's places (0-based).", type: 'number' },
       option: { type: 'number' },
+      criterion: {
+        description: "Task texts: the rubric criterion's and level's places (0-based).",
+        type: 'number',
+      },
+      level: { type: 'number' },
     },
     required: ['part', 'field'],
     additionalProperties: false,
@@ -2374,6 +2656,38 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: "The texts of one place (the course's own, a module's own, or a lesson) in one language.",
     type: 'object',
   },
+  PracticalTask: {
+    properties: {
+      instructions: {
+        description: 'Markdown per locale (sanitised like a text lesson).',
+        allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+      },
+      evidence: {
+        items: { $ref: '#/components/schemas/EvidenceRule' },
+        description: 'One rule per kind at most; at least one rule with min ≥ 1.',
+        type: 'array',
+      },
+      criteria: {
+        items: { $ref: '#/components/schemas/RubricCriterion' },
+        description: 'One to ten criteria.',
+        type: 'array',
+      },
+      passPoints: {
+        description: "Points needed to pass: 0 < passPoints ≤ the sum of each criterion's highest level.",
+        type: 'number',
+      },
+      required: {
+        description:
+          'Whether the course completes (and the certificate is issued) only once this task is passed.',
+        type: 'boolean',
+      },
+    },
+    required: ['instructions', 'evidence', 'criteria', 'passPoints', 'required'],
+    additionalProperties: false,
+    description:
+      'A task from the field: instructions, the evidence it takes, and the rubric a trainer scores.',
+    type: 'object',
+  },
   ProblemCode: {
     enum: [
       'bad-request',
@@ -2465,6 +2779,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'lesson-kind',
       'lesson-without-media',
       'lesson-without-quiz',
+      'lesson-without-task',
       'reorder-mismatch',
       'import-invalid',
       'duplicate-key',
@@ -2489,6 +2804,17 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'one-correct-option',
       'options-too-few',
       'option-text-missing',
+      'task-missing',
+      'task-instructions-missing',
+      'task-no-criterion',
+      'criterion-title-missing',
+      'levels-too-few',
+      'level-title-missing',
+      'level-points-equal',
+      'pass-points-out-of-range',
+      'evidence-none-required',
+      'evidence-kind-twice',
+      'evidence-out-of-range',
       'media-missing',
       'media-multipart',
       'media-empty',
@@ -2900,6 +3226,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       "How a page loads one of the platform's own raster images: resized variants, intrinsic size.",
     type: 'object',
   },
+  Review: {
+    properties: {
+      reviewerId: { type: 'string' },
+      reviewerName: { type: 'string' },
+      decision: { $ref: '#/components/schemas/ReviewDecision' },
+      scores: { items: { $ref: '#/components/schemas/CriterionScore' }, type: 'array' },
+      points: { description: "Sum of the chosen levels' points.", type: 'number' },
+      comment: { description: 'Feedback for the coach (plain text, ≤ 4,000 characters).', type: 'string' },
+      decidedAt: { type: 'string' },
+    },
+    required: ['reviewerId', 'reviewerName', 'decision', 'scores', 'points', 'comment', 'decidedAt'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  ReviewDecision: { enum: ['pass', 'revise'], type: 'string' },
+  ReviewQueueItem: {
+    properties: {
+      submissionId: { type: 'string' },
+      enrolmentId: { type: 'string' },
+      coachName: { type: 'string' },
+      moduleKey: { type: 'string' },
+      lessonKey: { type: 'string' },
+      lessonTitle: { $ref: '#/components/schemas/LocalizedText' },
+      round: { type: 'number' },
+      status: { $ref: '#/components/schemas/SubmissionStatus' },
+      handedInAt: { type: 'string' },
+      fileCount: { type: 'number' },
+    },
+    required: [
+      'submissionId',
+      'enrolmentId',
+      'coachName',
+      'moduleKey',
+      'lessonKey',
+      'lessonTitle',
+      'round',
+      'status',
+      'handedInAt',
+      'fileCount',
+    ],
+    additionalProperties: false,
+    description: 'One row of a queue: oldest hand-in first.',
+    type: 'object',
+  },
+  ReviewQueuePage: {
+    properties: {
+      items: { items: { $ref: '#/components/schemas/ReviewQueueItem' }, type: 'array' },
+      nextCursor: {
+        description: 'Pass as `cursor` for the next page; null on the last page.',
+        type: 'string',
+        nullable: true,
+      },
+      counts: {
+        properties: { waiting: { type: 'number' }, returned: { type: 'number' }, passed: { type: 'number' } },
+        required: ['waiting', 'returned', 'passed'],
+        additionalProperties: false,
+        description: 'Counts per status in this cohort (under the same module filter).',
+        type: 'object',
+      },
+    },
+    required: ['items', 'nextCursor', 'counts'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  ReviewQueueQuery: {
+    properties: {
+      status: { enum: ['waiting', 'returned', 'passed'], type: 'string' },
+      moduleKey: { type: 'string' },
+      cursor: { type: 'string' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    description: '`GET /api/v1/cohorts/:cohortId/practice/queue?status=waiting&moduleKey=&cursor=&limit=`',
+    type: 'object',
+  },
+  ReviewRequest: {
+    properties: {
+      decision: { $ref: '#/components/schemas/ReviewDecision' },
+      scores: {
+        items: { $ref: '#/components/schemas/CriterionScore' },
+        description: "One score per criterion of the task. A pass needs points ≥ the task's passPoints.",
+        type: 'array',
+      },
+      comment: { type: 'string' },
+    },
+    required: ['decision', 'scores', 'comment'],
+    additionalProperties: false,
+    description:
+      '`POST /api/v1/practice/submissions/:id/review` (a trainer of the cohort, or an admin of its territory).',
+    type: 'object',
+  },
   RevokeCertificateRequest: {
     properties: { reason: { type: 'string' } },
     required: ['reason'],
@@ -3010,6 +3427,40 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  RubricCriterion: {
+    properties: {
+      key: { description: 'Stable within its task.', type: 'string' },
+      title: { $ref: '#/components/schemas/LocalizedText' },
+      competence: {
+        description: 'A DigComp 2.2 competence code ("3.1"), or null.',
+        type: 'string',
+        nullable: true,
+      },
+      levels: {
+        items: { $ref: '#/components/schemas/RubricLevel' },
+        description: 'Two to six levels, in ascending points.',
+        type: 'array',
+      },
+    },
+    required: ['key', 'title', 'competence', 'levels'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  RubricLevel: {
+    properties: {
+      key: { description: 'Stable within its criterion.', type: 'string' },
+      title: { $ref: '#/components/schemas/LocalizedText' },
+      descriptor: {
+        description: 'What work at this level looks like.',
+        allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+      },
+      points: { description: '≥ 0; the levels of a criterion have distinct points.', type: 'number' },
+    },
+    required: ['key', 'title', 'descriptor', 'points'],
+    additionalProperties: false,
+    description: 'One level of a rubric criterion ("Partly", 1 point).',
+    type: 'object',
+  },
   SelfAssessment: {
     properties: {
       competences: {
@@ -3088,12 +3539,66 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  Submission: {
+    properties: {
+      id: { type: 'string' },
+      enrolmentId: { type: 'string' },
+      lessonKey: { type: 'string' },
+      round: { description: '1 for the first hand-in, 2 after the first revision, …', type: 'number' },
+      status: { $ref: '#/components/schemas/SubmissionStatus' },
+      text: { type: 'string', nullable: true },
+      files: { items: { $ref: '#/components/schemas/EvidenceFile' }, type: 'array' },
+      handedInAt: { type: 'string' },
+      review: {
+        properties: {
+          reviewerId: { type: 'string' },
+          reviewerName: { type: 'string' },
+          decision: { $ref: '#/components/schemas/ReviewDecision' },
+          scores: { items: { $ref: '#/components/schemas/CriterionScore' }, type: 'array' },
+          points: { description: "Sum of the chosen levels' points.", type: 'number' },
+          comment: {
+            description: 'Feedback for the coach (plain text, ≤ 4,000 characters).',
+            type: 'string',
+          },
+          decidedAt: { type: 'string' },
+        },
+        required: ['reviewerId', 'reviewerName', 'decision', 'scores', 'points', 'comment', 'decidedAt'],
+        additionalProperties: false,
+        type: 'object',
+        nullable: true,
+      },
+    },
+    required: ['id', 'enrolmentId', 'lessonKey', 'round', 'status', 'text', 'files', 'handedInAt', 'review'],
+    additionalProperties: false,
+    description: 'One hand-in; every round of a task is kept.',
+    type: 'object',
+  },
+  SubmissionStatus: { enum: ['waiting', 'returned', 'passed', 'withdrawn'], type: 'string' },
   SupportContact: {
     properties: { email: { type: 'string', nullable: true }, phone: { type: 'string', nullable: true } },
     required: ['email', 'phone'],
     additionalProperties: false,
     description:
       'Whom people can contact about the platform, as its operator configured it (`SUPPORT_EMAIL`, `SUPPORT_PHONE`); `null` where nothing is configured.',
+    type: 'object',
+  },
+  TaskState: {
+    properties: {
+      enrolmentId: { type: 'string' },
+      lessonKey: { type: 'string' },
+      task: { $ref: '#/components/schemas/PracticalTask' },
+      status: {
+        enum: ['waiting', 'returned', 'passed', 'withdrawn', null],
+        type: 'string',
+        description: "The latest round's status, or null before the first hand-in.",
+        nullable: true,
+      },
+      submissions: { items: { $ref: '#/components/schemas/Submission' }, type: 'array' },
+    },
+    required: ['enrolmentId', 'lessonKey', 'task', 'status', 'submissions'],
+    additionalProperties: false,
+    description:
+      "A coach's view of one task: the task as their version froze it, and every round, newest first.",
     type: 'object',
   },
   Territory: {
@@ -3159,6 +3664,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'option',
       'feedback',
       'explanation',
+      'instructions',
+      'criterion',
+      'level',
+      'descriptor',
     ],
     description: 'Which text of a course, module or lesson a language lacks.',
     type: 'string',
@@ -3234,6 +3743,39 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         },
         required: ['passMark', 'maxAttempts', 'revealAnswers', 'questions'],
         additionalProperties: false,
+        type: 'object',
+        nullable: true,
+      },
+      task: {
+        properties: {
+          instructions: {
+            description: 'Markdown per locale (sanitised like a text lesson).',
+            allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+          },
+          evidence: {
+            items: { $ref: '#/components/schemas/EvidenceRule' },
+            description: 'One rule per kind at most; at least one rule with min ≥ 1.',
+            type: 'array',
+          },
+          criteria: {
+            items: { $ref: '#/components/schemas/RubricCriterion' },
+            description: 'One to ten criteria.',
+            type: 'array',
+          },
+          passPoints: {
+            description: "Points needed to pass: 0 < passPoints ≤ the sum of each criterion's highest level.",
+            type: 'number',
+          },
+          required: {
+            description:
+              'Whether the course completes (and the certificate is issued) only once this task is passed.',
+            type: 'boolean',
+          },
+        },
+        required: ['instructions', 'evidence', 'criteria', 'passPoints', 'required'],
+        additionalProperties: false,
+        description:
+          'A task from the field: instructions, the evidence it takes, and the rubric a trainer scores.',
         type: 'object',
         nullable: true,
       },

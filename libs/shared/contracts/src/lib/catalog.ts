@@ -22,7 +22,7 @@ export interface Competence {
 
 // ---------------------------------------------------------------- content (draft, version, file)
 
-export const LESSON_KINDS = ['text', 'media', 'quiz'] as const;
+export const LESSON_KINDS = ['text', 'media', 'quiz', 'task'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
 
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'short_answer'] as const;
@@ -137,10 +137,12 @@ export interface LessonContent {
   title: LocalizedText;
   competences: string[];
   estimatedMinutes: number | null;
-  /** text: markdown per locale. media/quiz: optional introduction. */
+  /** text: markdown per locale. media/quiz/task: optional introduction. */
   body: LocalizedText;
   media: MediaContent | null;
   quiz: Quiz | null;
+  /** task: the practical task. Absent (files and drafts from before tasks): null. */
+  task?: PracticalTask | null;
 }
 
 export interface ModuleContent {
@@ -224,6 +226,7 @@ export interface CreateLessonRequest {
   body?: LocalizedText;
   media?: MediaContent | null;
   quiz?: Quiz | null;
+  task?: PracticalTask | null;
   competences?: string[];
   estimatedMinutes?: number | null;
 }
@@ -298,6 +301,24 @@ export interface CoachQuiz {
   }[];
 }
 
+/** A practical task as a coach reads it in one locale: instructions rendered and sanitised. */
+export interface CoachTask {
+  instructionsHtml: string;
+  /** The locale of the instructions. */
+  locale: Locale;
+  evidence: EvidenceRule[];
+  criteria: {
+    key: string;
+    title: string;
+    competence: string | null;
+    levels: { key: string; title: string; descriptor: string; points: number }[];
+  }[];
+  passPoints: number;
+  /** The sum of each criterion's highest level. */
+  maxPoints: number;
+  required: boolean;
+}
+
 /** How a page loads one of the platform's own raster images: resized variants, intrinsic size. */
 export interface ResponsiveImage {
   /** The phone-size variant (also what an offline copy keeps). */
@@ -334,6 +355,8 @@ export interface CoachLesson {
     image?: ResponsiveImage | null;
   } | null;
   quiz: CoachQuiz | null;
+  /** A task lesson's task (absent in copies from before tasks: null). */
+  task?: CoachTask | null;
   estimatedMinutes: number | null;
   competences: string[];
 }

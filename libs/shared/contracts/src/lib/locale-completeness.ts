@@ -3,7 +3,19 @@ import type { Locale } from './locale';
 
 /** Which text of a course, module or lesson a language lacks. */
 export type TextPart =
-  'title' | 'summary' | 'body' | 'caption' | 'transcript' | 'prompt' | 'option' | 'feedback' | 'explanation';
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'caption'
+  | 'transcript'
+  | 'prompt'
+  | 'option'
+  | 'feedback'
+  | 'explanation'
+  | 'instructions'
+  | 'criterion'
+  | 'level'
+  | 'descriptor';
 
 export interface MissingText {
   part: TextPart;
@@ -12,6 +24,9 @@ export interface MissingText {
   /** Quiz texts: the question's and option's places (0-based). */
   question?: number;
   option?: number;
+  /** Task texts: the rubric criterion's and level's places (0-based). */
+  criterion?: number;
+  level?: number;
 }
 
 /** The texts of one place (the course's own, a module's own, or a lesson) in one language. */
@@ -43,7 +58,7 @@ export type CompletenessSource = Pick<CourseContent, 'defaultLocale' | 'locales'
 
 const has = (text: LocalizedText | null | undefined, locale: Locale) => !!text?.[locale]?.trim();
 
-/** The texts of a lesson, each with where it is, as a coach reads them (quiz texts included). */
+/** The texts of a lesson, each with where it is, as a coach reads them (quiz and task texts included). */
 function lessonTexts(lesson: LessonContent): { text: LocalizedText | undefined; missing: MissingText }[] {
   const out: { text: LocalizedText | undefined; missing: MissingText }[] = [
     { text: lesson.title, missing: { part: 'title', field: 'title' } },
@@ -73,6 +88,24 @@ function lessonTexts(lesson: LessonContent): { text: LocalizedText | undefined; 
       });
     });
   }
+  if (lesson.kind === 'task' && lesson.task) {
+    out.push({
+      text: lesson.task.instructions,
+      missing: { part: 'instructions', field: 'task.instructions' },
+    });
+    lesson.task.criteria.forEach((c, criterion) => {
+      const at = `task.criteria[${criterion}]`;
+      out.push({ text: c.title, missing: { part: 'criterion', field: `${at}.title`, criterion } });
+      c.levels.forEach((l, level) => {
+        const lat = `${at}.levels[${level}]`;
+        out.push({ text: l.title, missing: { part: 'level', field: `${lat}.title`, criterion, level } });
+        out.push({
+          text: l.descriptor,
+          missing: { part: 'descriptor', field: `${lat}.descriptor`, criterion, level },
+        });
+      });
+    });
+  }
   return out;
 }
 
@@ -91,7 +124,7 @@ function place(
 /**
  * How complete each offered language other than the default is: every text the default language has
  * (titles, summary, lesson texts and introductions, media captions and transcripts, each quiz question,
- * option, feedback and explanation), and whether this language has it too. A text missing in a language
+ * option, feedback and explanation, each task's instructions and rubric texts), and whether this language has it too. A text missing in a language
  * falls back to the default language for coaches who read it.
  */
 export function localeCompleteness(content: CompletenessSource): LocaleCompleteness[] {

@@ -2,10 +2,12 @@ import type {
   CoachCourse,
   CoachLesson,
   CoachQuiz,
+  CoachTask,
   CourseContent,
   LessonContent,
   Locale,
   LocalizedText,
+  PracticalTask,
   Quiz,
 } from '@tc/shared/contracts';
 import { renderMarkdown } from './markdown';
@@ -67,6 +69,49 @@ export function coachQuiz(
   };
 }
 
+/** The sum of each criterion's highest level: the most a task can score. */
+export function taskMaxPoints(task: Pick<PracticalTask, 'criteria'>): number {
+  return task.criteria.reduce((sum, c) => sum + Math.max(0, ...c.levels.map((l) => l.points)), 0);
+}
+
+/** A task as a coach reads it: instructions rendered and sanitised, the rubric in one locale. */
+export function coachTask(
+  task: PracticalTask,
+  locale: Locale,
+  fallbackLocale: Locale,
+  images?: ImageLookup,
+): { task: CoachTask; fallback: boolean } {
+  let fallback = false;
+  const text = (t: LocalizedText | undefined) => {
+    const p = pick(t, locale, fallbackLocale);
+    fallback ||= p.value !== '' && p.fallback;
+    return p;
+  };
+  const instructions = text(task.instructions);
+  return {
+    task: {
+      instructionsHtml: renderMarkdown(instructions.value, images),
+      locale: instructions.locale,
+      evidence: task.evidence.map((e) => ({ ...e })),
+      criteria: task.criteria.map((c) => ({
+        key: c.key,
+        title: text(c.title).value,
+        competence: c.competence,
+        levels: c.levels.map((l) => ({
+          key: l.key,
+          title: text(l.title).value,
+          descriptor: text(l.descriptor).value,
+          points: l.points,
+        })),
+      })),
+      passPoints: task.passPoints,
+      maxPoints: taskMaxPoints(task),
+      required: task.required,
+    },
+    fallback,
+  };
+}
+
 /** `images`: what the media store knows of the course's images (their resized variants and sizes). */
 export function coachLesson(
   lesson: LessonContent,
@@ -82,6 +127,12 @@ export function coachLesson(
     const q = coachQuiz(lesson.quiz, locale, fallbackLocale);
     quiz = q.quiz;
     fallback ||= q.fallback;
+  }
+  let task: CoachTask | null = null;
+  if (lesson.kind === 'task' && lesson.task) {
+    const t = coachTask(lesson.task, locale, fallbackLocale, images);
+    task = t.task;
+    fallback ||= t.fallback;
   }
   let media: CoachLesson['media'] = null;
   let mediaLocale = locale;
@@ -117,6 +168,7 @@ export function coachLesson(
     html: renderMarkdown(body.value, images),
     media,
     quiz,
+    task,
     estimatedMinutes: lesson.estimatedMinutes,
     competences: lesson.competences,
   };

@@ -1,7 +1,101 @@
-import type { CourseContent, ProblemCode, ProblemParams, PublishProblem } from '@tc/shared/contracts';
+import type {
+  CourseContent,
+  EvidenceKind,
+  PracticalTask,
+  ProblemCode,
+  ProblemParams,
+  PublishProblem,
+} from '@tc/shared/contracts';
+import { taskMaxPoints } from './coach-view';
 
 const has = (text: Record<string, string | undefined> | undefined, locale: string) =>
   !!text?.[locale]?.trim();
+
+/** The most of each kind of evidence a task may ask for. */
+export const EVIDENCE_MAX: Record<EvidenceKind, number> = { text: 1, photo: 10, audio: 3, pdf: 3 };
+
+type Add = (field: string, code: ProblemCode, message: string, params?: ProblemParams) => void;
+
+/**
+ * What stops a task from being published: instructions and rubric titles in the default language `d`,
+ * one to ten criteria of two to six levels with distinct points, a pass threshold the rubric can reach,
+ * and evidence rules that ask for something, once per kind, within each kind's limits.
+ */
+function taskProblems(task: PracticalTask | null | undefined, at: string, d: string, add: Add): void {
+  const locale = { locale: d };
+  if (!task) {
+    add(at, 'task-missing', 'This task lesson has no task.');
+    return;
+  }
+  if (!has(task.instructions, d))
+    add(
+      `${at}.instructions.${d}`,
+      'task-instructions-missing',
+      `The task needs instructions in ${d}.`,
+      locale,
+    );
+  const kinds = new Set<EvidenceKind>();
+  task.evidence.forEach((rule, e) => {
+    const max = EVIDENCE_MAX[rule.kind];
+    if (kinds.has(rule.kind))
+      add(
+        `${at}.evidence[${e}].kind`,
+        'evidence-kind-twice',
+        `Evidence of kind ${rule.kind} is asked twice.`,
+      );
+    kinds.add(rule.kind);
+    if (rule.max > max || rule.min > rule.max)
+      add(
+        `${at}.evidence[${e}]`,
+        'evidence-out-of-range',
+        `Evidence of kind ${rule.kind}: at most ${max}, and min no more than max.`,
+        { max },
+      );
+  });
+  if (!task.evidence.some((rule) => rule.min >= 1))
+    add(`${at}.evidence`, 'evidence-none-required', 'The task must ask for at least one piece of evidence.');
+  if (!task.criteria.length) add(`${at}.criteria`, 'task-no-criterion', 'The rubric has no criterion.');
+  task.criteria.forEach((criterion, c) => {
+    const cat = `${at}.criteria[${c}]`;
+    const n = { criterion: c + 1 };
+    if (!has(criterion.title, d))
+      add(`${cat}.title.${d}`, 'criterion-title-missing', `Criterion ${c + 1} needs a title in ${d}.`, {
+        ...n,
+        ...locale,
+      });
+    if (criterion.levels.length < 2)
+      add(`${cat}.levels`, 'levels-too-few', `Criterion ${c + 1} needs at least two levels.`, {
+        ...n,
+        min: 2,
+      });
+    const points = new Set<number>();
+    criterion.levels.forEach((level, v) => {
+      if (!has(level.title, d))
+        add(
+          `${cat}.levels[${v}].title.${d}`,
+          'level-title-missing',
+          `Level ${v + 1} of criterion ${c + 1} needs a title in ${d}.`,
+          { ...n, ...locale },
+        );
+      if (points.has(level.points))
+        add(
+          `${cat}.levels[${v}].points`,
+          'level-points-equal',
+          `Two levels of criterion ${c + 1} give ${level.points} points.`,
+          n,
+        );
+      points.add(level.points);
+    });
+  });
+  const max = taskMaxPoints(task);
+  if (task.criteria.length && (task.passPoints < 1 || task.passPoints > max))
+    add(
+      `${at}.passPoints`,
+      'pass-points-out-of-range',
+      `The pass threshold must be between 1 and ${max} points.`,
+      { max },
+    );
+}
 
 /**
  * Everything that stops a draft from being published, each with where it is. Empty means publishable.
@@ -13,7 +107,7 @@ export function publishProblems(
 ): PublishProblem[] {
   const d = content.defaultLocale;
   const problems: PublishProblem[] = [];
-  const add = (field: string, code: ProblemCode, message: string, params?: ProblemParams) =>
+  const add: Add = (field, code, message, params) =>
     problems.push({ field, code, message, ...(params ? { params } : {}) });
   const locale = { locale: d };
 
@@ -62,6 +156,7 @@ export function publishProblems(
           add(`${l}.media.mediaHash`, 'file-not-uploaded', 'The file has not been uploaded.');
         }
       }
+      if (lesson.kind === 'task') taskProblems(lesson.task, `${l}.task`, d, add);
       if (lesson.kind === 'quiz') {
         const quiz = lesson.quiz;
         if (!quiz || !quiz.questions.length) {

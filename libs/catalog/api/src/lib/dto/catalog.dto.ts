@@ -25,6 +25,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  EVIDENCE_KINDS,
   LESSON_KINDS,
   LOCALES,
   MEDIA_TYPES,
@@ -34,17 +35,22 @@ import {
   type CreateCourseRequest,
   type CreateLessonRequest,
   type CreateModuleRequest,
+  type EvidenceKind,
+  type EvidenceRule,
   type LessonContent,
   type LessonKind,
   type Locale,
   type MediaContent,
   type MediaType,
   type ModuleContent,
+  type PracticalTask,
   type QuestionType,
   type Quiz,
   type QuizOption,
   type QuizQuestion,
   type ReorderRequest,
+  type RubricCriterion,
+  type RubricLevel,
   type UpdateCourseRequest,
   type UpdateLessonRequest,
   type UpdateModuleRequest,
@@ -219,6 +225,66 @@ export class MediaContentDto implements MediaContent {
   @Nested(() => LongTextDto) transcript!: LongTextDto;
 }
 
+/** A list of nested objects, each validated (paths read `criteria[1].levels[0].points`). */
+function NestedList(type: () => new () => object, max: number) {
+  return applyDecorators(
+    ApiProperty({ type: [type()] }),
+    IsArray(),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
+export class EvidenceRuleDto implements EvidenceRule {
+  @ApiProperty({ enum: EVIDENCE_KINDS }) @IsIn(EVIDENCE_KINDS) kind!: EvidenceKind;
+  @ApiProperty({ minimum: 0, maximum: 10 }) @IsInt() @Min(0) @Max(10) min!: number;
+  @ApiProperty({ minimum: 1, maximum: 10, description: 'text: 1; photo ≤ 10; audio ≤ 3; pdf ≤ 3' })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  max!: number;
+}
+
+export class RubricLevelDto implements RubricLevel {
+  @ApiProperty() @IsString() @Matches(KEY, KEY_RULE) key!: string;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
+  @Nested(() => LongTextDto) descriptor!: LongTextDto;
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsInt() @Min(0) @Max(100) points!: number;
+}
+
+export class RubricCriterionDto implements RubricCriterion {
+  @ApiProperty() @IsString() @Matches(KEY, KEY_RULE) key!: string;
+  @Nested(() => ShortTextDto) title!: ShortTextDto;
+
+  @ApiProperty({ type: String, nullable: true, example: '3.1' })
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(COMPETENCE, coded('invalid-competence', 'competence must be a DigComp code such as 3.1'))
+  competence!: string | null;
+
+  @NestedList(() => RubricLevelDto, 6)
+  levels!: RubricLevelDto[];
+}
+
+/** A practical task as saved in a draft: its shape here, its completeness at publish. */
+export class PracticalTaskDto implements PracticalTask {
+  @Nested(() => LongTextDto) instructions!: LongTextDto;
+
+  @NestedList(() => EvidenceRuleDto, EVIDENCE_KINDS.length)
+  evidence!: EvidenceRuleDto[];
+
+  @NestedList(() => RubricCriterionDto, 10)
+  criteria!: RubricCriterionDto[];
+
+  @ApiProperty({ minimum: 0, maximum: 600, description: '0 < passPoints ≤ the most the rubric gives' })
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  passPoints!: number;
+
+  @ApiProperty() @IsBoolean() required!: boolean;
+}
+
 function Competences() {
   return function (target: object, property: string) {
     ApiPropertyOptional({ type: [String], example: ['1.1', '2.4'] })(target, property);
@@ -276,6 +342,9 @@ export class CreateLessonDto implements CreateLessonRequest {
 
   @Nested(() => QuizDto, { optional: true, nullable: true })
   quiz?: QuizDto | null;
+
+  @Nested(() => PracticalTaskDto, { optional: true, nullable: true })
+  task?: PracticalTaskDto | null;
 
   @IsOptional() @Competences() competences?: string[];
 
@@ -367,6 +436,10 @@ export class FileLessonDto implements LessonContent {
 
   @Nested(() => QuizDto, { nullable: true })
   quiz!: QuizDto | null;
+
+  /** Absent in files from before tasks: null. */
+  @Nested(() => PracticalTaskDto, { optional: true, nullable: true })
+  task?: PracticalTaskDto | null;
 }
 
 export class FileModuleDto implements ModuleContent {

@@ -1,10 +1,10 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CourseEntity } from './course.entity';
 import { CourseModuleEntity } from './course-module.entity';
-import type { LessonKind, LocalizedText, MediaContent, Quiz } from '@tc/shared/contracts';
+import type { LessonKind, LocalizedText, MediaContent, PracticalTask, Quiz } from '@tc/shared/contracts';
 
 @Entity('course_lessons')
-@Check('CHK_course_lessons_kind', `"kind" IN ('text','media','quiz')`)
+@Check('CHK_course_lessons_kind', `"kind" IN ('text','media','quiz','task')`)
 @Unique('UQ_course_lessons_key', ['courseId', 'key'])
 export class CourseLessonEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -46,6 +46,10 @@ export class CourseLessonEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   quiz!: Quiz | null;
+
+  /** A task lesson's practical task (instructions, evidence rules, rubric). */
+  @Column({ type: 'jsonb', nullable: true })
+  task!: PracticalTask | null;
 
   @Column({ type: 'jsonb' })
   competences!: string[];

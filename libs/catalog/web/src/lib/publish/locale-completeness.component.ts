@@ -167,7 +167,12 @@ export class LocaleCompletenessComponent {
         ...base,
         key,
         where: {
-          key: lesson.kind === 'quiz' ? 'courses.publish.languages.atQuiz' : 'courses.publish.atLesson',
+          key:
+            lesson.kind === 'quiz'
+              ? 'courses.publish.languages.atQuiz'
+              : lesson.kind === 'task'
+                ? 'courses.publish.languages.atTask'
+                : 'courses.publish.atLesson',
           params: { module: this.n(p.moduleIndex + 1), lesson: this.n(p.lessonIndex + 1) },
         },
         title: title(lesson.title),
@@ -187,13 +192,15 @@ export class LocaleCompletenessComponent {
     return { ...base, key, where: { key: 'courses.publish.atCourse', params: {} }, title: '', link: null };
   }
 
-  /** A missing text in words: "question 2, option 1". */
+  /** A missing text in words: "question 2, option 1", "criterion 1, level 3". */
   private part(m: MissingText): { key: string; params: Record<string, unknown> } {
     return {
       key: `courses.publish.languages.parts.${m.part}`,
       params: {
         question: m.question === undefined ? '' : this.n(m.question + 1),
         option: m.option === undefined ? '' : this.n(m.option + 1),
+        criterion: m.criterion === undefined ? '' : this.n(m.criterion + 1),
+        level: m.level === undefined ? '' : this.n(m.level + 1),
       },
     };
   }
