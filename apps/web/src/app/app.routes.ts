@@ -61,6 +61,26 @@ async function loadHelp(): Promise<Route[]> {
 }
 
 /**
+ * Learning knows nothing of practice: the app tells the lesson player what shows a task lesson (the
+ * practice domain's hand-in, its own chunk, loaded when a task lesson opens).
+ */
+async function loadLearn(): Promise<Route[]> {
+  const learning = await import('@tc/learning/web');
+  return [
+    {
+      path: '',
+      providers: [
+        {
+          provide: learning.TASK_LESSON_VIEW,
+          useValue: () => import('@tc/practice/web/hand-in').then((m) => m.TaskHandInComponent),
+        },
+      ],
+      children: learning.learnRoutes,
+    },
+  ];
+}
+
+/**
  * What other domains add to the home page: for a coach, the next lesson, deadline and enrolments;
  * for a trainer, their cohorts, drafts and what waits; each in place of the text about the role and
  * from its own small entry, not the domain's pages.
@@ -103,6 +123,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('@tc/catalog/web').then((m) => m.coursesRoutes),
       },
       {
+        // A cohort's practical tasks to review (before the cohorts' own pages, which it sits among).
+        path: 'cohorts/:cohortId/reviews',
+        canActivate: [roleGuard(...COHORTS_ROLES)],
+        loadChildren: () => import('@tc/practice/web').then((m) => m.practiceReviewRoutes),
+      },
+      {
         path: 'cohorts',
         canActivate: [roleGuard(...COHORTS_ROLES)],
         loadChildren: () => import('@tc/cohorts/web').then((m) => m.cohortsRoutes),
@@ -114,7 +140,7 @@ export const appRoutes: Route[] = [
       {
         path: 'learn',
         canActivate: [roleGuard(...LEARN_ROLES)],
-        loadChildren: () => import('@tc/learning/web').then((m) => m.learnRoutes),
+        loadChildren: loadLearn,
       },
       {
         path: 'territories',

@@ -1,1 +1,2 @@
 export * from './lib/learning.routes';
+export { TASK_LESSON_VIEW } from './lib/lesson/task-lesson-view';

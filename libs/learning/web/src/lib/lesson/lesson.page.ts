@@ -9,10 +9,12 @@ import {
   effect,
   inject,
   input,
+  resource,
   signal,
   untracked,
   viewChild,
 } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, ProblemMessageComponent } from '@tc/shared/ui';
@@ -24,6 +26,7 @@ import { QuizComponent } from '../quiz/quiz.component';
 import { SyncStatusComponent } from '../ui/sync-status.component';
 import { DataSaverToggleComponent } from './data-saver-toggle.component';
 import { LessonHtmlDirective } from './lesson-html';
+import { TASK_LESSON_VIEW } from './task-lesson-view';
 
 /**
  * `/learn/:enrolmentId/lessons/:lessonKey`: one lesson, its media or its quiz, previous/next.
@@ -32,6 +35,7 @@ import { LessonHtmlDirective } from './lesson-html';
 @Component({
   selector: 'tc-lesson-page',
   imports: [
+    NgComponentOutlet,
     RouterLink,
     TranslocoPipe,
     ProblemMessageComponent,
@@ -71,6 +75,12 @@ export class LessonPage {
     const l = this.learner();
     const lesson = this.lesson();
     return !!l && !!lesson && isDone(l, lesson);
+  });
+  private readonly loadTaskView = inject(TASK_LESSON_VIEW, { optional: true });
+  /** The hand-in of a task lesson, loaded when the first task lesson opens. */
+  protected readonly taskView = resource({
+    params: () => (this.lesson()?.kind === 'task' && this.loadTaskView ? this.loadTaskView : undefined),
+    loader: ({ params: load }) => load(),
   });
   protected readonly quizState = computed(() => this.learner()?.quizzes[this.lessonKey()] ?? null);
   protected readonly position = computed(() => {
@@ -123,16 +133,16 @@ export class LessonPage {
     this.store.complete(this.enrolmentId(), this.lessonKey());
   }
 
-  /** "Next" at the end of a text or media lesson also marks it as read. */
+  /** "Next" at the end of a text or media lesson also marks it as read (a task completes once passed). */
   protected next(key: string): void {
     const lesson = this.lesson();
-    if (lesson && lesson.kind !== 'quiz') this.markDone();
+    if (lesson && lesson.kind !== 'quiz' && lesson.kind !== 'task') this.markDone();
     void this.router.navigate(['/learn', this.enrolmentId(), 'lessons', key]);
   }
 
   protected finish(): void {
     const lesson = this.lesson();
-    if (lesson && lesson.kind !== 'quiz') this.markDone();
+    if (lesson && lesson.kind !== 'quiz' && lesson.kind !== 'task') this.markDone();
     void this.router.navigate(['/learn', this.enrolmentId()]);
   }
 

@@ -1,0 +1,99 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { EvidenceFile } from '@tc/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { PracticeService } from '../data-access/practice.service';
+
+/**
+ * One evidence file shown where it is read: a photo, a recording to play, a PDF in a sandboxed
+ * frame (with a link to open it). The bytes are private: fetched with the session's token and shown
+ * through an object URL, freed when the view goes.
+ */
+@Component({
+  selector: 'tc-evidence-view',
+  imports: [TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (url(); as u) {
+      @switch (file().kind) {
+        @case ('photo') {
+          <a [href]="u" target="_blank" rel="noopener">
+            <img [src]="u" [alt]="label()" class="tc-photo" />
+          </a>
+        }
+        @case ('audio') {
+          <audio controls [src]="u" [attr.aria-label]="label()"></audio>
+        }
+        @default {
+          @if (frame(); as f) {
+            <iframe [src]="f" sandbox="" [title]="label()" class="tc-pdf"></iframe>
+          }
+          <a class="tc-button-secondary" [href]="u" target="_blank" rel="noopener">
+            {{ 'practice.evidence.openPdf' | transloco }}
+          </a>
+        }
+      }
+    } @else if (failed()) {
+      <p class="tc-error">
+        {{ 'practice.evidence.failed' | transloco }}
+        <button type="button" class="tc-button-secondary" (click)="load()">
+          {{ 'practice.retry' | transloco }}
+        </button>
+      </p>
+    } @else {
+      <p role="status" class="tc-loading">{{ 'practice.evidence.loading' | transloco }}</p>
+    }
+  `,
+  styleUrl: './evidence-view.component.scss',
+})
+export class EvidenceViewComponent {
+  private readonly api = inject(PracticeService);
+  private readonly sanitizer = inject(DomSanitizer);
+  readonly file = input.required<EvidenceFile>();
+  /** What the file is, for a screen reader ("Photo 2"). */
+  readonly label = input('');
+  protected readonly url = signal<string | null>(null);
+  protected readonly frame = signal<SafeResourceUrl | null>(null);
+  protected readonly failed = signal(false);
+
+  constructor() {
+    effect(() => {
+      this.file();
+      untracked(() => void this.load());
+    });
+    inject(DestroyRef).onDestroy(() => this.release());
+  }
+
+  protected async load(): Promise<void> {
+    this.release();
+    this.failed.set(false);
+    const id = this.file().id;
+    try {
+      const blob = await firstValueFrom(this.api.evidence(id));
+      if (this.file().id !== id) return;
+      const url = URL.createObjectURL(blob);
+      this.url.set(url);
+      // A blob: URL of our own origin, in a frame without scripts or same-origin rights.
+      if (this.file().kind === 'pdf') this.frame.set(this.sanitizer.bypassSecurityTrustResourceUrl(url));
+    } catch {
+      this.failed.set(true);
+    }
+  }
+
+  private release(): void {
+    const url = this.url();
+    if (url) URL.revokeObjectURL(url);
+    this.url.set(null);
+    this.frame.set(null);
+  }
+}
