@@ -26,6 +26,16 @@ const scopes = {
     'scope:catalog',
     'scope:cohorts',
   ],
+  // Field practice: tasks of a course version, an enrolment's coach and cohort, completion through learning.
+  'scope:practice': [
+    'scope:shared',
+    'scope:audit',
+    'scope:territories',
+    'scope:identity',
+    'scope:catalog',
+    'scope:cohorts',
+    'scope:learning',
+  ],
   // Statistics read the rollups the other domains keep; they reach only territories (the tree) and the
   // catalog (course titles, modules, competences).
   'scope:observatory': [
@@ -46,6 +56,7 @@ const scopes = {
     'scope:cohorts',
     'scope:learning',
     'scope:observatory',
+    'scope:practice',
   ],
 };
 

@@ -53,4 +53,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   // Running enrolments by territory, for identity's warning before a coach role goes
   // (CreateEnrolmentDirectoryView).
   { name: 'enrolment_directory', owner: 'cohorts', kind: 'view', public: true },
+
+  // Field practice: evidence, rounds handed in, reviews (CreatePractice); read and written with SQL only.
+  ...['practice_evidence_files', 'practice_submissions', 'practice_submission_files', 'practice_reviews'].map(
+    (name): DeclaredTable => ({ name, owner: 'practice', kind: 'table' }),
+  ),
 ];

@@ -5,6 +5,7 @@ import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { LearningModule } from '@tc/learning/api';
 import { ObservatoryModule } from '@tc/observatory/api';
+import { PracticeModule } from '@tc/practice/api';
 import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
@@ -42,6 +43,7 @@ export class AppModule {
         CohortsModule,
         LearningModule.forRoot({ publicUrl: config.publicUrl }),
         ObservatoryModule.forRoot({ k: config.observatoryK }),
+        PracticeModule.forRoot({ evidenceDir: config.evidenceDir, quotaBytes: config.evidenceQuotaBytes }),
       ],
       controllers: [HealthController, HelpController],
       providers: [

@@ -15,6 +15,8 @@ const schema = z.object({
     .optional(),
   DATA_DIR: z.string().default('./data'),
   MEDIA_DIR: z.string().optional(),
+  EVIDENCE_DIR: z.string().optional(),
+  EVIDENCE_QUOTA_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z
     .string()
@@ -129,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       : ({ kind: 'pglite', dataDir: resolve(e.DATA_DIR) } as const),
     dataDir: resolve(e.DATA_DIR),
     mediaDir: resolve(e.MEDIA_DIR ?? `${e.DATA_DIR}/media`),
+    evidenceDir: resolve(e.EVIDENCE_DIR ?? `${e.DATA_DIR}/evidence`),
+    evidenceQuotaBytes: e.EVIDENCE_QUOTA_MB * 1024 * 1024,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
     // Without a configured secret (development), sessions survive restarts through the refresh cookie only.

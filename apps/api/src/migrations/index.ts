@@ -17,6 +17,7 @@ import { AddInvitationStates1765210000000 } from './1765210000000-AddInvitationS
 import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-CreateEnrolmentDirectoryView';
 import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
 import { AddTaskLessons1765400000000 } from './1765400000000-AddTaskLessons';
+import { CreatePractice1765410000000 } from './1765410000000-CreatePractice';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateEnrolmentDirectoryView1765220000000,
   AppendCountDeltas1765300000000,
   AddTaskLessons1765400000000,
+  CreatePractice1765410000000,
 ];

@@ -12,6 +12,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.account.unlocked': 'Connexion débloquée',
     'audit.actions.audit.exported': 'Journal d’audit exporté',
     'audit.actions.certificate.reissued': 'Certificat réédité',
+    'audit.actions.practice.reviewed': 'Tâche pratique relue',
     'audit.actions.certificate.revoked': 'Certificat révoqué',
     'audit.actions.cohort.created': 'Cohorte créée',
     'audit.actions.cohort.csv-imported': 'Import CSV dans une cohorte',
@@ -22,7 +23,6 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.roster-exported': 'Liste d’une cohorte exportée',
     'audit.actions.cohort.version-changed': 'Cohorte passée à une autre version',
     'audit.actions.course.published': 'Version de cours publiée',
-    'audit.actions.course.duplicated': 'Cours dupliqué',
     'audit.actions.observatory.exported': 'Export de l’observatoire',
     'audit.actions.role.changed': 'Rôle changé',
     'audit.actions.role.granted': 'Rôle attribué',
@@ -64,6 +64,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} a exporté le journal d’audit ({{ format }}, {{ rows }} entrée(s)).',
     'audit.sentences.certificate.reissued':
       '{{ actor }} a réédité le certificat {{ subject }} (cohorte « {{ cohort }} »).',
+    'audit.sentences.practice.reviewed':
+      '{{ actor }} a relu un rendu de tâche pratique dans la cohorte « {{ subject }} ».',
     'audit.sentences.certificate.revoked':
       '{{ actor }} a révoqué le certificat {{ subject }} (cohorte « {{ cohort }} »).',
     'audit.sentences.cohort.created':
@@ -84,8 +86,6 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} a exporté la liste de la cohorte « {{ subject }} » ({{ format }}, {{ rows }} ligne(s)).',
     'audit.sentences.cohort.version-changed':
       '{{ actor }} a fait passer la cohorte « {{ subject }} » de la version {{ previousVersion }} à la version {{ version }}.',
-    'audit.sentences.course.duplicated':
-      '{{ actor }} a dupliqué le cours « {{ course }} » en un nouveau brouillon, « {{ subject }} ».',
     'audit.sentences.course.published':
       '{{ actor }} a publié la version {{ version }} du cours « {{ subject }} ».',
     'audit.sentences.observatory.exported':
@@ -131,6 +131,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.account.unlocked': 'رفع حظر تسجيل الدخول',
     'audit.actions.audit.exported': 'تصدير سجل التدقيق',
     'audit.actions.certificate.reissued': 'إعادة إصدار شهادة',
+    'audit.actions.practice.reviewed': 'مراجعة مهمة تطبيقية',
     'audit.actions.certificate.revoked': 'إلغاء شهادة',
     'audit.actions.cohort.created': 'إنشاء فوج',
     'audit.actions.cohort.csv-imported': 'استيراد CSV في فوج',
@@ -141,7 +142,6 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.roster-exported': 'تصدير قائمة فوج',
     'audit.actions.cohort.version-changed': 'نقل فوج إلى نسخة أخرى',
     'audit.actions.course.published': 'نشر نسخة من دورة',
-    'audit.actions.course.duplicated': 'نسخ دورة',
     'audit.actions.observatory.exported': 'تصدير من المرصد',
     'audit.actions.role.changed': 'تغيير دور',
     'audit.actions.role.granted': 'منح دور',
@@ -182,6 +182,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       'تصدير سجل التدقيق ({{ format }}، {{ rows }} إدخال)، من طرف {{ actor }}.',
     'audit.sentences.certificate.reissued':
       'إعادة إصدار الشهادة {{ subject }} (فوج «{{ cohort }}»)، من طرف {{ actor }}.',
+    'audit.sentences.practice.reviewed':
+      'مراجعة تسليم مهمة تطبيقية في فوج «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.certificate.revoked':
       'إلغاء الشهادة {{ subject }} (فوج «{{ cohort }}»)، من طرف {{ actor }}.',
     'audit.sentences.cohort.created':
@@ -201,8 +203,6 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       'تصدير قائمة فوج «{{ subject }}» ({{ format }}، {{ rows }} سطر)، من طرف {{ actor }}.',
     'audit.sentences.cohort.version-changed':
       'نقل فوج «{{ subject }}» من النسخة {{ previousVersion }} إلى النسخة {{ version }}، من طرف {{ actor }}.',
-    'audit.sentences.course.duplicated':
-      'نسخ الدورة «{{ course }}» في مسودة جديدة، «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.course.published':
       'نشر النسخة {{ version }} من دورة «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.observatory.exported':
@@ -248,6 +248,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.account.unlocked': 'Sign-in unlocked',
     'audit.actions.audit.exported': 'Audit log exported',
     'audit.actions.certificate.reissued': 'Certificate re-issued',
+    'audit.actions.practice.reviewed': 'Practical task reviewed',
     'audit.actions.certificate.revoked': 'Certificate revoked',
     'audit.actions.cohort.created': 'Cohort created',
     'audit.actions.cohort.csv-imported': 'CSV imported into a cohort',
@@ -258,7 +259,6 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.roster-exported': 'Cohort roster exported',
     'audit.actions.cohort.version-changed': 'Cohort moved to another version',
     'audit.actions.course.published': 'Course version published',
-    'audit.actions.course.duplicated': 'Course duplicated',
     'audit.actions.observatory.exported': 'Observatory export',
     'audit.actions.role.changed': 'Role changed',
     'audit.actions.role.granted': 'Role granted',
@@ -300,6 +300,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} exported the audit log ({{ format }}, {{ rows }} entries).',
     'audit.sentences.certificate.reissued':
       '{{ actor }} re-issued the certificate {{ subject }} (cohort “{{ cohort }}”).',
+    'audit.sentences.practice.reviewed':
+      '{{ actor }} reviewed a practical task hand-in in cohort “{{ subject }}”.',
     'audit.sentences.certificate.revoked':
       '{{ actor }} revoked the certificate {{ subject }} (cohort “{{ cohort }}”).',
     'audit.sentences.cohort.created':
@@ -320,8 +322,6 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} exported the roster of the cohort “{{ subject }}” ({{ format }}, {{ rows }} row(s)).',
     'audit.sentences.cohort.version-changed':
       '{{ actor }} moved the cohort “{{ subject }}” from version {{ previousVersion }} to version {{ version }}.',
-    'audit.sentences.course.duplicated':
-      '{{ actor }} duplicated the course “{{ course }}” into a new draft, “{{ subject }}”.',
     'audit.sentences.course.published':
       '{{ actor }} published version {{ version }} of the course “{{ subject }}”.',
     'audit.sentences.observatory.exported':

@@ -28,6 +28,8 @@ export class LearningModule {
   static forRoot(options: { publicUrl: string }): DynamicModule {
     return {
       module: LearningModule,
+      // Global: the practice domain re-decides completion (ProgressService) after a trainer's pass.
+      global: true,
       imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), CohortsModule, TerritoriesModule],
       controllers: [LearningController, CertificatesController, CoachRecordController],
       providers: [

@@ -95,8 +95,10 @@ export class ProgressService {
           lastActivityAt: at,
         };
         change.startedAt = min(change.startedAt, at);
-        // A quiz is completed by passing it (a graded attempt), not by a client's say-so.
-        if (e.type === 'completed' && kind !== 'quiz') change.completedAt = min(change.completedAt, at);
+        // A quiz is completed by passing it (a graded attempt), a task by a trainer's pass (practice),
+        // not by a client's say-so.
+        if (e.type === 'completed' && kind !== 'quiz' && kind !== 'task')
+          change.completedAt = min(change.completedAt, at);
         change.lastActivityAt = max(change.lastActivityAt, at) as Date;
         changes.set(key, change);
       }

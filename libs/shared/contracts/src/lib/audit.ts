@@ -10,7 +10,6 @@ export const AUDIT_ACTIONS = [
   'account.locked',
   'account.unlocked',
   'course.published',
-  'course.duplicated',
   'cohort.created',
   'cohort.version-changed',
   'cohort.join-code-changed',
@@ -26,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'territory.updated',
   'territory.moved',
   'audit.exported',
+  'practice.reviewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -182,6 +182,20 @@ export const PROBLEM_CODES = [
   'months-reversed',
   'course-not-in-territory',
   'course-needed',
+  // Practice.
+  'task-unknown',
+  'evidence-kind',
+  'evidence-quota',
+  'evidence-location',
+  'evidence-unknown',
+  'evidence-in-use',
+  'submission-waiting',
+  'task-passed',
+  'submission-not-waiting',
+  'criterion-unknown',
+  'criterion-missing',
+  'level-unknown',
+  'points-below-pass',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

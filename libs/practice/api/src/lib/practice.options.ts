@@ -1,0 +1,26 @@
+import type { EvidenceFileKind } from '@tc/shared/contracts';
+
+export interface PracticeOptions {
+  /** Where evidence files are kept (`<dir>/<enrolment id>/<sha256>`), apart from public media. */
+  evidenceDir: string;
+  /** The most a coach may keep in evidence files, all tasks together. */
+  quotaBytes: number;
+}
+
+export const PRACTICE_OPTIONS = Symbol('PRACTICE_OPTIONS');
+
+/** The default quota: 200 MB per coach. */
+export const DEFAULT_EVIDENCE_QUOTA = 200 * 1024 * 1024;
+
+/**
+ * The largest file of each kind. Photos are compressed on the device to about 300 kB; 1 MB leaves room
+ * for a device that compresses less. Voice notes and PDFs up to 10 MB.
+ */
+export const MAX_EVIDENCE_BYTES: Record<EvidenceFileKind, number> = {
+  photo: 1024 * 1024,
+  audio: 10 * 1024 * 1024,
+  pdf: 10 * 1024 * 1024,
+};
+
+/** Unfinished uploads are dropped after a day without a byte. */
+export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
