@@ -23,6 +23,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.roster-exported': 'Liste d’une cohorte exportée',
     'audit.actions.cohort.version-changed': 'Cohorte passée à une autre version',
     'audit.actions.course.published': 'Version de cours publiée',
+    'audit.actions.course.duplicated': 'Cours dupliqué',
     'audit.actions.observatory.exported': 'Export de l’observatoire',
     'audit.actions.role.changed': 'Rôle changé',
     'audit.actions.role.granted': 'Rôle attribué',
@@ -86,6 +87,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} a exporté la liste de la cohorte « {{ subject }} » ({{ format }}, {{ rows }} ligne(s)).',
     'audit.sentences.cohort.version-changed':
       '{{ actor }} a fait passer la cohorte « {{ subject }} » de la version {{ previousVersion }} à la version {{ version }}.',
+    'audit.sentences.course.duplicated':
+      '{{ actor }} a dupliqué le cours « {{ course }} » en un nouveau brouillon, « {{ subject }} ».',
     'audit.sentences.course.published':
       '{{ actor }} a publié la version {{ version }} du cours « {{ subject }} ».',
     'audit.sentences.observatory.exported':
@@ -142,6 +145,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.roster-exported': 'تصدير قائمة فوج',
     'audit.actions.cohort.version-changed': 'نقل فوج إلى نسخة أخرى',
     'audit.actions.course.published': 'نشر نسخة من دورة',
+    'audit.actions.course.duplicated': 'نسخ دورة',
     'audit.actions.observatory.exported': 'تصدير من المرصد',
     'audit.actions.role.changed': 'تغيير دور',
     'audit.actions.role.granted': 'منح دور',
@@ -203,6 +207,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       'تصدير قائمة فوج «{{ subject }}» ({{ format }}، {{ rows }} سطر)، من طرف {{ actor }}.',
     'audit.sentences.cohort.version-changed':
       'نقل فوج «{{ subject }}» من النسخة {{ previousVersion }} إلى النسخة {{ version }}، من طرف {{ actor }}.',
+    'audit.sentences.course.duplicated':
+      'نسخ الدورة «{{ course }}» في مسودة جديدة، «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.course.published':
       'نشر النسخة {{ version }} من دورة «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.observatory.exported':
@@ -259,6 +265,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.roster-exported': 'Cohort roster exported',
     'audit.actions.cohort.version-changed': 'Cohort moved to another version',
     'audit.actions.course.published': 'Course version published',
+    'audit.actions.course.duplicated': 'Course duplicated',
     'audit.actions.observatory.exported': 'Observatory export',
     'audit.actions.role.changed': 'Role changed',
     'audit.actions.role.granted': 'Role granted',
@@ -322,6 +329,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} exported the roster of the cohort “{{ subject }}” ({{ format }}, {{ rows }} row(s)).',
     'audit.sentences.cohort.version-changed':
       '{{ actor }} moved the cohort “{{ subject }}” from version {{ previousVersion }} to version {{ version }}.',
+    'audit.sentences.course.duplicated':
+      '{{ actor }} duplicated the course “{{ course }}” into a new draft, “{{ subject }}”.',
     'audit.sentences.course.published':
       '{{ actor }} published version {{ version }} of the course “{{ subject }}”.',
     'audit.sentences.observatory.exported':

@@ -1,4 +1,4 @@
-import type { CourseDraft, CourseSummary } from '@tc/shared/contracts';
+import type { AuditPage, CourseDraft, CourseSummary } from '@tc/shared/contracts';
 import { createTestApp, type TestApp } from '@tc/shared/testing';
 import { copyTitle } from '../lib/course-duplicate.service';
 
@@ -12,6 +12,14 @@ describe('duplicating a course (real database)', () => {
   const api = (method: string, url: string, token = trainer, body?: unknown) =>
     t.request(method, url, { token, body });
   const lessonKeys = (d: CourseDraft) => d.modules.flatMap((m) => m.lessons.map((l) => l.key));
+  /** The audit entries of copies made into `copyId`: who, from which course, which version. */
+  const copiesAudited = async (copyId: string) =>
+    (await t.dataSource.query(
+      `SELECT a.actor_id, u.email, a.subject_type, a.details FROM audit_log a
+         JOIN users u ON u.id = a.actor_id
+        WHERE a.action = 'course.duplicated' AND a.subject_id = $1`,
+      [copyId],
+    )) as { actor_id: string; email: string; subject_type: string; details: Record<string, unknown> }[];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -53,6 +61,20 @@ describe('duplicating a course (real database)', () => {
       id: string;
     }[];
     expect(owner?.owner_id).toBe(me?.id);
+    // Written to the audit log, as publishing is: by whom, from which course (a draft: no version).
+    expect(await copiesAudited(copy.id)).toEqual([
+      {
+        actor_id: me?.id,
+        email: 'trainer@example.org',
+        subject_type: 'course',
+        details: { courseId: demo.id },
+      },
+    ]);
+    // Read back as a sentence naming both courses by their titles.
+    const logged = await api('GET', '/api/v1/audit?action=course.duplicated', admin);
+    expect(logged.status).toBe(200);
+    const entry = (logged.body as AuditPage).items.find((e) => e.subjectId === copy.id);
+    expect([entry?.subjectLabel, entry?.detailLabels['courseId']]).toEqual([copy.title.fr, source.title.fr]);
     // A second copy takes the next free slug; the source is untouched.
     const again = await api('POST', `/api/v1/courses/${demo.id}/duplicate`);
     expect([again.status, again.body.slug]).toEqual([201, 'numerique-territoires-ess-copie-2']);
@@ -85,6 +107,16 @@ describe('duplicating a course (real database)', () => {
     expect(res.status).toBe(201);
     expect((res.body as CourseDraft).title.fr).toBe(`${published?.content.title.fr} (copie)`);
     expect((res.body as CourseDraft).latestVersion).toBeNull();
+    const [latest] = (await t.dataSource.query(
+      'SELECT max(number)::int AS number FROM course_versions WHERE course_id = $1',
+      [demo.id],
+    )) as { number: number }[];
+    expect(await copiesAudited(res.body.id as string)).toEqual([
+      expect.objectContaining({
+        email: 'trainer.copy@example.org',
+        details: { courseId: demo.id, version: latest?.number },
+      }),
+    ]);
     const mine = (await api('GET', '/api/v1/courses', other)).body as CourseSummary[];
     expect(mine.map((c) => c.id)).toEqual([res.body.id]);
   });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CourseContent, CourseDraft, LocalizedText } from '@tc/shared/contracts';
 import { AuthPrincipal } from '@tc/shared/api';
+import { writeAudit } from '@tc/audit/api';
 import { CourseAccess } from './course-access.service';
 import { draftContent } from './course-draft-content';
 import { CourseDraftReader } from './course-drafts.service';
@@ -24,7 +25,8 @@ export function copyTitle(title: LocalizedText): LocalizedText {
 /**
  * A course copied into a new draft of the caller's: from the draft when they may edit the course,
  * else from its latest published version. Keys are kept (a copy is a course of its own); the slug
- * gets "-copie" and a number if taken.
+ * gets "-copie" and a number if taken. The copy is written to the audit log, as publishing is: the
+ * new course names the course it came from (and the version, when it was copied from one).
  */
 @Injectable()
 export class CourseDuplicateService {
@@ -38,6 +40,7 @@ export class CourseDuplicateService {
   async duplicate(principal: AuthPrincipal, courseId: string): Promise<CourseDraft> {
     const id = await this.dataSource.transaction(async (manager) => {
       let content: CourseContent;
+      let version: number | null = null;
       try {
         await this.access.requireEditable(principal, courseId, manager);
         content = await draftContent(manager, courseId);
@@ -49,12 +52,21 @@ export class CourseDuplicateService {
         });
         if (!latest) throw e;
         content = latest.content;
+        version = latest.number;
       }
-      return this.imports.createFromContent(manager, principal.userId, {
+      const copyId = await this.imports.createFromContent(manager, principal.userId, {
         ...content,
         slug: `${content.slug.slice(0, 68)}-copie`,
         title: copyTitle(content.title),
       });
+      await writeAudit(manager, {
+        actorId: principal.userId,
+        action: 'course.duplicated',
+        subjectType: 'course',
+        subjectId: copyId,
+        details: { courseId, ...(version !== null ? { version } : {}) },
+      });
+      return copyId;
     });
     return this.drafts.draft(principal, id);
   }

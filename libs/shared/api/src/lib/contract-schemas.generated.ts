@@ -267,6 +267,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'account.locked',
       'account.unlocked',
       'course.published',
+      'course.duplicated',
       'cohort.created',
       'cohort.version-changed',
       'cohort.join-code-changed',

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'account.locked',
   'account.unlocked',
   'course.published',
+  'course.duplicated',
   'cohort.created',
   'cohort.version-changed',
   'cohort.join-code-changed',
