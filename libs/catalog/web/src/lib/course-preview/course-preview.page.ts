@@ -34,6 +34,7 @@ import { CourseDraftStore } from '../data-access/course-draft.store';
 import { CoursesService } from '../data-access/courses.service';
 import { LocalizedTextPipe } from '../data-access/localized-text.pipe';
 import { QuizPreviewComponent } from './quiz-preview.component';
+import { TaskPreviewComponent } from './task-preview.component';
 
 interface PreviewState {
   course: CoachCourse | null;
@@ -54,6 +55,7 @@ interface PreviewState {
     LocalizedTextPipe,
     ProblemMessageComponent,
     QuizPreviewComponent,
+    TaskPreviewComponent,
     TextDirDirective,
     IsolatedPipe,
   ],

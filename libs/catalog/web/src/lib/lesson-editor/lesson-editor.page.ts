@@ -24,6 +24,7 @@ import {
   MEDIA_TYPES,
   type MediaContent,
   type MediaType,
+  type PracticalTask,
   type ProblemDetails,
   type Quiz,
   type UpdateLessonRequest,
@@ -46,8 +47,15 @@ import { LocaleTabDirective, LocaleTabsComponent } from '../ui/locale-tabs.compo
 import { MarkdownEditorComponent } from '../ui/markdown-editor.component';
 import { QuizBuilderComponent } from './quiz-builder.component';
 import { lacksKey, newQuiz } from './quiz-rules';
+import { TaskBuilderComponent } from './task-builder.component';
+import { cleanTask, newTask, taskTexts } from './task-rules';
 
-type Editable = Pick<LessonContent, 'title' | 'body' | 'estimatedMinutes' | 'competences' | 'media' | 'quiz'>;
+type Editable = Pick<
+  LessonContent,
+  'title' | 'body' | 'estimatedMinutes' | 'competences' | 'media' | 'quiz'
+> & {
+  task: PracticalTask | null;
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -63,6 +71,7 @@ function editableOf(lesson: LessonContent): Editable {
     competences: [...lesson.competences].sort(),
     media: lesson.kind === 'media' ? (lesson.media ?? blankMedia()) : null,
     quiz: lesson.kind === 'quiz' ? (lesson.quiz ?? newQuiz()) : null,
+    task: lesson.kind === 'task' ? (lesson.task ?? newTask()) : null,
   };
 }
 
@@ -85,7 +94,7 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
   };
 }
 
-/** One lesson: texts per locale, markdown with live preview, media or quiz; saved explicitly. */
+/** One lesson: texts per locale, markdown with live preview, media, quiz or task; saved explicitly. */
 @Component({
   selector: 'tc-lesson-editor-page',
   imports: [
@@ -105,6 +114,7 @@ function cleanQuiz(quiz: Quiz, locales: readonly Locale[]): Quiz {
     LocaleTabDirective,
     MarkdownEditorComponent,
     QuizBuilderComponent,
+    TaskBuilderComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lesson-editor.page.html',
@@ -149,6 +159,7 @@ export class LessonEditorPage {
     const texts: (LocalizedText | undefined)[] = [l.title];
     if (lesson.kind === 'text') texts.push(l.body);
     if (l.media?.type === 'video') texts.push(l.media.transcript);
+    if (l.task) texts.push(...taskTexts(l.task));
     return missingLocales(texts, d.locales, d.defaultLocale);
   });
   protected readonly publishProblems = computed(
@@ -172,7 +183,9 @@ export class LessonEditorPage {
       'media.url',
       'media.mediaHash',
       ...ls.flatMap((l) => [`title.${l}`, `body.${l}`, `media.caption.${l}`, `media.transcript.${l}`]),
-      ...(this.problem()?.errors ?? []).map((e) => e.field).filter((f) => f.startsWith('quiz.')),
+      ...(this.problem()?.errors ?? [])
+        .map((e) => e.field)
+        .filter((f) => f.startsWith('quiz.') || f.startsWith('task.')),
     ];
   });
 
@@ -265,6 +278,7 @@ export class LessonEditorPage {
       competences: n.competences,
       ...(lesson.kind === 'media' ? { media: n.media } : {}),
       ...(lesson.kind === 'quiz' ? { quiz: n.quiz } : {}),
+      ...(lesson.kind === 'task' ? { task: n.task } : {}),
     };
     this.problem.set(null);
     this.store
@@ -295,6 +309,10 @@ export class LessonEditorPage {
     this.patch({ quiz });
   }
 
+  protected setTask(task: PracticalTask): void {
+    this.patch({ task });
+  }
+
   private normalised(l: Editable): Editable {
     const locales = this.draft().locales;
     return {
@@ -309,6 +327,7 @@ export class LessonEditorPage {
         transcript: cleanText(l.media.transcript, locales),
       },
       quiz: l.quiz && cleanQuiz(l.quiz, locales),
+      task: l.task && cleanTask(l.task, locales),
     };
   }
 }
