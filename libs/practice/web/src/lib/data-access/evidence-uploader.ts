@@ -33,20 +33,10 @@ const CHUNK_BYTES = 512 * 1024;
 const RETRY_DELAYS = [0, 1_000, 3_000, 5_000];
 
 /**
- * The evidence id the server gives a finished upload: in the `Evidence-Id` header (or a JSON body
- * `{ id }`), else the last segment of the upload URL.
+ * Where the server names the stored file: on the last PATCH, and on a HEAD of a finished upload
+ * (what a resumed upload whose answer was lost receives).
  */
-export function evidenceIdOf(header: string | undefined, body: string, url: string | null): string | null {
-  if (header) return header;
-  try {
-    const parsed = JSON.parse(body) as { id?: unknown };
-    if (typeof parsed.id === 'string') return parsed.id;
-  } catch {
-    // Not JSON: the URL says.
-  }
-  const last = url?.split('?')[0].split('/').filter(Boolean).pop();
-  return last ? decodeURIComponent(last) : null;
-}
+export const EVIDENCE_ID_HEADER = 'Upload-Evidence-Id';
 
 /**
  * Resumable uploads (tus 1.0) with tus-js-client, loaded only when a file goes. Each request carries
@@ -75,7 +65,7 @@ function tusUploader(): EvidenceUploader {
         },
         onProgress: (sent, total) => callbacks.progress(sent, total),
         onSuccess: ({ lastResponse }) => {
-          const id = evidenceIdOf(lastResponse.getHeader('Evidence-Id'), lastResponse.getBody(), tus.url);
+          const id = lastResponse.getHeader(EVIDENCE_ID_HEADER);
           if (id) resolve(id);
           else reject(new Error('The upload finished without an evidence id'));
         },

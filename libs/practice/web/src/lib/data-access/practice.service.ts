@@ -43,9 +43,8 @@ export class PracticeService {
 
   /** Takes back a hand-in not yet reviewed. */
   withdraw(enrolmentId: string, lessonKey: string, submissionId: string): Observable<Submission> {
-    return this.http.post<Submission>(
-      `${API}/enrolments/${seg(enrolmentId)}/tasks/${seg(lessonKey)}/submissions/${seg(submissionId)}/withdraw`,
-      {},
+    return this.http.delete<Submission>(
+      `${API}/enrolments/${seg(enrolmentId)}/tasks/${seg(lessonKey)}/submissions/${seg(submissionId)}`,
     );
   }
 
