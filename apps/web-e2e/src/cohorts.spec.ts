@@ -47,7 +47,11 @@ test('a trainer creates a cohort, imports coaches from a CSV; a coach joins with
   await wizard.getByRole('combobox', { name: 'Version du cours' }).click();
   await page.getByRole('option', { name: 'version 1' }).click();
   await wizard.getByRole('button', { name: 'Suivant' }).click();
-  await expect(wizard.getByRole('heading', { name: /^Étape 2 sur 2/ })).toBeFocused();
+  // The name takes the focus, described by the step's heading.
+  await expect(wizard.getByLabel('Nom de la cohorte')).toBeFocused();
+  await expect(wizard.getByRole('textbox', { name: 'Nom de la cohorte' })).toHaveAccessibleDescription(
+    /^Étape 2 sur 2/,
+  );
 
   await wizard.getByLabel('Nom de la cohorte').fill(cohortName);
   // The territory by its name, through the picker's search.

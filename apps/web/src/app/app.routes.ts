@@ -38,6 +38,35 @@ async function loadTerritories(): Promise<Route[]> {
 }
 
 /**
+ * Cohorts know nothing of identity: the app tells them where the person may place a cohort (the
+ * territories of their trainer roles, and an admin's admin territories).
+ */
+async function loadCohorts(): Promise<Route[]> {
+  const cohorts = await import('@tc/cohorts/web');
+  return [
+    {
+      path: '',
+      providers: [
+        {
+          provide: cohorts.TRAINER_SCOPE,
+          useFactory: () => {
+            const auth = inject(AuthService);
+            return computed(() => [
+              ...new Set(
+                (auth.me()?.roles ?? [])
+                  .filter((r) => r.role === 'trainer' || r.role === 'admin')
+                  .map((r) => r.territoryId),
+              ),
+            ]);
+          },
+        },
+      ],
+      children: cohorts.cohortsRoutes,
+    },
+  ];
+}
+
+/**
  * The help knows nothing of identity: the app tells it who reads (the roles, or `null` signed out).
  * Open to anyone, outside the guard: the sign-in page links to it.
  */
@@ -131,7 +160,7 @@ export const appRoutes: Route[] = [
       {
         path: 'cohorts',
         canActivate: [roleGuard(...COHORTS_ROLES)],
-        loadChildren: () => import('@tc/cohorts/web').then((m) => m.cohortsRoutes),
+        loadChildren: loadCohorts,
       },
       {
         path: 'join',

@@ -101,4 +101,29 @@ describe('CohortListPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/cohorts', 'k-9']);
     http.verify();
   });
+
+  it('opens the wizard at once when asked to create (`?create`, from the home page)', () => {
+    TestBed.configureTestingModule({
+      imports: [
+        CohortListPage,
+        TranslocoTestingModule.forRoot({
+          langs: { fr: {} },
+          translocoConfig: {
+            availableLangs: ['fr'],
+            defaultLang: 'fr',
+            missingHandler: { logMissingKey: false },
+          },
+        }),
+      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const opened = (create?: string) => {
+      const fixture = TestBed.createComponent(CohortListPage);
+      if (create !== undefined) fixture.componentRef.setInput('create', create);
+      fixture.detectChanges();
+      return !!(fixture.nativeElement as HTMLElement).querySelector('tc-new-cohort-wizard');
+    };
+    expect(opened()).toBe(false);
+    expect(opened('')).toBe(true);
+  });
 });

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -101,7 +109,9 @@ export class CohortListPage {
   protected readonly status = signal<CohortStatus | ''>('');
   /** The sorted cohorts the search and status filter keep (the list is small and unpaged). */
   protected readonly shown = computed(() => filterCohorts(this.sorted(), this.query(), this.status()));
-  protected readonly creating = signal(false);
+  /** Query parameter `?create`: the wizard opens at once (the trainer home's "new cohort" link). */
+  readonly create = input<string>();
+  protected readonly creating = linkedSignal(() => this.create() !== undefined);
   /** The cohort being copied, while its copy is made. */
   protected readonly duplicating = signal<string | null>(null);
   protected readonly duplicateProblem = signal<ProblemDetails | null>(null);

@@ -27,9 +27,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Cohort, CourseSummary, ProblemDetails } from '@tc/shared/contracts';
 import { ProblemMessageComponent, TextDirDirective, ProblemTexts, problemOf, today } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
-import { catchError, map, of, startWith } from 'rxjs';
+import { catchError, map, of, startWith, tap } from 'rxjs';
 import { CohortsService } from '../data-access/cohorts.service';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
+import { TRAINER_SCOPE } from '../data-access/trainer-scope';
 
 const FIELDS = ['courseId', 'courseVersion', 'name', 'territoryId', 'startsOn', 'endsOn'];
 
@@ -50,7 +51,8 @@ export function touchedAndInvalid(control: AbstractControl | null): boolean {
 
 /**
  * A new cohort in two steps: 1. a published course and its version; 2. name, territory, dates.
- * Deadlines come after, on the cohort's page, where the version's modules are known.
+ * Deadlines come after, on the cohort's page, where the version's modules are known. The territory
+ * choice starts at the trainer's own territories, already chosen when there is only one.
  */
 @Component({
   selector: 'tc-new-cohort-wizard',
@@ -78,6 +80,8 @@ export class NewCohortWizardComponent {
   private readonly injector = inject(Injector);
   readonly created = output<Cohort>();
   readonly cancelled = output<void>();
+  /** Where the trainer may place a cohort: the territory picker starts there. */
+  protected readonly scope = inject(TRAINER_SCOPE);
 
   protected readonly fields = FIELDS;
   protected readonly step = signal<1 | 2>(1);
@@ -87,6 +91,10 @@ export class NewCohortWizardComponent {
   protected readonly courses = toSignal(
     this.cohorts.publishedCourses().pipe(
       map((list) => ({ list: list.filter((c) => c.latestVersion !== null), problem: null })),
+      // A single published course is the one: chosen already, at its latest version.
+      tap(({ list }) => {
+        if (list.length === 1) this.choose(list[0]);
+      }),
       catchError((e: unknown) => of({ list: [] as CourseSummary[], problem: problemOf(e) })),
       startWith({ list: null as CourseSummary[] | null, problem: null as ProblemDetails | null }),
     ),
@@ -103,7 +111,9 @@ export class NewCohortWizardComponent {
         nonNullable: true,
         validators: [Validators.required, Validators.maxLength(160)],
       }),
-      territoryId: new FormControl<string | null>(null, { validators: [Validators.required] }),
+      territoryId: new FormControl<string | null>(this.onlyTerritory(), {
+        validators: [Validators.required],
+      }),
       startsOn: new FormControl(today(), { nonNullable: true, validators: [Validators.required] }),
       endsOn: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     },
@@ -125,6 +135,10 @@ export class NewCohortWizardComponent {
 
   protected courseChosen(): void {
     this.course.controls.courseVersion.setValue(this.chosen()?.latestVersion ?? null);
+  }
+
+  private choose(course: CourseSummary): void {
+    this.course.setValue({ courseId: course.id, courseVersion: course.latestVersion });
   }
 
   protected serverError(field: string): string | null {
@@ -173,10 +187,20 @@ export class NewCohortWizardComponent {
       });
   }
 
-  /** Moves to a step and puts the focus on its heading (screen readers announce it). */
+  /** The trainer's territory when they have only one: most cohorts go there. */
+  private onlyTerritory(): string | null {
+    const scope = this.scope();
+    return scope.length === 1 ? scope[0] : null;
+  }
+
+  /**
+   * Moves to a step and puts the focus where the trainer goes on: step 1's heading, step 2's name
+   * field (described by the step's heading, so screen readers still announce the step).
+   */
   private goTo(step: 1 | 2): void {
     this.step.set(step);
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.tc-step-title')?.focus(), {
+    const target = step === 2 ? 'input[formcontrolname="name"]' : '.tc-step-title';
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(target)?.focus(), {
       injector: this.injector,
     });
   }

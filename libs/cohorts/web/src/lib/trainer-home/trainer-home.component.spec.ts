@@ -60,6 +60,14 @@ describe('TrainerHomeComponent', () => {
     expect(links('tc-waiting-h')).toEqual([['Oriental', '/cohorts/k-1']]);
     expect(host.textContent).toContain('cohorts.home.wait.endsSoon');
     expect(host.querySelector('.tc-counts')?.textContent).toContain('cohorts.home.counts');
+    // A new cohort is one click away: the wizard opens with the list.
+    expect(
+      [...host.querySelectorAll('.tc-actions a')].map((a) => [a.textContent?.trim(), a.getAttribute('href')]),
+    ).toEqual([
+      ['cohorts.create.open', '/cohorts?create='],
+      ['cohorts.home.allCohorts', '/cohorts'],
+      ['cohorts.home.allCourses', '/courses'],
+    ]);
   });
 
   it('says so when a list fails, rather than showing empty lists', async () => {

@@ -32,6 +32,9 @@ interface State {
       <tc-problem-message [problem]="state()?.problem ?? null" />
       @if (state()?.home; as h) {
         <div class="tc-actions">
+          <a class="tc-button" routerLink="/cohorts" [queryParams]="{ create: '' }">{{
+            'cohorts.create.open' | transloco
+          }}</a>
           <a class="tc-button" routerLink="/cohorts">{{ 'cohorts.home.allCohorts' | transloco }}</a>
           <a class="tc-button" routerLink="/courses">{{ 'cohorts.home.allCourses' | transloco }}</a>
         </div>
