@@ -27,6 +27,13 @@ export interface EvidenceUpload {
 /** Uploads one evidence file; resolves with its evidence id, rejects when it must wait (offline). */
 export type EvidenceUploader = (upload: EvidenceUpload, callbacks: UploadCallbacks) => Promise<string>;
 
+const loadTus = () => import('tus-js-client');
+
+/** Fetches the upload code ahead, while the link is there (the hand-in may be queued offline). */
+export function preloadUploader(): void {
+  loadTus().catch(() => undefined);
+}
+
 /** Chunks small enough for a weak link: a lost chunk costs little. */
 const CHUNK_BYTES = 512 * 1024;
 /** Waits between tries of one chunk; after them the outbox waits (and resumes) on its own. */
@@ -46,7 +53,7 @@ export const EVIDENCE_ID_HEADER = 'Upload-Evidence-Id';
 function tusUploader(): EvidenceUploader {
   const auth = inject(AuthService);
   return async (upload, callbacks) => {
-    const { Upload } = await import('tus-js-client');
+    const { Upload } = await loadTus();
     if (auth.accessTokenExpired()) await firstValueFrom(auth.refresh()).catch(() => null);
     return new Promise<string>((resolve, reject) => {
       const tus = new Upload(upload.blob, {

@@ -27,9 +27,19 @@ export function readBytes(blob: Blob): Promise<Uint8Array> {
   });
 }
 
-/** browser-image-compression, loaded only when a coach adds a photo (not with the lesson page). */
+const loadCompression = () => import('browser-image-compression');
+
+/**
+ * Fetches the compression code ahead, while the link is there: a coach who opens a task online and
+ * takes the photos later, out of coverage, still has it.
+ */
+export function preloadPhotoCompression(): void {
+  loadCompression().catch(() => undefined);
+}
+
+/** browser-image-compression, loaded only for a task that takes photos (not with the lesson page). */
 const browserCompressor: Compressor = async (file, options) => {
-  const { default: imageCompression } = await import('browser-image-compression');
+  const { default: imageCompression } = await loadCompression();
   return imageCompression(file, options);
 };
 

@@ -16,8 +16,9 @@ import type { CoachTask, EvidenceKind, ProblemDetails, Submission, TaskState } f
 import { LanguageService, ProblemMessageComponent, intlLocale, problemOf } from '@tc/shared/ui';
 import { firstValueFrom } from 'rxjs';
 import { type EvidenceCounts, PDF_MAX_BYTES, roomFor, ruleGaps } from '../data-access/evidence-rules';
+import { preloadUploader } from '../data-access/evidence-uploader';
 import { HandInOutboxService } from '../data-access/hand-in-outbox.service';
-import { compressPhoto } from '../data-access/photo-compression';
+import { compressPhoto, preloadPhotoCompression } from '../data-access/photo-compression';
 import { PracticeService } from '../data-access/practice.service';
 import { type DraftFile, TASK_DRAFTS, type TaskDraft, draftKey } from '../data-access/task-drafts';
 import { EvidenceViewComponent } from '../ui/evidence-view.component';
@@ -107,8 +108,13 @@ export class TaskHandInComponent {
     return !this.disabled() && (p === 'new' || p === 'draft' || p === 'returned');
   });
   protected readonly files = computed(() => this.draft()?.files ?? []);
+  /** What the text field holds: the draft's, else for a revision the last round's text to start from. */
+  protected readonly text = computed(() => {
+    const latest = this.latest();
+    return this.draft()?.text ?? (latest?.status === 'returned' ? (latest.text ?? '') : '');
+  });
   protected readonly counts = computed<EvidenceCounts>(() => {
-    const counts: EvidenceCounts = { text: this.draft()?.text.trim() ? 1 : 0, photo: 0, audio: 0, pdf: 0 };
+    const counts: EvidenceCounts = { text: this.text().trim() ? 1 : 0, photo: 0, audio: 0, pdf: 0 };
     for (const f of this.files()) counts[f.kind]++;
     return counts;
   });
@@ -119,6 +125,15 @@ export class TaskHandInComponent {
   protected readonly duration = formatDuration;
 
   constructor() {
+    // What the coach will need out of coverage comes now, while the page is online.
+    effect(() => {
+      if (this.disabled()) return;
+      const kinds = this.task().evidence.map((r) => r.kind);
+      untracked(() => {
+        if (kinds.includes('photo')) preloadPhotoCompression();
+        if (kinds.some((k) => k !== 'text')) preloadUploader();
+      });
+    });
     effect(() => {
       const key = this.key();
       if (key) untracked(() => void this.load(key));
@@ -207,7 +222,7 @@ export class TaskHandInComponent {
         userId,
         enrolmentId: this.enrolmentId(),
         lessonKey: this.lessonKey(),
-        text: '',
+        text: this.text(),
         files: [],
         updatedAt: new Date().toISOString(),
         handInId: null,
