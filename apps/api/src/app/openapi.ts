@@ -35,6 +35,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('learning', "The coach's courses, progress, quizzes and certificates")
       .addTag('certificates', 'Certificate verification and revocation')
       .addTag('observatory', 'Aggregated statistics and exports (observers)')
+      .addTag('practice', 'Practical tasks: evidence uploads (tus), hand-ins and reviews')
       .build(),
   );
   // Responses are contract interfaces, not classes: their schemas come from the generated file.

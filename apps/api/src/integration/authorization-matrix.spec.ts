@@ -19,6 +19,13 @@ import {
   wrongAnswers,
   type World,
 } from '../testing/authz-world';
+import {
+  buildPracticeWorld,
+  jpeg,
+  REVISE,
+  uploadMetadata,
+  type PracticeWorld,
+} from '../testing/practice-world';
 import { createTestApp, type TestResponse } from '../testing/test-app';
 
 /**
@@ -209,6 +216,15 @@ describe('authorisation matrix: every route × every kind of caller (real databa
   let awayInvitation: Promise<{ token: string }> | undefined;
   /** A cohort of the draft course's version 1, whose move to version 2 is previewed. */
   let previewCohort: Promise<string> | undefined;
+  /** A cohort with a practical task, the coach's round handed in (made on first use). */
+  let practiceWorld: Promise<PracticeWorld> | undefined;
+  const practice = () =>
+    (practiceWorld ??= buildPracticeWorld(
+      w.t,
+      { coach: w.tokens.coach, trainer: w.tokens.trainer },
+      { courseId: w.demoCourseId, territoryId: w.territory.oriental },
+    ));
+  let photoSeed = 100;
   const freshSignIn = async () => {
     const res = await w.t.request('POST', '/api/v1/auth/sign-in', {
       body: { email: EMAILS.coachPeer, password: 'matrix-password-2026' },
@@ -850,6 +866,101 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: TERRITORY_OBSERVERS,
       call: () => ({ url: `/api/v1/observatory/competences?territoryId=${w.territory.oriental}` }),
       check: noPeople,
+    },
+
+    // ------------------------------------------------------------ practice (the coach's evidence is private)
+    'GET /api/v1/enrolments/:enrolmentId/tasks/:lessonKey': {
+      allow: ['coach', ...COHORT_MANAGERS],
+      call: async () => {
+        const p = await practice();
+        return { url: `/api/v1/enrolments/${p.enrolmentId}/tasks/${p.lessonKey}` };
+      },
+    },
+    // A replay of the coach's hand-in: the first answer again (200); nobody else hands in for them.
+    'POST /api/v1/enrolments/:enrolmentId/tasks/:lessonKey/submissions': {
+      allow: ['coach'],
+      call: async () => {
+        const p = await practice();
+        return {
+          url: `/api/v1/enrolments/${p.enrolmentId}/tasks/${p.lessonKey}/submissions`,
+          body: { id: p.submissionId, text: 'La vitrine en ligne.', fileIds: [p.evidenceId] },
+        };
+      },
+    },
+    // Withdrawing a withdrawn round again changes nothing (200), so the coach's call can repeat.
+    'DELETE /api/v1/enrolments/:enrolmentId/tasks/:lessonKey/submissions/:id': {
+      allow: ['coach'],
+      call: async () => {
+        const p = await practice();
+        return {
+          url: `/api/v1/enrolments/${p.enrolmentId}/tasks/${p.lessonKey}/submissions/${p.withdrawnId}`,
+        };
+      },
+    },
+    'GET /api/v1/practice/evidence/:id': {
+      allow: ['coach', ...COHORT_MANAGERS],
+      call: async () => ({ url: `/api/v1/practice/evidence/${(await practice()).evidenceId}` }),
+    },
+    // The coach deletes a fresh draft file; the others try the handed-in one.
+    'DELETE /api/v1/practice/evidence/:id': {
+      allow: ['coach'],
+      call: async (actor) => {
+        const p = await practice();
+        if (actor !== 'coach') return { url: `/api/v1/practice/evidence/${p.evidenceId}` };
+        const { patched } = await p.upload(await jpeg(++photoSeed));
+        return { url: `/api/v1/practice/evidence/${String(patched.headers['upload-evidence-id'])}` };
+      },
+    },
+    'GET /api/v1/cohorts/:cohortId/practice/queue': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({ url: `/api/v1/cohorts/${(await practice()).cohortId}/practice/queue` }),
+    },
+    // Each caller reviews a round that waits (handed in anew after the previous one was returned).
+    'POST /api/v1/practice/submissions/:id/review': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({
+        url: `/api/v1/practice/submissions/${await (await practice()).waitingRound()}/review`,
+        body: REVISE,
+      }),
+    },
+    'POST /api/v1/practice/uploads': {
+      allow: ['coach'],
+      call: async () => {
+        const p = await practice();
+        return {
+          url: '/api/v1/practice/uploads',
+          headers: {
+            'tus-resumable': '1.0.0',
+            'upload-length': '100',
+            'upload-metadata': uploadMetadata({
+              enrolmentId: p.enrolmentId,
+              lessonKey: p.lessonKey,
+              kind: 'photo',
+            }),
+          },
+        };
+      },
+    },
+    'HEAD /api/v1/practice/uploads/:uploadId': {
+      allow: ['coach'],
+      call: async () => ({ url: (await practice()).uploadPath, headers: { 'tus-resumable': '1.0.0' } }),
+    },
+    // The coach sends the whole file to a fresh upload; the others try the coach's unfinished one.
+    'PATCH /api/v1/practice/uploads/:uploadId': {
+      allow: ['coach'],
+      call: async (actor) => {
+        const p = await practice();
+        const bytes = await jpeg(++photoSeed);
+        return {
+          url: actor === 'coach' ? await p.createUpload(bytes.length) : p.uploadPath,
+          body: bytes,
+          headers: {
+            'tus-resumable': '1.0.0',
+            'upload-offset': '0',
+            'content-type': 'application/offset+octet-stream',
+          },
+        };
+      },
     },
 
     // Last: joining makes the caller a coach of the cohort's territory (it would change later rows).

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { multipart, PNG, QUIZ_LESSONS, rightAnswers, textLessonsCompleted } from '../testing/authz-world';
+import {
+  multipart,
+  PNG,
+  QUIZ_LESSONS,
+  rightAnswers,
+  TEXT_LESSONS,
+  textLessonsCompleted,
+} from '../testing/authz-world';
 import {
   HTTP_METHODS,
   operationsOf,
@@ -14,6 +21,8 @@ import {
 import { OpenApiResponseChecker } from '../testing/openapi-responses';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
+import { randomUUID } from 'node:crypto';
+import { buildPracticeWorld, jpeg, passTask, REVISE, uploadMetadata } from '../testing/practice-world';
 
 /**
  * The OpenAPI document the API serves lints clean (Spectral, `spectral:oas` plus the committed
@@ -550,6 +559,9 @@ describe('OpenAPI document', () => {
           body: { answers: rightAnswers(quiz.key) },
         },
       );
+    // A required practical task completes only once a trainer of the cohort passes it.
+    for (const task of TEXT_LESSONS.filter((l) => l.kind === 'task'))
+      await passTask(t, { coach, trainer }, enrolmentId ?? '', task);
     await call('get', '/api/v1/enrolments/{id}/self-assessment', `${e}/self-assessment`, { token: coach });
     await call('put', '/api/v1/enrolments/{id}/self-assessment/{phase}', `${e}/self-assessment/start`, {
       token: coach,
@@ -605,6 +617,78 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/observatory/competences', '/api/v1/observatory/competences', {
       token: observer,
     });
+
+    // Practice: a cohort of a version with a required task; the coach uploads (tus), hands in, replays and
+    // withdraws; the trainer reads the queue, the evidence, and returns a round for revision.
+    const practice = await buildPracticeWorld(
+      t,
+      { coach, trainer },
+      { courseId: demoId, territoryId: oriental?.id as string },
+    );
+    const taskTemplate = '/api/v1/enrolments/{enrolmentId}/tasks/{lessonKey}';
+    const taskUrl = `/api/v1/enrolments/${practice.enrolmentId}/tasks/${practice.lessonKey}`;
+    const tusHeaders = { 'tus-resumable': '1.0.0' };
+    const photo = await jpeg(4242);
+    const createdUpload = await call('post', '/api/v1/practice/uploads', '/api/v1/practice/uploads', {
+      token: coach,
+      headers: {
+        ...tusHeaders,
+        'upload-length': String(photo.length),
+        'upload-metadata': uploadMetadata({
+          enrolmentId: practice.enrolmentId,
+          lessonKey: practice.lessonKey,
+          kind: 'photo',
+        }),
+      },
+    });
+    const patchedUpload = await call(
+      'patch',
+      '/api/v1/practice/uploads/{uploadId}',
+      String(createdUpload.headers['location']),
+      {
+        token: coach,
+        body: photo,
+        headers: { ...tusHeaders, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      },
+    );
+    await call('get', taskTemplate, taskUrl, { token: coach });
+    await call('post', `${taskTemplate}/submissions`, `${taskUrl}/submissions`, {
+      token: coach,
+      body: { id: practice.submissionId, text: 'La vitrine en ligne.', fileIds: [practice.evidenceId] },
+    });
+    await call(
+      'delete',
+      `${taskTemplate}/submissions/{id}`,
+      `${taskUrl}/submissions/${practice.withdrawnId}`,
+      {
+        token: coach,
+      },
+    );
+    await call('get', '/api/v1/practice/evidence/{id}', `/api/v1/practice/evidence/${practice.evidenceId}`, {
+      token: trainer,
+    });
+    await call(
+      'get',
+      '/api/v1/cohorts/{cohortId}/practice/queue',
+      `/api/v1/cohorts/${practice.cohortId}/practice/queue?status=waiting&limit=10`,
+      { token: trainer },
+    );
+    await call(
+      'post',
+      '/api/v1/practice/submissions/{id}/review',
+      `/api/v1/practice/submissions/${practice.submissionId}/review`,
+      { token: trainer, body: REVISE },
+    );
+    await call('post', `${taskTemplate}/submissions`, `${taskUrl}/submissions`, {
+      token: coach,
+      body: { id: randomUUID(), text: 'Reprise.', fileIds: [practice.evidenceId] },
+    });
+    await call(
+      'delete',
+      '/api/v1/practice/evidence/{id}',
+      `/api/v1/practice/evidence/${String(patchedUpload.headers['upload-evidence-id'])}`,
+      { token: coach },
+    );
 
     // Routes added beside this spec: the lockout of an account, and any GET without parameters (health
     // probes, the audit log) as an admin.

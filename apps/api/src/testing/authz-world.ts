@@ -6,6 +6,7 @@ import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/cor
 import type { FastifyInstance } from 'fastify';
 import type { CourseFile, QuizAnswers } from '@tc/shared/contracts';
 import { demoCourse } from '@tc/demo/api';
+import { passTask } from './practice-world';
 import type { TestApp, TestResponse } from './test-app';
 
 // ------------------------------------------------------------------ routes, from Nest's own router
@@ -359,6 +360,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
         }),
         `quiz ${q.key}`,
       );
+    // A required practical task completes only once a trainer of the cohort passes it.
+    for (const l of lessons.filter((lesson) => lesson.kind === 'task'))
+      await passTask(t, { coach: tokens[actor as Person], trainer: tokens.trainer }, enrolmentId, l);
     return (
       await expectOk(await as(actor, 'GET', `/api/v1/enrolments/${enrolmentId}/certificate`), 'certificate')
     ).body.code as string;

@@ -161,12 +161,17 @@ export class UploadsController {
     if (call.problem)
       throw call.problem instanceof HttpException ? call.problem : new Error(String(call.problem));
     if (response.status >= 400) {
-      const detail = (await response.text()).trim();
+      const detail = (await response.text()).trim() || 'Upload refused';
+      // tus names the header at fault in its text ("Invalid upload-offset", "Upload-Offset header required").
+      const header = /\b(upload-[a-z-]+|tus-resumable|content-type)\b/i.exec(detail)?.[1];
       throw new ProblemException(
         response.status,
         CODES[response.status] ?? (response.status >= 500 ? 'internal' : 'bad-request'),
-        detail || 'Upload refused',
-        detail || undefined,
+        response.status === 400 ? 'Invalid upload request' : detail,
+        detail,
+        response.status === 400
+          ? [{ field: header ? headerName(header) : 'headers', message: detail, code: 'invalid' }]
+          : undefined,
       );
     }
     void reply.status(response.status);
@@ -176,4 +181,13 @@ export class UploadsController {
     const body = Buffer.from(await response.arrayBuffer());
     await reply.send(body.length ? body : undefined);
   }
+}
+
+/** A header's name as tus spells it in the protocol (`Upload-Offset`). */
+function headerName(header: string): string {
+  return header
+    .toLowerCase()
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('-');
 }
