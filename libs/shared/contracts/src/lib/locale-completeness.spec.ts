@@ -114,3 +114,56 @@ describe('how complete the offered languages are', () => {
     expect(incompleteLocales({ ...course, locales: ['fr'] })).toEqual([]);
   });
 });
+
+describe('a task’s texts count like any other', () => {
+  const level = (key: string, points: number, fr: string, ar?: string) => ({
+    key,
+    title: { fr, ...(ar ? { ar } : {}) },
+    descriptor: { fr: `${fr}…` },
+    points,
+  });
+  const withTask: CompletenessSource = {
+    defaultLocale: 'fr',
+    locales: ['fr', 'ar'],
+    title: { fr: 'Cours', ar: 'دورة' },
+    summary: {},
+    modules: [
+      {
+        title: { fr: 'Module', ar: 'وحدة' },
+        lessons: [
+          lesson({
+            kind: 'task',
+            title: { fr: 'Tâche', ar: 'مهمة' },
+            task: {
+              instructions: { fr: 'Photographiez', ar: 'صوّروا' },
+              evidence: [{ kind: 'photo', min: 1, max: 3 }],
+              criteria: [
+                {
+                  key: 'c1',
+                  title: { fr: 'Photos', ar: 'الصور' },
+                  competence: null,
+                  levels: [level('a', 0, 'Absent', 'غائب'), level('b', 1, 'Présent')],
+                },
+              ],
+              passPoints: 1,
+              required: true,
+            },
+          }),
+        ],
+      },
+    ],
+  };
+
+  it('instructions, criterion and level titles, descriptors: each missing one named with its place', () => {
+    const [ar] = localeCompleteness(withTask);
+    const place = ar?.places.find((p) => p.lessonIndex === 0);
+    // Title, instructions, the criterion, two level titles and two descriptors; Arabic has four.
+    expect([place?.done, place?.total]).toEqual([4, 7]);
+    expect(place?.missing).toEqual([
+      { part: 'descriptor', field: 'task.criteria[0].levels[0].descriptor', criterion: 0, level: 0 },
+      { part: 'level', field: 'task.criteria[0].levels[1].title', criterion: 0, level: 1 },
+      { part: 'descriptor', field: 'task.criteria[0].levels[1].descriptor', criterion: 0, level: 1 },
+    ]);
+    expect(incompleteLocales(withTask)).toEqual(['ar']);
+  });
+});
