@@ -1,11 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Cohort } from '@tc/shared/contracts';
 import { CohortStore } from '../data-access/cohort.store';
 import { CohortDetailPage } from './cohort-detail.page';
+import { flushEmptyRoster } from './roster/roster.testing';
 
 const fr = {
   cohorts: {
@@ -79,5 +80,43 @@ describe('CohortDetailPage', () => {
     expect(
       (fixture.nativeElement as HTMLElement).querySelector('#tc-upgrade-report-h')?.textContent,
     ).toContain('Passée de la version 1 à la version 2');
+  });
+
+  it('puts the people first: their tabs before the cards, the roster shown', () => {
+    const { fixture } = setup();
+    const page = fixture.nativeElement as HTMLElement;
+    const tabs = page.querySelector('mat-tab-group');
+    const firstCard = page.querySelector('.tc-grid');
+    expect(tabs && firstCard && tabs.compareDocumentPosition(firstCard)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect([...page.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute('aria-selected'))).toEqual([
+      'true',
+      'false',
+      'false',
+    ]);
+    expect(page.querySelector('mat-tab-group tc-roster')).not.toBeNull();
+  });
+
+  it('opens the e-mail tab from the empty roster, its address field focused', async () => {
+    const { fixture } = setup();
+    fixture.autoDetectChanges();
+    const http = TestBed.inject(HttpTestingController);
+    await fixture.whenStable();
+    flushEmptyRoster(http, 'k-1');
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+    page.querySelector<HTMLButtonElement>('.tc-nobody button')?.click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
+    expect([...page.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute('aria-selected'))).toEqual([
+      'false',
+      'true',
+      'false',
+    ]);
+    const field = page.querySelector('tc-enrol-emails textarea');
+    expect(field).not.toBeNull();
+    expect(document.activeElement).toBe(field);
   });
 });

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
   computed,
   effect,
   inject,
@@ -34,7 +35,14 @@ export const NEXT_STATUSES: Record<CohortStatus, CohortStatus[]> = {
   closed: [],
 };
 
-/** One cohort: header and status, join code, deadlines, version; roster, enrolment, CSV import. */
+/** The tabs of the cohort's people, in order. */
+const TABS = ['roster', 'enrol', 'import'] as const;
+
+/**
+ * One cohort: header and status; then its people first (roster, enrolment by e-mail, CSV import, as
+ * tabs that wrap on a phone rather than hide behind arrows); then join code, deadlines, settings,
+ * certificates and version.
+ */
 @Component({
   selector: 'tc-cohort-detail-page',
   imports: [
@@ -62,6 +70,7 @@ export const NEXT_STATUSES: Record<CohortStatus, CohortStatus[]> = {
 export class CohortDetailPage {
   protected readonly store = inject(CohortStore);
   private readonly lang = inject(LanguageService).lang;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
@@ -69,6 +78,10 @@ export class CohortDetailPage {
   /** The status change waiting for confirmation. */
   protected readonly confirming = signal<CohortStatus | null>(null);
   protected readonly statusProblem = signal<ProblemDetails | null>(null);
+  /** The tab shown: the roster first. */
+  protected readonly tab = signal(0);
+  /** A tab opened from the empty roster: its first field takes the focus once it is shown. */
+  private focusOnShow = false;
 
   constructor() {
     effect(() => {
@@ -79,6 +92,22 @@ export class CohortDetailPage {
 
   protected day(value: string): string {
     return formatDay(value, this.lang());
+  }
+
+  /** From the empty roster: the e-mail or the CSV tab, its first field focused. */
+  protected openEnrolment(kind: 'enrol' | 'import'): void {
+    this.focusOnShow = true;
+    this.tab.set(TABS.indexOf(kind));
+  }
+
+  protected focusPending(): void {
+    if (!this.focusOnShow) return;
+    this.focusOnShow = false;
+    this.host.nativeElement
+      .querySelector<HTMLElement>(
+        '.mat-mdc-tab-body-active :is(textarea, input:not([type="hidden"]), button):not([disabled])',
+      )
+      ?.focus();
   }
 
   protected setStatus(status: CohortStatus): void {

@@ -20,7 +20,7 @@ import { map } from 'rxjs';
 import { CohortStore } from '../data-access/cohort.store';
 import { CourseTitlePipe } from '../data-access/course-title.pipe';
 import { formatDay } from '../data-access/dates';
-import { type DeadlineLine, type DeadlineMode, deadlineLines, deadlinesOf } from './deadlines';
+import { type DeadlineLine, type DeadlineMode, deadlineLines, deadlinesOf, dueOnOf } from './deadlines';
 
 type LineGroup = FormGroup<{
   moduleKey: FormControl<string>;
@@ -92,8 +92,11 @@ function lineGroup(line: DeadlineLine): LineGroup {
                   }
                 </div>
                 <p class="tc-due">
-                  @if (m.dueOn) {
-                    {{ 'cohorts.deadlines.resolved' | transloco: { date: day(m.dueOn) } }}
+                  @if (due()[i]; as d) {
+                    {{ 'cohorts.deadlines.resolved' | transloco: { date: day(d.on) } }}
+                    @if (d.days !== null) {
+                      ({{ 'cohorts.deadlines.afterStart' | transloco: { days: d.days } }})
+                    }
                   } @else {
                     {{ 'cohorts.deadlines.noDeadline' | transloco }}
                   }
@@ -151,6 +154,17 @@ export class DeadlinesEditorComponent {
   protected readonly form = new FormGroup({ lines: new FormArray<LineGroup>([]) });
   private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
+  });
+  /**
+   * Each module's date as the lines read now, saved or not: a number of days after the start shows
+   * its date while it is typed (with the number of days it was given as).
+   */
+  protected readonly due = computed(() => {
+    const startsOn = this.store.cohort()?.startsOn;
+    return this.value().lines.map((line) => {
+      const on = startsOn ? dueOnOf(line, startsOn) : null;
+      return on ? { on, days: line.mode === 'days' ? line.days : null } : null;
+    });
   });
   /** Whether what is on screen differs from the cohort's deadlines. */
   protected readonly dirty = computed(() => {

@@ -1,5 +1,5 @@
 import type { Cohort } from '@tc/shared/contracts';
-import { deadlineLines, deadlinesOf } from './deadlines';
+import { deadlineLines, deadlinesOf, dueOnOf } from './deadlines';
 
 const cohort: Pick<Cohort, 'modules' | 'deadlines'> = {
   modules: [
@@ -48,5 +48,22 @@ describe('module deadlines', () => {
       { moduleKey: 'm1', daysAfterStart: 10 },
       { moduleKey: 'm2', dueOn: '2026-05-01' },
     ]);
+  });
+
+  it('tells the date a line stands for while it is typed: the date, or the start plus the days', () => {
+    const line = (mode: 'none' | 'date' | 'days', dueOn: string, days: number | null) => ({
+      moduleKey: 'm1',
+      mode,
+      dueOn,
+      days,
+    });
+    expect(dueOnOf(line('days', '', 14), '2026-12-20')).toBe('2027-01-03');
+    expect(dueOnOf(line('days', '', 0), '2026-03-01')).toBe('2026-03-01');
+    expect(dueOnOf(line('days', '', 1), '2028-02-28')).toBe('2028-02-29');
+    expect(dueOnOf(line('date', '2026-05-01', 3), '2026-03-01')).toBe('2026-05-01');
+    expect(dueOnOf(line('date', '', null), '2026-03-01')).toBeNull();
+    expect(dueOnOf(line('days', '', null), '2026-03-01')).toBeNull();
+    expect(dueOnOf(line('days', '', -2), '2026-03-01')).toBeNull();
+    expect(dueOnOf(line('none', '2026-05-01', 3), '2026-03-01')).toBeNull();
   });
 });

@@ -30,3 +30,21 @@ export function deadlinesOf(lines: readonly DeadlineLine[]): ModuleDeadline[] {
     return [];
   });
 }
+
+/** `YYYY-MM-DD` plus a number of days, in calendar days (as the API resolves a relative deadline). */
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The date a line stands for as typed, before it is saved: its date, or the cohort's start plus its
+ * number of days; null when it sets no deadline (or an invalid number of days).
+ */
+export function dueOnOf(line: DeadlineLine, startsOn: string): string | null {
+  if (line.mode === 'date') return line.dueOn || null;
+  if (line.mode === 'days' && line.days !== null && Number.isInteger(line.days) && line.days >= 0)
+    return addDays(startsOn, line.days);
+  return null;
+}

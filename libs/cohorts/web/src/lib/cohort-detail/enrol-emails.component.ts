@@ -14,7 +14,10 @@ import { CohortsService } from '../data-access/cohorts.service';
 import { splitEmails } from '../data-access/email-list';
 import { EnrolmentResultComponent } from './enrolment-result.component';
 
-/** Enrol people by pasting their addresses; new ones are invited. Shows what happened to each. */
+/**
+ * Enrol people by pasting their addresses; new ones are invited. Shows what happened to each. The
+ * fields' hints take the lines they need (they wrap on a phone) instead of running into the next field.
+ */
 @Component({
   selector: 'tc-enrol-emails',
   imports: [
@@ -30,7 +33,7 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="tc-form tc-enrol" [formGroup]="form" (ngSubmit)="enrol()" novalidate>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'cohorts.enrol.emails' | transloco }}</mat-label>
         <textarea
           matInput
@@ -45,7 +48,7 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
           <mat-hint class="tc-error">{{ m }}</mat-hint>
         }
       </mat-form-field>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'cohorts.enrol.language' | transloco }}</mat-label>
         <mat-select formControlName="language">
           @for (l of locales; track l) {
@@ -70,6 +73,7 @@ import { EnrolmentResultComponent } from './enrolment-result.component';
     .tc-enrol {
       max-inline-size: 40rem;
       margin-block: 1rem;
+      gap: 1rem;
     }
   `,
 })

@@ -121,6 +121,13 @@ const FIELDS = ['email', 'displayName', 'role', 'territoryId', 'preferredLanguag
       </form>
     }
   `,
+  // The whole form in sight on a laptop (Material keeps a dialog's content to 65% of the screen's height,
+  // which left the language field cut off below the territory): what the title and actions leave.
+  styles: `
+    mat-dialog-content.tc-form {
+      max-height: calc(100vh - 10rem);
+    }
+  `,
 })
 export class InviteUserDialog {
   private readonly users = inject(UsersService);

@@ -127,6 +127,11 @@ export const TERRITORY_SEARCH_MIN = 2;
     </fieldset>
   `,
   styles: `
+    /* A block with the room under it a form field keeps for its hint, so the next field never touches it. */
+    :host {
+      display: block;
+      margin-block-end: 1.25rem;
+    }
     .tc-picker {
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 8px;

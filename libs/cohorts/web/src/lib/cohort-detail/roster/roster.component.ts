@@ -9,6 +9,7 @@ import {
   afterNextRender,
   computed,
   inject,
+  output,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
@@ -65,7 +66,19 @@ export function percent(done: number, total: number): number {
   return total > 0 ? Math.round((100 * Math.min(done, total)) / total) : 0;
 }
 
-/** Who is enrolled and how far they are: sort, filter, search, export, withdraw; then who is invited. */
+/** Whether the filters narrow the roster beyond who is enrolled now (the default: active enrolments). */
+export function narrowed(f: {
+  q: string;
+  status: '' | 'active' | 'withdrawn';
+  overdue: '' | 'true' | 'false';
+}): boolean {
+  return !!f.q.trim() || f.status === 'withdrawn' || f.overdue !== '';
+}
+
+/**
+ * Who is enrolled and how far they are: sort, filter, search, export, withdraw; then who is invited.
+ * Nobody enrolled yet: an invitation to enrol by e-mail or CSV instead of "nobody matches".
+ */
 @Component({
   selector: 'tc-roster',
   imports: [
@@ -104,6 +117,14 @@ export class RosterComponent {
     status: new FormControl<'' | 'active' | 'withdrawn'>('active', { nonNullable: true }),
     overdue: new FormControl<'' | 'true' | 'false'>('', { nonNullable: true }),
   });
+  /** Nobody enrolled and the trainer wants to enrol: by e-mail or by a CSV file (the page's tabs). */
+  readonly enrolWanted = output<'enrol' | 'import'>();
+  /** The filters as they were when the roster shown was asked for. */
+  private readonly shownFilters = signal(this.filters.getRawValue());
+  /** Whether the empty roster is empty because of the filters, or because nobody is enrolled yet. */
+  protected readonly filtered = computed(() => narrowed(this.shownFilters()));
+  /** Loaded, empty, and not because of the filters: the roster invites to enrol, at its top. */
+  protected readonly nobodyYet = computed(() => this.roster()?.rows.length === 0 && !this.filtered());
   protected readonly sort = signal<SortKey>('name');
   protected readonly order = signal<Order>('asc');
 
@@ -140,17 +161,18 @@ export class RosterComponent {
     combineLatest([id$, filters$, toObservable(this.query), toObservable(this.store.enrolmentsChanged)])
       .pipe(
         switchMap(([id, f, s]) => {
-          if (!id) return of({ roster: null, problem: null });
+          if (!id) return of({ roster: null, problem: null, f });
           return this.cohorts.roster(id, rosterQuery(f, s.sort, s.order)).pipe(
-            map((roster) => ({ roster, problem: null })),
-            catchError((e: unknown) => of({ roster: null, problem: problemOf(e) })),
+            map((roster) => ({ roster, problem: null, f })),
+            catchError((e: unknown) => of({ roster: null, problem: problemOf(e), f })),
           );
         }),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe(({ roster, problem }) => {
+      .subscribe(({ roster, problem, f }) => {
         this.roster.set(roster);
         this.problem.set(problem);
+        this.shownFilters.set(f);
       });
   }
 
