@@ -117,6 +117,39 @@ function hasExif(bytes: Buffer): boolean {
   return false;
 }
 
+/** The texts of the drafts kept in the browser's IndexedDB (written a little after typing stops). */
+function draftTexts(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    // Not made by the app yet: nothing kept (and opening it here would make it without its stores).
+    if (!(await indexedDB.databases()).some((d) => d.name === 'tc-practice')) return [];
+    return new Promise<string[]>((resolve, reject) => {
+      const open = indexedDB.open('tc-practice');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const all = db.transaction('drafts').objectStore('drafts').getAll();
+        all.onerror = () => reject(all.error);
+        all.onsuccess = () => {
+          resolve((all.result as { text: string }[]).map((d) => d.text));
+          db.close();
+        };
+      };
+    });
+  });
+}
+
+/** A JPEG's pixel size, from its start-of-frame segment. */
+function jpegSize(bytes: Buffer): { width: number; height: number } | null {
+  let at = 2;
+  while (at + 9 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  return null;
+}
+
 async function openTask(page: Page, enrolmentId: string): Promise<void> {
   await page.goto(`/learn/${enrolmentId}/lessons/shop-task`);
   await expect(page.getByRole('heading', { name: 'Consignes' })).toBeVisible();
@@ -141,9 +174,17 @@ test('a coach hands in photos offline; the trainer returns it, then passes the r
   await openTask(coach, enrolmentId);
   await expect(coach.getByText('Photographiez la vitrine des produits')).toBeVisible();
 
-  // The link drops: the draft is written, a photo compressed on the device, then handed in.
-  await coachContext.setOffline(true);
+  // The draft is kept on the device: a reload loses nothing.
   await coach.getByRole('textbox', { name: 'Texte' }).fill('Huile d’argan et amlou : ils iraient en ligne.');
+  await expect(coach.getByText('Brouillon enregistré sur cet appareil.')).toBeVisible();
+  await expect.poll(() => draftTexts(coach)).toEqual(['Huile d’argan et amlou : ils iraient en ligne.']);
+  await openTask(coach, enrolmentId);
+  await expect(coach.getByRole('textbox', { name: 'Texte' })).toHaveValue(
+    'Huile d’argan et amlou : ils iraient en ligne.',
+  );
+
+  // The link drops: a photo compressed on the device, then handed in.
+  await coachContext.setOffline(true);
   await coach.getByLabel('Choisir dans la galerie').setInputFiles(PHOTO);
   await expect(coach.getByRole('img', { name: /^Photo ajoutée/ })).toBeVisible();
   await expect(coach.getByText('Brouillon enregistré sur cet appareil.')).toBeVisible();
@@ -171,6 +212,9 @@ test('a coach hands in photos offline; the trainer returns it, then passes the r
   expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   expect(hasExif(bytes)).toBe(false);
   expect(hasExif(readFileSync(PHOTO))).toBe(true);
+  // The fixture is 32×16 with orientation 6 (turn a quarter): stored upright, 16×32.
+  expect(jpegSize(bytes)).toEqual({ width: 16, height: 32 });
+  expect(jpegSize(readFileSync(PHOTO))).toEqual({ width: 32, height: 16 });
 
   // The trainer returns it: the pass stays closed below the mark.
   const trainerContext = await browser.newContext({ serviceWorkers: 'block' });
