@@ -8,15 +8,14 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { EvidenceFile } from '@tc/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { PracticeService } from '../data-access/practice.service';
 
 /**
- * One evidence file shown where it is read: a photo, a recording to play, a PDF in a sandboxed
- * frame (with a link to open it). The bytes are private: fetched with the session's token and shown
+ * One evidence file shown where it is read: a photo, a recording to play, a PDF to open in the
+ * browser's viewer. The bytes are private: fetched with the session's token and shown
  * through an object URL, freed when the view goes.
  */
 @Component({
@@ -35,11 +34,10 @@ import { PracticeService } from '../data-access/practice.service';
           <audio controls [src]="u" [attr.aria-label]="label()"></audio>
         }
         @default {
-          @if (frame(); as f) {
-            <iframe [src]="f" sandbox="" [title]="label()" class="tc-pdf"></iframe>
-          }
+          <!-- A link, not a frame: browsers do not render a PDF inside a sandboxed frame. -->
           <a class="tc-button-secondary" [href]="u" target="_blank" rel="noopener">
             {{ 'practice.evidence.openPdf' | transloco }}
+            <span class="tc-visually-hidden">({{ label() }})</span>
           </a>
         }
       }
@@ -58,12 +56,10 @@ import { PracticeService } from '../data-access/practice.service';
 })
 export class EvidenceViewComponent {
   private readonly api = inject(PracticeService);
-  private readonly sanitizer = inject(DomSanitizer);
   readonly file = input.required<EvidenceFile>();
   /** What the file is, for a screen reader ("Photo 2"). */
   readonly label = input('');
   protected readonly url = signal<string | null>(null);
-  protected readonly frame = signal<SafeResourceUrl | null>(null);
   protected readonly failed = signal(false);
 
   constructor() {
@@ -83,8 +79,6 @@ export class EvidenceViewComponent {
       if (this.file().id !== id) return;
       const url = URL.createObjectURL(blob);
       this.url.set(url);
-      // A blob: URL of our own origin, in a frame without scripts or same-origin rights.
-      if (this.file().kind === 'pdf') this.frame.set(this.sanitizer.bypassSecurityTrustResourceUrl(url));
     } catch {
       this.failed.set(true);
     }
@@ -94,6 +88,5 @@ export class EvidenceViewComponent {
     const url = this.url();
     if (url) URL.revokeObjectURL(url);
     this.url.set(null);
-    this.frame.set(null);
   }
 }
