@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CoachLesson } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, today } from '@tc/shared/ui';
 import { CertificatePanelComponent } from '../certificate/certificate-panel.component';
@@ -37,6 +38,9 @@ import { ProgressMeterComponent } from '../ui/progress-meter.component';
 export class CoursePage {
   private readonly store = inject(LearnerCourseStore);
   private readonly lang = inject(LanguageService).lang;
+  private readonly transloco = inject(TranslocoService);
+  /** The translations: their arrival or a new language writes the lessons' lines again. */
+  private readonly translation = toSignal(this.transloco.selectTranslation());
   /** Route parameter. */
   readonly enrolmentId = input.required<string>();
 
@@ -59,6 +63,7 @@ export class CoursePage {
   protected readonly modules = computed(() => {
     const l = this.learner();
     if (!l) return [];
+    this.translation();
     const day = today();
     return l.course.modules.map((m) => {
       const dueOn = l.deadlines[m.key] ?? null;
@@ -69,7 +74,10 @@ export class CoursePage {
         dueOn,
         done,
         status: dueOn ? (done ? 'later' : deadlineStatus(dueOn, day)) : null,
-        lessons: m.lessons.map((lesson) => ({ lesson, state: this.stateOf(lesson) })),
+        lessons: m.lessons.map((lesson) => {
+          const state = this.stateOf(lesson);
+          return { lesson, state, meta: this.metaOf(lesson, state) };
+        }),
       };
     });
   });
@@ -80,6 +88,19 @@ export class CoursePage {
 
   protected retry(): void {
     this.store.reload(this.enrolmentId());
+  }
+
+  /**
+   * "Not started · Quiz · 10 min": the lesson's line under its title, one text per lesson rather
+   * than a translation pipe for each of its parts (the outline's first render on a phone).
+   */
+  private metaOf(lesson: CoachLesson, state: ShownState): string {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    return [
+      t(`learning.state.${state}`),
+      ...(lesson.kind === 'quiz' ? [t('learning.course.quiz')] : []),
+      ...(lesson.estimatedMinutes ? [t('learning.course.minutes', { n: lesson.estimatedMinutes })] : []),
+    ].join(' · ');
   }
 
   private stateOf(lesson: CoachLesson): ShownState {

@@ -96,4 +96,17 @@ describe('how long a self-assessment takes', () => {
     expect(minutesInWords(2, 'ar')).toBe('دقيقتان');
     expect(minutesInWords(11, 'ar')).toBe('11 دقيقة');
   });
+
+  it("says the same words as Intl's unit formatter, which it spares the first render", () => {
+    for (const [lang, locale] of [
+      ['fr', 'fr'],
+      ['en', 'en'],
+      ['ar', 'ar-MA'],
+    ] as const) {
+      const intl = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
+      for (const n of [...Array(1000).keys(), 1000, 1234, 2.5]) {
+        expect([lang, n, minutesInWords(n, lang)]).toEqual([lang, n, intl.format(n)]);
+      }
+    }
+  });
 });

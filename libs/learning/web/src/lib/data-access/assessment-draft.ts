@@ -84,11 +84,38 @@ export function minutesToRate(count: number, secondsEach = SECONDS_PER_COMPETENC
   return Math.max(1, Math.ceil((count * secondsEach) / 60));
 }
 
+/**
+ * Intl's long "minute" unit (`{ style: 'unit', unit: 'minute', unitDisplay: 'long' }`) for whole
+ * numbers 0–999, by the plural form Intl.PluralRules picks: the same words without building a unit
+ * formatter, whose first use costs a phone tens of milliseconds (ICU's unit data) on the course
+ * page's first render. `{0}` stands for the number, written with the digits 0–9 in all three
+ * languages (ar-MA's numbering system is Latin). A spec checks both ways agree.
+ */
+const MINUTES: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> = {
+  fr: { one: '{0} minute', other: '{0} minutes' },
+  en: { one: '{0} minute', other: '{0} minutes' },
+  ar: {
+    zero: '{0} دقيقة',
+    one: 'دقيقة',
+    two: 'دقيقتان',
+    few: '{0} دقائق',
+    many: '{0} دقيقة',
+    other: '{0} دقيقة',
+  },
+};
+
+const pluralRules = new Map<string, Intl.PluralRules>();
 const minuteFormats = new Map<string, Intl.NumberFormat>();
 
 /** "5 minutes", "5 دقائق", "دقيقتان": the number with its unit, in words, as the language says it. */
 export function minutesInWords(minutes: number, lang: Locale): string {
   const locale = intlLocale(lang);
+  if (Number.isInteger(minutes) && minutes >= 0 && minutes < 1000) {
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    const words = MINUTES[lang]?.[rules.select(minutes)];
+    if (words) return words.replace('{0}', String(minutes));
+  }
   let format = minuteFormats.get(locale);
   if (!format)
     minuteFormats.set(

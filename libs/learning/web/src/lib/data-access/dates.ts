@@ -26,10 +26,22 @@ export function formatNumber(n: number, lang: Locale): string {
   return format.format(n);
 }
 
-/** A moment as a time of day (HH:MM) in the interface language; with the date when not today. */
+/**
+ * A moment as a time of day (HH:MM) in the interface language; with the date when not today.
+ * Today's time is written as Intl writes it (24-hour "13:42" in fr and ar-MA, whose digits are
+ * Latin; "01:42 PM" in en) without Intl, whose first date formatter costs a phone tens of
+ * milliseconds on the learning pages' first render, where the sync status says when it last
+ * synced. A spec checks both ways agree for every minute of a day.
+ */
 export function formatTime(iso: string, lang: Locale, now = new Date()): string {
   const at = new Date(iso);
   const sameDay = at.toDateString() === now.toDateString();
+  if (sameDay && !Number.isNaN(at.getTime())) {
+    const h = at.getHours();
+    const mm = String(at.getMinutes()).padStart(2, '0');
+    if (lang !== 'en') return `${String(h).padStart(2, '0')}:${mm}`;
+    return `${String(h % 12 || 12).padStart(2, '0')}:${mm} ${h < 12 ? 'AM' : 'PM'}`;
+  }
   return new Intl.DateTimeFormat(intlLocale(lang), {
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
     hour: '2-digit',
