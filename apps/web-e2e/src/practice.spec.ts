@@ -292,6 +292,55 @@ test('a coach hands in photos offline; the trainer returns it, then passes the r
   await trainerContext.close();
 });
 
+test('a hand-in queued offline leaves from another page of the course once the link returns', async ({
+  browser,
+  request,
+}) => {
+  const name = `Pratique reprise ${Date.now()}`;
+  const { enrolmentId } = await seed(request, name);
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: 'block',
+  });
+  const coach = await context.newPage();
+  await signIn(coach, 'coach@example.org');
+  await expectSignedIn(coach);
+  await openTask(coach, enrolmentId);
+  await context.setOffline(true);
+  await coach.getByRole('textbox', { name: 'Texte' }).fill('Visite faite, photo jointe.');
+  await coach.getByLabel('Choisir dans la galerie').setInputFiles(PHOTO);
+  await expect(coach.getByRole('img', { name: /^Photo ajoutée/ })).toBeVisible();
+  await coach.getByRole('button', { name: 'Remettre' }).click();
+  await expect(coach.getByText(/^Remis, en attente d'envoi/)).toBeVisible();
+  await coach.close();
+
+  // Later, online, the coach opens the course page, not the task: the hand-in goes from there.
+  await context.setOffline(false);
+  const later = await context.newPage();
+  await later.goto(`/learn/${enrolmentId}`);
+  const coachApi = { authorization: `Bearer ${await tokenOf(request, 'coach@example.org')}` };
+  await expect
+    .poll(
+      async () =>
+        (
+          await ok<{ status: string | null }>(
+            await request.get(`${API}/enrolments/${enrolmentId}/tasks/shop-task`, { headers: coachApi }),
+            'task state',
+          )
+        ).status,
+      { timeout: 30_000 },
+    )
+    .toBe('waiting');
+  const state = await ok<{ submissions: { files: unknown[]; text: string | null }[] }>(
+    await request.get(`${API}/enrolments/${enrolmentId}/tasks/shop-task`, { headers: coachApi }),
+    'task state',
+  );
+  expect(state.submissions).toHaveLength(1);
+  expect(state.submissions[0].text).toBe('Visite faite, photo jointe.');
+  expect(state.submissions[0].files).toHaveLength(1);
+  await context.close();
+});
+
 test('the hand-in page in Arabic on a phone: right to left, nothing wider than the screen', async ({
   browser,
   request,

@@ -1,4 +1,4 @@
-import { computed, inject } from '@angular/core';
+import { Injector, computed, inject, provideEnvironmentInitializer } from '@angular/core';
 import type { Route } from '@angular/router';
 import {
   AuthService,
@@ -103,6 +103,13 @@ async function loadLearn(): Promise<Route[]> {
           provide: learning.TASK_LESSON_VIEW,
           useValue: () => import('@tc/practice/web/hand-in').then((m) => m.TaskHandInComponent),
         },
+        // Hand-ins queued offline go when the link returns, whichever learner page is open.
+        provideEnvironmentInitializer(() => {
+          const injector = inject(Injector);
+          void import('@tc/practice/web/outbox')
+            .then((m) => injector.get(m.HandInOutboxService))
+            .catch(() => undefined);
+        }),
       ],
       children: learning.learnRoutes,
     },
