@@ -68,15 +68,14 @@ export interface PracticeWorld {
 }
 
 /**
- * A cohort (MA-02, run by `trainerToken`'s trainer) of a course version with a required practical task
- * — the demo course's content plus one module, frozen as a new version —, the coach enrolled, one round
- * handed in and one withdrawn.
+ * A cohort (MA-02, run by the trainer) of a course version with a required practical task — the
+ * course's latest content plus one module, frozen as a new version —, with the coach enrolled.
  */
-export async function buildPracticeWorld(
+export async function taskCohort(
   t: TestApp,
   tokens: { coach: string; trainer: string },
   options: { courseId: string; territoryId: string },
-): Promise<PracticeWorld> {
+): Promise<{ cohortId: string; enrolmentId: string }> {
   const ok = (res: TestResponse, what: string) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res;
@@ -142,6 +141,22 @@ export async function buildPracticeWorld(
     cohortId: string;
   }[];
   const enrolmentId = enrolments.find((e) => e.cohortId === cohortId)?.enrolmentId as string;
+  return { cohortId, enrolmentId };
+}
+
+/**
+ * {@link taskCohort}, with one round handed in, one withdrawn, and an unfinished upload.
+ */
+export async function buildPracticeWorld(
+  t: TestApp,
+  tokens: { coach: string; trainer: string },
+  options: { courseId: string; territoryId: string },
+): Promise<PracticeWorld> {
+  const ok = (res: TestResponse, what: string) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  const { cohortId, enrolmentId } = await taskCohort(t, tokens, options);
   const tus = (extra: Record<string, string>) => ({ 'tus-resumable': '1.0.0', ...extra });
   const createUpload = async (bytes: number) => {
     const created = ok(

@@ -5,11 +5,13 @@ import type { Role } from '@tc/shared/contracts';
 import { CourseFileDto, CourseImportService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
+import { EvidenceService, SubmissionsService } from '@tc/practice/api';
 import { type AuthPrincipal, validateBody } from '@tc/shared/api';
 import { randomUUID } from 'node:crypto';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { demoCourse, DEMO_PHOTO_HASH, readDemoCourseFile, readDemoPhoto } from './assets';
+import { seedDemoPractice } from './demo-practice';
 import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -72,6 +74,8 @@ interface DemoServices {
   cohorts: CohortsService;
   enrolments: EnrolmentsService;
   progress: ProgressService;
+  evidence: EvidenceService;
+  submissions: SubmissionsService;
 }
 
 export const DEMO_COHORT = 'Oujda — cohorte de démonstration';
@@ -103,6 +107,8 @@ export async function seedDemoData(
     cohorts: app.get(CohortsService),
     enrolments: app.get(EnrolmentsService),
     progress: app.get(ProgressService),
+    evidence: app.get(EvidenceService),
+    submissions: app.get(SubmissionsService),
   };
   const created = await seedAccounts(dataSource, services.passwords);
   await seedCourse(dataSource, services);
@@ -139,7 +145,7 @@ async function principalOf(dataSource: DataSource, email: string): Promise<AuthP
  */
 async function seedCohort(
   dataSource: DataSource,
-  { cohorts, enrolments, progress }: DemoServices,
+  { cohorts, enrolments, progress, evidence, submissions }: DemoServices,
 ): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
   if (exists.length) return;
@@ -191,6 +197,13 @@ async function seedCohort(
     ]),
   );
   new Logger('DemoSeed').log(`Enrolled the demo coach in "${DEMO_COHORT}" with module 1 read`);
+  // A round of the course's practical task, returned by the trainer: both sides of practice have a case.
+  await seedDemoPractice(
+    { evidence, submissions },
+    { coach, trainer },
+    mine?.enrolmentId as string,
+    demoCourse(),
+  );
 }
 
 /**

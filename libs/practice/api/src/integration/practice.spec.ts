@@ -204,7 +204,7 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
     const created = await createUpload('coach', bytes.length);
     expect(created.status).toBe(201);
     const location = String(created.headers['location']);
-    expect(location).toMatch(/^\/api\/v1\/practice\/uploads\/[0-9a-f]{32}$/);
+    expect(location).toMatch(/^\/api\/v1\/practice\/uploads\/[0-9a-f-]{36}$/);
     // The first PATCH carries only part of the bytes (the connection dropped there).
     const half = Math.floor(bytes.length / 2);
     const first = await patch('coach', location, 0, bytes.subarray(0, half));

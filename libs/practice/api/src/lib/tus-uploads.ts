@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -70,6 +71,8 @@ export class TusUploads implements OnModuleDestroy {
         expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
       }),
       relativeLocation: true,
+      // Upload ids are UUIDs, as every id of this API's paths.
+      namingFunction: () => randomUUID(),
       maxSize: Math.max(...Object.values(MAX_EVIDENCE_BYTES)),
       exposedHeaders: [EVIDENCE_ID_HEADER],
       onUploadCreate: async (req: Request, upload: TusUpload) => {
@@ -113,7 +116,7 @@ export class TusUploads implements OnModuleDestroy {
 
   /** The upload as tus keeps it (its metadata names its coach), or null. */
   async upload(id: string): Promise<TusUpload | null> {
-    if (!/^[0-9a-f]{32}$/.test(id)) return null;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
     return (await this.server.datastore.configstore.get(id).catch(() => undefined)) ?? null;
   }
 

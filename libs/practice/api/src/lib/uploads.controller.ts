@@ -1,4 +1,4 @@
-import { Controller, Head, HttpException, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Controller, Head, HttpException, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import {
   CurrentUser,
   ProblemException,
   Roles,
+  UuidParam,
   validationProblem,
   type AuthPrincipal,
 } from '@tc/shared/api';
@@ -94,14 +95,18 @@ export class UploadsController {
 
   @Head(':uploadId')
   @TusResumable()
-  @ApiParam({ name: 'uploadId', description: 'The upload (the last segment of its Location)' })
+  @ApiParam({
+    name: 'uploadId',
+    description: 'The upload (the last segment of its Location)',
+    schema: { type: 'string', format: 'uuid' },
+  })
   @ApiResponse({
     status: 200,
     description: '`Upload-Offset`: where to resume; `Upload-Evidence-Id` once stored',
   })
   async offset(
     @CurrentUser() principal: AuthPrincipal,
-    @Param('uploadId') uploadId: string,
+    @UuidParam('uploadId') uploadId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -124,11 +129,15 @@ export class UploadsController {
   @Patch(':uploadId')
   @TusResumable()
   @ApiHeader({ name: 'Upload-Offset', required: true, description: 'Where these bytes start' })
-  @ApiParam({ name: 'uploadId', description: 'The upload (the last segment of its Location)' })
+  @ApiParam({
+    name: 'uploadId',
+    description: 'The upload (the last segment of its Location)',
+    schema: { type: 'string', format: 'uuid' },
+  })
   @ApiResponse({ status: 204, description: 'Taken; `Upload-Offset` is the new offset' })
   async append(
     @CurrentUser() principal: AuthPrincipal,
-    @Param('uploadId') uploadId: string,
+    @UuidParam('uploadId') uploadId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
