@@ -338,6 +338,13 @@ test('a hand-in queued offline leaves from another page of the course once the l
   expect(state.submissions).toHaveLength(1);
   expect(state.submissions[0].text).toBe('Visite faite, photo jointe.');
   expect(state.submissions[0].files).toHaveLength(1);
+
+  // Not reviewed yet: the coach may take it back, and hand in again later.
+  await openTask(later, enrolmentId);
+  later.once('dialog', (dialog) => void dialog.accept());
+  await later.getByRole('button', { name: 'Retirer ma remise' }).click();
+  await expect(later.getByRole('heading', { name: 'Votre remise' })).toBeVisible();
+  await expect(later.getByText(/Tour 1 · retiré/)).toBeVisible();
   await context.close();
 });
 
