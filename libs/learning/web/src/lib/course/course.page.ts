@@ -15,6 +15,7 @@ import { OfflineToggleComponent } from '../ui/offline-toggle.component';
 import { SyncStatusComponent } from '../ui/sync-status.component';
 import { LessonStateIconComponent, type ShownState } from '../ui/lesson-state-icon.component';
 import { ProgressMeterComponent } from '../ui/progress-meter.component';
+import { restAfterPaint } from '../ui/rest-after-paint';
 
 /** `/learn/:enrolmentId`: the modules with their due dates, each lesson with its state. */
 @Component({
@@ -52,6 +53,8 @@ export class CoursePage {
     const l = this.learner();
     return l ? continueKey(l) : null;
   });
+  /** The outline and the self-assessment render once the course's top is on screen. */
+  protected readonly rest = restAfterPaint(() => this.learner());
   protected readonly completedOn = computed(() => formatDate(this.learner()?.completedAt, this.lang()));
   /** Whether some lesson is shown in the course's default language. */
   protected readonly fallbackLocale = computed(
