@@ -1,5 +1,7 @@
 import type { EvidenceKind, EvidenceRule } from '@tc/shared/contracts';
 
+/** The longest text a hand-in takes (the server refuses more). */
+export const TEXT_MAX = 10_000;
 /** A PDF is at most 10 MB. */
 export const PDF_MAX_BYTES = 10 * 1024 * 1024;
 /** A recording stops by itself after 3 minutes. */

@@ -15,7 +15,13 @@ import { AuthService } from '@tc/identity/web';
 import type { CoachTask, EvidenceKind, ProblemDetails, Submission, TaskState } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, intlLocale, problemOf } from '@tc/shared/ui';
 import { firstValueFrom } from 'rxjs';
-import { type EvidenceCounts, PDF_MAX_BYTES, roomFor, ruleGaps } from '../data-access/evidence-rules';
+import {
+  type EvidenceCounts,
+  PDF_MAX_BYTES,
+  TEXT_MAX,
+  roomFor,
+  ruleGaps,
+} from '../data-access/evidence-rules';
 import { preloadUploader } from '../data-access/evidence-uploader';
 import { HandInOutboxService } from '../data-access/hand-in-outbox.service';
 import { compressPhoto, preloadPhotoCompression } from '../data-access/photo-compression';
@@ -123,6 +129,7 @@ export class TaskHandInComponent {
     this.task().evidence.find((r) => r.kind === kind) ?? null;
   protected readonly room = (kind: EvidenceKind) => roomFor(this.task().evidence, this.counts(), kind);
   protected readonly duration = formatDuration;
+  protected readonly textMax = TEXT_MAX;
 
   constructor() {
     // What the coach will need out of coverage comes now, while the page is online.
