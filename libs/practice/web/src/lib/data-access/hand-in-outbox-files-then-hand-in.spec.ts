@@ -49,6 +49,8 @@ describe('the hand-in outbox: offline, then the link returns', () => {
   let uploads: EvidenceUpload[];
   /** A file whose upload the server created, then the link dropped. */
   let dropAfterCreate: string | null;
+  /** What every upload fails with, when set. */
+  let uploadFailure: Error | null;
 
   beforeEach(async () => {
     store = new MemoryTaskDraftStore();
@@ -56,8 +58,10 @@ describe('the hand-in outbox: offline, then the link returns', () => {
     uploads = [];
     online = false;
     dropAfterCreate = null;
+    uploadFailure = null;
     const uploader = async (upload: EvidenceUpload, callbacks: UploadCallbacks): Promise<string> => {
       uploads.push(upload);
+      if (uploadFailure) throw uploadFailure;
       if (upload.metadata.filename === dropAfterCreate) {
         callbacks.created(`/api/v1/practice/uploads/up-${upload.metadata.filename}`);
         dropAfterCreate = null;
@@ -180,6 +184,25 @@ describe('the hand-in outbox: offline, then the link returns', () => {
     expect(back?.handInId).toBeNull();
     expect(back?.files.every((f) => f.evidenceId)).toBe(true);
     expect(refused).toEqual(['Too few photos']);
+  });
+
+  it('an upload the server refuses (a kind the task does not take) unlocks the draft with the server’s words', async () => {
+    online = true;
+    const refused: string[] = [];
+    outbox.refused.subscribe((r) => refused.push(`${r.problem.status} ${r.problem.title}`));
+    const tusRefusal = Object.assign(new Error('tus: unexpected response'), {
+      originalResponse: {
+        getStatus: () => 422,
+        getBody: () =>
+          JSON.stringify({ type: 'about:blank', title: 'Not taken', status: 422, code: 'validation' }),
+      },
+    });
+    uploadFailure = tusRefusal;
+    const queued = await outbox.handIn(draft());
+    await settle();
+    http.expectNone(HAND_IN);
+    expect(refused).toEqual(['422 Not taken']);
+    expect((await store.get(draftKey(queued)))?.handInId).toBeNull();
   });
 
   it('another person’s queued hand-in is not sent with this session', async () => {

@@ -21,12 +21,28 @@ export interface RefusedHandIn {
   problem: ProblemDetails;
 }
 
+/**
+ * A failed upload (tus-js-client's DetailedError, with the server's answer when there was one) as
+ * the HTTP error it was, so that it is retried and explained like any other request.
+ */
+export function asHttpError(error: unknown): unknown {
+  const res = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null } | null)
+    ?.originalResponse;
+  if (error instanceof HttpErrorResponse || !res) return error;
+  let body: unknown = null;
+  try {
+    body = JSON.parse(res.getBody());
+  } catch {
+    // Not a problem document: the status says enough.
+  }
+  return new HttpErrorResponse({ status: res.getStatus(), error: body });
+}
+
 /** Whether an upload or a request failed in a way that may succeed later (no network, 5xx, …). */
 export function mayRetry(error: unknown): boolean {
-  if (error instanceof HttpErrorResponse) return isRetryableStatus(error.status);
-  // tus-js-client's DetailedError: its response's status, if there was one.
-  const res = (error as { originalResponse?: { getStatus(): number } | null } | null)?.originalResponse;
-  return res ? isRetryableStatus(res.getStatus()) : true;
+  const http = asHttpError(error);
+  // No answer at all (offline, the upload code not loaded): later.
+  return http instanceof HttpErrorResponse ? isRetryableStatus(http.status) : true;
 }
 
 /**
@@ -143,7 +159,7 @@ export class HandInOutboxService {
         const key = draftKey(queued);
         const current = await this.drafts.get(key);
         if (current) await this.drafts.put({ ...current, handInId: null, handInRequestedAt: null });
-        this.refused.next({ key, problem: problemOf(error) });
+        this.refused.next({ key, problem: problemOf(asHttpError(error)) });
       } finally {
         this.sending.update(({ [draftKey(queued)]: _gone, ...rest }) => rest);
       }
