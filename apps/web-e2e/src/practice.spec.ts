@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -150,6 +151,17 @@ function jpegSize(bytes: Buffer): { width: number; height: number } | null {
   return null;
 }
 
+/** No axe violation of impact serious or critical against WCAG 2.0/2.1 A and AA (as a11y.spec.ts). */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+}
+
 async function openTask(page: Page, enrolmentId: string): Promise<void> {
   await page.goto(`/learn/${enrolmentId}/lessons/shop-task`);
   await expect(page.getByRole('heading', { name: 'Consignes' })).toBeVisible();
@@ -177,6 +189,7 @@ test('a coach hands in photos offline; the trainer returns it, then passes the r
   // The draft is kept on the device: a reload loses nothing.
   await coach.getByRole('textbox', { name: 'Texte' }).fill('Huile d’argan et amlou : ils iraient en ligne.');
   await expect(coach.getByText('Brouillon enregistré sur cet appareil.')).toBeVisible();
+  await expectAccessible(coach);
   await expect.poll(() => draftTexts(coach)).toEqual(['Huile d’argan et amlou : ils iraient en ligne.']);
   await openTask(coach, enrolmentId);
   await expect(coach.getByRole('textbox', { name: 'Texte' })).toHaveValue(
@@ -232,6 +245,7 @@ test('a coach hands in photos offline; the trainer returns it, then passes the r
   await expect(trainer.getByText('1 / 4 points')).toBeVisible();
   await expect(trainer.getByRole('button', { name: 'Valider' })).toBeDisabled();
   await expect(trainer.getByText('Valider demande au moins 3 points.')).toBeVisible();
+  await expectAccessible(trainer);
   await trainer
     .getByRole('textbox', { name: 'Commentaire pour le coach' })
     .fill('Les prix ne se voient pas.');
