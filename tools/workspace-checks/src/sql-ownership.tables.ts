@@ -58,4 +58,8 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   ...['practice_evidence_files', 'practice_submissions', 'practice_submission_files', 'practice_reviews'].map(
     (name): DeclaredTable => ({ name, owner: 'practice', kind: 'table' }),
   ),
+  // Its counts for the observatory, folded from deltas, and their read surface (CreatePracticeCounts).
+  { name: 'practice_count_deltas', owner: 'practice', kind: 'table' },
+  { name: 'practice_counts', owner: 'practice', kind: 'table' },
+  { name: 'practice_cohort_counts', owner: 'practice', kind: 'view', public: true },
 ];

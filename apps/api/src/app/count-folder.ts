@@ -5,11 +5,14 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { LearnerRecords } from '@tc/cohorts/api';
 import { FOLD_EVERY_MS, FOLD_LOCK_KEY } from '@tc/shared/api';
 import { foldRollups } from '@tc/observatory/api';
+import { foldPracticeCounts } from '@tc/practice/api';
 
 export interface FoldReport {
   /** Counter moves and rollup delta rows applied. */
   counters: number;
   rollups: number;
+  /** Practice count moves applied (hand-ins, withdrawals, reviews). */
+  practice: number;
   ms: number;
 }
 
@@ -130,8 +133,9 @@ export class CountFolder implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const counters = await this.records.foldCounterDeltas(runner.manager);
       const rollups = await foldRollups(runner.manager);
+      const practice = await foldPracticeCounts(runner.manager);
       await runner.commitTransaction();
-      return { counters, rollups, ms: performance.now() - started };
+      return { counters, rollups, practice, ms: performance.now() - started };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

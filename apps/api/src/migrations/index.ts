@@ -18,6 +18,7 @@ import { CreateEnrolmentDirectoryView1765220000000 } from './1765220000000-Creat
 import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDeltas';
 import { AddTaskLessons1765400000000 } from './1765400000000-AddTaskLessons';
 import { CreatePractice1765410000000 } from './1765410000000-CreatePractice';
+import { CreatePracticeCounts1765420000000 } from './1765420000000-CreatePracticeCounts';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AppendCountDeltas1765300000000,
   AddTaskLessons1765400000000,
   CreatePractice1765410000000,
+  CreatePracticeCounts1765420000000,
 ];

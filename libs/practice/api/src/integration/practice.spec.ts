@@ -469,6 +469,15 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
       [handIn.id, 'revise'],
       [roundTwo.id, 'pass'],
     ]);
+    // The observatory's counts, folded from the deltas the hand-ins, the withdrawal and the reviews
+    // appended: two rounds handed in (the withdrawn one no longer counts), two reviewed, one passed.
+    await t.fold();
+    expect(
+      await t.dataSource.query(
+        `SELECT handed_in, reviewed, passed FROM practice_cohort_counts WHERE cohort_id = $1`,
+        [cohortId],
+      ),
+    ).toEqual([{ handed_in: 2, reviewed: 2, passed: 1 }]);
     // Who reads the task: the coach, the cohort's trainers, its admins.
     for (const [who, expected] of [
       ['trainer', 200],

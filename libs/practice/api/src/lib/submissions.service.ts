@@ -23,6 +23,7 @@ import { LearnerRecords } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
 import { evidenceFile, EvidenceService } from './evidence.service';
 import { notFound, PracticeAccess, type TaskContext } from './practice-access';
+import { appendPracticeCounts } from './practice-counts';
 import { scoreReview } from './rubric';
 import { evidenceRule } from './task-content';
 
@@ -155,6 +156,7 @@ export class SubmissionsService {
            SELECT $1, * FROM unnest($2::uuid[], $3::smallint[])`,
           [dto.id, files.map((f) => f.id), files.map((_, i) => i)],
         );
+      await this.count(manager, ctx.enrolment.cohortId, { handedIn: 1 });
       return { submission: (await this.one(manager, dto.id)) as Submission, created: true };
     });
   }
@@ -224,7 +226,7 @@ export class SubmissionsService {
     now = new Date(),
   ): Promise<Submission> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.enrolment(manager, principal, enrolmentId, 'coach', true);
+      const enrolment = await this.access.enrolment(manager, principal, enrolmentId, 'coach', true);
       const submission = await this.one(manager, id);
       if (!submission || submission.enrolmentId !== enrolmentId || submission.lessonKey !== lessonKey)
         throw notFound('No such hand-in.');
@@ -235,6 +237,7 @@ export class SubmissionsService {
         `UPDATE practice_submissions SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1`,
         [id, now],
       );
+      await this.count(manager, enrolment.cohortId, { handedIn: -1 });
       return (await this.one(manager, id)) as Submission;
     });
   }
@@ -318,12 +321,20 @@ export class SubmissionsService {
           merged.rows,
         );
       }
+      const territoryId = await this.records.cohortTerritory(manager, enrolment.cohortId);
+      await appendPracticeCounts(manager, {
+        cohortId: enrolment.cohortId,
+        territoryId,
+        handedIn: 0,
+        reviewed: 1,
+        passed: status === 'passed' ? 1 : 0,
+      });
       await writeAudit(manager, {
         actorId: principal.userId,
         action: 'practice.reviewed',
         subjectType: 'cohort',
         subjectId: enrolment.cohortId,
-        territoryId: await this.records.cohortTerritory(manager, enrolment.cohortId),
+        territoryId,
         details: {
           submissionId: id,
           enrolmentId: enrolment.id,
@@ -334,6 +345,17 @@ export class SubmissionsService {
         },
       });
       return (await this.one(manager, id)) as Submission;
+    });
+  }
+
+  /** A hand-in's or a withdrawal's move of the cohort's counts (folded later, see practice-counts). */
+  private async count(manager: EntityManager, cohortId: string, move: { handedIn: number }): Promise<void> {
+    await appendPracticeCounts(manager, {
+      cohortId,
+      territoryId: await this.records.cohortTerritory(manager, cohortId),
+      handedIn: move.handedIn,
+      reviewed: 0,
+      passed: 0,
     });
   }
 

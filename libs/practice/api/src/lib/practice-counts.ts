@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import { transactionQuery } from '@tc/shared/api';
+
+/** One transaction's move of a cohort's practice counts. */
+export interface PracticeCountMove {
+  cohortId: string;
+  territoryId: string;
+  handedIn: number;
+  reviewed: number;
+  passed: number;
+}
+
+/**
+ * Appends a move to `practice_count_deltas` in the caller's transaction: an insert that locks no row
+ * another coach's hand-in or review needs. {@link foldPracticeCounts} applies it.
+ */
+export async function appendPracticeCounts(manager: EntityManager, move: PracticeCountMove): Promise<void> {
+  await transactionQuery(
+    manager,
+    `INSERT INTO practice_count_deltas (cohort_id, territory_id, handed_in, reviewed, passed) VALUES ($1, $2, $3, $4, $5)`,
+    [move.cohortId, move.territoryId, move.handedIn, move.reviewed, move.passed],
+  );
+}
+
+/**
+ * Applies the pending moves to `practice_counts` and deletes them, in the caller's transaction (the
+ * app's folder: one at a time, at REPEATABLE READ): a move committed after the snapshot waits for the
+ * next fold, a fold that rolls back leaves them all. Answers how many moves were applied.
+ */
+export async function foldPracticeCounts(manager: EntityManager): Promise<number> {
+  const [row] = await transactionQuery<{ n: number }>(
+    manager,
+    `WITH taken AS (DELETE FROM practice_count_deltas RETURNING *), applied AS (
+       INSERT INTO practice_counts AS o (cohort_id, territory_id, handed_in, reviewed, passed)
+       SELECT cohort_id, (array_agg(territory_id))[1], sum(handed_in), sum(reviewed), sum(passed) FROM taken
+        GROUP BY cohort_id ORDER BY cohort_id
+       ON CONFLICT (cohort_id) DO UPDATE SET
+         territory_id = EXCLUDED.territory_id,
+         handed_in = o.handed_in + EXCLUDED.handed_in,
+         reviewed = o.reviewed + EXCLUDED.reviewed,
+         passed = o.passed + EXCLUDED.passed)
+     SELECT count(*)::int AS n FROM taken`,
+    [],
+  );
+  return row?.n ?? 0;
+}
