@@ -37,6 +37,13 @@ export function parseUploadMetadata(header: string | undefined): Record<string, 
   return out;
 }
 
+const ApiUploadId = () =>
+  ApiParam({
+    name: 'uploadId',
+    description: 'The upload (the last segment of its Location)',
+    schema: { type: 'string', format: 'uuid' },
+  });
+
 const TusResumable = () =>
   ApiHeader({ name: 'Tus-Resumable', required: true, description: 'tus protocol version: 1.0.0' });
 
@@ -95,11 +102,7 @@ export class UploadsController {
 
   @Head(':uploadId')
   @TusResumable()
-  @ApiParam({
-    name: 'uploadId',
-    description: 'The upload (the last segment of its Location)',
-    schema: { type: 'string', format: 'uuid' },
-  })
+  @ApiUploadId()
   @ApiResponse({
     status: 200,
     description: '`Upload-Offset`: where to resume; `Upload-Evidence-Id` once stored',
@@ -129,11 +132,7 @@ export class UploadsController {
   @Patch(':uploadId')
   @TusResumable()
   @ApiHeader({ name: 'Upload-Offset', required: true, description: 'Where these bytes start' })
-  @ApiParam({
-    name: 'uploadId',
-    description: 'The upload (the last segment of its Location)',
-    schema: { type: 'string', format: 'uuid' },
-  })
+  @ApiUploadId()
   @ApiResponse({ status: 204, description: 'Taken; `Upload-Offset` is the new offset' })
   async append(
     @CurrentUser() principal: AuthPrincipal,
