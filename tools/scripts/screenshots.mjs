@@ -101,6 +101,9 @@ for (const [lang, viewport, suffix] of [
   await shot(page, 'lesson-ar-phone');
   await page.goto(`${course}/lessons/m1-quiz`);
   await shot(page, 'quiz-ar-phone');
+  // The demo's practical task: handed in once, returned by the trainer with feedback.
+  await page.goto(`${course}/lessons/m3-task`);
+  await shot(page, 'task-ar-phone');
   // Back to French for the next runs.
   await page.locator('tc-language-switch button.tc-trigger').click();
   await page.locator('tc-language-switch button[lang=fr]').click();
@@ -127,6 +130,9 @@ for (const [lang, viewport, suffix] of [
     .click();
   await page.waitForURL(/\/cohorts\/[0-9a-f-]+$/);
   await shot(page, 'cohort-fr-laptop');
+  // The cohort's practical tasks waiting for review, oldest first.
+  await page.goto(`${page.url()}/reviews`);
+  await shot(page, 'reviews-fr-laptop');
   await context.close();
 }
 {
