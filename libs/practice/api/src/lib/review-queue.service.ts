@@ -15,9 +15,13 @@ import { CohortsService } from '@tc/cohorts/api';
 type QueueStatus = Exclude<SubmissionStatus, 'withdrawn'>;
 const QUEUE_STATUSES: QueueStatus[] = ['waiting', 'returned', 'passed'];
 
-/** A position in the queue: the last row's hand-in time and id. */
-function encodeCursor(handedInAt: Date, id: string): string {
-  return Buffer.from(`${new Date(handedInAt).toISOString()}|${id}`).toString('base64url');
+/**
+ * A position in the queue: the last row's hand-in time and id. The time is the database's own text to
+ * the microsecond: cut to milliseconds (as a JS Date is) it would fall before the row, and the next
+ * page would begin with that row again.
+ */
+function encodeCursor(handedInAt: string, id: string): string {
+  return Buffer.from(`${handedInAt}|${id}`).toString('base64url');
 }
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
@@ -65,11 +69,13 @@ export class ReviewQueueService {
       round: number;
       status: SubmissionStatus;
       handed_in_at: Date;
+      handed_in_key: string;
       file_count: number;
     }>(
       this.dataSource,
       `SELECT s.id, s.enrolment_id, u.display_name AS coach_name, s.module_key, s.lesson_key, s.round, s.status,
               s.handed_in_at,
+              to_char(s.handed_in_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS handed_in_key,
               (SELECT count(*)::int FROM practice_submission_files f WHERE f.submission_id = s.id) AS file_count
          FROM practice_submissions s LEFT JOIN user_directory u ON u.id = s.coach_id
         WHERE ${where}
@@ -104,7 +110,7 @@ export class ReviewQueueService {
     const last = page[page.length - 1];
     return {
       items,
-      nextCursor: rows.length > limit && last ? encodeCursor(last.handed_in_at, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.handed_in_key, last.id) : null,
       counts: Object.fromEntries(
         QUEUE_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0]),
       ) as ReviewQueuePage['counts'],
