@@ -1,9 +1,9 @@
 import { createTestApp, type TestApp } from '@tc/shared/testing';
 
 /**
- * The trainer's queue stays fast with 10,000 rounds in one territory, all in the cohort asked for (the
- * worst case): the first page and the page after it, 50 calls each through the API, p95 at most 50 ms.
- * Keyset pagination on (handed_in_at, id) over the queue index: a page costs the same however deep.
+ * The trainer's queue is right with 10,000 rounds in one territory, all in the cohort asked for (the
+ * worst case): oldest first, the counts, the keyset page after the first, the module filter. How fast
+ * it answers is measured by `npm run bench:practice` (tools/bench/practice.ts), not here.
  */
 describe('the review queue with 10,000 rounds (real database)', () => {
   let t: TestApp;
@@ -58,34 +58,38 @@ describe('the review queue with 10,000 rounds (real database)', () => {
     await t?.close();
   });
 
-  const p95 = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.ceil(ms.length * 0.95) - 1] as number;
+  const url = () => `/api/v1/cohorts/${cohortId}/practice/queue?status=waiting&limit=20`;
+  type Item = { handedInAt: string; moduleKey: string; submissionId: string };
 
-  it('answers the first page and the next one in at most 50 ms (p95), oldest first', async () => {
-    const url = `/api/v1/cohorts/${cohortId}/practice/queue?status=waiting&limit=20`;
-    const first = await t.request('GET', url, { token: trainer });
+  it('answers the waiting rounds oldest first, with the counts of each status', async () => {
+    const first = await t.request('GET', url(), { token: trainer });
     expect(first.status).toBe(200);
-    expect(first.body.counts.waiting).toBeGreaterThanOrEqual(3333);
+    // g % 3 = 0 is waiting, 1 returned, 2 passed: 3,333 / 3,334 / 3,333 of the 10,000.
+    expect(first.body.counts).toMatchObject({ waiting: 3333, returned: 3334, passed: 3333 });
     expect(first.body.items).toHaveLength(20);
-    const times = first.body.items.map((i: { handedInAt: string }) => i.handedInAt);
+    const times = (first.body.items as Item[]).map((i) => i.handedInAt);
     expect([...times].sort()).toEqual(times);
-    const next = await t.request('GET', `${url}&cursor=${first.body.nextCursor}`, { token: trainer });
-    expect(next.body.items[0].handedInAt >= times[19]).toBe(true);
-    const timed = async (u: string) => {
-      const ms: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const t0 = process.hrtime.bigint();
-        const res = await t.request('GET', u, { token: trainer });
-        ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        expect(res.status).toBe(200);
-      }
-      return p95(ms);
-    };
-    const firstPage = await timed(url);
-    const secondPage = await timed(`${url}&cursor=${first.body.nextCursor}`);
-    const byModule = await timed(`${url}&moduleKey=m3`);
-    console.log(
-      `review queue, 10,000 rounds (${t.kind}): p95 first page ${firstPage.toFixed(1)} ms, next page ${secondPage.toFixed(1)} ms, one module ${byModule.toFixed(1)} ms`,
-    );
-    expect(Math.max(firstPage, secondPage, byModule)).toBeLessThanOrEqual(50);
+  });
+
+  it('continues the next page after the last item of the first, with no overlap', async () => {
+    const first = await t.request('GET', url(), { token: trainer });
+    const next = await t.request('GET', `${url()}&cursor=${first.body.nextCursor}`, { token: trainer });
+    expect(next.status).toBe(200);
+    expect(next.body.items).toHaveLength(20);
+    const a = first.body.items as Item[];
+    const b = next.body.items as Item[];
+    expect(b[0]!.handedInAt > a[19]!.handedInAt).toBe(true);
+    const ids = new Set(a.map((i) => i.submissionId));
+    expect(b.some((i) => ids.has(i.submissionId))).toBe(false);
+  });
+
+  it('filters by module, still oldest first', async () => {
+    const res = await t.request('GET', `${url()}&moduleKey=m3`, { token: trainer });
+    expect(res.status).toBe(200);
+    const items = res.body.items as Item[];
+    expect(items).toHaveLength(20);
+    expect(items.every((i) => i.moduleKey === 'm3')).toBe(true);
+    const times = items.map((i) => i.handedInAt);
+    expect([...times].sort()).toEqual(times);
   });
 });
