@@ -23,7 +23,6 @@ import { DataSaver } from '../data-access/data-saver';
 import { formatNumber, formatSize } from '../data-access/dates';
 import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
 import { QuizComponent } from '../quiz/quiz.component';
-import { restAfterPaint } from '../ui/rest-after-paint';
 import { SyncStatusComponent } from '../ui/sync-status.component';
 import { DataSaverToggleComponent } from './data-saver-toggle.component';
 import { LessonHtmlDirective } from './lesson-html';
@@ -72,8 +71,6 @@ export class LessonPage {
     return l ? placeOf(l.course, this.lessonKey()) : null;
   });
   protected readonly lesson = computed(() => this.place()?.current.lesson ?? null);
-  /** The quiz, "mark as done" and the pager render once the lesson's title and text are on screen. */
-  protected readonly rest = restAfterPaint(() => this.lesson());
   protected readonly done = computed(() => {
     const l = this.learner();
     const lesson = this.lesson();

@@ -12,10 +12,11 @@ import {
 
 /**
  * Whether the lower part of a page may render: false until the page's top (once `ready` is truthy)
- * has been rendered and painted, then true for good. On a phone the top of a learning page (the
- * course's title, the lesson's text) reaches the screen a long task sooner; the rest (the outline,
- * the quiz, the pager) renders in a task of its own right after, below what is already shown, so
- * nothing on screen moves. Angular counts the wait as pending work: the app is stable (and its
+ * has been rendered and painted, then true for good. On a phone the top of the course page (its
+ * title, progress and "continue") reaches the screen a long task sooner; the rest (the outline and
+ * the self-assessment) renders in a task of its own right after, below what is already shown, so
+ * nothing on screen moves. Not used by the lesson player: there, laying its text out twice cost
+ * more than it saved (a later largest paint and more blocking time in Lighthouse). Angular counts the wait as pending work: the app is stable (and its
  * tests' `whenStable`) only once the rest is rendered. Call it in an injection context.
  */
 export function restAfterPaint(ready: () => unknown): Signal<boolean> {
