@@ -454,6 +454,15 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
     expect((await as('coach', 'GET', `/api/v1/enrolments/${enrolmentId}/certificate`)).status).toBe(200);
     const state = await as('coach', 'GET', taskUrl);
     expect(state.body).toMatchObject({ status: 'passed', lessonKey: LESSON, task: { passPoints: 4 } });
+    // Who and which lesson, for a review page opened without the queue (a reload, a shared link).
+    const [coach] = (await t.dataSource.query(
+      `SELECT display_name FROM users WHERE email = 'coach@example.org'`,
+    )) as { display_name: string }[];
+    expect(coach!.display_name).not.toBe('');
+    expect(state.body).toMatchObject({
+      coachName: coach!.display_name,
+      lessonTitle: { fr: 'La vitrine de la coopérative' },
+    });
     expect(state.body.submissions.map((s: { status: string }) => s.status)).toEqual([
       'passed',
       'returned',
@@ -487,5 +496,6 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
       ['trainerAway', 404],
     ] as const)
       expect({ who, status: (await as(who, 'GET', taskUrl)).status }).toEqual({ who, status: expected });
+    expect((await as('trainer', 'GET', taskUrl)).body.coachName).toBe(state.body.coachName);
   });
 });

@@ -75,11 +75,18 @@ export class SubmissionsService {
 
   async state(principal: AuthPrincipal, enrolmentId: string, lessonKey: string): Promise<TaskState> {
     const manager = this.dataSource.manager;
-    const { task } = await this.access.task(manager, principal, enrolmentId, lessonKey, 'read');
+    const { enrolment, task } = await this.access.task(manager, principal, enrolmentId, lessonKey, 'read');
     const submissions = await this.rounds(manager, enrolmentId, lessonKey);
+    const [coach] = await transactionQuery<{ display_name: string | null }>(
+      manager,
+      'SELECT display_name FROM user_directory WHERE id = $1',
+      [enrolment.userId],
+    );
     return {
       enrolmentId,
       lessonKey,
+      coachName: coach?.display_name ?? '',
+      lessonTitle: task.lesson.title,
       task: task.task,
       status: submissions[0]?.status ?? null,
       submissions,

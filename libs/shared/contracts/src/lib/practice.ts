@@ -68,6 +68,13 @@ export interface Submission {
 export interface TaskState {
   enrolmentId: string;
   lessonKey: string;
+  /**
+   * The coach's display name: the route answers only the coach themself and the cohort's trainers
+   * and admins, so it reaches no one else.
+   */
+  coachName: string;
+  /** The task lesson's title in its course version. */
+  lessonTitle: LocalizedText;
   task: PracticalTask;
   /** The latest round's status, or null before the first hand-in. */
   status: SubmissionStatus | null;

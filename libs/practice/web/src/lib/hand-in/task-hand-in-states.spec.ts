@@ -57,6 +57,8 @@ function state(submissions: Submission[]): TaskState {
   return {
     enrolmentId: 'enr-1',
     lessonKey: 'task-1',
+    coachName: 'Salma Ouazzani',
+    lessonTitle: { fr: 'La vitrine' },
     task: { instructions: {}, evidence: task.evidence, criteria: [], passPoints: 2, required: true },
     status: submissions[0]?.status ?? null,
     submissions,

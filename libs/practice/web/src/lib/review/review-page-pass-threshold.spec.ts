@@ -13,6 +13,8 @@ const level = (key: string, points: number) => ({ key, title: t(key), descriptor
 const state: TaskState = {
   enrolmentId: 'enr-1',
   lessonKey: 'task-1',
+  coachName: 'Salma Ouazzani',
+  lessonTitle: { fr: 'La vitrine', ar: 'الواجهة' },
   status: 'waiting',
   task: {
     instructions: t('Photographiez la vitrine.'),
@@ -90,6 +92,11 @@ describe('reviewing a hand-in: the pass needs every criterion and the pass mark'
   });
 
   afterEach(() => http.verify());
+
+  it('names the lesson and the coach from the task state (a reload has no queue behind it)', () => {
+    expect(host.querySelector('h1')?.textContent?.trim()).toBe('La vitrine');
+    expect(host.querySelector('.tc-muted strong')?.textContent?.trim()).toBe('Salma Ouazzani');
+  });
 
   it('nothing scored: both decisions disabled, the reason said', () => {
     const [pass, revise] = buttons();

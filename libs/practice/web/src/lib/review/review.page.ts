@@ -19,12 +19,6 @@ import { rubricScore } from '../data-access/rubric-score';
 import { EvidenceViewComponent } from '../ui/evidence-view.component';
 import { RubricComponent, type RubricView } from '../ui/rubric.component';
 
-/** What the queue passes along to the review (not in the task state): who and which lesson. */
-interface FromQueue {
-  coachName?: string;
-  lessonTitle?: string;
-}
-
 /** The longest comment the server takes. */
 export const COMMENT_MAX = 4000;
 
@@ -59,7 +53,6 @@ export class ReviewPage {
   protected readonly deciding = signal<ReviewDecision | null>(null);
   protected readonly done = signal(false);
   protected readonly commentMax = COMMENT_MAX;
-  protected readonly from = signal<FromQueue>({});
 
   protected readonly submission = computed<Submission | null>(
     () => this.state()?.submissions.find((s) => s.id === this.submissionId()) ?? null,
@@ -83,6 +76,8 @@ export class ReviewPage {
     }));
   });
   protected readonly instructions = computed(() => textIn(this.state()?.task.instructions, this.lang()));
+  /** The lesson's title from the task state, so that a reload or a shared link shows it too. */
+  protected readonly lessonTitle = computed(() => textIn(this.state()?.lessonTitle, this.lang()));
   protected readonly score = computed(() =>
     rubricScore(this.criteria(), this.state()?.task.passPoints ?? 0, this.chosen()),
   );
@@ -112,7 +107,6 @@ export class ReviewPage {
     this.problem.set(null);
     this.done.set(false);
     this.comment.set('');
-    this.from.set((history.state as FromQueue | null) ?? {});
     try {
       const state = await firstValueFrom(this.api.task(enrolmentId, lessonKey));
       this.state.set(state);
@@ -164,7 +158,6 @@ export class ReviewPage {
       if (item) {
         await this.router.navigate([...queue, item.submissionId], {
           queryParams: { enrolment: item.enrolmentId, lesson: item.lessonKey, module },
-          state: { coachName: item.coachName, lessonTitle: textIn(item.lessonTitle, this.lang()) },
         });
         return;
       }
