@@ -62,4 +62,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'practice_count_deltas', owner: 'practice', kind: 'table' },
   { name: 'practice_counts', owner: 'practice', kind: 'table' },
   { name: 'practice_cohort_counts', owner: 'practice', kind: 'view', public: true },
+  // Days from hand-in to review per cohort, folded from deltas, and their read surface
+  // (CreatePracticeReviewDays).
+  { name: 'practice_review_day_deltas', owner: 'practice', kind: 'table' },
+  { name: 'practice_review_days', owner: 'practice', kind: 'table' },
+  { name: 'practice_cohort_review_days', owner: 'practice', kind: 'view', public: true },
 ];

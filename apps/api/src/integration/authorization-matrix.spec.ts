@@ -867,6 +867,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: () => ({ url: `/api/v1/observatory/competences?territoryId=${w.territory.oriental}` }),
       check: noPeople,
     },
+    'GET /api/v1/observatory/practice': {
+      allow: TERRITORY_OBSERVERS,
+      call: () => ({ url: `/api/v1/observatory/practice?territoryId=${w.territory.oriental}` }),
+      check: noPeople,
+    },
 
     // ------------------------------------------------------------ practice (the coach's evidence is private)
     'GET /api/v1/enrolments/:enrolmentId/tasks/:lessonKey': {

@@ -19,6 +19,7 @@ import { AppendCountDeltas1765300000000 } from './1765300000000-AppendCountDelta
 import { AddTaskLessons1765400000000 } from './1765400000000-AddTaskLessons';
 import { CreatePractice1765410000000 } from './1765410000000-CreatePractice';
 import { CreatePracticeCounts1765420000000 } from './1765420000000-CreatePracticeCounts';
+import { CreatePracticeReviewDays1765430000000 } from './1765430000000-CreatePracticeReviewDays';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddTaskLessons1765400000000,
   CreatePractice1765410000000,
   CreatePracticeCounts1765420000000,
+  CreatePracticeReviewDays1765430000000,
 ];

@@ -6,6 +6,7 @@ import type {
   CompletionReport,
   ExportFormat,
   ObservatoryScope,
+  PracticeReport,
 } from '@tc/shared/contracts';
 import {
   type AuthPrincipal,
@@ -16,9 +17,15 @@ import {
 } from '@tc/shared/api';
 import { CompetenceReportService } from './competence-report.service';
 import { CompletionReportService } from './completion-report.service';
-import { CompetenceQueryDto, CompletionQueryDto, DEFAULT_PAGE } from './dto/observatory-query.dto';
+import {
+  CompetenceQueryDto,
+  CompletionQueryDto,
+  DEFAULT_PAGE,
+  PracticeQueryDto,
+} from './dto/observatory-query.dto';
 import { exportStream } from './exports';
 import { ObservatoryScopeService } from './observatory-scope.service';
+import { PracticeReportService } from './practice-report.service';
 import { type ExportedTable, StatisticsExportService } from './statistics-export.service';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -39,6 +46,7 @@ export class ObservatoryController {
     private readonly completionReports: CompletionReportService,
     private readonly competenceReports: CompetenceReportService,
     private readonly exports: StatisticsExportService,
+    private readonly practiceReports: PracticeReportService,
   ) {}
 
   @Get('scope')
@@ -87,6 +95,20 @@ export class ObservatoryController {
     if (!query.format) return this.competenceReports.competences(principal, query);
     const exported = await this.exports.competences(principal, query, query.format, query.lang ?? 'fr');
     return file(reply, exported, query.format);
+  }
+
+  /**
+   * Field practice: rounds handed in, reviewed and passed and the median days to review, per child
+   * territory, per cohort (a page) and in all.
+   */
+  @Get('practice')
+  @Roles('observer', 'admin')
+  @ApiContractResponse('PracticeReport')
+  practice(
+    @CurrentUser() principal: AuthPrincipal,
+    @Query() query: PracticeQueryDto,
+  ): Promise<PracticeReport> {
+    return this.practiceReports.practiceReport(principal, { ...query, limit: query.limit ?? DEFAULT_PAGE });
   }
 }
 

@@ -5,6 +5,8 @@ import { CohortTablePageService } from './cohort-table-page.service';
 import { CompetenceReportService } from './competence-report.service';
 import { CompletionReportService } from './completion-report.service';
 import { ObservatoryScopeService } from './observatory-scope.service';
+import { PracticeReportService } from './practice-report.service';
+import { PracticeStatisticsRepository } from './practice-statistics.repository';
 import { StatisticsExportService } from './statistics-export.service';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -27,6 +29,8 @@ export class ObservatoryModule {
         CompletionReportService,
         CompetenceReportService,
         StatisticsExportService,
+        PracticeStatisticsRepository,
+        PracticeReportService,
       ],
     };
   }

@@ -22,8 +22,32 @@ export async function appendPracticeCounts(manager: EntityManager, move: Practic
   );
 }
 
+/** Whole days from hand-in to review as `practice_review_days` files them: 0 to 30, and 31 for more. */
+export const REVIEW_DAYS_BEYOND = 31;
+
+export function reviewDays(handedInAt: Date, reviewedAt: Date): number {
+  const days = Math.floor((reviewedAt.getTime() - handedInAt.getTime()) / 86_400_000);
+  return Math.min(REVIEW_DAYS_BEYOND, Math.max(0, days));
+}
+
 /**
- * Applies the pending moves to `practice_counts` and deletes them, in the caller's transaction (the
+ * Appends one review's wait (whole days from hand-in to review) to `practice_review_day_deltas` in the
+ * caller's transaction, without naming the round, the coach or the trainer: the cohort's histogram
+ * gains one in that day's bucket when {@link foldPracticeCounts} applies it.
+ */
+export async function appendPracticeReviewDays(
+  manager: EntityManager,
+  move: { cohortId: string; territoryId: string; handedInAt: Date; reviewedAt: Date },
+): Promise<void> {
+  await transactionQuery(
+    manager,
+    `INSERT INTO practice_review_day_deltas (cohort_id, territory_id, days, n) VALUES ($1, $2, $3, 1)`,
+    [move.cohortId, move.territoryId, reviewDays(move.handedInAt, move.reviewedAt)],
+  );
+}
+
+/**
+ * Applies the pending moves to `practice_counts` (and reviews' waits to `practice_review_days`) and deletes them, in the caller's transaction (the
  * app's folder: one at a time, at REPEATABLE READ): a move committed after the snapshot waits for the
  * next fold, a fold that rolls back leaves them all. Answers how many moves were applied.
  */
@@ -42,5 +66,15 @@ export async function foldPracticeCounts(manager: EntityManager): Promise<number
      SELECT count(*)::int AS n FROM taken`,
     [],
   );
-  return row?.n ?? 0;
+  const [days] = await transactionQuery<{ n: number }>(
+    manager,
+    `WITH taken AS (DELETE FROM practice_review_day_deltas RETURNING *), applied AS (
+       INSERT INTO practice_review_days AS o (cohort_id, days, territory_id, n)
+       SELECT cohort_id, days, (array_agg(territory_id))[1], sum(n) FROM taken
+        GROUP BY cohort_id, days ORDER BY cohort_id, days
+       ON CONFLICT (cohort_id, days) DO UPDATE SET territory_id = EXCLUDED.territory_id, n = o.n + EXCLUDED.n)
+     SELECT count(*)::int AS n FROM taken`,
+    [],
+  );
+  return (row?.n ?? 0) + (days?.n ?? 0);
 }

@@ -23,7 +23,7 @@ import { LearnerRecords } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
 import { evidenceFile, EvidenceService } from './evidence.service';
 import { notFound, PracticeAccess, type TaskContext } from './practice-access';
-import { appendPracticeCounts } from './practice-counts';
+import { appendPracticeCounts, appendPracticeReviewDays } from './practice-counts';
 import { scoreReview } from './rubric';
 import { evidenceRule } from './task-content';
 
@@ -274,9 +274,9 @@ export class SubmissionsService {
             ? notFound('No such hand-in.')
             : error;
         });
-      const [row] = await transactionQuery<{ status: SubmissionStatus; round: number }>(
+      const [row] = await transactionQuery<{ status: SubmissionStatus; round: number; handed_in_at: Date }>(
         manager,
-        'SELECT status, round FROM practice_submissions WHERE id = $1 FOR UPDATE',
+        'SELECT status, round, handed_in_at FROM practice_submissions WHERE id = $1 FOR UPDATE',
         [id],
       );
       if (row?.status !== 'waiting') throw notWaiting();
@@ -335,6 +335,12 @@ export class SubmissionsService {
         handedIn: 0,
         reviewed: 1,
         passed: status === 'passed' ? 1 : 0,
+      });
+      await appendPracticeReviewDays(manager, {
+        cohortId: enrolment.cohortId,
+        territoryId,
+        handedInAt: new Date(row.handed_in_at),
+        reviewedAt: now,
       });
       await writeAudit(manager, {
         actorId: principal.userId,

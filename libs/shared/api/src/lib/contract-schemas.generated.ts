@@ -110,6 +110,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'PendingInvitation',
   'PlaceCompleteness',
   'PracticalTask',
+  'PracticeReport',
+  'PracticeRow',
   'ProblemCode',
   'ProblemDetails',
   'ProblemParams',
@@ -2690,6 +2692,89 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'A task from the field: instructions, the evidence it takes, and the rubric a trainer scores.',
     type: 'object',
   },
+  PracticeReport: {
+    properties: {
+      filters: {
+        properties: { territoryId: { type: 'string' } },
+        required: ['territoryId'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      territory: { $ref: '#/components/schemas/ObservatoryTerritory' },
+      breadcrumb: { items: { $ref: '#/components/schemas/ObservatoryTerritory' }, type: 'array' },
+      k: { type: 'number' },
+      territories: {
+        items: { $ref: '#/components/schemas/PracticeRow' },
+        description: "The territory's children (and its own cohorts as a `direct:` row).",
+        type: 'array',
+      },
+      cohorts: {
+        items: { $ref: '#/components/schemas/PracticeRow' },
+        description: 'The page of cohorts asked for (`offset`, `limit`), in the order of their names.',
+        type: 'array',
+      },
+      cohortPage: {
+        properties: { offset: { type: 'number' }, limit: { type: 'number' }, total: { type: 'number' } },
+        required: ['offset', 'limit', 'total'],
+        additionalProperties: false,
+        type: 'object',
+      },
+      total: { $ref: '#/components/schemas/PracticeRow' },
+      suppressedCells: { description: 'How many cells (counts, medians) were suppressed.', type: 'number' },
+      generatedAt: { type: 'string' },
+    },
+    required: [
+      'filters',
+      'territory',
+      'breadcrumb',
+      'k',
+      'territories',
+      'cohorts',
+      'cohortPage',
+      'total',
+      'suppressedCells',
+      'generatedAt',
+    ],
+    additionalProperties: false,
+    description:
+      'Field practice in a territory: per child territory (rolled up its subtree), per cohort, and in all.',
+    type: 'object',
+  },
+  PracticeRow: {
+    properties: {
+      key: {
+        description:
+          'Territory rows: territory id (or `direct:<id>` for cohorts attached to the territory itself); cohort rows: cohort id.',
+        type: 'string',
+      },
+      label: {
+        properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
+        additionalProperties: false,
+        description:
+          "A text in some of the course's locales; a missing locale falls back to the course default.",
+        type: 'object',
+        nullable: true,
+      },
+      drillable: {
+        description: 'Territory rows: whether the territory has children to drill into.',
+        type: 'boolean',
+      },
+      handedIn: { $ref: '#/components/schemas/Count' },
+      reviewed: { $ref: '#/components/schemas/Count' },
+      passed: { $ref: '#/components/schemas/Count' },
+      medianDaysToReview: {
+        description:
+          'Median whole days from hand-in to review (the mean of the two middle ones for an even count); 31 stands for "more than 30". `null` where the reviews are suppressed or there are none.',
+        type: 'number',
+        nullable: true,
+      },
+    },
+    required: ['key', 'label', 'handedIn', 'reviewed', 'passed', 'medianDaysToReview'],
+    additionalProperties: false,
+    description:
+      'One row of the field-practice table: rounds of practical tasks handed in (withdrawals excluded), reviewed and passed, and how long the reviewed ones waited. Counts of rounds, suppressed like counts of people.',
+    type: 'object',
+  },
   ProblemCode: {
     enum: [
       'bad-request',
@@ -3601,15 +3686,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: {
       enrolmentId: { type: 'string' },
       lessonKey: { type: 'string' },
-      coachName: {
-        description:
-          "The coach's display name: the route answers only the coach themself and the cohort's trainers and admins, so it reaches no one else.",
-        type: 'string',
-      },
-      lessonTitle: {
-        description: "The task lesson's title in its course version.",
-        allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
-      },
       task: { $ref: '#/components/schemas/PracticalTask' },
       status: {
         enum: ['waiting', 'returned', 'passed', 'withdrawn', null],
@@ -3619,7 +3695,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       },
       submissions: { items: { $ref: '#/components/schemas/Submission' }, type: 'array' },
     },
-    required: ['enrolmentId', 'lessonKey', 'coachName', 'lessonTitle', 'task', 'status', 'submissions'],
+    required: ['enrolmentId', 'lessonKey', 'task', 'status', 'submissions'],
     additionalProperties: false,
     description:
       "A coach's view of one task: the task as their version froze it, and every round, newest first.",

@@ -154,3 +154,41 @@ export interface ObservatoryScope {
   courses: { id: string; title: LocalizedText }[];
   k: number;
 }
+
+/**
+ * One row of the field-practice table: rounds of practical tasks handed in (withdrawals excluded),
+ * reviewed and passed, and how long the reviewed ones waited. Counts of rounds, suppressed like counts
+ * of people.
+ */
+export interface PracticeRow {
+  /** Territory rows: territory id (or `direct:<id>` for cohorts attached to the territory itself); cohort rows: cohort id. */
+  key: string;
+  label: LocalizedText | null;
+  /** Territory rows: whether the territory has children to drill into. */
+  drillable?: boolean;
+  handedIn: Count;
+  reviewed: Count;
+  passed: Count;
+  /**
+   * Median whole days from hand-in to review (the mean of the two middle ones for an even count); 31
+   * stands for "more than 30". `null` where the reviews are suppressed or there are none.
+   */
+  medianDaysToReview: number | null;
+}
+
+/** Field practice in a territory: per child territory (rolled up its subtree), per cohort, and in all. */
+export interface PracticeReport {
+  filters: { territoryId: string };
+  territory: ObservatoryTerritory;
+  breadcrumb: ObservatoryTerritory[];
+  k: number;
+  /** The territory's children (and its own cohorts as a `direct:` row). */
+  territories: PracticeRow[];
+  /** The page of cohorts asked for (`offset`, `limit`), in the order of their names. */
+  cohorts: PracticeRow[];
+  cohortPage: { offset: number; limit: number; total: number };
+  total: PracticeRow;
+  /** How many cells (counts, medians) were suppressed. */
+  suppressedCells: number;
+  generatedAt: string;
+}

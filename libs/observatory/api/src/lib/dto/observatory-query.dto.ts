@@ -1,5 +1,5 @@
 import { coded, MAX_INT4, QueryInteger } from '@tc/shared/api';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   EXPORT_FORMATS,
@@ -83,3 +83,6 @@ export class CompletionQueryDto extends CompetenceQueryDto {
   @Max(MAX_PAGE)
   limit?: number;
 }
+
+/** Field practice: the territory, and a page of its cohorts (`offset`, `limit`). */
+export class PracticeQueryDto extends PickType(CompletionQueryDto, ['territoryId', 'offset', 'limit']) {}
