@@ -3686,6 +3686,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     properties: {
       enrolmentId: { type: 'string' },
       lessonKey: { type: 'string' },
+      coachName: {
+        description:
+          "The coach's display name: the route answers only the coach themself and the cohort's trainers and admins, so it reaches no one else.",
+        type: 'string',
+      },
+      lessonTitle: {
+        description: "The task lesson's title in its course version.",
+        allOf: [{ $ref: '#/components/schemas/LocalizedText' }],
+      },
       task: { $ref: '#/components/schemas/PracticalTask' },
       status: {
         enum: ['waiting', 'returned', 'passed', 'withdrawn', null],
@@ -3695,7 +3704,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       },
       submissions: { items: { $ref: '#/components/schemas/Submission' }, type: 'array' },
     },
-    required: ['enrolmentId', 'lessonKey', 'task', 'status', 'submissions'],
+    required: ['enrolmentId', 'lessonKey', 'coachName', 'lessonTitle', 'task', 'status', 'submissions'],
     additionalProperties: false,
     description:
       "A coach's view of one task: the task as their version froze it, and every round, newest first.",
