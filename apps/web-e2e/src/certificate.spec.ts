@@ -1,11 +1,14 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DEMO_PASSWORD, expectSignedIn, signIn } from './support';
+import { DEMO_PASSWORD, expectSignedIn, passTask, signIn } from './support';
 
 const API = '/api/v1';
 const COURSE_AR = 'الرقمنة في خدمة المجالات الترابية والاقتصاد الاجتماعي والتضامني';
-/** The demo course's text lessons and the right answers of its four quizzes (from its content file). */
+/**
+ * The demo course's text lessons, the right answers of its four quizzes and its required practical task
+ * (from its content file).
+ */
 const TEXT_LESSONS = [
   'm1-l1',
   'm1-l2',
@@ -20,6 +23,7 @@ const TEXT_LESSONS = [
   'm4-l2',
   'm4-l3',
 ];
+const TASK = 'm3-task';
 const RIGHT_ANSWERS: Record<string, Record<string, string | string[]>> = {
   'm1-quiz': { q1: 'b', q2: ['a', 'b', 'c'], q3: 'false', q4: 'b', q5: 'DigComp' },
   'm2-quiz': { q1: ['a', 'b', 'c'], q2: 'b', q3: 'false', q4: 'numéro de lot', q5: 'a' },
@@ -33,7 +37,10 @@ async function tokenOf(request: APIRequestContext, email: string): Promise<strin
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** Through the API: a cohort with the demo coach, who then completes the whole course. */
+/**
+ * Through the API: a cohort with the demo coach, who then completes the whole course — every lesson
+ * read, every quiz passed, the practical task handed in and passed by the trainer.
+ */
 async function completedCourse(request: APIRequestContext, name: string): Promise<void> {
   const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
   const courses = (await (
@@ -82,6 +89,7 @@ async function completedCourse(request: APIRequestContext, name: string): Promis
     });
     expect(((await attempt.json()) as { passed: boolean }).passed).toBe(true);
   }
+  await passTask(request, enrolmentId, TASK);
 }
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -115,7 +123,7 @@ test('a coach who completed the course downloads the certificate (Arabic, phone)
 
   await page.goto('/learn');
   const card = page.getByRole('listitem').filter({ hasText: cohortName });
-  await expect(card.getByText('16 / 16', { exact: false })).toBeVisible();
+  await expect(card.getByText('17 / 17', { exact: false })).toBeVisible();
   await card.getByRole('link', { name: COURSE_AR, exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'شهادتك' })).toBeVisible();

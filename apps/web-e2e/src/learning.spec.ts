@@ -91,7 +91,7 @@ test('a coach on a phone, in Arabic, reads module 1 and passes its quiz', async 
   await expect(page.getByRole('heading', { level: 1, name: 'دوراتي' })).toBeVisible();
   const card = page.getByRole('listitem').filter({ hasText: cohortName });
   await expect(card.getByRole('heading', { level: 2, name: COURSE_AR })).toBeVisible();
-  await expect(card.getByText('0 / 16 دروس')).toBeVisible();
+  await expect(card.getByText('0 / 17 دروس')).toBeVisible();
   // Module 1 was due yesterday: overdue, in words.
   await expect(card.getByText('متأخر', { exact: true })).toBeVisible();
 
@@ -138,7 +138,7 @@ test('a coach on a phone, in Arabic, reads module 1 and passes its quiz', async 
   // The three lessons: "I have read this" on the first, "Next" (which also marks done) on the others.
   await page.getByRole('link', { name: new RegExp(MODULE_1_LESSONS[0]) }).click();
   await expect(page.getByRole('heading', { level: 1, name: MODULE_1_LESSONS[0] })).toBeVisible();
-  await expect(page.getByText('الدرس 1 من 16')).toBeVisible();
+  await expect(page.getByText('الدرس 1 من 17')).toBeVisible();
   await page.getByRole('button', { name: 'قرأت هذا الدرس' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'منجز' })).toBeVisible();
   for (const next of [MODULE_1_LESSONS[1], MODULE_1_LESSONS[2], MODULE_1_QUIZ]) {
@@ -170,14 +170,14 @@ test('a coach on a phone, in Arabic, reads module 1 and passes its quiz', async 
   await page.getByRole('link', { name: 'العودة إلى الدورة' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: COURSE_AR })).toBeVisible();
   await expect(page.getByText('اكتملت الوحدة')).toBeVisible();
-  await expect(page.getByText('4 / 16 دروس')).toBeVisible();
+  await expect(page.getByText('4 / 17 دروس')).toBeVisible();
   await expect(page.getByRole('link', { name: new RegExp(MODULE_1_QUIZ) })).toContainText('ناجح');
 
   // And on My courses: progress saved on the server, nothing overdue any more.
   await page.getByRole('link', { name: 'دوراتي' }).first().click();
   await page.reload();
   const after = page.getByRole('listitem').filter({ hasText: cohortName });
-  await expect(after.getByText('4 / 16 دروس')).toBeVisible();
+  await expect(after.getByText('4 / 17 دروس')).toBeVisible();
   await expect(after.getByText('متأخر', { exact: true })).toHaveCount(0);
   await expect(after.getByRole('link', { name: /^متابعة/ })).toBeVisible();
 });

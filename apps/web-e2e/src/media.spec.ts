@@ -47,7 +47,7 @@ test.describe('responsive images', () => {
     const enrolmentId = await enrolledCoach(page, request, `Médias ${Date.now()}`);
     const responses = photoResponses(page);
     await page.goto(`/learn/${enrolmentId}/lessons/m1-l1`);
-    await expect(page.getByText('Leçon 1 sur 16')).toBeVisible();
+    await expect(page.getByText('Leçon 1 sur 17')).toBeVisible();
 
     const photo = page.getByRole('img', { name: PHOTO_ALT });
     // The original is 1280 wide: variants below it, the original itself at 1280 (never an upscale).
@@ -100,7 +100,7 @@ test.describe('responsive images', () => {
   }) => {
     const enrolmentId = await enrolledCoach(page, request, `Économie ${Date.now()}`);
     await page.goto(`/learn/${enrolmentId}/lessons/m1-l1`);
-    await expect(page.getByText('Leçon 1 sur 16')).toBeVisible();
+    await expect(page.getByText('Leçon 1 sur 17')).toBeVisible();
 
     // The switch, with the keyboard.
     const saver = page.getByRole('switch', { name: /^Économiseur de données/ });
@@ -113,7 +113,7 @@ test.describe('responsive images', () => {
     // Kept on this device for this coach: a new visit starts with it on and loads no image.
     const responses = photoResponses(page);
     await page.reload();
-    await expect(page.getByText('Leçon 1 sur 16')).toBeVisible();
+    await expect(page.getByText('Leçon 1 sur 17')).toBeVisible();
     await expect(saver).toHaveAttribute('aria-checked', 'true');
     await expect(page.getByRole('img', { name: PHOTO_ALT })).toHaveCount(0);
     const show = page.getByRole('button', {
@@ -156,7 +156,7 @@ test.describe('offline', () => {
 
     await context.setOffline(true);
     await page.goto(`/learn/${enrolmentId}/lessons/m1-l1`).catch(() => undefined);
-    await expect(page.getByText('Leçon 1 sur 16')).toBeVisible();
+    await expect(page.getByText('Leçon 1 sur 17')).toBeVisible();
     const photo = page.getByRole('img', { name: PHOTO_ALT });
     await photo.scrollIntoViewIfNeeded();
     // The 960 pick was never fetched: the photo still shows, from the kept phone-size src (640).

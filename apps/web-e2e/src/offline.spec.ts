@@ -109,17 +109,17 @@ async function workOffline(
 
   // Lesson 1: read and marked as read.
   await page.goto(`/learn/${enrolmentId}/lessons/m1-l1`).catch(() => undefined);
-  await expect(page.getByText('Leçon 1 sur 16')).toBeVisible();
+  await expect(page.getByText('Leçon 1 sur 17')).toBeVisible();
   await page.getByRole('button', { name: "J'ai lu cette leçon" }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Terminée' })).toBeVisible();
   // Lesson 2: read only (the course page's list, not "Next", which would mark lesson 1 again).
   await page.getByRole('link', { name: '← Retour au cours' }).click();
   await page.getByRole('link', { name: /^De Maroc Digital 2020 à la stratégie nationale/ }).click();
-  await expect(page.getByText('Leçon 2 sur 16')).toBeVisible();
+  await expect(page.getByText('Leçon 2 sur 17')).toBeVisible();
   // The quiz of module 1, with the right answers: graded later.
   await page.getByRole('link', { name: '← Retour au cours' }).click();
   await page.getByRole('link', { name: /^Quiz : le numérique et les territoires/ }).click();
-  await expect(page.getByText('Leçon 4 sur 16')).toBeVisible();
+  await expect(page.getByText('Leçon 4 sur 17')).toBeVisible();
   const question = (n: number) => page.getByRole('group', { name: new RegExp(`^Question ${n} `) });
   await question(1).getByRole('radio', { name: 'Maroc Digital 2020' }).check();
   for (const option of [

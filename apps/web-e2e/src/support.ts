@@ -1,4 +1,6 @@
 import { type APIRequestContext, type Locator, type Page, expect } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -78,4 +80,71 @@ export async function cohortWithDemoCoach(request: APIRequestContext, name: stri
     data: { emails: ['coach@example.org'] },
   });
   expect(enrolled.ok()).toBe(true);
+}
+
+/**
+ * Through the API, as in the field: the demo coach hands in a practical task (the text and the fewest
+ * photos its rules take, each a small JPEG of its own) and the trainer passes it with each criterion's
+ * highest level. For specs that need a course with required tasks completed.
+ */
+export async function passTask(
+  request: APIRequestContext,
+  enrolmentId: string,
+  lessonKey: string,
+): Promise<void> {
+  const coach = { authorization: `Bearer ${await tokenOf(request, 'coach@example.org')}` };
+  const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const taskUrl = `${API}/enrolments/${enrolmentId}/tasks/${lessonKey}`;
+  const stateRes = await request.get(taskUrl, { headers: coach });
+  expect(stateRes.ok()).toBe(true);
+  const { task } = (await stateRes.json()) as {
+    task: {
+      evidence: { kind: string; min: number }[];
+      criteria: { key: string; levels: { key: string; points: number }[] }[];
+    };
+  };
+  const rule = (kind: string) => task.evidence.find((r) => r.kind === kind);
+  const fileIds: string[] = [];
+  for (let i = 0; i < Math.max(rule('photo') ? 1 : 0, rule('photo')?.min ?? 0); i++) {
+    const bytes = await sharp({
+      create: { width: 16, height: 16, channels: 3, background: { r: 40 * i, g: 120, b: 200 - 40 * i } },
+    })
+      .jpeg()
+      .toBuffer();
+    const tus = { ...coach, 'tus-resumable': '1.0.0' };
+    const created = await request.post(`${API}/practice/uploads`, {
+      headers: {
+        ...tus,
+        'upload-length': String(bytes.length),
+        'upload-metadata': Object.entries({ enrolmentId, lessonKey, kind: 'photo' })
+          .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+          .join(','),
+      },
+    });
+    expect(created.status()).toBe(201);
+    const patched = await request.patch(created.headers()['location'] as string, {
+      headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      data: bytes,
+    });
+    expect(patched.status()).toBe(204);
+    fileIds.push(patched.headers()['upload-evidence-id'] as string);
+  }
+  const handedIn = await request.post(`${taskUrl}/submissions`, {
+    headers: coach,
+    data: { id: randomUUID(), text: rule('text') ? 'Fait avec la coopérative.' : null, fileIds },
+  });
+  expect(handedIn.status()).toBe(201);
+  const { id } = (await handedIn.json()) as { id: string };
+  const passed = await request.post(`${API}/practice/submissions/${id}/review`, {
+    headers: trainer,
+    data: {
+      decision: 'pass',
+      scores: task.criteria.map((c) => ({
+        criterionKey: c.key,
+        levelKey: [...c.levels].sort((a, b) => b.points - a.points)[0]?.key,
+      })),
+      comment: 'Validé.',
+    },
+  });
+  expect(passed.status()).toBe(200);
 }

@@ -42,7 +42,8 @@ describe('embedded PGlite database', () => {
     expect(me.json().roles).toEqual([
       expect.objectContaining({ role: 'admin', territoryName: expect.objectContaining({ en: 'Africa' }) }),
     ]);
-    // The demo data go as far as a running cohort with the demo coach, module 1 read.
+    // The demo data go as far as a running cohort with the demo coach, module 1 read, and the practical
+    // task handed in once and returned by the demo trainer for revision, waiting in the trainer's queue.
     const coach = await fastify.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
@@ -57,8 +58,37 @@ describe('embedded PGlite database', () => {
       expect.objectContaining({
         cohortName: 'Oujda — cohorte de démonstration',
         lessonsDone: 3,
-        lessonsTotal: 16,
+        lessonsTotal: 17,
       }),
+    ]);
+    const [{ enrolmentId, cohortId }] = enrolments.json() as { enrolmentId: string; cohortId: string }[];
+    const task = await fastify.inject({
+      method: 'GET',
+      url: `/api/v1/enrolments/${enrolmentId}/tasks/m3-task`,
+      headers: { authorization: `Bearer ${coach.json().accessToken}` },
+    });
+    expect(task.json()).toMatchObject({ status: 'returned' });
+    expect(task.json().submissions).toEqual([
+      expect.objectContaining({
+        round: 1,
+        status: 'returned',
+        review: expect.objectContaining({ decision: 'revise' }),
+      }),
+    ]);
+    const trainer = (
+      await fastify.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'trainer@example.org', password: 'demo-password-2026' },
+      })
+    ).json().accessToken as string;
+    const queue = await fastify.inject({
+      method: 'GET',
+      url: `/api/v1/cohorts/${cohortId}/practice/queue?status=returned`,
+      headers: { authorization: `Bearer ${trainer}` },
+    });
+    expect(queue.json().items).toEqual([
+      expect.objectContaining({ enrolmentId, lessonKey: 'm3-task', round: 1, fileCount: 3 }),
     ]);
   });
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import type { CourseContent, PracticalTask } from '@tc/shared/contracts';
+import { jpeg, uploadMetadata } from '@tc/shared/testing';
 import type { TestApp, TestResponse } from './test-app';
+
+// Shared with the domains' specs, which complete courses with required tasks.
+export { jpeg, passTask, uploadMetadata } from '@tc/shared/testing';
 
 /** The practical task the specs hand in: a text and one to three photos, one criterion, 2 points to pass. */
 export const PRACTICE_TASK: PracticalTask = {
@@ -30,22 +33,6 @@ export const REVISE = {
   scores: [{ criterionKey: 'vitrine', levelKey: 'absente' }],
   comment: 'À reprendre.',
 };
-
-/** A small JPEG, different for every `seed` (no EXIF). */
-export function jpeg(seed: number): Promise<Buffer> {
-  return sharp({
-    create: { width: 8, height: 8, channels: 3, background: { r: seed % 256, g: (seed * 7) % 256, b: 99 } },
-  })
-    .jpeg()
-    .toBuffer();
-}
-
-/** `Upload-Metadata` of a tus creation. */
-export function uploadMetadata(values: Record<string, string>): string {
-  return Object.entries(values)
-    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
-    .join(',');
-}
 
 export interface PracticeWorld {
   cohortId: string;
@@ -215,75 +202,4 @@ export async function buildPracticeWorld(
       return state.submissions.find((s) => s.status === 'waiting')?.id ?? handIn();
     },
   };
-}
-
-/**
- * Passes a practical task for `coachToken`'s enrolment as the cohort's trainer would: uploads the
- * photos and the text the task's rules ask for at least (one photo when it takes photos but asks for
- * none), hands them in and passes the round with each criterion's highest level. For specs that need a
- * course with required tasks completed.
- */
-export async function passTask(
-  t: TestApp,
-  tokens: { coach: string; trainer: string },
-  enrolmentId: string,
-  lesson: { key: string; task?: PracticalTask | null },
-): Promise<void> {
-  const task = lesson.task;
-  if (!task) return;
-  const ok = (res: TestResponse, what: string) => {
-    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res;
-  };
-  const rule = (kind: string) => task.evidence.find((r) => r.kind === kind);
-  const photos = rule('photo') ? Math.max(1, rule('photo')?.min ?? 0) : 0;
-  const fileIds: string[] = [];
-  for (let i = 0; i < photos; i++) {
-    const bytes = await jpeg(Math.floor(Math.random() * 1e9));
-    const created = ok(
-      await t.request('POST', '/api/v1/practice/uploads', {
-        token: tokens.coach,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-length': String(bytes.length),
-          'upload-metadata': uploadMetadata({ enrolmentId, lessonKey: lesson.key, kind: 'photo' }),
-        },
-      }),
-      'create upload',
-    );
-    const patched = ok(
-      await t.request('PATCH', String(created.headers['location']), {
-        token: tokens.coach,
-        body: bytes,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-        },
-      }),
-      'upload',
-    );
-    fileIds.push(String(patched.headers['upload-evidence-id']));
-  }
-  const handedIn = ok(
-    await t.request('POST', `/api/v1/enrolments/${enrolmentId}/tasks/${lesson.key}/submissions`, {
-      token: tokens.coach,
-      body: { id: randomUUID(), text: rule('text') ? 'Fait avec la coopérative.' : null, fileIds },
-    }),
-    'hand in',
-  );
-  ok(
-    await t.request('POST', `/api/v1/practice/submissions/${String(handedIn.body.id)}/review`, {
-      token: tokens.trainer,
-      body: {
-        decision: 'pass',
-        scores: task.criteria.map((c) => ({
-          criterionKey: c.key,
-          levelKey: [...c.levels].sort((a, b) => b.points - a.points)[0]?.key,
-        })),
-        comment: 'Validé.',
-      },
-    }),
-    'pass',
-  );
 }

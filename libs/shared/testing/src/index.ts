@@ -1,2 +1,3 @@
 export * from './lib/test-app';
 export * from './lib/pdf-text';
+export * from './lib/practice';

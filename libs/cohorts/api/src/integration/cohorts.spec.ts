@@ -261,7 +261,7 @@ describe('cohorts and enrolment (real database)', () => {
     ]);
     const mine = await t.request('GET', '/api/v1/me/enrolments', { token: accepted.body.accessToken });
     expect(mine.body).toEqual([
-      expect.objectContaining({ cohortName: 'Oujda — hiver 2027', lessonsDone: 0, lessonsTotal: 16 }),
+      expect.objectContaining({ cohortName: 'Oujda — hiver 2027', lessonsDone: 0, lessonsTotal: 17 }),
     ]);
     expect(await enrolments()).toBe(2);
   });
@@ -606,7 +606,7 @@ describe('cohorts and enrolment (real database)', () => {
     expect(top).toMatchObject({
       email: 'coach@example.org',
       lessonsDone: 3,
-      lessonsTotal: 16,
+      lessonsTotal: 17,
       lastActivityAt: '2027-01-20T10:00:00.000Z',
       accountStatus: 'active',
     });
@@ -698,7 +698,7 @@ describe('cohorts and enrolment (real database)', () => {
       from: 1,
       to: 2,
       coaches: active,
-      // Nobody finished all 16 lessons; the coach did m1-l3, which v2 removes.
+      // Nobody finished all 17 lessons; the coach did m1-l3, which v2 removes.
       finished: 0,
       losingLessons: 1,
       deadlinesDropped: [],
@@ -725,7 +725,7 @@ describe('cohorts and enrolment (real database)', () => {
     expect(upgraded.body.changes.added).toHaveLength(1);
     expect(upgraded.body.changes.modulesAdded).toEqual([]);
     const row = (await api('GET', `/api/v1/cohorts/${cohort.id}/roster?q=coach@example`)).body.rows[0];
-    expect(row).toMatchObject({ lessonsDone: 2, lessonsTotal: 16 }); // m1-l3 is gone from v2; m1-l1 and m1-l2 stay done
+    expect(row).toMatchObject({ lessonsDone: 2, lessonsTotal: 17 }); // m1-l3 is gone from v2; m1-l1 and m1-l2 stay done
     expect((await api('POST', `/api/v1/cohorts/${cohort.id}/upgrade`, { version: 1 })).status).toBe(422);
   });
 });

@@ -1,7 +1,7 @@
 import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Role } from '@tc/shared/contracts';
+import type { CourseContent, Role } from '@tc/shared/contracts';
 import { CourseFileDto, CourseImportService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
@@ -150,11 +150,12 @@ async function seedCohort(
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
   if (exists.length) return;
   const trainer = await principalOf(dataSource, 'trainer@example.org');
-  const [course] = (await dataSource.query('SELECT id FROM courses WHERE slug = $1', [
-    demoCourse().slug,
-  ])) as {
-    id: string;
-  }[];
+  // Version 1 as it was published: a database seeded before the course gained its task keeps it without.
+  const [course] = (await dataSource.query(
+    `SELECT c.id, v.content FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.number = 1
+      WHERE c.slug = $1`,
+    [demoCourse().slug],
+  )) as { id: string; content: CourseContent }[];
   const oriental = await dataSource.manager.findOneOrFail(TerritoryEntity, { where: { code: 'MA-02' } });
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const cohort = await cohorts.create(trainer, {
@@ -202,7 +203,7 @@ async function seedCohort(
     { evidence, submissions },
     { coach, trainer },
     mine?.enrolmentId as string,
-    demoCourse(),
+    course?.content as CourseContent,
   );
 }
 

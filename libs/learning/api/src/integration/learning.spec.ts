@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { CourseFile, QuizAnswers } from '@tc/shared/contracts';
-import { createTestApp, pdfText, type TestApp } from '@tc/shared/testing';
+import { createTestApp, passTask, pdfText, type TestApp } from '@tc/shared/testing';
 
 type Lesson = CourseFile['modules'][number]['lessons'][number];
 let demo: CourseFile;
 let lessons: Lesson[];
 let texts: Lesson[];
 let quizzes: Lesson[];
+let tasks: Lesson[];
 
 /**
- * The course the app seeded (its only one), read as its trainer exports version 1: the lessons, and the
- * answers the spec knows (the coach's browser never receives them).
+ * The course the app seeded (its only one), read as its trainer exports version 1: the lessons (read,
+ * quizzes, practical tasks a trainer passes), and the answers the spec knows (the coach's browser never
+ * receives them).
  */
 async function seededCourse(t: TestApp, trainer: string): Promise<string> {
   const courses = (await t.request('GET', '/api/v1/courses', { token: trainer })).body as { id: string }[];
@@ -18,8 +20,9 @@ async function seededCourse(t: TestApp, trainer: string): Promise<string> {
   const id = courses[0]!.id;
   demo = (await t.request('GET', `/api/v1/courses/${id}/export?version=1`, { token: trainer })).body;
   lessons = demo.modules.flatMap((m) => m.lessons);
-  texts = lessons.filter((l) => l.kind !== 'quiz');
+  texts = lessons.filter((l) => l.kind !== 'quiz' && l.kind !== 'task');
   quizzes = lessons.filter((l) => l.kind === 'quiz');
+  tasks = lessons.filter((l) => l.kind === 'task');
   return id;
 }
 
@@ -46,6 +49,11 @@ async function openCohort(t: TestApp, trainer: string, name: string, courseId: s
   });
   expect(cohort.status).toBe(201);
   return cohort.body.id as string;
+}
+
+/** Every practical task of the course handed in by the coach and passed by the trainer. */
+async function passTasks(t: TestApp, tokens: { coach: string; trainer: string }, enrolmentId: string) {
+  for (const task of tasks) await passTask(t, tokens, enrolmentId, task);
 }
 
 /** The right answers of a demo quiz, built from its content (the test knows; the coach's browser never does). */
@@ -343,7 +351,7 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
     );
   });
 
-  it('shows the learner course without any answer, and completes it when every lesson is done and every quiz passed', async () => {
+  it('shows the learner course without any answer, and completes it when every lesson is done, every quiz passed and every task passed', async () => {
     let view = await t.request('GET', `/api/v1/enrolments/${enrolmentId}?locale=en`, { token: coach });
     expect(view.status).toBe(200);
     expect(view.body.completedAt).toBeNull();
@@ -359,6 +367,12 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       });
       expect(res.body.passed).toBe(true);
     }
+    // Read and passed, but a required task waits for a trainer's pass: not complete yet.
+    expect(tasks.length).toBeGreaterThan(0);
+    view = await t.request('GET', `/api/v1/enrolments/${enrolmentId}`, { token: coach });
+    expect(view.body).toMatchObject({ lessonsDone: lessons.length - tasks.length, completedAt: null });
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    await passTasks(t, { coach, trainer }, enrolmentId);
     view = await t.request('GET', `/api/v1/enrolments/${enrolmentId}`, { token: coach });
     expect(view.body).toMatchObject({
       lessonsDone: lessons.length,
@@ -366,7 +380,6 @@ describe('the coach’s side: progress events, quizzes, completion (real databas
       nextLessonKey: null,
     });
     expect(view.body.completedAt).not.toBeNull();
-    const trainer = (await t.signIn('trainer@example.org')).accessToken;
     const cohortId = (await t.request('GET', '/api/v1/me/enrolments', { token: coach })).body[0].cohortId;
     const roster = await t.request('GET', `/api/v1/cohorts/${cohortId}/roster?q=coach@example`, {
       token: trainer,
@@ -514,6 +527,7 @@ describe('certificates and self-assessment (real database)', () => {
         body: { answers: rightAnswers(q.key) },
       });
     }
+    await passTasks(t, { coach, trainer }, enrolmentId);
     const mine = await t.request('GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: coach });
     expect(mine.status).toBe(200);
     expect(mine.body.code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
@@ -617,6 +631,7 @@ describe('a certificate states what was true when it was issued (real database)'
         token: coach,
         body: { answers: rightAnswers(q.key) },
       });
+    await passTasks(t, { coach, trainer }, enrolmentId);
     code = (await t.request('GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: coach })).body
       .code as string;
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CourseFile, QuizAnswers } from '@tc/shared/contracts';
-import { createTestApp, type TestApp } from '@tc/shared/testing';
+import { createTestApp, passTask, type TestApp } from '@tc/shared/testing';
 
 /**
  * The rows many coaches' progress moves together: the observatory's rollups and the cohort progress
@@ -136,8 +136,9 @@ describe('coaches’ transactions and the counts they share (real database)', ()
   it('lets progress, quizzes, completion and self-assessment through while every shared count is locked, exact where it must be', async () => {
     // Two connections: a PostgreSQL matter (the embedded database serves one).
     if (t.kind !== 'postgres') return;
-    const texts = lessons().filter((l) => l.kind !== 'quiz');
+    const texts = lessons().filter((l) => l.kind !== 'quiz' && l.kind !== 'task');
     const quizzes = lessons().filter((l) => l.kind === 'quiz');
+    const tasks = lessons().filter((l) => l.kind === 'task');
     const lock = t.dataSource.createQueryRunner();
     await lock.connect();
     await lock.startTransaction();
@@ -158,8 +159,9 @@ describe('coaches’ transactions and the counts they share (real database)', ()
       );
       expect(done.map((r) => r.status)).toEqual(coaches.map(() => 200));
 
-      // The first coach finishes the course: every text, then every quiz passed — the completion and
-      // its certificate decided in that last transaction — then rates themselves before and after.
+      // The first coach finishes the course: every text, every quiz passed, then every practical task
+      // handed in and passed by the trainer — the completion and its certificate decided in that last
+      // review's transaction — then rates themselves before and after.
       const [first] = coaches;
       const rest = await within(
         15_000,
@@ -176,6 +178,9 @@ describe('coaches’ transactions and the counts they share (real database)', ()
         );
         expect([attempt.status, attempt.body.passed]).toEqual([200, true]);
       }
+      expect(tasks.length).toBeGreaterThan(0);
+      for (const task of tasks)
+        await within(15_000, passTask(t, { coach: first!.token, trainer }, first!.enrolmentId, task));
       const competence = course.competences[0]!;
       for (const phase of ['start', 'end'])
         expect(

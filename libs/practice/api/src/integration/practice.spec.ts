@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { CourseContent, PracticalTask } from '@tc/shared/contracts';
-import { createTestApp, type TestApp, type TestResponse } from '@tc/shared/testing';
+import { createTestApp, passTask, type TestApp, type TestResponse } from '@tc/shared/testing';
 
 /** A required task: two to three photos and a text, two criteria of three levels, 4 points to pass. */
 const TASK: PracticalTask = {
@@ -49,6 +49,8 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
   let cohortId: string;
   let courseId: string;
   let textLessons: string[];
+  /** The demo course's own practical tasks (version 1), which the course needs passed too. */
+  let demoTasks: CourseContent['modules'][number]['lessons'];
   let quizzes: { key: string; answers: Record<string, unknown> }[];
 
   const as = (who: string, method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
@@ -153,6 +155,7 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
     };
     const lessons = v1!.content.modules.flatMap((m) => m.lessons);
     textLessons = lessons.filter((l) => l.kind !== 'quiz' && l.kind !== 'task').map((l) => l.key);
+    demoTasks = lessons.filter((l) => l.kind === 'task');
     quizzes = lessons
       .filter((l) => l.kind === 'quiz')
       .map((l) => ({
@@ -296,7 +299,13 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
   });
 
   it('completes the course only once the required task is passed: rubric, replay, withdrawal, review', async () => {
-    // Every other lesson done and every quiz passed: not complete, no certificate.
+    // Every other lesson done, every quiz passed and the demo course's own tasks passed by the trainer:
+    // not complete, no certificate.
+    const demoRounds: string[] = [];
+    for (const lesson of demoTasks)
+      demoRounds.push(
+        (await passTask(t, { coach: tokens['coach']!, trainer: tokens['trainer']! }, enrolmentId, lesson))!,
+      );
     const done = await as('coach', 'POST', '/api/v1/progress/events', {
       events: [...textLessons, LESSON].map((lessonKey) => ({
         id: randomUUID(),
@@ -386,7 +395,7 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
         fileCount: 2,
       }),
     ]);
-    expect(queue.body.counts).toEqual({ waiting: 1, returned: 0, passed: 0 });
+    expect(queue.body.counts).toEqual({ waiting: 1, returned: 0, passed: demoRounds.length });
     expect((await as('trainerAway', 'GET', `/api/v1/cohorts/${cohortId}/practice/queue`)).status).toBe(404);
 
     // The rubric: an unknown level names its field; a pass below the threshold is refused on `decision`.
@@ -475,18 +484,21 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
       `SELECT details FROM audit_log WHERE action = 'practice.reviewed' ORDER BY id`,
     )) as { details: { decision: string; submissionId: string } }[];
     expect(audit.map((a) => [a.details.submissionId, a.details.decision])).toEqual([
+      ...demoRounds.map((id) => [id, 'pass']),
       [handIn.id, 'revise'],
       [roundTwo.id, 'pass'],
     ]);
     // The observatory's counts, folded from the deltas the hand-ins, the withdrawal and the reviews
-    // appended: two rounds handed in (the withdrawn one no longer counts), two reviewed, one passed.
+    // appended: two rounds handed in (the withdrawn one no longer counts), two reviewed, one passed —
+    // and the demo tasks' rounds, each handed in once and passed.
     await t.fold();
+    const demo = demoRounds.length;
     expect(
       await t.dataSource.query(
         `SELECT handed_in, reviewed, passed FROM practice_cohort_counts WHERE cohort_id = $1`,
         [cohortId],
       ),
-    ).toEqual([{ handed_in: 2, reviewed: 2, passed: 1 }]);
+    ).toEqual([{ handed_in: 2 + demo, reviewed: 2 + demo, passed: 1 + demo }]);
     // Who reads the task: the coach, the cohort's trainers, its admins.
     for (const [who, expected] of [
       ['trainer', 200],
