@@ -12,6 +12,7 @@ import type {
   ObservatoryGroupBy,
   ObservatoryScope,
   ObservatoryTerritory,
+  PracticeReport,
 } from '@tc/shared/contracts';
 import { ChartComponent } from '../chart/chart.component';
 import { ObservatoryPage } from './observatory.page';
@@ -37,6 +38,28 @@ const place = (id: string, fr: string, drillable: boolean): ObservatoryTerritory
 const MOROCCO = place('ma', 'Maroc', true);
 const ORIENTAL = place('oriental', "L'Oriental", true);
 const JERADA = place('jerada', 'Jerada', false);
+/** Field practice in Oujda-Angad: one cohort, its passes below k. */
+const PRACTICE: PracticeReport = {
+  filters: { territoryId: 'ouj' },
+  territory: place('ouj', 'Oujda-Angad', false),
+  breadcrumb: [],
+  k: 5,
+  territories: [],
+  cohorts: [
+    {
+      key: 'c1',
+      label: { fr: 'Cohorte Oujda 1' },
+      handedIn: 9,
+      reviewed: 8,
+      passed: null,
+      medianDaysToReview: 4,
+    },
+  ],
+  cohortPage: { offset: 0, limit: 20, total: 1 },
+  total: { key: 'total', label: null, handedIn: 9, reviewed: 8, passed: null, medianDaysToReview: 4 },
+  suppressedCells: 1,
+  generatedAt: '2026-12-06T00:00:00Z',
+};
 const OUJDA = place('ouj', 'Oujda-Angad', false);
 const SCOPE: ObservatoryScope = { territories: [MOROCCO], courses: [], k: 5 };
 
@@ -92,7 +115,9 @@ describe('ObservatoryPage', () => {
           r.params.get('groupBy') === groupBy,
       );
     const competences = () =>
-      http.match((r) => r.url.endsWith('/competences')).forEach((r) => r.flush({ areas: [] }));
+      http
+        .match((r) => r.url.endsWith('/competences') || r.url.endsWith('/practice'))
+        .forEach((r) => r.flush(r.request.url.endsWith('/practice') ? PRACTICE : { areas: [] }));
     const el = () => {
       harness.detectChanges();
       return harness.routeNativeElement as HTMLElement;
@@ -131,6 +156,10 @@ describe('ObservatoryPage', () => {
     );
     expect(page.querySelector('.tc-nothing-yet')).toBeNull();
     expect(page.querySelector('tc-completion-table')).not.toBeNull();
+    // Field practice below: its title, the cohort's funnel and the median in French.
+    expect(page.querySelector('#tc-practice-title')?.textContent).toContain('Pratique de terrain');
+    const cohort = page.querySelector('[data-testid="practice-cohorts"] tbody tr')?.textContent ?? '';
+    expect(cohort.replace(/\s+/g, ' ')).toMatch(/Cohorte Oujda 1 9 8 < 5.* 4 jours/);
   });
 
   it('keeps the territory grouping and its drill-down links in a region', async () => {

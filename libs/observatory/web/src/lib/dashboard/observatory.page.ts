@@ -46,6 +46,7 @@ import {
 } from '../data-access/query';
 import { injectTranslate } from '../data-access/translate';
 import { CompetencesComponent } from '../ui/competences.component';
+import { PracticeComponent } from '../ui/practice.component';
 import { CompletionTableComponent } from '../ui/completion-table.component';
 import { DownloadButtonsComponent } from '../ui/download-buttons.component';
 import { FilterBarComponent } from '../ui/filter-bar.component';
@@ -89,6 +90,7 @@ const SUMMARY: readonly { field: SummaryField; format: StatFormat; over?: CountF
     TileMapComponent,
     CompletionTableComponent,
     CompetencesComponent,
+    PracticeComponent,
     DownloadButtonsComponent,
   ],
   providers: [ObservatoryStore],
@@ -271,6 +273,12 @@ export class ObservatoryPage {
   protected readonly courseTitle = computed(() => textIn(this.detail()?.course?.title, this.language.lang()));
 
   protected readonly competenceFilters = computed(() => this.store.competences()?.filters ?? null);
+
+  /** Another page of the field-practice cohorts, in the territory shown. */
+  protected practicePage(offset: number): void {
+    const territoryId = this.store.practice()?.territory.id;
+    if (territoryId) this.store.loadPractice(territoryId, offset);
+  }
 
   constructor() {
     this.store.loadScope();

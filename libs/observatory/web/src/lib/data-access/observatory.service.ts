@@ -8,6 +8,7 @@ import type {
   ObservatoryFilters,
   ObservatoryGroupBy,
   ObservatoryScope,
+  PracticeReport,
 } from '@tc/shared/contracts';
 import { type Observable, map } from 'rxjs';
 
@@ -75,6 +76,15 @@ export class ObservatoryService {
     return this.http.get<CompetenceReport>(`${API}/competences`, {
       params: reportParams({ ...filters, groupBy: undefined }),
     });
+  }
+
+  /** Field practice in a territory, with a page of its cohorts. */
+  practice(territoryId: string, page: { offset: number; limit: number }): Observable<PracticeReport> {
+    const params = new HttpParams()
+      .set('territoryId', territoryId)
+      .set('offset', page.offset)
+      .set('limit', page.limit);
+    return this.http.get<PracticeReport>(`${API}/practice`, { params });
   }
 
   /**

@@ -55,7 +55,11 @@ describe('ObservatoryStore', () => {
     const store = TestBed.inject(ObservatoryStore);
     const completion = (groupBy: string): TestRequest =>
       http.expectOne((r) => r.url.endsWith('/completion') && r.params.get('groupBy') === groupBy);
-    const competences = (): TestRequest => http.expectOne((r) => r.url.endsWith('/competences'));
+    // Field practice is asked for with the competences (when the territory changes): answered empty.
+    const competences = (): TestRequest => {
+      http.match((r) => r.url.endsWith('/practice')).forEach((r) => r.flush({ cohorts: [] }));
+      return http.expectOne((r) => r.url.endsWith('/competences'));
+    };
     return { http, store, completion, competences };
   }
 
@@ -187,5 +191,25 @@ describe('ObservatoryStore', () => {
     competences().flush({ areas: [] });
     expect(store.problem()).toBeNull();
     http.verify();
+  });
+
+  it('asks for the field practice of the territory shown once, and another page of its cohorts', () => {
+    const { http, store, completion, competences } = setup();
+    store.loadScope();
+    http.expectOne('/api/v1/observatory/scope').flush(SCOPE);
+    store.load(EMPTY_QUERY);
+    const practice = http.expectOne((r) => r.url.endsWith('/practice'));
+    expect(practice.request.params.get('territoryId')).toBe('ma');
+    expect(practice.request.params.get('offset')).toBe('0');
+    practice.flush({ territory: SCOPE.territories[0], cohorts: [] });
+    completion('territory').flush(report('ma', 'territory', true));
+    competences().flush({ areas: [] });
+    expect(store.practice()?.territory.id).toBe('ma');
+    // A grouping or a window changes nothing of it (kept all time, per cohort).
+    store.load({ ...EMPTY_QUERY, groupBy: 'course' });
+    http.expectNone((r) => r.url.endsWith('/practice'));
+    http.match(() => true).forEach((r) => r.flush({}));
+    store.loadPractice('ma', 20);
+    expect(http.expectOne((r) => r.url.endsWith('/practice')).request.params.get('offset')).toBe('20');
   });
 });

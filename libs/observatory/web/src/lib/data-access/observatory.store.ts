@@ -6,6 +6,7 @@ import type {
   ObservatoryFilters,
   ObservatoryScope,
   ObservatoryTerritory,
+  PracticeReport,
   ProblemDetails,
 } from '@tc/shared/contracts';
 import { problemOf } from '@tc/shared/ui';
@@ -51,6 +52,9 @@ export class ObservatoryStore {
   readonly problem = signal<ProblemDetails | null>(null);
   readonly competencesLoading = signal(false);
   readonly competencesProblem = signal<ProblemDetails | null>(null);
+  readonly practice = signal<PracticeReport | null>(null);
+  readonly practiceLoading = signal(false);
+  readonly practiceProblem = signal<ProblemDetails | null>(null);
   /** Above an empty territory: its parent and the parent's enrolled count (else `null`). */
   readonly parent = signal<ParentFigures | null>(null);
 
@@ -60,12 +64,15 @@ export class ObservatoryStore {
   private competencesKey = '';
   private completionSub: Subscription | null = null;
   private competencesSub: Subscription | null = null;
+  private practiceKey = '';
+  private practiceSub: Subscription | null = null;
   private parentSub: Subscription | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.completionSub?.unsubscribe();
       this.competencesSub?.unsubscribe();
+      this.practiceSub?.unsubscribe();
       this.parentSub?.unsubscribe();
     });
   }
@@ -91,12 +98,14 @@ export class ObservatoryStore {
     const baseKey = JSON.stringify(base);
     this.loadCompletion(base, baseKey, query);
     this.loadCompetences(base, baseKey);
+    this.loadPractice(territoryId, 0);
   }
 
   /** Asks again for what failed. */
   retry(): void {
     this.detailKey = '';
     this.competencesKey = '';
+    this.practiceKey = '';
     if (this.lastQuery) this.load(this.lastQuery);
     else this.loadScope();
   }
@@ -189,4 +198,32 @@ export class ObservatoryStore {
       },
     });
   }
+
+  /**
+   * Field practice of the territory (not filtered by months or course: its counts are kept all time,
+   * per cohort), from the cohort at `offset`.
+   */
+  loadPractice(territoryId: string, offset: number): void {
+    const key = `${territoryId}|${offset}`;
+    if (key === this.practiceKey) return;
+    this.practiceKey = key;
+    this.practiceSub?.unsubscribe();
+    this.practiceLoading.set(true);
+    this.practiceProblem.set(null);
+    this.practiceSub = this.api.practice(territoryId, { offset, limit: PRACTICE_PAGE }).subscribe({
+      next: (report) => {
+        this.practice.set(report);
+        this.practiceLoading.set(false);
+      },
+      error: (e: unknown) => {
+        this.practiceKey = '';
+        this.practice.set(null);
+        this.practiceLoading.set(false);
+        this.practiceProblem.set(problemOf(e));
+      },
+    });
+  }
 }
+
+/** Cohort rows of the field-practice table per page. */
+export const PRACTICE_PAGE = 20;
