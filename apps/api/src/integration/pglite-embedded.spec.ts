@@ -90,6 +90,18 @@ describe('embedded PGlite database', () => {
     expect(queue.json().items).toEqual([
       expect.objectContaining({ enrolmentId, lessonKey: 'm3-task', round: 1, fileCount: 3 }),
     ]);
+    // Synthetic coaches who did the task have it passed by a reviewer; those who finished, every time.
+    const [synthetic] = (await running.dataSource.query(
+      `SELECT count(*) FILTER (WHERE p.status = 'passed')::int AS passed,
+              count(*) FILTER (WHERE lp.completed_at IS NOT NULL AND p.id IS NULL)::int AS unreviewed
+         FROM lesson_progress lp JOIN enrolments e ON e.id = lp.enrolment_id
+         JOIN users u ON u.id = e.user_id AND u.email LIKE '%.synthetic.invalid'
+         LEFT JOIN practice_submissions p ON p.enrolment_id = e.id AND p.lesson_key = lp.lesson_key
+          AND p.status = 'passed'
+        WHERE lp.lesson_key = 'm3-task'`,
+    )) as { passed: number; unreviewed: number }[];
+    expect(synthetic).toEqual({ passed: expect.any(Number), unreviewed: 0 });
+    expect(synthetic!.passed).toBeGreaterThan(0);
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {

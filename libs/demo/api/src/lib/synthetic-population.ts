@@ -5,7 +5,7 @@ import type { CourseContent } from '@tc/shared/contracts';
  * A synthetic population of coaches for the observatory: the demo (a few hundred coaches, so its
  * tables are not all "< 5") and the benchmark (100,000 coaches, 10,000,000 events). Written set-based in
  * SQL straight into the source tables — users, cohorts, enrolments, lesson summaries, raw events,
- * certificates, self-assessments — so the database's own triggers build the rollups exactly as they
+ * practical tasks' passed rounds, certificates, self-assessments — so the database's own triggers build the rollups exactly as they
  * do for real traffic. Deterministic: the same options give the same people and the same progress.
  *
  * Synthetic coaches have addresses at `synthetic.invalid` and no password: nobody can sign in as them.
@@ -152,6 +152,57 @@ async function populate(m: EntityManager, o: PopulationOptions, domain: string):
             CASE WHEN quiz THEN CASE WHEN done THEN 70 + floor(${rnd('n * 100 + l', `${t}b`)} * 31)::int ELSE 40 END END
        FROM syn_lessons ORDER BY enrolment_id, lesson_key`,
   );
+  // A practical task is done only once a trainer passed it: each done task has its round, handed in
+  // when the coach opened it and passed (each criterion's highest level) when the lesson was completed,
+  // with the cohort's practice counts and review waits appended as a review appends them.
+  const tasks = course.content.modules.flatMap((mod) =>
+    mod.lessons.flatMap((l) =>
+      l.kind === 'task' && l.task ? [{ module: mod.key, key: l.key, task: l.task }] : [],
+    ),
+  );
+  if (tasks.length) {
+    const top = (levels: { key: string; points: number }[]) =>
+      [...levels].sort((a, b) => b.points - a.points)[0];
+    await m.query(
+      `CREATE TEMP TABLE syn_tasks (lesson_key varchar PRIMARY KEY, module_key varchar, scores jsonb, points int) ON COMMIT DROP`,
+    );
+    await m.query(
+      `INSERT INTO syn_tasks SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[], $4::int[])`,
+      [
+        tasks.map((x) => x.key),
+        tasks.map((x) => x.module),
+        tasks.map((x) =>
+          JSON.stringify(x.task.criteria.map((c) => ({ criterionKey: c.key, levelKey: top(c.levels)?.key }))),
+        ),
+        tasks.map((x) => x.task.criteria.reduce((sum, c) => sum + (top(c.levels)?.points ?? 0), 0)),
+      ],
+    );
+    await m.query(`CREATE TEMP TABLE syn_rounds ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, l.enrolment_id, l.lesson_key, e.user_id, e.cohort_id, c.territory_id,
+             k.module_key, k.scores, k.points, l.started_at + interval '10 minutes' AS handed_in_at,
+             l.started_at + interval '40 minutes' AS decided_at
+        FROM syn_lessons l JOIN syn_tasks k ON k.lesson_key = l.lesson_key
+        JOIN syn_enrolments e ON e.id = l.enrolment_id JOIN syn_cohorts c ON c.id = e.cohort_id
+       WHERE l.done`);
+    await m.query(
+      `INSERT INTO practice_submissions (id, enrolment_id, lesson_key, coach_id, cohort_id, module_key, round, status, text, handed_in_at)
+       SELECT id, enrolment_id, lesson_key, user_id, cohort_id, module_key, 1, 'passed', 'Synthetic: handed in for the demo', handed_in_at
+         FROM syn_rounds ORDER BY id`,
+    );
+    await m.query(
+      `INSERT INTO practice_reviews (submission_id, reviewer_id, decision, scores, points, comment, decided_at)
+       SELECT id, $1, 'pass', scores, points, 'Synthetic: passed for the demo', decided_at FROM syn_rounds ORDER BY id`,
+      [admin.id],
+    );
+    await m.query(
+      `INSERT INTO practice_count_deltas (cohort_id, territory_id, handed_in, reviewed, passed)
+       SELECT cohort_id, territory_id, count(*), count(*), count(*) FROM syn_rounds GROUP BY 1, 2`,
+    );
+    await m.query(
+      `INSERT INTO practice_review_day_deltas (cohort_id, territory_id, days, n)
+       SELECT cohort_id, territory_id, 0, count(*) FROM syn_rounds GROUP BY 1, 2`,
+    );
+  }
   await m.query(
     `UPDATE enrolments e SET completed_at = x.at
        FROM (SELECT enrolment_id, max(started_at) + interval '40 minutes' AS at FROM syn_lessons GROUP BY 1 HAVING bool_and(done) AND count(*) = $1) x
