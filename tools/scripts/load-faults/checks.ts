@@ -96,8 +96,9 @@ export async function verify(
   const duplicateAnswers = coaches.reduce((n, c) => n + c.duplicates, 0);
   const unknownStored = (cohortRows?.n ?? 0) - stored.size;
 
-  // Lesson summaries = the raw events recounted (quizzes are completed by grading, not by events).
-  const quizKeys = lessons.filter((l) => l.kind === 'quiz').map((l) => l.key);
+  // Lesson summaries = the raw events recounted (quizzes are completed by grading and practical tasks
+  // by a trainer's pass, not by events).
+  const quizKeys = lessons.filter((l) => l.kind === 'quiz' || l.kind === 'task').map((l) => l.key);
   const summaryDiff = (await ds.query(
     `WITH expected AS (
        SELECT p.enrolment_id, p.lesson_key, min(p.occurred_at) AS started_at,

@@ -59,8 +59,10 @@ export class Coach {
         this.record(seen.key, 'started');
       } else if (!this.opened) {
         this.record(current.key, 'started');
-        this.opened = current.kind !== 'quiz';
-        if (current.kind === 'quiz') this.next++;
+        // Quizzes are completed by grading and practical tasks by a trainer's pass: only opened here.
+        const graded = current.kind === 'quiz' || current.kind === 'task';
+        this.opened = !graded;
+        if (graded) this.next++;
       } else {
         this.record(current.key, 'completed');
         this.opened = false;
