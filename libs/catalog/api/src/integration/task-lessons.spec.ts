@@ -144,7 +144,9 @@ describe('practical task lessons: saved, checked, published, exported (real data
     incomplete.criteria[1]!.title = {};
     incomplete.evidence = [{ kind: 'audio', min: 0, max: 5 }];
     incomplete.passPoints = 9;
-    const saved = await api('PATCH', `/api/v1/courses/${course.id}/lessons/${lessonId}`, { task: incomplete });
+    const saved = await api('PATCH', `/api/v1/courses/${course.id}/lessons/${lessonId}`, {
+      task: incomplete,
+    });
     expect(saved.status).toBe(200);
     const res = await api('POST', `/api/v1/courses/${course.id}/publish`);
     expect(res.status).toBe(422);
