@@ -130,8 +130,8 @@ for (const [lang, viewport, suffix] of [
     .click();
   await page.waitForURL(/\/cohorts\/[0-9a-f-]+$/);
   await shot(page, 'cohort-fr-laptop');
-  // The cohort's practical tasks waiting for review, oldest first.
-  await page.goto(`${page.url()}/reviews`);
+  // The demo's one round was returned to the coach: show it under its status.
+  await page.goto(`${page.url()}/reviews?status=returned`);
   await shot(page, 'reviews-fr-laptop');
   await context.close();
 }
