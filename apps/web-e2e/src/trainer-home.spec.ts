@@ -102,6 +102,8 @@ test('a trainer finds a cohort by name and status, and duplicates it without its
   await page.getByRole('option', { name: 'Clôturée' }).click();
   await expect(rows).toHaveCount(0);
   await expect(page.getByText('Aucune cohorte ne correspond à cette recherche.')).toBeVisible();
+  // A click while the first choice's panel still animates out would land on that closing panel.
+  await expect(page.getByRole('listbox', { name: 'Statut' })).toBeHidden();
   await page.getByRole('combobox', { name: 'Statut' }).click();
   await page.getByRole('option', { name: 'Prévue' }).click();
   await expect(rows).toHaveCount(1);
