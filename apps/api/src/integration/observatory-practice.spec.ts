@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { jpeg, PRACTICE_LESSON, REVISE, taskCohort, uploadMetadata } from '../testing/practice-world';
+import { PRACTICE_LESSON, REVISE, taskCohort, uploadPhoto } from '../testing/practice-world';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
 
 const PASS = {
@@ -41,31 +41,7 @@ describe('the observatory: field practice (real database)', () => {
 
   /** Uploads a photo and hands in a round of the task; answers the round's id. */
   async function handIn(enrolmentId: string, seed: number): Promise<string> {
-    const bytes = await jpeg(seed);
-    const created = ok(
-      await t.request('POST', '/api/v1/practice/uploads', {
-        token: tokens.coach,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-length': String(bytes.length),
-          'upload-metadata': uploadMetadata({ enrolmentId, lessonKey: PRACTICE_LESSON, kind: 'photo' }),
-        },
-      }),
-      'create upload',
-    );
-    const patched = ok(
-      await t.request('PATCH', String(created.headers['location']), {
-        token: tokens.coach,
-        body: bytes,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-        },
-      }),
-      'upload',
-    );
-    const fileId = String(patched.headers['upload-evidence-id']);
+    const fileId = await uploadPhoto(t, tokens.coach, enrolmentId, PRACTICE_LESSON, seed);
     const id = ok(
       await as('coach', 'POST', `/api/v1/enrolments/${enrolmentId}/tasks/${PRACTICE_LESSON}/submissions`, {
         id: randomUUID(),

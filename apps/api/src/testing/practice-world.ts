@@ -4,7 +4,7 @@ import { jpeg, uploadMetadata } from '@tc/shared/testing';
 import type { TestApp, TestResponse } from './test-app';
 
 // Shared with the domains' specs, which complete courses with required tasks.
-export { jpeg, passTask, uploadMetadata } from '@tc/shared/testing';
+export { jpeg, passTask, uploadMetadata, uploadPhoto } from '@tc/shared/testing';
 
 /** The practical task the specs hand in: a text and one to three photos, one criterion, 2 points to pass. */
 export const PRACTICE_TASK: PracticalTask = {

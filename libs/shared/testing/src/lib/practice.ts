@@ -19,6 +19,45 @@ export function uploadMetadata(values: Record<string, string>): string {
     .join(',');
 }
 
+/** Uploads a small photo for a task by tus (create, then one PATCH); answers the evidence file's id. */
+export async function uploadPhoto(
+  t: Pick<TestApp, 'request'>,
+  coachToken: string,
+  enrolmentId: string,
+  lessonKey: string,
+  seed: number,
+): Promise<string> {
+  const ok = (res: TestResponse, what: string) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  const bytes = await jpeg(seed);
+  const created = ok(
+    await t.request('POST', '/api/v1/practice/uploads', {
+      token: coachToken,
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': String(bytes.length),
+        'upload-metadata': uploadMetadata({ enrolmentId, lessonKey, kind: 'photo' }),
+      },
+    }),
+    'create upload',
+  );
+  const patched = ok(
+    await t.request('PATCH', String(created.headers['location']), {
+      token: coachToken,
+      body: bytes,
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      },
+    }),
+    'upload',
+  );
+  return String(patched.headers['upload-evidence-id']);
+}
+
 /**
  * Passes a practical task for `coachToken`'s enrolment as the cohort's trainer would: uploads the
  * photos and the text the task's rules ask for at least (one photo when it takes photos but asks for
@@ -41,31 +80,9 @@ export async function passTask(
   const photos = rule('photo') ? Math.max(1, rule('photo')?.min ?? 0) : 0;
   const fileIds: string[] = [];
   for (let i = 0; i < photos; i++) {
-    const bytes = await jpeg(Math.floor(Math.random() * 1e9));
-    const created = ok(
-      await t.request('POST', '/api/v1/practice/uploads', {
-        token: tokens.coach,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-length': String(bytes.length),
-          'upload-metadata': uploadMetadata({ enrolmentId, lessonKey: lesson.key, kind: 'photo' }),
-        },
-      }),
-      'create upload',
+    fileIds.push(
+      await uploadPhoto(t, tokens.coach, enrolmentId, lesson.key, Math.floor(Math.random() * 1e9)),
     );
-    const patched = ok(
-      await t.request('PATCH', String(created.headers['location']), {
-        token: tokens.coach,
-        body: bytes,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-        },
-      }),
-      'upload',
-    );
-    fileIds.push(String(patched.headers['upload-evidence-id']));
   }
   const handedIn = ok(
     await t.request('POST', `/api/v1/enrolments/${enrolmentId}/tasks/${lesson.key}/submissions`, {
