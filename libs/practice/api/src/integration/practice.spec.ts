@@ -341,6 +341,16 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
     expect(tooFew.body.errors).toEqual([
       expect.objectContaining({ field: 'fileIds', code: 'too-few-items' }),
     ]);
+    // The same photo twice (an upload of the same bytes answers the same id) is refused, not a 500.
+    const twice = await as('coach', 'POST', `${taskUrl}/submissions`, {
+      id: randomUUID(),
+      text: 'Vitrine',
+      fileIds: [ids[0], ids[0]],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors).toEqual([
+      expect.objectContaining({ field: 'fileIds', code: 'duplicate-items' }),
+    ]);
     const unknown = await as('coach', 'POST', `${taskUrl}/submissions`, {
       id: randomUUID(),
       text: 'Vitrine',

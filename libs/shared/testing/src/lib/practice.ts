@@ -3,11 +3,14 @@ import sharp from 'sharp';
 import type { PracticalTask } from '@tc/shared/contracts';
 import type { TestApp, TestResponse } from './test-app';
 
-/** A small JPEG, different for every `seed` (no EXIF). */
+/**
+ * A small JPEG, different for every `seed` below 2^24 (no EXIF). The seed's bits are drawn as black and
+ * white pixels: near colours could quantise to the same bytes, full-contrast pixels do not.
+ */
 export function jpeg(seed: number): Promise<Buffer> {
-  return sharp({
-    create: { width: 8, height: 8, channels: 3, background: { r: seed % 256, g: (seed * 7) % 256, b: 99 } },
-  })
+  const pixels = Buffer.alloc(8 * 8 * 3, 128);
+  for (let bit = 0; bit < 24; bit++) pixels.fill((seed >>> bit) & 1 ? 255 : 0, bit * 3, bit * 3 + 3);
+  return sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } })
     .jpeg()
     .toBuffer();
 }
@@ -58,6 +61,9 @@ export async function uploadPhoto(
   return String(patched.headers['upload-evidence-id']);
 }
 
+/** Seeds of `passTask`'s photos: each one new in this process, so no two of its photos are alike. */
+let nextSeed = 1 + Math.floor(Math.random() * 0x7fffff);
+
 /**
  * Passes a practical task for `coachToken`'s enrolment as the cohort's trainer would: uploads the
  * photos and the text the task's rules ask for at least (one photo when it takes photos but asks for
@@ -80,9 +86,7 @@ export async function passTask(
   const photos = rule('photo') ? Math.max(1, rule('photo')?.min ?? 0) : 0;
   const fileIds: string[] = [];
   for (let i = 0; i < photos; i++) {
-    fileIds.push(
-      await uploadPhoto(t, tokens.coach, enrolmentId, lesson.key, Math.floor(Math.random() * 1e9)),
-    );
+    fileIds.push(await uploadPhoto(t, tokens.coach, enrolmentId, lesson.key, nextSeed++));
   }
   const handedIn = ok(
     await t.request('POST', `/api/v1/enrolments/${enrolmentId}/tasks/${lesson.key}/submissions`, {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayUnique,
   ArrayMaxSize,
   IsArray,
   IsIn,
@@ -73,10 +74,12 @@ export class HandInDto implements HandInRequest {
     type: [String],
     format: 'uuid',
     maxItems: MAX_FILES_PER_HAND_IN,
-    description: 'Evidence file ids, in order',
+    uniqueItems: true,
+    description: 'Evidence file ids, in order, each once',
   })
   @IsArray()
   @ArrayMaxSize(MAX_FILES_PER_HAND_IN)
+  @ArrayUnique()
   @IsUUID('all', { each: true })
   fileIds!: string[];
 }

@@ -212,7 +212,10 @@ export class HandInOutboxService {
         {
           id: draft.handInId ?? crypto.randomUUID(),
           text: draft.text.trim() ? draft.text : null,
-          fileIds: draft.files.map((f) => f.evidenceId).filter((id): id is string => id !== null),
+          // The same bytes added twice upload to one file: it is handed in once.
+          fileIds: [
+            ...new Set(draft.files.map((f) => f.evidenceId).filter((id): id is string => id !== null)),
+          ],
         },
         new HttpContext().set(FOR_USER, draft.userId),
       ),
