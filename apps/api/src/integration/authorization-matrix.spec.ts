@@ -920,6 +920,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: COHORT_MANAGERS,
       call: async () => ({ url: `/api/v1/cohorts/${(await practice()).cohortId}/practice/queue` }),
     },
+    // The roster's task column: each coach's latest round, for those who run the cohort.
+    'GET /api/v1/cohorts/:cohortId/task-states': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({ url: `/api/v1/cohorts/${(await practice()).cohortId}/task-states` }),
+    },
     // Each caller reviews a round that waits (handed in anew after the previous one was returned).
     'POST /api/v1/practice/submissions/:id/review': {
       allow: COHORT_MANAGERS,

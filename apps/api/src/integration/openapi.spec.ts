@@ -674,6 +674,12 @@ describe('OpenAPI document', () => {
       { token: trainer },
     );
     await call(
+      'get',
+      '/api/v1/cohorts/{cohortId}/task-states',
+      `/api/v1/cohorts/${practice.cohortId}/task-states`,
+      { token: trainer },
+    );
+    await call(
       'post',
       '/api/v1/practice/submissions/{id}/review',
       `/api/v1/practice/submissions/${practice.submissionId}/review`,

@@ -61,6 +61,20 @@ export class PracticeAccess {
     }
   }
 
+  /** The cohort, if the person runs it; anyone else is told it does not exist (404). */
+  async cohort(
+    manager: EntityManager,
+    principal: AuthPrincipal,
+    cohortId: string,
+  ): Promise<{ id: string; courseId: string; courseVersion: number }> {
+    try {
+      return await this.cohorts.requireManageable(principal, cohortId, manager);
+    } catch (error) {
+      if (error instanceof NotFoundException) throw notFound('No such cohort.');
+      throw error;
+    }
+  }
+
   /** The enrolment with its version's content and the task `lessonKey` of that version (else 404). */
   async task(
     manager: EntityManager,

@@ -2,6 +2,8 @@ import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { CohortsModule } from '@tc/cohorts/api';
+import { CohortTaskStatesController } from './cohort-task-states.controller';
+import { CohortTaskStatesService } from './cohort-task-states.service';
 import { EvidenceService } from './evidence.service';
 import { PracticeAccess } from './practice-access';
 import { PracticeController, TasksController } from './practice.controller';
@@ -24,13 +26,14 @@ export class PracticeModule implements OnModuleInit {
     return {
       module: PracticeModule,
       imports: [CohortsModule],
-      controllers: [TasksController, PracticeController, UploadsController],
+      controllers: [TasksController, PracticeController, UploadsController, CohortTaskStatesController],
       providers: [
         { provide: PRACTICE_OPTIONS, useValue: resolved },
         PracticeAccess,
         EvidenceService,
         SubmissionsService,
         ReviewQueueService,
+        CohortTaskStatesService,
         TusUploads,
       ],
       exports: [SubmissionsService],

@@ -39,6 +39,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CohortInvitationStatus',
   'CohortStatus',
   'CohortSummary',
+  'CohortTask',
+  'CohortTaskStates',
   'Competence',
   'CompetenceArea',
   'CompetenceAreaRow',
@@ -66,6 +68,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'DuplicateCohortRequest',
   'EnrolByEmailRequest',
   'EnrolmentResult',
+  'EnrolmentTaskStates',
   'EvidenceFile',
   'EvidenceFileKind',
   'EvidenceKind',
@@ -161,6 +164,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Submission',
   'SubmissionStatus',
   'SupportContact',
+  'TaskStanding',
   'TaskState',
   'Territory',
   'TerritoryDetail',
@@ -1127,6 +1131,33 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  CohortTask: {
+    properties: {
+      moduleKey: { type: 'string' },
+      lessonKey: { type: 'string' },
+      title: { $ref: '#/components/schemas/LocalizedText' },
+      required: {
+        description: 'Whether the course completes only once it is passed (else optional).',
+        type: 'boolean',
+      },
+    },
+    required: ['moduleKey', 'lessonKey', 'title', 'required'],
+    additionalProperties: false,
+    description: "One practical task of a cohort's course version, in the course's order.",
+    type: 'object',
+  },
+  CohortTaskStates: {
+    properties: {
+      cohortId: { type: 'string' },
+      tasks: { items: { $ref: '#/components/schemas/CohortTask' }, type: 'array' },
+      enrolments: { items: { $ref: '#/components/schemas/EnrolmentTaskStates' }, type: 'array' },
+    },
+    required: ['cohortId', 'tasks', 'enrolments'],
+    additionalProperties: false,
+    description:
+      "`GET /api/v1/cohorts/:cohortId/task-states` (the cohort's trainers, admins of its territory): the roster's task column. Only enrolments with at least one round are listed; every other enrolment of the cohort has handed in nothing.",
+    type: 'object',
+  },
   Competence: {
     properties: {
       code: { description: '"1.1" … "5.4"', type: 'string' },
@@ -1998,6 +2029,17 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "What an enrolment did, address by address. Only coaches the cohort's territory already covers (a coach role on it or on an ancestor) are enrolled at once; every other address, whether it has an account or not, is invited and joins when the invitation is accepted, and the answer does not say which of the two it was.",
+    type: 'object',
+  },
+  EnrolmentTaskStates: {
+    properties: {
+      enrolmentId: { type: 'string' },
+      states: { additionalProperties: { $ref: '#/components/schemas/TaskStanding' }, type: 'object' },
+    },
+    required: ['enrolmentId', 'states'],
+    additionalProperties: false,
+    description:
+      "One enrolment's tasks by lesson key. A task absent from `states` was not handed in (or every round of it was withdrawn).",
     type: 'object',
   },
   EvidenceFile: {
@@ -3681,6 +3723,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description:
       'Whom people can contact about the platform, as its operator configured it (`SUPPORT_EMAIL`, `SUPPORT_PHONE`); `null` where nothing is configured.',
     type: 'object',
+  },
+  TaskStanding: {
+    enum: ['waiting', 'returned', 'passed'],
+    description: 'Where a coach stands on a task: their latest round that was not withdrawn.',
+    type: 'string',
   },
   TaskState: {
     properties: {

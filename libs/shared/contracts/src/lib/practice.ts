@@ -131,3 +131,37 @@ export interface ReviewQueuePage {
   /** Counts per status in this cohort (under the same module filter). */
   counts: Record<Exclude<SubmissionStatus, 'withdrawn'>, number>;
 }
+
+// ---------------------------------------------------------------- a cohort's task states (the roster)
+
+/** One practical task of a cohort's course version, in the course's order. */
+export interface CohortTask {
+  moduleKey: string;
+  lessonKey: string;
+  title: LocalizedText;
+  /** Whether the course completes only once it is passed (else optional). */
+  required: boolean;
+}
+
+/** Where a coach stands on a task: their latest round that was not withdrawn. */
+export type TaskStanding = Exclude<SubmissionStatus, 'withdrawn'>;
+
+/**
+ * One enrolment's tasks by lesson key. A task absent from `states` was not handed in (or every round
+ * of it was withdrawn).
+ */
+export interface EnrolmentTaskStates {
+  enrolmentId: string;
+  states: Record<string, TaskStanding>;
+}
+
+/**
+ * `GET /api/v1/cohorts/:cohortId/task-states` (the cohort's trainers, admins of its territory): the
+ * roster's task column. Only enrolments with at least one round are listed; every other enrolment of
+ * the cohort has handed in nothing.
+ */
+export interface CohortTaskStates {
+  cohortId: string;
+  tasks: CohortTask[];
+  enrolments: EnrolmentTaskStates[];
+}
