@@ -43,6 +43,11 @@ export class Coach {
     return this.outbox.length;
   }
 
+  /** The coach's access token (the practice client of the same coach uses it). */
+  get accessToken(): string {
+    return this.token;
+  }
+
   /**
    * What a coach does between two pauses (1 to 3 events): mostly opens again a lesson already seen
    * (`started`), sometimes takes the next step of the course: opens the next lesson, or completes the

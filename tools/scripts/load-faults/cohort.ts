@@ -1,14 +1,20 @@
 /**
- * The load's cohort: the demo trainer signs in, creates a cohort of the demo course and imports the
- * simulated coaches by CSV; each coach signs in and finds its enrolment, and the course's lessons are
- * read once, for the coaches to move through.
+ * The load's cohort: the demo trainer signs in, brings in the demo course file as a course of the run
+ * (its practical task taking 1 to 3 photos and a text) and publishes it, creates a cohort of it and
+ * imports the simulated coaches by CSV; each coach signs in and finds its enrolment, and the course's
+ * lessons are read once, for the coaches to move through.
  */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { CourseFile } from '../../../libs/shared/contracts/src/lib/catalog';
 import type { MyEnrolment } from '../../../libs/shared/contracts/src/lib/cohorts';
 import type { LearnerCourse } from '../../../libs/shared/contracts/src/lib/learning';
 import { Coach, type Lesson } from './coaches';
-import { COACHES, PASSWORD } from './config';
+import { COACHES, PASSWORD, ROOT } from './config';
 import { http, pool } from './http';
+import type { TaskLesson } from './practice';
 
 /** The demo trainer's access token. */
 export async function signInTrainer(base: string): Promise<string> {
@@ -19,22 +25,61 @@ export async function signInTrainer(base: string): Promise<string> {
   return trainer.body.accessToken;
 }
 
-/** COACHES coaches enrolled in a new cohort of the demo course (the trainer's CSV import), signed in. */
+/**
+ * The run's course, as a trainer brings in a course file (`POST /courses/import`) and publishes it: the
+ * demo course under its own slug, its practical task taking a text and 1 to 3 photos (the demo's takes
+ * 3 to 6), not required for the course. Answers the course, its version and the task.
+ */
+async function publishCourse(
+  base: string,
+  trainerToken: string,
+): Promise<{ courseId: string; version: number; task: TaskLesson }> {
+  const file = JSON.parse(
+    readFileSync(join(ROOT, 'libs/demo/api/src/assets/demo-course.json'), 'utf8'),
+  ) as CourseFile;
+  file.slug = `load-faults-${randomBytes(4).toString('hex')}`;
+  const lesson = file.modules.flatMap((m) => m.lessons).find((l) => l.kind === 'task' && l.task);
+  if (!lesson?.task) throw new Error('the demo course has no practical task');
+  lesson.task = {
+    ...lesson.task,
+    evidence: [
+      { kind: 'text', min: 1, max: 1 },
+      { kind: 'photo', min: 1, max: 3 },
+    ],
+    required: false,
+  };
+  const draft = await http<{ id: string }>(base, 'POST', '/api/v1/courses/import', {
+    token: trainerToken,
+    body: file,
+  });
+  if (!draft.body?.id) throw new Error(`course import: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const published = await http<{ number: number }>(base, 'POST', `/api/v1/courses/${draft.body.id}/publish`, {
+    token: trainerToken,
+  });
+  if (!published.body?.number)
+    throw new Error(`course publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return {
+    courseId: draft.body.id,
+    version: published.body.number,
+    task: { key: lesson.key, task: lesson.task },
+  };
+}
+
+/** COACHES coaches enrolled in a new cohort of the run's course (the trainer's CSV import), signed in. */
 export async function enrolCoaches(
   base: string,
   ds: DataSource,
   trainerToken: string,
   since0: () => string,
-): Promise<{ cohortId: string; lessons: Lesson[]; coaches: Coach[] }> {
-  const courses = await http<{ id: string }[]>(base, 'GET', '/api/v1/courses', { token: trainerToken });
-  const course = courses.body?.[0];
+): Promise<{ cohortId: string; lessons: Lesson[]; coaches: Coach[]; task: TaskLesson }> {
+  const course = await publishCourse(base, trainerToken);
   const [territory] = (await ds.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[];
   const cohort = await http<{ id: string }>(base, 'POST', '/api/v1/cohorts', {
     token: trainerToken,
     body: {
       name: `Load ${new Date().toISOString()}`,
-      courseId: course?.id,
-      courseVersion: 1,
+      courseId: course.courseId,
+      courseVersion: course.version,
       territoryId: territory?.id,
       startsOn: '2026-01-01',
       endsOn: '2027-12-31',
@@ -108,5 +153,5 @@ export async function enrolCoaches(
   console.log(
     `${coaches.length} coaches enrolled (CSV import ${importSeconds.toFixed(1)} s) and signed in (${signInSeconds.toFixed(1)} s) after ${since0()}; ${lessons.length} lessons; load starts`,
   );
-  return { cohortId, lessons, coaches };
+  return { cohortId, lessons, coaches, task: course.task };
 }

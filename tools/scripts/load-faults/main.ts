@@ -9,14 +9,22 @@
  * in small batches, the same ids again on retry, a doubling jittered wait after a network error, a
  * 5xx, a 429 or a 401, and at once when there is something new to send.
  *
+ * Field practice alongside (practice.ts): the run publishes its own copy of the demo course, whose
+ * practical task takes a text and 1 to 3 photos; one coach in ten (LOAD_PRACTICE_SHARE, 0.1) uploads
+ * small photos by tus through nginx (streamed, both processes sharing one evidence folder, so an
+ * upload created on one resumes on the other), hands in a round with a client id until it is
+ * acknowledged, and hands in again when the trainer returns it; the trainer reviews most rounds.
+ *
  * Faults during the run: one API process is killed with SIGKILL at 25 % and started again; the
  * PostgreSQL cluster is restarted (`pg_ctl restart -m fast`) at 60 %.
  *
  * Afterwards (once every coach's outbox has drained): every event the server acknowledged is stored
  * exactly once, none is lost, nothing unknown is stored, the lesson summaries equal a recount of the
- * raw events, and once the APIs' folder has applied the pending count deltas, the per-cohort
- * counters equal a recount of the summaries and the observatory's rollups a recount of their
- * sources. Prints totals, error rates by kind, latencies and req/s; exits 1 on any violation. Every
+ * raw events and passes, and once the APIs' folder has applied the pending count deltas, the
+ * per-cohort counters equal a recount of the summaries and the observatory's rollups a recount of
+ * their sources; every acknowledged hand-in is one round with its files, every acknowledged upload
+ * one file on disk with the photo's sha256 and size, every acknowledged review stored with its
+ * decision, and the practice counts equal a recount of the rounds and reviews. Prints totals, error rates by kind, latencies and req/s; exits 1 on any violation. Every
  * process and the temporary folder are removed, also on failure, Ctrl-C or SIGTERM.
  *
  * Needs: a built API (dist/apps/api, or LOAD_API_DIST), PostgreSQL 15 binaries (PG_BIN, default
@@ -24,12 +32,13 @@
  * the `postgres` user (initdb refuses root).
  *
  * Settings: LOAD_SECONDS (300), LOAD_COACHES (200), LOAD_THINK_MS (mean pause between a coach's
- * actions, 2000), LOAD_DRAIN_SECONDS (most time for the final drain, 240).
+ * actions, 2000), LOAD_DRAIN_SECONDS (most time for the final drain, 240), LOAD_PRACTICE_SHARE (the
+ * share of coaches that also hand in practical work, 0.1).
  *
  * This file runs the steps in order; beside it: config.ts (settings), processes.ts (child processes
  * and clean-up), services.ts (PostgreSQL, Redis, the two APIs, nginx), http.ts (measured requests),
  * cohort.ts (the coaches' cohort and sign-ins), coaches.ts (one coach and its outbox), load.ts (the
- * load and the drain), faults.ts (the kill and the database restart), checks.ts (the verification)
+ * load and the drain), practice.ts (uploads, hand-ins and reviews), faults.ts (the kill and the database restart), checks.ts (the verification)
  * and report.ts (the printed figures).
  */
 import { DataSource } from 'typeorm';
@@ -55,13 +64,14 @@ async function main(): Promise<void> {
   const trainerToken = await signInTrainer(services.base);
   const ds = new DataSource({ type: 'postgres', url: services.databaseUrl, extra: { max: 2 } });
   await ds.initialize();
-  const { cohortId, lessons, coaches } = await enrolCoaches(services.base, ds, trainerToken, since0);
+  const { cohortId, lessons, coaches, task } = await enrolCoaches(services.base, ds, trainerToken, since0);
 
-  // The load, and the faults on a timeline; then the drain.
-  const load = await runLoad(services, ds, coaches, violations);
+  // The load (progress, and a share of the coaches handing in practical work that the trainer
+  // reviews), and the faults on a timeline; then the drain.
+  const load = await runLoad(services, ds, coaches, { task, trainerToken }, violations);
 
-  // Verification against the database.
-  const verification = await verify(ds, coaches, lessons, cohortId);
+  // Verification against the database (and the evidence folder).
+  const verification = await verify(ds, coaches, lessons, cohortId, services.evidenceDir);
   await ds.destroy();
   const upstreams = progressUpstreams(services.accessLog);
   findViolations(verification, load.faults, violations);

@@ -1,13 +1,15 @@
 /**
  * The printed figures: the faults, the events' fate, the progress requests (rates, latencies, the
  * API's time as nginx saw it, the database's waits, failures by kind, which process served them),
- * the cause of any 500 from the APIs' own logs, the checks, the durations, and the verdict.
+ * field practice (hand-ins, uploads, reviews, their failed requests), the cause of any 500 from the
+ * APIs' own logs, the checks, the durations, and the verdict.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verification } from './checks';
 import { measured } from './http';
 import type { LoadResult } from './load';
+import { practice } from './practice';
 import { folders, tail } from './processes';
 
 function percentile(sorted: number[], p: number): number {
@@ -141,6 +143,35 @@ export function printReport(
   for (const [kind, n] of [...errors.entries()].sort((x, y) => y[1] - x[1]))
     line(`  ${kind}`, `${n} (${((100 * n) / Math.max(1, requests)).toFixed(2)} %)`);
   line('served by (nginx upstream)', [...upstreamCounts.entries()].map(([u, n]) => `${u}: ${n}`).join(', '));
+  const p = v.practice;
+  console.log(`\nfield practice (${load.practising} coaches: tus uploads, hand-ins, the trainer's reviews)`);
+  line('hand-ins acknowledged / sent', `${p.handInsAcknowledged} / ${p.handIns}`);
+  line(
+    '  retried (same id sent again)',
+    `${p.handInsRetried} (${p.handInsReplayed} answered as a replay; ${practice.lostHandInAnswers} answers lost on purpose)`,
+  );
+  line('  failed (never acknowledged)', p.handInsFailed.length);
+  line('  stored, never acknowledged', p.handInsStoredNotAcked);
+  line('photos uploaded / started', `${p.uploadsAcknowledged} / ${p.uploads}`);
+  line('  upload bytes (photos, sent)', `${p.uploadBytes} (${practice.bytesSent} in PATCH bodies)`);
+  line('  PATCHes (uploads split in two)', `${practice.patches} (${practice.splits})`);
+  line(
+    '  resumes (HEAD after an error)',
+    `${practice.resumes} (${practice.lostPatchAnswers} PATCH answers lost on purpose)`,
+  );
+  line('  new upload (one spent)', practice.restarts);
+  line('  tus uploads left unfinished', p.unfinishedUploads);
+  line(
+    'reviews acknowledged / sent',
+    `${p.reviewsAcknowledged} / ${p.reviews} (${p.passed} pass, ${p.revised} revise)`,
+  );
+  line('  confirmed by reading the task', p.reviewsConfirmedByRead);
+  const practiceFailed = [...practice.errors.values()].reduce((n, x) => n + x, 0);
+  line(
+    'practice requests, failed',
+    `${practice.requests}, ${practiceFailed} (${((100 * practiceFailed) / Math.max(1, practice.requests)).toFixed(2)} %)`,
+  );
+  for (const [kind, n] of [...practice.errors.entries()].sort((x, y) => y[1] - x[1])) line(`  ${kind}`, n);
   // A 500 is a defect, not a fault of the run: say which error it was, from the APIs' own logs, while
   // they still exist (the run's folder goes at the end).
   const serverErrors = serverErrorReport(accessLog);
@@ -161,6 +192,15 @@ export function printReport(
       `${v.otherCohortsDiffering.size} (seeded by SQL, not by the run)`,
     );
   line('observatory rollups vs recount', v.rollupRows ? `${v.rollupRows} rows differ` : 'exact');
+  line(
+    'hand-ins, files, reviews as acked',
+    p.handInsWrong.length + p.evidenceWrong.length + p.reviewsWrong.length + p.orphanFiles
+      ? `${p.handInsWrong.length} hand-ins, ${p.evidenceWrong.length} files, ${p.reviewsWrong.length} reviews differ; ${p.orphanFiles} files without a row`
+      : 'exact (each upload one file on disk, sha256 and size)',
+  );
+  line('practice counts vs recount', p.countDiff.length ? `${p.countDiff.length} rows differ` : 'exact');
+  if (p.otherCohortsDiffering.size)
+    line('  (note) other cohorts differing', `${p.otherCohortsDiffering.size} (not the run's cohort)`);
   line('sign-in limit shared via Redis', limitShared ? 'yes' : 'NO');
   console.log(
     `\nload ${loadSeconds.toFixed(0)} s, drain ${drainSeconds.toFixed(1)} s, whole run ${((Date.now() - t0) / 1000).toFixed(0)} s`,
@@ -176,6 +216,8 @@ export function printVerdict(violations: string[]): void {
       console.error(`\n--- ${name}.log (tail)\n${tail(name, 15)}`);
     process.exitCode = 1;
   } else {
-    console.log('\nOK: every acknowledged event stored exactly once, none lost, counters and rollups exact');
+    console.log(
+      '\nOK: every acknowledged event, hand-in, upload and review stored exactly once, none lost, counters and rollups exact',
+    );
   }
 }

@@ -29,6 +29,8 @@ export interface Services {
   /** nginx's access log: method uri|status|upstream|upstream status|time|upstream time. */
   accessLog: string;
   databaseUrl: string;
+  /** The evidence folder both API processes keep practice files (and unfinished tus uploads) in. */
+  evidenceDir: string;
   redis: Redis;
   /** The prefix of every Redis key of the run's APIs. */
   keyPrefix: string;
@@ -119,6 +121,8 @@ export async function startServices(since0: () => string): Promise<Services> {
 
   // Two API processes; the first runs the migrations and the demo data (once), then the second starts.
   const keyPrefix = `tc-load-${randomBytes(4).toString('hex')}:`;
+  // One evidence folder for both processes: an upload created on one resumes on the other.
+  const evidenceDir = join(workDir, 'evidence');
   const apiEnv = (port: number, seed: boolean): Record<string, string> => ({
     NODE_ENV: 'production',
     PORT: String(port),
@@ -133,6 +137,7 @@ export async function startServices(since0: () => string): Promise<Services> {
     // Production refuses an address on this machine; only links in e-mails and certificates use it.
     PUBLIC_URL: 'https://load-faults.example.org',
     DATA_DIR: join(workDir, 'data'),
+    EVIDENCE_DIR: evidenceDir,
     WEB_DIST: join(workDir, 'no-web-build'),
     SIGN_IN_LIMIT_PER_ACCOUNT: String(ACCOUNT_LIMIT),
     // Every simulated coach signs in from 127.0.0.1; real ones come from many addresses.
@@ -178,6 +183,7 @@ export async function startServices(since0: () => string): Promise<Services> {
     base: `http://127.0.0.1:${nginxPort}`,
     accessLog,
     databaseUrl,
+    evidenceDir,
     redis,
     keyPrefix,
     apiPortA,
@@ -222,6 +228,21 @@ http {
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       # A request that could not reach a process goes to the other one. nginx resends a POST only if
       # it was not sent yet (connection refused); one cut mid-way is answered 502 and the client retries.
+      proxy_next_upstream error timeout;
+      proxy_next_upstream_tries 2;
+      proxy_connect_timeout 1s;
+      proxy_read_timeout 30s;
+    }
+    # Evidence uploads (tus): a PATCH streams to the process as it arrives (not buffered to disk
+    # first), within a photo's 1 MB and a voice note's or a PDF's 10 MB.
+    location /api/v1/practice/uploads {
+      client_max_body_size 11m;
+      proxy_request_buffering off;
+      proxy_pass http://api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_next_upstream error timeout;
       proxy_next_upstream_tries 2;
       proxy_connect_timeout 1s;
