@@ -39,14 +39,19 @@ async function loadTerritories(): Promise<Route[]> {
 
 /**
  * Cohorts know nothing of identity: the app tells them where the person may place a cohort (the
- * territories of their trainer roles, and an admin's admin territories).
+ * territories of their trainer roles, and an admin's admin territories). Nor of practice: the app
+ * gives the roster each coach's practical tasks (the practice domain's small roster entry).
  */
 async function loadCohorts(): Promise<Route[]> {
-  const cohorts = await import('@tc/cohorts/web');
+  const [cohorts, practice] = await Promise.all([
+    import('@tc/cohorts/web'),
+    import('@tc/practice/web/roster'),
+  ]);
   return [
     {
       path: '',
       providers: [
+        { provide: cohorts.ROSTER_TASK_STATES, useFactory: practice.rosterTaskStates },
         {
           provide: cohorts.TRAINER_SCOPE,
           useFactory: () => {

@@ -20,7 +20,16 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ProblemDetails, Roster, RosterQuery, RosterRow } from '@tc/shared/contracts';
+import type {
+  CohortTask,
+  CohortTaskStates,
+  LocalizedText,
+  ProblemDetails,
+  Roster,
+  RosterQuery,
+  RosterRow,
+  TaskStanding,
+} from '@tc/shared/contracts';
 import {
   LanguageService,
   ProblemMessageComponent,
@@ -41,6 +50,7 @@ import {
 } from 'rxjs';
 import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
+import { ROSTER_TASK_STATES } from '../../data-access/roster-task-states';
 import { CohortInvitationsComponent } from './cohort-invitations.component';
 
 type SortKey = NonNullable<RosterQuery['sort']>;
@@ -75,6 +85,32 @@ export function narrowed(f: {
   return !!f.q.trim() || f.status === 'withdrawn' || f.overdue !== '';
 }
 
+/** One task of one coach, as the roster's task column shows it. */
+export interface RosterTaskCell {
+  lessonKey: string;
+  moduleKey: string;
+  title: LocalizedText;
+  required: boolean;
+  /** `none`: nothing handed in (or every round withdrawn). */
+  state: TaskStanding | 'none';
+}
+
+/** A coach's state on each task of the cohort's version, in the course's order. */
+export function taskCells(
+  tasks: readonly CohortTask[],
+  states: Readonly<Record<string, TaskStanding>> | undefined,
+): RosterTaskCell[] {
+  return tasks.map((t) => ({ ...t, state: states?.[t.lessonKey] ?? 'none' }));
+}
+
+/** What stands beside a task's state, for the eye only: the state is always said in words. */
+export const TASK_STATE_MARKS: Record<RosterTaskCell['state'], string> = {
+  none: '○',
+  waiting: '◔',
+  returned: '↺',
+  passed: '✓',
+};
+
 /**
  * Who is enrolled and how far they are: sort, filter, search, export, withdraw; then who is invited.
  * Nobody enrolled yet: an invitation to enrol by e-mail or CSV instead of "nobody matches".
@@ -104,6 +140,7 @@ export class RosterComponent {
   private readonly lang = inject(LanguageService).lang;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly taskSource = inject(ROSTER_TASK_STATES);
 
   protected readonly phone = toSignal(
     inject(BreakpointObserver)
@@ -133,6 +170,17 @@ export class RosterComponent {
   protected readonly withdrawing = signal<RosterRow | null>(null);
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
   protected readonly busy = signal(false);
+
+  /** The practical tasks and where each coach stands (null: not provided, not loaded, or failed). */
+  private readonly taskStates = signal<CohortTaskStates | null>(null);
+  /** The tasks of the cohort's version; none: no task column. */
+  protected readonly tasks = computed(() => this.taskStates()?.tasks ?? []);
+  private readonly statesByEnrolment = computed(
+    () => new Map((this.taskStates()?.enrolments ?? []).map((e) => [e.enrolmentId, e.states])),
+  );
+  protected readonly marks = TASK_STATE_MARKS;
+  /** The one task of the version (the column's title), if it has just one. */
+  protected readonly onlyTask = computed(() => (this.tasks().length === 1 ? this.tasks()[0] : undefined));
 
   private readonly query = computed(() => ({ sort: this.sort(), order: this.order() }));
   /** Module titles by key, for the overdue badges. */
@@ -174,6 +222,23 @@ export class RosterComponent {
         this.problem.set(problem);
         this.shownFilters.set(f);
       });
+    // The task column: from the practice domain when the app provides it; a failure leaves it out.
+    const source = this.taskSource;
+    if (source)
+      combineLatest([id$, toObservable(this.store.enrolmentsChanged)])
+        .pipe(
+          switchMap(([id]) => (id ? source(id).pipe(catchError(() => of(null))) : of(null))),
+          takeUntilDestroyed(inject(DestroyRef)),
+        )
+        .subscribe((states) => this.taskStates.set(states));
+  }
+
+  protected taskCells(row: RosterRow): RosterTaskCell[] {
+    return taskCells(this.tasks(), this.statesByEnrolment().get(row.enrolmentId));
+  }
+
+  protected text(value: LocalizedText): string {
+    return textIn(value, this.lang());
   }
 
   /** Click on a column: sort by it, or flip the order when it is already the sort. */
