@@ -26,6 +26,12 @@
 // three short Lighthouse runs before each page (their median), so a host whose load changes during
 // the measurement is recalibrated page by page. CPU_SLOWDOWN=preset keeps the preset's 4x. The network
 // stays the preset's. The targets are judged on whichever is asked for.
+//
+// Side by side: BASELINE_URL=<url of a server with the other build> measures each page on both
+// servers in the same run, alternated (baseline then candidate, then candidate then baseline…) with
+// the same CPU slowdown, so that a host whose load changes hurts both alike. It prints, per page,
+// each side's median score, TBT, LCP and FCP and the ratios candidate / baseline. The targets are
+// judged on the candidate (BASE_URL). Start the baseline's own server with its own DATA_DIR and port.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -36,6 +42,7 @@ import { throttling } from 'lighthouse/core/config/constants.js';
 const DEFAULT_MOBILE_THROTTLING = throttling.mobileSlow4G;
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
+const BASELINE_URL = process.env.BASELINE_URL ?? null;
 const EMAIL = process.env.COACH_EMAIL ?? 'coach@example.org';
 const PASSWORD = process.env.COACH_PASSWORD ?? 'demo-password-2026';
 const TARGETS = { performance: 95, accessibility: 100 };
@@ -64,17 +71,17 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
 };
 
-async function healthy() {
+async function healthy(base) {
   try {
-    return (await fetch(`${BASE_URL}/api/health`)).ok;
+    return (await fetch(`${base}/api/health`)).ok;
   } catch {
     return false;
   }
 }
 
 /** Signs the coach in: the access token and the refresh cookie (`name=value`). */
-async function signIn() {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/sign-in`, {
+async function signIn(base) {
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
@@ -86,14 +93,12 @@ async function signIn() {
 }
 
 /** The coach's first enrolment: its course page, its first text lesson and its first quiz. */
-async function coursePaths() {
-  const { accessToken } = await signIn();
+async function coursePaths(base) {
+  const { accessToken } = await signIn(base);
   const headers = { authorization: `Bearer ${accessToken}` };
-  const [first] = await (await fetch(`${BASE_URL}/api/v1/me/enrolments`, { headers })).json();
+  const [first] = await (await fetch(`${base}/api/v1/me/enrolments`, { headers })).json();
   if (!first) throw new Error(`${EMAIL} has no enrolment`);
-  const learner = await (
-    await fetch(`${BASE_URL}/api/v1/enrolments/${first.enrolmentId}`, { headers })
-  ).json();
+  const learner = await (await fetch(`${base}/api/v1/enrolments/${first.enrolmentId}`, { headers })).json();
   const lessons = { text: [], quiz: [] };
   const walk = (node) => {
     if (Array.isArray(node)) node.forEach(walk);
@@ -113,19 +118,26 @@ async function coursePaths() {
   };
 }
 
-if (!(await healthy())) {
-  console.error(`No server at ${BASE_URL}: start one (npm run serve:e2e, or npm start) or set BASE_URL.`);
-  process.exit(2);
+for (const base of [BASE_URL, BASELINE_URL].filter(Boolean)) {
+  if (!(await healthy(base))) {
+    console.error(`No server at ${base}: start one (npm run serve:e2e, or npm start) or set BASE_URL.`);
+    process.exit(2);
+  }
 }
 
-const paths = await coursePaths();
-const allPages = [
-  { name: 'sign-in', path: '/sign-in', signedIn: false },
-  { name: 'learner home', path: '/', signedIn: true },
-  { name: 'course page', path: paths.course, signedIn: true },
-  { name: 'text lesson', path: paths.text, signedIn: true },
-  { name: 'quiz', path: paths.quiz, signedIn: true },
-];
+/** The five pages on one server (its own demo data: its own enrolment). */
+async function pagesOf(base) {
+  const paths = await coursePaths(base);
+  return [
+    { name: 'sign-in', path: '/sign-in', signedIn: false },
+    { name: 'learner home', path: '/', signedIn: true },
+    { name: 'course page', path: paths.course, signedIn: true },
+    { name: 'text lesson', path: paths.text, signedIn: true },
+    { name: 'quiz', path: paths.quiz, signedIn: true },
+  ].map((page) => ({ ...page, base }));
+}
+const allPages = await pagesOf(BASE_URL);
+const baselinePages = BASELINE_URL ? await pagesOf(BASELINE_URL) : null;
 // PAGES=quiz,sign-in measures only those (names without spaces: learner-home, course-page…).
 const only = process.env.PAGES?.split(',').map((p) => p.trim());
 const pages = only ? allPages.filter((p) => only.includes(p.name.replace(/ /g, '-'))) : allPages;
@@ -138,14 +150,20 @@ const browser = await puppeteer.connect({
   browserURL: `http://127.0.0.1:${chrome.port}`,
   defaultViewport: null,
 });
+// A measurement stopped midway (Ctrl-C, kill) leaves no headless Chromium behind.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    chrome.kill();
+    process.exit(130);
+  });
 if (REPORT_DIR) mkdirSync(REPORT_DIR, { recursive: true });
 
-/** One Lighthouse run of one page; a run whose trace came back broken (NO_NAVSTART, seen on a busy machine) is done once more. */
-async function measure(page, run, cpuSlowdown, retried = false) {
-  const extraHeaders = page.signedIn ? { Cookie: (await signIn()).cookie } : undefined;
-  const tab = page.signedIn ? await tabWithSessionHint() : undefined;
+/** One Lighthouse run of one page; a run whose trace came back broken (NO_NAVSTART, seen on a busy machine) is done again, up to three times in all. */
+async function measure(page, run, cpuSlowdown, attempt = 1) {
+  const extraHeaders = page.signedIn ? { Cookie: (await signIn(page.base)).cookie } : undefined;
+  const tab = page.signedIn ? await tabWithSessionHint(page.base) : undefined;
   const runner = await lighthouse(
-    `${BASE_URL}${page.path}`,
+    `${page.base}${page.path}`,
     {
       port: chrome.port,
       output: 'json',
@@ -162,7 +180,7 @@ async function measure(page, run, cpuSlowdown, retried = false) {
   const lhr = runner?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${page.path}`);
   if (lhr.runtimeError) {
-    if (!retried) return measure(page, run, cpuSlowdown, true);
+    if (attempt < 3) return measure(page, run, cpuSlowdown, attempt + 1);
     throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   }
   if (new URL(lhr.finalDisplayedUrl).pathname !== page.path) {
@@ -171,7 +189,11 @@ async function measure(page, run, cpuSlowdown, retried = false) {
     );
   }
   if (REPORT_DIR) {
-    writeFileSync(join(REPORT_DIR, `${page.name.replace(/\W+/g, '-')}-${run}.json`), JSON.stringify(lhr));
+    const side = page.base === BASELINE_URL ? '-baseline' : '';
+    writeFileSync(
+      join(REPORT_DIR, `${page.name.replace(/\W+/g, '-')}${side}-${run}.json`),
+      JSON.stringify(lhr),
+    );
   }
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failing = Object.values(lhr.audits)
@@ -185,6 +207,10 @@ async function measure(page, run, cpuSlowdown, retried = false) {
     metrics: Object.entries(METRICS)
       .map(([short, id]) => `${short} ${lhr.audits[id]?.displayValue ?? '?'}`)
       .join(', '),
+    // The metrics in milliseconds (CLS unitless), for the side-by-side medians.
+    values: Object.fromEntries(
+      Object.entries(METRICS).map(([short, id]) => [short, lhr.audits[id]?.numericValue ?? NaN]),
+    ),
     failing,
     // Lighthouse's CPU benchmark of this machine during the run (a mid-range desktop scores ~1000+;
     // below that the 4x CPU slowdown of the mobile preset overstates the phone's work).
@@ -197,13 +223,13 @@ async function measure(page, run, cpuSlowdown, retried = false) {
  * A tab on an emptied origin (storage, service workers, cache, cookies) that holds only the session
  * hint, as a returning coach's browser would after its cache was cleared.
  */
-async function tabWithSessionHint() {
+async function tabWithSessionHint(base) {
   const tab = await browser.newPage();
   const cdp = await tab.createCDPSession();
-  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(BASE_URL).origin, storageTypes: 'all' });
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(base).origin, storageTypes: 'all' });
   await cdp.send('Network.clearBrowserCache');
   await cdp.send('Network.clearBrowserCookies');
-  await tab.goto(`${BASE_URL}/api/health`);
+  await tab.goto(`${base}/api/health`);
   await tab.evaluate(() => localStorage.setItem('tc.session', '1'));
   await cdp.detach();
   return tab;
@@ -224,28 +250,48 @@ async function benchmarkIndex() {
   return median(indices);
 }
 
+/** A page's figure from its runs: the median score, and the run whose score is the median speaks for it. */
+function summary(page, runs) {
+  const performance = median(runs.map((r) => r.performance));
+  const typical = runs.find((r) => r.performance === performance) ?? runs[0];
+  return {
+    ...page,
+    ...typical,
+    performance,
+    accessibility: median(runs.map((r) => r.accessibility)),
+    // Each metric's own median over the runs (side by side compares these).
+    medians: Object.fromEntries(
+      Object.keys(METRICS).map((short) => [short, median(runs.map((r) => r.values[short]))]),
+    ),
+    each: runs.map((r) => `${r.performance}/${r.accessibility}`).join(' '),
+    benchmarks: runs.map((r) => r.benchmarkIndex).join(' '),
+    cpuSlowdown: runs[0].cpuSlowdown,
+  };
+}
+
 const results = [];
+const baselineResults = [];
 try {
   for (const page of pages) {
     const index = FIXED_SLOWDOWN === null ? await benchmarkIndex() : null;
-    const cpuSlowdown = FIXED_SLOWDOWN ?? Math.round(((4 * index) / CALIBRATED_INDEX) * 10) / 10;
+    const cpuSlowdown = Math.max(1, FIXED_SLOWDOWN ?? Math.round(((4 * index) / CALIBRATED_INDEX) * 10) / 10);
+    const baselinePage = baselinePages?.find((p) => p.name === page.name);
     const runs = [];
+    const baselineRuns = [];
     for (let run = 1; run <= RUNS; run++) {
-      runs.push(await measure(page, run, Math.max(1, cpuSlowdown)));
-      console.error(`${page.name} run ${run}: ${runs.at(-1).performance}`);
+      // Side by side: the two builds take turns going first, with the same CPU slowdown.
+      const order = !baselinePage ? [page] : run % 2 ? [baselinePage, page] : [page, baselinePage];
+      for (const side of order) {
+        const result = await measure(side, run, cpuSlowdown);
+        (side === baselinePage ? baselineRuns : runs).push(result);
+        const label = baselinePage ? (side === baselinePage ? ' (baseline)' : ' (candidate)') : '';
+        console.error(
+          `${page.name}${label} run ${run}: ${result.performance} (${result.metrics}; index ${result.benchmarkIndex})`,
+        );
+      }
     }
-    const performance = median(runs.map((r) => r.performance));
-    // The run whose performance is the median speaks for the page (its metrics and audits).
-    const typical = runs.find((r) => r.performance === performance) ?? runs[0];
-    results.push({
-      ...page,
-      ...typical,
-      performance,
-      accessibility: median(runs.map((r) => r.accessibility)),
-      each: runs.map((r) => `${r.performance}/${r.accessibility}`).join(' '),
-      benchmarks: runs.map((r) => r.benchmarkIndex).join(' '),
-      cpuSlowdown: runs[0].cpuSlowdown,
-    });
+    results.push(summary(page, runs));
+    if (baselinePage) baselineResults.push(summary(baselinePage, baselineRuns));
   }
 } finally {
   await browser.disconnect();
@@ -269,5 +315,24 @@ for (const r of results) {
     `${''.padEnd(14)} CPU benchmark index per run: ${r.benchmarks} (CPU slowdown applied: ${r.cpuSlowdown}x)`,
   );
   if (r.failing.length) console.log(`${''.padEnd(14)} audits under 90: ${r.failing.join(', ')}`);
+}
+
+if (BASELINE_URL) {
+  const ms = (v) => `${Math.round(v)}`.padStart(5);
+  const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : '-').padStart(5);
+  console.log(
+    `\nSide by side, candidate ${BASE_URL} vs baseline ${BASELINE_URL}, alternated, medians of ${RUNS} run(s) each (ms; ratio = candidate / baseline)\n`,
+  );
+  console.log(
+    `${'page'.padEnd(14)} ${'perf base→cand'.padStart(15)}  ${'TBT base→cand ratio'.padStart(21)}  ${'LCP base→cand ratio'.padStart(21)}  ${'FCP base→cand ratio'.padStart(21)}  every run base | cand`,
+  );
+  for (const c of results) {
+    const b = baselineResults.find((r) => r.name === c.name);
+    const cell = (short) =>
+      `${ms(b.medians[short])}→${ms(c.medians[short])} ${ratio(c.medians[short], b.medians[short])}`;
+    console.log(
+      `${c.name.padEnd(14)} ${`${b.performance}→${c.performance}`.padStart(15)}  ${cell('TBT').padStart(21)}  ${cell('LCP').padStart(21)}  ${cell('FCP').padStart(21)}  ${b.each} | ${c.each}`,
+    );
+  }
 }
 process.exit(under ? 1 : 0);
