@@ -1,19 +1,48 @@
 import type { CourseContent } from '@tc/shared/contracts';
 import type { AuthPrincipal } from '@tc/shared/api';
-import { seedDemoPractice } from '@tc/demo/api';
+import { DEMO_PEERS, seedDemoPractice, seedDemoQueue } from '@tc/demo/api';
 import { EvidenceService, SubmissionsService } from '@tc/practice/api';
 import { taskCohort } from '../testing/practice-world';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 /**
  * The demo's practice: on a course with a practical task, the demo coach's round (three generated
- * photos without EXIF, and a text) returned by the demo trainer with feedback, in the trainer's queue.
+ * photos without EXIF, and a text) returned by the demo trainer with feedback, in the trainer's queue;
+ * then the other demo coaches' rounds: two waiting for the trainer (oldest first), one passed.
  */
 describe('demo data: a round of the practical task, returned for revision (real database)', () => {
   let t: TestApp;
+  /** The cohort of the first case, and its version's content. */
+  let cohortId: string;
+  let content: CourseContent;
   afterAll(async () => {
     await t?.close();
   });
+  // The principals as the auth guard builds them, for the services the demo seed calls.
+  const principalOf = async (email: string): Promise<AuthPrincipal> => {
+    const rows = (await t.dataSource.query(
+      `SELECT u.id AS user_id, ra.id, ra.role, ra.territory_id, tr.path
+         FROM users u JOIN role_assignments ra ON ra.user_id = u.id JOIN territories tr ON tr.id = ra.territory_id
+        WHERE u.email = $1`,
+      [email],
+    )) as {
+      user_id: string;
+      id: string;
+      role: AuthPrincipal['roles'][number]['role'];
+      territory_id: string;
+      path: string;
+    }[];
+    return {
+      userId: rows[0]!.user_id,
+      email,
+      roles: rows.map((r) => ({
+        assignmentId: r.id,
+        role: r.role,
+        territoryId: r.territory_id,
+        territoryPath: r.path,
+      })),
+    };
+  };
 
   it('hands in three photos and a text, returns them with feedback, and the queue shows it', async () => {
     t = await createTestApp();
@@ -23,43 +52,17 @@ describe('demo data: a round of the practical task, returned for revision (real 
     const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
       id: string;
     }[];
-    const { cohortId, enrolmentId } = await taskCohort(
-      t,
-      { coach, trainer },
-      { courseId: course!.id, territoryId: oriental!.id },
-    );
+    const made = await taskCohort(t, { coach, trainer }, { courseId: course!.id, territoryId: oriental!.id });
+    cohortId = made.cohortId;
+    const enrolmentId = made.enrolmentId;
     const [version] = (await t.dataSource.query(
       `SELECT content FROM course_versions WHERE course_id = $1 ORDER BY number DESC LIMIT 1`,
       [course!.id],
     )) as { content: CourseContent }[];
-    // The principals as the auth guard builds them, for the services the demo seed calls.
-    const principal = async (email: string): Promise<AuthPrincipal> => {
-      const rows = (await t.dataSource.query(
-        `SELECT u.id AS user_id, ra.id, ra.role, ra.territory_id, tr.path
-           FROM users u JOIN role_assignments ra ON ra.user_id = u.id JOIN territories tr ON tr.id = ra.territory_id
-          WHERE u.email = $1`,
-        [email],
-      )) as {
-        user_id: string;
-        id: string;
-        role: AuthPrincipal['roles'][number]['role'];
-        territory_id: string;
-        path: string;
-      }[];
-      return {
-        userId: rows[0]!.user_id,
-        email,
-        roles: rows.map((r) => ({
-          assignmentId: r.id,
-          role: r.role,
-          territoryId: r.territory_id,
-          territoryPath: r.path,
-        })),
-      };
-    };
+    content = version!.content;
     await seedDemoPractice(
       { evidence: t.app.get(EvidenceService), submissions: t.app.get(SubmissionsService) },
-      { coach: await principal('coach@example.org'), trainer: await principal('trainer@example.org') },
+      { coach: await principalOf('coach@example.org'), trainer: await principalOf('trainer@example.org') },
       enrolmentId,
       version!.content,
     );
@@ -81,5 +84,79 @@ describe('demo data: a round of the practical task, returned for revision (real 
       'image/jpeg',
       'image/jpeg',
     ]);
+  });
+
+  it('the other demo coaches fill the queue: two rounds wait, one passed, and the roster says so', async () => {
+    const admin = (await t.signIn('admin@example.org')).accessToken;
+    const trainer = (await t.signIn('trainer@example.org')).accessToken;
+    const [oriental] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as {
+      id: string;
+    }[];
+    // The demo's coaches as the seed makes them: coaches of L'Oriental, enrolled in the cohort.
+    for (const peer of DEMO_PEERS) {
+      const invite = await t.request('POST', '/api/v1/users/invitations', {
+        token: admin,
+        body: {
+          email: peer.email,
+          displayName: peer.displayName,
+          role: 'coach',
+          territoryId: oriental!.id,
+          preferredLanguage: 'fr',
+        },
+      });
+      expect(invite.status).toBe(201);
+      const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
+        body: { token: String(invite.body.link.url).split('/').pop(), password: 'demo-password-2026' },
+      });
+      expect(accepted.status).toBeLessThan(300);
+    }
+    const enrol = await t.request('POST', `/api/v1/cohorts/${cohortId}/enrolments`, {
+      token: trainer,
+      body: { emails: DEMO_PEERS.map((p) => p.email) },
+    });
+    expect(enrol.status).toBeLessThan(300);
+    const rounds = [];
+    for (const peer of DEMO_PEERS) {
+      const coach = await principalOf(peer.email);
+      const [enrolment] = (await t.dataSource.query(
+        `SELECT id FROM enrolments WHERE cohort_id = $1 AND user_id = $2`,
+        [cohortId, coach.userId],
+      )) as { id: string }[];
+      rounds.push({ coach, enrolmentId: enrolment!.id, ...peer.round });
+    }
+    await seedDemoQueue(
+      { evidence: t.app.get(EvidenceService), submissions: t.app.get(SubmissionsService) },
+      await principalOf('trainer@example.org'),
+      rounds,
+      content,
+    );
+
+    const queue = async (status: string) =>
+      (
+        await t.request('GET', `/api/v1/cohorts/${cohortId}/practice/queue?status=${status}`, {
+          token: trainer,
+        })
+      ).body as { items: { coachName: string; fileCount: number; round: number }[]; counts: object };
+    const waiting = await queue('waiting');
+    // Oldest first: Hamza handed in two days ago, Imane yesterday.
+    expect(waiting.items.map((i) => [i.coachName, i.round, i.fileCount])).toEqual([
+      ['Hamza El Idrissi', 1, 3],
+      ['Imane Bouzidi', 1, 3],
+    ]);
+    expect(waiting.counts).toEqual({ waiting: 2, returned: 1, passed: 1 });
+    expect((await queue('passed')).items.map((i) => i.coachName)).toEqual(['Khadija Ziani']);
+
+    // The roster's task column: every state of the task among the cohort's four coaches (the demo's
+    // rounds are of the course's first task).
+    const states = await t.request('GET', `/api/v1/cohorts/${cohortId}/task-states`, { token: trainer });
+    const lessonKey = states.body.tasks[0].lessonKey as string;
+    const byEnrolment = Object.fromEntries(
+      (states.body.enrolments as { enrolmentId: string; states: Record<string, string> }[]).map((e) => [
+        e.enrolmentId,
+        e.states[lessonKey],
+      ]),
+    );
+    expect(Object.values(byEnrolment).sort()).toEqual(['passed', 'returned', 'waiting', 'waiting']);
+    expect(byEnrolment[rounds[2]!.enrolmentId]).toBe('passed');
   });
 });

@@ -1,6 +1,13 @@
-export { DEMO_ACCOUNTS, DEMO_COHORT, DEMO_PASSWORD, DEMO_POPULATION, seedDemoData } from './lib/demo-seed';
+export {
+  DEMO_ACCOUNTS,
+  DEMO_COHORT,
+  DEMO_PASSWORD,
+  DEMO_PEERS,
+  DEMO_POPULATION,
+  seedDemoData,
+} from './lib/demo-seed';
 export { demoCourse, DEMO_PHOTO_HASH, DEMO_PHOTO_URL } from './lib/assets';
-export { seedDemoPractice } from './lib/demo-practice';
+export { seedDemoPractice, seedDemoQueue } from './lib/demo-practice';
 export {
   type PopulationOptions,
   type PopulationSummary,

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/api';
 import { TerritoryEntity } from '@tc/territories/api';
 import { demoCourse, DEMO_PHOTO_HASH, readDemoCourseFile, readDemoPhoto } from './assets';
-import { seedDemoPractice } from './demo-practice';
+import { seedDemoPractice, seedDemoQueue } from './demo-practice';
 import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -66,6 +66,60 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/**
+ * Three more coaches of the demo cohort (seeded with it: the learning demo only), who have handed in the
+ * course's practical task: two wait for the trainer's review, one was passed. Same password.
+ */
+export const DEMO_PEERS: (DemoAccount & {
+  round: { text: string; daysAgo: number; passed: boolean; grounds: string[] };
+})[] = [
+  {
+    email: 'hamza.elidrissi@example.org',
+    displayName: 'Hamza El Idrissi',
+    role: 'coach',
+    scope: 'MA-02',
+    workTerritory: 'MA-OUJ',
+    organisationType: 'cooperative',
+    organisationName: 'Coopérative Nour Angad',
+    round: {
+      text: 'Coopérative Nour Angad (Oujda) : catalogue WhatsApp Business ouvert avec trois fiches (huile d’olive, miel, amlou), prix au litre et au kilo. Le trésorier l’a partagé dans le groupe des clientes.',
+      daysAgo: 2,
+      passed: false,
+      grounds: ['#5b4636', '#8a6d1f', '#3d5a40'],
+    },
+  },
+  {
+    email: 'imane.bouzidi@example.org',
+    displayName: 'Imane Bouzidi',
+    role: 'coach',
+    scope: 'MA-02',
+    workTerritory: 'MA-NAD',
+    organisationType: 'association',
+    organisationName: 'Association Rif Solidaire',
+    round: {
+      text: 'Association Rif Solidaire (Nador) : trois fiches produit pour les tapis tissés des adhérentes, avec l’origine et le prix. Il reste à ajouter les tailles.',
+      daysAgo: 1,
+      passed: false,
+      grounds: ['#6b2f4a', '#2f4f6b', '#6b5b2f'],
+    },
+  },
+  {
+    email: 'khadija.ziani@example.org',
+    displayName: 'Khadija Ziani',
+    role: 'coach',
+    scope: 'MA-02',
+    workTerritory: 'MA-TAI',
+    organisationType: 'cooperative',
+    organisationName: 'Coopérative Amal Taourirt',
+    round: {
+      text: 'Coopérative Amal Taourirt : catalogue de quatre fiches (couscous, dattes, plantes aromatiques, savon), photographiées en plein jour, prix au kilo et origine indiqués. Partagé avec deux épiceries de Taourirt.',
+      daysAgo: 6,
+      passed: true,
+      grounds: ['#4a3b2a', '#2a4a3b', '#3b2a4a'],
+    },
+  },
+];
+
 interface DemoServices {
   passwords: PasswordService;
   imports: CourseImportService;
@@ -110,7 +164,7 @@ export async function seedDemoData(
     evidence: app.get(EvidenceService),
     submissions: app.get(SubmissionsService),
   };
-  const created = await seedAccounts(dataSource, services.passwords);
+  const created = await seedAccounts(dataSource, services.passwords, DEMO_ACCOUNTS);
   await seedCourse(dataSource, services);
   if (options.learning) {
     await seedCohort(dataSource, services);
@@ -141,11 +195,12 @@ async function principalOf(dataSource: DataSource, email: string): Promise<AuthP
 
 /**
  * A running cohort of the demo course in L'Oriental, with the demo coach enrolled and module 1's
- * lessons read (its quiz still to take), so a first look at the coach's side has something to show.
+ * lessons read (its quiz still to take), so a first look at the coach's side has something to show;
+ * and three more coaches whose hand-ins of the practical task fill the trainer's queue.
  */
 async function seedCohort(
   dataSource: DataSource,
-  { cohorts, enrolments, progress, evidence, submissions }: DemoServices,
+  { cohorts, enrolments, progress, evidence, submissions, passwords }: DemoServices,
 ): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
   if (exists.length) return;
@@ -168,14 +223,15 @@ async function seedCohort(
     deadlines: demoCourse().modules.map((m, i) => ({ moduleKey: m.key, daysAfterStart: 21 * (i + 1) })),
   });
   await cohorts.update(trainer, cohort.id, { status: 'running' });
-  await enrolments.enrolEmails(trainer, cohort.id, ['coach@example.org']);
-  const coach = await principalOf(dataSource, 'coach@example.org');
-  const mine = (await enrolments.mine(coach)).find((e) => e.cohortId === cohort.id);
+  await seedAccounts(dataSource, passwords, DEMO_PEERS);
+  await enrolments.enrolEmails(trainer, cohort.id, ['coach@example.org', ...DEMO_PEERS.map((p) => p.email)]);
   // Enrolled when the cohort started: progress dated before the enrolment would be refused.
-  await dataSource.query('UPDATE enrolments SET enrolled_at = $2 WHERE id = $1', [
-    mine?.enrolmentId,
+  await dataSource.query('UPDATE enrolments SET enrolled_at = $2 WHERE cohort_id = $1', [
+    cohort.id,
     new Date(Date.now() - 14 * 86_400_000),
   ]);
+  const coach = await principalOf(dataSource, 'coach@example.org');
+  const mine = (await enrolments.mine(coach)).find((e) => e.cohortId === cohort.id);
   const module1 = demoCourse().modules[0]?.lessons.filter((l) => l.kind !== 'quiz') ?? [];
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
   await progress.ingest(
@@ -205,6 +261,13 @@ async function seedCohort(
     mine?.enrolmentId as string,
     course?.content as CourseContent,
   );
+  const rounds = [];
+  for (const peer of DEMO_PEERS) {
+    const principal = await principalOf(dataSource, peer.email);
+    const enrolment = (await enrolments.mine(principal)).find((e) => e.cohortId === cohort.id);
+    rounds.push({ coach: principal, enrolmentId: enrolment?.enrolmentId as string, ...peer.round });
+  }
+  await seedDemoQueue({ evidence, submissions }, trainer, rounds, course?.content as CourseContent);
 }
 
 /**
@@ -229,7 +292,11 @@ async function seedCourse(
   new Logger('DemoSeed').log(`Published the demo course "${file.slug}" as version ${version.number}`);
 }
 
-async function seedAccounts(dataSource: DataSource, passwords: PasswordService): Promise<number> {
+async function seedAccounts(
+  dataSource: DataSource,
+  passwords: PasswordService,
+  accounts: readonly DemoAccount[],
+): Promise<number> {
   const logger = new Logger('DemoSeed');
   const hash = await passwords.hash(DEMO_PASSWORD);
   let created = 0;
@@ -238,7 +305,7 @@ async function seedAccounts(dataSource: DataSource, passwords: PasswordService):
       where: { level: 'root' },
       order: { createdAt: 'ASC' },
     });
-    for (const account of DEMO_ACCOUNTS) {
+    for (const account of accounts) {
       if (await manager.exists(UserEntity, { where: { email: account.email } })) continue;
       const scope = account.scope
         ? await manager.findOneOrFail(TerritoryEntity, { where: { code: account.scope } })
