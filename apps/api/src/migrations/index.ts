@@ -20,6 +20,7 @@ import { AddTaskLessons1765400000000 } from './1765400000000-AddTaskLessons';
 import { CreatePractice1765410000000 } from './1765410000000-CreatePractice';
 import { CreatePracticeCounts1765420000000 } from './1765420000000-CreatePracticeCounts';
 import { CreatePracticeReviewDays1765430000000 } from './1765430000000-CreatePracticeReviewDays';
+import { AddPracticeMonths1765440000000 } from './1765440000000-AddPracticeMonths';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreatePractice1765410000000,
   CreatePracticeCounts1765420000000,
   CreatePracticeReviewDays1765430000000,
+  AddPracticeMonths1765440000000,
 ];

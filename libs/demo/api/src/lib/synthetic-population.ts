@@ -154,7 +154,8 @@ async function populate(m: EntityManager, o: PopulationOptions, domain: string):
   );
   // A practical task is done only once a trainer passed it: each done task has its round, handed in
   // when the coach opened it and passed (each criterion's highest level) when the lesson was completed,
-  // with the cohort's practice counts and review waits appended as a review appends them.
+  // with the cohort's practice counts and review waits appended as a review appends them (each stage in
+  // the month it happened).
   const tasks = course.content.modules.flatMap((mod) =>
     mod.lessons.flatMap((l) =>
       l.kind === 'task' && l.task ? [{ module: mod.key, key: l.key, task: l.task }] : [],
@@ -195,12 +196,17 @@ async function populate(m: EntityManager, o: PopulationOptions, domain: string):
       [admin.id],
     );
     await m.query(
-      `INSERT INTO practice_count_deltas (cohort_id, territory_id, handed_in, reviewed, passed)
-       SELECT cohort_id, territory_id, count(*), count(*), count(*) FROM syn_rounds GROUP BY 1, 2`,
+      `INSERT INTO practice_count_deltas (cohort_id, territory_id, month, handed_in, reviewed, passed)
+       SELECT cohort_id, territory_id, date_trunc('month', handed_in_at AT TIME ZONE 'UTC')::date, count(*), 0, 0
+         FROM syn_rounds GROUP BY 1, 2, 3
+       UNION ALL
+       SELECT cohort_id, territory_id, date_trunc('month', decided_at AT TIME ZONE 'UTC')::date, 0, count(*), count(*)
+         FROM syn_rounds GROUP BY 1, 2, 3`,
     );
     await m.query(
-      `INSERT INTO practice_review_day_deltas (cohort_id, territory_id, days, n)
-       SELECT cohort_id, territory_id, 0, count(*) FROM syn_rounds GROUP BY 1, 2`,
+      `INSERT INTO practice_review_day_deltas (cohort_id, territory_id, month, days, n)
+       SELECT cohort_id, territory_id, date_trunc('month', decided_at AT TIME ZONE 'UTC')::date, 0, count(*)
+         FROM syn_rounds GROUP BY 1, 2, 3`,
     );
   }
   await m.query(

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CompletionReport, Locale } from '@tc/shared/contracts';
-import { CATEGORY, WORDS, completionTable, exportStream, moment, territoryFileName } from './exports';
+import type { CompletionReport, Locale, PracticeReport } from '@tc/shared/contracts';
+import {
+  CATEGORY,
+  WORDS,
+  completionTable,
+  exportStream,
+  moment,
+  practiceTable,
+  territoryFileName,
+} from './exports';
 
 const LOCALES: Locale[] = ['fr', 'ar', 'en'];
 const I18N = resolve(__dirname, '../../../../../apps/web/public/i18n');
@@ -46,6 +54,12 @@ const SAME_AS_SCREEN: Partial<Record<keyof (typeof WORDS)['fr'], string>> = {
   after: 'observatory.competences.after',
   gain: 'observatory.competences.gain',
   direct: 'observatory.table.direct',
+  handedIn: 'observatory.practice.handedIn',
+  reviewed: 'observatory.practice.reviewed',
+  passed: 'observatory.practice.passed',
+  medianDaysToReview: 'observatory.practice.median',
+  beyond: 'observatory.practice.beyond',
+  practiceMonths: 'observatory.practice.months',
 };
 
 const CATEGORY_KEYS: Record<string, string> = {
@@ -130,6 +144,66 @@ describe('files say what the screen says', () => {
   it('heads the Arabic table with the screen’s words', () => {
     const table = completionTable(report(), 'ar');
     expect(table.header.slice(0, 3)).toEqual(['المجال الترابي', 'المسجلون', 'بدؤوا']);
+  });
+
+  it('writes field practice in the screen’s words, hidden cells as on screen', () => {
+    const practice: PracticeReport = {
+      filters: { territoryId: ORIENTAL.id, from: '2026-01', to: null, courseId: null },
+      territory: ORIENTAL,
+      course: null,
+      breadcrumb: [ORIENTAL],
+      k: 5,
+      territories: [
+        {
+          key: 'x',
+          label: { fr: 'Oujda-Angad', ar: 'وجدة أنجاد', en: 'Oujda-Angad' },
+          drillable: false,
+          handedIn: 12,
+          reviewed: null,
+          passed: 0,
+          medianDaysToReview: 31,
+        },
+        {
+          key: `direct:${ORIENTAL.id}`,
+          label: ORIENTAL.name,
+          handedIn: 0,
+          reviewed: 0,
+          passed: 0,
+          medianDaysToReview: null,
+        },
+      ],
+      cohorts: [
+        {
+          key: 'c',
+          label: { fr: 'Cohorte 1' },
+          handedIn: 12,
+          reviewed: 9,
+          passed: 6,
+          medianDaysToReview: 2.5,
+        },
+      ],
+      cohortPage: { offset: 0, limit: 1, total: 1 },
+      total: { key: 'total', label: null, handedIn: 12, reviewed: null, passed: 0, medianDaysToReview: null },
+      suppressedCells: 2,
+      generatedAt: '2026-12-06T13:08:00.000Z',
+    };
+    const ar = practiceTable(practice, 'ar');
+    expect(ar.title).toBe('المرصد — الممارسة الميدانية');
+    expect(ar.header).toEqual([
+      'الجدول',
+      'الاسم',
+      'مسلَّمة',
+      'مراجَعة',
+      'مجتازة',
+      'الأيام الوسيطة قبل المراجعة',
+    ]);
+    expect(ar.notes).toContain('من (الشهر): 2026-01');
+    expect(ar.rows).toEqual([
+      ['المجال الترابي', 'وجدة أنجاد', 12, '< 5', 0, '> 30 يومًا'],
+      ['المجال الترابي', 'الأفواج الملحقة مباشرة بـالشرق', 0, 0, 0, ''],
+      ['الفوج', 'Cohorte 1', 12, 9, 6, 2.5],
+      ['', 'المجموع', 12, '< 5', 0, ''],
+    ]);
   });
 });
 

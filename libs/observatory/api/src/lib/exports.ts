@@ -8,6 +8,8 @@ import type {
   Locale,
   LocalizedText,
   ObservatoryTerritory,
+  PracticeReport,
+  PracticeRow,
 } from '@tc/shared/contracts';
 import { exportMoment as moment, spreadsheetStream } from '@tc/shared/api';
 
@@ -24,6 +26,7 @@ export interface ExportTable {
 type Words = Record<
   | 'completionTitle'
   | 'competenceTitle'
+  | 'practiceTitle'
   | 'territory'
   | 'groupBy'
   | 'from'
@@ -54,6 +57,14 @@ type Words = Record<
   | 'after'
   | 'gain'
   | 'direct'
+  | 'table'
+  | 'name'
+  | 'handedIn'
+  | 'reviewed'
+  | 'passed'
+  | 'medianDaysToReview'
+  | 'beyond'
+  | 'practiceMonths'
   | 'sheet'
   | 'timeZone',
   string
@@ -67,6 +78,7 @@ export const WORDS: Record<Locale, Words> = {
   fr: {
     completionTitle: 'Observatoire — parcours des coachs',
     competenceTitle: 'Observatoire — compétences DigComp',
+    practiceTitle: 'Observatoire — pratique de terrain',
     territory: 'Territoire',
     groupBy: 'Regrouper par',
     from: 'Depuis (mois)',
@@ -98,12 +110,22 @@ export const WORDS: Record<Locale, Words> = {
     after: 'Niveau après',
     gain: 'Progression',
     direct: 'Cohortes rattachées directement à {territory}',
+    table: 'Tableau',
+    name: 'Nom',
+    handedIn: 'Rendues',
+    reviewed: 'Relues',
+    passed: 'Validées',
+    medianDaysToReview: 'Jours médians avant relecture',
+    beyond: '> 30 j',
+    practiceMonths:
+      'Chaque étape compte dans le mois où elle a eu lieu : les rendus au mois du rendu, les relectures, validations et jours avant relecture au mois de la relecture.',
     sheet: 'Observatoire',
     timeZone: 'heure du Maroc',
   },
   ar: {
     completionTitle: 'المرصد — مسار المدربين',
     competenceTitle: 'المرصد — كفايات DigComp',
+    practiceTitle: 'المرصد — الممارسة الميدانية',
     territory: 'المجال الترابي',
     groupBy: 'التجميع حسب',
     from: 'من (الشهر)',
@@ -135,12 +157,22 @@ export const WORDS: Record<Locale, Words> = {
     after: 'المستوى بعد',
     gain: 'التقدم',
     direct: 'الأفواج الملحقة مباشرة بـ{territory}',
+    table: 'الجدول',
+    name: 'الاسم',
+    handedIn: 'مسلَّمة',
+    reviewed: 'مراجَعة',
+    passed: 'مجتازة',
+    medianDaysToReview: 'الأيام الوسيطة قبل المراجعة',
+    beyond: '> 30 يومًا',
+    practiceMonths:
+      'تُحتسب كل مرحلة في الشهر الذي جرت فيه: التسليمات في شهر التسليم، والمراجعات والاجتيازات والأيام قبل المراجعة في شهر المراجعة.',
     sheet: 'المرصد',
     timeZone: 'بتوقيت المغرب',
   },
   en: {
     completionTitle: 'Observatory — coaches’ progress',
     competenceTitle: 'Observatory — DigComp competences',
+    practiceTitle: 'Observatory — field practice',
     territory: 'Territory',
     groupBy: 'Group by',
     from: 'From (month)',
@@ -172,6 +204,15 @@ export const WORDS: Record<Locale, Words> = {
     after: 'Level after',
     gain: 'Gain',
     direct: 'Cohorts attached directly to {territory}',
+    table: 'Table',
+    name: 'Name',
+    handedIn: 'Handed in',
+    reviewed: 'Reviewed',
+    passed: 'Passed',
+    medianDaysToReview: 'Median days to review',
+    beyond: '> 30 d',
+    practiceMonths:
+      'Each stage counts in the month it happened: hand-ins in the month of the hand-in, reviews, passes and days to review in the month of the review.',
     sheet: 'Observatory',
     timeZone: 'Morocco time',
   },
@@ -367,6 +408,48 @@ export function competenceTable(report: CompetenceReport, lang: Locale): ExportT
         c.gain ?? '',
       ]),
     ),
+  };
+}
+
+/**
+ * Field practice as a file: the territories' rows, then every cohort's, then the total, each line
+ * saying which table it is from; suppressed counts as "< k" and hidden medians empty, as on screen.
+ */
+export function practiceTable(report: PracticeReport, lang: Locale): ExportTable {
+  const w = WORDS[lang];
+  const k = report.k;
+  const count = (c: Count): string | number => (c === null ? `< ${k}` : c);
+  const line = (table: string, name: string, r: PracticeRow): (string | number)[] => [
+    table,
+    name,
+    count(r.handedIn),
+    count(r.reviewed),
+    count(r.passed),
+    r.medianDaysToReview === null ? '' : r.medianDaysToReview > 30 ? w.beyond : r.medianDaysToReview,
+  ];
+  const territoryName = (r: PracticeRow) =>
+    r.key.startsWith('direct:') ? w.direct.replace('{territory}', text(r.label, lang)) : text(r.label, lang);
+  return {
+    lang,
+    title: w.practiceTitle,
+    notes: [
+      ...notes(
+        w,
+        lang,
+        k,
+        report.territory,
+        report.filters,
+        report.course ? text(report.course.title, lang) : null,
+        report.generatedAt,
+      ),
+      w.practiceMonths,
+    ],
+    header: [w.table, w.name, w.handedIn, w.reviewed, w.passed, w.medianDaysToReview],
+    rows: [
+      ...report.territories.map((r) => line(CATEGORY[lang]['territory'] ?? '', territoryName(r), r)),
+      ...report.cohorts.map((r) => line(CATEGORY[lang]['cohort'] ?? '', text(r.label, lang), r)),
+      line('', w.total, report.total),
+    ],
   };
 }
 

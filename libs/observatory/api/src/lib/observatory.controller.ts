@@ -99,16 +99,30 @@ export class ObservatoryController {
 
   /**
    * Field practice: rounds handed in, reviewed and passed and the median days to review, per child
-   * territory, per cohort (a page) and in all.
+   * territory, per cohort (a page) and in all, within the months and for the course asked;
+   * `format=csv|xlsx` for a file.
    */
   @Get('practice')
   @Roles('observer', 'admin')
-  @ApiContractResponse('PracticeReport')
-  practice(
+  @ApiContractResponse('PracticeReport', {
+    description: 'PracticeReport (JSON), or the same tables as a file',
+    files: [FILE_TYPES.csv, FILE_TYPES.xlsx],
+  })
+  async practice(
     @CurrentUser() principal: AuthPrincipal,
     @Query() query: PracticeQueryDto,
-  ): Promise<PracticeReport> {
-    return this.practiceReports.practiceReport(principal, { ...query, limit: query.limit ?? DEFAULT_PAGE });
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PracticeReport | StreamableFile> {
+    // A file holds every cohort; JSON a page of them.
+    const { offset, limit, format, lang, ...filters } = query;
+    if (!format)
+      return this.practiceReports.practiceReport(principal, {
+        ...filters,
+        offset,
+        limit: limit ?? DEFAULT_PAGE,
+      });
+    const exported = await this.exports.practice(principal, filters, format, lang ?? 'fr');
+    return file(reply, exported, format);
   }
 }
 

@@ -3,6 +3,7 @@ import type { LocalizedText, PracticeReport, PracticeRow } from '@tc/shared/cont
 import type { AuthPrincipal } from '@tc/shared/api';
 import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
 import { ObservatoryScopeService, observatoryTerritory } from './observatory-scope.service';
+import { fieldProblem, sliceOf, type StatisticsQuery } from './statistics-query';
 import { StatisticsRepository } from './statistics.repository';
 import {
   emptyPracticeCounts,
@@ -23,7 +24,8 @@ const COLUMNS = ['handedIn', 'reviewed', 'passed'] as const;
 
 /**
  * Field practice in a territory: rounds handed in → reviewed → passed and the median days from hand-in
- * to review, per child territory (rolled up its subtree), per cohort and in all. Counts of rounds are
+ * to review, per child territory (rolled up its subtree), per cohort and in all, within the months and
+ * for the course asked (each stage in the month it happened, as completion counts). Counts of rounds are
  * suppressed like counts of people (below k, with a second cell beside a shown total); a median goes
  * with the reviews it is taken from. Nothing here names a round, a coach or a trainer.
  */
@@ -38,14 +40,25 @@ export class PracticeReportService {
 
   async practiceReport(
     principal: AuthPrincipal,
-    query: { territoryId?: string; offset?: number; limit: number },
+    query: Omit<StatisticsQuery, 'groupBy'>,
   ): Promise<PracticeReport> {
     const k = this.options.k;
     const { territory, breadcrumb } = await this.scope.place(principal, query.territoryId);
+    // The months and the course as completion takes them (the same 422s).
+    const slice = sliceOf(territory, query);
+    const course = query.courseId
+      ? (await this.scope.courses([territory.path])).get(query.courseId)
+      : undefined;
+    if (query.courseId && !course)
+      throw fieldProblem(
+        'courseId',
+        'course-not-in-territory',
+        'No cohort of this course in the territory (or no such course)',
+      );
     const [byChild, children, cohorts] = await Promise.all([
-      this.practice.byChild(territory.path),
+      this.practice.byChild(slice),
       this.stats.children(territory.id),
-      this.practice.cohorts(territory.path),
+      this.practice.cohorts(slice),
     ]);
     const totalCounts = emptyPracticeCounts();
     for (const c of byChild.values()) addInto(totalCounts, c);
@@ -64,8 +77,11 @@ export class PracticeReportService {
       });
     // Suppression is judged over every cohort; only the page's histograms are read.
     const offset = Math.min(query.offset ?? 0, cohorts.length);
-    const end = Math.min(cohorts.length, offset + query.limit);
-    const days = await this.practice.cohortDays(cohorts.slice(offset, end).map((c) => c.key));
+    const end = query.limit === undefined ? cohorts.length : Math.min(cohorts.length, offset + query.limit);
+    const days = await this.practice.cohortDays(
+      slice,
+      cohorts.slice(offset, end).map((c) => c.key),
+    );
     const cohortGroups: PracticeGroup[] = cohorts.map((c) => ({
       key: c.key,
       label: { fr: c.name },
@@ -76,13 +92,19 @@ export class PracticeReportService {
     // The same total beside both tables: a cell either table had to hide is hidden.
     const total = mergeHidden(territoriesTable.total, cohortsTable.total);
     return {
-      filters: { territoryId: territory.id },
+      filters: {
+        territoryId: territory.id,
+        from: query.from ?? null,
+        to: query.to ?? null,
+        courseId: query.courseId ?? null,
+      },
       territory: observatoryTerritory(territory),
+      course: course ? { id: course.courseId, title: course.content.title } : null,
       breadcrumb: breadcrumb.map(observatoryTerritory),
       k,
       territories: territoriesTable.rows,
       cohorts: cohortsTable.rows,
-      cohortPage: { offset: query.offset ?? 0, limit: query.limit, total: cohorts.length },
+      cohortPage: { offset: query.offset ?? 0, limit: query.limit ?? cohorts.length, total: cohorts.length },
       total,
       suppressedCells: territoriesTable.suppressed + cohortsTable.suppressed + hiddenCells(total),
       generatedAt: new Date().toISOString(),

@@ -6,7 +6,14 @@ import type { AuthPrincipal } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
 import { CompetenceReportService } from './competence-report.service';
 import { CompletionReportService } from './completion-report.service';
-import { competenceTable, completionTable, type ExportTable, territoryFileName } from './exports';
+import {
+  competenceTable,
+  completionTable,
+  type ExportTable,
+  practiceTable,
+  territoryFileName,
+} from './exports';
+import { PracticeReportService } from './practice-report.service';
 import type { StatisticsQuery } from './statistics-query';
 
 /** A whole report as a file's table, and the file's name (without its extension). */
@@ -24,6 +31,7 @@ export class StatisticsExportService {
   constructor(
     private readonly completionReports: CompletionReportService,
     private readonly competenceReports: CompetenceReportService,
+    private readonly practiceReports: PracticeReportService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -51,10 +59,23 @@ export class StatisticsExportService {
     return { name, table: competenceTable(report, lang) };
   }
 
+  /** Field practice with every cohort (no page). */
+  async practice(
+    principal: AuthPrincipal,
+    query: Omit<StatisticsQuery, 'groupBy' | 'offset' | 'limit'>,
+    format: ExportFormat,
+    lang: Locale,
+  ): Promise<ExportedTable> {
+    const report = await this.practiceReports.practiceReport(principal, query);
+    const name = `practice-${territoryFileName(report.territory)}`;
+    await this.audit(principal, 'practice', report.territory.id, format);
+    return { name, table: practiceTable(report, lang) };
+  }
+
   /** Who, which table, which territory, which format. */
   private audit(
     principal: AuthPrincipal,
-    table: 'completion' | 'competences',
+    table: 'completion' | 'competences' | 'practice',
     territoryId: string,
     format: ExportFormat,
   ): Promise<void> {

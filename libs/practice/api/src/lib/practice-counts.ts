@@ -5,20 +5,29 @@ import { transactionQuery } from '@tc/shared/api';
 export interface PracticeCountMove {
   cohortId: string;
   territoryId: string;
+  /** When the stage happened: the hand-in (also for its withdrawal), or the review. */
+  at: Date;
   handedIn: number;
   reviewed: number;
   passed: number;
 }
 
+/** The month (UTC) a stage is counted in, as the rollups' `month` column holds it (its first day). */
+export function practiceMonth(at: Date): string {
+  return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
 /**
  * Appends a move to `practice_count_deltas` in the caller's transaction: an insert that locks no row
- * another coach's hand-in or review needs. {@link foldPracticeCounts} applies it.
+ * another coach's hand-in or review needs. {@link foldPracticeCounts} applies it to the row of the
+ * cohort and month the stage happened in.
  */
 export async function appendPracticeCounts(manager: EntityManager, move: PracticeCountMove): Promise<void> {
   await transactionQuery(
     manager,
-    `INSERT INTO practice_count_deltas (cohort_id, territory_id, handed_in, reviewed, passed) VALUES ($1, $2, $3, $4, $5)`,
-    [move.cohortId, move.territoryId, move.handedIn, move.reviewed, move.passed],
+    `INSERT INTO practice_count_deltas (cohort_id, territory_id, month, handed_in, reviewed, passed)
+     VALUES ($1, $2, $3::date, $4, $5, $6)`,
+    [move.cohortId, move.territoryId, practiceMonth(move.at), move.handedIn, move.reviewed, move.passed],
   );
 }
 
@@ -32,8 +41,8 @@ export function reviewDays(handedInAt: Date, reviewedAt: Date): number {
 
 /**
  * Appends one review's wait (whole days from hand-in to review) to `practice_review_day_deltas` in the
- * caller's transaction, without naming the round, the coach or the trainer: the cohort's histogram
- * gains one in that day's bucket when {@link foldPracticeCounts} applies it.
+ * caller's transaction, without naming the round, the coach or the trainer: the cohort's histogram of
+ * the review's month gains one in that day's bucket when {@link foldPracticeCounts} applies it.
  */
 export async function appendPracticeReviewDays(
   manager: EntityManager,
@@ -41,8 +50,13 @@ export async function appendPracticeReviewDays(
 ): Promise<void> {
   await transactionQuery(
     manager,
-    `INSERT INTO practice_review_day_deltas (cohort_id, territory_id, days, n) VALUES ($1, $2, $3, 1)`,
-    [move.cohortId, move.territoryId, reviewDays(move.handedInAt, move.reviewedAt)],
+    `INSERT INTO practice_review_day_deltas (cohort_id, territory_id, month, days, n) VALUES ($1, $2, $3::date, $4, 1)`,
+    [
+      move.cohortId,
+      move.territoryId,
+      practiceMonth(move.reviewedAt),
+      reviewDays(move.handedInAt, move.reviewedAt),
+    ],
   );
 }
 
@@ -55,10 +69,10 @@ export async function foldPracticeCounts(manager: EntityManager): Promise<number
   const [row] = await transactionQuery<{ n: number }>(
     manager,
     `WITH taken AS (DELETE FROM practice_count_deltas RETURNING *), applied AS (
-       INSERT INTO practice_counts AS o (cohort_id, territory_id, handed_in, reviewed, passed)
-       SELECT cohort_id, (array_agg(territory_id))[1], sum(handed_in), sum(reviewed), sum(passed) FROM taken
-        GROUP BY cohort_id ORDER BY cohort_id
-       ON CONFLICT (cohort_id) DO UPDATE SET
+       INSERT INTO practice_counts AS o (cohort_id, month, territory_id, handed_in, reviewed, passed)
+       SELECT cohort_id, month, (array_agg(territory_id))[1], sum(handed_in), sum(reviewed), sum(passed) FROM taken
+        GROUP BY cohort_id, month ORDER BY cohort_id, month
+       ON CONFLICT (cohort_id, month) DO UPDATE SET
          territory_id = EXCLUDED.territory_id,
          handed_in = o.handed_in + EXCLUDED.handed_in,
          reviewed = o.reviewed + EXCLUDED.reviewed,
@@ -69,10 +83,10 @@ export async function foldPracticeCounts(manager: EntityManager): Promise<number
   const [days] = await transactionQuery<{ n: number }>(
     manager,
     `WITH taken AS (DELETE FROM practice_review_day_deltas RETURNING *), applied AS (
-       INSERT INTO practice_review_days AS o (cohort_id, days, territory_id, n)
-       SELECT cohort_id, days, (array_agg(territory_id))[1], sum(n) FROM taken
-        GROUP BY cohort_id, days ORDER BY cohort_id, days
-       ON CONFLICT (cohort_id, days) DO UPDATE SET territory_id = EXCLUDED.territory_id, n = o.n + EXCLUDED.n)
+       INSERT INTO practice_review_days AS o (cohort_id, month, days, territory_id, n)
+       SELECT cohort_id, month, days, (array_agg(territory_id))[1], sum(n) FROM taken
+        GROUP BY cohort_id, month, days ORDER BY cohort_id, month, days
+       ON CONFLICT (cohort_id, month, days) DO UPDATE SET territory_id = EXCLUDED.territory_id, n = o.n + EXCLUDED.n)
      SELECT count(*)::int AS n FROM taken`,
     [],
   );

@@ -163,7 +163,7 @@ export class SubmissionsService {
            SELECT $1, * FROM unnest($2::uuid[], $3::smallint[])`,
           [dto.id, files.map((f) => f.id), files.map((_, i) => i)],
         );
-      await this.count(manager, ctx.enrolment.cohortId, { handedIn: 1 });
+      await this.count(manager, ctx.enrolment.cohortId, { handedIn: 1, at: now });
       return { submission: (await this.one(manager, dto.id)) as Submission, created: true };
     });
   }
@@ -244,7 +244,8 @@ export class SubmissionsService {
         `UPDATE practice_submissions SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1`,
         [id, now],
       );
-      await this.count(manager, enrolment.cohortId, { handedIn: -1 });
+      // Taken back from the month it was handed in.
+      await this.count(manager, enrolment.cohortId, { handedIn: -1, at: new Date(submission.handedInAt) });
       return (await this.one(manager, id)) as Submission;
     });
   }
@@ -332,6 +333,7 @@ export class SubmissionsService {
       await appendPracticeCounts(manager, {
         cohortId: enrolment.cohortId,
         territoryId,
+        at: now,
         handedIn: 0,
         reviewed: 1,
         passed: status === 'passed' ? 1 : 0,
@@ -362,10 +364,15 @@ export class SubmissionsService {
   }
 
   /** A hand-in's or a withdrawal's move of the cohort's counts (folded later, see practice-counts). */
-  private async count(manager: EntityManager, cohortId: string, move: { handedIn: number }): Promise<void> {
+  private async count(
+    manager: EntityManager,
+    cohortId: string,
+    move: { handedIn: number; at: Date },
+  ): Promise<void> {
     await appendPracticeCounts(manager, {
       cohortId,
       territoryId: await this.records.cohortTerritory(manager, cohortId),
+      at: move.at,
       handedIn: move.handedIn,
       reviewed: 0,
       passed: 0,

@@ -2737,12 +2737,29 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
   PracticeReport: {
     properties: {
       filters: {
-        properties: { territoryId: { type: 'string' } },
-        required: ['territoryId'],
+        properties: {
+          territoryId: { type: 'string' },
+          from: {
+            description: 'Inclusive months, `YYYY-MM`; `null` = open.',
+            type: 'string',
+            nullable: true,
+          },
+          to: { type: 'string', nullable: true },
+          courseId: { type: 'string', nullable: true },
+        },
+        required: ['territoryId', 'from', 'to', 'courseId'],
         additionalProperties: false,
         type: 'object',
       },
       territory: { $ref: '#/components/schemas/ObservatoryTerritory' },
+      course: {
+        properties: { id: { type: 'string' }, title: { $ref: '#/components/schemas/LocalizedText' } },
+        required: ['id', 'title'],
+        additionalProperties: false,
+        type: 'object',
+        description: 'The course asked for (`courseId`), else `null`.',
+        nullable: true,
+      },
       breadcrumb: { items: { $ref: '#/components/schemas/ObservatoryTerritory' }, type: 'array' },
       k: { type: 'number' },
       territories: {
@@ -2768,6 +2785,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     required: [
       'filters',
       'territory',
+      'course',
       'breadcrumb',
       'k',
       'territories',
@@ -2779,7 +2797,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     ],
     additionalProperties: false,
     description:
-      'Field practice in a territory: per child territory (rolled up its subtree), per cohort, and in all.',
+      'Field practice in a territory: per child territory (rolled up its subtree), per cohort, and in all, within the months and for the course asked. Each stage is counted in the month it happened: `handedIn` by the hand-in, `reviewed`, `passed` and the days to review by the review.',
     type: 'object',
   },
   PracticeRow: {

@@ -176,10 +176,16 @@ export interface PracticeRow {
   medianDaysToReview: number | null;
 }
 
-/** Field practice in a territory: per child territory (rolled up its subtree), per cohort, and in all. */
+/**
+ * Field practice in a territory: per child territory (rolled up its subtree), per cohort, and in all,
+ * within the months and for the course asked. Each stage is counted in the month it happened:
+ * `handedIn` by the hand-in, `reviewed`, `passed` and the days to review by the review.
+ */
 export interface PracticeReport {
-  filters: { territoryId: string };
+  filters: Omit<ObservatoryFilters, 'groupBy'>;
   territory: ObservatoryTerritory;
+  /** The course asked for (`courseId`), else `null`. */
+  course: { id: string; title: LocalizedText } | null;
   breadcrumb: ObservatoryTerritory[];
   k: number;
   /** The territory's children (and its own cohorts as a `direct:` row). */

@@ -1,5 +1,5 @@
 import { coded, MAX_INT4, QueryInteger } from '@tc/shared/api';
-import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   EXPORT_FORMATS,
@@ -84,5 +84,8 @@ export class CompletionQueryDto extends CompetenceQueryDto {
   limit?: number;
 }
 
-/** Field practice: the territory, and a page of its cohorts (`offset`, `limit`). */
-export class PracticeQueryDto extends PickType(CompletionQueryDto, ['territoryId', 'offset', 'limit']) {}
+/**
+ * Field practice: the territory, the months and the course as for completion, and a page of its
+ * cohorts (`offset`, `limit`); `format` for the whole of it as a file.
+ */
+export class PracticeQueryDto extends OmitType(CompletionQueryDto, ['groupBy']) {}
