@@ -40,8 +40,9 @@ const ORIENTAL = place('oriental', "L'Oriental", true);
 const JERADA = place('jerada', 'Jerada', false);
 /** Field practice in Oujda-Angad: one cohort, its passes below k. */
 const PRACTICE: PracticeReport = {
-  filters: { territoryId: 'ouj' },
+  filters: { territoryId: 'ouj', from: null, to: null, courseId: null },
   territory: place('ouj', 'Oujda-Angad', false),
+  course: null,
   breadcrumb: [],
   k: 5,
   territories: [],
@@ -160,6 +161,12 @@ describe('ObservatoryPage', () => {
     expect(page.querySelector('#tc-practice-title')?.textContent).toContain('Pratique de terrain');
     const cohort = page.querySelector('[data-testid="practice-cohorts"] tbody tr')?.textContent ?? '';
     expect(cohort.replace(/\s+/g, ' ')).toMatch(/Cohorte Oujda 1 9 8 < 5.* 4 jours/);
+    // Its own downloads, and the note that it follows the months.
+    const section = page.querySelector('[aria-labelledby="tc-practice-title"]');
+    expect(
+      section?.querySelector('[role="group"][aria-label="Télécharger la pratique de terrain"]'),
+    ).not.toBeNull();
+    expect(section?.textContent).toContain('Chaque étape compte dans le mois où elle a eu lieu');
   });
 
   it('keeps the territory grouping and its drill-down links in a region', async () => {

@@ -274,11 +274,17 @@ export class ObservatoryPage {
 
   protected readonly competenceFilters = computed(() => this.store.competences()?.filters ?? null);
 
-  /** Another page of the field-practice cohorts, in the territory shown. */
+  /** Another page of the field-practice cohorts, with the filters shown. */
   protected practicePage(offset: number): void {
-    const territoryId = this.store.practice()?.territory.id;
-    if (territoryId) this.store.loadPractice(territoryId, offset);
+    const filters = this.store.practice()?.filters;
+    if (filters) this.store.loadPractice(filters, offset);
   }
+
+  protected readonly practiceFilters = computed(() => this.store.practice()?.filters ?? null);
+
+  protected readonly practiceCourseTitle = computed(() =>
+    textIn(this.store.practice()?.course?.title, this.language.lang()),
+  );
 
   constructor() {
     this.store.loadScope();

@@ -14,7 +14,7 @@ import { type Observable, map } from 'rxjs';
 
 const API = '/api/v1/observatory';
 
-export type ObservatoryTable = 'completion' | 'competences';
+export type ObservatoryTable = 'completion' | 'competences' | 'practice';
 
 /** The filters of a report; the competences have no grouping. */
 export type ReportFilters = Omit<ObservatoryFilters, 'groupBy'> & { groupBy?: ObservatoryGroupBy };
@@ -78,10 +78,12 @@ export class ObservatoryService {
     });
   }
 
-  /** Field practice in a territory, with a page of its cohorts. */
-  practice(territoryId: string, page: { offset: number; limit: number }): Observable<PracticeReport> {
-    const params = new HttpParams()
-      .set('territoryId', territoryId)
+  /** Field practice in a territory within the months and for the course asked, with a page of its cohorts. */
+  practice(
+    filters: Omit<ObservatoryFilters, 'groupBy'>,
+    page: { offset: number; limit: number },
+  ): Observable<PracticeReport> {
+    const params = reportParams({ ...filters, groupBy: undefined })
       .set('offset', page.offset)
       .set('limit', page.limit);
     return this.http.get<PracticeReport>(`${API}/practice`, { params });
@@ -110,7 +112,7 @@ export class ObservatoryService {
           blob: res.body ?? new Blob([]),
           filename:
             filenameOf(res.headers.get('Content-Disposition')) ??
-            `observatory-${table === 'completion' ? (filters.groupBy ?? 'territory') : 'competences'}.${format}`,
+            `observatory-${table === 'completion' ? (filters.groupBy ?? 'territory') : table}.${format}`,
         })),
       );
   }

@@ -193,7 +193,7 @@ describe('ObservatoryStore', () => {
     http.verify();
   });
 
-  it('asks for the field practice of the territory shown once, and another page of its cohorts', () => {
+  it('asks for the field practice with the months and the course shown, not again for a grouping', () => {
     const { http, store, completion, competences } = setup();
     store.loadScope();
     http.expectOne('/api/v1/observatory/scope').flush(SCOPE);
@@ -201,15 +201,45 @@ describe('ObservatoryStore', () => {
     const practice = http.expectOne((r) => r.url.endsWith('/practice'));
     expect(practice.request.params.get('territoryId')).toBe('ma');
     expect(practice.request.params.get('offset')).toBe('0');
+    expect(practice.request.params.has('from')).toBe(false);
+    expect(practice.request.params.has('courseId')).toBe(false);
     practice.flush({ territory: SCOPE.territories[0], cohorts: [] });
     completion('territory').flush(report('ma', 'territory', true));
     competences().flush({ areas: [] });
     expect(store.practice()?.territory.id).toBe('ma');
-    // A grouping or a window changes nothing of it (kept all time, per cohort).
+    // A grouping changes nothing of it.
     store.load({ ...EMPTY_QUERY, groupBy: 'course' });
     http.expectNone((r) => r.url.endsWith('/practice'));
     http.match(() => true).forEach((r) => r.flush({}));
-    store.loadPractice('ma', 20);
-    expect(http.expectOne((r) => r.url.endsWith('/practice')).request.params.get('offset')).toBe('20');
+
+    // Months and a course: asked again with them, as completion is.
+    store.load({ ...EMPTY_QUERY, from: '2026-01', to: '2026-03', courseId: 'course-1' });
+    const filtered = http.expectOne((r) => r.url.endsWith('/practice'));
+    expect(filtered.request.params.get('territoryId')).toBe('ma');
+    expect(filtered.request.params.get('from')).toBe('2026-01');
+    expect(filtered.request.params.get('to')).toBe('2026-03');
+    expect(filtered.request.params.get('courseId')).toBe('course-1');
+    expect(filtered.request.params.get('offset')).toBe('0');
+    expect(filtered.request.params.has('groupBy')).toBe(false);
+    const completionFiltered = http.expectOne(
+      (r) => r.url.endsWith('/completion') && r.params.get('groupBy') === 'territory',
+    );
+    expect(completionFiltered.request.params.get('from')).toBe('2026-01');
+    const filters = { territoryId: 'ma', from: '2026-01', to: '2026-03', courseId: 'course-1' };
+    filtered.flush({ territory: SCOPE.territories[0], filters, cohorts: [] });
+    http.match(() => true).forEach((r) => r.flush({}));
+    expect(store.practice()?.filters).toEqual(filters);
+
+    // Another page keeps them; dropping the window asks without it.
+    store.loadPractice(filters, 20);
+    const next = http.expectOne((r) => r.url.endsWith('/practice'));
+    expect(next.request.params.get('offset')).toBe('20');
+    expect(next.request.params.get('from')).toBe('2026-01');
+    expect(next.request.params.get('courseId')).toBe('course-1');
+    next.flush({ territory: SCOPE.territories[0], filters, cohorts: [] });
+    store.load({ ...EMPTY_QUERY, courseId: 'course-1' });
+    const unwindowed = http.expectOne((r) => r.url.endsWith('/practice'));
+    expect(unwindowed.request.params.has('from')).toBe(false);
+    expect(unwindowed.request.params.get('courseId')).toBe('course-1');
   });
 });

@@ -17,7 +17,8 @@ import { type ObservatoryQuery, naturalGroupBy, pageWindow } from './query';
 /** The overview holds every child territory (the tile map needs them all; a continent has 54). */
 const ALL_CHILDREN = { offset: 0, limit: 500 };
 
-type BaseFilters = Omit<ObservatoryFilters, 'groupBy'>;
+/** The filters every section follows: the territory, the months and the course. */
+export type BaseFilters = Omit<ObservatoryFilters, 'groupBy'>;
 
 /** The territory above an empty one, with how many coaches are enrolled there. */
 export interface ParentFigures {
@@ -98,7 +99,7 @@ export class ObservatoryStore {
     const baseKey = JSON.stringify(base);
     this.loadCompletion(base, baseKey, query);
     this.loadCompetences(base, baseKey);
-    this.loadPractice(territoryId, 0);
+    this.loadPractice(base, 0);
   }
 
   /** Asks again for what failed. */
@@ -200,17 +201,17 @@ export class ObservatoryStore {
   }
 
   /**
-   * Field practice of the territory (not filtered by months or course: its counts are kept all time,
-   * per cohort), from the cohort at `offset`.
+   * Field practice of the territory within the months and for the course shown (a grouping changes
+   * nothing of it), from the cohort at `offset`.
    */
-  loadPractice(territoryId: string, offset: number): void {
-    const key = `${territoryId}|${offset}`;
+  loadPractice(base: BaseFilters, offset: number): void {
+    const key = `${JSON.stringify(base)}|${offset}`;
     if (key === this.practiceKey) return;
     this.practiceKey = key;
     this.practiceSub?.unsubscribe();
     this.practiceLoading.set(true);
     this.practiceProblem.set(null);
-    this.practiceSub = this.api.practice(territoryId, { offset, limit: PRACTICE_PAGE }).subscribe({
+    this.practiceSub = this.api.practice(base, { offset, limit: PRACTICE_PAGE }).subscribe({
       next: (report) => {
         this.practice.set(report);
         this.practiceLoading.set(false);

@@ -24,8 +24,9 @@ const ORIENTAL = {
 const names = (fr: string, ar: string) => ({ fr, ar, en: fr });
 
 const report = (cohortPage = { offset: 0, limit: 20, total: 2 }): PracticeReport => ({
-  filters: { territoryId: 'or' },
+  filters: { territoryId: 'or', from: null, to: null, courseId: null },
   territory: ORIENTAL,
+  course: null,
   breadcrumb: [ORIENTAL],
   k: 5,
   territories: [
