@@ -18,8 +18,12 @@ const scopes = {
   'scope:identity': ['scope:shared', 'scope:audit', 'scope:territories'],
   'scope:catalog': ['scope:shared', 'scope:audit', 'scope:territories', 'scope:identity'],
   'scope:cohorts': ['scope:shared', 'scope:audit', 'scope:territories', 'scope:identity', 'scope:catalog'],
+  // What people are told, and the job queue that tells them beyond the app: every domain may notify
+  // through its public service; it reaches no domain.
+  'scope:notifications': ['scope:shared'],
   'scope:learning': [
     'scope:shared',
+    'scope:notifications',
     'scope:audit',
     'scope:territories',
     'scope:identity',
@@ -49,6 +53,7 @@ const scopes = {
   // domain reaches it, only the app (scope:app imports anything).
   'scope:demo': [
     'scope:shared',
+    'scope:notifications',
     'scope:audit',
     'scope:territories',
     'scope:identity',

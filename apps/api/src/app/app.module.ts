@@ -4,6 +4,7 @@ import { AuditModule } from '@tc/audit/api';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { LearningModule } from '@tc/learning/api';
+import { NotificationsModule } from '@tc/notifications/api';
 import { ObservatoryModule } from '@tc/observatory/api';
 import { PracticeModule } from '@tc/practice/api';
 import { IdentityModule } from '@tc/identity/api';
@@ -39,6 +40,7 @@ export class AppModule {
           signInLockout: config.signInLockout,
         }),
         AuditModule,
+        NotificationsModule.forRoot({ pollingIntervalSeconds: config.jobPollSeconds }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
         LearningModule.forRoot({ publicUrl: config.publicUrl }),

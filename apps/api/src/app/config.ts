@@ -66,6 +66,8 @@ const schema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().max(64).default('tc:'),
   OBSERVATORY_K: z.coerce.number().int().min(2).max(100).default(5),
+  // How often an idle job-queue worker asks for jobs, seconds (pg-boss's floor is 0.5).
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(2),
   // Whom the help page tells people to contact; unset: it sends them to their trainer or administrator.
   SUPPORT_EMAIL: z.string().email('must be an e-mail address').optional(),
   SUPPORT_PHONE: z
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxSeconds: Math.max(e.SIGN_IN_LOCKOUT_MAX, e.SIGN_IN_LOCKOUT_BASE),
     },
     observatoryK: e.OBSERVATORY_K,
+    jobPollSeconds: e.JOB_POLL_SECONDS,
     support: { email: e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     signInLimits: {

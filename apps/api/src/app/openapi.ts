@@ -36,6 +36,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('certificates', 'Certificate verification and revocation')
       .addTag('observatory', 'Aggregated statistics and exports (observers)')
       .addTag('practice', 'Practical tasks: evidence uploads (tus), hand-ins and reviews')
+      .addTag('notifications', "The signed-in person's own notifications")
       .build(),
   );
   // Responses are contract interfaces, not classes: their schemas come from the generated file.

@@ -766,6 +766,37 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       ),
     },
 
+    // ------------------------------------------------------------ notifications: one's own feed only
+    'GET /api/v1/me/notifications': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/notifications?limit=100' }),
+      // The coach was told of their certificate; nobody else sees that notification.
+      check: (a, res) => {
+        const subjects = (res.body.items as { subject: { id: string } }[]).map((n) => n.subject.id);
+        if (a === 'coach') expect(subjects).toContain(w.enrolmentDone);
+        else expect(subjects).not.toContain(w.enrolmentDone);
+      },
+    },
+    'GET /api/v1/me/notifications/unread-count': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/notifications/unread-count' }),
+    },
+    'POST /api/v1/me/notifications/read-all': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/notifications/read-all' }),
+    },
+    // The coach's certificate notification: only the coach marks it read (anyone else: 404).
+    'POST /api/v1/me/notifications/:id/read': {
+      allow: ['coach'],
+      call: async () => {
+        const [row] = (await w.t.dataSource.query(`SELECT id FROM notifications WHERE subject_id = $1`, [
+          w.enrolmentDone,
+        ])) as { id: string }[];
+        return { url: `/api/v1/me/notifications/${row!.id}/read` };
+      },
+      check: (_a, res) => expect(res.body.subject.id).toBe(w.enrolmentDone),
+    },
+
     // ------------------------------------------------------------ the coach's side
     'POST /api/v1/progress/events': {
       // Any coach may send; only events for one's own enrolment are taken.

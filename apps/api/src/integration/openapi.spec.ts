@@ -592,6 +592,39 @@ describe('OpenAPI document', () => {
       body: { reason: 'checking the document' },
     });
 
+    // The coach's notifications (their certificate's among them).
+    const feed = await call(
+      'get',
+      '/api/v1/me/notifications',
+      '/api/v1/me/notifications?unread=true&limit=5',
+      {
+        token: coach,
+      },
+    );
+    const notificationId = (feed.body as { items: { id: string }[] }).items[0]?.id ?? randomUUID();
+    await call('get', '/api/v1/me/notifications/unread-count', '/api/v1/me/notifications/unread-count', {
+      token: coach,
+    });
+    await call(
+      'post',
+      '/api/v1/me/notifications/{id}/read',
+      `/api/v1/me/notifications/${notificationId}/read`,
+      {
+        token: coach,
+      },
+    );
+    await call(
+      'post',
+      '/api/v1/me/notifications/{id}/read',
+      `/api/v1/me/notifications/${randomUUID()}/read`,
+      {
+        token: coach,
+      },
+    );
+    await call('post', '/api/v1/me/notifications/read-all', '/api/v1/me/notifications/read-all', {
+      token: coach,
+    });
+
     // The observatory.
     await call('get', '/api/v1/observatory/scope', '/api/v1/observatory/scope', { token: observer });
     await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion', {

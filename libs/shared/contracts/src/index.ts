@@ -16,3 +16,4 @@ export * from './lib/practice';
 export * from './lib/observatory';
 export * from './lib/audit';
 export * from './lib/audit-sentence';
+export * from './lib/notifications';

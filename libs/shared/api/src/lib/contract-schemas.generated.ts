@@ -104,6 +104,14 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ModuleDeadline',
   'MyCertificate',
   'MyEnrolment',
+  'Notification',
+  'NotificationKind',
+  'NotificationPage',
+  'NotificationParams',
+  'NotificationQuery',
+  'NotificationSubject',
+  'NotificationSubjectType',
+  'NotificationsMarkedRead',
   'ObservatoryFilters',
   'ObservatoryGroupBy',
   'ObservatoryScope',
@@ -171,6 +179,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'TerritoryLevel',
   'TerritorySearchQuery',
   'TextPart',
+  'UnreadNotificationCount',
   'UpdateCohortRequest',
   'UpdateCourseRequest',
   'UpdateLessonRequest',
@@ -2592,6 +2601,73 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: "A coach's own enrolment (`GET /api/v1/me/enrolments`).",
     type: 'object',
   },
+  Notification: {
+    properties: {
+      id: { type: 'string' },
+      kind: { $ref: '#/components/schemas/NotificationKind' },
+      subject: { $ref: '#/components/schemas/NotificationSubject' },
+      params: { $ref: '#/components/schemas/NotificationParams' },
+      createdAt: { type: 'string' },
+      readAt: { description: 'Null while unread.', type: 'string', nullable: true },
+    },
+    required: ['id', 'kind', 'subject', 'params', 'createdAt', 'readAt'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  NotificationKind: { enum: ['certificate.issued'], type: 'string' },
+  NotificationPage: {
+    properties: {
+      items: {
+        items: { $ref: '#/components/schemas/Notification' },
+        description: 'Newest first.',
+        type: 'array',
+      },
+      nextCursor: {
+        description: 'Pass as `cursor` to read the next (older) page; null on the last page.',
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: ['items', 'nextCursor'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  NotificationParams: {
+    properties: {
+      courseTitle: {
+        additionalProperties: { type: 'string' },
+        description: "certificate.issued: the course's title in each language, as the certificate states it.",
+        type: 'object',
+      },
+    },
+    additionalProperties: false,
+    description:
+      "What a text needs, by kind. Only what the recipient may see anyway (a course title they completed), never another person's data they could not read elsewhere.",
+    type: 'object',
+  },
+  NotificationQuery: {
+    properties: {
+      unread: { enum: ['true', 'false'], description: '`true`: unread ones only.', type: 'string' },
+      limit: { type: 'number' },
+      cursor: { type: 'string' },
+    },
+    additionalProperties: false,
+    type: 'object',
+  },
+  NotificationSubject: {
+    properties: { type: { $ref: '#/components/schemas/NotificationSubjectType' }, id: { type: 'string' } },
+    required: ['type', 'id'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  NotificationSubjectType: { enum: ['enrolment'], type: 'string' },
+  NotificationsMarkedRead: {
+    properties: { marked: { type: 'number' } },
+    required: ['marked'],
+    additionalProperties: false,
+    description: 'Mark all read: how many were unread and are read now.',
+    type: 'object',
+  },
   ObservatoryFilters: {
     properties: {
       territoryId: { type: 'string' },
@@ -3845,6 +3921,12 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     ],
     description: 'Which text of a course, module or lesson a language lacks.',
     type: 'string',
+  },
+  UnreadNotificationCount: {
+    properties: { unread: { type: 'number' } },
+    required: ['unread'],
+    additionalProperties: false,
+    type: 'object',
   },
   UpdateCohortRequest: {
     properties: {

@@ -1,0 +1,12 @@
+export { NotificationsModule } from './lib/notifications.module';
+export { NotificationsService, DELIVERY_QUEUE, type NotifyRequest } from './lib/notifications.service';
+export {
+  JobQueue,
+  DEFAULT_RETRY,
+  deadLetterOf,
+  type DeadJob,
+  type JobHandler,
+  type RetryPolicy,
+} from './lib/job-queue';
+export { NOTIFICATION_CHANNELS, type Delivery, type NotificationChannel } from './lib/channels';
+export type { JobQueueOptions } from './lib/notifications.options';

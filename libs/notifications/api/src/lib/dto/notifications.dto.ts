@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { NotificationQuery } from '@tc/shared/contracts';
+import { coded, QueryInteger } from '@tc/shared/api';
+import { NOTIFICATIONS_PAGE_MAX } from '../notifications.service';
+
+export class NotificationQueryDto implements NotificationQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: unread notifications only' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: NOTIFICATIONS_PAGE_MAX, default: 20 })
+  @IsOptional()
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(NOTIFICATIONS_PAGE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, coded('invalid-cursor', 'cursor must be a nextCursor this API returned'))
+  cursor?: string;
+}

@@ -1,0 +1,185 @@
+import { Inject, Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  Notification,
+  NotificationKind,
+  NotificationPage,
+  NotificationParams,
+  NotificationsMarkedRead,
+  NotificationSubject,
+  NotificationSubjectType,
+  UnreadNotificationCount,
+} from '@tc/shared/contracts';
+import type { AuthPrincipal } from '@tc/shared/api';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels';
+import { JobQueue } from './job-queue';
+
+/** The queue whose jobs hand a new notification to the other channels (e-mail, Web Push). */
+export const DELIVERY_QUEUE = 'notifications.deliver';
+
+export const NOTIFICATIONS_PAGE_MAX = 100;
+
+/** What a domain asks for: who is told what, about which subject, at which moment. */
+export interface NotifyRequest {
+  recipientId: string;
+  kind: NotificationKind;
+  subject: NotificationSubject;
+  /**
+   * What makes this notification one of its kind for this subject: the same request with the same
+   * moment is the same notification (a retry, a replay, another replica), told once. A thing that
+   * happens once per subject says so (`'issued'`); one that repeats names its occurrence (a round, a
+   * date).
+   */
+  moment: string;
+  params?: NotificationParams;
+}
+
+interface Row {
+  id: string;
+  seq: string;
+  kind: NotificationKind;
+  subject_type: NotificationSubjectType;
+  subject_id: string;
+  params: NotificationParams;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+const COLUMNS = `"id", "seq", "kind", "subject_type", "subject_id", "params", "created_at", "read_at"`;
+
+function toNotification(r: Row): Notification {
+  return {
+    id: r.id,
+    kind: r.kind,
+    subject: { type: r.subject_type, id: r.subject_id },
+    params: r.params,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at ? r.read_at.toISOString() : null,
+  };
+}
+
+/**
+ * The notifications domain's public service. Other domains call {@link notify} in the transaction of
+ * the change that causes it; the recipient reads and marks their own feed (`/me/notifications`).
+ */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  private readonly log = new Logger(NotificationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.queue.define<{ notificationId: string }>(DELIVERY_QUEUE, (data) => this.deliver(data));
+  }
+
+  /**
+   * Tells `recipientId` something, in the caller's transaction (`manager`): the in-app row, and the
+   * job that hands it to the other channels, both committed with the caller's change or not at all.
+   * Told once per (recipient, kind, subject, moment): a second call inserts nothing and enqueues
+   * nothing. `params` carry only what the recipient may see.
+   */
+  async notify(manager: EntityManager, request: NotifyRequest): Promise<{ id: string } | null> {
+    const rows = (await manager.query(
+      `INSERT INTO "notifications" ("recipient_id", "kind", "subject_type", "subject_id", "moment", "params")
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+       ON CONFLICT ("recipient_id", "kind", "subject_type", "subject_id", "moment") DO NOTHING
+       RETURNING "id"`,
+      [
+        request.recipientId,
+        request.kind,
+        request.subject.type,
+        request.subject.id,
+        request.moment,
+        JSON.stringify(request.params ?? {}),
+      ],
+    )) as { id: string }[];
+    const created = rows[0];
+    if (!created) return null;
+    await this.queue.send(manager, DELIVERY_QUEUE, { notificationId: created.id });
+    return { id: created.id };
+  }
+
+  /** The recipient's own feed, newest first, a page at a time (keyset on `seq`). */
+  async list(
+    principal: AuthPrincipal,
+    query: { unread?: 'true' | 'false'; limit?: number; cursor?: string },
+  ): Promise<NotificationPage> {
+    const limit = query.limit ?? 20;
+    const values: unknown[] = [principal.userId];
+    let where = `"recipient_id" = $1`;
+    if (query.unread === 'true') where += ` AND "read_at" IS NULL`;
+    if (query.cursor) {
+      values.push(query.cursor);
+      where += ` AND "seq" < $${values.length}::bigint`;
+    }
+    values.push(limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM "notifications" WHERE ${where} ORDER BY "seq" DESC LIMIT $${values.length}`,
+      values,
+    )) as Row[];
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toNotification),
+      nextCursor: rows.length > limit ? String(page[page.length - 1]?.seq) : null,
+    };
+  }
+
+  async unreadCount(principal: AuthPrincipal): Promise<UnreadNotificationCount> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS "n" FROM "notifications" WHERE "recipient_id" = $1 AND "read_at" IS NULL`,
+      [principal.userId],
+    )) as { n: number }[];
+    return { unread: row?.n ?? 0 };
+  }
+
+  /** Marks one of the recipient's own notifications read (again: no change); anyone else's is 404. */
+  async markRead(principal: AuthPrincipal, id: string): Promise<Notification> {
+    const [row] = (await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE "notifications" SET "read_at" = COALESCE("read_at", now())
+         WHERE "id" = $1 AND "recipient_id" = $2 RETURNING ${COLUMNS}
+       ) SELECT * FROM marked`,
+      [id, principal.userId],
+    )) as Row[];
+    if (!row) throw new NotFoundException('No such notification.');
+    return toNotification(row);
+  }
+
+  async markAllRead(principal: AuthPrincipal): Promise<NotificationsMarkedRead> {
+    const [row] = (await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE "notifications" SET "read_at" = now()
+         WHERE "recipient_id" = $1 AND "read_at" IS NULL RETURNING 1
+       ) SELECT count(*)::int AS "n" FROM marked`,
+      [principal.userId],
+    )) as { n: number }[];
+    return { marked: row?.n ?? 0 };
+  }
+
+  /** The delivery job: the notification as it is now, to every channel (none yet). */
+  private async deliver({ notificationId }: { notificationId: string }): Promise<void> {
+    if (!this.channels.length) return;
+    const [row] = (await this.dataSource.query(
+      `SELECT ${COLUMNS}, "recipient_id" FROM "notifications" WHERE "id" = $1`,
+      [notificationId],
+    )) as (Row & { recipient_id: string })[];
+    if (!row) return; // its recipient's account was deleted meanwhile
+    const n = toNotification(row);
+    for (const channel of this.channels) {
+      await channel.deliver({
+        notificationId,
+        recipientId: row.recipient_id,
+        kind: n.kind,
+        subject: n.subject,
+        params: n.params,
+        createdAt: row.created_at,
+      });
+      this.log.debug(`Notification ${notificationId} handed to ${channel.name}`);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * What a person is told, in their own feed. The text is not stored: the web app writes it in the
+ * reader's language from `kind` and `params` (i18n keys `notifications.kinds.<kind>`), so a change of
+ * language rewrites every notification, old ones included.
+ */
+export const NOTIFICATION_KINDS = ['certificate.issued'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a notification is about; the web app links each type to its page. */
+export const NOTIFICATION_SUBJECT_TYPES = ['enrolment'] as const;
+export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
+
+export interface NotificationSubject {
+  type: NotificationSubjectType;
+  id: string;
+}
+
+/**
+ * What a text needs, by kind. Only what the recipient may see anyway (a course title they completed),
+ * never another person's data they could not read elsewhere.
+ */
+export interface NotificationParams {
+  /** certificate.issued: the course's title in each language, as the certificate states it. */
+  courseTitle?: Record<string, string>;
+}
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  subject: NotificationSubject;
+  params: NotificationParams;
+  createdAt: string;
+  /** Null while unread. */
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  /** Newest first. */
+  items: Notification[];
+  /** Pass as `cursor` to read the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface NotificationQuery {
+  /** `true`: unread ones only. */
+  unread?: 'true' | 'false';
+  limit?: number;
+  cursor?: string;
+}
+
+export interface UnreadNotificationCount {
+  unread: number;
+}
+
+/** Mark all read: how many were unread and are read now. */
+export interface NotificationsMarkedRead {
+  marked: number;
+}
