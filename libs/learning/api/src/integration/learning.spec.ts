@@ -576,6 +576,44 @@ describe('certificates and self-assessment (real database)', () => {
     expect(end.status).toBe(200);
     expect(end.body.endAvailable).toBe(true);
   });
+
+  it('tells the coach once that their certificate is issued, and nothing more on a replay', async () => {
+    const told = async () =>
+      (
+        (await t.request('GET', '/api/v1/me/notifications?limit=100', { token: coach })).body.items as {
+          kind: string;
+          subject: { type: string; id: string };
+          params: { courseTitle: Record<string, string> };
+        }[]
+      ).filter((n) => n.subject.id === enrolmentId);
+    const [issued, ...more] = await told();
+    expect(more).toEqual([]);
+    expect(issued).toMatchObject({
+      kind: 'certificate.issued',
+      subject: { type: 'enrolment', id: enrolmentId },
+    });
+    expect(issued!.params.courseTitle['ar']).toBeTruthy();
+    // The same completions again, from another device: the course was complete already.
+    const replay = await t.request('POST', '/api/v1/progress/events', {
+      token: coach,
+      body: {
+        events: texts.map((l) => ({
+          id: randomUUID(),
+          enrolmentId,
+          lessonKey: l.key,
+          type: 'completed',
+          occurredAt: new Date().toISOString(),
+        })),
+      },
+    });
+    expect(replay.status).toBe(200);
+    expect(await told()).toHaveLength(1);
+    // The trainer sees nothing of it: a notification is its recipient's alone.
+    const trainers = (await t.request('GET', '/api/v1/me/notifications', { token: trainer })).body.items as {
+      subject: { id: string };
+    }[];
+    expect(trainers.some((n) => n.subject.id === enrolmentId)).toBe(false);
+  });
 });
 
 describe('a certificate states what was true when it was issued (real database)', () => {

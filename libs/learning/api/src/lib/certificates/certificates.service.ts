@@ -15,6 +15,7 @@ import { writeAudit } from '@tc/audit/api';
 import { CatalogReader } from '@tc/catalog/api';
 import { CohortsService, LearnerRecords } from '@tc/cohorts/api';
 import { UserDirectory } from '@tc/identity/api';
+import { NotificationsService } from '@tc/notifications/api';
 import { TerritoriesService } from '@tc/territories/api';
 import { CertificateEntity } from '../entities/certificate.entity';
 import { renderCertificate } from './certificate-pdf';
@@ -52,15 +53,17 @@ export class CertificatesService {
     private readonly cohorts: CohortsService,
     private readonly directory: UserDirectory,
     private readonly territories: TerritoriesService,
+    private readonly notifications: NotificationsService,
     @Optional() @Inject(LEARNING_PUBLIC_URL) private readonly publicUrl = 'http://localhost:3000',
   ) {}
 
   /**
    * In the completing transaction: one certificate per enrolment, issued once, stating the holder's
-   * name, the course and the territory as they are now.
+   * name, the course and the territory as they are now; its holder is told in the same transaction
+   * (once: notifications are unique per enrolment and kind).
    */
   async issue(manager: EntityManager, enrolmentId: string, at: Date): Promise<void> {
-    const statement = await this.statement(manager, enrolmentId);
+    const { holderId, statement } = await this.holderStatement(manager, enrolmentId);
     await manager
       .createQueryBuilder()
       .insert()
@@ -68,6 +71,13 @@ export class CertificatesService {
       .values({ code: newCertificateCode(), enrolmentId, issuedAt: at, ...statement })
       .orIgnore()
       .execute();
+    await this.notifications.notify(manager, {
+      recipientId: holderId,
+      kind: 'certificate.issued',
+      subject: { type: 'enrolment', id: enrolmentId },
+      moment: 'issued',
+      params: { courseTitle: statement.courseTitle },
+    });
   }
 
   verifyUrl(code: string): string {
@@ -242,6 +252,14 @@ export class CertificatesService {
 
   /** What a certificate of this enrolment states, read now in the caller's transaction. */
   private async statement(manager: EntityManager, enrolmentId: string): Promise<CertificateStatement> {
+    return (await this.holderStatement(manager, enrolmentId)).statement;
+  }
+
+  /** The statement, and whose certificate it is. */
+  private async holderStatement(
+    manager: EntityManager,
+    enrolmentId: string,
+  ): Promise<{ holderId: string; statement: CertificateStatement }> {
     const enrolment = (await this.records.enrolments(manager, [enrolmentId])).get(enrolmentId);
     if (!enrolment) throw new NotFoundException('No such enrolment.');
     const [people, version, cohortTerritory] = await Promise.all([
@@ -253,13 +271,16 @@ export class CertificatesService {
     const title: Partial<Record<Locale, string>> = version?.content.title ?? {};
     const fallback = title[version?.content.defaultLocale ?? 'fr'] ?? '';
     return {
-      holderName: people.get(enrolment.userId)?.displayName ?? '',
-      courseTitle: Object.fromEntries(LOCALES.map((l) => [l, title[l] || fallback])) as Record<
-        Locale,
-        string
-      >,
-      courseVersion: enrolment.courseVersion,
-      territoryName: territory?.name ?? { fr: '', ar: '', en: '' },
+      holderId: enrolment.userId,
+      statement: {
+        holderName: people.get(enrolment.userId)?.displayName ?? '',
+        courseTitle: Object.fromEntries(LOCALES.map((l) => [l, title[l] || fallback])) as Record<
+          Locale,
+          string
+        >,
+        courseVersion: enrolment.courseVersion,
+        territoryName: territory?.name ?? { fr: '', ar: '', en: '' },
+      },
     };
   }
 }
