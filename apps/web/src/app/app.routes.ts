@@ -16,6 +16,7 @@ import {
   roleGuard,
   usersRoutes,
 } from '@tc/identity/web';
+import { notificationsRoutes } from '@tc/notifications/web';
 
 /** Territories know nothing of identity: the app tells them who may edit (admins). */
 async function loadTerritories(): Promise<Route[]> {
@@ -177,6 +178,12 @@ export const appRoutes: Route[] = [
       {
         path: 'join',
         loadChildren: () => import('@tc/cohorts/web').then((m) => m.joinRoutes),
+      },
+      {
+        // Everyone's own notifications (the bell in the top bar leads here); the page's code loads
+        // with the route (the routes themselves are a few bytes the bell brings anyway).
+        path: 'notifications',
+        children: notificationsRoutes,
       },
       {
         path: 'learn',

@@ -15,6 +15,7 @@ import { Title } from '@angular/platform-browser';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, MeService, navigationFor } from '@tc/identity/web';
+import { NotificationBellComponent } from '@tc/notifications/web';
 import type { Locale } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
 import { filter } from 'rxjs';
@@ -41,7 +42,7 @@ function mediaSignal(query: string, unknown: boolean): Signal<boolean> {
   return matches.asReadonly();
 }
 
-/** The shell: top bar (name, language, user menu), the role-based navigation, the page. */
+/** The shell: top bar (name, language, notifications bell, user menu), the role-based navigation, the page. */
 @Component({
   selector: 'tc-root',
   imports: [
@@ -53,6 +54,7 @@ function mediaSignal(query: string, unknown: boolean): Signal<boolean> {
     LanguageSwitchComponent,
     UserMenuComponent,
     UpdateBannerComponent,
+    NotificationBellComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',

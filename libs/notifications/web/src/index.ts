@@ -1,0 +1,3 @@
+export { notificationsRoutes } from './lib/notifications.routes';
+export { NotificationBellComponent, BELL_POLL_MS } from './lib/bell/notification-bell.component';
+export { NotificationsService } from './lib/data-access/notifications.service';

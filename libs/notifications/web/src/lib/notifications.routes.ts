@@ -1,0 +1,9 @@
+import type { Route } from '@angular/router';
+
+/** `/notifications`: the signed-in person's notifications (its code loads with the route). */
+export const notificationsRoutes: Route[] = [
+  {
+    path: '',
+    loadComponent: () => import('./page/notifications.page').then((m) => m.NotificationsPage),
+  },
+];

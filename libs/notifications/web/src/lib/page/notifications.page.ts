@@ -1,0 +1,99 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Notification, ProblemDetails } from '@tc/shared/contracts';
+import { LanguageService, ProblemMessageComponent, intlLocale, problemOf } from '@tc/shared/ui';
+import { NotificationsService } from '../data-access/notifications.service';
+
+/** First strong isolate … pop directional isolate: a person's text keeps its own direction in a sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/**
+ * `/notifications`: the person's notifications, newest first, written in their language from each one's
+ * kind and parameters; unread ones stand out. Opening one marks it read and goes to its subject;
+ * "mark all read" clears the bell.
+ */
+@Component({
+  selector: 'tc-notifications-page',
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, ProblemMessageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './notifications.page.html',
+  styleUrl: './notifications.page.scss',
+})
+export class NotificationsPage implements OnInit {
+  private readonly api = inject(NotificationsService);
+  protected readonly lang = inject(LanguageService).lang;
+
+  protected readonly items = signal<Notification[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly anyUnread = computed(() => this.items().some((n) => !n.readAt));
+  private readonly dates = computed(
+    () => new Intl.DateTimeFormat(intlLocale(this.lang()), { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+
+  ngOnInit(): void {
+    this.load(null);
+  }
+
+  protected more(): void {
+    this.load(this.nextCursor());
+  }
+
+  /** The text's parameters in the reader's language. */
+  protected paramsOf(n: Notification): Record<string, string> {
+    const titles = n.params.courseTitle ?? {};
+    const course = titles[this.lang()]?.trim() || Object.values(titles).find((t) => t.trim()) || '';
+    return { course: isolate(course) };
+  }
+
+  /** Where a notification leads: its subject's page. */
+  protected linkOf(n: Notification): string[] | null {
+    switch (n.subject.type) {
+      case 'enrolment':
+        return ['/learn', n.subject.id];
+      default:
+        return null;
+    }
+  }
+
+  protected when(n: Notification): string {
+    return this.dates().format(new Date(n.createdAt));
+  }
+
+  /** Opened: read (the link then goes to its subject). */
+  protected open(n: Notification): void {
+    if (n.readAt) return;
+    const readAt = new Date().toISOString();
+    this.items.update((all) => all.map((x) => (x.id === n.id ? { ...x, readAt } : x)));
+    this.api.markRead(n.id).subscribe({ error: () => undefined });
+  }
+
+  protected markAll(): void {
+    this.api.markAllRead().subscribe({
+      next: () => {
+        const readAt = new Date().toISOString();
+        this.items.update((all) => all.map((x) => (x.readAt ? x : { ...x, readAt })));
+      },
+      error: (e: unknown) => this.problem.set(problemOf(e)),
+    });
+  }
+
+  private load(cursor: string | null): void {
+    this.loading.set(true);
+    this.problem.set(null);
+    this.api.page(cursor).subscribe({
+      next: (page) => {
+        this.items.update((all) => (cursor ? [...all, ...page.items] : page.items));
+        this.nextCursor.set(page.nextCursor);
+        this.loading.set(false);
+      },
+      error: (e: unknown) => {
+        this.problem.set(problemOf(e));
+        this.loading.set(false);
+      },
+    });
+  }
+}
