@@ -67,4 +67,10 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'practice_review_day_deltas', owner: 'practice', kind: 'table' },
   { name: 'practice_review_days', owner: 'practice', kind: 'table' },
   { name: 'practice_cohort_review_days', owner: 'practice', kind: 'view', public: true },
+  // What people are told (CreateNotifications); read and written with SQL only.
+  { name: 'notifications', owner: 'notifications', kind: 'table' },
+  // pg-boss's own schema, installed by CreateNotifications: its tables are created as `pgboss.<table>`,
+  // which the migration scan reads as `pgboss`. Only the notifications domain's JobQueue (through
+  // pg-boss) touches them.
+  { name: 'pgboss', owner: 'notifications', kind: 'table' },
 ];
