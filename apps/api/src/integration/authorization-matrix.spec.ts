@@ -937,6 +937,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: ['coach', ...COHORT_MANAGERS],
       call: async () => ({ url: `/api/v1/practice/evidence/${(await practice()).evidenceId}` }),
     },
+    // The trainer's voice comment on a returned round: whoever sees the round hears it.
+    'GET /api/v1/practice/voice-comments/:id': {
+      allow: ['coach', ...COHORT_MANAGERS],
+      call: async () => ({ url: `/api/v1/practice/voice-comments/${(await practice()).voiceCommentId}` }),
+    },
     // The coach deletes a fresh draft file; the others try the handed-in one.
     'DELETE /api/v1/practice/evidence/:id': {
       allow: ['coach'],
@@ -964,20 +969,22 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         body: REVISE,
       }),
     },
+    // Coaches upload evidence for their task; everyone else tries a voice comment on a waiting round,
+    // which only who may review it uploads.
     'POST /api/v1/practice/uploads': {
-      allow: ['coach'],
-      call: async () => {
+      allow: ['coach', ...COHORT_MANAGERS],
+      call: async (actor) => {
         const p = await practice();
         return {
           url: '/api/v1/practice/uploads',
           headers: {
             'tus-resumable': '1.0.0',
             'upload-length': '100',
-            'upload-metadata': uploadMetadata({
-              enrolmentId: p.enrolmentId,
-              lessonKey: p.lessonKey,
-              kind: 'photo',
-            }),
+            'upload-metadata': uploadMetadata(
+              COACHES.includes(actor as (typeof COACHES)[number])
+                ? { enrolmentId: p.enrolmentId, lessonKey: p.lessonKey, kind: 'photo' }
+                : { submissionId: await p.waitingRound(), kind: 'audio' },
+            ),
           },
         };
       },

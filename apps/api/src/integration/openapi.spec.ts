@@ -22,7 +22,7 @@ import { OpenApiResponseChecker } from '../testing/openapi-responses';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
 import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 import { randomUUID } from 'node:crypto';
-import { buildPracticeWorld, jpeg, passTask, REVISE, uploadMetadata } from '../testing/practice-world';
+import { buildPracticeWorld, jpeg, OGG, passTask, REVISE, uploadMetadata } from '../testing/practice-world';
 
 /**
  * The OpenAPI document the API serves lints clean (Spectral, `spectral:oas` plus the committed
@@ -712,11 +712,39 @@ describe('OpenAPI document', () => {
       `/api/v1/cohorts/${practice.cohortId}/task-states`,
       { token: trainer },
     );
+    // The trainer records a voice comment on the round (tus, metadata naming it) and returns it with it.
+    const voiceUpload = await call('post', '/api/v1/practice/uploads', '/api/v1/practice/uploads', {
+      token: trainer,
+      headers: {
+        ...tusHeaders,
+        'upload-length': String(OGG.length),
+        'upload-metadata': uploadMetadata({ submissionId: practice.submissionId, kind: 'audio' }),
+      },
+    });
+    const voicePatched = await call(
+      'patch',
+      '/api/v1/practice/uploads/{uploadId}',
+      String(voiceUpload.headers['location']),
+      {
+        token: trainer,
+        body: OGG,
+        headers: { ...tusHeaders, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      },
+    );
     await call(
       'post',
       '/api/v1/practice/submissions/{id}/review',
       `/api/v1/practice/submissions/${practice.submissionId}/review`,
-      { token: trainer, body: REVISE },
+      {
+        token: trainer,
+        body: { ...REVISE, voiceCommentId: String(voicePatched.headers['upload-evidence-id']) },
+      },
+    );
+    await call(
+      'get',
+      '/api/v1/practice/voice-comments/{id}',
+      `/api/v1/practice/voice-comments/${practice.voiceCommentId}`,
+      { token: coach },
     );
     await call('post', `${taskTemplate}/submissions`, `${taskUrl}/submissions`, {
       token: coach,

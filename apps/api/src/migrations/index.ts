@@ -21,6 +21,7 @@ import { CreatePractice1765410000000 } from './1765410000000-CreatePractice';
 import { CreatePracticeCounts1765420000000 } from './1765420000000-CreatePracticeCounts';
 import { CreatePracticeReviewDays1765430000000 } from './1765430000000-CreatePracticeReviewDays';
 import { AddPracticeMonths1765440000000 } from './1765440000000-AddPracticeMonths';
+import { AddReviewVoiceComments1765450000000 } from './1765450000000-AddReviewVoiceComments';
 import { CreateNotifications1765460000000 } from './1765460000000-CreateNotifications';
 
 export const MIGRATIONS = [
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   CreatePracticeCounts1765420000000,
   CreatePracticeReviewDays1765430000000,
   AddPracticeMonths1765440000000,
+  AddReviewVoiceComments1765450000000,
   CreateNotifications1765460000000,
 ];

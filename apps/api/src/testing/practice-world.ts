@@ -44,6 +44,8 @@ export interface PracticeWorld {
   submissionId: string;
   /** A round the coach withdrew (withdrawing it again: 200). */
   withdrawnId: string;
+  /** The trainer's voice comment on an earlier round, returned for revision with it. */
+  voiceCommentId: string;
   /** An upload the coach created and left unfinished. */
   uploadPath: string;
   /** Uploads `bytes` as the coach in one PATCH; answers the creation and the PATCH. */
@@ -131,8 +133,12 @@ export async function taskCohort(
   return { cohortId, enrolmentId };
 }
 
+/** A few bytes that sniff as an Ogg recording. */
+export const OGG = Buffer.concat([Buffer.from('OggS\0\x02'), Buffer.alloc(200, 7)]);
+
 /**
- * {@link taskCohort}, with one round handed in, one withdrawn, and an unfinished upload.
+ * {@link taskCohort}, with one round returned with the trainer's voice comment, one withdrawn, one
+ * handed in (waiting), and an unfinished upload.
  */
 export async function buildPracticeWorld(
   t: TestApp,
@@ -182,6 +188,36 @@ export async function buildPracticeWorld(
       }),
       'hand in',
     ).body.id as string;
+  // The first round: the trainer records a voice comment (tus, metadata naming the round) and
+  // returns the round with it.
+  const first = await handIn();
+  const voice = ok(
+    await t.request('POST', '/api/v1/practice/uploads', {
+      token: tokens.trainer,
+      headers: tus({
+        'upload-length': String(OGG.length),
+        'upload-metadata': uploadMetadata({ submissionId: first, kind: 'audio' }),
+      }),
+    }),
+    'create voice upload',
+  );
+  const voiceCommentId = String(
+    ok(
+      await t.request('PATCH', String(voice.headers['location']), {
+        token: tokens.trainer,
+        body: OGG,
+        headers: tus({ 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }),
+      }),
+      'voice upload',
+    ).headers['upload-evidence-id'],
+  );
+  ok(
+    await t.request('POST', `/api/v1/practice/submissions/${first}/review`, {
+      token: tokens.trainer,
+      body: { ...REVISE, voiceCommentId },
+    }),
+    'review with a voice comment',
+  );
   const withdrawnId = await handIn();
   ok(await t.request('DELETE', `${taskUrl}/submissions/${withdrawnId}`, { token: tokens.coach }), 'withdraw');
   const submissionId = await handIn();
@@ -192,6 +228,7 @@ export async function buildPracticeWorld(
     evidenceId,
     submissionId,
     withdrawnId,
+    voiceCommentId,
     uploadPath: await createUpload(100),
     upload,
     createUpload,

@@ -9,18 +9,50 @@ import {
   type EvidenceFile,
   type EvidenceFileKind,
   type FieldError,
+  type VoiceComment,
 } from '@tc/shared/contracts';
 import { ProblemException, transactionQuery, validationProblem, type AuthPrincipal } from '@tc/shared/api';
 import { carriesGpsPosition, pdfHasActiveContent, sniffMediaType } from './evidence-content';
 import { notFound, PracticeAccess } from './practice-access';
-import { MAX_EVIDENCE_BYTES, PRACTICE_OPTIONS, type PracticeOptions } from './practice.options';
+import {
+  MAX_EVIDENCE_BYTES,
+  MAX_UNUSED_VOICE_COMMENT_BYTES,
+  PRACTICE_OPTIONS,
+  type PracticeOptions,
+} from './practice.options';
 import { evidenceRule } from './task-content';
 
-/** What an upload says it is for (tus `Upload-Metadata`), checked against the caller before a byte is taken. */
-export interface UploadTarget {
+/** A coach's evidence for one task of one enrolment. */
+export interface EvidenceTarget {
   enrolmentId: string;
   lessonKey: string;
   kind: EvidenceFileKind;
+}
+
+/** A trainer's voice comment on a round they may review. */
+export interface VoiceCommentTarget {
+  submissionId: string;
+  kind: 'audio';
+}
+
+/** What an upload says it is for (tus `Upload-Metadata`), checked against the caller before a byte is taken. */
+export type UploadTarget = EvidenceTarget | VoiceCommentTarget;
+
+export const isVoiceCommentTarget = (target: UploadTarget): target is VoiceCommentTarget =>
+  'submissionId' in target;
+
+interface VoiceCommentRow {
+  id: string;
+  submission_id: string;
+  trainer_id: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  storage_key: string;
+}
+
+export function voiceComment(r: Pick<VoiceCommentRow, 'id' | 'media_type' | 'bytes'>): VoiceComment {
+  return { id: r.id, mediaType: r.media_type, bytes: r.bytes };
 }
 
 interface EvidenceRow {
@@ -64,9 +96,26 @@ export class EvidenceService {
     @Inject(PRACTICE_OPTIONS) private readonly options: PracticeOptions,
   ) {}
 
-  /** The upload's target from its metadata, or a 400 naming what is missing. */
+  /**
+   * The upload's target from its metadata, or a 400 naming what is missing: `submissionId` (a voice
+   * comment on that round, `kind` audio), else `enrolmentId` and `lessonKey` (evidence).
+   */
   target(metadata: Record<string, string | null | undefined>): UploadTarget {
     const errors: FieldError[] = [];
+    const submissionId = metadata['submissionId'];
+    if (submissionId !== undefined && submissionId !== null) {
+      if (!UUID.test(submissionId))
+        errors.push({ field: 'submissionId', message: 'submissionId must be a UUID', code: 'invalid-uuid' });
+      if (metadata['kind'] !== 'audio')
+        errors.push({
+          field: 'kind',
+          message: 'A voice comment is audio',
+          code: 'not-allowed',
+          params: { allowed: ['audio'] },
+        });
+      if (errors.length) throw validationProblem(errors);
+      return { submissionId, kind: 'audio' };
+    }
     const enrolmentId = metadata['enrolmentId'] ?? '';
     const lessonKey = metadata['lessonKey'] ?? '';
     const kind = metadata['kind'] ?? '';
@@ -89,8 +138,12 @@ export class EvidenceService {
     return { enrolmentId, lessonKey, kind: kind as EvidenceFileKind };
   }
 
-  /** Before an upload starts: the caller's own task takes this kind, and the size fits. */
+  /**
+   * Before an upload starts: the caller's own task takes this kind (or, for a voice comment, the
+   * caller may review the round and it still waits), and the size fits.
+   */
   async checkStart(principal: AuthPrincipal, target: UploadTarget, length: number | null): Promise<void> {
+    if (isVoiceCommentTarget(target)) return this.checkVoiceCommentStart(principal, target, length);
     const manager = this.dataSource.manager;
     const { task, enrolment } = await this.access.task(
       manager,
@@ -163,7 +216,7 @@ export class EvidenceService {
    * content. Answers the evidence file (the existing one when the same content was stored before); the
    * temporary file is gone either way.
    */
-  async store(principal: AuthPrincipal, target: UploadTarget, path: string): Promise<EvidenceFile> {
+  async store(principal: AuthPrincipal, target: EvidenceTarget, path: string): Promise<EvidenceFile> {
     try {
       const bytes = await readFile(path);
       this.checkSize(target.kind, bytes.length);
@@ -237,6 +290,198 @@ export class EvidenceService {
     } finally {
       await rm(path, { force: true });
     }
+  }
+
+  private async checkVoiceCommentStart(
+    principal: AuthPrincipal,
+    target: VoiceCommentTarget,
+    length: number | null,
+  ): Promise<void> {
+    const manager = this.dataSource.manager;
+    await this.reviewable(manager, principal, target.submissionId);
+    if (length === null)
+      throw validationProblem([
+        { field: 'Upload-Length', message: 'The upload must say its length', code: 'required' },
+      ]);
+    this.checkSize('audio', length);
+    await this.checkUnusedVoiceComments(manager, principal.userId, length);
+  }
+
+  /**
+   * The round, when the person may review it (else 404) and it still waits (else 409). `lock`: the
+   * enrolment's row and then the round's, in the order the review takes them.
+   */
+  private async reviewable(
+    manager: EntityManager,
+    principal: AuthPrincipal,
+    submissionId: string,
+    lock = false,
+  ): Promise<void> {
+    const [found] = await transactionQuery<{ enrolment_id: string }>(
+      manager,
+      'SELECT enrolment_id FROM practice_submissions WHERE id = $1',
+      [submissionId],
+    );
+    if (!found) throw notFound('No such hand-in.');
+    await this.access.enrolment(manager, principal, found.enrolment_id, 'review', lock).catch(() => {
+      throw notFound('No such hand-in.');
+    });
+    const [row] = await transactionQuery<{ status: string }>(
+      manager,
+      `SELECT status FROM practice_submissions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [submissionId],
+    );
+    if (row?.status !== 'waiting')
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'submission-not-waiting',
+        'Not waiting',
+        'This hand-in is no longer waiting for a review.',
+      );
+  }
+
+  /**
+   * A trainer's voice comments that no review holds yet (those of rounds still waiting: a review or a
+   * withdrawal deletes the others), with `more`, stay within their bound.
+   */
+  private async checkUnusedVoiceComments(
+    manager: EntityManager,
+    trainerId: string,
+    more: number,
+  ): Promise<void> {
+    const [row] = await transactionQuery<{ used: string }>(
+      manager,
+      `SELECT coalesce(sum(v.bytes), 0)::bigint AS used FROM practice_voice_comments v
+         JOIN practice_submissions s ON s.id = v.submission_id AND s.status = 'waiting'
+        WHERE v.trainer_id = $1`,
+      [trainerId],
+    );
+    const used = Number(row?.used ?? 0);
+    if (used + more > MAX_UNUSED_VOICE_COMMENT_BYTES)
+      throw new ProblemException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'voice-comment-quota',
+        'Voice comments waiting',
+        `Voice comments not yet given in a review use ${used} of ${MAX_UNUSED_VOICE_COMMENT_BYTES} bytes.`,
+        undefined,
+        { used, quota: MAX_UNUSED_VOICE_COMMENT_BYTES },
+      );
+  }
+
+  /**
+   * A finished voice comment upload (its bytes at `path`): audio as sniffed, within the size, kept once
+   * per round, trainer and content, while the round still waits for a review the caller may make. The
+   * temporary file is gone either way.
+   */
+  async storeVoiceComment(
+    principal: AuthPrincipal,
+    target: VoiceCommentTarget,
+    path: string,
+  ): Promise<VoiceComment> {
+    try {
+      const bytes = await readFile(path);
+      this.checkSize('audio', bytes.length);
+      const mediaType = sniffMediaType('audio', bytes);
+      if (!mediaType)
+        throw new ProblemException(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          'media-type',
+          'Unexpected content',
+          'The content is not a recording this platform takes.',
+          [{ field: 'kind', message: 'Not audio', code: 'media-type' }],
+        );
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return await this.dataSource.transaction(async (manager) => {
+        await this.reviewable(manager, principal, target.submissionId, true);
+        const [existing] = await transactionQuery<VoiceCommentRow>(
+          manager,
+          `SELECT * FROM practice_voice_comments WHERE submission_id = $1 AND trainer_id = $2 AND sha256 = $3`,
+          [target.submissionId, principal.userId, sha256],
+        );
+        if (existing) return voiceComment(existing);
+        await this.checkUnusedVoiceComments(manager, principal.userId, bytes.length);
+        const id = randomUUID();
+        const storageKey = `voice/${target.submissionId}/${id}`;
+        const [row] = await transactionQuery<VoiceCommentRow>(
+          manager,
+          `INSERT INTO practice_voice_comments (id, submission_id, trainer_id, media_type, bytes, sha256, storage_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+          [id, target.submissionId, principal.userId, mediaType, bytes.length, sha256, storageKey],
+        );
+        const dest = this.pathOf(storageKey);
+        await mkdir(join(this.options.evidenceDir, 'voice', target.submissionId), { recursive: true });
+        await rename(path, dest).catch(() => copyFile(path, dest));
+        return voiceComment(row as VoiceCommentRow);
+      });
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+
+  /**
+   * A voice comment a review gives: for whoever may read the round (the coach, the cohort's trainers,
+   * the admins of its territory). One no review holds yet: for the trainer who recorded it only.
+   * Anyone else: 404.
+   */
+  async openVoiceComment(
+    principal: AuthPrincipal,
+    id: string,
+  ): Promise<{ file: VoiceComment; path: string }> {
+    const manager = this.dataSource.manager;
+    const [row] = await transactionQuery<VoiceCommentRow & { enrolment_id: string; used: boolean }>(
+      manager,
+      `SELECT v.*, s.enrolment_id, (r.submission_id IS NOT NULL) AS used
+         FROM practice_voice_comments v
+         JOIN practice_submissions s ON s.id = v.submission_id
+         LEFT JOIN practice_reviews r ON r.voice_comment_id = v.id
+        WHERE v.id = $1`,
+      [id],
+    );
+    if (!row || (!row.used && row.trainer_id !== principal.userId)) throw notFound('No such file.');
+    await this.access.enrolment(manager, principal, row.enrolment_id, 'read').catch(() => {
+      throw notFound('No such file.');
+    });
+    const path = this.pathOf(row.storage_key);
+    if (!(await stat(path).catch(() => null))) throw notFound('No such file.');
+    return { file: voiceComment(row), path };
+  }
+
+  /** The caller's voice comment `id` on the round, if they uploaded it for that round. */
+  async voiceCommentOf(
+    manager: EntityManager,
+    submissionId: string,
+    trainerId: string,
+    id: string,
+  ): Promise<VoiceComment | null> {
+    const [row] = await transactionQuery<VoiceCommentRow>(
+      manager,
+      'SELECT * FROM practice_voice_comments WHERE id = $1 AND submission_id = $2 AND trainer_id = $3',
+      [id, submissionId, trainerId],
+    );
+    return row ? voiceComment(row) : null;
+  }
+
+  /**
+   * Once a round is reviewed: its voice comments other than `keep` (recorded again, or by someone who
+   * did not review) go. Deletes the rows; answers the files to remove once the transaction commits.
+   */
+  async dropVoiceComments(
+    manager: EntityManager,
+    submissionId: string,
+    keep: string | null,
+  ): Promise<string[]> {
+    const rows = await transactionQuery<{ storage_key: string }>(
+      manager,
+      `DELETE FROM practice_voice_comments WHERE submission_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)
+       RETURNING storage_key`,
+      [submissionId, keep],
+    );
+    return rows.map((r) => r.storage_key);
+  }
+
+  /** Removes stored files (after the rows that named them are gone). */
+  async removeStored(storageKeys: string[]): Promise<void> {
+    await Promise.all(storageKeys.map((key) => rm(this.pathOf(key), { force: true })));
   }
 
   /** The file, for the coach, the cohort's trainers and the admins of its territory; else 404. */

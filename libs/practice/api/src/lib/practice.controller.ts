@@ -41,6 +41,8 @@ const SERVED_TYPES = [
   'audio/mpeg',
   'application/pdf',
 ];
+/** What a voice comment may be served as. */
+const VOICE_TYPES = SERVED_TYPES.filter((t) => t.startsWith('audio/'));
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -126,30 +128,26 @@ export class PracticeController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { file, path } = await this.evidence.open(principal, id);
-    const range = parseRange(request.headers.range, file.bytes);
-    void reply
-      .header('content-type', file.mediaType)
-      .header('x-content-type-options', 'nosniff')
-      .header(
-        'content-disposition',
-        `inline; filename="evidence-${file.id.slice(0, 8)}.${EXTENSIONS[file.mediaType] ?? 'bin'}"`,
-      )
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .header('accept-ranges', 'bytes');
-    if (range === 'unsatisfiable') {
-      await reply.status(416).header('content-range', `bytes */${file.bytes}`).send();
-      return;
-    }
-    if (range) {
-      await reply
-        .status(206)
-        .header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`)
-        .header('content-length', range.end - range.start + 1)
-        .send(createReadStream(path, range));
-      return;
-    }
-    await reply.header('content-length', file.bytes).send(createReadStream(path));
+    await sendPrivateFile(request, reply, { ...file, path }, 'evidence');
+  }
+
+  /**
+   * A trainer's voice comment on a round: for whoever may see the round (the coach, the cohort's
+   * trainers, the admins of its territory) once a review gives it, for its trainer alone before
+   * (anyone else: 404). Served as the evidence files are.
+   */
+  @Get('practice/voice-comments/:id')
+  @SignedIn()
+  @ApiFileResponse(VOICE_TYPES, 'The recording')
+  @ApiFileResponse(VOICE_TYPES, 'A byte range of it', 206)
+  async voiceComment(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { file, path } = await this.evidence.openVoiceComment(principal, id);
+    await sendPrivateFile(request, reply, { ...file, path }, 'voice-comment');
   }
 
   /** A coach deletes a file of theirs that no hand-in holds. */
@@ -184,6 +182,42 @@ export class PracticeController {
   ): Promise<Submission> {
     return this.submissions.review(principal, id, dto);
   }
+}
+
+/**
+ * A private file: served as sniffed, never sniffed again by the browser, sandboxed, never cached;
+ * byte ranges for recordings.
+ */
+async function sendPrivateFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: { id: string; mediaType: string; bytes: number; path: string },
+  name: string,
+): Promise<void> {
+  const range = parseRange(request.headers.range, file.bytes);
+  void reply
+    .header('content-type', file.mediaType)
+    .header('x-content-type-options', 'nosniff')
+    .header(
+      'content-disposition',
+      `inline; filename="${name}-${file.id.slice(0, 8)}.${EXTENSIONS[file.mediaType] ?? 'bin'}"`,
+    )
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .header('accept-ranges', 'bytes');
+  if (range === 'unsatisfiable') {
+    await reply.status(416).header('content-range', `bytes */${file.bytes}`).send();
+    return;
+  }
+  if (range) {
+    await reply
+      .status(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`)
+      .header('content-length', range.end - range.start + 1)
+      .send(createReadStream(file.path, range));
+    return;
+  }
+  await reply.header('content-length', file.bytes).send(createReadStream(file.path));
 }
 
 /** One `bytes=a-b` range (the only kind a media element asks for), null for the whole file. */

@@ -22,5 +22,12 @@ export const MAX_EVIDENCE_BYTES: Record<EvidenceFileKind, number> = {
   pdf: 10 * 1024 * 1024,
 };
 
+/**
+ * What a trainer may keep of voice comments no review holds yet (recorded, uploaded, the review not
+ * made): 50 MB, room for a few at the largest. Those a review holds do not count; the others of a
+ * round go when it is reviewed.
+ */
+export const MAX_UNUSED_VOICE_COMMENT_BYTES = 50 * 1024 * 1024;
+
 /** Unfinished uploads are dropped after a day without a byte. */
 export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;

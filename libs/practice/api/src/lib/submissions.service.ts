@@ -21,7 +21,7 @@ import {
 import { writeAudit } from '@tc/audit/api';
 import { LearnerRecords } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
-import { evidenceFile, EvidenceService } from './evidence.service';
+import { evidenceFile, EvidenceService, voiceComment } from './evidence.service';
 import { notFound, PracticeAccess, type TaskContext } from './practice-access';
 import { appendPracticeCounts, appendPracticeReviewDays } from './practice-counts';
 import { scoreReview } from './rubric';
@@ -43,12 +43,17 @@ interface SubmissionRow {
   points: number | null;
   comment: string | null;
   decided_at: Date | null;
+  voice_comment_id: string | null;
+  voice_media_type: string | null;
+  voice_bytes: number | null;
 }
 
 const SUBMISSION_COLUMNS = `s.id, s.enrolment_id, s.lesson_key, s.cohort_id, s.round, s.status, s.text, s.handed_in_at,
-  r.reviewer_id, u.display_name AS reviewer_name, r.decision, r.scores, r.points, r.comment, r.decided_at`;
+  r.reviewer_id, u.display_name AS reviewer_name, r.decision, r.scores, r.points, r.comment, r.decided_at,
+  r.voice_comment_id, v.media_type AS voice_media_type, v.bytes AS voice_bytes`;
 const SUBMISSION_FROM = `practice_submissions s
   LEFT JOIN practice_reviews r ON r.submission_id = s.id
+  LEFT JOIN practice_voice_comments v ON v.id = r.voice_comment_id
   LEFT JOIN user_directory u ON u.id = r.reviewer_id`;
 
 export interface HandIn {
@@ -224,7 +229,10 @@ export class SubmissionsService {
     return files;
   }
 
-  /** The coach takes a waiting round back before its review; taking back a withdrawn one changes nothing. */
+  /**
+   * The coach takes a waiting round back before its review (trainers' voice comments recorded for it
+   * go); taking back a withdrawn one changes nothing.
+   */
   async withdraw(
     principal: AuthPrincipal,
     enrolmentId: string,
@@ -232,13 +240,16 @@ export class SubmissionsService {
     id: string,
     now = new Date(),
   ): Promise<Submission> {
-    return this.dataSource.transaction(async (manager) => {
+    const dropped: string[] = [];
+    const withdrawn = await this.dataSource.transaction(async (manager) => {
       const enrolment = await this.access.enrolment(manager, principal, enrolmentId, 'coach', true);
       const submission = await this.one(manager, id);
       if (!submission || submission.enrolmentId !== enrolmentId || submission.lessonKey !== lessonKey)
         throw notFound('No such hand-in.');
       if (submission.status === 'withdrawn') return submission;
       if (submission.status !== 'waiting' || submission.review) throw notWaiting();
+      // Trainers' recordings for a review that will not come go with it (their files once it commits).
+      dropped.push(...(await this.files.dropVoiceComments(manager, id, null)));
       await transactionQuery(
         manager,
         `UPDATE practice_submissions SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1`,
@@ -248,20 +259,29 @@ export class SubmissionsService {
       await this.count(manager, enrolment.cohortId, { handedIn: -1, at: new Date(submission.handedInAt) });
       return (await this.one(manager, id)) as Submission;
     });
+    await this.files.removeStored(dropped);
+    return withdrawn;
   }
 
   /**
    * A trainer's review of a waiting round. A pass completes the task's lesson (as a passing quiz
    * attempt does) and re-decides the course's completion in the same transaction, so the pass that was
-   * the last missing piece issues the certificate with it. Audited.
+   * the last missing piece issues the certificate with it. A voice comment, when given, is one the
+   * reviewer uploaded for this round; the round's other recordings go with the review (their files
+   * once it commits). Audited.
    */
   async review(
     principal: AuthPrincipal,
     id: string,
-    dto: { decision: ReviewDecision; scores: CriterionScore[]; comment: string },
+    dto: {
+      decision: ReviewDecision;
+      scores: CriterionScore[];
+      comment: string;
+      voiceCommentId?: string | null;
+    },
     now = new Date(),
   ): Promise<Submission> {
-    return this.dataSource.transaction(async (manager) => {
+    const { submission, dropped } = await this.dataSource.transaction(async (manager) => {
       const [found] = await transactionQuery<{ enrolment_id: string; lesson_key: string }>(
         manager,
         'SELECT enrolment_id, lesson_key FROM practice_submissions WHERE id = $1',
@@ -290,10 +310,19 @@ export class SubmissionsService {
           outcome.errors.map((e) => e.message).join('; '),
           outcome.errors,
         );
+      const voiceId = dto.voiceCommentId ?? null;
+      if (voiceId && !(await this.files.voiceCommentOf(manager, id, principal.userId, voiceId)))
+        throw validationProblem([
+          {
+            field: 'voiceCommentId',
+            message: 'No voice comment of yours for this hand-in has this id',
+            code: 'voice-comment-unknown',
+          },
+        ]);
       await transactionQuery(
         manager,
-        `INSERT INTO practice_reviews (submission_id, reviewer_id, decision, scores, points, comment, decided_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
+        `INSERT INTO practice_reviews (submission_id, reviewer_id, decision, scores, points, comment, decided_at, voice_comment_id)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`,
         [
           id,
           principal.userId,
@@ -302,8 +331,10 @@ export class SubmissionsService {
           outcome.points,
           dto.comment,
           now,
+          voiceId,
         ],
       );
+      const dropped = await this.files.dropVoiceComments(manager, id, voiceId);
       const status: SubmissionStatus = dto.decision === 'pass' ? 'passed' : 'returned';
       await transactionQuery(manager, 'UPDATE practice_submissions SET status = $2 WHERE id = $1', [
         id,
@@ -357,10 +388,13 @@ export class SubmissionsService {
           round: row.round,
           decision: dto.decision,
           points: outcome.points,
+          voiceComment: voiceId !== null,
         },
       });
-      return (await this.one(manager, id)) as Submission;
+      return { submission: (await this.one(manager, id)) as Submission, dropped };
     });
+    await this.files.removeStored(dropped);
+    return submission;
   }
 
   /** A hand-in's or a withdrawal's move of the cohort's counts (folded later, see practice-counts). */
@@ -426,6 +460,14 @@ export class SubmissionsService {
               scores: r.scores ?? [],
               points: r.points ?? 0,
               comment: r.comment ?? '',
+              voiceComment:
+                r.voice_comment_id && r.voice_media_type
+                  ? voiceComment({
+                      id: r.voice_comment_id,
+                      media_type: r.voice_media_type,
+                      bytes: r.voice_bytes ?? 0,
+                    })
+                  : null,
               decidedAt: new Date(r.decided_at as Date).toISOString(),
             }
           : null,

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuthPrincipal } from '@tc/shared/api';
-import { EvidenceService, type UploadTarget } from './evidence.service';
+import { EvidenceService, isVoiceCommentTarget, type UploadTarget } from './evidence.service';
 import {
   MAX_EVIDENCE_BYTES,
   PRACTICE_OPTIONS,
@@ -40,9 +40,10 @@ export interface UploadCall {
 
 /**
  * The tus 1.0 server (@tus/server, file store) behind `/api/v1/practice/uploads`: resumable uploads of
- * evidence. The controller authenticates and checks before a request reaches it; the hooks here tag an
- * upload with its coach and, once the last byte is in, hand the file to the evidence store and name the
- * stored file in `Upload-Evidence-Id`. Uploads idle for a day are swept, finished or not.
+ * evidence (and of trainers' voice comments). The controller authenticates and checks before a request
+ * reaches it; the hooks here tag an upload with its uploader (`coachId` in its metadata, whoever it is)
+ * and, once the last byte is in, hand the file to the evidence store and name the stored file in
+ * `Upload-Evidence-Id`. Uploads idle for a day are swept, finished or not.
  *
  * The packages are ES modules: they are loaded with Node's own require (Node ≥ 20.19 loads ES modules
  * that way), which also keeps them out of jest's CommonJS module registry.
@@ -84,7 +85,9 @@ export class TusUploads implements OnModuleDestroy {
         const path = upload.storage?.path ?? join(this.directory, upload.id);
         try {
           if (!call?.target) throw new Error('an upload finished outside a checked request');
-          const file = await this.evidence.store(call.principal, call.target, path);
+          const file = isVoiceCommentTarget(call.target)
+            ? await this.evidence.storeVoiceComment(call.principal, call.target, path)
+            : await this.evidence.store(call.principal, call.target, path);
           await writeFile(this.markerOf(upload.id), file.id);
           return { headers: { [EVIDENCE_ID_HEADER]: file.id } };
         } catch (problem) {

@@ -49,18 +49,20 @@ const TusResumable = () =>
 
 /**
  * Resumable evidence uploads (tus 1.0, creation + expiration): `POST` with `Upload-Length` and
- * `Upload-Metadata` (`enrolmentId`, `lessonKey`, `kind`: photo, audio or pdf) creates an upload at the
- * answer's `Location`; `PATCH` sends bytes from `Upload-Offset` (`Content-Type:
+ * `Upload-Metadata` (`enrolmentId`, `lessonKey`, `kind`: photo, audio or pdf; or, for a trainer's
+ * voice comment, `submissionId` and `kind` audio) creates an upload at the answer's `Location`; `PATCH` sends bytes from `Upload-Offset` (`Content-Type:
  * application/offset+octet-stream`); `HEAD` says the offset to resume from. The last PATCH answers the
  * stored file's id in `Upload-Evidence-Id` (the same id when the task already has this content); a HEAD
  * on a finished upload says it again, for a client that lost that answer. Only the coach of the
- * enrolment, for a task of their version that takes that kind, within its size and their quota;
- * refusals are problems (problem+json) like everywhere else.
+ * enrolment, for a task of their version that takes that kind, within its size and their quota; a voice
+ * comment only by who may review the round while it waits, audio within its size, and within the bound
+ * on the trainer's voice comments no review holds yet. Only the uploader resumes an upload. Refusals
+ * are problems (problem+json) like everywhere else.
  */
 @ApiProblemResponses()
 @ApiTags('practice')
 @ApiBearerAuth()
-@Roles('coach')
+@Roles('coach', 'trainer', 'admin')
 @Controller('practice/uploads')
 export class UploadsController {
   constructor(
@@ -74,7 +76,8 @@ export class UploadsController {
   @ApiHeader({
     name: 'Upload-Metadata',
     required: true,
-    description: 'enrolmentId, lessonKey and kind (photo, audio, pdf), each `key base64(value)`',
+    description:
+      'enrolmentId, lessonKey and kind (photo, audio, pdf); or submissionId and kind audio (a voice comment); each `key base64(value)`',
   })
   @ApiResponse({ status: 201, description: 'Created; `Location` is where to PATCH the bytes' })
   async create(

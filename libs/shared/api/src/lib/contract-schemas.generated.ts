@@ -192,6 +192,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'UserStatus',
   'UserSummary',
   'VersionChange',
+  'VoiceComment',
 ] as const;
 
 export type ContractSchemaName = (typeof CONTRACT_SCHEMA_NAMES)[number];
@@ -3094,6 +3095,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'criterion-missing',
       'level-unknown',
       'points-below-pass',
+      'voice-comment-unknown',
+      'voice-comment-quota',
     ],
     type: 'string',
   },
@@ -3469,10 +3472,38 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       decision: { $ref: '#/components/schemas/ReviewDecision' },
       scores: { items: { $ref: '#/components/schemas/CriterionScore' }, type: 'array' },
       points: { description: "Sum of the chosen levels' points.", type: 'number' },
-      comment: { description: 'Feedback for the coach (plain text, ≤ 4,000 characters).', type: 'string' },
+      comment: {
+        description: 'Feedback for the coach (plain text, ≤ 4,000 characters; may be empty).',
+        type: 'string',
+      },
+      voiceComment: {
+        properties: {
+          id: { type: 'string' },
+          mediaType: {
+            description:
+              'As sniffed from the content on the server (audio/webm, audio/ogg, audio/mp4, audio/mpeg).',
+            type: 'string',
+          },
+          bytes: { type: 'number' },
+        },
+        required: ['id', 'mediaType', 'bytes'],
+        additionalProperties: false,
+        description: "The reviewer's recorded comment, if they recorded one.",
+        type: 'object',
+        nullable: true,
+      },
       decidedAt: { type: 'string' },
     },
-    required: ['reviewerId', 'reviewerName', 'decision', 'scores', 'points', 'comment', 'decidedAt'],
+    required: [
+      'reviewerId',
+      'reviewerName',
+      'decision',
+      'scores',
+      'points',
+      'comment',
+      'voiceComment',
+      'decidedAt',
+    ],
     additionalProperties: false,
     type: 'object',
   },
@@ -3545,7 +3576,16 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: "One score per criterion of the task. A pass needs points ≥ the task's passPoints.",
         type: 'array',
       },
-      comment: { type: 'string' },
+      comment: {
+        description: 'The written comment; may be empty (with or without a voice comment).',
+        type: 'string',
+      },
+      voiceCommentId: {
+        description:
+          'A voice comment the reviewer uploaded for this round (the `Upload-Evidence-Id` of their tus upload), or none. Its other uploads for the round are deleted with the review.',
+        type: 'string',
+        nullable: true,
+      },
     },
     required: ['decision', 'scores', 'comment'],
     additionalProperties: false,
@@ -3793,12 +3833,37 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
           scores: { items: { $ref: '#/components/schemas/CriterionScore' }, type: 'array' },
           points: { description: "Sum of the chosen levels' points.", type: 'number' },
           comment: {
-            description: 'Feedback for the coach (plain text, ≤ 4,000 characters).',
+            description: 'Feedback for the coach (plain text, ≤ 4,000 characters; may be empty).',
             type: 'string',
+          },
+          voiceComment: {
+            properties: {
+              id: { type: 'string' },
+              mediaType: {
+                description:
+                  'As sniffed from the content on the server (audio/webm, audio/ogg, audio/mp4, audio/mpeg).',
+                type: 'string',
+              },
+              bytes: { type: 'number' },
+            },
+            required: ['id', 'mediaType', 'bytes'],
+            additionalProperties: false,
+            description: "The reviewer's recorded comment, if they recorded one.",
+            type: 'object',
+            nullable: true,
           },
           decidedAt: { type: 'string' },
         },
-        required: ['reviewerId', 'reviewerName', 'decision', 'scores', 'points', 'comment', 'decidedAt'],
+        required: [
+          'reviewerId',
+          'reviewerName',
+          'decision',
+          'scores',
+          'points',
+          'comment',
+          'voiceComment',
+          'decidedAt',
+        ],
         additionalProperties: false,
         type: 'object',
         nullable: true,
@@ -4221,6 +4286,22 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     required: ['added', 'removed', 'changed', 'modulesAdded', 'modulesRemoved'],
     additionalProperties: false,
     description: 'What changed between two versions, by stable key: lessons, and whole modules.',
+    type: 'object',
+  },
+  VoiceComment: {
+    properties: {
+      id: { type: 'string' },
+      mediaType: {
+        description:
+          'As sniffed from the content on the server (audio/webm, audio/ogg, audio/mp4, audio/mpeg).',
+        type: 'string',
+      },
+      bytes: { type: 'number' },
+    },
+    required: ['id', 'mediaType', 'bytes'],
+    additionalProperties: false,
+    description:
+      "A trainer's recorded comment on a round (uploaded by tus like evidence, with `submissionId` and `kind: audio` as its metadata). Private like the round: fetched at `GET /api/v1/practice/voice-comments/:id` by the coach, the cohort's trainers and the admins of its territory. Only what playing it needs is kept: no file name, no length, no device.",
     type: 'object',
   },
 };

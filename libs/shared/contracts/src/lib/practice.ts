@@ -38,6 +38,19 @@ export interface CriterionScore {
   levelKey: string;
 }
 
+/**
+ * A trainer's recorded comment on a round (uploaded by tus like evidence, with `submissionId` and
+ * `kind: audio` as its metadata). Private like the round: fetched at
+ * `GET /api/v1/practice/voice-comments/:id` by the coach, the cohort's trainers and the admins of its
+ * territory. Only what playing it needs is kept: no file name, no length, no device.
+ */
+export interface VoiceComment {
+  id: string;
+  /** As sniffed from the content on the server (audio/webm, audio/ogg, audio/mp4, audio/mpeg). */
+  mediaType: string;
+  bytes: number;
+}
+
 export interface Review {
   reviewerId: string;
   reviewerName: string;
@@ -45,8 +58,10 @@ export interface Review {
   scores: CriterionScore[];
   /** Sum of the chosen levels' points. */
   points: number;
-  /** Feedback for the coach (plain text, ≤ 4,000 characters). */
+  /** Feedback for the coach (plain text, ≤ 4,000 characters; may be empty). */
   comment: string;
+  /** The reviewer's recorded comment, if they recorded one. */
+  voiceComment: VoiceComment | null;
   decidedAt: string;
 }
 
@@ -97,7 +112,13 @@ export interface ReviewRequest {
   decision: ReviewDecision;
   /** One score per criterion of the task. A pass needs points ≥ the task's passPoints. */
   scores: CriterionScore[];
+  /** The written comment; may be empty (with or without a voice comment). */
   comment: string;
+  /**
+   * A voice comment the reviewer uploaded for this round (the `Upload-Evidence-Id` of their tus
+   * upload), or none. Its other uploads for the round are deleted with the review.
+   */
+  voiceCommentId?: string | null;
 }
 
 // ---------------------------------------------------------------- the trainer's queue

@@ -196,6 +196,8 @@ export const PROBLEM_CODES = [
   'criterion-missing',
   'level-unknown',
   'points-below-pass',
+  'voice-comment-unknown',
+  'voice-comment-quota',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

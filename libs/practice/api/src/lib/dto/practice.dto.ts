@@ -103,10 +103,23 @@ export class ReviewDto implements ReviewRequest {
   @Type(() => CriterionScoreDto)
   scores!: CriterionScoreDto[];
 
-  @ApiProperty({ maxLength: MAX_COMMENT, description: 'Feedback for the coach (plain text)' })
+  @ApiProperty({
+    maxLength: MAX_COMMENT,
+    description: 'Feedback for the coach (plain text; may be empty, with or without a voice comment)',
+  })
   @IsString()
   @MaxLength(MAX_COMMENT)
   comment!: string;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: "A voice comment the reviewer uploaded for this round (its upload's Upload-Evidence-Id)",
+  })
+  @IsOptional()
+  @IsUUID()
+  voiceCommentId?: string | null;
 }
 
 export class ReviewQueueQueryDto implements ReviewQueueQuery {

@@ -24,8 +24,24 @@ export interface EvidenceUpload {
   };
 }
 
-/** Uploads one evidence file; resolves with its evidence id, rejects when it must wait (offline). */
-export type EvidenceUploader = (upload: EvidenceUpload, callbacks: UploadCallbacks) => Promise<string>;
+/**
+ * A reviewer's voice comment on a round: the metadata names the round, not a task (and no file name:
+ * the server keeps no more of it than playing it needs).
+ */
+export interface VoiceCommentUpload {
+  blob: Blob;
+  uploadUrl: string | null;
+  metadata: { submissionId: string; kind: 'audio'; filetype: string };
+}
+
+/**
+ * Uploads one evidence file (or voice comment); resolves with the stored id, rejects when it must
+ * wait (offline).
+ */
+export type EvidenceUploader = (
+  upload: EvidenceUpload | VoiceCommentUpload,
+  callbacks: UploadCallbacks,
+) => Promise<string>;
 
 const loadTus = () => import('tus-js-client');
 

@@ -53,6 +53,11 @@ export class PracticeService {
     return this.http.get(`${API}/practice/evidence/${seg(id)}`, { responseType: 'blob' });
   }
 
+  /** A reviewer's voice comment (private like the round: the same token, an object URL). */
+  voiceComment(id: string): Observable<Blob> {
+    return this.http.get(`${API}/practice/voice-comments/${seg(id)}`, { responseType: 'blob' });
+  }
+
   /** The cohort's name and modules (for the queue's heading and module filter). */
   cohort(cohortId: string): Observable<Cohort> {
     return this.http.get<Cohort>(`${API}/cohorts/${seg(cohortId)}`);

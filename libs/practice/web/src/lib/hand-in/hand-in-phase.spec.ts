@@ -1,5 +1,5 @@
 import { handInPhase } from './hand-in-phase';
-import { recordingType } from './voice-recorder.component';
+import { recordingType } from '../ui/voice-recorder.component';
 
 const base = { latest: null, queued: false, sending: false, online: true, hasDraft: false } as const;
 

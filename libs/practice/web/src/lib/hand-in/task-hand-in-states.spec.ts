@@ -133,15 +133,42 @@ describe('the coach’s hand-in: what the page says at each step', () => {
         scores: [{ criterionKey: 'shop', levelKey: 'no' }],
         points: 0,
         comment: 'Les prix ne se voient pas.',
+        voiceComment: null,
         decidedAt: '2026-12-02T10:00:00.000Z',
       },
     });
     const host = await open(state([returned]));
     expect(text(host)).toContain('practice.state.returned');
     expect(text(host)).toContain('Les prix ne se voient pas.');
+    expect(host.querySelector('tc-voice-comment')).toBeNull();
     expect(host.querySelector('.tc-review .tc-picked')?.textContent).toContain('Absente');
     expect(host.querySelector('form h2')?.textContent).toContain('practice.form.revise');
     expect(text(host)).toContain('practice.history.round');
+  });
+
+  it('returned with a voice comment (and no written one): a player in the feedback', async () => {
+    URL.createObjectURL = () => 'blob:test/voice';
+    URL.revokeObjectURL = () => undefined;
+    const returned = submission(1, 'returned', {
+      review: {
+        reviewerId: 't-1',
+        reviewerName: 'Samira',
+        decision: 'revise',
+        scores: [{ criterionKey: 'shop', levelKey: 'no' }],
+        points: 0,
+        comment: '',
+        voiceComment: { id: 'vc-1', mediaType: 'audio/webm', bytes: 4 },
+        decidedAt: '2026-12-02T10:00:00.000Z',
+      },
+    });
+    const host = await open(state([returned]));
+    expect(host.querySelector('.tc-review blockquote')).toBeNull();
+    http.expectOne('/api/v1/practice/voice-comments/vc-1').flush(new Blob(['ogg']));
+    await settle();
+    fixture.detectChanges();
+    expect(host.querySelector('.tc-review tc-voice-comment audio')?.getAttribute('src')).toBe(
+      'blob:test/voice',
+    );
   });
 
   it('passed: says so, no form', async () => {

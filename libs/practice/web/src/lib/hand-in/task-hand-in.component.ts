@@ -29,9 +29,10 @@ import { PracticeService } from '../data-access/practice.service';
 import { type DraftFile, TASK_DRAFTS, type TaskDraft, draftKey } from '../data-access/task-drafts';
 import { EvidenceViewComponent } from '../ui/evidence-view.component';
 import { RubricComponent } from '../ui/rubric.component';
+import { VoiceCommentComponent } from '../ui/voice-comment.component';
 import { formatBytes, formatDuration, formatWhen } from './format';
 import { handInPhase } from './hand-in-phase';
-import { type Recording, VoiceRecorderComponent } from './voice-recorder.component';
+import { type Recording, VoiceRecorderComponent } from '../ui/voice-recorder.component';
 
 /**
  * A practical task as the coach does it: the instructions, the rubric the trainer will use, the
@@ -49,6 +50,7 @@ import { type Recording, VoiceRecorderComponent } from './voice-recorder.compone
     RubricComponent,
     EvidenceViewComponent,
     VoiceRecorderComponent,
+    VoiceCommentComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-hand-in.component.html',

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
   effect,
   inject,
@@ -13,24 +14,36 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ProblemDetails, ReviewDecision, Submission, TaskState } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, problemOf, textIn } from '@tc/shared/ui';
 import { firstValueFrom } from 'rxjs';
+import { EVIDENCE_UPLOADER } from '../data-access/evidence-uploader';
 import { PracticeService } from '../data-access/practice.service';
 import { formatWhen } from '../hand-in/format';
 import { rubricScore } from '../data-access/rubric-score';
 import { EvidenceViewComponent } from '../ui/evidence-view.component';
 import { RubricComponent, type RubricView } from '../ui/rubric.component';
+import { VoiceCommentComponent } from '../ui/voice-comment.component';
+import { type Recording, VoiceRecorderComponent } from '../ui/voice-recorder.component';
 
 /** The longest comment the server takes. */
 export const COMMENT_MAX = 4000;
 
 /**
  * One hand-in to review: the evidence inline (photos, recordings, PDFs), the rubric to score by
- * tapping a level per criterion with the points and the pass mark in view, a comment, then pass
- * (only when every criterion is scored and the points reach the mark) or return for revision.
- * After a decision the next waiting hand-in of the cohort opens (or the queue, when none is left).
+ * tapping a level per criterion with the points and the pass mark in view, a written comment and/or
+ * a voice comment (recorded here, uploaded resumably when the decision goes), then pass (only when
+ * every criterion is scored and the points reach the mark) or return for revision. After a decision
+ * the next waiting hand-in of the cohort opens (or the queue, when none is left).
  */
 @Component({
   selector: 'tc-review-page',
-  imports: [RouterLink, TranslocoPipe, ProblemMessageComponent, RubricComponent, EvidenceViewComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemMessageComponent,
+    RubricComponent,
+    EvidenceViewComponent,
+    VoiceRecorderComponent,
+    VoiceCommentComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './review.page.html',
   styleUrl: './review.page.scss',
@@ -38,6 +51,7 @@ export const COMMENT_MAX = 4000;
 export class ReviewPage {
   private readonly api = inject(PracticeService);
   private readonly router = inject(Router);
+  private readonly uploader = inject(EVIDENCE_UPLOADER);
   protected readonly lang = inject(LanguageService).lang;
   readonly cohortId = input.required<string>();
   readonly submissionId = input.required<string>();
@@ -53,6 +67,13 @@ export class ReviewPage {
   protected readonly deciding = signal<ReviewDecision | null>(null);
   protected readonly done = signal(false);
   protected readonly commentMax = COMMENT_MAX;
+  /** The voice comment recorded here, not yet given (with its preview URL). */
+  protected readonly voice = signal<{ recording: Recording; url: string } | null>(null);
+  /** Percent of the voice comment sent, while it goes. */
+  protected readonly voiceProgress = signal<number | null>(null);
+  protected readonly voiceFailed = signal(false);
+  /** Where the recording's upload resumes, and its id once stored (a retried decision sends it once). */
+  private voiceUpload: { uploadUrl: string | null; id: string | null } = { uploadUrl: null, id: null };
 
   protected readonly submission = computed<Submission | null>(
     () => this.state()?.submissions.find((s) => s.id === this.submissionId()) ?? null,
@@ -89,6 +110,50 @@ export class ReviewPage {
       const key = [this.enrolment(), this.lesson(), this.submissionId()] as const;
       untracked(() => void this.load(...key));
     });
+    inject(DestroyRef).onDestroy(() => this.removeVoice());
+  }
+
+  protected onVoice(recording: Recording): void {
+    this.removeVoice();
+    this.voice.set({ recording, url: URL.createObjectURL(recording.blob) });
+  }
+
+  /** Drops the recording (to record again, or none at all): nothing of it was given yet. */
+  protected removeVoice(): void {
+    const current = this.voice();
+    if (current) URL.revokeObjectURL(current.url);
+    this.voice.set(null);
+    this.voiceFailed.set(false);
+    this.voiceUpload = { uploadUrl: null, id: null };
+  }
+
+  /** Sends the recording (resuming an earlier attempt); answers its id, or null when there is none. */
+  private async sendVoice(submissionId: string): Promise<string | null> {
+    const current = this.voice();
+    if (!current) return null;
+    if (this.voiceUpload.id) return this.voiceUpload.id;
+    const upload = this.voiceUpload;
+    this.voiceFailed.set(false);
+    this.voiceProgress.set(0);
+    try {
+      upload.id = await this.uploader(
+        {
+          blob: current.recording.blob,
+          uploadUrl: upload.uploadUrl,
+          metadata: { submissionId, kind: 'audio', filetype: current.recording.type },
+        },
+        {
+          progress: (sent, total) => this.voiceProgress.set(total ? Math.round((sent / total) * 100) : 0),
+          created: (url) => (upload.uploadUrl = url),
+        },
+      );
+      return upload.id;
+    } catch (error: unknown) {
+      this.voiceFailed.set(true);
+      throw error;
+    } finally {
+      this.voiceProgress.set(null);
+    }
   }
 
   protected when(iso: string): string {
@@ -107,6 +172,7 @@ export class ReviewPage {
     this.problem.set(null);
     this.done.set(false);
     this.comment.set('');
+    this.removeVoice();
     try {
       const state = await firstValueFrom(this.api.task(enrolmentId, lessonKey));
       this.state.set(state);
@@ -127,6 +193,7 @@ export class ReviewPage {
     this.deciding.set(decision);
     this.problem.set(null);
     try {
+      const voiceCommentId = await this.sendVoice(submission.id);
       await firstValueFrom(
         this.api.review(submission.id, {
           decision,
@@ -135,12 +202,15 @@ export class ReviewPage {
             levelKey,
           })),
           comment: this.comment().trim(),
+          ...(voiceCommentId ? { voiceCommentId } : {}),
         }),
       );
       this.done.set(true);
+      this.removeVoice();
       await this.next();
     } catch (error: unknown) {
-      this.problem.set(problemOf(error));
+      // A voice comment that could not go says so by itself (the upload is not an API problem).
+      if (!this.voiceFailed()) this.problem.set(problemOf(error));
     } finally {
       this.deciding.set(null);
     }

@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AUDIO_MAX_MS } from '../data-access/evidence-rules';
-import { formatDuration } from './format';
+import { formatDuration } from '../hand-in/format';
 
 /** A recording as the recorder hands it over. */
 export interface Recording {
@@ -25,9 +25,10 @@ export function recordingType(isSupported: (type: string) => boolean): string {
 }
 
 /**
- * Records the coach's voice with the browser's MediaRecorder: one button to start, one to stop,
- * the time running (and stopping by itself at 3 minutes). The recording is handed over to be
- * listened to, kept, or removed and recorded again.
+ * Records a voice with the browser's MediaRecorder (the coach's voice notes in a hand-in, the trainer's
+ * voice comment in a review): one button to start, one to stop, the time running (and stopping by
+ * itself at 3 minutes). The recording is handed over to be listened to, kept, or removed and recorded
+ * again; the microphone is released as soon as it stops.
  */
 @Component({
   selector: 'tc-voice-recorder',
@@ -46,7 +47,7 @@ export function recordingType(isSupported: (type: string) => boolean): string {
       </button>
     } @else {
       <button type="button" class="tc-button-secondary tc-big" [disabled]="disabled()" (click)="start()">
-        {{ 'practice.voice.record' | transloco }}
+        {{ recordLabel() | transloco }}
       </button>
     }
     @if (failed()) {
@@ -57,6 +58,8 @@ export function recordingType(isSupported: (type: string) => boolean): string {
 })
 export class VoiceRecorderComponent {
   readonly disabled = input(false);
+  /** The start button's text (a translation key). */
+  readonly recordLabel = input('practice.voice.record');
   readonly recorded = output<Recording>();
 
   protected readonly supported =
