@@ -71,7 +71,14 @@ function render(value: PracticeReport) {
     imports: [
       PracticeComponent,
       TranslocoTestingModule.forRoot({
-        langs: { fr: { observatory: { practice: { beyond: '> 30 j', total: 'Total' } } } },
+        langs: {
+          fr: {
+            observatory: {
+              practice: { beyond: '> 30 j', total: 'Total' },
+              suppression: { hidden: 'moins de {{ k }} coachs', hiddenRounds: 'moins de {{ k }} rendus' },
+            },
+          },
+        },
         translocoConfig: {
           availableLangs: ['fr'],
           defaultLang: 'fr',
@@ -106,6 +113,8 @@ describe('PracticeComponent', () => {
     const [, berkane, oujda, total] = rows('practice-territories');
     expect(berkane?.slice(0, 3)).toEqual(['Berkane', '12', '10']);
     expect(berkane?.[3]).toMatch(/^< 5/);
+    // A hidden cell counts hand-ins, not coaches, and says so to screen readers.
+    expect(berkane?.[3]).toContain('moins de 5 rendus');
     expect(berkane?.[4]).toMatch(/^2,5\sjours$/);
     expect(oujda?.[4]).toBe('> 30 j');
     expect(total?.slice(0, 4)).toEqual(['Total', '19', '16', '7']);

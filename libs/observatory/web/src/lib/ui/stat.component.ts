@@ -28,14 +28,9 @@ export type StatFormat = 'count' | 'rate' | 'days' | 'number' | 'level' | 'gain'
         {{ text() }}
       }
       @case ('suppressed') {
-        <span
-          class="tc-suppressed"
-          aria-hidden="true"
-          [title]="'observatory.suppression.hidden' | transloco: { k: kText() }"
-          >{{ text() ?? ('observatory.suppression.short' | transloco) }}</span><span
-          class="tc-visually-hidden"
-          >{{ 'observatory.suppression.hidden' | transloco: { k: kText() } }}</span
-        >
+        <span class="tc-suppressed" aria-hidden="true" [title]="hiddenKey() | transloco: { k: kText() }">{{
+          text() ?? ('observatory.suppression.short' | transloco)
+        }}</span><span class="tc-visually-hidden">{{ hiddenKey() | transloco: { k: kText() } }}</span>
       }
       @default {
         <span aria-hidden="true">—</span
@@ -62,6 +57,10 @@ export class StatComponent {
   readonly k = input.required<number>();
   /** The figure's denominator is zero (nobody to count): a `null` means "none", not "hidden". */
   readonly empty = input(false);
+  /** What a hidden count counts, said to screen readers and in the tooltip (coaches by default). */
+  readonly hiddenKey = input<'observatory.suppression.hidden' | 'observatory.suppression.hiddenRounds'>(
+    'observatory.suppression.hidden',
+  );
 
   protected readonly kText = computed(() => formatNumber(this.k(), this.lang()));
   protected readonly state = computed<'value' | 'suppressed' | 'none'>(() => {
