@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, chromium, expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -393,4 +393,123 @@ test('the hand-in page in Arabic on a phone: right to left, nothing wider than t
   } finally {
     await setLanguage(request, 'coach@example.org', 'fr');
   }
+});
+
+test('the trainer returns a hand-in with a voice comment only; the coach hears it in the feedback', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Pratique voix ${Date.now()}`;
+  const { cohortId, enrolmentId } = await seed(request, name);
+
+  // The coach hands in through the API: a text and a photo (tus: create, then one PATCH).
+  const coachApi = { authorization: `Bearer ${await tokenOf(request, 'coach@example.org')}` };
+  const photo = readFileSync(
+    join(__dirname, '../../../libs/practice/web/src/lib/data-access/fixtures/exif-gps.jpg'),
+  );
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  // The fixture keeps its GPS position: the server refuses it, so send a copy without its EXIF block.
+  const app1 = photo.indexOf(Buffer.from([0xff, 0xe1]));
+  const clean = Buffer.concat([
+    photo.subarray(0, app1),
+    photo.subarray(app1 + 2 + photo.readUInt16BE(app1 + 2)),
+  ]);
+  const created = await request.post(`${API}/practice/uploads`, {
+    headers: {
+      ...coachApi,
+      'tus-resumable': '1.0.0',
+      'upload-length': String(clean.length),
+      'upload-metadata': `enrolmentId ${b64(enrolmentId)},lessonKey ${b64('shop-task')},kind ${b64('photo')}`,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const patched = await request.patch(created.headers()['location'] as string, {
+    headers: {
+      ...coachApi,
+      'tus-resumable': '1.0.0',
+      'upload-offset': '0',
+      'content-type': 'application/offset+octet-stream',
+    },
+    data: clean,
+  });
+  expect(patched.status()).toBe(204);
+  await ok(
+    await request.post(`${API}/enrolments/${enrolmentId}/tasks/shop-task/submissions`, {
+      headers: coachApi,
+      data: { id: randomUUID(), text: 'La vitrine.', fileIds: [patched.headers()['upload-evidence-id']] },
+    }),
+    'hand in',
+  );
+
+  // The trainer records a voice comment, listens to it, and returns the hand-in with it alone.
+  // Chromium's fake microphone (a tone) and no permission prompt: the trainer records for real.
+  const withMicrophone = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
+  });
+  const trainerContext = await withMicrophone.newContext({
+    permissions: ['microphone'],
+    serviceWorkers: 'block',
+  });
+  const trainer = await trainerContext.newPage();
+  await signIn(trainer, 'trainer@example.org');
+  await expectSignedIn(trainer);
+  await trainer.goto(`/cohorts/${cohortId}/reviews`);
+  await trainer.getByRole('link', { name: /Photographier la vitrine/ }).click();
+  await trainer
+    .getByRole('group', { name: 'Les produits se voient' })
+    .getByRole('radio', { name: /^Non/ })
+    .check();
+  await trainer
+    .getByRole('group', { name: 'Ce qui irait en ligne' })
+    .getByRole('radio', { name: /^Vague/ })
+    .check();
+  await trainer.getByRole('button', { name: 'Enregistrer un commentaire vocal' }).click();
+  await expect(trainer.getByRole('status').filter({ hasText: /^\s*Enregistrement 0:0[1-9]/ })).toBeVisible();
+  await trainer.getByRole('button', { name: 'Arrêter' }).click();
+  await expect(
+    trainer.getByRole('group', { name: 'Commentaire vocal (facultatif)' }).locator('audio'),
+  ).toHaveCount(1);
+  await expectAccessible(trainer);
+  await trainer.getByRole('button', { name: 'Renvoyer pour révision' }).click();
+  await expect(trainer.getByText('Rien à relire pour le moment.')).toBeVisible();
+  await withMicrophone.close();
+
+  // What the server keeps is the WebM the browser recorded, referenced by the review.
+  const state = await ok<{
+    submissions: {
+      review: { comment: string; voiceComment: { id: string; mediaType: string } | null } | null;
+    }[];
+  }>(
+    await request.get(`${API}/enrolments/${enrolmentId}/tasks/shop-task`, { headers: coachApi }),
+    'task state',
+  );
+  const review = state.submissions[0]?.review;
+  expect(review?.comment).toBe('');
+  expect(review?.voiceComment?.mediaType).toBe('audio/webm');
+  const bytes = await (
+    await request.get(`${API}/practice/voice-comments/${review?.voiceComment?.id}`, { headers: coachApi })
+  ).body();
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+
+  // The coach hears it in the feedback.
+  const coachContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const coach = await coachContext.newPage();
+  await signIn(coach, 'coach@example.org');
+  await expectSignedIn(coach);
+  await openTask(coach, enrolmentId);
+  const feedback = coach.getByRole('figure', { name: /^Commentaire vocal de / });
+  await expect(feedback.locator('audio')).toHaveAttribute('src', /^blob:/);
+  await expect
+    .poll(() => feedback.locator('audio').evaluate((a: HTMLAudioElement) => a.readyState), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0);
 });

@@ -98,6 +98,9 @@ export function hardenHttp(
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // Private recordings (voice notes, trainers' voice comments, a draft's takes) play from object
+        // URLs: the bytes are fetched with the session's token, never from a public address.
+        mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -33,6 +33,8 @@ describe('serving the web build', () => {
     for (const url of ['/', '/main-TQVQ3V6T.js']) {
       const res = await t.request('GET', url);
       expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      // Private recordings play from object URLs (fetched with the session's token).
+      expect(res.headers['content-security-policy']).toMatch(/media-src 'self' blob:/);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
   });
