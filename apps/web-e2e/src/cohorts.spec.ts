@@ -406,3 +406,37 @@ test('from the roster a trainer opens a coach’s page; the roster’s file is f
     /^Salma Ouazzani;coach@example\.org;Berkane \(MA-BER\);Actif;Inscrit·e;\d{4}-\d{2}-\d{2} \d{2}:\d{2};1;17;/,
   );
 });
+
+test('the demo roster says where each coach stands on the practical task; a waiting one leads to the queue', async ({
+  page,
+  request,
+}) => {
+  const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const cohorts = (await (await request.get('/api/v1/cohorts', { headers: trainer })).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const cohortId = cohorts.find((c) => c.name === 'Oujda — cohorte de démonstration')?.id as string;
+  expect(cohortId).toBeTruthy();
+  const task = 'Tâche pratique : le catalogue WhatsApp Business d’une coopérative';
+
+  await signIn(page, 'trainer@example.org');
+  await expectSignedIn(page);
+  await page.goto(`/cohorts/${cohortId}`);
+  // One task in the course: the column is titled with it, each state said in words.
+  await expect(page.getByRole('columnheader', { name: task })).toBeVisible();
+  const tasksOf = (name: string) => page.getByRole('list', { name: `Tâches pratiques de ${name}` });
+  await expect(tasksOf('Salma Ouazzani')).toContainText('À reprendre');
+  await expect(tasksOf('Khadija Ziani')).toContainText('Validée');
+  await expect(tasksOf('Imane Bouzidi')).toContainText('En attente de revue');
+  const waiting = page.getByRole('link', {
+    name: `Ouvrir la file de revue — Hamza El Idrissi, ${task} : en attente de revue`,
+  });
+  await expect(waiting).toContainText('En attente de revue');
+
+  await waiting.click();
+  await expect(page).toHaveURL(new RegExp(`/cohorts/${cohortId}/reviews\\?module=m3$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Tâches à relire' })).toBeVisible();
+  await expect(page.getByText('Hamza El Idrissi')).toBeVisible();
+  await expect(page.getByText('Imane Bouzidi')).toBeVisible();
+});

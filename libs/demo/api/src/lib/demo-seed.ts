@@ -234,25 +234,28 @@ async function seedCohort(
   const mine = (await enrolments.mine(coach)).find((e) => e.cohortId === cohort.id);
   const module1 = demoCourse().modules[0]?.lessons.filter((l) => l.kind !== 'quiz') ?? [];
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
-  await progress.ingest(
-    coach,
-    module1.flatMap((l, i) => [
-      {
-        id: randomUUID(),
-        enrolmentId: mine?.enrolmentId as string,
-        lessonKey: l.key,
-        type: 'started' as const,
-        occurredAt: at(72 - i * 24),
-      },
-      {
-        id: randomUUID(),
-        enrolmentId: mine?.enrolmentId as string,
-        lessonKey: l.key,
-        type: 'completed' as const,
-        occurredAt: at(71 - i * 24),
-      },
-    ]),
-  );
+  /** Module 1's lessons read one a day, the first `hoursAgo` hours ago. */
+  const readModule1 = (who: AuthPrincipal, enrolmentId: string, hoursAgo: number) =>
+    progress.ingest(
+      who,
+      module1.flatMap((l, i) => [
+        {
+          id: randomUUID(),
+          enrolmentId,
+          lessonKey: l.key,
+          type: 'started' as const,
+          occurredAt: at(hoursAgo - i * 24),
+        },
+        {
+          id: randomUUID(),
+          enrolmentId,
+          lessonKey: l.key,
+          type: 'completed' as const,
+          occurredAt: at(hoursAgo - 1 - i * 24),
+        },
+      ]),
+    );
+  await readModule1(coach, mine?.enrolmentId as string, 72);
   new Logger('DemoSeed').log(`Enrolled the demo coach in "${DEMO_COHORT}" with module 1 read`);
   // A round of the course's practical task, returned by the trainer: both sides of practice have a case.
   await seedDemoPractice(
@@ -265,6 +268,8 @@ async function seedCohort(
   for (const peer of DEMO_PEERS) {
     const principal = await principalOf(dataSource, peer.email);
     const enrolment = (await enrolments.mine(principal)).find((e) => e.cohortId === cohort.id);
+    // Module 1 read in the cohort's first days, before their hand-ins.
+    await readModule1(principal, enrolment?.enrolmentId as string, 12 * 24);
     rounds.push({ coach: principal, enrolmentId: enrolment?.enrolmentId as string, ...peer.round });
   }
   await seedDemoQueue({ evidence, submissions }, trainer, rounds, course?.content as CourseContent);
