@@ -40,6 +40,16 @@ const scopes = {
     'scope:cohorts',
     'scope:learning',
   ],
+  // A cohort's announcements: who runs the cohort or is enrolled in it (cohorts), lessons' markdown
+  // pipeline (catalog).
+  'scope:conversation': [
+    'scope:shared',
+    'scope:audit',
+    'scope:territories',
+    'scope:identity',
+    'scope:catalog',
+    'scope:cohorts',
+  ],
   // Statistics read the rollups the other domains keep; they reach only territories (the tree) and the
   // catalog (course titles, modules, competences).
   'scope:observatory': [
@@ -62,6 +72,7 @@ const scopes = {
     'scope:learning',
     'scope:observatory',
     'scope:practice',
+    'scope:conversation',
   ],
 };
 

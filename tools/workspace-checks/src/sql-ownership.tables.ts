@@ -73,4 +73,7 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   // which the migration scan reads as `pgboss`. Only the notifications domain's JobQueue (through
   // pg-boss) touches them.
   { name: 'pgboss', owner: 'notifications', kind: 'table' },
+  // A cohort's announcements and who opened them (CreateAnnouncements); read and written with SQL only.
+  { name: 'announcements', owner: 'conversation', kind: 'table' },
+  { name: 'announcement_reads', owner: 'conversation', kind: 'table' },
 ];

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tc/audit/api';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
+import { ConversationModule } from '@tc/conversation/api';
 import { LearningModule } from '@tc/learning/api';
 import { NotificationsModule } from '@tc/notifications/api';
 import { ObservatoryModule } from '@tc/observatory/api';
@@ -46,6 +47,7 @@ export class AppModule {
         LearningModule.forRoot({ publicUrl: config.publicUrl }),
         ObservatoryModule.forRoot({ k: config.observatoryK }),
         PracticeModule.forRoot({ evidenceDir: config.evidenceDir, quotaBytes: config.evidenceQuotaBytes }),
+        ConversationModule,
       ],
       controllers: [HealthController, HelpController],
       providers: [

@@ -36,6 +36,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('certificates', 'Certificate verification and revocation')
       .addTag('observatory', 'Aggregated statistics and exports (observers)')
       .addTag('practice', 'Practical tasks: evidence uploads (tus), hand-ins and reviews')
+      .addTag('conversation', "A cohort's announcements from its trainers to its coaches")
       .addTag('notifications', "The signed-in person's own notifications")
       .build(),
   );

@@ -225,6 +225,28 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       { courseId: w.demoCourseId, territoryId: w.territory.oriental },
     ));
   let photoSeed = 100;
+  /** An announcement of the trainer's to `cohortIn` (made on first use), and fresh ones to delete. */
+  const ANNOUNCEMENT = { title: { fr: 'Annonce de la matrice' }, body: { fr: 'Texte **court**' } };
+  const freshAnnouncement = async () =>
+    (
+      await ok(
+        api('trainer', 'POST', `/api/v1/cohorts/${w.cohortIn}/announcements`, ANNOUNCEMENT),
+        'announcement',
+      )
+    ).body.id as string;
+  let announcementId: Promise<string> | undefined;
+  const announcement = () => (announcementId ??= freshAnnouncement());
+  /** Coaches never get the markdown as written, nor who read it. */
+  const asCoachSees = (actor: Actor, res: TestResponse): void => {
+    if (!COACHES.includes(actor as (typeof COACHES)[number])) return;
+    const items = (Array.isArray(res.body?.items) ? res.body.items : [res.body]).map(
+      (i: Record<string, unknown>) => i['latest'] ?? i,
+    ) as Record<string, unknown>[];
+    expect({ actor, leaked: items.filter((i) => i['body'] !== undefined || i['readBy'] !== null) }).toEqual({
+      actor,
+      leaked: [],
+    });
+  };
   const freshSignIn = async () => {
     const res = await w.t.request('POST', '/api/v1/auth/sign-in', {
       body: { email: EMAILS.coachPeer, password: 'matrix-password-2026' },
@@ -951,6 +973,55 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         const { patched } = await p.upload(await jpeg(++photoSeed));
         return { url: `/api/v1/practice/evidence/${String(patched.headers['upload-evidence-id'])}` };
       },
+    },
+    // A cohort's announcements: its coaches and whoever runs it read; whoever runs it writes. Anyone
+    // else is told the cohort does not exist (404), or may never write (403).
+    'GET /api/v1/cohorts/:cohortId/announcements': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => {
+        await announcement();
+        return { url: `/api/v1/cohorts/${w.cohortIn}/announcements` };
+      },
+      check: asCoachSees,
+    },
+    'POST /api/v1/cohorts/:cohortId/announcements': {
+      allow: COHORT_MANAGERS,
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements`, body: ANNOUNCEMENT }),
+    },
+    'GET /api/v1/cohorts/:cohortId/announcements/:id': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}` }),
+      check: asCoachSees,
+    },
+    'PATCH /api/v1/cohorts/:cohortId/announcements/:id': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({
+        url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}`,
+        body: { title: { fr: 'Annonce modifiée' }, body: { fr: 'Texte' } },
+      }),
+    },
+    // Each caller deletes a fresh one.
+    'DELETE /api/v1/cohorts/:cohortId/announcements/:id': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await freshAnnouncement()}` }),
+    },
+    'PUT /api/v1/cohorts/:cohortId/announcements/:id/read': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}/read` }),
+    },
+    'PUT /api/v1/cohorts/:cohortId/announcements/:id/pin': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}/pin` }),
+    },
+    'DELETE /api/v1/cohorts/:cohortId/announcements/:id/pin': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}/pin` }),
+    },
+    // A coach's own cohorts only.
+    'GET /api/v1/announcements/unread': {
+      allow: COACHES,
+      call: () => ({ url: '/api/v1/announcements/unread' }),
+      check: asCoachSees,
     },
     'GET /api/v1/cohorts/:cohortId/practice/queue': {
       allow: COHORT_MANAGERS,

@@ -757,6 +757,34 @@ describe('OpenAPI document', () => {
       { token: coach },
     );
 
+    // A cohort's announcements: the trainer posts, the coach reads (the practice cohort: both are in it).
+    const ann = `/api/v1/cohorts/${practice.cohortId}/announcements`;
+    const annTemplate = '/api/v1/cohorts/{cohortId}/announcements';
+    const posted = await call('post', annTemplate, ann, {
+      token: trainer,
+      body: { title: { fr: 'Réunion jeudi' }, body: { fr: 'À **10 h**.' }, pinned: true },
+    });
+    await call('post', annTemplate, ann, { token: trainer, body: { title: { fr: 'Sans texte' }, body: {} } });
+    await call('post', annTemplate, ann, {
+      token: trainer,
+      body: { title: { fr: 'Plus tard' }, body: { fr: 'Bientôt' }, publishAt: '2099-01-01T08:00:00Z' },
+    });
+    const annId = (posted.body as { id?: string }).id ?? randomUUID();
+    const one = `${ann}/${annId}`;
+    const oneTemplate = `${annTemplate}/{id}`;
+    const firstPage = await call('get', annTemplate, `${ann}?limit=1`, { token: coach });
+    await call('get', annTemplate, `${ann}?limit=1&cursor=${String(firstPage.body.nextCursor ?? 'none')}`, {
+      token: trainer,
+    });
+    await call('get', '/api/v1/announcements/unread', '/api/v1/announcements/unread', { token: coach });
+    await call('get', oneTemplate, one, { token: coach });
+    await call('put', `${oneTemplate}/read`, `${one}/read`, { token: coach });
+    await call('patch', oneTemplate, one, { token: trainer, body: { title: { fr: 'Réunion vendredi' } } });
+    await call('delete', `${oneTemplate}/pin`, `${one}/pin`, { token: trainer });
+    await call('put', `${oneTemplate}/pin`, `${one}/pin`, { token: trainer });
+    await call('delete', oneTemplate, one, { token: trainer });
+    await call('get', oneTemplate, one, { token: coach });
+
     // Routes added beside this spec: the lockout of an account, and any GET without parameters (health
     // probes, the audit log) as an admin.
     await call('get', '/api/v1/audit/export', '/api/v1/audit/export?format=xlsx&locale=ar', { token: admin });

@@ -23,6 +23,7 @@ import { CreatePracticeReviewDays1765430000000 } from './1765430000000-CreatePra
 import { AddPracticeMonths1765440000000 } from './1765440000000-AddPracticeMonths';
 import { AddReviewVoiceComments1765450000000 } from './1765450000000-AddReviewVoiceComments';
 import { CreateNotifications1765460000000 } from './1765460000000-CreateNotifications';
+import { CreateAnnouncements1765480000000 } from './1765480000000-CreateAnnouncements';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddPracticeMonths1765440000000,
   AddReviewVoiceComments1765450000000,
   CreateNotifications1765460000000,
+  CreateAnnouncements1765480000000,
 ];

@@ -17,3 +17,4 @@ export * from './lib/observatory';
 export * from './lib/audit';
 export * from './lib/audit-sentence';
 export * from './lib/notifications';
+export * from './lib/conversation';

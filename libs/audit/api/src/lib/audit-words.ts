@@ -13,6 +13,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.audit.exported': 'Journal d’audit exporté',
     'audit.actions.certificate.reissued': 'Certificat réédité',
     'audit.actions.practice.reviewed': 'Tâche pratique relue',
+    'audit.actions.announcement.deleted': 'Annonce supprimée',
     'audit.actions.certificate.revoked': 'Certificat révoqué',
     'audit.actions.cohort.created': 'Cohorte créée',
     'audit.actions.cohort.csv-imported': 'Import CSV dans une cohorte',
@@ -67,6 +68,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} a réédité le certificat {{ subject }} (cohorte « {{ cohort }} »).',
     'audit.sentences.practice.reviewed':
       '{{ actor }} a relu un rendu de tâche pratique dans la cohorte « {{ subject }} ».',
+    'audit.sentences.announcement.deleted':
+      '{{ actor }} a supprimé une annonce de la cohorte « {{ subject }} ».',
     'audit.sentences.certificate.revoked':
       '{{ actor }} a révoqué le certificat {{ subject }} (cohorte « {{ cohort }} »).',
     'audit.sentences.cohort.created':
@@ -135,6 +138,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.audit.exported': 'تصدير سجل التدقيق',
     'audit.actions.certificate.reissued': 'إعادة إصدار شهادة',
     'audit.actions.practice.reviewed': 'مراجعة مهمة تطبيقية',
+    'audit.actions.announcement.deleted': 'حذف إعلان',
     'audit.actions.certificate.revoked': 'إلغاء شهادة',
     'audit.actions.cohort.created': 'إنشاء فوج',
     'audit.actions.cohort.csv-imported': 'استيراد CSV في فوج',
@@ -188,6 +192,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       'إعادة إصدار الشهادة {{ subject }} (فوج «{{ cohort }}»)، من طرف {{ actor }}.',
     'audit.sentences.practice.reviewed':
       'مراجعة تسليم مهمة تطبيقية في فوج «{{ subject }}»، من طرف {{ actor }}.',
+    'audit.sentences.announcement.deleted': 'حذف إعلان من فوج «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.certificate.revoked':
       'إلغاء الشهادة {{ subject }} (فوج «{{ cohort }}»)، من طرف {{ actor }}.',
     'audit.sentences.cohort.created':
@@ -255,6 +260,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.audit.exported': 'Audit log exported',
     'audit.actions.certificate.reissued': 'Certificate re-issued',
     'audit.actions.practice.reviewed': 'Practical task reviewed',
+    'audit.actions.announcement.deleted': 'Announcement deleted',
     'audit.actions.certificate.revoked': 'Certificate revoked',
     'audit.actions.cohort.created': 'Cohort created',
     'audit.actions.cohort.csv-imported': 'CSV imported into a cohort',
@@ -309,6 +315,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} re-issued the certificate {{ subject }} (cohort “{{ cohort }}”).',
     'audit.sentences.practice.reviewed':
       '{{ actor }} reviewed a practical task hand-in in cohort “{{ subject }}”.',
+    'audit.sentences.announcement.deleted': '{{ actor }} deleted an announcement of cohort “{{ subject }}”.',
     'audit.sentences.certificate.revoked':
       '{{ actor }} revoked the certificate {{ subject }} (cohort “{{ cohort }}”).',
     'audit.sentences.cohort.created':

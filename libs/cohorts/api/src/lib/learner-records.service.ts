@@ -278,6 +278,37 @@ export class LearnerRecords {
     return rows[0]?.territory_id as string;
   }
 
+  /** The people actively enrolled in a cohort (withdrawn coaches are no longer its coaches). */
+  async activeCoaches(manager: EntityManager, cohortId: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await transactionQuery(
+      manager,
+      `SELECT user_id FROM enrolments WHERE cohort_id = $1 AND status = 'active'`,
+      [cohortId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The cohorts a person is actively enrolled in, with their names and course versions. */
+  async activeCohortsOf(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ cohortId: string; cohortName: string; courseId: string; courseVersion: number }[]> {
+    const rows: { cohort_id: string; name: string; course_id: string; course_version: number }[] =
+      await transactionQuery(
+        manager,
+        `SELECT e.cohort_id, c.name, c.course_id, c.course_version
+           FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+          WHERE e.user_id = $1 AND e.status = 'active'`,
+        [userId],
+      );
+    return rows.map((r) => ({
+      cohortId: r.cohort_id,
+      cohortName: r.name,
+      courseId: r.course_id,
+      courseVersion: r.course_version,
+    }));
+  }
+
   /** Marks the enrolment completed (once) and counts it; says whether it was the first time. */
   async markCompleted(manager: EntityManager, enrolmentId: string, at: Date): Promise<boolean> {
     const [rows] = (await manager.query(

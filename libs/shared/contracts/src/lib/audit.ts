@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'territory.moved',
   'audit.exported',
   'practice.reviewed',
+  'announcement.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -198,6 +198,10 @@ export const PROBLEM_CODES = [
   'points-below-pass',
   'voice-comment-unknown',
   'voice-comment-quota',
+  // Conversation.
+  'announcement-empty',
+  'announcement-locale',
+  'announcement-unknown',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,0 +1,2 @@
+export { ConversationModule } from './lib/conversation.module';
+export { AnnouncementsService, announcementTexts } from './lib/announcements.service';
