@@ -214,4 +214,20 @@ describe('notifications (real database)', () => {
     expect(failed!.state).toBe('failed');
     expect(deadLetterOf(queueName)).toBe(`${queueName}.dead`);
   }, 60000);
+
+  // Last: it stops this app's workers.
+  it('still enqueues once the workers are stopping (a request in flight during a shutdown)', async () => {
+    await t.app.get(JobQueue).onModuleDestroy();
+    const subject = randomUUID();
+    const told = await notify(request(coachId, subject));
+    expect(await rows(subject)).toBe(1);
+    expect(await deliveryJobs(told!.id)).toBe(1);
+    // And no worker of this app takes it any more: it waits for the next process.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const [job] = (await t.dataSource.query(
+      `SELECT state FROM pgboss.job WHERE name = 'notifications.deliver' AND data->>'notificationId' = $1`,
+      [told!.id],
+    )) as { state: string }[];
+    expect(job!.state).toBe('created');
+  });
 });

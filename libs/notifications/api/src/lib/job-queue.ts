@@ -66,6 +66,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly definitions = new Map<string, Definition>();
   private boss: PgBoss | null = null;
   private starting: Promise<void> | null = null;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,7 +79,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async define<T>(name: string, handler: JobHandler<T>, retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
     this.definitions.set(name, { handler: handler as JobHandler<unknown>, retry });
-    if (this.boss) await this.work(this.boss, name, { handler: handler as JobHandler<unknown>, retry });
+    if (this.boss && !this.stopping)
+      await this.work(this.boss, name, { handler: handler as JobHandler<unknown>, retry });
   }
 
   /**
@@ -116,18 +118,21 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await this.started();
   }
 
-  /** Before the pool closes: no new fetch, and the jobs in progress finish (or are retried later). */
+  /**
+   * Before the pool closes: no new fetch, and the jobs in progress finish (or are retried later). Nest
+   * runs this before the HTTP server has closed, so a request still in flight may yet enqueue: `send`
+   * keeps working (it writes through the caller's transaction), the job waits for the next process.
+   */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     const boss = this.boss;
-    this.boss = null;
-    this.starting = null;
     if (boss) await boss.stop({ graceful: true, close: false, timeout: this.options.stopTimeoutMs });
   }
 
   private started(): Promise<PgBoss> {
     this.starting ??= this.start();
     return this.starting.then(() => {
-      if (!this.boss) throw new Error('The job queue is stopped.');
+      if (!this.boss) throw new Error('The job queue did not start.');
       return this.boss;
     });
   }
@@ -148,6 +153,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     boss.on('error', (error) => this.log.warn(`Job queue: ${error.message}`));
     await boss.start();
     this.boss = boss;
+    if (this.stopping) return;
     for (const [name, definition] of this.definitions) await this.work(boss, name, definition);
   }
 
