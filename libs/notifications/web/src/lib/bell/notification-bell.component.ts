@@ -65,18 +65,19 @@ const CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
       outline: 2px solid currentColor;
       outline-offset: -4px;
     }
+    /* Beside the bell's top corner (its inline end), not over the bell. */
     .tc-bell-count {
       position: absolute;
-      inset-block-start: 6px;
-      inset-inline-end: 4px;
-      min-inline-size: 1.25rem;
+      inset-block-start: 2px;
+      inset-inline-end: 0;
+      min-inline-size: 1.125rem;
       padding-inline: 0.25rem;
-      border-radius: 0.625rem;
+      border-radius: 0.5625rem;
       background: #b3261e;
       color: #fff;
-      font-size: 0.75rem;
+      font-size: 0.6875rem;
       font-weight: 600;
-      line-height: 1.25rem;
+      line-height: 1.125rem;
       text-align: center;
     }
   `,
