@@ -129,6 +129,11 @@ async function loadLearn(): Promise<Route[]> {
  */
 const homeSections: HomeSection[] = [
   {
+    // The coach's unread announcements, first: what their trainers said since their last visit.
+    roles: ['coach'],
+    load: () => import('@tc/conversation/web/home').then((m) => m.AnnouncementsCardComponent),
+  },
+  {
     roles: ['coach'],
     replaces: 'coach',
     load: () => import('@tc/learning/web/home').then((m) => m.CoachTodayComponent),
@@ -169,6 +174,12 @@ export const appRoutes: Route[] = [
         path: 'cohorts/:cohortId/reviews',
         canActivate: [roleGuard(...COHORTS_ROLES)],
         loadChildren: () => import('@tc/practice/web').then((m) => m.practiceReviewRoutes),
+      },
+      {
+        // A cohort's announcements: its trainers write, its coaches read (the API says who sees what).
+        path: 'cohorts/:cohortId/announcements',
+        canActivate: [roleGuard(...COHORTS_ROLES, ...LEARN_ROLES)],
+        loadChildren: () => import('@tc/conversation/web').then((m) => m.announcementsRoutes),
       },
       {
         path: 'cohorts',

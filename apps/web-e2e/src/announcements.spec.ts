@@ -1,0 +1,64 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { cohortWithDemoCoach, expectSignedIn, signIn, tokenOf } from './support';
+
+/**
+ * A cohort's announcements from end to end: the trainer writes one from the cohort's page, the demo
+ * coach finds it on their home page and opens it, and the trainer sees it read by the one coach.
+ */
+
+const API = '/api/v1';
+
+test.use({ serviceWorkers: 'block' });
+
+/** A fresh cohort of the demo course with the demo coach alone in it; answers its id. */
+async function cohortOfOne(request: APIRequestContext, name: string): Promise<string> {
+  await cohortWithDemoCoach(request, name);
+  const headers = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const cohorts = (await (await request.get(`${API}/cohorts`, { headers })).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const id = cohorts.find((c) => c.name === name)?.id;
+  expect(id).toBeTruthy();
+  return id as string;
+}
+
+test('a trainer posts an announcement, the demo coach reads it, the trainer sees it read', async ({
+  browser,
+  request,
+}) => {
+  const name = `Annonces ${randomUUID().slice(0, 6)}`;
+  const cohortId = await cohortOfOne(request, name);
+  const title = `Réunion de jeudi ${randomUUID().slice(0, 4)}`;
+
+  const trainer = await (await browser.newContext()).newPage();
+  await signIn(trainer, 'trainer@example.org');
+  await expectSignedIn(trainer);
+  await trainer.goto(`/cohorts/${cohortId}`);
+  await trainer.getByRole('link', { name: 'Annonces' }).click();
+  await trainer.getByRole('link', { name: 'Nouvelle annonce' }).click();
+  // One group per language of the course, named by the language.
+  const french = trainer.getByRole('group', { name: 'français' });
+  await french.getByLabel('Titre').fill(title);
+  await french.getByLabel('Texte (markdown)').fill('Rendez-vous à **10 h** au local de la coopérative.');
+  await expect(french.locator('.tc-md-html strong')).toHaveText('10 h');
+  await trainer.getByRole('button', { name: 'Publier' }).click();
+  await expect(trainer.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await expect(trainer.getByText('Lue par 0 sur 1')).toBeVisible();
+
+  const coach = await (await browser.newContext()).newPage();
+  await signIn(coach, 'coach@example.org');
+  await expectSignedIn(coach);
+  const card = coach.getByRole('region', { name: 'Annonces' });
+  await expect(card.getByText(title)).toBeVisible();
+  await card.getByRole('link', { name: new RegExp(title) }).click();
+  await expect(coach).toHaveURL(new RegExp(`/cohorts/${cohortId}/announcements$`));
+  const read = coach.waitForResponse((r) => r.url().endsWith('/read') && r.request().method() === 'PUT');
+  await expect(coach.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  expect((await read).status()).toBe(204);
+  await expect(coach.locator('.tc-body strong')).toHaveText('10 h');
+
+  await trainer.reload();
+  await expect(trainer.getByText('Lue par 1 sur 1')).toBeVisible();
+});

@@ -1,0 +1,2 @@
+export * from './lib/announcements.routes';
+export { AnnouncementsService } from './lib/data-access/announcements.service';
