@@ -1,4 +1,4 @@
-import { Injector, computed, inject, provideEnvironmentInitializer } from '@angular/core';
+import { ApplicationRef, Injector, computed, inject, provideEnvironmentInitializer } from '@angular/core';
 import type { Route } from '@angular/router';
 import {
   AuthService,
@@ -109,10 +109,13 @@ async function loadLearn(): Promise<Route[]> {
           provide: learning.TASK_LESSON_VIEW,
           useValue: () => import('@tc/practice/web/hand-in').then((m) => m.TaskHandInComponent),
         },
-        // Hand-ins queued offline go when the link returns, whichever learner page is open.
+        // Hand-ins queued offline go when the link returns, whichever learner page is open. Their
+        // code loads once the first page is whole (as the learner sync's does), not with its chunks.
         provideEnvironmentInitializer(() => {
           const injector = inject(Injector);
-          void import('@tc/practice/web/outbox')
+          void inject(ApplicationRef)
+            .whenStable()
+            .then(() => import('@tc/practice/web/outbox'))
             .then((m) => injector.get(m.HandInOutboxService))
             .catch(() => undefined);
         }),
