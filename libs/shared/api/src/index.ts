@@ -9,3 +9,4 @@ export * from './lib/transaction-query';
 export * from './lib/count-folds';
 export * from './lib/contract-response';
 export * from './lib/display-name';
+export * from './lib/node-require';

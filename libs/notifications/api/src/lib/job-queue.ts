@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { nodeRequire } from '@tc/shared/api';
 import type { Pool } from 'pg';
 import type { Db, JobResult, PgBoss, SendOptions } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -39,11 +40,6 @@ interface Definition {
   handler: JobHandler<unknown>;
   retry: RetryPolicy;
 }
-
-/** pg-boss 12 is an ES module only; the API is CommonJS: a real `import()` (kept as is by tsc). */
-const importEsm = new Function('specifier', 'return import(specifier)') as (
-  specifier: string,
-) => Promise<typeof import('pg-boss')>;
 
 /**
  * The platform's job queue: pg-boss on the app's own database and connection pool, so that
@@ -138,7 +134,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async start(): Promise<void> {
-    const { PgBoss } = await importEsm('pg-boss');
+    // pg-boss 12 is an ES module only; the API is CommonJS.
+    const { PgBoss } = nodeRequire()('pg-boss') as typeof import('pg-boss');
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const boss = new PgBoss({
       db: { executeSql: (text, values) => pool.query(text, values as unknown[]) },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { type AuthPrincipal, nodeRequire } from '@tc/shared/api';
 import { EvidenceService, isVoiceCommentTarget, type UploadTarget } from './evidence.service';
 import {
   MAX_EVIDENCE_BYTES,
@@ -159,13 +159,4 @@ export class TusUploads implements OnModuleDestroy {
   private markerOf(id: string): string {
     return join(this.directory, `${id}.evidence`);
   }
-}
-
-/**
- * Node's own require (not a test runner's stand-in, which cannot load ES modules): from the built-in
- * module table, as Node 20.16+ gives it.
- */
-function nodeRequire(): NodeJS.Require {
-  const modules = process.getBuiltinModule('node:module') as typeof import('node:module');
-  return modules.createRequire(__filename);
 }
