@@ -103,6 +103,9 @@ describe('enrolment CSV', () => {
       ['territoryCode', 'csv-column-missing'],
     ]);
     expect(parseEnrolmentCsv('').problems.map((p) => p.code)).toEqual(['csv-empty']);
+    expect(
+      parseEnrolmentCsv('email;full name;territory code;preferred language\n').problems.map((p) => p.code),
+    ).toEqual(['csv-empty']);
   });
 
   it('neutralises formula cells', () => {

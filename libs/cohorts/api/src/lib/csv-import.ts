@@ -113,6 +113,13 @@ export function parseEnrolmentCsv(text: string): ParsedCsv {
     }
   }
   if (problems.length) return { people: [], rows: body.length, problems };
+  // A header with nobody under it (an untouched template) is refused like an empty file.
+  if (!body.length)
+    return {
+      people: [],
+      rows: 0,
+      problems: [{ line: 2, field: 'row', message: 'No one is listed under the header', code: 'csv-empty' }],
+    };
   if (body.length > MAX_CSV_ROWS) {
     return {
       people: [],
