@@ -283,6 +283,14 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     });
   };
 
+  /** The notification that told the coach of their certificate (the world completed their course). */
+  const certificateNotification = async (): Promise<string> => {
+    const [row] = (await w.t.dataSource.query(`SELECT id FROM notifications WHERE subject_id = $1`, [
+      w.enrolmentDone,
+    ])) as { id: string }[];
+    return row!.id;
+  };
+
   const table: Record<string, Entry> = {
     // ------------------------------------------------------------ health, auth (public)
     'GET /api/health': { allow: EVERYONE, call: () => ({ url: '/api/health' }) },
@@ -803,19 +811,18 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: SIGNED_IN,
       call: () => ({ url: '/api/v1/me/notifications/unread-count' }),
     },
+    // Through the coach's certificate notification: only the coach may name it (anyone else: 404).
     'POST /api/v1/me/notifications/read-all': {
-      allow: SIGNED_IN,
-      call: () => ({ url: '/api/v1/me/notifications/read-all' }),
+      allow: ['coach'],
+      call: async () => ({
+        url: '/api/v1/me/notifications/read-all',
+        body: { throughId: await certificateNotification() },
+      }),
     },
     // The coach's certificate notification: only the coach marks it read (anyone else: 404).
     'POST /api/v1/me/notifications/:id/read': {
       allow: ['coach'],
-      call: async () => {
-        const [row] = (await w.t.dataSource.query(`SELECT id FROM notifications WHERE subject_id = $1`, [
-          w.enrolmentDone,
-        ])) as { id: string }[];
-        return { url: `/api/v1/me/notifications/${row!.id}/read` };
-      },
+      call: async () => ({ url: `/api/v1/me/notifications/${await certificateNotification()}/read` }),
       check: (_a, res) => expect(res.body.subject.id).toBe(w.enrolmentDone),
     },
 

@@ -623,6 +623,11 @@ describe('OpenAPI document', () => {
     );
     await call('post', '/api/v1/me/notifications/read-all', '/api/v1/me/notifications/read-all', {
       token: coach,
+      body: { throughId: notificationId },
+    });
+    await call('post', '/api/v1/me/notifications/read-all', '/api/v1/me/notifications/read-all', {
+      token: coach,
+      body: { throughId: randomUUID() },
     });
 
     // The observatory.

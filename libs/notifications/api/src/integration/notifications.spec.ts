@@ -96,7 +96,7 @@ describe('notifications (real database)', () => {
   });
 
   it('shows a person their own notifications only, newest first, a page at a time, and marks them read', async () => {
-    await t.request('POST', '/api/v1/me/notifications/read-all', { token: coach });
+    await t.dataSource.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1', [coachId]);
     const subjects = [randomUUID(), randomUUID(), randomUUID()];
     for (const s of subjects) await notify(request(coachId, s));
     const theirs = await notify(request(otherId, randomUUID()));
@@ -143,12 +143,30 @@ describe('notifications (real database)', () => {
       unread: 2,
     });
 
-    const allRead = await t.request('POST', '/api/v1/me/notifications/read-all', { token: coach });
+    // Mark all read through the newest the coach has seen: one that arrives after it stays unread;
+    // someone else's notification, or none, cannot be named.
+    const newest = first.body.items[0].id as string;
+    const later = randomUUID();
+    await notify(request(coachId, later));
+    const notMine = await t.request('POST', '/api/v1/me/notifications/read-all', {
+      token: coach,
+      body: { throughId: theirs!.id },
+    });
+    expect(notMine.status).toBe(404);
+    expect(notMine.body.errors).toEqual([
+      expect.objectContaining({ field: 'throughId', code: 'notification-unknown' }),
+    ]);
+    expect(
+      (await t.request('POST', '/api/v1/me/notifications/read-all', { token: coach, body: {} })).status,
+    ).toBe(400);
+    const allRead = await t.request('POST', '/api/v1/me/notifications/read-all', {
+      token: coach,
+      body: { throughId: newest },
+    });
     expect(allRead.status).toBe(200);
     expect(allRead.body).toEqual({ marked: 2 });
-    expect((await t.request('GET', '/api/v1/me/notifications/unread-count', { token: coach })).body).toEqual({
-      unread: 0,
-    });
+    const unread = await t.request('GET', '/api/v1/me/notifications?unread=true', { token: coach });
+    expect(unread.body.items.map((n: { subject: { id: string } }) => n.subject.id)).toEqual([later]);
     // The other person's stays unread.
     expect(
       (await t.request('GET', '/api/v1/me/notifications/unread-count', { token: other })).body.unread,

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   Notification,
@@ -14,7 +14,7 @@ import {
   UuidParam,
   type AuthPrincipal,
 } from '@tc/shared/api';
-import { NotificationQueryDto } from './dto/notifications.dto';
+import { MarkAllReadDto, NotificationQueryDto } from './dto/notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 /** A person's own notifications: only theirs, whatever their roles (no one reads another's feed). */
@@ -49,8 +49,11 @@ export class MyNotificationsController {
   @HttpCode(HttpStatus.OK)
   @SignedIn()
   @ApiContractResponse('NotificationsMarkedRead')
-  readAll(@CurrentUser() principal: AuthPrincipal): Promise<NotificationsMarkedRead> {
-    return this.notifications.markAllRead(principal);
+  readAll(
+    @CurrentUser() principal: AuthPrincipal,
+    @Body() dto: MarkAllReadDto,
+  ): Promise<NotificationsMarkedRead> {
+    return this.notifications.markAllRead(principal, dto.throughId);
   }
 
   /** Marks one read (when its reader opens it); someone else's: 404. */

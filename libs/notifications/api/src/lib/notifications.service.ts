@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -11,7 +11,7 @@ import type {
   NotificationSubjectType,
   UnreadNotificationCount,
 } from '@tc/shared/contracts';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { type AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels';
 import { JobQueue } from './job-queue';
 
@@ -150,15 +150,36 @@ export class NotificationsService implements OnModuleInit {
     return toNotification(row);
   }
 
-  async markAllRead(principal: AuthPrincipal): Promise<NotificationsMarkedRead> {
+  /**
+   * Marks read the person's notifications up to `throughId` (theirs, the newest they have seen) and
+   * every older one; one that arrived after it stays unread. Not theirs or unknown: 404 naming `throughId` (as
+   * if someone else's did not exist, like marking one read).
+   */
+  async markAllRead(principal: AuthPrincipal, throughId: string): Promise<NotificationsMarkedRead> {
     const [row] = (await this.dataSource.query(
-      `WITH marked AS (
-         UPDATE "notifications" SET "read_at" = now()
-         WHERE "recipient_id" = $1 AND "read_at" IS NULL RETURNING 1
-       ) SELECT count(*)::int AS "n" FROM marked`,
-      [principal.userId],
-    )) as { n: number }[];
-    return { marked: row?.n ?? 0 };
+      `WITH bound AS (
+         SELECT "seq" FROM "notifications" WHERE "id" = $2 AND "recipient_id" = $1
+       ), marked AS (
+         UPDATE "notifications" n SET "read_at" = now() FROM bound
+         WHERE n."recipient_id" = $1 AND n."read_at" IS NULL AND n."seq" <= bound."seq" RETURNING 1
+       ) SELECT (SELECT count(*) FROM bound)::int AS "found", (SELECT count(*) FROM marked)::int AS "n"`,
+      [principal.userId, throughId],
+    )) as { found: number; n: number }[];
+    if (!row?.found)
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'notification-unknown',
+        'Unknown notification',
+        undefined,
+        [
+          {
+            field: 'throughId',
+            message: 'No notification of yours has this id',
+            code: 'notification-unknown',
+          },
+        ],
+      );
+    return { marked: row.n };
   }
 
   /** The delivery job: the notification as it is now, to every channel (none yet). */

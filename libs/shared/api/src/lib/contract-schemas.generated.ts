@@ -100,6 +100,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'LocaleCompleteness',
   'LocalizedName',
   'LocalizedText',
+  'MarkAllReadRequest',
   'Me',
   'MediaContent',
   'MediaType',
@@ -2555,6 +2556,14 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: "A text in some of the course's locales; a missing locale falls back to the course default.",
     type: 'object',
   },
+  MarkAllReadRequest: {
+    properties: { throughId: { type: 'string' } },
+    required: ['throughId'],
+    additionalProperties: false,
+    description:
+      'Mark all read, through the newest notification the person has seen (the first of their list): one that arrives meanwhile stays unread.',
+    type: 'object',
+  },
   Me: {
     properties: {
       displayName: { type: 'string' },
@@ -3088,6 +3097,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'invalid-key',
       'invalid-competence',
       'invalid-cursor',
+      'notification-unknown',
       'invalid-version',
       'invalid-path',
       'invalid-body',

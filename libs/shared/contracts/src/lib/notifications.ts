@@ -52,6 +52,14 @@ export interface UnreadNotificationCount {
   unread: number;
 }
 
+/**
+ * Mark all read, through the newest notification the person has seen (the first of their list): one
+ * that arrives meanwhile stays unread.
+ */
+export interface MarkAllReadRequest {
+  throughId: string;
+}
+
 /** Mark all read: how many were unread and are read now. */
 export interface NotificationsMarkedRead {
   marked: number;

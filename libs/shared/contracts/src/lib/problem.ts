@@ -57,6 +57,7 @@ export const PROBLEM_CODES = [
   'invalid-key',
   'invalid-competence',
   'invalid-cursor',
+  'notification-unknown',
   'invalid-version',
   'invalid-path',
   'invalid-body',

@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import type { NotificationQuery } from '@tc/shared/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import type { MarkAllReadRequest, NotificationQuery } from '@tc/shared/contracts';
 import { coded, QueryInteger } from '@tc/shared/api';
 import { NOTIFICATIONS_PAGE_MAX } from '../notifications.service';
 
@@ -22,4 +22,13 @@ export class NotificationQueryDto implements NotificationQuery {
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, coded('invalid-cursor', 'cursor must be a nextCursor this API returned'))
   cursor?: string;
+}
+
+export class MarkAllReadDto implements MarkAllReadRequest {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The newest notification the person has seen: it and every older one are marked read',
+  })
+  @IsUUID('all')
+  throughId!: string;
 }

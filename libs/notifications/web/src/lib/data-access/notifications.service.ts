@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import type {
+  MarkAllReadRequest,
   Notification,
   NotificationPage,
   NotificationsMarkedRead,
@@ -47,9 +48,11 @@ export class NotificationsService {
       .pipe(tap(() => this.refreshUnread()));
   }
 
-  markAllRead(): Observable<NotificationsMarkedRead> {
+  /** Marks read `throughId` (the newest shown) and every older one; the count is asked again after. */
+  markAllRead(throughId: string): Observable<NotificationsMarkedRead> {
+    const body: MarkAllReadRequest = { throughId };
     return this.http
-      .post<NotificationsMarkedRead>(`${API}/read-all`, {})
-      .pipe(tap(() => this.unreadCount.set(0)));
+      .post<NotificationsMarkedRead>(`${API}/read-all`, body)
+      .pipe(tap(() => this.refreshUnread()));
   }
 }

@@ -101,7 +101,10 @@ describe('the notifications page', () => {
     button.click();
     const all = http.expectOne(`${LIST}/read-all`);
     expect(all.request.method).toBe('POST');
+    // Through the newest shown: one that arrives meanwhile stays unread.
+    expect(all.request.body).toEqual({ throughId: 'n2' });
     all.flush({ marked: 2 });
+    http.expectOne(`${LIST}/unread-count`).flush({ unread: 0 });
     await settle(fixture);
     expect(items().some((li) => li.classList.contains('tc-unread'))).toBe(false);
     expect(host.querySelector('.tc-mark-all')).toBeNull();

@@ -72,7 +72,9 @@ export class NotificationsPage implements OnInit {
   }
 
   protected markAll(): void {
-    this.api.markAllRead().subscribe({
+    const newest = this.items()[0];
+    if (!newest) return;
+    this.api.markAllRead(newest.id).subscribe({
       next: () => {
         const readAt = new Date().toISOString();
         this.items.update((all) => all.map((x) => (x.readAt ? x : { ...x, readAt })));
