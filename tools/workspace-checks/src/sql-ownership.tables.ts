@@ -55,9 +55,13 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'enrolment_directory', owner: 'cohorts', kind: 'view', public: true },
 
   // Field practice: evidence, rounds handed in, reviews (CreatePractice); read and written with SQL only.
-  ...['practice_evidence_files', 'practice_submissions', 'practice_submission_files', 'practice_reviews'].map(
-    (name): DeclaredTable => ({ name, owner: 'practice', kind: 'table' }),
-  ),
+  ...[
+    'practice_evidence_files',
+    'practice_submissions',
+    'practice_submission_files',
+    'practice_reviews',
+    'practice_voice_comments',
+  ].map((name): DeclaredTable => ({ name, owner: 'practice', kind: 'table' })),
   // Its counts for the observatory, folded from deltas, and their read surface (CreatePracticeCounts).
   { name: 'practice_count_deltas', owner: 'practice', kind: 'table' },
   { name: 'practice_counts', owner: 'practice', kind: 'table' },

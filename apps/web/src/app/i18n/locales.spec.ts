@@ -71,14 +71,15 @@ describe('translation files', () => {
 
   it('uses the same {{ parameters }} in every language', () => {
     const params = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+    // A plural form whose word says the number (Arabic's zero, one and two: «إشعاران») may leave
+    // {{ count }} out; it may never add a parameter.
+    const wordSaysNumber = (key: string) => /\.(zero|one|two)$/.test(key);
     for (const key of keys(files.fr)) {
       const expected = params(lookup(files.fr, key) as string);
       for (const locale of LOCALES) {
-        expect({ key, locale, params: params(lookup(files[locale], key) as string) }).toEqual({
-          key,
-          locale,
-          params: expected,
-        });
+        const found = params(lookup(files[locale], key) as string);
+        const allowed = wordSaysNumber(key) && found.every((p) => expected.includes(p)) ? found : expected;
+        expect({ key, locale, params: found }).toEqual({ key, locale, params: allowed });
       }
     }
   });
