@@ -33,6 +33,7 @@ const scopes = {
   // Field practice: tasks of a course version, an enrolment's coach and cohort, completion through learning.
   'scope:practice': [
     'scope:shared',
+    'scope:notifications',
     'scope:audit',
     'scope:territories',
     'scope:identity',

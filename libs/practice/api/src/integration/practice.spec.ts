@@ -455,6 +455,10 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
     });
     expect(returned.status).toBe(200);
     expect(returned.body).toMatchObject({ status: 'returned', review: { decision: 'revise', points: 3 } });
+    // The same review again (a retry after a lost answer) finds the round decided: 409, nothing changes.
+    expect(
+      (await review({ decision: 'revise', scores: low, comment: 'Décrivez les prix affichés.' })).status,
+    ).toBe(409);
     expect((await as('coach', 'GET', `/api/v1/enrolments/${enrolmentId}/certificate`)).status).toBe(404);
     const roundTwo = { id: randomUUID(), text: 'Avec les prix affichés.', fileIds: ids };
     expect((await as('coach', 'POST', `${taskUrl}/submissions`, roundTwo)).body.round).toBe(2);
@@ -490,6 +494,39 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
     expect(
       (await as('coach', 'POST', `${taskUrl}/submissions`, { ...roundTwo, id: randomUUID() })).body.code,
     ).toBe('task-passed');
+    // The coach was told of each review once, with the decision and where the task is; a replayed
+    // review (409) told nobody again.
+    const told = await as('coach', 'GET', '/api/v1/me/notifications?limit=100');
+    const reviewsTold = (
+      told.body.items as { kind: string; subject: { id: string }; params: { lessonKey?: string } }[]
+    )
+      .filter((n) => n.kind === 'task.reviewed' && n.params.lessonKey === LESSON)
+      .map((n) => [n.subject.id, n.params]);
+    expect(reviewsTold).toEqual([
+      [
+        roundTwo.id,
+        {
+          decision: 'pass',
+          enrolmentId,
+          lessonKey: LESSON,
+          lessonTitle: expect.objectContaining({ fr: 'La vitrine de la coopérative' }),
+        },
+      ],
+      [
+        handIn.id,
+        {
+          decision: 'revise',
+          enrolmentId,
+          lessonKey: LESSON,
+          lessonTitle: expect.objectContaining({ fr: 'La vitrine de la coopérative' }),
+        },
+      ],
+    ]);
+    expect(
+      (await as('trainer', 'GET', '/api/v1/me/notifications?limit=100')).body.items.filter(
+        (n: { kind: string }) => n.kind === 'task.reviewed',
+      ),
+    ).toEqual([]);
     const audit = (await t.dataSource.query(
       `SELECT details FROM audit_log WHERE action = 'practice.reviewed' ORDER BY id`,
     )) as { details: { decision: string; submissionId: string } }[];

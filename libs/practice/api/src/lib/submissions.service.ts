@@ -21,6 +21,7 @@ import {
 import { writeAudit } from '@tc/audit/api';
 import { LearnerRecords } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
+import { NotificationsService } from '@tc/notifications/api';
 import { evidenceFile, EvidenceService, voiceComment } from './evidence.service';
 import { notFound, PracticeAccess, type TaskContext } from './practice-access';
 import { appendPracticeCounts, appendPracticeReviewDays } from './practice-counts';
@@ -76,6 +77,7 @@ export class SubmissionsService {
     private readonly records: LearnerRecords,
     private readonly progress: ProgressService,
     private readonly files: EvidenceService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async state(principal: AuthPrincipal, enrolmentId: string, lessonKey: string): Promise<TaskState> {
@@ -389,6 +391,19 @@ export class SubmissionsService {
           decision: dto.decision,
           points: outcome.points,
           voiceComment: voiceId !== null,
+        },
+      });
+      // The coach is told, once per round, in the review's transaction.
+      await this.notifications.notify(manager, {
+        recipientId: enrolment.userId,
+        kind: 'task.reviewed',
+        subject: { type: 'submission', id },
+        moment: `round-${row.round}`,
+        params: {
+          lessonTitle: ctx.task.lesson.title,
+          decision: dto.decision,
+          enrolmentId: enrolment.id,
+          lessonKey: found.lesson_key,
         },
       });
       return { submission: (await this.one(manager, id)) as Submission, dropped };

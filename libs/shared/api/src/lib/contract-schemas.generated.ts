@@ -2748,7 +2748,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  NotificationKind: { enum: ['certificate.issued'], type: 'string' },
+  NotificationKind: { enum: ['certificate.issued', 'task.reviewed'], type: 'string' },
   NotificationPage: {
     properties: {
       items: {
@@ -2773,6 +2773,22 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         description: "certificate.issued: the course's title in each language, as the certificate states it.",
         type: 'object',
       },
+      lessonTitle: {
+        additionalProperties: { type: 'string' },
+        description: "task.reviewed: the task lesson's title in each language.",
+        type: 'object',
+      },
+      decision: {
+        enum: ['pass', 'revise'],
+        description: "task.reviewed: the trainer's decision on the coach's round.",
+        type: 'string',
+      },
+      enrolmentId: {
+        description:
+          "task.reviewed: where the coach's task is (their enrolment and the lesson), for the link.",
+        type: 'string',
+      },
+      lessonKey: { type: 'string' },
     },
     additionalProperties: false,
     description:
@@ -2794,7 +2810,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  NotificationSubjectType: { enum: ['enrolment'], type: 'string' },
+  NotificationSubjectType: { enum: ['enrolment', 'submission'], type: 'string' },
   NotificationsMarkedRead: {
     properties: { marked: { type: 'number' } },
     required: ['marked'],

@@ -3,11 +3,11 @@
  * reader's language from `kind` and `params` (i18n keys `notifications.kinds.<kind>`), so a change of
  * language rewrites every notification, old ones included.
  */
-export const NOTIFICATION_KINDS = ['certificate.issued'] as const;
+export const NOTIFICATION_KINDS = ['certificate.issued', 'task.reviewed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a notification is about; the web app links each type to its page. */
-export const NOTIFICATION_SUBJECT_TYPES = ['enrolment'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = ['enrolment', 'submission'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export interface NotificationSubject {
@@ -22,6 +22,13 @@ export interface NotificationSubject {
 export interface NotificationParams {
   /** certificate.issued: the course's title in each language, as the certificate states it. */
   courseTitle?: Record<string, string>;
+  /** task.reviewed: the task lesson's title in each language. */
+  lessonTitle?: Record<string, string>;
+  /** task.reviewed: the trainer's decision on the coach's round. */
+  decision?: 'pass' | 'revise';
+  /** task.reviewed: where the coach's task is (their enrolment and the lesson), for the link. */
+  enrolmentId?: string;
+  lessonKey?: string;
 }
 
 export interface Notification {

@@ -15,7 +15,15 @@ const fr = {
     empty: 'Aucune notification pour le moment.',
     more: 'Voir plus',
     unread: 'Non lue : ',
-    kinds: { certificate: { issued: 'Votre certificat du cours {{ course }} est délivré.' } },
+    kinds: {
+      certificate: { issued: 'Votre certificat du cours {{ course }} est délivré.' },
+      task: {
+        reviewed: {
+          pass: 'Votre travail « {{ lesson }} » est validé.',
+          revise: 'Votre travail « {{ lesson }} » est à reprendre.',
+        },
+      },
+    },
   },
 };
 
@@ -26,6 +34,20 @@ const issued = (id: string, enrolmentId: string, readAt: string | null = null): 
   params: { courseTitle: { fr: 'Vendre en ligne', ar: 'البيع عبر الإنترنت', en: '' } },
   createdAt: '2026-12-06T09:30:00.000Z',
   readAt,
+});
+
+const reviewed = (id: string, decision: 'pass' | 'revise'): Notification => ({
+  id,
+  kind: 'task.reviewed',
+  subject: { type: 'submission', id: `round-of-${id}` },
+  params: {
+    lessonTitle: { fr: 'La vitrine', ar: 'الواجهة' },
+    decision,
+    enrolmentId: 'enr-3',
+    lessonKey: 'm3-task',
+  },
+  createdAt: '2026-12-06T11:30:00.000Z',
+  readAt: null,
 });
 
 async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
@@ -53,7 +75,10 @@ describe('the notifications page', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter([{ path: 'learn/:enrolmentId', children: [] }]),
+        provideRouter([
+          { path: 'learn/:enrolmentId', children: [] },
+          { path: 'learn/:enrolmentId/lessons/:lessonKey', children: [] },
+        ]),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -80,6 +105,18 @@ describe('the notifications page', () => {
     expect(unread!.querySelector('.tc-visually-hidden')?.textContent).toBe('Non lue : ');
     expect(read!.classList.contains('tc-unread')).toBe(false);
     expect(read!.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-06T09:30:00.000Z');
+  });
+
+  it('says a review’s decision and leads to the task’s lesson', async () => {
+    await open({ items: [reviewed('n5', 'revise'), reviewed('n4', 'pass')], nextCursor: null });
+    const [revise, pass] = items();
+    expect(revise!.querySelector('.tc-text')?.textContent).toBe(
+      'Votre travail « \u2068La vitrine\u2069 » est à reprendre.',
+    );
+    expect(pass!.querySelector('.tc-text')?.textContent).toBe(
+      'Votre travail « \u2068La vitrine\u2069 » est validé.',
+    );
+    expect(revise!.querySelector('a')?.getAttribute('href')).toBe('/learn/enr-3/lessons/m3-task');
   });
 
   it('marks one read when it is opened, and the bell’s count follows', async () => {

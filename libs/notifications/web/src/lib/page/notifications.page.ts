@@ -42,11 +42,18 @@ export class NotificationsPage implements OnInit {
     this.load(this.nextCursor());
   }
 
+  /** The text's key: its kind, and for a review its decision. */
+  protected textKey(n: Notification): string {
+    return n.kind === 'task.reviewed'
+      ? `notifications.kinds.task.reviewed.${n.params.decision === 'pass' ? 'pass' : 'revise'}`
+      : `notifications.kinds.${n.kind}`;
+  }
+
   /** The text's parameters in the reader's language. */
   protected paramsOf(n: Notification): Record<string, string> {
-    const titles = n.params.courseTitle ?? {};
-    const course = titles[this.lang()]?.trim() || Object.values(titles).find((t) => t.trim()) || '';
-    return { course: isolate(course) };
+    const inLang = (titles: Record<string, string> = {}) =>
+      titles[this.lang()]?.trim() || Object.values(titles).find((t) => t.trim()) || '';
+    return { course: isolate(inLang(n.params.courseTitle)), lesson: isolate(inLang(n.params.lessonTitle)) };
   }
 
   /** Where a notification leads: its subject's page. */
@@ -54,6 +61,10 @@ export class NotificationsPage implements OnInit {
     switch (n.subject.type) {
       case 'enrolment':
         return ['/learn', n.subject.id];
+      case 'submission':
+        return n.params.enrolmentId && n.params.lessonKey
+          ? ['/learn', n.params.enrolmentId, 'lessons', n.params.lessonKey]
+          : null;
       default:
         return null;
     }
