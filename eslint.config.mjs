@@ -45,6 +45,7 @@ const scopes = {
   // pipeline (catalog).
   'scope:conversation': [
     'scope:shared',
+    'scope:notifications',
     'scope:audit',
     'scope:territories',
     'scope:identity',

@@ -1,5 +1,6 @@
 import type { Announcement, AnnouncementPage, CoachAnnouncements } from '@tc/shared/contracts';
 import { createTestApp, type TestApp } from '@tc/shared/testing';
+import { ANNOUNCE_QUEUE, AnnouncementsService } from '../lib/announcements.service';
 
 const PASSWORD = 'conversation-password-2026';
 
@@ -151,11 +152,8 @@ describe("a cohort's announcements: who sees what, when, and who read it (real d
     const card = (await as('coach', 'GET', '/api/v1/announcements/unread')).body as CoachAnnouncements;
     expect(card.items.find((c) => c.cohortId === cohortId)?.latest.id).not.toBe(a.id);
     expect((await list('trainer')).items.find((i) => i.id === a.id)?.scheduled).toBe(true);
-    // Its time comes.
-    await t.dataSource.query(
-      `UPDATE announcements SET publish_at = now() - interval '1 second' WHERE id = $1`,
-      [a.id],
-    );
+    // Its time comes (now: later than every announcement posted before it, so it is the newest).
+    await t.dataSource.query(`UPDATE announcements SET publish_at = now() WHERE id = $1`, [a.id]);
     expect((await list('coach')).items.find((i) => i.id === a.id)).toMatchObject({
       scheduled: false,
       read: false,
@@ -165,6 +163,53 @@ describe("a cohort's announcements: who sees what, when, and who read it (real d
       cohortName: 'Annonces Oriental',
       latest: { id: a.id },
     });
+  });
+
+  it('tells the cohort’s coaches once, by a job sent with the post; a scheduled one at its time', async () => {
+    const jobsOf = async (id: string) =>
+      (await t.dataSource.query(
+        `SELECT start_after FROM pgboss.job WHERE name = $1 AND data->>'announcementId' = $2`,
+        [ANNOUNCE_QUEUE, id],
+      )) as { start_after: Date }[];
+    const toldOf = async (id: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT u.email FROM notifications n JOIN users u ON u.id = n.recipient_id
+            WHERE n.kind = 'announcement.posted' AND n.subject_id = $1 ORDER BY u.email`,
+          [id],
+        )) as { email: string }[]
+      ).map((r) => r.email);
+    const service = t.app.get(AnnouncementsService);
+
+    const now = await post({ title: { fr: 'Séance de mardi' }, body: { fr: 'À 10 h.' } });
+    expect(await jobsOf(now.id)).toHaveLength(1);
+    // The job's work, run here (the queue's worker runs the same): the cohort's coach, once.
+    await service.tellCoaches(now.id);
+    expect(await service.tellCoaches(now.id)).toBe(0);
+    expect(await toldOf(now.id)).toEqual(['coach@example.org']);
+    const [n] = (await as('coach', 'GET', '/api/v1/me/notifications?limit=100')).body.items.filter(
+      (x: { subject: { id: string } }) => x.subject.id === now.id,
+    );
+    expect(n).toMatchObject({
+      kind: 'announcement.posted',
+      params: { cohortId, announcementTitle: { fr: 'Séance de mardi' } },
+    });
+
+    const at = new Date(Date.now() + 3_600_000);
+    const later = await post({
+      title: { fr: 'Plus tard' },
+      body: { fr: 'Bientôt' },
+      publishAt: at.toISOString(),
+    });
+    const [job] = await jobsOf(later.id);
+    expect(Math.abs(new Date(job!.start_after).getTime() - at.getTime())).toBeLessThan(1000);
+    expect(await service.tellCoaches(later.id)).toBe(0);
+    expect(await toldOf(later.id)).toEqual([]);
+    // Published now by an edit: a second job, and the coach is told.
+    expect((await as('trainer', 'PATCH', `${base()}/${later.id}`, { publishAt: null })).status).toBe(200);
+    expect(await jobsOf(later.id)).toHaveLength(2);
+    expect(await service.tellCoaches(later.id)).toBe(1);
+    expect(await toldOf(later.id)).toEqual(['coach@example.org']);
   });
 
   it('answers 404 to a coach of another cohort and to an observer, 403 when they try to write', async () => {

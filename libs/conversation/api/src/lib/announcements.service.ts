@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -17,6 +17,13 @@ import { ProblemException, transactionQuery, validationProblem, type AuthPrincip
 import { writeAudit } from '@tc/audit/api';
 import { CatalogReader, renderMarkdown } from '@tc/catalog/api';
 import { CohortsService, LearnerRecords } from '@tc/cohorts/api';
+import { JobQueue, NotificationsService } from '@tc/notifications/api';
+
+/** The job that tells a cohort's coaches of a published announcement. */
+export const ANNOUNCE_QUEUE = 'conversation.announce';
+interface AnnounceJob {
+  announcementId: string;
+}
 
 interface AnnouncementRow {
   id: string;
@@ -134,13 +141,21 @@ export function announcementTexts(
  * else is told the cohort does not exist (404).
  */
 @Injectable()
-export class AnnouncementsService {
+export class AnnouncementsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cohorts: CohortsService,
     private readonly records: LearnerRecords,
     private readonly catalog: CatalogReader,
+    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define<AnnounceJob>(ANNOUNCE_QUEUE, async ({ announcementId }) => {
+      await this.tellCoaches(announcementId);
+    });
+  }
 
   async page(
     principal: AuthPrincipal,
@@ -256,7 +271,10 @@ export class AnnouncementsService {
           !!texts,
         ],
       );
-      return this.view(await this.row(manager, principal, reader, id), reader);
+      const after = await this.row(manager, principal, reader, id);
+      // A scheduled one moved (or published now): its coaches are told at the new time.
+      if (republish) await this.announced(manager, after);
+      return this.view(after, reader);
     });
   }
 
@@ -314,9 +332,46 @@ export class AnnouncementsService {
     };
   }
 
-  /** Called in the transaction that posts an announcement, once it is written. */
-  private async announced(_manager: EntityManager, _announcement: AnnouncementRow): Promise<void> {
-    return;
+  /**
+   * In the transaction that posts an announcement (or moves a scheduled one): a job that tells the
+   * cohort's coaches when it is published. The job, not the request, writes one notification per coach.
+   */
+  private async announced(manager: EntityManager, announcement: AnnouncementRow): Promise<void> {
+    await this.jobs.send<AnnounceJob>(
+      manager,
+      ANNOUNCE_QUEUE,
+      { announcementId: announcement.id },
+      announcement.scheduled ? { startAfter: new Date(announcement.publish_at) } : {},
+    );
+  }
+
+  /**
+   * Tells each active coach of the cohort of a published announcement, once each (moment `posted`: a
+   * retry, a second job after a rescheduling, another replica add nothing). Deleted, or not yet due
+   * (moved later; the move sent its own job): nothing.
+   */
+  async tellCoaches(announcementId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [a] = await transactionQuery<{ cohort_id: string; title: LocalizedText }>(
+        manager,
+        `SELECT cohort_id, title FROM announcements
+          WHERE id = $1 AND deleted_at IS NULL AND publish_at <= now()`,
+        [announcementId],
+      );
+      if (!a) return 0;
+      let told = 0;
+      for (const recipientId of await this.records.activeCoaches(manager, a.cohort_id)) {
+        const created = await this.notifications.notify(manager, {
+          recipientId,
+          kind: 'announcement.posted',
+          subject: { type: 'announcement', id: announcementId },
+          moment: 'posted',
+          params: { announcementTitle: a.title, cohortId: a.cohort_id },
+        });
+        if (created) told++;
+      }
+      return told;
+    });
   }
 
   private async markRead(manager: EntityManager, principal: AuthPrincipal, reader: Reader, id: string) {

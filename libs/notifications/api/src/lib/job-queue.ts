@@ -81,13 +81,14 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Enqueues a job in the caller's transaction (`manager` of `dataSource.transaction`): committed with
-   * it, or never. `singletonKey` makes a second send of the same key a no-op while the first waits.
+   * it, or never. `singletonKey` makes a second send of the same key a no-op while the first waits;
+   * `startAfter` holds the job until then (a scheduled post).
    */
   async send<T extends object>(
     manager: EntityManager,
     name: string,
     data: T,
-    options: { singletonKey?: string } = {},
+    options: { singletonKey?: string; startAfter?: Date } = {},
   ): Promise<string | null> {
     const boss = await this.started();
     const runner = manager.queryRunner;
@@ -98,7 +99,14 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         rows: (await runner.query(text, values as unknown[], true)).records as unknown[],
       }),
     };
-    return boss.send(name, data, { ...options, db } as SendOptions);
+    // pg-boss recognises a Date by `instanceof`, which fails for one made in another realm (a test
+    // runner's sandbox): an ISO text means the same everywhere.
+    const { startAfter, ...rest } = options;
+    return boss.send(name, data, {
+      ...rest,
+      ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
+      db,
+    } as SendOptions);
   }
 
   /** The jobs of `name` that failed every attempt, newest first. */

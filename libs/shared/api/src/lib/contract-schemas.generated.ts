@@ -2748,7 +2748,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  NotificationKind: { enum: ['certificate.issued', 'task.reviewed'], type: 'string' },
+  NotificationKind: { enum: ['certificate.issued', 'task.reviewed', 'announcement.posted'], type: 'string' },
   NotificationPage: {
     properties: {
       items: {
@@ -2789,6 +2789,12 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'string',
       },
       lessonKey: { type: 'string' },
+      announcementTitle: {
+        additionalProperties: { type: 'string' },
+        description: 'announcement.posted: its title in each language it has, and its cohort (for the link).',
+        type: 'object',
+      },
+      cohortId: { type: 'string' },
     },
     additionalProperties: false,
     description:
@@ -2810,7 +2816,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  NotificationSubjectType: { enum: ['enrolment', 'submission'], type: 'string' },
+  NotificationSubjectType: { enum: ['enrolment', 'submission', 'announcement'], type: 'string' },
   NotificationsMarkedRead: {
     properties: { marked: { type: 'number' } },
     required: ['marked'],

@@ -3,11 +3,11 @@
  * reader's language from `kind` and `params` (i18n keys `notifications.kinds.<kind>`), so a change of
  * language rewrites every notification, old ones included.
  */
-export const NOTIFICATION_KINDS = ['certificate.issued', 'task.reviewed'] as const;
+export const NOTIFICATION_KINDS = ['certificate.issued', 'task.reviewed', 'announcement.posted'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a notification is about; the web app links each type to its page. */
-export const NOTIFICATION_SUBJECT_TYPES = ['enrolment', 'submission'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = ['enrolment', 'submission', 'announcement'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export interface NotificationSubject {
@@ -29,6 +29,9 @@ export interface NotificationParams {
   /** task.reviewed: where the coach's task is (their enrolment and the lesson), for the link. */
   enrolmentId?: string;
   lessonKey?: string;
+  /** announcement.posted: its title in each language it has, and its cohort (for the link). */
+  announcementTitle?: Record<string, string>;
+  cohortId?: string;
 }
 
 export interface Notification {

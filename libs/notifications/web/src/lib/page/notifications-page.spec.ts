@@ -17,6 +17,7 @@ const fr = {
     unread: 'Non lue : ',
     kinds: {
       certificate: { issued: 'Votre certificat du cours {{ course }} est délivré.' },
+      announcement: { posted: 'Nouvelle annonce : {{ title }}' },
       task: {
         reviewed: {
           pass: 'Votre travail « {{ lesson }} » est validé.',
@@ -78,6 +79,7 @@ describe('the notifications page', () => {
         provideRouter([
           { path: 'learn/:enrolmentId', children: [] },
           { path: 'learn/:enrolmentId/lessons/:lessonKey', children: [] },
+          { path: 'cohorts/:cohortId/announcements', children: [] },
         ]),
       ],
     });
@@ -117,6 +119,27 @@ describe('the notifications page', () => {
       'Votre travail « \u2068La vitrine\u2069 » est validé.',
     );
     expect(revise!.querySelector('a')?.getAttribute('href')).toBe('/learn/enr-3/lessons/m3-task');
+  });
+
+  it('names a new announcement by its title and leads to the cohort’s announcements', async () => {
+    await open({
+      items: [
+        {
+          id: 'n6',
+          kind: 'announcement.posted',
+          subject: { type: 'announcement', id: 'a-1' },
+          params: { announcementTitle: { fr: 'Séance mardi', ar: 'جلسة الثلاثاء' }, cohortId: 'c-1' },
+          createdAt: '2026-12-06T12:00:00.000Z',
+          readAt: null,
+        },
+      ],
+      nextCursor: null,
+    });
+    const [posted] = items();
+    expect(posted!.querySelector('.tc-text')?.textContent).toBe(
+      'Nouvelle annonce : \u2068Séance mardi\u2069',
+    );
+    expect(posted!.querySelector('a')?.getAttribute('href')).toBe('/cohorts/c-1/announcements');
   });
 
   it('marks one read when it is opened, and the bell’s count follows', async () => {

@@ -53,7 +53,11 @@ export class NotificationsPage implements OnInit {
   protected paramsOf(n: Notification): Record<string, string> {
     const inLang = (titles: Record<string, string> = {}) =>
       titles[this.lang()]?.trim() || Object.values(titles).find((t) => t.trim()) || '';
-    return { course: isolate(inLang(n.params.courseTitle)), lesson: isolate(inLang(n.params.lessonTitle)) };
+    return {
+      course: isolate(inLang(n.params.courseTitle)),
+      lesson: isolate(inLang(n.params.lessonTitle)),
+      title: isolate(inLang(n.params.announcementTitle)),
+    };
   }
 
   /** Where a notification leads: its subject's page. */
@@ -61,6 +65,8 @@ export class NotificationsPage implements OnInit {
     switch (n.subject.type) {
       case 'enrolment':
         return ['/learn', n.subject.id];
+      case 'announcement':
+        return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'announcements'] : null;
       case 'submission':
         return n.params.enrolmentId && n.params.lessonKey
           ? ['/learn', n.params.enrolmentId, 'lessons', n.params.lessonKey]
