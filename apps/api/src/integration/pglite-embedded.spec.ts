@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type RunningApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 import { DataDirLockedError } from '../database/embedded-postgres';
-import { DEMO_POPULATION } from '@tc/demo/api';
+import { DEMO_ACCOUNTS, DEMO_PEERS, DEMO_POPULATION } from '@tc/demo/api';
 
 /** The newcomer's path: no DATABASE_URL, an embedded PostgreSQL in a data folder. */
 describe('embedded PGlite database', () => {
@@ -90,6 +90,33 @@ describe('embedded PGlite database', () => {
     expect(queue.json().items).toEqual([
       expect.objectContaining({ enrolmentId, lessonKey: 'm3-task', round: 1, fileCount: 3 }),
     ]);
+    // The trainer's pinned announcement, and the coach told of it and of the returned round.
+    const coachToken = coach.json().accessToken as string;
+    const announced = await fastify.inject({
+      method: 'GET',
+      url: `/api/v1/cohorts/${cohortId}/announcements`,
+      headers: { authorization: `Bearer ${coachToken}` },
+    });
+    expect(announced.json().items).toEqual([
+      expect.objectContaining({
+        pinned: true,
+        title: expect.objectContaining({ fr: expect.stringMatching(/^Atelier/) }),
+      }),
+    ]);
+    const told = await fastify.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications',
+      headers: { authorization: `Bearer ${coachToken}` },
+    });
+    expect(
+      (told.json().items as { kind: string; params: { decision?: string } }[]).map((n) => [
+        n.kind,
+        n.params.decision,
+      ]),
+    ).toEqual([
+      ['announcement.posted', undefined],
+      ['task.reviewed', 'revise'],
+    ]);
     // Synthetic coaches who did the task have it passed by a reviewer; those who finished, every time.
     const [synthetic] = (await running.dataSource.query(
       `SELECT count(*) FILTER (WHERE p.status = 'passed')::int AS passed,
@@ -137,12 +164,13 @@ describe('embedded PGlite database', () => {
       `SELECT display_name FROM users WHERE email = 'admin@example.org'`,
     );
     expect(rows[0]?.display_name).toBe('Persisted Admin');
-    // The seed did not run twice: four demo accounts, one synthetic population.
+    // The seed did not run twice: the demo accounts and the demo cohort's other coaches once, one
+    // synthetic population.
     const users: { synthetic: boolean; n: number }[] = await running.dataSource.query(
       `SELECT email LIKE '%.synthetic.invalid' AS synthetic, count(*)::int AS n FROM users GROUP BY 1 ORDER BY 1`,
     );
     expect(users).toEqual([
-      { synthetic: false, n: 4 },
+      { synthetic: false, n: DEMO_ACCOUNTS.length + DEMO_PEERS.length },
       { synthetic: true, n: DEMO_POPULATION.coaches },
     ]);
   });

@@ -5,6 +5,7 @@ import type { CourseContent, Role } from '@tc/shared/contracts';
 import { CourseFileDto, CourseImportService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
+import { AnnouncementsService } from '@tc/conversation/api';
 import { EvidenceService, SubmissionsService } from '@tc/practice/api';
 import { type AuthPrincipal, validateBody } from '@tc/shared/api';
 import { randomUUID } from 'node:crypto';
@@ -130,6 +131,7 @@ interface DemoServices {
   progress: ProgressService;
   evidence: EvidenceService;
   submissions: SubmissionsService;
+  announcements: AnnouncementsService;
 }
 
 export const DEMO_COHORT = 'Oujda — cohorte de démonstration';
@@ -163,6 +165,7 @@ export async function seedDemoData(
     progress: app.get(ProgressService),
     evidence: app.get(EvidenceService),
     submissions: app.get(SubmissionsService),
+    announcements: app.get(AnnouncementsService),
   };
   const created = await seedAccounts(dataSource, services.passwords, DEMO_ACCOUNTS);
   await seedCourse(dataSource, services);
@@ -200,7 +203,7 @@ async function principalOf(dataSource: DataSource, email: string): Promise<AuthP
  */
 async function seedCohort(
   dataSource: DataSource,
-  { cohorts, enrolments, progress, evidence, submissions, passwords }: DemoServices,
+  { cohorts, enrolments, progress, evidence, submissions, passwords, announcements }: DemoServices,
 ): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
   if (exists.length) return;
@@ -273,7 +276,25 @@ async function seedCohort(
     rounds.push({ coach: principal, enrolmentId: enrolment?.enrolmentId as string, ...peer.round });
   }
   await seedDemoQueue({ evidence, submissions }, trainer, rounds, course?.content as CourseContent);
+  // The trainer's pinned word to the cohort, and its coaches told of it now (not at the queue's next poll).
+  const welcome = await announcements.create(trainer, cohort.id, DEMO_ANNOUNCEMENT);
+  await announcements.tellCoaches(welcome.id);
 }
+
+/** What the demo trainer announced to the demo cohort, in the course's three languages. */
+const DEMO_ANNOUNCEMENT = {
+  pinned: true,
+  title: {
+    fr: 'Atelier de mardi : le catalogue WhatsApp Business',
+    ar: 'ورشة الثلاثاء: كتالوج واتساب للأعمال',
+    en: "Tuesday's workshop: the WhatsApp Business catalogue",
+  },
+  body: {
+    fr: "Nous nous retrouvons **mardi à 10 h** à la Maison de l'entrepreneuriat d'Oujda pour préparer la tâche pratique du module 3.\n\n- Apportez les photos de trois produits d'une coopérative que vous accompagnez\n- Notez leur prix et leur origine\n\nVos questions sont les bienvenues d'ici là.",
+    ar: 'نلتقي **يوم الثلاثاء على الساعة العاشرة صباحًا** بدار المقاولة بوجدة لتحضير المهمة التطبيقية للوحدة الثالثة.\n\n- أحضروا صور ثلاثة منتجات لتعاونية ترافقونها\n- دوّنوا ثمن كل منتج ومصدره\n\nنرحّب بأسئلتكم قبل ذلك.',
+    en: "We meet **on Tuesday at 10 am** at Oujda's Entrepreneurship House to prepare module 3's practical task.\n\n- Bring photos of three products of a cooperative you accompany\n- Note each one's price and origin\n\nYour questions are welcome until then.",
+  },
+};
 
 /**
  * The demo course, brought in as a trainer brings in a course file: the demo trainer uploads its photo,
