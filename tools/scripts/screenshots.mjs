@@ -104,6 +104,13 @@ for (const [lang, viewport, suffix] of [
   // The demo's practical task: handed in once, returned by the trainer with feedback.
   await page.goto(`${course}/lessons/m3-task`);
   await shot(page, 'task-ar-phone');
+  // The notification centre (the returned round, the trainer's announcement), then the announcement.
+  await page.goto(`${base}/notifications`);
+  await page.locator('.tc-list li').first().waitFor();
+  await shot(page, 'notifications-ar-phone');
+  await page.locator('.tc-list li a[href*="/announcements"]').first().click();
+  await page.waitForURL(/\/announcements$/);
+  await shot(page, 'announcements-ar-phone');
   // Back to French for the next runs.
   await page.locator('tc-language-switch button.tc-trigger').click();
   await page.locator('tc-language-switch button[lang=fr]').click();
