@@ -153,6 +153,17 @@ for (const lang of LANGUAGES) {
         await visit(page, quiz, lang);
         await expect(page.locator('tc-quiz')).toBeVisible();
         await audit(page, 'quiz', findings);
+        // Module 3's practical task, returned with feedback in the demo.
+        await visit(page, `${course}/lessons/m3-task`, lang);
+        await expect(page.locator('tc-task-hand-in')).toBeVisible();
+        await audit(page, 'practical task', findings);
+        await visit(page, '/notifications', lang);
+        await expect(page.locator('main li').first()).toBeVisible();
+        await audit(page, 'notifications', findings);
+        const announcements = await hrefOf(page, 'main a[href*="/announcements"]');
+        await visit(page, announcements, lang);
+        await expect(page.locator('main .tc-announcement').first()).toBeVisible();
+        await audit(page, 'announcements', findings);
         await visit(page, '/profile', lang);
         await audit(page, 'profile', findings);
         await visit(page, '/join', lang);
@@ -186,13 +197,23 @@ for (const lang of LANGUAGES) {
         await audit(page, 'course preview', findings);
         await visit(page, '/cohorts', lang);
         await audit(page, 'cohorts', findings);
-        const cohort = await hrefOf(page, 'main a[href^="/cohorts/"]');
+        // The demo cohort: its roster has task states, its queue two rounds, its pinned announcement.
+        const cohort = await hrefOf(page, 'main a[href^="/cohorts/"]:has-text("démonstration")');
         await page.locator('main').getByRole('button').first().click();
         await expect(page.getByRole('dialog').or(page.locator('tc-new-cohort-wizard')).first()).toBeVisible();
         await audit(page, 'new-cohort wizard', findings);
         await visit(page, cohort, lang);
         await expect(page.getByRole('table').first()).toBeVisible();
         await audit(page, 'cohort with roster', findings);
+        await visit(page, `${cohort}/reviews`, lang);
+        await expect(page.locator('main li').first()).toBeVisible();
+        await audit(page, 'review queue', findings);
+        await visit(page, `${cohort}/announcements`, lang);
+        await expect(page.locator('main .tc-announcement').first()).toBeVisible();
+        await audit(page, 'announcements (trainer)', findings);
+        await visit(page, `${cohort}/announcements/new`, lang);
+        await expect(page.locator('main form')).toBeVisible();
+        await audit(page, 'announcement editor', findings);
         await visit(page, '/territories', lang);
         await audit(page, 'territories', findings);
       } finally {
