@@ -28,6 +28,7 @@ test('a trainer posts an announcement, the demo coach reads it, the trainer sees
   browser,
   request,
 }) => {
+  test.setTimeout(90_000);
   const name = `Annonces ${randomUUID().slice(0, 6)}`;
   const cohortId = await cohortOfOne(request, name);
   const title = `Réunion de jeudi ${randomUUID().slice(0, 4)}`;
@@ -61,4 +62,20 @@ test('a trainer posts an announcement, the demo coach reads it, the trainer sees
 
   await trainer.reload();
   await expect(trainer.getByText('Lue par 1 sur 1')).toBeVisible();
+
+  // The coach was also told in the notification centre, by the job the post enqueued (the queue polls
+  // every few seconds); opening it there leads to the cohort's announcements and the bell counts one less.
+  // (Its name: "unread", the text with the title isolated in its own direction, the time.)
+  const told = coach.getByRole('link', { name: new RegExp(`Nouvelle annonce : .?${title}`) });
+  await expect(async () => {
+    await coach.goto('/notifications');
+    await expect(told).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const bell = coach.locator('header a[href="/notifications"]');
+  const unread = async () => Number((await bell.getAttribute('aria-label'))?.match(/^\d+/)?.[0] ?? 0);
+  await expect.poll(unread).toBeGreaterThan(0);
+  const before = await unread();
+  await told.click();
+  await expect(coach).toHaveURL(new RegExp(`/cohorts/${cohortId}/announcements$`));
+  await expect.poll(unread).toBe(before - 1);
 });
