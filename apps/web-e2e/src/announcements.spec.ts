@@ -53,9 +53,10 @@ test('a trainer posts an announcement, the demo coach reads it, the trainer sees
   await expectSignedIn(coach);
   const card = coach.getByRole('region', { name: 'Annonces' });
   await expect(card.getByText(title)).toBeVisible();
+  // Listened for before the click: the list marks what it shows read as soon as it has it.
+  const read = coach.waitForResponse((r) => r.url().endsWith('/read') && r.request().method() === 'PUT');
   await card.getByRole('link', { name: new RegExp(title) }).click();
   await expect(coach).toHaveURL(new RegExp(`/cohorts/${cohortId}/announcements$`));
-  const read = coach.waitForResponse((r) => r.url().endsWith('/read') && r.request().method() === 'PUT');
   await expect(coach.getByRole('heading', { level: 2, name: title })).toBeVisible();
   expect((await read).status()).toBe(204);
   await expect(coach.locator('.tc-body strong')).toHaveText('10 h');
