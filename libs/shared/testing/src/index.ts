@@ -1,3 +1,4 @@
 export * from './lib/test-app';
 export * from './lib/pdf-text';
 export * from './lib/practice';
+export * from './lib/people';

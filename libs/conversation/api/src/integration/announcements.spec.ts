@@ -1,5 +1,5 @@
 import type { Announcement, AnnouncementPage, CoachAnnouncements } from '@tc/shared/contracts';
-import { createTestApp, type TestApp } from '@tc/shared/testing';
+import { createTestApp, type TestApp, invitedPerson } from '@tc/shared/testing';
 import { ANNOUNCE_QUEUE, AnnouncementsService } from '../lib/announcements.service';
 
 const PASSWORD = 'conversation-password-2026';
@@ -38,18 +38,17 @@ describe("a cohort's announcements: who sees what, when, and who read it (real d
     const [oriental] = (
       (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[]
     ).map((r) => r.id);
-    const invite = await as('admin', 'POST', '/api/v1/users/invitations', {
-      email: 'othercoach@conversation.test',
-      displayName: 'Autre coach',
-      role: 'coach',
-      territoryId: oriental,
-      preferredLanguage: 'fr',
-    });
-    tokens['otherCoach'] = (
-      await t.request('POST', '/api/v1/auth/links/accept', {
-        body: { token: String(invite.body.link.url).split('/').pop(), password: PASSWORD },
-      })
-    ).body.accessToken;
+    tokens['otherCoach'] = await invitedPerson(
+      t,
+      tokens['admin']!,
+      {
+        email: 'othercoach@conversation.test',
+        displayName: 'Autre coach',
+        role: 'coach',
+        territoryId: oriental!,
+      },
+      PASSWORD,
+    );
     const courses = (await as('trainer', 'GET', '/api/v1/courses?scope=published')).body as { id: string }[];
     courseId = courses[0]!.id;
     const cohort = async (name: string, email: string) => {

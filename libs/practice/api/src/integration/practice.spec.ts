@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { CourseContent, PracticalTask } from '@tc/shared/contracts';
-import { createTestApp, passTask, type TestApp, type TestResponse } from '@tc/shared/testing';
+import { createTestApp, passTask, type TestApp, type TestResponse, invitedPerson } from '@tc/shared/testing';
 
 /** A required task: two to three photos and a text, two criteria of three levels, 4 points to pass. */
 const TASK: PracticalTask = {
@@ -110,19 +110,18 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
       ['otherCoach', 'coach', oriental],
       ['trainerAway', 'trainer', away],
       ['adminAway', 'admin', away],
-    ] as const) {
-      const invite = await as('admin', 'POST', '/api/v1/users/invitations', {
-        email: `${who.toLowerCase()}@practice.test`,
-        displayName: `Personne ${who}`,
-        role,
-        territoryId,
-        preferredLanguage: 'fr',
-      });
-      const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
-        body: { token: String(invite.body.link.url).split('/').pop(), password: PASSWORD },
-      });
-      tokens[who] = accepted.body.accessToken;
-    }
+    ] as const)
+      tokens[who] = await invitedPerson(
+        t,
+        tokens['admin']!,
+        {
+          email: `${who.toLowerCase()}@practice.test`,
+          displayName: `Personne ${who}`,
+          role,
+          territoryId: territoryId!,
+        },
+        PASSWORD,
+      );
     // The demo course's version 1 plus a module with the task, frozen as version 2.
     const courses = (await as('trainer', 'GET', '/api/v1/courses?scope=published')).body as { id: string }[];
     courseId = courses[0]!.id;

@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CourseContent, PracticalTask, Submission, TaskState } from '@tc/shared/contracts';
-import { createTestApp, jpeg, uploadMetadata, type TestApp, type TestResponse } from '@tc/shared/testing';
+import {
+  createTestApp,
+  jpeg,
+  uploadMetadata,
+  type TestApp,
+  type TestResponse,
+  invitedPerson,
+} from '@tc/shared/testing';
 
 /** A task handed in as text alone: one criterion, 2 points to pass. */
 const TASK: PracticalTask = {
@@ -104,19 +111,18 @@ describe('a trainer’s voice comment on a review: upload, review, who hears it 
     for (const [who, role, territoryId] of [
       ['otherCoach', 'coach', oriental],
       ['trainerAway', 'trainer', away],
-    ] as const) {
-      const invite = await as('admin', 'POST', '/api/v1/users/invitations', {
-        email: `${who.toLowerCase()}@voice.test`,
-        displayName: `Personne ${who}`,
-        role,
-        territoryId,
-        preferredLanguage: 'fr',
-      });
-      const accepted = await t.request('POST', '/api/v1/auth/links/accept', {
-        body: { token: String(invite.body.link.url).split('/').pop(), password: PASSWORD },
-      });
-      tokens[who] = accepted.body.accessToken;
-    }
+    ] as const)
+      tokens[who] = await invitedPerson(
+        t,
+        tokens['admin']!,
+        {
+          email: `${who.toLowerCase()}@voice.test`,
+          displayName: `Personne ${who}`,
+          role,
+          territoryId: territoryId!,
+        },
+        PASSWORD,
+      );
     // The demo course's latest content plus a module with the task, frozen as a new version.
     const courses = (await as('trainer', 'GET', '/api/v1/courses?scope=published')).body as { id: string }[];
     const courseId = courses[0]!.id;
