@@ -1,17 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { EvidenceFile } from '@tc/shared/contracts';
-import { firstValueFrom } from 'rxjs';
 import { PracticeService } from '../data-access/practice.service';
+import { privateFileUrl } from './private-file-url';
 
 /**
  * One evidence file shown where it is read: a photo, a recording to play, a PDF to open in the
@@ -59,34 +50,14 @@ export class EvidenceViewComponent {
   readonly file = input.required<EvidenceFile>();
   /** What the file is, for a screen reader ("Photo 2"). */
   readonly label = input('');
-  protected readonly url = signal<string | null>(null);
-  protected readonly failed = signal(false);
+  private readonly shown = privateFileUrl(
+    () => this.file().id,
+    (id) => this.api.evidence(id),
+  );
+  protected readonly url = this.shown.url;
+  protected readonly failed = this.shown.failed;
 
-  constructor() {
-    effect(() => {
-      this.file();
-      untracked(() => void this.load());
-    });
-    inject(DestroyRef).onDestroy(() => this.release());
-  }
-
-  protected async load(): Promise<void> {
-    this.release();
-    this.failed.set(false);
-    const id = this.file().id;
-    try {
-      const blob = await firstValueFrom(this.api.evidence(id));
-      if (this.file().id !== id) return;
-      const url = URL.createObjectURL(blob);
-      this.url.set(url);
-    } catch {
-      this.failed.set(true);
-    }
-  }
-
-  private release(): void {
-    const url = this.url();
-    if (url) URL.revokeObjectURL(url);
-    this.url.set(null);
+  protected load(): Promise<void> {
+    return this.shown.load();
   }
 }

@@ -1,17 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { VoiceComment } from '@tc/shared/contracts';
-import { firstValueFrom } from 'rxjs';
 import { PracticeService } from '../data-access/practice.service';
+import { privateFileUrl } from './private-file-url';
 
 /**
  * A reviewer's voice comment in the feedback of a round: a player, nothing more. The recording is
@@ -64,33 +55,14 @@ export class VoiceCommentComponent {
   private readonly api = inject(PracticeService);
   readonly comment = input.required<VoiceComment>();
   readonly reviewerName = input('');
-  protected readonly url = signal<string | null>(null);
-  protected readonly failed = signal(false);
+  private readonly shown = privateFileUrl(
+    () => this.comment().id,
+    (id) => this.api.voiceComment(id),
+  );
+  protected readonly url = this.shown.url;
+  protected readonly failed = this.shown.failed;
 
-  constructor() {
-    effect(() => {
-      this.comment();
-      untracked(() => void this.load());
-    });
-    inject(DestroyRef).onDestroy(() => this.release());
-  }
-
-  protected async load(): Promise<void> {
-    this.release();
-    this.failed.set(false);
-    const id = this.comment().id;
-    try {
-      const blob = await firstValueFrom(this.api.voiceComment(id));
-      if (this.comment().id !== id) return;
-      this.url.set(URL.createObjectURL(blob));
-    } catch {
-      if (this.comment().id === id) this.failed.set(true);
-    }
-  }
-
-  private release(): void {
-    const url = this.url();
-    if (url) URL.revokeObjectURL(url);
-    this.url.set(null);
+  protected load(): Promise<void> {
+    return this.shown.load();
   }
 }
