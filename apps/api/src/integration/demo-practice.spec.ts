@@ -1,9 +1,9 @@
 import type { CourseContent } from '@tc/shared/contracts';
-import type { AuthPrincipal } from '@tc/shared/api';
 import { DEMO_PEERS, seedDemoPractice, seedDemoQueue } from '@tc/demo/api';
 import { EvidenceService, SubmissionsService } from '@tc/practice/api';
 import { taskCohort } from '../testing/practice-world';
 import { createTestApp, type TestApp } from '../testing/test-app';
+import { principalOf } from '../testing/principals';
 
 /**
  * The demo's practice: on a course with a practical task, the demo coach's round (three generated
@@ -18,31 +18,6 @@ describe('demo data: a round of the practical task, returned for revision (real 
   afterAll(async () => {
     await t?.close();
   });
-  // The principals as the auth guard builds them, for the services the demo seed calls.
-  const principalOf = async (email: string): Promise<AuthPrincipal> => {
-    const rows = (await t.dataSource.query(
-      `SELECT u.id AS user_id, ra.id, ra.role, ra.territory_id, tr.path
-         FROM users u JOIN role_assignments ra ON ra.user_id = u.id JOIN territories tr ON tr.id = ra.territory_id
-        WHERE u.email = $1`,
-      [email],
-    )) as {
-      user_id: string;
-      id: string;
-      role: AuthPrincipal['roles'][number]['role'];
-      territory_id: string;
-      path: string;
-    }[];
-    return {
-      userId: rows[0]!.user_id,
-      email,
-      roles: rows.map((r) => ({
-        assignmentId: r.id,
-        role: r.role,
-        territoryId: r.territory_id,
-        territoryPath: r.path,
-      })),
-    };
-  };
 
   it('hands in three photos and a text, returns them with feedback, and the queue shows it', async () => {
     t = await createTestApp();
@@ -62,7 +37,10 @@ describe('demo data: a round of the practical task, returned for revision (real 
     content = version!.content;
     await seedDemoPractice(
       { evidence: t.app.get(EvidenceService), submissions: t.app.get(SubmissionsService) },
-      { coach: await principalOf('coach@example.org'), trainer: await principalOf('trainer@example.org') },
+      {
+        coach: await principalOf(t, 'coach@example.org'),
+        trainer: await principalOf(t, 'trainer@example.org'),
+      },
       enrolmentId,
       version!.content,
     );
@@ -117,7 +95,7 @@ describe('demo data: a round of the practical task, returned for revision (real 
     expect(enrol.status).toBeLessThan(300);
     const rounds = [];
     for (const peer of DEMO_PEERS) {
-      const coach = await principalOf(peer.email);
+      const coach = await principalOf(t, peer.email);
       const [enrolment] = (await t.dataSource.query(
         `SELECT id FROM enrolments WHERE cohort_id = $1 AND user_id = $2`,
         [cohortId, coach.userId],
@@ -126,7 +104,7 @@ describe('demo data: a round of the practical task, returned for revision (real 
     }
     await seedDemoQueue(
       { evidence: t.app.get(EvidenceService), submissions: t.app.get(SubmissionsService) },
-      await principalOf('trainer@example.org'),
+      await principalOf(t, 'trainer@example.org'),
       rounds,
       content,
     );

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { AuthPrincipal } from '@tc/shared/api';
 import { SubmissionsService } from '@tc/practice/api';
 import { AddPracticeMonths1765440000000 } from '../migrations/1765440000000-AddPracticeMonths';
 import { PRACTICE_LESSON, REVISE, taskCohort, uploadPhoto } from '../testing/practice-world';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
+import { principalOf } from '../testing/principals';
 
 const PASS = {
   decision: 'pass',
@@ -275,30 +275,6 @@ describe('the observatory: field practice (real database)', () => {
     let courseX: string;
     let courseY: string;
 
-    const principal = async (email: string): Promise<AuthPrincipal> => {
-      const rows = (await t.dataSource.query(
-        `SELECT u.id AS user_id, r.id, r.role, r.territory_id, tr.path FROM users u
-           JOIN role_assignments r ON r.user_id = u.id JOIN territories tr ON tr.id = r.territory_id
-          WHERE u.email = $1`,
-        [email],
-      )) as {
-        user_id: string;
-        id: string;
-        role: AuthPrincipal['roles'][number]['role'];
-        territory_id: string;
-        path: string;
-      }[];
-      return {
-        userId: rows[0]!.user_id,
-        email,
-        roles: rows.map((r) => ({
-          assignmentId: r.id,
-          role: r.role,
-          territoryId: r.territory_id,
-          territoryPath: r.path,
-        })),
-      };
-    };
     const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
     beforeAll(async () => {
@@ -335,8 +311,8 @@ describe('the observatory: field practice (real database)', () => {
       );
       cohortC = c.cohortId;
       const submissions = t.app.get(SubmissionsService);
-      const coach = await principal('coach@example.org');
-      const trainer = await principal('trainer@example.org');
+      const coach = await principalOf(t, 'coach@example.org');
+      const trainer = await principalOf(t, 'trainer@example.org');
       let seed = 100;
       const handInAt = async (day: string) => {
         const fileId = await uploadPhoto(t, tokens.coach, c.enrolmentId, PRACTICE_LESSON, seed++);
