@@ -1,5 +1,6 @@
 export { NotificationsModule } from './lib/notifications.module';
-export { NotificationsService, DELIVERY_QUEUE, type NotifyRequest } from './lib/notifications.service';
+export { NotificationsService, type NotifyRequest } from './lib/notifications.service';
+export { DELIVERY_QUEUE } from './lib/queues';
 export {
   JobQueue,
   DEFAULT_RETRY,

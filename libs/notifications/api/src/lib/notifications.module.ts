@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels';
+import { DeliveryService } from './delivery.service';
 import { JobQueue } from './job-queue';
 import { MyNotificationsController } from './notifications.controller';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, type JobQueueOptions } from './notifications.options';
@@ -24,6 +25,7 @@ export class NotificationsModule {
         { provide: NOTIFICATION_CHANNELS, useValue: channels },
         JobQueue,
         NotificationsService,
+        DeliveryService,
       ],
       exports: [JobQueue, NotificationsService],
     };

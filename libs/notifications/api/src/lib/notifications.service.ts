@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -12,11 +12,9 @@ import type {
   UnreadNotificationCount,
 } from '@tc/shared/contracts';
 import { type AuthPrincipal, ProblemException } from '@tc/shared/api';
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels';
 import { JobQueue } from './job-queue';
 
-/** The queue whose jobs hand a new notification to the other channels (e-mail, Web Push). */
-export const DELIVERY_QUEUE = 'notifications.deliver';
+import { DELIVERY_QUEUE } from './queues';
 
 export const NOTIFICATIONS_PAGE_MAX = 100;
 
@@ -35,7 +33,7 @@ export interface NotifyRequest {
   params?: NotificationParams;
 }
 
-interface Row {
+export interface Row {
   id: string;
   seq: string;
   kind: NotificationKind;
@@ -46,9 +44,9 @@ interface Row {
   read_at: Date | null;
 }
 
-const COLUMNS = `"id", "seq", "kind", "subject_type", "subject_id", "params", "created_at", "read_at"`;
+export const COLUMNS = `"id", "seq", "kind", "subject_type", "subject_id", "params", "created_at", "read_at"`;
 
-function toNotification(r: Row): Notification {
+export function toNotification(r: Row): Notification {
   return {
     id: r.id,
     kind: r.kind,
@@ -64,18 +62,11 @@ function toNotification(r: Row): Notification {
  * the change that causes it; the recipient reads and marks their own feed (`/me/notifications`).
  */
 @Injectable()
-export class NotificationsService implements OnModuleInit {
-  private readonly log = new Logger(NotificationsService.name);
-
+export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
-    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.queue.define<{ notificationId: string }>(DELIVERY_QUEUE, (data) => this.deliver(data));
-  }
 
   /**
    * Tells `recipientId` something, in the caller's transaction (`manager`): the in-app row, and the
@@ -180,27 +171,5 @@ export class NotificationsService implements OnModuleInit {
         ],
       );
     return { marked: row.n };
-  }
-
-  /** The delivery job: the notification as it is now, to every channel (none yet). */
-  private async deliver({ notificationId }: { notificationId: string }): Promise<void> {
-    if (!this.channels.length) return;
-    const [row] = (await this.dataSource.query(
-      `SELECT ${COLUMNS}, "recipient_id" FROM "notifications" WHERE "id" = $1`,
-      [notificationId],
-    )) as (Row & { recipient_id: string })[];
-    if (!row) return; // its recipient's account was deleted meanwhile
-    const n = toNotification(row);
-    for (const channel of this.channels) {
-      await channel.deliver({
-        notificationId,
-        recipientId: row.recipient_id,
-        kind: n.kind,
-        subject: n.subject,
-        params: n.params,
-        createdAt: row.created_at,
-      });
-      this.log.debug(`Notification ${notificationId} handed to ${channel.name}`);
-    }
   }
 }
