@@ -18,3 +18,4 @@ export * from './lib/audit';
 export * from './lib/audit-sentence';
 export * from './lib/notifications';
 export * from './lib/conversation';
+export * from './lib/threads';

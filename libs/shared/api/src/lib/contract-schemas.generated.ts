@@ -67,6 +67,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CreateLessonRequest',
   'CreateModuleRequest',
   'CreateTerritoryRequest',
+  'CreateThreadPostRequest',
+  'CreateThreadRequest',
   'CriterionScore',
   'CsvImportReport',
   'CsvRowProblem',
@@ -86,6 +88,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'HandInRequest',
   'Health',
   'HelpInfo',
+  'HideThreadPostRequest',
   'InvitationState',
   'InviteUserRequest',
   'InviteUserResponse',
@@ -100,6 +103,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'LocaleCompleteness',
   'LocalizedName',
   'LocalizedText',
+  'LockThreadRequest',
   'MarkAllReadRequest',
   'Me',
   'MediaContent',
@@ -150,6 +154,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'Rate',
   'RenderedMarkdown',
   'ReorderRequest',
+  'ReportThreadPostRequest',
   'ResendInvitationsRequest',
   'ResentInvitation',
   'ResentInvitations',
@@ -185,6 +190,16 @@ export const CONTRACT_SCHEMA_NAMES = [
   'TerritoryLevel',
   'TerritorySearchQuery',
   'TextPart',
+  'ThreadActivityQuery',
+  'ThreadActivityReport',
+  'ThreadActivityRow',
+  'ThreadAuthorRole',
+  'ThreadDetail',
+  'ThreadPage',
+  'ThreadPost',
+  'ThreadPostState',
+  'ThreadSummary',
+  'ThreadsQuery',
   'UnreadAnnouncements',
   'UnreadNotificationCount',
   'UpdateAnnouncementRequest',
@@ -194,6 +209,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'UpdateModuleRequest',
   'UpdateProfileRequest',
   'UpdateTerritoryRequest',
+  'UpdateThreadPostRequest',
   'UpgradeCohortResponse',
   'UpgradePreview',
   'UserList',
@@ -2058,6 +2074,24 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  CreateThreadPostRequest: {
+    properties: { body: { type: 'string' } },
+    required: ['body'],
+    additionalProperties: false,
+    description: 'A reply (markdown).',
+    type: 'object',
+  },
+  CreateThreadRequest: {
+    properties: {
+      title: { type: 'string' },
+      body: { description: 'Markdown.', type: 'string' },
+      lessonKey: { type: 'string', nullable: true },
+    },
+    required: ['title', 'body'],
+    additionalProperties: false,
+    description: 'A new thread: a title, its opening post, and the lesson it is about (none: the cohort).',
+    type: 'object',
+  },
   CriterionScore: {
     properties: { criterionKey: { type: 'string' }, levelKey: { type: 'string' } },
     required: ['criterionKey', 'levelKey'],
@@ -2319,6 +2353,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: '`GET /api/v1/help`: what the help page says that depends on this deployment (public).',
     type: 'object',
   },
+  HideThreadPostRequest: {
+    properties: { reason: { type: 'string' } },
+    required: ['reason'],
+    additionalProperties: false,
+    description: 'A trainer hides a post from the cohort, saying why (audited; reversible).',
+    type: 'object',
+  },
   InvitationState: { enum: ['sent', 'opened', 'accepted', 'expired'], type: 'string' },
   InviteUserRequest: {
     properties: {
@@ -2556,6 +2597,12 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: "A text in some of the course's locales; a missing locale falls back to the course default.",
     type: 'object',
   },
+  LockThreadRequest: {
+    properties: { reason: { type: 'string', nullable: true } },
+    additionalProperties: false,
+    description: 'A trainer locks a thread: no more replies (409 thread-locked); audited, reversible.',
+    type: 'object',
+  },
   MarkAllReadRequest: {
     properties: { throughId: { type: 'string' } },
     required: ['throughId'],
@@ -2748,7 +2795,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  NotificationKind: { enum: ['certificate.issued', 'task.reviewed', 'announcement.posted'], type: 'string' },
+  NotificationKind: {
+    enum: ['certificate.issued', 'task.reviewed', 'announcement.posted', 'question.answered'],
+    type: 'string',
+  },
   NotificationPage: {
     properties: {
       items: {
@@ -2795,6 +2845,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'object',
       },
       cohortId: { type: 'string' },
+      threadTitle: {
+        description:
+          "question.answered: the thread's title (plain text, in the language its author wrote it); with `cohortId`, and `lessonKey` when it is about a lesson. The thread is the subject's id.",
+        type: 'string',
+      },
     },
     additionalProperties: false,
     description:
@@ -2816,7 +2871,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  NotificationSubjectType: { enum: ['enrolment', 'submission', 'announcement'], type: 'string' },
+  NotificationSubjectType: { enum: ['enrolment', 'submission', 'announcement', 'thread'], type: 'string' },
   NotificationsMarkedRead: {
     properties: { marked: { type: 'number' } },
     required: ['marked'],
@@ -3562,6 +3617,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: 'New order: every id of the parent, once.',
     type: 'object',
   },
+  ReportThreadPostRequest: {
+    properties: { reason: { description: 'Optional, short.', type: 'string', nullable: true } },
+    additionalProperties: false,
+    description:
+      "Reports a post to the cohort's trainers; once per person per post (again: 409 post-already-reported).",
+    type: 'object',
+  },
   ResendInvitationsRequest: {
     properties: { invitationIds: { items: { type: 'string' }, type: 'array' } },
     required: ['invitationIds'],
@@ -4146,6 +4208,307 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: 'Which text of a course, module or lesson a language lacks.',
     type: 'string',
   },
+  ThreadActivityQuery: {
+    properties: { territoryId: { description: "Default: the caller's own territory.", type: 'string' } },
+    additionalProperties: false,
+    type: 'object',
+  },
+  ThreadActivityReport: {
+    properties: {
+      territory: { $ref: '#/components/schemas/ObservatoryTerritory' },
+      k: { type: 'number' },
+      cohorts: { items: { $ref: '#/components/schemas/ThreadActivityRow' }, type: 'array' },
+      total: { $ref: '#/components/schemas/ThreadActivityRow' },
+      suppressedCells: { description: 'How many cells (counts, medians) were suppressed.', type: 'number' },
+      generatedAt: { type: 'string' },
+    },
+    required: ['territory', 'k', 'cohorts', 'total', 'suppressedCells', 'generatedAt'],
+    additionalProperties: false,
+    description:
+      "Threads per cohort of a territory's subtree (all time), in the order of the cohorts' names.",
+    type: 'object',
+  },
+  ThreadActivityRow: {
+    properties: {
+      key: { description: 'A cohort id, or `total`.', type: 'string' },
+      label: {
+        properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
+        additionalProperties: false,
+        description: "The cohort's name ({ fr }), null for the total.",
+        type: 'object',
+        nullable: true,
+      },
+      threads: { $ref: '#/components/schemas/Count' },
+      repliedByTrainer: {
+        description: 'Threads with at least one reply from a trainer.',
+        allOf: [{ $ref: '#/components/schemas/Count' }],
+      },
+      medianHoursToFirstReply: {
+        description:
+          "Median whole hours from the start to a trainer's first reply; null when hidden or none.",
+        type: 'number',
+        nullable: true,
+      },
+    },
+    required: ['key', 'label', 'threads', 'repliedByTrainer', 'medianHoursToFirstReply'],
+    additionalProperties: false,
+    description:
+      "Threads in a cohort (or in all of a territory's): how many were started, how many a trainer has replied to, and the median hours from a thread's start to a trainer's first reply. Counts are suppressed as counts of people are (below k, with a second cell beside a shown total); the median goes with the replies it is taken from. No thread, post, coach or trainer is named.",
+    type: 'object',
+  },
+  ThreadAuthorRole: {
+    enum: ['coach', 'trainer'],
+    description:
+      'Who wrote a post, as the cohort sees it: one of its coaches, or one who runs it (its trainers and the admins of its territory), as they were when they wrote it.',
+    type: 'string',
+  },
+  ThreadDetail: {
+    properties: {
+      id: { type: 'string' },
+      cohortId: { type: 'string' },
+      lessonKey: {
+        description:
+          "The lesson it is about (a key of the cohort's pinned course version), or null for the cohort.",
+        type: 'string',
+        nullable: true,
+      },
+      lessonTitle: {
+        properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
+        additionalProperties: false,
+        description: "That lesson's title per language, or null.",
+        type: 'object',
+        nullable: true,
+      },
+      title: { description: 'Plain text, as its author wrote it (in whatever language).', type: 'string' },
+      authorName: { type: 'string' },
+      authorRole: { $ref: '#/components/schemas/ThreadAuthorRole' },
+      mine: { description: 'Whether the reader started it.', type: 'boolean' },
+      createdAt: { type: 'string' },
+      lastActivityAt: {
+        description: "The newest post's time (the thread's own at first): the list's order, newest first.",
+        type: 'string',
+      },
+      replyCount: { description: 'Replies that are not deleted (the opening post apart).', type: 'number' },
+      answered: { description: 'A trainer marked a reply as the one that settles it.', type: 'boolean' },
+      locked: { description: 'No more replies (a trainer locked it).', type: 'boolean' },
+      reportedPosts: {
+        description:
+          'For whoever moderates the cohort: how many of its posts were reported. Null for coaches.',
+        type: 'number',
+        nullable: true,
+      },
+      posts: { items: { $ref: '#/components/schemas/ThreadPost' }, type: 'array' },
+      answerPostId: {
+        description: 'The reply marked as the answer, or null.',
+        type: 'string',
+        nullable: true,
+      },
+      lockReason: {
+        description:
+          'For whoever moderates the cohort: why it was locked (null when not locked or no reason).',
+        type: 'string',
+        nullable: true,
+      },
+      canModerate: { type: 'boolean' },
+      canReply: {
+        description: 'Whether the reader may reply now (a member, and the thread is not locked).',
+        type: 'boolean',
+      },
+      cohortName: { type: 'string' },
+    },
+    required: [
+      'answerPostId',
+      'answered',
+      'authorName',
+      'authorRole',
+      'canModerate',
+      'canReply',
+      'cohortId',
+      'cohortName',
+      'createdAt',
+      'id',
+      'lastActivityAt',
+      'lessonKey',
+      'lessonTitle',
+      'lockReason',
+      'locked',
+      'mine',
+      'posts',
+      'replyCount',
+      'reportedPosts',
+      'title',
+    ],
+    additionalProperties: false,
+    description: 'A thread with its posts in the order they were written.',
+    type: 'object',
+  },
+  ThreadPage: {
+    properties: {
+      items: { items: { $ref: '#/components/schemas/ThreadSummary' }, type: 'array' },
+      nextCursor: {
+        description: 'Pass back as `cursor` for the next page; null on the last.',
+        type: 'string',
+        nullable: true,
+      },
+      canModerate: {
+        description:
+          'Whether the reader moderates the cohort (marks answers, hides posts, locks threads, sees reports).',
+        type: 'boolean',
+      },
+      cohortName: { type: 'string' },
+    },
+    required: ['items', 'nextCursor', 'canModerate', 'cohortName'],
+    additionalProperties: false,
+    description: "A page of a cohort's threads, newest activity first, keyset-paged.",
+    type: 'object',
+  },
+  ThreadPost: {
+    properties: {
+      id: { type: 'string' },
+      threadId: { type: 'string' },
+      opening: { description: "The thread's first post: the question itself.", type: 'boolean' },
+      state: { $ref: '#/components/schemas/ThreadPostState' },
+      authorName: { description: 'Null once deleted.', type: 'string', nullable: true },
+      authorRole: { $ref: '#/components/schemas/ThreadAuthorRole' },
+      mine: { description: 'Whether the reader wrote it.', type: 'boolean' },
+      bodyHtml: {
+        description:
+          'The text as safe HTML (markdown rendered and sanitised as announcements are). Null once deleted, and when hidden for whoever does not moderate the cohort.',
+        type: 'string',
+        nullable: true,
+      },
+      body: {
+        description: 'The markdown as written: for its author while they may still edit it, else absent.',
+        type: 'string',
+      },
+      createdAt: { type: 'string' },
+      editedAt: {
+        description: 'When its author last edited it (shown as "edited"), else null.',
+        type: 'string',
+        nullable: true,
+      },
+      editableUntil: {
+        description: 'Until when its author may edit it (15 minutes after posting); null when they may not.',
+        type: 'string',
+        nullable: true,
+      },
+      answer: { description: 'A trainer marked it as the reply that settles the question.', type: 'boolean' },
+      reportedByMe: { description: 'Whether the reader has reported it (once per person).', type: 'boolean' },
+      reports: {
+        description: 'For whoever moderates the cohort: how many people reported it. Null for coaches.',
+        type: 'number',
+        nullable: true,
+      },
+      hiddenReason: {
+        description:
+          'For whoever moderates the cohort: why it was hidden. Null otherwise, and when not hidden.',
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: [
+      'id',
+      'threadId',
+      'opening',
+      'state',
+      'authorName',
+      'authorRole',
+      'mine',
+      'bodyHtml',
+      'createdAt',
+      'editedAt',
+      'editableUntil',
+      'answer',
+      'reportedByMe',
+      'reports',
+      'hiddenReason',
+    ],
+    additionalProperties: false,
+    description: "One post: the thread's opening post (`opening`) or a reply.",
+    type: 'object',
+  },
+  ThreadPostState: {
+    enum: ['visible', 'deleted', 'hidden'],
+    description:
+      "What a post shows: its text; `deleted` by its author (the text is gone, the place kept so that the thread reads in order); `hidden` by a trainer (the text is shown to the cohort's trainers only).",
+    type: 'string',
+  },
+  ThreadSummary: {
+    properties: {
+      id: { type: 'string' },
+      cohortId: { type: 'string' },
+      lessonKey: {
+        description:
+          "The lesson it is about (a key of the cohort's pinned course version), or null for the cohort.",
+        type: 'string',
+        nullable: true,
+      },
+      lessonTitle: {
+        properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
+        additionalProperties: false,
+        description: "That lesson's title per language, or null.",
+        type: 'object',
+        nullable: true,
+      },
+      title: { description: 'Plain text, as its author wrote it (in whatever language).', type: 'string' },
+      authorName: { type: 'string' },
+      authorRole: { $ref: '#/components/schemas/ThreadAuthorRole' },
+      mine: { description: 'Whether the reader started it.', type: 'boolean' },
+      createdAt: { type: 'string' },
+      lastActivityAt: {
+        description: "The newest post's time (the thread's own at first): the list's order, newest first.",
+        type: 'string',
+      },
+      replyCount: { description: 'Replies that are not deleted (the opening post apart).', type: 'number' },
+      answered: { description: 'A trainer marked a reply as the one that settles it.', type: 'boolean' },
+      locked: { description: 'No more replies (a trainer locked it).', type: 'boolean' },
+      reportedPosts: {
+        description:
+          'For whoever moderates the cohort: how many of its posts were reported. Null for coaches.',
+        type: 'number',
+        nullable: true,
+      },
+    },
+    required: [
+      'id',
+      'cohortId',
+      'lessonKey',
+      'lessonTitle',
+      'title',
+      'authorName',
+      'authorRole',
+      'mine',
+      'createdAt',
+      'lastActivityAt',
+      'replyCount',
+      'answered',
+      'locked',
+      'reportedPosts',
+    ],
+    additionalProperties: false,
+    description:
+      "A thread in a cohort's list: a question or a discussion, general to the cohort (`lessonKey` null) or about one lesson of the cohort's pinned course version. Only the cohort's coaches (active enrolment), its trainers and the admins of its territory may read it; to anyone else the cohort does not exist.",
+    type: 'object',
+  },
+  ThreadsQuery: {
+    properties: {
+      lessonKey: { description: 'Only the threads about this lesson.', type: 'string' },
+      general: {
+        enum: ['true', 'false'],
+        description: "`true`: only the cohort's general threads (no lesson). Not together with `lessonKey`.",
+        type: 'string',
+      },
+      reported: {
+        enum: ['true', 'false'],
+        description: '`true`: only threads with a reported post (for whoever moderates the cohort).',
+        type: 'string',
+      },
+      cursor: { type: 'string' },
+      limit: { type: 'number' },
+    },
+    additionalProperties: false,
+    type: 'object',
+  },
   UnreadAnnouncements: {
     properties: {
       cohortId: { type: 'string' },
@@ -4346,6 +4709,14 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       },
     },
     additionalProperties: false,
+    type: 'object',
+  },
+  UpdateThreadPostRequest: {
+    properties: { body: { type: 'string' } },
+    required: ['body'],
+    additionalProperties: false,
+    description:
+      "The new text of one's own post, within 15 minutes of posting it (after: 409 post-edit-window-closed).",
     type: 'object',
   },
   UpgradeCohortResponse: {

@@ -3,11 +3,16 @@
  * reader's language from `kind` and `params` (i18n keys `notifications.kinds.<kind>`), so a change of
  * language rewrites every notification, old ones included.
  */
-export const NOTIFICATION_KINDS = ['certificate.issued', 'task.reviewed', 'announcement.posted'] as const;
+export const NOTIFICATION_KINDS = [
+  'certificate.issued',
+  'task.reviewed',
+  'announcement.posted',
+  'question.answered',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a notification is about; the web app links each type to its page. */
-export const NOTIFICATION_SUBJECT_TYPES = ['enrolment', 'submission', 'announcement'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = ['enrolment', 'submission', 'announcement', 'thread'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export interface NotificationSubject {
@@ -32,6 +37,11 @@ export interface NotificationParams {
   /** announcement.posted: its title in each language it has, and its cohort (for the link). */
   announcementTitle?: Record<string, string>;
   cohortId?: string;
+  /**
+   * question.answered: the thread's title (plain text, in the language its author wrote it); with
+   * `cohortId`, and `lessonKey` when it is about a lesson. The thread is the subject's id.
+   */
+  threadTitle?: string;
 }
 
 export interface Notification {
