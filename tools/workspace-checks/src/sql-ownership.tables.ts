@@ -80,4 +80,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   // A cohort's announcements and who opened them (CreateAnnouncements); read and written with SQL only.
   { name: 'announcements', owner: 'conversation', kind: 'table' },
   { name: 'announcement_reads', owner: 'conversation', kind: 'table' },
+  // Each person's notification settings, and what the e-mail channel sent: one row per notification,
+  // one per daily digest (CreateNotificationSettingsAndEmails); read and written with SQL only.
+  { name: 'notification_settings', owner: 'notifications', kind: 'table' },
+  { name: 'notification_emails', owner: 'notifications', kind: 'table' },
+  { name: 'notification_digests', owner: 'notifications', kind: 'table' },
 ];

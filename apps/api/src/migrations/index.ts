@@ -24,6 +24,7 @@ import { AddPracticeMonths1765440000000 } from './1765440000000-AddPracticeMonth
 import { AddReviewVoiceComments1765450000000 } from './1765450000000-AddReviewVoiceComments';
 import { CreateNotifications1765460000000 } from './1765460000000-CreateNotifications';
 import { CreateAnnouncements1765480000000 } from './1765480000000-CreateAnnouncements';
+import { CreateNotificationSettingsAndEmails1765500000000 } from './1765500000000-CreateNotificationSettingsAndEmails';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddReviewVoiceComments1765450000000,
   CreateNotifications1765460000000,
   CreateAnnouncements1765480000000,
+  CreateNotificationSettingsAndEmails1765500000000,
 ];

@@ -1,4 +1,4 @@
-export { NotificationsModule } from './lib/notifications.module';
+export { NotificationsModule, type NotificationsModuleOptions } from './lib/notifications.module';
 export { NotificationsService, type NotifyRequest } from './lib/notifications.service';
 export { DELIVERY_QUEUE } from './lib/queues';
 export {
@@ -10,4 +10,10 @@ export {
   type RetryPolicy,
 } from './lib/job-queue';
 export { NOTIFICATION_CHANNELS, type Delivery, type NotificationChannel } from './lib/channels';
-export type { JobQueueOptions } from './lib/notifications.options';
+export type { JobQueueOptions, NotificationsMailOptions } from './lib/notifications.options';
+export {
+  NotificationPreferences,
+  allowsKind,
+  type Preferences,
+} from './lib/preferences/notification-preferences.service';
+export { isTimeZone, quietHoursEnd } from './lib/preferences/zoned-time';

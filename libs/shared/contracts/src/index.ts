@@ -19,3 +19,4 @@ export * from './lib/audit-sentence';
 export * from './lib/notifications';
 export * from './lib/conversation';
 export * from './lib/threads';
+export * from './lib/notification-settings';

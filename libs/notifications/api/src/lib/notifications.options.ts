@@ -8,3 +8,20 @@ export interface JobQueueOptions {
 }
 
 export const DEFAULT_JOB_QUEUE_OPTIONS: JobQueueOptions = { pollingIntervalSeconds: 2, stopTimeoutMs: 10000 };
+
+export const NOTIFICATIONS_MAIL_OPTIONS = Symbol('NOTIFICATIONS_MAIL_OPTIONS');
+
+export interface NotificationsMailOptions {
+  /** `SMTP_URL`; null: the e-mail channel sends nothing. */
+  smtpUrl: string | null;
+  /** `MAIL_FROM`. */
+  mailFrom: string;
+  /** `PUBLIC_URL`: the links in e-mails point there. */
+  publicUrl: string;
+}
+
+export const DEFAULT_MAIL_OPTIONS: NotificationsMailOptions = {
+  smtpUrl: null,
+  mailFrom: 'Coaching territorial <no-reply@localhost>',
+  publicUrl: 'http://localhost:3000',
+};
