@@ -81,6 +81,48 @@ describe('notifications (real database)', () => {
     expect(await rows(subject)).toBe(1);
   });
 
+  it('tells many at once: one row and one delivery job each, a request already told or repeated adds nothing', async () => {
+    const subjects = Array.from({ length: 2500 }, () => randomUUID());
+    const already = await notify(request(coachId, subjects[0]!));
+    const many = [...subjects.map((s) => request(coachId, s)), request(coachId, subjects[1]!)];
+    const created = await t.dataSource.transaction((manager) => notifications.notifyMany(manager, many));
+    expect(created).toHaveLength(subjects.length - 1);
+    const [counts] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT j.id)::int AS jobs
+         FROM notifications n
+         LEFT JOIN pgboss.job j ON j.name = 'notifications.deliver' AND j.data->>'notificationId' = n.id::text
+        WHERE n.subject_id = ANY($1::uuid[])`,
+      [subjects],
+    )) as { n: number; jobs: number }[];
+    expect(counts).toEqual({ n: subjects.length, jobs: subjects.length });
+    expect(created.some((c) => c.id === already!.id)).toBe(false);
+    // Again, and at the same time from two transactions: nothing more.
+    const again = await Promise.all([
+      t.dataSource.transaction((manager) => notifications.notifyMany(manager, many)),
+      t.dataSource.transaction((manager) => notifications.notifyMany(manager, many.slice(0, 10))),
+    ]);
+    expect(again.map((a) => a.length)).toEqual([0, 0]);
+    expect(await rows(subjects[1]!)).toBe(1);
+    expect(await t.dataSource.transaction((manager) => notifications.notifyMany(manager, []))).toEqual([]);
+  }, 60000);
+
+  it('tells many only with the caller’s transaction: rolled back, no row and no job', async () => {
+    const subjects = [randomUUID(), randomUUID()];
+    let ids: { id: string }[] = [];
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        ids = await notifications.notifyMany(
+          manager,
+          subjects.map((s) => request(coachId, s)),
+        );
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(ids).toHaveLength(2);
+    expect(await rows(subjects[0]!)).toBe(0);
+    expect(await deliveryJobs(ids[0]!.id)).toBe(0);
+  });
+
   it('writes nothing, and enqueues nothing, when the caller’s transaction rolls back', async () => {
     const subject = randomUUID();
     let id: string | undefined;

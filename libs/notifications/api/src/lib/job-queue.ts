@@ -91,14 +91,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     options: { singletonKey?: string; startAfter?: Date } = {},
   ): Promise<string | null> {
     const boss = await this.started();
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive)
-      throw new Error(`JobQueue.send(${name}) must run in the transaction of the change that causes it.`);
-    const db: Db = {
-      executeSql: async (text, values) => ({
-        rows: (await runner.query(text, values as unknown[], true)).records as unknown[],
-      }),
-    };
+    const db = transactionDb(manager, name);
     // pg-boss recognises a Date by `instanceof`, which fails for one made in another realm (a test
     // runner's sandbox): an ISO text means the same everywhere.
     const { startAfter, ...rest } = options;
@@ -107,6 +100,31 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
       db,
     } as SendOptions);
+  }
+
+  /**
+   * Enqueues many jobs of one queue in the caller's transaction, as {@link send} does one: pg-boss's
+   * `insert`, one statement per {@link SEND_MANY_CHUNK} jobs. For a producer that tells thousands of
+   * people at once (a reminder scan, an announcement to a large cohort).
+   */
+  async sendMany<T extends object>(
+    manager: EntityManager,
+    name: string,
+    jobs: { data: T; singletonKey?: string; startAfter?: Date }[],
+  ): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const boss = await this.started();
+    const db = transactionDb(manager, name);
+    for (let i = 0; i < jobs.length; i += SEND_MANY_CHUNK) {
+      const chunk = jobs.slice(i, i + SEND_MANY_CHUNK).map(({ data, singletonKey, startAfter }) => ({
+        data,
+        ...(singletonKey ? { singletonKey } : {}),
+        // As in `send`: an ISO text, not a Date from another realm.
+        ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
+      }));
+      await boss.insert(name, chunk, { db });
+    }
+    return jobs.length;
   }
 
   /** The jobs of `name` that failed every attempt, newest first. */
@@ -194,6 +212,24 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 }
+
+/**
+ * pg-boss's SQL through the caller's transaction (its `db` option), so the job commits with the change
+ * that causes it; outside a transaction it throws.
+ */
+function transactionDb(manager: EntityManager, name: string): Db {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive)
+    throw new Error(`JobQueue.send(${name}) must run in the transaction of the change that causes it.`);
+  return {
+    executeSql: async (text, values) => ({
+      rows: (await runner.query(text, values as unknown[], true)).records as unknown[],
+    }),
+  };
+}
+
+/** Jobs one `sendMany` statement inserts at most. */
+export const SEND_MANY_CHUNK = 1000;
 
 /** Jobs fetched at once by a worker. */
 const BATCH = 10;

@@ -18,6 +18,9 @@ import { DELIVERY_QUEUE } from './queues';
 
 export const NOTIFICATIONS_PAGE_MAX = 100;
 
+/** Requests one `notifyMany` statement inserts at most. */
+export const NOTIFY_MANY_CHUNK = 2000;
+
 /** What a domain asks for: who is told what, about which subject, at which moment. */
 export interface NotifyRequest {
   recipientId: string;
@@ -45,6 +48,14 @@ export interface Row {
 }
 
 export const COLUMNS = `"id", "seq", "kind", "subject_type", "subject_id", "params", "created_at", "read_at"`;
+
+function keyOf(r: NotifyRequest): string {
+  return `${r.recipientId}\u0000${r.kind}\u0000${r.subject.type}\u0000${r.subject.id}\u0000${r.moment}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export function toNotification(r: Row): Notification {
   return {
@@ -93,6 +104,44 @@ export class NotificationsService {
     if (!created) return null;
     await this.queue.send(manager, DELIVERY_QUEUE, { notificationId: created.id });
     return { id: created.id };
+  }
+
+  /**
+   * {@link notify} for many requests at once, in the caller's transaction: one
+   * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING` per {@link NOTIFY_MANY_CHUNK} requests,
+   * then their delivery jobs in bulk. Told once as `notify` is: a request already told (or repeated
+   * in the list) adds nothing. Answers the ids of the notifications it created.
+   */
+  async notifyMany(manager: EntityManager, requests: readonly NotifyRequest[]): Promise<{ id: string }[]> {
+    const created: { id: string }[] = [];
+    // In key order: two transactions telling overlapping lists (two replicas' scans) then wait for
+    // each other's rows in the same order and cannot deadlock.
+    const sorted = [...requests].sort((a, b) => compare(keyOf(a), keyOf(b)));
+    for (let i = 0; i < sorted.length; i += NOTIFY_MANY_CHUNK) {
+      const chunk = sorted.slice(i, i + NOTIFY_MANY_CHUNK);
+      const rows = (await manager.query(
+        `INSERT INTO "notifications" ("recipient_id", "kind", "subject_type", "subject_id", "moment", "params")
+         SELECT r, k, st, si, m, p::jsonb
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS u(r, k, st, si, m, p)
+         ON CONFLICT ("recipient_id", "kind", "subject_type", "subject_id", "moment") DO NOTHING
+         RETURNING "id"`,
+        [
+          chunk.map((r) => r.recipientId),
+          chunk.map((r) => r.kind),
+          chunk.map((r) => r.subject.type),
+          chunk.map((r) => r.subject.id),
+          chunk.map((r) => r.moment),
+          chunk.map((r) => JSON.stringify(r.params ?? {})),
+        ],
+      )) as { id: string }[];
+      await this.queue.sendMany(
+        manager,
+        DELIVERY_QUEUE,
+        rows.map((r) => ({ data: { notificationId: r.id } })),
+      );
+      created.push(...rows.map((r) => ({ id: r.id })));
+    }
+    return created;
   }
 
   /** The recipient's own feed, newest first, a page at a time (keyset on `seq`). */
