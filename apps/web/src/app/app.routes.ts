@@ -109,6 +109,11 @@ async function loadLearn(): Promise<Route[]> {
           provide: learning.TASK_LESSON_VIEW,
           useValue: () => import('@tc/practice/web/hand-in').then((m) => m.TaskHandInComponent),
         },
+        {
+          // Questions about a lesson, under it: the conversation domain's block, its own chunk.
+          provide: learning.LESSON_DISCUSSION,
+          useValue: () => import('@tc/conversation/web').then((m) => m.loadLessonQuestions()),
+        },
         // Hand-ins queued offline go when the link returns, whichever learner page is open. Their
         // code loads once the first page is whole (as the learner sync's does), not with its chunks.
         provideEnvironmentInitializer(() => {
@@ -117,6 +122,12 @@ async function loadLearn(): Promise<Route[]> {
             .whenStable()
             .then(() => import('@tc/practice/web/outbox'))
             .then((m) => injector.get(m.HandInOutboxService))
+            .catch(() => undefined);
+          // Questions and replies written offline likewise.
+          void inject(ApplicationRef)
+            .whenStable()
+            .then(() => import('@tc/conversation/web'))
+            .then((m) => injector.get(m.PostOutboxService))
             .catch(() => undefined);
         }),
       ],
@@ -183,6 +194,12 @@ export const appRoutes: Route[] = [
         path: 'cohorts/:cohortId/announcements',
         canActivate: [roleGuard(...COHORTS_ROLES, ...LEARN_ROLES)],
         loadChildren: () => import('@tc/conversation/web').then((m) => m.announcementsRoutes),
+      },
+      {
+        // A cohort's questions and discussions: its coaches ask, its trainers answer and moderate.
+        path: 'cohorts/:cohortId/threads',
+        canActivate: [roleGuard(...COHORTS_ROLES, ...LEARN_ROLES)],
+        loadChildren: () => import('@tc/conversation/web').then((m) => m.threadsRoutes),
       },
       {
         path: 'cohorts',

@@ -12,6 +12,8 @@ import {
 } from '@tc/shared/ui';
 import { firstValueFrom } from 'rxjs';
 import { AnnouncementsService } from '../data-access/announcements.service';
+import { copyKey } from '../offline/conversation-store';
+import { injectKeptCopies } from '../offline/kept-copy';
 import { shownLocale } from '../data-access/shown-text';
 
 const PAGE_SIZE = 20;
@@ -30,6 +32,7 @@ const PAGE_SIZE = 20;
 })
 export class AnnouncementsPage {
   private readonly api = inject(AnnouncementsService);
+  private readonly kept = injectKeptCopies();
   protected readonly lang = inject(LanguageService).lang;
   readonly cohortId = input.required<string>();
 
@@ -41,6 +44,8 @@ export class AnnouncementsPage {
   protected readonly busy = signal<string | null>(null);
   protected readonly deleting = signal<string | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** When the list shown is the copy kept on this device (offline), else null. */
+  protected readonly savedAt = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -96,10 +101,19 @@ export class AnnouncementsPage {
     this.loading.set(true);
     this.problem.set(null);
     try {
-      const page = await firstValueFrom(
-        this.api.page(cohortId, { cursor: cursor ?? undefined, limit: PAGE_SIZE }),
-      );
+      const request = this.api.page(cohortId, { cursor: cursor ?? undefined, limit: PAGE_SIZE });
+      // The first page is kept on the device for offline reading (see `conversation-store.ts`).
+      const loaded = cursor
+        ? { value: await firstValueFrom(request), savedAt: null }
+        : await this.kept(copyKey('announcements', cohortId), request);
+      const page = loaded.value;
       this.page.set(page);
+      this.savedAt.set(loaded.savedAt);
+      // A copy read offline: nothing is marked read (the next visit online does it).
+      if (loaded.savedAt) {
+        this.items.set(page.items);
+        return;
+      }
       this.items.update((items) => (cursor ? [...items, ...page.items] : page.items));
       const unread = page.items.filter((a) => a.read === false).map((a) => a.id);
       if (unread.length) {

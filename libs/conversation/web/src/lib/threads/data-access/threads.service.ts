@@ -1,0 +1,133 @@
+import { type HttpContext, HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  CreateThreadPostRequest,
+  CreateThreadRequest,
+  HideThreadPostRequest,
+  LockThreadRequest,
+  MyEnrolment,
+  ReportThreadPostRequest,
+  ThreadDetail,
+  ThreadPage,
+  ThreadPost,
+  ThreadSummary,
+  ThreadsQuery,
+  UpdateThreadPostRequest,
+} from '@tc/shared/contracts';
+import type { Observable } from 'rxjs';
+
+const API = '/api/v1';
+const seg = encodeURIComponent;
+
+/** What a send from the outbox adds: whose it is, and the client id the server may dedupe by. */
+export interface SendOptions {
+  context?: HttpContext;
+  clientId?: string;
+}
+
+function sendOptions(o: SendOptions): { context?: HttpContext; headers?: HttpHeaders } {
+  return {
+    context: o.context,
+    // The post's id made on this device: a server that knows the header takes a replay once.
+    headers: o.clientId ? new HttpHeaders({ 'Idempotency-Key': o.clientId }) : undefined,
+  };
+}
+
+/** The questions and discussions API of a cohort: its threads, their posts, moderation. */
+@Injectable({ providedIn: 'root' })
+export class ThreadsService {
+  private readonly http = inject(HttpClient);
+
+  private base(cohortId: string): string {
+    return `${API}/cohorts/${seg(cohortId)}/threads`;
+  }
+
+  private post(cohortId: string, threadId: string, postId: string): string {
+    return `${this.base(cohortId)}/${seg(threadId)}/posts/${seg(postId)}`;
+  }
+
+  page(cohortId: string, query: ThreadsQuery = {}, context?: HttpContext): Observable<ThreadPage> {
+    let params = new HttpParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) params = params.set(k, v);
+    return this.http.get<ThreadPage>(this.base(cohortId), { params, context });
+  }
+
+  get(cohortId: string, threadId: string, context?: HttpContext): Observable<ThreadDetail> {
+    return this.http.get<ThreadDetail>(`${this.base(cohortId)}/${seg(threadId)}`, { context });
+  }
+
+  create(
+    cohortId: string,
+    request: CreateThreadRequest,
+    options: SendOptions = {},
+  ): Observable<ThreadSummary> {
+    return this.http.post<ThreadSummary>(this.base(cohortId), request, sendOptions(options));
+  }
+
+  reply(
+    cohortId: string,
+    threadId: string,
+    request: CreateThreadPostRequest,
+    options: SendOptions = {},
+  ): Observable<ThreadPost> {
+    return this.http.post<ThreadPost>(
+      `${this.base(cohortId)}/${seg(threadId)}/posts`,
+      request,
+      sendOptions(options),
+    );
+  }
+
+  edit(
+    cohortId: string,
+    threadId: string,
+    postId: string,
+    request: UpdateThreadPostRequest,
+  ): Observable<ThreadPost> {
+    return this.http.patch<ThreadPost>(this.post(cohortId, threadId, postId), request);
+  }
+
+  remove(cohortId: string, threadId: string, postId: string): Observable<void> {
+    return this.http.delete<void>(this.post(cohortId, threadId, postId));
+  }
+
+  report(
+    cohortId: string,
+    threadId: string,
+    postId: string,
+    request: ReportThreadPostRequest,
+  ): Observable<void> {
+    return this.http.post<void>(`${this.post(cohortId, threadId, postId)}/report`, request);
+  }
+
+  /** A trainer marks (or unmarks) the reply that settles the question. */
+  markAnswer(cohortId: string, threadId: string, postId: string, answer: boolean): Observable<unknown> {
+    const url = `${this.post(cohortId, threadId, postId)}/answer`;
+    return answer ? this.http.put(url, {}) : this.http.delete(url);
+  }
+
+  hide(
+    cohortId: string,
+    threadId: string,
+    postId: string,
+    request: HideThreadPostRequest,
+  ): Observable<unknown> {
+    return this.http.put(`${this.post(cohortId, threadId, postId)}/hide`, request);
+  }
+
+  unhide(cohortId: string, threadId: string, postId: string): Observable<unknown> {
+    return this.http.delete(`${this.post(cohortId, threadId, postId)}/hide`);
+  }
+
+  lock(cohortId: string, threadId: string, request: LockThreadRequest): Observable<unknown> {
+    return this.http.put(`${this.base(cohortId)}/${seg(threadId)}/lock`, request);
+  }
+
+  unlock(cohortId: string, threadId: string): Observable<unknown> {
+    return this.http.delete(`${this.base(cohortId)}/${seg(threadId)}/lock`);
+  }
+
+  /** The coach's enrolments: which cohort a lesson's enrolment belongs to. */
+  myEnrolments(): Observable<MyEnrolment[]> {
+    return this.http.get<MyEnrolment[]>(`${API}/me/enrolments`);
+  }
+}
