@@ -52,7 +52,7 @@ export const BODY_MAX = 10_000;
           matInput
           name="title"
           dir="auto"
-          [maxlength]="titleMax"
+          [attr.maxlength]="titleMax"
           [value]="title()"
           (input)="title.set($any($event.target).value)"
         />
@@ -67,7 +67,7 @@ export const BODY_MAX = 10_000;
           name="body"
           dir="auto"
           rows="4"
-          [maxlength]="bodyMax"
+          [attr.maxlength]="bodyMax"
           [value]="body()"
           (input)="body.set($any($event.target).value)"
         ></textarea>
