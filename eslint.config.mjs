@@ -20,7 +20,7 @@ const scopes = {
   'scope:cohorts': ['scope:shared', 'scope:audit', 'scope:territories', 'scope:identity', 'scope:catalog'],
   // What people are told, and the job queue that tells them beyond the app: every domain may notify
   // through its public service; it reaches no domain.
-  'scope:notifications': ['scope:shared'],
+  'scope:notifications': ['scope:shared', 'scope:audit'],
   'scope:learning': [
     'scope:shared',
     'scope:notifications',

@@ -38,6 +38,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('practice', 'Practical tasks: evidence uploads (tus), hand-ins and reviews')
       .addTag('conversation', "A cohort's announcements from its trainers to its coaches")
       .addTag('notifications', "The signed-in person's own notifications")
+      .addTag('jobs', "The job queue's dead letters (the platform's admins)")
       .build(),
   );
   // Responses are contract interfaces, not classes: their schemas come from the generated file.

@@ -291,6 +291,18 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     return row!.id;
   };
 
+  /** A dead letter of the delivery queue, fresh for each call (a retry removes it). */
+  const freshDeadLetter = async (): Promise<string> => {
+    const [row] = (await w.t.dataSource.query(
+      `INSERT INTO pgboss.job (name, data, source_name, source_id, source_created_on, source_retry_count, source_output)
+       VALUES ('notifications.deliver.dead', $1::jsonb, 'notifications.deliver', gen_random_uuid(), now(), 5,
+               '{"message": "matrix"}'::jsonb)
+       RETURNING id`,
+      [JSON.stringify({ notificationId: randomUUID() })],
+    )) as { id: string }[];
+    return row!.id;
+  };
+
   const table: Record<string, Entry> = {
     // ------------------------------------------------------------ health, auth (public)
     'GET /api/health': { allow: EVERYONE, call: () => ({ url: '/api/health' }) },
@@ -461,6 +473,23 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     'GET /api/v1/audit/export': {
       allow: ADMINS,
       call: () => ({ url: '/api/v1/audit/export?format=csv&actor=nadia' }),
+    },
+    // The job queue's dead letters: the platform's admins only (the root's; a region's admin: 403).
+    'GET /api/v1/admin/jobs/dead-letters': {
+      allow: ['admin'],
+      call: async () => {
+        await freshDeadLetter();
+        return { url: '/api/v1/admin/jobs/dead-letters?limit=100' };
+      },
+      check: (_a, res) => expect(res.body.items.length).toBeGreaterThan(0),
+    },
+    'POST /api/v1/admin/jobs/dead-letters/:id/retry': {
+      allow: ['admin'],
+      call: async () => ({
+        url: `/api/v1/admin/jobs/dead-letters/${await freshDeadLetter()}/retry`,
+        body: { reason: 'matrix' },
+      }),
+      check: (_a, res) => expect(res.body.queue).toBe('notifications.deliver'),
     },
 
     // ------------------------------------------------------------ catalog

@@ -630,6 +630,42 @@ describe('OpenAPI document', () => {
       body: { throughId: randomUUID() },
     });
 
+    // The job queue's dead letters (a delivery job that failed every attempt), and a retry of one.
+    const [dead] = (await t.dataSource.query(
+      `INSERT INTO pgboss.job (name, data, source_name, source_id, source_created_on, source_retry_count, source_output)
+       VALUES ('notifications.deliver.dead', $1::jsonb, 'notifications.deliver', gen_random_uuid(), now(), 5,
+               '{"message": "openapi"}'::jsonb)
+       RETURNING id`,
+      [JSON.stringify({ notificationId: randomUUID() })],
+    )) as { id: string }[];
+    const deadPage = await call(
+      'get',
+      '/api/v1/admin/jobs/dead-letters',
+      '/api/v1/admin/jobs/dead-letters?limit=1',
+      {
+        token: admin,
+      },
+    );
+    const deadCursor = (deadPage.body as { nextCursor: string | null }).nextCursor ?? `1_${randomUUID()}`;
+    await call(
+      'get',
+      '/api/v1/admin/jobs/dead-letters',
+      `/api/v1/admin/jobs/dead-letters?queue=notifications.deliver&cursor=${deadCursor}`,
+      { token: admin },
+    );
+    await call(
+      'post',
+      '/api/v1/admin/jobs/dead-letters/{id}/retry',
+      `/api/v1/admin/jobs/dead-letters/${dead!.id}/retry`,
+      { token: admin, body: { reason: 'openapi' } },
+    );
+    await call(
+      'post',
+      '/api/v1/admin/jobs/dead-letters/{id}/retry',
+      `/api/v1/admin/jobs/dead-letters/${randomUUID()}/retry`,
+      { token: admin, body: {} },
+    );
+
     // The observatory.
     await call('get', '/api/v1/observatory/scope', '/api/v1/observatory/scope', { token: observer });
     await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion', {

@@ -20,3 +20,4 @@ export * from './lib/notifications';
 export * from './lib/conversation';
 export * from './lib/threads';
 export * from './lib/notification-settings';
+export * from './lib/dead-letters';

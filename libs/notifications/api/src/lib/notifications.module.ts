@@ -1,4 +1,6 @@
 import { DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
+import { DeadLettersController } from './admin/dead-letters.controller';
+import { DeadLettersService } from './admin/dead-letters.service';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels';
 import { DeliveryService } from './delivery.service';
 import { JobQueue } from './job-queue';
@@ -43,7 +45,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
-      controllers: [MyNotificationsController],
+      controllers: [MyNotificationsController, DeadLettersController],
       providers: [
         { provide: JOB_QUEUE_OPTIONS, useValue: { ...DEFAULT_JOB_QUEUE_OPTIONS, ...queue } },
         { provide: NOTIFICATIONS_MAIL_OPTIONS, useValue: { ...DEFAULT_MAIL_OPTIONS, ...mail } },
@@ -53,6 +55,7 @@ export class NotificationsModule {
         NotificationsService,
         NotificationPreferences,
         DeliveryService,
+        DeadLettersService,
       ],
       exports: [JobQueue, NotificationsService, NotificationPreferences],
     };

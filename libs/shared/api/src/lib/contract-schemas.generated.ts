@@ -72,7 +72,11 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CriterionScore',
   'CsvImportReport',
   'CsvRowProblem',
+  'DeadLetter',
+  'DeadLetterPage',
+  'DeadLetterQuery',
   'DuplicateCohortRequest',
+  'EmailMode',
   'EnrolByEmailRequest',
   'EnrolmentResult',
   'EnrolmentTaskStates',
@@ -115,10 +119,14 @@ export const CONTRACT_SCHEMA_NAMES = [
   'MyCertificate',
   'MyEnrolment',
   'Notification',
+  'NotificationDeliveryChannel',
   'NotificationKind',
+  'NotificationKindSetting',
   'NotificationPage',
   'NotificationParams',
   'NotificationQuery',
+  'NotificationSettings',
+  'NotificationSettingsUpdate',
   'NotificationSubject',
   'NotificationSubjectType',
   'NotificationsMarkedRead',
@@ -159,6 +167,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ResentInvitation',
   'ResentInvitations',
   'ResponsiveImage',
+  'RetriedDeadLetter',
+  'RetryDeadLetterRequest',
   'Review',
   'ReviewDecision',
   'ReviewQueueItem',
@@ -418,6 +428,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'audit.exported',
       'practice.reviewed',
       'announcement.deleted',
+      'job.retried',
     ],
     type: 'string',
   },
@@ -540,7 +551,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
-  AuditSubjectType: { enum: ['user', 'course', 'certificate', 'cohort', 'territory'], type: 'string' },
+  AuditSubjectType: { enum: ['user', 'course', 'certificate', 'cohort', 'territory', 'job'], type: 'string' },
   AuditTranslate: {
     not: {},
     description:
@@ -2128,6 +2139,81 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       "What is wrong with one line of an enrolment file: its code, and what fills its text (the cell's `value`…).",
     type: 'object',
   },
+  DeadLetter: {
+    properties: {
+      id: {
+        description: "The dead letter's own id (in `<queue>.dead`), the one to retry.",
+        format: 'uuid',
+        type: 'string',
+      },
+      queue: { description: 'The queue whose handler failed (`notifications.deliver`).', type: 'string' },
+      createdAt: {
+        description: 'When the job was first queued.',
+        format: 'date-time',
+        type: 'string',
+        nullable: true,
+      },
+      failedAt: {
+        description: 'When its last attempt failed and it became a dead letter.',
+        format: 'date-time',
+        type: 'string',
+      },
+      attempts: {
+        description: 'How many times its handler ran (the first attempt and the retries).',
+        type: 'number',
+      },
+      error: {
+        description:
+          "The last attempt's error message, shortened to  {@link  DEAD_LETTER_ERROR_MAX }  characters, e-mail addresses hidden.",
+        type: 'string',
+        nullable: true,
+      },
+      ids: {
+        additionalProperties: { anyOf: [{ type: 'string' }, { items: { type: 'string' }, type: 'array' }] },
+        description: "The job's fields whose value is an id (or a list of ids).",
+        type: 'object',
+      },
+      withheld: {
+        items: { type: 'string' },
+        description: "The names of the job's other fields, whose values are not shown.",
+        type: 'array',
+      },
+    },
+    required: ['id', 'queue', 'createdAt', 'failedAt', 'attempts', 'error', 'ids', 'withheld'],
+    additionalProperties: false,
+    description:
+      "The job queue's dead letters, for platform admins: jobs that failed every attempt and wait in their queue's dead-letter queue (`<queue>.dead`, kept 30 days) to be looked at and, once the cause is fixed, queued again. A job's data is shown as ids only: any other value (a text, an e-mail, a number) is withheld and only its field's name is listed.",
+    type: 'object',
+  },
+  DeadLetterPage: {
+    properties: {
+      items: {
+        items: { $ref: '#/components/schemas/DeadLetter' },
+        description: 'Newest failure first.',
+        type: 'array',
+      },
+      nextCursor: {
+        description: 'Pass as `cursor` for the next (older) page; null on the last.',
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: ['items', 'nextCursor'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  DeadLetterQuery: {
+    properties: {
+      queue: {
+        description: "Only this queue's dead letters (the failed job's queue, e.g. `notifications.deliver`).",
+        type: 'string',
+      },
+      limit: { type: 'number' },
+      cursor: { type: 'string' },
+    },
+    additionalProperties: false,
+    type: 'object',
+  },
   DuplicateCohortRequest: {
     properties: {
       name: {
@@ -2140,6 +2226,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'A new planned cohort like this one (course version, territory, dates, deadlines), nobody enrolled.',
     type: 'object',
   },
+  EmailMode: { enum: ['immediate', 'digest', 'off'], type: 'string' },
   EnrolByEmailRequest: {
     properties: {
       emails: { items: { type: 'string' }, type: 'array' },
@@ -2795,9 +2882,21 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  NotificationDeliveryChannel: { enum: ['email', 'push'], type: 'string' },
   NotificationKind: {
     enum: ['certificate.issued', 'task.reviewed', 'announcement.posted', 'question.answered'],
     type: 'string',
+  },
+  NotificationKindSetting: {
+    properties: {
+      kind: { $ref: '#/components/schemas/NotificationKind' },
+      email: { type: 'boolean' },
+      push: { type: 'boolean' },
+    },
+    required: ['kind', 'email', 'push'],
+    additionalProperties: false,
+    description: 'Whether one kind goes out on each channel.',
+    type: 'object',
   },
   NotificationPage: {
     properties: {
@@ -2865,6 +2964,31 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  NotificationSettings: {
+    properties: {
+      kinds: {
+        items: { $ref: '#/components/schemas/NotificationKindSetting' },
+        description:
+          'One row per kind (every kind the platform has; a kind missing from a PUT stays as it was).',
+        type: 'array',
+      },
+      emailMode: { $ref: '#/components/schemas/EmailMode' },
+      digestHour: { description: "The digest's hour, 0–23, in `timeZone` (default 18).", type: 'number' },
+      quietHoursStart: {
+        description:
+          'Quiet hours, `HH:MM` in `timeZone` (default 22:00–07:00; may span midnight): e-mail and push wait until they end. Both null: no quiet hours.',
+        type: 'string',
+        nullable: true,
+      },
+      quietHoursEnd: { type: 'string', nullable: true },
+      timeZone: { description: 'An IANA time zone name (default Africa/Casablanca).', type: 'string' },
+    },
+    required: ['kinds', 'emailMode', 'digestHour', 'quietHoursStart', 'quietHoursEnd', 'timeZone'],
+    additionalProperties: false,
+    description: "`GET/PUT /api/v1/me/notification-settings`: the signed-in person's own choices.",
+    type: 'object',
+  },
+  NotificationSettingsUpdate: { $ref: '#/components/schemas/NotificationSettings' },
   NotificationSubject: {
     properties: { type: { $ref: '#/components/schemas/NotificationSubjectType' }, id: { type: 'string' } },
     required: ['type', 'id'],
@@ -3684,6 +3808,20 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "How a page loads one of the platform's own raster images: resized variants, intrinsic size.",
+    type: 'object',
+  },
+  RetriedDeadLetter: {
+    properties: { jobId: { format: 'uuid', type: 'string' }, queue: { type: 'string' } },
+    required: ['jobId', 'queue'],
+    additionalProperties: false,
+    description: 'The job queued again in its own queue, as a new job; the dead letter is gone.',
+    type: 'object',
+  },
+  RetryDeadLetterRequest: {
+    properties: { reason: { description: 'Optional; at most 500 characters.', type: 'string' } },
+    additionalProperties: false,
+    description:
+      '`POST /admin/jobs/dead-letters/{id}/retry`: why the job may run again (kept in the audit log).',
     type: 'object',
   },
   Review: {

@@ -28,10 +28,11 @@ export const AUDIT_ACTIONS = [
   'audit.exported',
   'practice.reviewed',
   'announcement.deleted',
+  'job.retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['user', 'course', 'certificate', 'cohort', 'territory'] as const;
+export const AUDIT_SUBJECT_TYPES = ['user', 'course', 'certificate', 'cohort', 'territory', 'job'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
