@@ -6,6 +6,8 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Announcement, AnnouncementPage } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
 import { signal } from '@angular/core';
+import { AuthService } from '@tc/identity/web';
+import { CONVERSATION_STORE, MemoryConversationStore, copyKey } from '../offline/conversation-store';
 import { AnnouncementsPage } from './announcements.page';
 
 const LIST = '/api/v1/cohorts/coh-1/announcements';
@@ -133,5 +135,46 @@ describe("a cohort's announcements page", () => {
     expect(host.textContent).toContain('Read by 1 of 3');
     expect(host.querySelector('section')?.classList).toContain('tc-pinned');
     expect(host.querySelector('.tc-actions a')?.getAttribute('href')).toBe('/a1/edit');
+  });
+
+  it('offline, shows the list kept at the last visit and marks nothing read', async () => {
+    const store = new MemoryConversationStore();
+    await store.keep('u-1', copyKey('announcements', 'coh-1'), {
+      items: [announcement('a1')],
+      nextCursor: null,
+      canManage: false,
+      cohortName: 'Oujda 2026',
+      locales: ['fr'],
+    });
+    TestBed.configureTestingModule({
+      imports: [
+        AnnouncementsPage,
+        TranslocoTestingModule.forRoot({
+          langs: { fr: EN },
+          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: LanguageService, useValue: { lang: signal('fr') } },
+        { provide: AuthService, useValue: { me: signal({ id: 'u-1' }) } },
+        { provide: CONVERSATION_STORE, useValue: store },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AnnouncementsPage);
+    fixture.componentRef.setInput('cohortId', 'coh-1');
+    fixture.detectChanges();
+    await settle();
+    http.expectOne((r) => r.url === LIST).error(new ProgressEvent('error'), { status: 0 });
+    await settle();
+    fixture.detectChanges();
+    host = fixture.nativeElement as HTMLElement;
+    expect(host.querySelector('h2')?.textContent?.trim()).toBe('Titre a1');
+    expect(host.querySelector('.tc-offline')).not.toBeNull();
+    expect(http.match((r) => r.method === 'PUT')).toEqual([]);
   });
 });
