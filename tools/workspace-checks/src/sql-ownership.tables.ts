@@ -85,4 +85,7 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'notification_settings', owner: 'notifications', kind: 'table' },
   { name: 'notification_emails', owner: 'notifications', kind: 'table' },
   { name: 'notification_digests', owner: 'notifications', kind: 'table' },
+  // A trainer's nudges to late coaches, and whom each told (AddRemindersAndNudges); SQL only.
+  { name: 'nudges', owner: 'conversation', kind: 'table' },
+  { name: 'nudge_recipients', owner: 'conversation', kind: 'table' },
 ];

@@ -44,7 +44,7 @@ export class AppModule {
         NotificationsModule.forRoot({ pollingIntervalSeconds: config.jobPollSeconds }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
-        LearningModule.forRoot({ publicUrl: config.publicUrl }),
+        LearningModule.forRoot({ publicUrl: config.publicUrl, reminderScanCron: config.reminderScanCron }),
         ObservatoryModule.forRoot({ k: config.observatoryK }),
         PracticeModule.forRoot({ evidenceDir: config.evidenceDir, quotaBytes: config.evidenceQuotaBytes }),
         ConversationModule,

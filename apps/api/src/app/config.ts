@@ -68,6 +68,11 @@ const schema = z.object({
   OBSERVATORY_K: z.coerce.number().int().min(2).max(100).default(5),
   // How often an idle job-queue worker asks for jobs, seconds (pg-boss's floor is 0.5).
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(2),
+  // When the deadline-reminder scan runs (cron, UTC); `off`: never. Default every 15 minutes, off in tests.
+  REMINDER_SCAN_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a cron expression (5 fields) or off')
+    .optional(),
   // Whom the help page tells people to contact; unset: it sends them to their trainer or administrator.
   SUPPORT_EMAIL: z.string().email('must be an e-mail address').optional(),
   SUPPORT_PHONE: z
@@ -160,6 +165,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     observatoryK: e.OBSERVATORY_K,
     jobPollSeconds: e.JOB_POLL_SECONDS,
+    reminderScanCron:
+      e.REMINDER_SCAN_CRON === 'off'
+        ? null
+        : (e.REMINDER_SCAN_CRON ?? (e.NODE_ENV === 'test' ? null : '*/15 * * * *')),
     support: { email: e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     signInLimits: {

@@ -25,6 +25,7 @@ import { AddReviewVoiceComments1765450000000 } from './1765450000000-AddReviewVo
 import { CreateNotifications1765460000000 } from './1765460000000-CreateNotifications';
 import { CreateAnnouncements1765480000000 } from './1765480000000-CreateAnnouncements';
 import { CreateNotificationSettingsAndEmails1765500000000 } from './1765500000000-CreateNotificationSettingsAndEmails';
+import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CreateNotifications1765460000000,
   CreateAnnouncements1765480000000,
   CreateNotificationSettingsAndEmails1765500000000,
+  AddRemindersAndNudges1765520000000,
 ];

@@ -10,6 +10,7 @@ export { CohortEntity } from './lib/entities/cohort.entity';
 export {
   LearnerRecords,
   type EnrolmentRecord,
+  type DueModule,
   type ProgressRow,
   type ProgressChange,
 } from './lib/learner-records.service';

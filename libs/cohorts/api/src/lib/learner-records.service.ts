@@ -17,6 +17,20 @@ export interface EnrolmentRecord {
   enrolledAt: Date;
 }
 
+/** A module deadline an active coach has not met yet (see {@link LearnerRecords.dueModules}). */
+export interface DueModule {
+  enrolmentId: string;
+  userId: string;
+  cohortId: string;
+  courseId: string;
+  courseVersion: number;
+  moduleKey: string;
+  /** `YYYY-MM-DD` */
+  dueOn: string;
+  /** Past its day; else due today or tomorrow. */
+  overdue: boolean;
+}
+
 export interface ProgressRow {
   enrolmentId: string;
   lessonKey: string;
@@ -276,6 +290,82 @@ export class LearnerRecords {
       [cohortId],
     );
     return rows[0]?.territory_id as string;
+  }
+
+  /**
+   * The course versions of the cohorts with module deadlines that still run (not closed): what a
+   * deadline scan needs the content of (each module's lessons).
+   */
+  async deadlineVersions(manager: EntityManager): Promise<{ courseId: string; courseVersion: number }[]> {
+    const rows: { course_id: string; course_version: number }[] = await transactionQuery(
+      manager,
+      `SELECT DISTINCT course_id, course_version FROM cohorts
+        WHERE status <> 'closed' AND jsonb_array_length(deadlines) > 0`,
+      [],
+    );
+    return rows.map((r) => ({ courseId: r.course_id, courseVersion: r.course_version }));
+  }
+
+  /**
+   * Module deadlines a coach has yet to meet, in one statement for every cohort that still runs: an
+   * active enrolment (not withdrawn, not completed), a module with a deadline (a date, or days after
+   * the cohort's start) and at least one of its lessons not completed. `soon`: due today or tomorrow
+   * (the deadline is the end of its day, UTC, as on the roster, so within 48 hours); `overdue`: due
+   * before today, at most `overdueDays` ago (a deadline weeks old is no news). `modules` names each
+   * module's lessons, from the catalogue.
+   */
+  async dueModules(
+    manager: EntityManager,
+    today: string,
+    modules: { courseId: string; courseVersion: number; moduleKey: string; lessonKeys: string[] }[],
+    overdueDays: number,
+  ): Promise<DueModule[]> {
+    if (modules.length === 0) return [];
+    const rows: {
+      enrolment_id: string;
+      user_id: string;
+      cohort_id: string;
+      course_id: string;
+      course_version: number;
+      module_key: string;
+      due_on: string;
+      overdue: boolean;
+    }[] = await transactionQuery(
+      manager,
+      `WITH m AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+           AS m("courseId" uuid, "courseVersion" int, "moduleKey" text, "lessonKeys" jsonb)
+       ), due AS (
+         SELECT c.id AS cohort_id, c.course_id, c.course_version, m."moduleKey" AS module_key, m."lessonKeys" AS lessons,
+                COALESCE(NULLIF(d->>'dueOn', '')::date, c.starts_on + (d->>'daysAfterStart')::int) AS due_on
+           FROM cohorts c
+           CROSS JOIN LATERAL jsonb_array_elements(c.deadlines) d
+           JOIN m ON m."courseId" = c.course_id AND m."courseVersion" = c.course_version
+                 AND m."moduleKey" = d->>'moduleKey'
+          WHERE c.status <> 'closed' AND jsonb_array_length(c.deadlines) > 0
+       )
+       SELECT e.id AS enrolment_id, e.user_id, due.cohort_id, due.course_id, due.course_version, due.module_key,
+              due.due_on::text AS due_on, due.due_on < $2::date AS overdue
+         FROM due
+         JOIN enrolments e ON e.cohort_id = due.cohort_id AND e.status = 'active' AND e.completed_at IS NULL
+        WHERE due.due_on BETWEEN $2::date - $3::int AND $2::date + 1
+          AND EXISTS (
+                SELECT 1 FROM jsonb_array_elements_text(due.lessons) k(key)
+                 WHERE NOT EXISTS (
+                         SELECT 1 FROM lesson_progress lp
+                          WHERE lp.enrolment_id = e.id AND lp.lesson_key = k.key AND lp.completed_at IS NOT NULL))`,
+      [JSON.stringify(modules), today, overdueDays],
+    );
+    return rows.map((r) => ({
+      enrolmentId: r.enrolment_id,
+      userId: r.user_id,
+      cohortId: r.cohort_id,
+      courseId: r.course_id,
+      courseVersion: r.course_version,
+      moduleKey: r.module_key,
+      dueOn: r.due_on,
+      overdue: r.overdue,
+    }));
   }
 
   /** The people actively enrolled in a cohort (withdrawn coaches are no longer its coaches). */

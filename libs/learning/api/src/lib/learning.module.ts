@@ -13,6 +13,11 @@ import { LearnerService } from './learner.service';
 import { CertificatesController, LearningController } from './learning.controller';
 import { ProgressService } from './progress.service';
 import { QuizzesService } from './quizzes.service';
+import {
+  DEFAULT_REMINDER_SCAN_CRON,
+  REMINDERS_OPTIONS,
+  RemindersService,
+} from './reminders/reminders.service';
 import { SelfAssessmentService } from './self-assessment.service';
 
 export const LEARNING_ENTITIES = [
@@ -24,8 +29,11 @@ export const LEARNING_ENTITIES = [
 
 @Module({})
 export class LearningModule {
-  /** `publicUrl`: where the public certificate page lives (the QR code points there). */
-  static forRoot(options: { publicUrl: string }): DynamicModule {
+  /**
+   * `publicUrl`: where the public certificate page lives (the QR code points there).
+   * `reminderScanCron`: when the deadline-reminder scan runs (null: never; default every 15 minutes).
+   */
+  static forRoot(options: { publicUrl: string; reminderScanCron?: string | null }): DynamicModule {
     return {
       module: LearningModule,
       // Global: the practice domain re-decides completion (ProgressService) after a trainer's pass.
@@ -34,6 +42,14 @@ export class LearningModule {
       controllers: [LearningController, CertificatesController, CoachRecordController],
       providers: [
         { provide: LEARNING_PUBLIC_URL, useValue: options.publicUrl },
+        {
+          provide: REMINDERS_OPTIONS,
+          useValue: {
+            scanCron:
+              options.reminderScanCron === undefined ? DEFAULT_REMINDER_SCAN_CRON : options.reminderScanCron,
+          },
+        },
+        RemindersService,
         ProgressService,
         QuizzesService,
         LearnerService,
@@ -41,7 +57,7 @@ export class LearningModule {
         SelfAssessmentService,
         CoachRecordService,
       ],
-      exports: [ProgressService, QuizzesService],
+      exports: [ProgressService, QuizzesService, RemindersService],
     };
   }
 }

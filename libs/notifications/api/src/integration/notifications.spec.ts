@@ -56,7 +56,8 @@ describe('notifications (real database)', () => {
     otherId = await userId(t, 'trainer@example.org');
     coach = (await t.signIn('coach@example.org')).accessToken;
     other = (await t.signIn('trainer@example.org')).accessToken;
-  });
+    // Booting the app creates, migrates and seeds a database: slow for PGlite on a busy machine.
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });

@@ -60,6 +60,7 @@ interface Definition {
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(JobQueue.name);
   private readonly definitions = new Map<string, Definition>();
+  private readonly schedules = new Map<string, string | null>();
   private boss: PgBoss | null = null;
   private starting: Promise<void> | null = null;
   private stopping = false;
@@ -77,6 +78,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.definitions.set(name, { handler: handler as JobHandler<unknown>, retry });
     if (this.boss && !this.stopping)
       await this.work(this.boss, name, { handler: handler as JobHandler<unknown>, retry });
+  }
+
+  /**
+   * Runs a queue's job on a cron schedule (UTC), or stops it (`cron` null): pg-boss's scheduler keeps
+   * it in its `schedule` table and, under its advisory lock, sends one job per occurrence however many
+   * replicas run. Declare the queue with {@link define} first.
+   */
+  async schedule(name: string, cron: string | null): Promise<void> {
+    this.schedules.set(name, cron);
+    if (this.boss && !this.stopping) await applySchedule(this.boss, name, cron);
   }
 
   /**
@@ -167,8 +178,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       db: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
       schema: JOB_SCHEMA,
       migrate: false,
-      // No cron schedules yet; maintenance (expiring jobs whose process died, cleaning up) stays on.
-      schedule: false,
+      // Cron schedules (see `schedule`) and maintenance (expiring jobs whose process died, cleaning
+      // up) both on.
+      schedule: true,
       supervise: true,
     });
     // pg-boss reports background failures (a poll while the database restarts) as events; unheard,
@@ -178,6 +190,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.boss = boss;
     if (this.stopping) return;
     for (const [name, definition] of this.definitions) await this.work(boss, name, definition);
+    for (const [name, cron] of this.schedules) await applySchedule(boss, name, cron);
   }
 
   private async work(boss: PgBoss, name: string, { handler, retry }: Definition): Promise<void> {
@@ -226,6 +239,11 @@ function transactionDb(manager: EntityManager, name: string): Db {
       rows: (await runner.query(text, values as unknown[], true)).records as unknown[],
     }),
   };
+}
+
+async function applySchedule(boss: PgBoss, name: string, cron: string | null): Promise<void> {
+  if (cron) await boss.schedule(name, cron, {}, { tz: 'UTC' });
+  else await boss.unschedule(name);
 }
 
 /** Jobs one `sendMany` statement inserts at most. */

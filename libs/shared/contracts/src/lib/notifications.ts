@@ -8,6 +8,10 @@ export const NOTIFICATION_KINDS = [
   'task.reviewed',
   'announcement.posted',
   'question.answered',
+  'deadline.soon',
+  'module.overdue',
+  'task.waiting',
+  'coach.nudged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +41,11 @@ export interface NotificationParams {
   /** announcement.posted: its title in each language it has, and its cohort (for the link). */
   announcementTitle?: Record<string, string>;
   cohortId?: string;
+  /** deadline.soon, module.overdue: the module's title in each language, and its deadline (`YYYY-MM-DD`). */
+  moduleTitle?: Record<string, string>;
+  dueOn?: string;
+  /** coach.nudged: the trainer's short message, if they wrote one. */
+  message?: string;
   /**
    * question.answered: the thread's title (plain text, in the language its author wrote it); with
    * `cohortId`, and `lessonKey` when it is about a lesson. The thread is the subject's id.

@@ -57,11 +57,18 @@ export class NotificationsPage implements OnInit {
       course: isolate(inLang(n.params.courseTitle)),
       lesson: isolate(inLang(n.params.lessonTitle)),
       title: isolate(inLang(n.params.announcementTitle)),
+      module: isolate(inLang(n.params.moduleTitle)),
+      date: isolate(n.params.dueOn ? dueDate(n.params.dueOn, intlLocale(this.lang())) : ''),
+      // A trainer's nudge: their words, as written.
+      message: isolate(n.params.message ?? ''),
     };
   }
 
   /** Where a notification leads: its subject's page. */
   protected linkOf(n: Notification): string[] | null {
+    // A round waiting for review: the trainer's review queue of the cohort.
+    if (n.kind === 'task.waiting')
+      return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'reviews'] : null;
     switch (n.subject.type) {
       case 'enrolment':
         return ['/learn', n.subject.id];
@@ -115,4 +122,11 @@ export class NotificationsPage implements OnInit {
       },
     });
   }
+}
+
+/** A deadline (`YYYY-MM-DD`, a day in UTC) as the reader's language writes a date. */
+function dueDate(day: string, lang: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
