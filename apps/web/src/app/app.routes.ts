@@ -16,7 +16,7 @@ import {
   roleGuard,
   usersRoutes,
 } from '@tc/identity/web';
-import { notificationsRoutes } from '@tc/notifications/web';
+import { deadLettersRoutes, notificationsRoutes } from '@tc/notifications/web';
 
 /** Territories know nothing of identity: the app tells them who may edit (admins). */
 async function loadTerritories(): Promise<Route[]> {
@@ -230,6 +230,12 @@ export const appRoutes: Route[] = [
         path: 'observatory',
         canActivate: [roleGuard(...OBSERVATORY_ROLES)],
         loadChildren: () => import('@tc/observatory/web').then((m) => m.observatoryRoutes),
+      },
+      {
+        // The job queue's failed jobs, among the admin pages (the API answers the platform's admins).
+        path: 'users/jobs',
+        canActivate: [adminGuard],
+        children: deadLettersRoutes,
       },
       {
         path: 'users',
