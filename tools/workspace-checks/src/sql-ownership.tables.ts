@@ -80,6 +80,12 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   // A cohort's announcements and who opened them (CreateAnnouncements); read and written with SQL only.
   { name: 'announcements', owner: 'conversation', kind: 'table' },
   { name: 'announcement_reads', owner: 'conversation', kind: 'table' },
+  // A cohort's threads, their posts and the reports on them (CreateThreads); SQL only. The view is the
+  // observatory's read surface: threads per cohort by hours to a trainer's first reply.
+  { name: 'threads', owner: 'conversation', kind: 'table' },
+  { name: 'thread_posts', owner: 'conversation', kind: 'table' },
+  { name: 'thread_post_reports', owner: 'conversation', kind: 'table' },
+  { name: 'thread_cohort_reply_hours', owner: 'conversation', kind: 'view', public: true },
   // Each person's notification settings, and what the e-mail channel sent: one row per notification,
   // one per daily digest (CreateNotificationSettingsAndEmails); read and written with SQL only.
   { name: 'notification_settings', owner: 'notifications', kind: 'table' },

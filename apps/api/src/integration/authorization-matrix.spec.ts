@@ -236,6 +236,38 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     ).body.id as string;
   let announcementId: Promise<string> | undefined;
   const announcement = () => (announcementId ??= freshAnnouncement());
+  /**
+   * Threads of `cohortIn`: the coach's question with the trainer's reply (made on first use), one to
+   * lock (so that locking does not stop the replies of the other rows), and a fresh one per caller who
+   * edits or deletes their own post.
+   */
+  const THREAD = { title: 'Question de la matrice', body: 'Comment **faire** ?' };
+  const freshThread = async (actor: Actor = 'coach') => {
+    const res = await ok(api(actor, 'POST', `/api/v1/cohorts/${w.cohortIn}/threads`, THREAD), 'thread');
+    return { id: res.body.id as string, openingId: res.body.posts[0].id as string };
+  };
+  let askedThread: Promise<{ id: string; openingId: string; replyId: string }> | undefined;
+  const asked = () =>
+    (askedThread ??= (async () => {
+      const t = await freshThread('coach');
+      const reply = await ok(
+        api('trainer', 'POST', `/api/v1/cohorts/${w.cohortIn}/threads/${t.id}/posts`, { body: 'Ainsi.' }),
+        'reply',
+      );
+      return { ...t, replyId: reply.body.id as string };
+    })());
+  let lockableThread: Promise<{ id: string }> | undefined;
+  const lockable = () => (lockableThread ??= freshThread('trainer'));
+  /** A post of one's own when the caller may write one, else the trainer's reply. */
+  const ownPost = async (actor: Actor) => {
+    const mayWrite = ['coach', 'coachPeer', ...COHORT_MANAGERS].includes(actor);
+    if (!mayWrite) {
+      const a = await asked();
+      return `/api/v1/cohorts/${w.cohortIn}/threads/${a.id}/posts/${a.replyId}`;
+    }
+    const t = await freshThread(actor);
+    return `/api/v1/cohorts/${w.cohortIn}/threads/${t.id}/posts/${t.openingId}`;
+  };
   /** Coaches never get the markdown as written, nor who read it. */
   const asCoachSees = (actor: Actor, res: TestResponse): void => {
     if (!COACHES.includes(actor as (typeof COACHES)[number])) return;
@@ -961,6 +993,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: () => ({ url: `/api/v1/observatory/practice?territoryId=${w.territory.oriental}` }),
       check: noPeople,
     },
+    'GET /api/v1/observatory/threads': {
+      allow: TERRITORY_OBSERVERS,
+      call: () => ({ url: `/api/v1/observatory/threads?territoryId=${w.territory.oriental}` }),
+      check: noPeople,
+    },
 
     // ------------------------------------------------------------ practice (the coach's evidence is private)
     'GET /api/v1/enrolments/:enrolmentId/tasks/:lessonKey': {
@@ -1058,6 +1095,97 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: COACHES,
       call: () => ({ url: '/api/v1/announcements/unread' }),
       check: asCoachSees,
+    },
+    // A cohort's threads: its coaches and whoever runs it read, start and reply; whoever runs it
+    // moderates. Anyone else: 404 (or 403 where their role may never write or moderate).
+    'GET /api/v1/cohorts/:cohortId/threads': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => {
+        await asked();
+        return { url: `/api/v1/cohorts/${w.cohortIn}/threads` };
+      },
+      check: (actor, res) => {
+        if (COACHES.includes(actor as (typeof COACHES)[number]))
+          expect(
+            (res.body.items as { reportedPosts: unknown }[]).every((i) => i.reportedPosts === null),
+          ).toBe(true);
+      },
+    },
+    'POST /api/v1/cohorts/:cohortId/threads': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: () => ({ url: `/api/v1/cohorts/${w.cohortIn}/threads`, body: THREAD }),
+    },
+    'GET /api/v1/cohorts/:cohortId/threads/:threadId': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/threads/${(await asked()).id}` }),
+    },
+    'POST /api/v1/cohorts/:cohortId/threads/:threadId/posts': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => ({
+        url: `/api/v1/cohorts/${w.cohortIn}/threads/${(await asked()).id}/posts`,
+        body: { body: 'Une réponse' },
+      }),
+    },
+    // Each writer edits (deletes) a post of their own; the others try the trainer's.
+    'PATCH /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async (actor) => ({ url: await ownPost(actor), body: { body: 'Corrigé' } }),
+    },
+    'DELETE /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async (actor) => ({ url: await ownPost(actor) }),
+    },
+    'POST /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId/reports': {
+      allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
+      call: async () => {
+        const a = await asked();
+        return {
+          url: `/api/v1/cohorts/${w.cohortIn}/threads/${a.id}/posts/${a.replyId}/reports`,
+          body: { reason: 'Hors sujet' },
+        };
+      },
+    },
+    'PUT /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId/answer': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const a = await asked();
+        return { url: `/api/v1/cohorts/${w.cohortIn}/threads/${a.id}/posts/${a.replyId}/answer` };
+      },
+    },
+    'DELETE /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId/answer': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const a = await asked();
+        return { url: `/api/v1/cohorts/${w.cohortIn}/threads/${a.id}/posts/${a.replyId}/answer` };
+      },
+    },
+    'PUT /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId/hidden': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const a = await asked();
+        return {
+          url: `/api/v1/cohorts/${w.cohortIn}/threads/${a.id}/posts/${a.replyId}/hidden`,
+          body: { reason: 'Modération de la matrice' },
+        };
+      },
+    },
+    'DELETE /api/v1/cohorts/:cohortId/threads/:threadId/posts/:postId/hidden': {
+      allow: COHORT_MANAGERS,
+      call: async () => {
+        const a = await asked();
+        return { url: `/api/v1/cohorts/${w.cohortIn}/threads/${a.id}/posts/${a.replyId}/hidden` };
+      },
+    },
+    'PUT /api/v1/cohorts/:cohortId/threads/:threadId/lock': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({
+        url: `/api/v1/cohorts/${w.cohortIn}/threads/${(await lockable()).id}/lock`,
+        body: { reason: 'Clos' },
+      }),
+    },
+    'DELETE /api/v1/cohorts/:cohortId/threads/:threadId/lock': {
+      allow: COHORT_MANAGERS,
+      call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/threads/${(await lockable()).id}/lock` }),
     },
     'GET /api/v1/cohorts/:cohortId/practice/queue': {
       allow: COHORT_MANAGERS,

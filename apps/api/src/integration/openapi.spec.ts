@@ -826,6 +826,46 @@ describe('OpenAPI document', () => {
     await call('delete', oneTemplate, one, { token: trainer });
     await call('get', oneTemplate, one, { token: coach });
 
+    // A cohort's threads: the coach asks, the trainer replies and moderates (the practice cohort).
+    const thr = `/api/v1/cohorts/${practice.cohortId}/threads`;
+    const thrTemplate = '/api/v1/cohorts/{cohortId}/threads';
+    const asked = await call('post', thrTemplate, thr, {
+      token: coach,
+      body: { title: 'Comment joindre une photo ?', body: 'Je **bloque**.' },
+    });
+    await call('post', thrTemplate, thr, {
+      token: coach,
+      body: { title: ' ', body: 'x', lessonKey: 'nope' },
+    });
+    const threadId = (asked.body as { id?: string }).id ?? randomUUID();
+    const oneThr = `${thr}/${threadId}`;
+    const oneThrTemplate = `${thrTemplate}/{threadId}`;
+    await call('get', thrTemplate, `${thr}?limit=1&general=true`, { token: coach });
+    await call('get', oneThrTemplate, oneThr, { token: coach });
+    const replied = await call('post', `${oneThrTemplate}/posts`, `${oneThr}/posts`, {
+      token: trainer,
+      body: { body: 'Avec le bouton **Ajouter**.' },
+    });
+    const postTemplate = `${oneThrTemplate}/posts/{postId}`;
+    const onePost = `${oneThr}/posts/${(replied.body as { id?: string }).id ?? randomUUID()}`;
+    await call('patch', postTemplate, onePost, { token: trainer, body: { body: 'Avec **Ajouter**.' } });
+    await call('post', `${postTemplate}/reports`, `${onePost}/reports`, { token: coach, body: {} });
+    await call('put', `${postTemplate}/answer`, `${onePost}/answer`, { token: trainer });
+    await call('delete', `${postTemplate}/answer`, `${onePost}/answer`, { token: trainer });
+    await call('put', `${postTemplate}/hidden`, `${onePost}/hidden`, {
+      token: trainer,
+      body: { reason: 'Test' },
+    });
+    await call('delete', `${postTemplate}/hidden`, `${onePost}/hidden`, { token: trainer });
+    await call('put', `${oneThrTemplate}/lock`, `${oneThr}/lock`, { token: trainer, body: {} });
+    await call('post', `${oneThrTemplate}/posts`, `${oneThr}/posts`, {
+      token: coach,
+      body: { body: 'Encore' },
+    });
+    await call('delete', `${oneThrTemplate}/lock`, `${oneThr}/lock`, { token: trainer });
+    await call('delete', postTemplate, onePost, { token: trainer });
+    await call('get', '/api/v1/observatory/threads', '/api/v1/observatory/threads', { token: observer });
+
     // Routes added beside this spec: the lockout of an account, and any GET without parameters (health
     // probes, the audit log) as an admin.
     await call('get', '/api/v1/audit/export', '/api/v1/audit/export?format=xlsx&locale=ar', { token: admin });

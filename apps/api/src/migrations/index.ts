@@ -24,6 +24,7 @@ import { AddPracticeMonths1765440000000 } from './1765440000000-AddPracticeMonth
 import { AddReviewVoiceComments1765450000000 } from './1765450000000-AddReviewVoiceComments';
 import { CreateNotifications1765460000000 } from './1765460000000-CreateNotifications';
 import { CreateAnnouncements1765480000000 } from './1765480000000-CreateAnnouncements';
+import { CreateThreads1765490000000 } from './1765490000000-CreateThreads';
 import { CreateNotificationSettingsAndEmails1765500000000 } from './1765500000000-CreateNotificationSettingsAndEmails';
 import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
 
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   AddReviewVoiceComments1765450000000,
   CreateNotifications1765460000000,
   CreateAnnouncements1765480000000,
+  CreateThreads1765490000000,
   CreateNotificationSettingsAndEmails1765500000000,
   AddRemindersAndNudges1765520000000,
 ];

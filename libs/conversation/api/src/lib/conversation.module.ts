@@ -2,12 +2,17 @@ import { Module } from '@nestjs/common';
 import { CohortsModule } from '@tc/cohorts/api';
 import { AnnouncementsController, CoachAnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
+import { ThreadsController } from './threads.controller';
+import { ThreadsService } from './threads.service';
 
-/** A cohort's conversation: its announcements (tables created by CreateAnnouncements, SQL only). */
+/**
+ * A cohort's conversation: its announcements (tables created by CreateAnnouncements) and its questions
+ * and discussion threads (CreateThreads); SQL only.
+ */
 @Module({
   imports: [CohortsModule],
-  controllers: [AnnouncementsController, CoachAnnouncementsController],
-  providers: [AnnouncementsService],
-  exports: [AnnouncementsService],
+  controllers: [AnnouncementsController, CoachAnnouncementsController, ThreadsController],
+  providers: [AnnouncementsService, ThreadsService],
+  exports: [AnnouncementsService, ThreadsService],
 })
 export class ConversationModule {}

@@ -7,6 +7,7 @@ import type {
   ExportFormat,
   ObservatoryScope,
   PracticeReport,
+  ThreadActivityReport,
 } from '@tc/shared/contracts';
 import {
   type AuthPrincipal,
@@ -27,6 +28,8 @@ import { exportStream } from './exports';
 import { ObservatoryScopeService } from './observatory-scope.service';
 import { PracticeReportService } from './practice-report.service';
 import { type ExportedTable, StatisticsExportService } from './statistics-export.service';
+import { ThreadActivityQueryDto } from './dto/thread-activity-query.dto';
+import { ThreadActivityService } from './thread-activity.service';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -47,6 +50,7 @@ export class ObservatoryController {
     private readonly competenceReports: CompetenceReportService,
     private readonly exports: StatisticsExportService,
     private readonly practiceReports: PracticeReportService,
+    private readonly threadActivity: ThreadActivityService,
   ) {}
 
   @Get('scope')
@@ -123,6 +127,20 @@ export class ObservatoryController {
       });
     const exported = await this.exports.practice(principal, filters, format, lang ?? 'fr');
     return file(reply, exported, format);
+  }
+
+  /**
+   * Questions and discussion threads per cohort of a territory (all time): how many, how many a trainer
+   * replied to, and the median hours to a trainer's first reply; counts only, suppressed below k.
+   */
+  @Get('threads')
+  @Roles('observer', 'admin')
+  @ApiContractResponse('ThreadActivityReport')
+  threads(
+    @CurrentUser() principal: AuthPrincipal,
+    @Query() query: ThreadActivityQueryDto,
+  ): Promise<ThreadActivityReport> {
+    return this.threadActivity.report(principal, query.territoryId);
   }
 }
 

@@ -9,6 +9,7 @@ import { PracticeReportService } from './practice-report.service';
 import { PracticeStatisticsRepository } from './practice-statistics.repository';
 import { StatisticsExportService } from './statistics-export.service';
 import { StatisticsRepository } from './statistics.repository';
+import { ThreadActivityService } from './thread-activity.service';
 
 /**
  * Read-only statistics over the rollups the database keeps: the writes append their contributions as
@@ -31,6 +32,7 @@ export class ObservatoryModule {
         StatisticsExportService,
         PracticeStatisticsRepository,
         PracticeReportService,
+        ThreadActivityService,
       ],
     };
   }

@@ -428,6 +428,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'audit.exported',
       'practice.reviewed',
       'announcement.deleted',
+      'thread.post-hidden',
+      'thread.post-shown',
+      'thread.locked',
+      'thread.unlocked',
       'job.retried',
     ],
     type: 'string',
@@ -2884,7 +2888,16 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
   },
   NotificationDeliveryChannel: { enum: ['email', 'push'], type: 'string' },
   NotificationKind: {
-    enum: ['certificate.issued', 'task.reviewed', 'announcement.posted', 'question.answered'],
+    enum: [
+      'certificate.issued',
+      'task.reviewed',
+      'announcement.posted',
+      'question.answered',
+      'deadline.soon',
+      'module.overdue',
+      'task.waiting',
+      'coach.nudged',
+    ],
     type: 'string',
   },
   NotificationKindSetting: {
@@ -2944,6 +2957,17 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
         type: 'object',
       },
       cohortId: { type: 'string' },
+      moduleTitle: {
+        additionalProperties: { type: 'string' },
+        description:
+          "deadline.soon, module.overdue: the module's title in each language, and its deadline (`YYYY-MM-DD`).",
+        type: 'object',
+      },
+      dueOn: { type: 'string' },
+      message: {
+        description: "coach.nudged: the trainer's short message, if they wrote one.",
+        type: 'string',
+      },
       threadTitle: {
         description:
           "question.answered: the thread's title (plain text, in the language its author wrote it); with `cohortId`, and `lessonKey` when it is about a lesson. The thread is the subject's id.",
@@ -3435,6 +3459,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'announcement-empty',
       'announcement-locale',
       'announcement-unknown',
+      'thread-unknown',
+      'thread-post-unknown',
+      'thread-lesson-unknown',
+      'thread-locked',
+      'thread-answer-opening',
+      'post-edit-window-closed',
+      'post-not-own',
+      'post-deleted',
+      'post-already-reported',
     ],
     type: 'string',
   },

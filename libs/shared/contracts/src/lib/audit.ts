@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = [
   'audit.exported',
   'practice.reviewed',
   'announcement.deleted',
+  'thread.post-hidden',
+  'thread.post-shown',
+  'thread.locked',
+  'thread.unlocked',
   'job.retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

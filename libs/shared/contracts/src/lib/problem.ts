@@ -203,6 +203,15 @@ export const PROBLEM_CODES = [
   'announcement-empty',
   'announcement-locale',
   'announcement-unknown',
+  'thread-unknown',
+  'thread-post-unknown',
+  'thread-lesson-unknown',
+  'thread-locked',
+  'thread-answer-opening',
+  'post-edit-window-closed',
+  'post-not-own',
+  'post-deleted',
+  'post-already-reported',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -18,6 +18,7 @@ const fr = {
     kinds: {
       certificate: { issued: 'Votre certificat du cours {{ course }} est délivré.' },
       announcement: { posted: 'Nouvelle annonce : {{ title }}' },
+      question: { answered: 'Nouvelle réponse à votre discussion « {{ thread }} ».' },
       task: {
         reviewed: {
           pass: 'Votre travail « {{ lesson }} » est validé.',
@@ -80,6 +81,7 @@ describe('the notifications page', () => {
           { path: 'learn/:enrolmentId', children: [] },
           { path: 'learn/:enrolmentId/lessons/:lessonKey', children: [] },
           { path: 'cohorts/:cohortId/announcements', children: [] },
+          { path: 'cohorts/:cohortId/threads/:threadId', children: [] },
         ]),
       ],
     });
@@ -140,6 +142,27 @@ describe('the notifications page', () => {
       'Nouvelle annonce : \u2068Séance mardi\u2069',
     );
     expect(posted!.querySelector('a')?.getAttribute('href')).toBe('/cohorts/c-1/announcements');
+  });
+
+  it('names a reply’s thread by its title and leads to the thread', async () => {
+    await open({
+      items: [
+        {
+          id: 'n7',
+          kind: 'question.answered',
+          subject: { type: 'thread', id: 't-1' },
+          params: { threadTitle: 'كيف أرفع صورة؟', cohortId: 'c-1', lessonKey: 'm1-l2' },
+          createdAt: '2026-12-06T12:00:00.000Z',
+          readAt: null,
+        },
+      ],
+      nextCursor: null,
+    });
+    const [answered] = items();
+    expect(answered!.querySelector('.tc-text')?.textContent).toBe(
+      'Nouvelle réponse à votre discussion « \u2068كيف أرفع صورة؟\u2069 ».',
+    );
+    expect(answered!.querySelector('a')?.getAttribute('href')).toBe('/cohorts/c-1/threads/t-1');
   });
 
   it('marks one read when it is opened, and the bell’s count follows', async () => {

@@ -57,6 +57,8 @@ export class NotificationsPage implements OnInit {
       course: isolate(inLang(n.params.courseTitle)),
       lesson: isolate(inLang(n.params.lessonTitle)),
       title: isolate(inLang(n.params.announcementTitle)),
+      // A thread's title is one text, in the language its author wrote it.
+      thread: isolate(n.params.threadTitle ?? ''),
       module: isolate(inLang(n.params.moduleTitle)),
       date: isolate(n.params.dueOn ? dueDate(n.params.dueOn, intlLocale(this.lang())) : ''),
       // A trainer's nudge: their words, as written.
@@ -74,6 +76,8 @@ export class NotificationsPage implements OnInit {
         return ['/learn', n.subject.id];
       case 'announcement':
         return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'announcements'] : null;
+      case 'thread':
+        return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'threads', n.subject.id] : null;
       case 'submission':
         return n.params.enrolmentId && n.params.lessonKey
           ? ['/learn', n.params.enrolmentId, 'lessons', n.params.lessonKey]
