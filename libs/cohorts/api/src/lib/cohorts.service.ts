@@ -85,6 +85,25 @@ export class CohortsService {
     return cohort;
   }
 
+  /**
+   * A cohort's listed trainers who may still run it (their trainer or admin role covers its
+   * territory): whom the cohort's work waits for (a round handed in for review). Listed but without
+   * such a role any more: not told, as they could not open the cohort.
+   */
+  async activeTrainers(
+    cohortId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const cohort = await manager.findOne(CohortEntity, { where: { id: cohortId } });
+    if (!cohort) return [];
+    const listed = (await manager.find(CohortTrainerEntity, { where: { cohortId } })).map((t) => t.userId);
+    if (!listed.length) return [];
+    const path = (await this.territories.pathsOf([cohort.territoryId], manager)).get(cohort.territoryId);
+    if (!path) return [];
+    const ok = await this.directory.holdingRoleOn(listed, ['trainer', 'admin'], idsOfPath(path), manager);
+    return listed.filter((id) => ok.has(id));
+  }
+
   private async canManage(
     principal: AuthPrincipal,
     cohort: CohortEntity,

@@ -386,6 +386,21 @@ describe('field practice: evidence uploads, hand-ins, reviews, the completion ga
         }[]
       )[0]!.n,
     ).toBe(1);
+    // The cohort's trainer (its creator, listed on it) is told the round waits, once: the replay tells
+    // nobody again; the lesson's title and the cohort (for the link to its review queue) only.
+    expect(
+      await t.dataSource.query(
+        `SELECT u.email, n.moment, n.params FROM notifications n JOIN users u ON u.id = n.recipient_id
+          WHERE n.kind = 'task.waiting' AND n.subject_id = $1`,
+        [handIn.id],
+      ),
+    ).toEqual([
+      {
+        email: 'trainer@example.org',
+        moment: `round-${second.body.round}`,
+        params: { lessonTitle: expect.objectContaining({ fr: expect.any(String) }), cohortId },
+      },
+    ]);
     const waiting = await as('coach', 'POST', `${taskUrl}/submissions`, { ...handIn, id: randomUUID() });
     expect(waiting.body.code).toBe('submission-waiting');
     // A handed-in file stays.

@@ -61,6 +61,11 @@ export class PracticeAccess {
     }
   }
 
+  /** Who reviews the cohort's rounds: its listed trainers whose role still covers it. */
+  async reviewers(manager: EntityManager, cohortId: string): Promise<string[]> {
+    return this.cohorts.activeTrainers(cohortId, manager);
+  }
+
   /** The cohort, if the person runs it; anyone else is told it does not exist (404). */
   async cohort(
     manager: EntityManager,

@@ -171,6 +171,22 @@ export class SubmissionsService {
           [dto.id, files.map((f) => f.id), files.map((_, i) => i)],
         );
       await this.count(manager, ctx.enrolment.cohortId, { handedIn: 1, at: now });
+      // The cohort's trainers are told a round waits for them, once per round, in the hand-in's
+      // transaction. Only the lesson's title: the coach's name is on the review queue the link opens.
+      const round = count('returned') + 1;
+      const reviewers = await this.access.reviewers(manager, ctx.enrolment.cohortId);
+      await this.notifications.notifyMany(
+        manager,
+        reviewers
+          .filter((id) => id !== ctx.enrolment.userId)
+          .map((recipientId) => ({
+            recipientId,
+            kind: 'task.waiting' as const,
+            subject: { type: 'submission' as const, id: dto.id },
+            moment: `round-${round}`,
+            params: { lessonTitle: ctx.task.lesson.title, cohortId: ctx.enrolment.cohortId },
+          })),
+      );
       return { submission: (await this.one(manager, dto.id)) as Submission, created: true };
     });
   }
