@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { type Provider, signal } from '@angular/core';
+import { type EnvironmentProviders, type Provider, signal } from '@angular/core';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { AuthService } from '@tc/identity/web';
@@ -46,7 +46,7 @@ export async function settle(): Promise<void> {
 }
 
 /** The providers of a page spec: HTTP testing, the signed-in `u-1`, an in-memory store. */
-export function pageProviders(store = new MemoryConversationStore()): Provider[] {
+export function pageProviders(store = new MemoryConversationStore()): (Provider | EnvironmentProviders)[] {
   return [
     provideHttpClient(),
     provideHttpClientTesting(),

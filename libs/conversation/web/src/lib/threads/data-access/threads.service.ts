@@ -10,7 +10,6 @@ import type {
   ThreadDetail,
   ThreadPage,
   ThreadPost,
-  ThreadSummary,
   ThreadsQuery,
   UpdateThreadPostRequest,
 } from '@tc/shared/contracts';
@@ -60,8 +59,8 @@ export class ThreadsService {
     cohortId: string,
     request: CreateThreadRequest,
     options: SendOptions = {},
-  ): Observable<ThreadSummary> {
-    return this.http.post<ThreadSummary>(this.base(cohortId), request, sendOptions(options));
+  ): Observable<ThreadDetail> {
+    return this.http.post<ThreadDetail>(this.base(cohortId), request, sendOptions(options));
   }
 
   reply(
@@ -96,7 +95,7 @@ export class ThreadsService {
     postId: string,
     request: ReportThreadPostRequest,
   ): Observable<void> {
-    return this.http.post<void>(`${this.post(cohortId, threadId, postId)}/report`, request);
+    return this.http.post<void>(`${this.post(cohortId, threadId, postId)}/reports`, request);
   }
 
   /** A trainer marks (or unmarks) the reply that settles the question. */
@@ -111,11 +110,11 @@ export class ThreadsService {
     postId: string,
     request: HideThreadPostRequest,
   ): Observable<unknown> {
-    return this.http.put(`${this.post(cohortId, threadId, postId)}/hide`, request);
+    return this.http.put(`${this.post(cohortId, threadId, postId)}/hidden`, request);
   }
 
   unhide(cohortId: string, threadId: string, postId: string): Observable<unknown> {
-    return this.http.delete(`${this.post(cohortId, threadId, postId)}/hide`);
+    return this.http.delete(`${this.post(cohortId, threadId, postId)}/hidden`);
   }
 
   lock(cohortId: string, threadId: string, request: LockThreadRequest): Observable<unknown> {

@@ -110,7 +110,7 @@ describe('a thread page', () => {
       .find((b) => b.textContent?.trim() === 'Masquer pour tous')
       ?.click();
     await settle();
-    http.expectNone(`${THREAD}/posts/p-1/hide`);
+    http.expectNone(`${THREAD}/posts/p-1/hidden`);
     if (reason) {
       reason.value = 'Hors sujet';
       reason.dispatchEvent(new Event('input'));
@@ -119,7 +119,7 @@ describe('a thread page', () => {
       .find((b) => b.textContent?.trim() === 'Masquer pour tous')
       ?.click();
     await settle();
-    const hide = http.expectOne(`${THREAD}/posts/p-1/hide`);
+    const hide = http.expectOne(`${THREAD}/posts/p-1/hidden`);
     expect(hide.request.body).toEqual({ reason: 'Hors sujet' });
     hide.flush(null);
     await settle();
