@@ -5,7 +5,7 @@ import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { ConversationModule } from '@tc/conversation/api';
 import { LearningModule } from '@tc/learning/api';
-import { NotificationsModule } from '@tc/notifications/api';
+import { EmailChannel, NotificationsModule } from '@tc/notifications/api';
 import { ObservatoryModule } from '@tc/observatory/api';
 import { PracticeModule } from '@tc/practice/api';
 import { IdentityModule } from '@tc/identity/api';
@@ -41,7 +41,11 @@ export class AppModule {
           signInLockout: config.signInLockout,
         }),
         AuditModule,
-        NotificationsModule.forRoot({ pollingIntervalSeconds: config.jobPollSeconds }),
+        NotificationsModule.forRoot({
+          pollingIntervalSeconds: config.jobPollSeconds,
+          channelTypes: [EmailChannel],
+          mail: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl },
+        }),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
         LearningModule.forRoot({ publicUrl: config.publicUrl, reminderScanCron: config.reminderScanCron }),

@@ -886,6 +886,27 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: async () => ({ url: `/api/v1/me/notifications/${await certificateNotification()}/read` }),
       check: (_a, res) => expect(res.body.subject.id).toBe(w.enrolmentDone),
     },
+    // A person's own notification settings: everyone signed in reads and saves theirs, no one else's.
+    'GET /api/v1/me/notification-settings': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/notification-settings' }),
+      check: (_a, res) => expect(res.body.timeZone).toEqual(expect.any(String)),
+    },
+    'PUT /api/v1/me/notification-settings': {
+      allow: SIGNED_IN,
+      call: () => ({
+        url: '/api/v1/me/notification-settings',
+        body: {
+          kinds: [{ kind: 'certificate.issued', email: true, push: false }],
+          emailMode: 'digest',
+          digestHour: 19,
+          quietHoursStart: '21:30',
+          quietHoursEnd: '06:45',
+          timeZone: 'Africa/Casablanca',
+        },
+      }),
+      check: (_a, res) => expect(res.body).toMatchObject({ emailMode: 'digest', quietHoursStart: '21:30' }),
+    },
 
     // ------------------------------------------------------------ the coach's side
     'POST /api/v1/progress/events': {

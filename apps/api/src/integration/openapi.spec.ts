@@ -629,6 +629,21 @@ describe('OpenAPI document', () => {
       token: coach,
       body: { throughId: randomUUID() },
     });
+    // The coach's notification settings: read, saved, and a time zone that does not exist.
+    const settings = await call(
+      'get',
+      '/api/v1/me/notification-settings',
+      '/api/v1/me/notification-settings',
+      { token: coach },
+    );
+    await call('put', '/api/v1/me/notification-settings', '/api/v1/me/notification-settings', {
+      token: coach,
+      body: { ...(settings.body as object), emailMode: 'digest', digestHour: 7 },
+    });
+    await call('put', '/api/v1/me/notification-settings', '/api/v1/me/notification-settings', {
+      token: coach,
+      body: { ...(settings.body as object), timeZone: 'Nowhere/Atlantis' },
+    });
 
     // The job queue's dead letters (a delivery job that failed every attempt), and a retry of one.
     const [dead] = (await t.dataSource.query(

@@ -17,3 +17,4 @@ export {
   type Preferences,
 } from './lib/preferences/notification-preferences.service';
 export { isTimeZone, quietHoursEnd } from './lib/preferences/zoned-time';
+export { EmailChannel, EMAIL_QUEUE, DIGEST_QUEUE } from './lib/email/email-channel';

@@ -21,7 +21,7 @@ export class DeliveryService implements OnModuleInit {
     await this.queue.define<{ notificationId: string }>(DELIVERY_QUEUE, (data) => this.deliver(data));
   }
 
-  /** The delivery job: the notification as it is now, to every channel (none yet). */
+  /** The delivery job: the notification as it is now, to every channel. */
   private async deliver({ notificationId }: { notificationId: string }): Promise<void> {
     if (!this.channels.length) return;
     const [row] = (await this.dataSource.query(
@@ -30,16 +30,25 @@ export class DeliveryService implements OnModuleInit {
     )) as (Row & { recipient_id: string })[];
     if (!row) return; // its recipient's account was deleted meanwhile
     const n = toNotification(row);
+    const delivery = {
+      notificationId,
+      recipientId: row.recipient_id,
+      kind: n.kind,
+      subject: n.subject,
+      params: n.params,
+      createdAt: row.created_at,
+    };
+    // Every channel gets its turn even when one fails (an SMTP server down does not hold back a push);
+    // then the job fails, and its retry calls them all again: each is idempotent per notification.
+    const failed: string[] = [];
     for (const channel of this.channels) {
-      await channel.deliver({
-        notificationId,
-        recipientId: row.recipient_id,
-        kind: n.kind,
-        subject: n.subject,
-        params: n.params,
-        createdAt: row.created_at,
-      });
-      this.log.debug(`Notification ${notificationId} handed to ${channel.name}`);
+      try {
+        await channel.deliver(delivery);
+        this.log.debug(`Notification ${notificationId} handed to ${channel.name}`);
+      } catch (error) {
+        failed.push(`${channel.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
+    if (failed.length) throw new Error(`Delivery of ${notificationId} failed on ${failed.join('; ')}`);
   }
 }

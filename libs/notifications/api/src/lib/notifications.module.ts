@@ -15,6 +15,7 @@ import {
 } from './notifications.options';
 import { NotificationsService } from './notifications.service';
 import { NotificationPreferences } from './preferences/notification-preferences.service';
+import { NotificationSettingsController } from './preferences/notification-settings.controller';
 
 export interface NotificationsModuleOptions extends Partial<JobQueueOptions> {
   /** Channel instances (a spec's fake). */
@@ -45,7 +46,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
-      controllers: [MyNotificationsController, DeadLettersController],
+      controllers: [MyNotificationsController, NotificationSettingsController, DeadLettersController],
       providers: [
         { provide: JOB_QUEUE_OPTIONS, useValue: { ...DEFAULT_JOB_QUEUE_OPTIONS, ...queue } },
         { provide: NOTIFICATIONS_MAIL_OPTIONS, useValue: { ...DEFAULT_MAIL_OPTIONS, ...mail } },

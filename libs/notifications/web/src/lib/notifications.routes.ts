@@ -6,4 +6,9 @@ export const notificationsRoutes: Route[] = [
     path: '',
     loadComponent: () => import('./page/notifications.page').then((m) => m.NotificationsPage),
   },
+  {
+    path: 'settings',
+    loadComponent: () =>
+      import('./settings/notification-settings.page').then((m) => m.NotificationSettingsPage),
+  },
 ];

@@ -43,12 +43,12 @@ export function localParts(at: Date, timeZone: string): LocalParts {
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return {
-    year: p['year']!,
-    month: p['month']!,
-    day: p['day']!,
-    hour: p['hour']! % 24,
-    minute: p['minute']!,
-    second: p['second']!,
+    year: p['year'] ?? 0,
+    month: p['month'] ?? 0,
+    day: p['day'] ?? 0,
+    hour: (p['hour'] ?? 0) % 24,
+    minute: p['minute'] ?? 0,
+    second: p['second'] ?? 0,
   };
 }
 
