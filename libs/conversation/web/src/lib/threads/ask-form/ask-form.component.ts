@@ -20,7 +20,7 @@ import { PostOutboxService } from '../../offline/post-outbox.service';
 
 /** Longest title and text a question may have here (the server says the same). */
 export const TITLE_MAX = 200;
-export const BODY_MAX = 10_000;
+export const BODY_MAX = 20_000;
 
 /**
  * "Ask a question": a title and a text (markdown), about a lesson or the whole cohort. Goes through

@@ -1,0 +1,103 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { cohortWithDemoCoach, expectSignedIn, signIn, tokenOf } from './support';
+
+/**
+ * A lesson's question from end to end: the demo coach asks about a lesson from the lesson page, the
+ * trainer finds it from the cohort's page, replies and marks the reply as the answer, and the coach
+ * sees the thread answered and is told in the notification centre, whose link opens the thread.
+ */
+
+const API = '/api/v1';
+
+test.use({ serviceWorkers: 'block' });
+
+/** A fresh cohort of the demo course with the demo coach alone in it: its id, the coach's enrolment, a lesson. */
+async function cohortOfOne(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ cohortId: string; enrolmentId: string; lessonKey: string }> {
+  await cohortWithDemoCoach(request, name);
+  const trainer = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
+  const cohorts = (await (await request.get(`${API}/cohorts`, { headers: trainer })).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const cohortId = cohorts.find((c) => c.name === name)?.id;
+  expect(cohortId).toBeTruthy();
+  const coach = { authorization: `Bearer ${await tokenOf(request, 'coach@example.org')}` };
+  const mine = (await (await request.get(`${API}/me/enrolments`, { headers: coach })).json()) as {
+    enrolmentId: string;
+    cohortId: string;
+  }[];
+  const enrolmentId = mine.find((e) => e.cohortId === cohortId)?.enrolmentId;
+  expect(enrolmentId).toBeTruthy();
+  const course = (await (
+    await request.get(`${API}/enrolments/${enrolmentId}?locale=fr`, { headers: coach })
+  ).json()) as { course: { modules: { lessons: { key: string; kind: string }[] }[] } };
+  const lessonKey = course.course.modules[0]?.lessons.find((l) => l.kind !== 'quiz')?.key;
+  expect(lessonKey).toBeTruthy();
+  return { cohortId: cohortId as string, enrolmentId: enrolmentId as string, lessonKey: lessonKey as string };
+}
+
+test('a coach asks about a lesson, the trainer answers and marks it, the coach sees it answered', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Questions ${randomUUID().slice(0, 6)}`;
+  const { cohortId, enrolmentId, lessonKey } = await cohortOfOne(request, name);
+  const question = `Combien de compost par planche ${randomUUID().slice(0, 4)} ?`;
+
+  // The coach, on the lesson: its questions block, and the form to ask.
+  const coach = await (await browser.newContext()).newPage();
+  await signIn(coach, 'coach@example.org');
+  await expectSignedIn(coach);
+  await coach.goto(`/learn/${enrolmentId}/lessons/${lessonKey}`);
+  const block = coach.getByRole('region', { name: 'Questions sur cette leçon' });
+  await expect(block.getByText('Personne n’a encore posé de question sur cette leçon.')).toBeVisible();
+  await block.getByLabel('Votre question, en une phrase').fill(question);
+  await block.getByLabel('Détails (markdown)').fill('Pour une planche de **10 m²**, avant la pluie.');
+  await block.getByRole('button', { name: 'Envoyer la question' }).click();
+  await expect(block.getByRole('status')).toHaveText('Question envoyée.');
+  await expect(block.getByRole('link', { name: question })).toBeVisible();
+
+  // The trainer, from the cohort's page: the questions, the thread, a reply marked as the answer.
+  const trainer = await (await browser.newContext()).newPage();
+  await signIn(trainer, 'trainer@example.org');
+  await expectSignedIn(trainer);
+  await trainer.goto(`/cohorts/${cohortId}`);
+  await trainer.getByRole('link', { name: 'Questions', exact: true }).click();
+  await expect(trainer).toHaveURL(new RegExp(`/cohorts/${cohortId}/threads$`));
+  await trainer.getByRole('link', { name: question }).click();
+  await expect(trainer.getByRole('heading', { level: 1, name: question })).toBeVisible();
+  await expect(trainer.locator('.tc-post .tc-body strong')).toHaveText('10 m²');
+  await trainer.getByLabel('Votre réponse (markdown)').fill('Deux brouettes, bien mélangées à la terre.');
+  await trainer.getByRole('button', { name: 'Envoyer la réponse' }).click();
+  await expect(trainer.locator('.tc-said')).toHaveText('Réponse envoyée.');
+  const reply = trainer.locator('.tc-post').filter({ hasText: 'Deux brouettes' });
+  await reply.getByRole('button', { name: 'Marquer comme réponse' }).click();
+  await expect(trainer.locator('.tc-said')).toHaveText('Réponse retenue.');
+  await expect(reply).toHaveClass(/tc-answer/);
+  await expect(reply.getByText('Réponse retenue', { exact: true })).toBeVisible();
+  await expect(reply).toBeFocused();
+
+  // The coach: the thread answered in the cohort's list.
+  await coach.goto(`/cohorts/${cohortId}/threads`);
+  const item = coach.getByRole('listitem').filter({ has: coach.getByRole('link', { name: question }) });
+  await expect(item.getByText('Répondue')).toBeVisible();
+  await expect(item.getByText('1 réponse(s)')).toBeVisible();
+
+  // And told in the notification centre (the job the reply enqueued; the queue polls every few
+  // seconds); its link opens the thread, the answer highlighted.
+  const told = coach.getByRole('link', {
+    name: new RegExp(`Nouvelle réponse à votre discussion « .?${question.replace(/[?]/g, '\\?')}`),
+  });
+  await expect(async () => {
+    await coach.goto('/notifications');
+    await expect(told).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await told.click();
+  await expect(coach).toHaveURL(new RegExp(`/cohorts/${cohortId}/threads/[0-9a-f-]+$`));
+  await expect(coach.locator('.tc-post.tc-answer')).toContainText('Deux brouettes');
+});
