@@ -11,7 +11,8 @@
  * queued e-mail — in one transaction), BENCH_ANNOUNCEMENTS times, each a new announcement; then the
  * rows and jobs are counted. Target: ≤ 5 s. The baseline, in the same process and database: one
  * `INSERT … SELECT unnest(…)` of as many rows into a table like `notifications` (its columns, keys
- * and indexes), no job. With BENCH_LOOP=1, the same work one `notify` per coach (what tellCoaches did
+ * and indexes), no job; and the delivery jobs' share: as many jobs through `JobQueue.sendMany` alone.
+ * With BENCH_LOOP=1, the same work one `notify` per coach (what tellCoaches did
  * before `notifyMany`).
  *
  * (b) A coach's notification list with BENCH_NOTIFICATIONS (1,000,000) notifications in the table over
@@ -24,10 +25,11 @@
  * queued and their handling does not compete with the measure; (a)'s jobs are removed before (b).
  */
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { AnnouncementsService } from '@tc/conversation/api';
-import { NotificationsService } from '@tc/notifications/api';
+import { JobQueue, NotificationsService } from '@tc/notifications/api';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
 
 const COACHES = Number(process.env['BENCH_COACHES'] ?? 10_000);
@@ -155,6 +157,17 @@ async function announce(t: TestApp, kind: string): Promise<void> {
     runs.push({ ms: elapsed, ...written });
   }
 
+  // Of which the delivery jobs: as many through JobQueue.sendMany alone, to a queue of the bench's.
+  const queue = t.app.get(JobQueue);
+  await queue.define('bench.deliver', async () => undefined);
+  const jobsAlone: number[] = [];
+  for (let i = 0; i < ANNOUNCEMENTS; i++) {
+    const jobs = Array.from({ length: coaches }, () => ({ data: { notificationId: randomUUID() } }));
+    const t0 = performance.now();
+    await t.dataSource.transaction((manager) => queue.sendMany(manager, 'bench.deliver', jobs));
+    jobsAlone.push(performance.now() - t0);
+  }
+
   let loop: number | null = null;
   if (LOOP) {
     const id = await announcement(t, cohortId, authorId, 99);
@@ -193,6 +206,9 @@ async function announce(t: TestApp, kind: string): Promise<void> {
     `  baseline, one bulk INSERT of ${coaches} rows: ${baseline.map(ms).join(', ')}; median ${ms(base)}`,
   );
   console.log(`  ratio tellCoaches ÷ baseline: ×${(tell / base).toFixed(1)}`);
+  console.log(
+    `  of which the delivery jobs: ${coaches} jobs through sendMany alone ${jobsAlone.map(ms).join(', ')}; median ${ms(median(jobsAlone))}`,
+  );
   if (loop !== null)
     console.log(
       `  one notify per coach (before notifyMany): ${ms(loop)} (×${(loop / tell).toFixed(1)} notifyMany)`,
@@ -200,7 +216,7 @@ async function announce(t: TestApp, kind: string): Promise<void> {
   await t.dataSource.query('DROP TABLE bench_notifications');
   // Not delivered: the feed's measure should not share the machine with 10,000s of delivery jobs.
   await t.dataSource.query(
-    `DELETE FROM pgboss.job WHERE name = 'notifications.deliver' AND state = 'created'`,
+    `DELETE FROM pgboss.job WHERE name IN ('notifications.deliver', 'bench.deliver') AND state = 'created'`,
   );
 }
 
