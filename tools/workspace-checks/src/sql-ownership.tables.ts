@@ -94,4 +94,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   // A trainer's nudges to late coaches, and whom each told (AddRemindersAndNudges); SQL only.
   { name: 'nudges', owner: 'conversation', kind: 'table' },
   { name: 'nudge_recipients', owner: 'conversation', kind: 'table' },
+  // Web Push: the VAPID key pair, each person's browsers, what was pushed to each
+  // (CreatePushSubscriptions); read and written with SQL only.
+  { name: 'push_vapid_keys', owner: 'notifications', kind: 'table' },
+  { name: 'push_subscriptions', owner: 'notifications', kind: 'table' },
+  { name: 'push_deliveries', owner: 'notifications', kind: 'table' },
 ];

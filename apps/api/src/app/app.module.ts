@@ -5,7 +5,7 @@ import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { ConversationModule } from '@tc/conversation/api';
 import { LearningModule } from '@tc/learning/api';
-import { EmailChannel, NotificationsModule } from '@tc/notifications/api';
+import { EmailChannel, NotificationsModule, PushChannel, PushModule } from '@tc/notifications/api';
 import { ObservatoryModule } from '@tc/observatory/api';
 import { PracticeModule } from '@tc/practice/api';
 import { IdentityModule } from '@tc/identity/api';
@@ -43,9 +43,10 @@ export class AppModule {
         AuditModule,
         NotificationsModule.forRoot({
           pollingIntervalSeconds: config.jobPollSeconds,
-          channelTypes: [EmailChannel],
+          channelTypes: [EmailChannel, PushChannel],
           mail: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl },
         }),
+        PushModule.forRoot(config.push),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
         LearningModule.forRoot({ publicUrl: config.publicUrl, reminderScanCron: config.reminderScanCron }),

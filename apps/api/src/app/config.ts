@@ -83,6 +83,22 @@ const schema = z.object({
   // then in-flight requests get up to GRACE ms before their connections are closed.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // Web Push's VAPID key pair (web-push's generateVAPIDKeys, base64url); unset: generated once and
+  // kept in the database. The subject tells the push services who runs this server.
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters)')
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https:// URL')
+    .optional(),
+  // Accept push endpoints on http://127.0.0.1 / localhost (a local push service): specs, development.
+  PUSH_ALLOW_LOOPBACK_ENDPOINTS: bool.default('false'),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -99,6 +115,14 @@ function isLoopback(hostname: string): boolean {
     host === '[::]' ||
     /^\[::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.[\d.]+)\]$/.test(host)
   );
+}
+
+/** Who runs this server, for the push services: PUBLIC_URL when it is https, else MAIL_FROM's address. */
+function vapidSubject(publicUrl: string | undefined, mailFrom: string): string {
+  if (publicUrl?.startsWith('https://')) return publicUrl;
+  const address =
+    /<([^<>\s]+@[^<>\s]+)>/.exec(mailFrom)?.[1] ?? (/^\S+@\S+$/.test(mailFrom) ? mailFrom : null);
+  return `mailto:${address ?? 'no-reply@localhost'}`;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +149,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (production && e.PUBLIC_URL && isLoopback(new URL(e.PUBLIC_URL).hostname)) {
     throw new ConfigError(
       `Invalid configuration:\n  PUBLIC_URL: must not point at this machine when NODE_ENV=production (got ${e.PUBLIC_URL})`,
+    );
+  }
+  if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (a pair) or neither (generated and kept in the database)',
+    );
+  }
+  if (production && e.PUSH_ALLOW_LOOPBACK_ENDPOINTS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUSH_ALLOW_LOOPBACK_ENDPOINTS: not allowed when NODE_ENV=production',
     );
   }
   const port = e.PORT;
@@ -171,6 +205,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         : (e.REMINDER_SCAN_CRON ?? (e.NODE_ENV === 'test' ? null : '*/15 * * * *')),
     support: { email: e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
+    push: {
+      vapidKeys:
+        e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+          ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+          : null,
+      subject: e.VAPID_SUBJECT ?? vapidSubject(e.PUBLIC_URL, e.MAIL_FROM),
+      allowLoopbackEndpoints: e.PUSH_ALLOW_LOOPBACK_ENDPOINTS,
+    },
     signInLimits: {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
       perIp: e.SIGN_IN_LIMIT_PER_IP,

@@ -908,6 +908,36 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       check: (_a, res) => expect(res.body).toMatchObject({ emailMode: 'digest', quietHoursStart: '21:30' }),
     },
 
+    // ------------------------------------------------------------ Web Push: one's own browsers only
+    'GET /api/v1/push/public-key': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/push/public-key' }),
+      check: (_a, res) => expect(res.body.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/),
+    },
+    // A `.invalid` host (never resolves): a notification to this actor pushes nowhere.
+    'POST /api/v1/me/push-subscriptions': {
+      allow: SIGNED_IN,
+      call: (a) => ({
+        url: '/api/v1/me/push-subscriptions',
+        body: {
+          endpoint: `https://push.invalid/${a}/${randomUUID()}`,
+          keys: {
+            p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+            auth: 'tBHItJI5svbpez7KI4CCXg',
+          },
+        },
+      }),
+    },
+    // Names a browser by its endpoint: someone else's is not found (removed: 0), never removed.
+    'DELETE /api/v1/me/push-subscriptions': {
+      allow: SIGNED_IN,
+      call: () => ({
+        url: '/api/v1/me/push-subscriptions',
+        body: { endpoint: 'https://push.invalid/nobody' },
+      }),
+      check: (_a, res) => expect(res.body).toEqual({ removed: 0 }),
+    },
+
     // ------------------------------------------------------------ the coach's side
     'POST /api/v1/progress/events': {
       // Any coach may send; only events for one's own enrolment are taken.

@@ -681,6 +681,28 @@ describe('OpenAPI document', () => {
       { token: admin, body: {} },
     );
 
+    // Web Push: the server's key, a browser on and off (a `.invalid` host: nothing is ever pushed there).
+    await call('get', '/api/v1/push/public-key', '/api/v1/push/public-key', { token: coach });
+    const browser = {
+      endpoint: `https://push.invalid/${randomUUID()}`,
+      keys: {
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+      },
+    };
+    await call('post', '/api/v1/me/push-subscriptions', '/api/v1/me/push-subscriptions', {
+      token: coach,
+      body: browser,
+    });
+    await call('post', '/api/v1/me/push-subscriptions', '/api/v1/me/push-subscriptions', {
+      token: coach,
+      body: { endpoint: 'http://push.invalid/x', keys: browser.keys },
+    });
+    await call('delete', '/api/v1/me/push-subscriptions', '/api/v1/me/push-subscriptions', {
+      token: coach,
+      body: { endpoint: browser.endpoint },
+    });
+
     // The observatory.
     await call('get', '/api/v1/observatory/scope', '/api/v1/observatory/scope', { token: observer });
     await call('get', '/api/v1/observatory/completion', '/api/v1/observatory/completion', {

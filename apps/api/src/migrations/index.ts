@@ -27,6 +27,7 @@ import { CreateAnnouncements1765480000000 } from './1765480000000-CreateAnnounce
 import { CreateThreads1765490000000 } from './1765490000000-CreateThreads';
 import { CreateNotificationSettingsAndEmails1765500000000 } from './1765500000000-CreateNotificationSettingsAndEmails';
 import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
+import { CreatePushSubscriptions1765510000000 } from './1765510000000-CreatePushSubscriptions';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CreateThreads1765490000000,
   CreateNotificationSettingsAndEmails1765500000000,
   AddRemindersAndNudges1765520000000,
+  CreatePushSubscriptions1765510000000,
 ];

@@ -18,3 +18,6 @@ export {
 } from './lib/preferences/notification-preferences.service';
 export { isTimeZone, quietHoursEnd } from './lib/preferences/zoned-time';
 export { EmailChannel, EMAIL_QUEUE, DIGEST_QUEUE } from './lib/email/email-channel';
+export { PushModule } from './lib/push/push.module';
+export { PushChannel, PUSH_QUEUE } from './lib/push/push.channel';
+export type { PushOptions } from './lib/push/push.options';

@@ -21,3 +21,4 @@ export * from './lib/conversation';
 export * from './lib/threads';
 export * from './lib/notification-settings';
 export * from './lib/dead-letters';
+export * from './lib/push';
