@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Notification, ProblemDetails } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, intlLocale, problemOf } from '@tc/shared/ui';
 import { NotificationsService } from '../data-access/notifications.service';
+import { PushToggleComponent } from '../push-toggle/push-toggle.component';
 
 /** First strong isolate … pop directional isolate: a person's text keeps its own direction in a sentence. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -16,7 +17,7 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
  */
 @Component({
   selector: 'tc-notifications-page',
-  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, ProblemMessageComponent],
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, ProblemMessageComponent, PushToggleComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notifications.page.html',
   styleUrl: './notifications.page.scss',
