@@ -1133,6 +1133,14 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: ['coach', 'coachPeer', ...COHORT_MANAGERS],
       call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}/read` }),
     },
+    // A trainer's nudge to late coaches: whoever runs the cohort; a coach 403, anyone else 404.
+    'POST /api/v1/cohorts/:cohortId/nudges': {
+      allow: COHORT_MANAGERS,
+      call: () => ({
+        url: `/api/v1/cohorts/${w.cohortIn}/nudges`,
+        body: { enrolmentIds: [w.enrolmentOpen] },
+      }),
+    },
     'PUT /api/v1/cohorts/:cohortId/announcements/:id/pin': {
       allow: COHORT_MANAGERS,
       call: async () => ({ url: `/api/v1/cohorts/${w.cohortIn}/announcements/${await announcement()}/pin` }),

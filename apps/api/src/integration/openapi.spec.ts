@@ -857,6 +857,11 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/announcements/unread', '/api/v1/announcements/unread', { token: coach });
     await call('get', oneTemplate, one, { token: coach });
     await call('put', `${oneTemplate}/read`, `${one}/read`, { token: coach });
+    // A nudge (an id of no enrolment of the cohort: answered as skipped).
+    await call('post', '/api/v1/cohorts/{cohortId}/nudges', `/api/v1/cohorts/${practice.cohortId}/nudges`, {
+      token: trainer,
+      body: { enrolmentIds: [randomUUID()], message: 'Courage !' },
+    });
     await call('patch', oneTemplate, one, { token: trainer, body: { title: { fr: 'Réunion vendredi' } } });
     await call('delete', `${oneTemplate}/pin`, `${one}/pin`, { token: trainer });
     await call('put', `${oneTemplate}/pin`, `${one}/pin`, { token: trainer });

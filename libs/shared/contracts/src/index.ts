@@ -22,3 +22,4 @@ export * from './lib/threads';
 export * from './lib/notification-settings';
 export * from './lib/dead-letters';
 export * from './lib/push';
+export * from './lib/nudges';

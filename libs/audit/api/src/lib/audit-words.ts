@@ -34,6 +34,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.csv-imported': 'Import CSV dans une cohorte',
     'audit.actions.cohort.invitation-resent': 'Invitation renvoyée',
     'audit.actions.cohort.invitations-resent': 'Invitations renvoyées',
+    'audit.actions.cohort.nudged': 'Relance de coachs en retard',
     'audit.actions.cohort.invited': 'Personnes ajoutées à une cohorte par e-mail',
     'audit.actions.cohort.join-code-changed': 'Code d’accès d’une cohorte changé',
     'audit.actions.cohort.roster-exported': 'Liste d’une cohorte exportée',
@@ -95,6 +96,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} a renvoyé une invitation à rejoindre la cohorte « {{ subject }} ».',
     'audit.sentences.cohort.invitations-resent':
       '{{ actor }} a renvoyé {{ count }} invitation(s) à rejoindre la cohorte « {{ subject }} ».',
+    'audit.sentences.cohort.nudged':
+      '{{ actor }} a relancé {{ count }} coach(s) de la cohorte « {{ subject }} ».',
     'audit.sentences.cohort.invited':
       '{{ actor }} a ajouté par e-mail des personnes à la cohorte « {{ subject }} » : {{ enrolled }} inscrite(s), {{ invitations }} invitée(s).',
     'audit.sentences.cohort.join-code-changed':
@@ -171,6 +174,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.csv-imported': 'استيراد CSV في فوج',
     'audit.actions.cohort.invitation-resent': 'إعادة إرسال دعوة',
     'audit.actions.cohort.invitations-resent': 'إعادة إرسال دعوات',
+    'audit.actions.cohort.nudged': 'تذكير مدرّبين متأخرين',
     'audit.actions.cohort.invited': 'إضافة أشخاص إلى فوج عبر البريد الإلكتروني',
     'audit.actions.cohort.join-code-changed': 'تغيير رمز انضمام فوج',
     'audit.actions.cohort.roster-exported': 'تصدير قائمة فوج',
@@ -230,6 +234,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       'إعادة إرسال دعوة للانضمام إلى فوج «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.cohort.invitations-resent':
       'إعادة إرسال {{ count }} دعوة للانضمام إلى فوج «{{ subject }}»، من طرف {{ actor }}.',
+    'audit.sentences.cohort.nudged':
+      'تذكير {{ count }} من المدرّبين في فوج «{{ subject }}»، من طرف {{ actor }}.',
     'audit.sentences.cohort.invited':
       'إضافة أشخاص إلى فوج «{{ subject }}» عبر البريد الإلكتروني: {{ enrolled }} مسجَّل، {{ invitations }} مدعو، من طرف {{ actor }}.',
     'audit.sentences.cohort.join-code-changed':
@@ -305,6 +311,7 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.cohort.csv-imported': 'CSV imported into a cohort',
     'audit.actions.cohort.invitation-resent': 'Invitation re-sent',
     'audit.actions.cohort.invitations-resent': 'Invitations re-sent',
+    'audit.actions.cohort.nudged': 'Late coaches nudged',
     'audit.actions.cohort.invited': 'People added to a cohort by e-mail',
     'audit.actions.cohort.join-code-changed': 'Cohort join code changed',
     'audit.actions.cohort.roster-exported': 'Cohort roster exported',
@@ -365,6 +372,8 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
       '{{ actor }} re-sent an invitation to join the cohort “{{ subject }}”.',
     'audit.sentences.cohort.invitations-resent':
       '{{ actor }} re-sent {{ count }} invitation(s) to join the cohort “{{ subject }}”.',
+    'audit.sentences.cohort.nudged':
+      '{{ actor }} nudged {{ count }} coach(es) of the cohort “{{ subject }}”.',
     'audit.sentences.cohort.invited':
       '{{ actor }} added people to the cohort “{{ subject }}” by e-mail: {{ enrolled }} enrolled, {{ invitations }} invited.',
     'audit.sentences.cohort.join-code-changed':

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CohortsModule } from '@tc/cohorts/api';
 import { AnnouncementsController, CoachAnnouncementsController } from './announcements.controller';
 import { AnnouncementsService } from './announcements.service';
+import { NudgesController } from './nudges.controller';
+import { NudgesService } from './nudges.service';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
@@ -11,8 +13,8 @@ import { ThreadsService } from './threads.service';
  */
 @Module({
   imports: [CohortsModule],
-  controllers: [AnnouncementsController, CoachAnnouncementsController, ThreadsController],
-  providers: [AnnouncementsService, ThreadsService],
+  controllers: [AnnouncementsController, CoachAnnouncementsController, ThreadsController, NudgesController],
+  providers: [AnnouncementsService, ThreadsService, NudgesService],
   exports: [AnnouncementsService, ThreadsService],
 })
 export class ConversationModule {}

@@ -130,6 +130,9 @@ export const CONTRACT_SCHEMA_NAMES = [
   'NotificationSubject',
   'NotificationSubjectType',
   'NotificationsMarkedRead',
+  'NudgeRequest',
+  'NudgeResult',
+  'NudgeSkipReason',
   'ObservatoryFilters',
   'ObservatoryGroupBy',
   'ObservatoryScope',
@@ -427,6 +430,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'cohort.roster-exported',
       'cohort.invitation-resent',
       'cohort.invitations-resent',
+      'cohort.nudged',
       'observatory.exported',
       'territory.created',
       'territory.updated',
@@ -3033,6 +3037,45 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: 'Mark all read: how many were unread and are read now.',
     type: 'object',
   },
+  NudgeRequest: {
+    properties: {
+      enrolmentIds: { items: { type: 'string' }, type: 'array' },
+      message: {
+        description: 'Up to 280 characters (`NUDGE_MESSAGE_MAX`), shown to each coach as written.',
+        type: 'string',
+      },
+    },
+    required: ['enrolmentIds'],
+    additionalProperties: false,
+    description: '`POST /api/v1/cohorts/{cohortId}/nudges`',
+    type: 'object',
+  },
+  NudgeResult: {
+    properties: {
+      nudgeId: {
+        description: 'The nudge, when it told anyone; null when every coach named was skipped.',
+        type: 'string',
+        nullable: true,
+      },
+      nudged: { items: { type: 'string' }, description: 'Enrolments told.', type: 'array' },
+      skipped: {
+        items: {
+          properties: {
+            enrolmentId: { type: 'string' },
+            reason: { $ref: '#/components/schemas/NudgeSkipReason' },
+          },
+          required: ['enrolmentId', 'reason'],
+          additionalProperties: false,
+          type: 'object',
+        },
+        type: 'array',
+      },
+    },
+    required: ['nudgeId', 'nudged', 'skipped'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  NudgeSkipReason: { enum: ['nudged-recently', 'not-active', 'not-in-cohort'], type: 'string' },
   ObservatoryFilters: {
     properties: {
       territoryId: { type: 'string' },

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'cohort.roster-exported',
   'cohort.invitation-resent',
   'cohort.invitations-resent',
+  'cohort.nudged',
   'observatory.exported',
   'territory.created',
   'territory.updated',
