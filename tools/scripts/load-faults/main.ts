@@ -15,6 +15,10 @@
  * upload created on one resumes on the other), hands in a round with a client id until it is
  * acknowledged, and hands in again when the trainer returns it; the trainer reviews most rounds.
  *
+ * Deadline reminders alongside (reminders.ts): the cohort gets three module deadlines before the load,
+ * and the APIs' reminder scan runs every minute through the faults; afterwards every coach still due on
+ * a module was told once, with one delivery job.
+ *
  * Faults during the run: one API process is killed with SIGKILL at 25 % and started again; the
  * PostgreSQL cluster is restarted (`pg_ctl restart -m fast`) at 60 %.
  *
@@ -38,7 +42,7 @@
  * This file runs the steps in order; beside it: config.ts (settings), processes.ts (child processes
  * and clean-up), services.ts (PostgreSQL, Redis, the two APIs, nginx), http.ts (measured requests),
  * cohort.ts (the coaches' cohort and sign-ins), coaches.ts (one coach and its outbox), load.ts (the
- * load and the drain), practice.ts (uploads, hand-ins and reviews), faults.ts (the kill and the database restart), checks.ts (the verification)
+ * load and the drain), practice.ts (uploads, hand-ins and reviews), reminders.ts (deadline reminders), faults.ts (the kill and the database restart), checks.ts (the verification)
  * and report.ts (the printed figures).
  */
 import { DataSource } from 'typeorm';
@@ -46,6 +50,7 @@ import { findViolations, probeSignInLimit, verify } from './checks';
 import { enrolCoaches, signInTrainer } from './cohort';
 import { runLoad } from './load';
 import { cleanUpOnExit, cleanup } from './processes';
+import { REMINDER_SCAN_CRON, seedDeadlines, verifyReminders } from './reminders';
 import { printReport, printVerdict, progressUpstreams } from './report';
 import { startServices } from './services';
 
@@ -65,6 +70,8 @@ async function main(): Promise<void> {
   const ds = new DataSource({ type: 'postgres', url: services.databaseUrl, extra: { max: 2 } });
   await ds.initialize();
   const { cohortId, lessons, coaches, task } = await enrolCoaches(services.base, ds, trainerToken, since0);
+  // Module deadlines for the APIs' reminder scans to tell, through the faults (reminders.ts).
+  const deadlines = await seedDeadlines(ds, cohortId);
 
   // The load (progress, and a share of the coaches handing in practical work that the trainer
   // reviews), and the faults on a timeline; then the drain.
@@ -72,11 +79,15 @@ async function main(): Promise<void> {
 
   // Verification against the database (and the evidence folder).
   const verification = await verify(ds, coaches, lessons, cohortId, services.evidenceDir);
+  const reminders = await verifyReminders(ds, deadlines, violations);
   await ds.destroy();
   const upstreams = progressUpstreams(services.accessLog);
   findViolations(verification, load.faults, violations);
 
   printReport(verification, load, upstreams, services.accessLog, limitShared, t0);
+  console.log(
+    `Reminders (scan ${REMINDER_SCAN_CRON}): ${reminders.scans} scans completed; ${reminders.due} module deadlines still due at the end, ${reminders.told} reminders (${reminders.toldThenDone} to coaches who finished the module afterwards), ${reminders.deliveryJobs} delivery jobs`,
+  );
   services.redis.disconnect();
   printVerdict(violations);
 }

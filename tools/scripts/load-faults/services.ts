@@ -20,6 +20,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { ACCOUNT_LIMIT, API_DIST, COACHES, JWT_SECRET, PG_BIN, ROOT, SECONDS } from './config';
 import { asPostgres, asPostgresAsync, folders, healthy, sparePort, start, tail, waitFor } from './processes';
+import { REMINDER_SCAN_CRON } from './reminders';
 
 export type ApiName = 'api-a' | 'api-b';
 
@@ -132,6 +133,8 @@ export async function startServices(since0: () => string): Promise<Services> {
     REDIS_KEY_PREFIX: keyPrefix,
     JWT_SECRET,
     DEMO_SEED: seed ? 'true' : 'false',
+    // The deadline-reminder scan every minute, so that scans run through the faults (reminders.ts).
+    REMINDER_SCAN_CRON,
     LOG_LEVEL: 'warn',
     TRUST_PROXY: 'true',
     // Production refuses an address on this machine; only links in e-mails and certificates use it.
