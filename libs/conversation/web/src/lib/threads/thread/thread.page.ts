@@ -105,7 +105,8 @@ export class ThreadPage {
       untracked(() => void this.load(cohortId, threadId));
     });
     const sent = this.outbox.sent.subscribe(({ post }) => {
-      if (post.threadId === this.threadId()) void this.load(this.cohortId(), this.threadId());
+      // One sent from the reply box reloads there (to move the focus); one from the outbox, here.
+      if (post.threadId === this.threadId() && !this.busy()) void this.load(this.cohortId(), this.threadId());
     });
     inject(DestroyRef).onDestroy(() => sent.unsubscribe());
   }
