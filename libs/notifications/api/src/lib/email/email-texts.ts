@@ -12,6 +12,9 @@ export interface Names {
   lesson: string;
   title: string;
   thread: string;
+  module: string;
+  date: string;
+  message: string;
   decision: string;
 }
 
@@ -88,6 +91,65 @@ const TEXTS: Partial<Record<string, Record<Locale, KindText>>> = {
     en: {
       subject: (p) => `New reply to your discussion “${p.thread}”`,
       line: (p) => `Someone replied to your discussion “${p.thread}”.`,
+    },
+  },
+  'task.waiting': {
+    fr: {
+      subject: (p) => `Un travail attend votre évaluation : ${p.lesson}`,
+      line: (p) => `Un travail pratique attend votre évaluation : « ${p.lesson} ».`,
+    },
+    ar: {
+      subject: (p) => `عمل في انتظار تقييمك: ${p.lesson}`,
+      line: (p) => `عمل تطبيقي في انتظار تقييمك: «${p.lesson}».`,
+    },
+    en: {
+      subject: (p) => `Work waiting for your review: ${p.lesson}`,
+      line: (p) => `A practical task is waiting for your review: “${p.lesson}”.`,
+    },
+  },
+  'deadline.soon': {
+    fr: {
+      subject: (p) => `Échéance le ${p.date} : ${p.module}`,
+      line: (p) => `Échéance le ${p.date} : terminez le module « ${p.module} » du cours « ${p.course} ».`,
+    },
+    ar: {
+      subject: (p) => `الموعد النهائي ${p.date}: ${p.module}`,
+      line: (p) => `الموعد النهائي ${p.date}: أكمل الوحدة «${p.module}» من دورة «${p.course}».`,
+    },
+    en: {
+      subject: (p) => `Deadline ${p.date}: ${p.module}`,
+      line: (p) => `Deadline ${p.date}: finish the module “${p.module}” of “${p.course}”.`,
+    },
+  },
+  'module.overdue': {
+    fr: {
+      subject: (p) => `Module en retard : ${p.module}`,
+      line: (p) =>
+        `Le module « ${p.module} » du cours « ${p.course} » était à terminer le ${p.date} : il ne l'est pas encore.`,
+    },
+    ar: {
+      subject: (p) => `وحدة متأخرة: ${p.module}`,
+      line: (p) => `كان يجب إكمال الوحدة «${p.module}» من دورة «${p.course}» في ${p.date}: لم تكتمل بعد.`,
+    },
+    en: {
+      subject: (p) => `Module overdue: ${p.module}`,
+      line: (p) => `The module “${p.module}” of “${p.course}” was due on ${p.date}: it is not finished yet.`,
+    },
+  },
+  'coach.nudged': {
+    fr: {
+      subject: () => 'Votre formateur vous encourage à poursuivre votre cours',
+      line: (p) =>
+        `Votre formateur vous rappelle de poursuivre votre cours.${p.message ? ` « ${p.message} »` : ''}`,
+    },
+    ar: {
+      subject: () => 'مكوِّنك يشجعك على مواصلة دورتك',
+      line: (p) => `يذكّرك مكوِّنك بمواصلة دورتك.${p.message ? ` «${p.message}»` : ''}`,
+    },
+    en: {
+      subject: () => 'Your trainer encourages you to keep going',
+      line: (p) =>
+        `Your trainer reminds you to keep going with your course.${p.message ? ` “${p.message}”` : ''}`,
     },
   },
 };
@@ -217,6 +279,9 @@ export function linkOf(item: Item, baseUrl: string): string {
   const b = base(baseUrl);
   const { subject, params } = item;
   const seg = encodeURIComponent;
+  // A round waiting for review: the trainer's review queue of the cohort.
+  if (item.kind === 'task.waiting')
+    return params.cohortId ? `${b}/cohorts/${seg(params.cohortId)}/reviews` : `${b}/notifications`;
   switch (subject.type) {
     case 'enrolment':
       return `${b}/learn/${seg(subject.id)}`;
@@ -247,8 +312,19 @@ function namesOf(params: NotificationParams, locale: Locale): Names {
     lesson: inLang(params.lessonTitle),
     title: inLang(params.announcementTitle),
     thread: oneLine(params.threadTitle ?? ''),
+    module: inLang(params.moduleTitle),
+    date: params.dueOn ? dateIn(params.dueOn, locale) : '',
+    message: oneLine(params.message ?? ''),
     decision: params.decision ?? '',
   };
+}
+
+/** A `YYYY-MM-DD` day as the reader writes it (Latin digits, as the app shows them). */
+function dateIn(day: string, locale: Locale): string {
+  const at = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return day;
+  const tag = { fr: 'fr-MA', ar: 'ar-MA-u-nu-latn', en: 'en-GB' }[locale];
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
 }
 
 function page(locale: Locale, body: string): string {
