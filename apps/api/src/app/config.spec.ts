@@ -83,4 +83,41 @@ describe('configuration from the environment, validated at boot', () => {
       'https://b.example',
     ]);
   });
+
+  it('takes a VAPID key pair whole or not at all, and a push subject from PUBLIC_URL or MAIL_FROM', () => {
+    const publicKey =
+      'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM';
+    const privateKey = 'tUxbf-DLMw8fbKz-2mtpy4TaPmNNvsKmWvqmAOZgyiM';
+    expect(loadConfig({}).push).toEqual({
+      vapidKeys: null,
+      subject: 'mailto:no-reply@localhost',
+      allowLoopbackEndpoints: false,
+    });
+    expect(loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey }).push.vapidKeys).toEqual(
+      {
+        publicKey,
+        privateKey,
+      },
+    );
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey })).toThrow(/set both/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'short', VAPID_PRIVATE_KEY: privateKey })).toThrow(
+      /VAPID_PUBLIC_KEY: must be a base64url/,
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://academy.example.org' }).push.subject).toBe(
+      'https://academy.example.org',
+    );
+    expect(loadConfig({ MAIL_FROM: 'Académie <contact@academy.example.org>' }).push.subject).toBe(
+      'mailto:contact@academy.example.org',
+    );
+    expect(() => loadConfig({ VAPID_SUBJECT: 'http://academy.example.org' })).toThrow(/VAPID_SUBJECT/);
+    expect(loadConfig({ PUSH_ALLOW_LOCAL: 'true' }).push.allowLoopbackEndpoints).toBe(true);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        PUBLIC_URL: 'https://academy.example.org',
+        PUSH_ALLOW_LOCAL: 'true',
+      }),
+    ).toThrow(/PUSH_ALLOW_LOCAL: not allowed/);
+  });
 });

@@ -98,7 +98,7 @@ const schema = z.object({
     .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https:// URL')
     .optional(),
   // Accept push endpoints on http://127.0.0.1 / localhost (a local push service): specs, development.
-  PUSH_ALLOW_LOOPBACK_ENDPOINTS: bool.default('false'),
+  PUSH_ALLOW_LOCAL: bool.default('false'),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -156,10 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       'Invalid configuration:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (a pair) or neither (generated and kept in the database)',
     );
   }
-  if (production && e.PUSH_ALLOW_LOOPBACK_ENDPOINTS) {
-    throw new ConfigError(
-      'Invalid configuration:\n  PUSH_ALLOW_LOOPBACK_ENDPOINTS: not allowed when NODE_ENV=production',
-    );
+  if (production && e.PUSH_ALLOW_LOCAL) {
+    throw new ConfigError('Invalid configuration:\n  PUSH_ALLOW_LOCAL: not allowed when NODE_ENV=production');
   }
   const port = e.PORT;
   return {
@@ -211,7 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
           : null,
       subject: e.VAPID_SUBJECT ?? vapidSubject(e.PUBLIC_URL, e.MAIL_FROM),
-      allowLoopbackEndpoints: e.PUSH_ALLOW_LOOPBACK_ENDPOINTS,
+      allowLoopbackEndpoints: e.PUSH_ALLOW_LOCAL,
     },
     signInLimits: {
       perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,

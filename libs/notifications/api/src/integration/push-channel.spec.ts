@@ -137,7 +137,7 @@ describe('Web Push channel (real database, local push service)', () => {
       { stdio: 'ignore' },
     );
     await waitForService();
-    t = await createTestApp({ JOB_POLL_SECONDS: '0.5', PUSH_ALLOW_LOOPBACK_ENDPOINTS: 'true' });
+    t = await createTestApp({ JOB_POLL_SECONDS: '0.5', PUSH_ALLOW_LOCAL: 'true' });
     notifications = t.app.get(NotificationsService);
     coach = (await t.signIn('coach@example.org')).accessToken;
     trainer = (await t.signIn('trainer@example.org')).accessToken;
@@ -149,7 +149,7 @@ describe('Web Push channel (real database, local push service)', () => {
     const key = await t.request('GET', '/api/v1/push/public-key', { token: coach });
     expect(key.status).toBe(200);
     publicKey = key.body.publicKey as string;
-  }, 120000);
+  }, 300000);
   afterAll(async () => {
     await t?.close();
     pushService?.kill();
@@ -189,7 +189,7 @@ describe('Web Push channel (real database, local push service)', () => {
     expect((await t.request('GET', '/api/v1/push/public-key', { token: coach })).body.publicKey).toBe(
       publicKey,
     );
-  }, 120000);
+  }, 300000);
 
   it('takes a browser’s subscription only with an https endpoint (or the allowed loopback) and both keys', async () => {
     const browser = await subscribeBrowser(publicKey);
