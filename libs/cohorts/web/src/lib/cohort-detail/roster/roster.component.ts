@@ -52,6 +52,7 @@ import { CohortStore } from '../../data-access/cohort.store';
 import { CohortsService } from '../../data-access/cohorts.service';
 import { ROSTER_TASK_STATES } from '../../data-access/roster-task-states';
 import { CohortInvitationsComponent } from './cohort-invitations.component';
+import { RosterNudgeComponent } from './roster-nudge.component';
 
 type SortKey = NonNullable<RosterQuery['sort']>;
 type Order = NonNullable<RosterQuery['order']>;
@@ -128,6 +129,7 @@ export const TASK_STATE_MARKS: Record<RosterTaskCell['state'], string> = {
     TranslocoPipe,
     ProblemMessageComponent,
     CohortInvitationsComponent,
+    RosterNudgeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster.component.html',
@@ -170,6 +172,20 @@ export class RosterComponent {
   protected readonly withdrawing = signal<RosterRow | null>(null);
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
   protected readonly busy = signal(false);
+
+  /** Coaches picked for a nudge (their enrolments). */
+  protected readonly picked = signal<ReadonlySet<string>>(new Set());
+  protected readonly pickedIds = computed(() => [...this.picked()]);
+  /** Active coaches past a deadline: whom "select all late" picks. */
+  protected readonly late = computed(() =>
+    (this.roster()?.rows ?? [])
+      .filter((r) => r.enrolmentStatus === 'active' && r.overdueModules.length > 0)
+      .map((r) => r.enrolmentId),
+  );
+  /** Names by enrolment, for the nudge's report of who was skipped. */
+  protected readonly names = computed(
+    () => new Map((this.roster()?.rows ?? []).map((r) => [r.enrolmentId, r.displayName])),
+  );
 
   /** The practical tasks and where each coach stands (null: not provided, not loaded, or failed). */
   private readonly taskStates = signal<CohortTaskStates | null>(null);
@@ -269,6 +285,23 @@ export class RosterComponent {
 
   protected moduleTitle(key: string): string {
     return this.moduleTitles().get(key) ?? key;
+  }
+
+  protected pick(row: RosterRow, on: boolean): void {
+    this.picked.update((set) => {
+      const next = new Set(set);
+      if (on) next.add(row.enrolmentId);
+      else next.delete(row.enrolmentId);
+      return next;
+    });
+  }
+
+  protected pickAllLate(): void {
+    this.picked.set(new Set(this.late()));
+  }
+
+  protected clearPicks(): void {
+    this.picked.set(new Set());
   }
 
   protected exportCsv(): void {
