@@ -101,3 +101,52 @@ test('a coach asks about a lesson, the trainer answers and marks it, the coach s
   await expect(coach).toHaveURL(new RegExp(`/cohorts/${cohortId}/threads/[0-9a-f-]+$`));
   await expect(coach.locator('.tc-post.tc-answer')).toContainText('Deux brouettes');
 });
+
+test('offline, a coach reads a thread kept on the phone and a reply waits, then goes once', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Hors ligne ${randomUUID().slice(0, 6)}`;
+  const { cohortId, lessonKey } = await cohortOfOne(request, name);
+  const question = `Arroser le soir ${randomUUID().slice(0, 4)} ?`;
+  const coachApi = { authorization: `Bearer ${await tokenOf(request, 'coach@example.org')}` };
+  const started = await request.post(`${API}/cohorts/${cohortId}/threads`, {
+    headers: coachApi,
+    data: { title: question, body: 'Ou plutôt le matin ?', lessonKey },
+  });
+  expect(started.ok()).toBe(true);
+  const { id: threadId } = (await started.json()) as { id: string };
+
+  const context = await browser.newContext();
+  const coach = await context.newPage();
+  await signIn(coach, 'coach@example.org');
+  await expectSignedIn(coach);
+  // Read once online: the list and the thread are kept on the device.
+  await coach.goto(`/cohorts/${cohortId}/threads`);
+  await coach.getByRole('link', { name: question }).click();
+  await expect(coach.getByRole('heading', { level: 1, name: question })).toBeVisible();
+
+  await context.setOffline(true);
+  await coach.getByRole('link', { name: '← Questions' }).click();
+  await expect(coach.getByText(/^Hors ligne : copie enregistrée sur cet appareil/)).toBeVisible();
+  await coach.getByRole('link', { name: question }).click();
+  await expect(coach.getByText(/^Hors ligne : copie enregistrée sur cet appareil/)).toBeVisible();
+  await expect(coach.locator('.tc-post.tc-opening')).toContainText('Ou plutôt le matin ?');
+
+  await coach.getByLabel('Votre réponse (markdown)').fill('Le soir, sans hésiter.');
+  await coach.getByRole('button', { name: 'Envoyer la réponse' }).click();
+  await expect(coach.locator('.tc-said')).toContainText('Hors ligne : votre réponse attend');
+  const waiting = coach.locator('.tc-post-waiting');
+  await expect(waiting).toContainText('Le soir, sans hésiter.');
+  await expect(waiting.getByText('En attente d’envoi')).toBeVisible();
+
+  // Back online: the outbox sends it, the thread shows it in place of the waiting one.
+  await context.setOffline(false);
+  await expect(waiting).toHaveCount(0, { timeout: 20_000 });
+  await expect(coach.locator('.tc-post:not(.tc-opening) .tc-body')).toHaveText(['Le soir, sans hésiter.']);
+  const thread = (await (
+    await request.get(`${API}/cohorts/${cohortId}/threads/${threadId}`, { headers: coachApi })
+  ).json()) as { posts: unknown[] };
+  expect(thread.posts).toHaveLength(2);
+});
