@@ -16,7 +16,17 @@ export interface PushSource {
   params: NotificationParams;
 }
 
-type Texts = Record<PushLanguage, (p: { course: string; lesson: string; title: string }) => PushText>;
+interface Words {
+  course: string;
+  lesson: string;
+  title: string;
+  module: string;
+  date: string;
+  thread: string;
+  message: string;
+}
+
+type Texts = Record<PushLanguage, (p: Words) => PushText>;
 
 /**
  * The texts of each kind, in each language: the in-app sentence (apps/web/public/i18n,
@@ -52,6 +62,70 @@ const KINDS: Record<string, Texts> = {
     en: ({ lesson }) => ({
       title: 'Work to revise',
       body: `Your work “${lesson}” needs another round: read the trainer’s feedback.`,
+    }),
+  },
+  'task.waiting': {
+    fr: ({ lesson }) => ({
+      title: 'Travail à relire',
+      body: `Une mise en pratique attend votre relecture : ${lesson}.`,
+    }),
+    ar: ({ lesson }) => ({
+      title: 'عمل في انتظار المراجعة',
+      body: `مهمة تطبيقية في انتظار مراجعتك: ${lesson}.`,
+    }),
+    en: ({ lesson }) => ({
+      title: 'Work to review',
+      body: `A practical task is waiting for your review: ${lesson}.`,
+    }),
+  },
+  'question.answered': {
+    fr: ({ thread }) => ({
+      title: 'Nouvelle réponse',
+      body: `Nouvelle réponse à votre discussion « ${thread} ».`,
+    }),
+    ar: ({ thread }) => ({ title: 'رد جديد', body: `رد جديد على نقاشك «${thread}».` }),
+    en: ({ thread }) => ({ title: 'New reply', body: `New reply to your thread “${thread}”.` }),
+  },
+  'deadline.soon': {
+    fr: ({ date, module, course }) => ({
+      title: 'Échéance proche',
+      body: `Échéance le ${date} : terminez le module ${module} du cours ${course}.`,
+    }),
+    ar: ({ date, module, course }) => ({
+      title: 'موعد نهائي قريب',
+      body: `الموعد النهائي ${date}: أكمِل الوحدة ${module} من دورة ${course}.`,
+    }),
+    en: ({ date, module, course }) => ({
+      title: 'Deadline soon',
+      body: `Deadline ${date}: finish the module ${module} of ${course}.`,
+    }),
+  },
+  'module.overdue': {
+    fr: ({ date, module, course }) => ({
+      title: 'Module en retard',
+      body: `Le module ${module} du cours ${course} était à terminer pour le ${date} : il ne l’est pas encore.`,
+    }),
+    ar: ({ date, module, course }) => ({
+      title: 'وحدة متأخرة',
+      body: `كان موعد إكمال الوحدة ${module} من دورة ${course} هو ${date}، ولم تكتمل بعد.`,
+    }),
+    en: ({ date, module, course }) => ({
+      title: 'Module overdue',
+      body: `The module ${module} of ${course} was due on ${date}: it is not finished yet.`,
+    }),
+  },
+  'coach.nudged': {
+    fr: ({ message }) => ({
+      title: 'Message de votre formateur',
+      body: `Votre formateur ou formatrice vous encourage à avancer dans votre cours. ${message}`.trim(),
+    }),
+    ar: ({ message }) => ({
+      title: 'رسالة من المكوِّن',
+      body: `يذكّرك المكوِّن بمواصلة دورتك. ${message}`.trim(),
+    }),
+    en: ({ message }) => ({
+      title: 'From your trainer',
+      body: `Your trainer reminds you to keep going with your course. ${message}`.trim(),
     }),
   },
   'announcement.posted': {
@@ -92,18 +166,39 @@ export function pushText(n: PushSource, lang: PushLanguage): PushText {
     course: inLanguage(n.params.courseTitle, lang),
     lesson: inLanguage(n.params.lessonTitle, lang),
     title: inLanguage(n.params.announcementTitle, lang),
+    module: inLanguage(n.params.moduleTitle, lang),
+    date: n.params.dueOn ? dueDate(n.params.dueOn, lang) : '',
+    // A thread's title and a trainer's message: one text, as its author wrote it.
+    thread: n.params.threadTitle?.trim() ?? '',
+    message: n.params.message?.trim() ?? '',
   });
   return text.body.trim() ? text : { ...text, body: GENERIC[lang].body };
+}
+
+const DATE_LOCALES: Record<PushLanguage, string> = { fr: 'fr-FR', ar: 'ar-MA', en: 'en-GB' };
+
+/** A deadline (`YYYY-MM-DD`, a day in UTC) as the reader's language writes a date. */
+function dueDate(day: string, lang: PushLanguage): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(DATE_LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** Where the push leads when opened: the subject's page, as the notifications page links it. */
 export function pushUrl(n: PushSource): string {
   const id = encodeURIComponent;
+  // A round waiting for review: the trainer's review queue of the cohort.
+  if (n.kind === 'task.waiting')
+    return n.params.cohortId ? `/cohorts/${id(n.params.cohortId)}/reviews` : '/notifications';
   switch (n.subject.type) {
     case 'enrolment':
       return `/learn/${id(n.subject.id)}`;
     case 'announcement':
       return n.params.cohortId ? `/cohorts/${id(n.params.cohortId)}/announcements` : '/notifications';
+    case 'thread':
+      return n.params.cohortId
+        ? `/cohorts/${id(n.params.cohortId)}/threads/${id(n.subject.id)}`
+        : '/notifications';
     case 'submission':
       return n.params.enrolmentId && n.params.lessonKey
         ? `/learn/${id(n.params.enrolmentId)}/lessons/${id(n.params.lessonKey)}`
