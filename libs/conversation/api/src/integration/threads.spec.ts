@@ -198,6 +198,39 @@ describe("a cohort's questions and discussion threads: who reads, writes and mod
     ]);
   });
 
+  it('takes a client id: the same author sending again gets the same thread or reply, told and counted once', async () => {
+    const threadId = '0b6f7d52-6c1e-4d8a-9f3e-2a5b8c9d0e11';
+    const first = await ask('coach', { id: threadId, title: 'Envoyée deux fois', body: 'Texte' });
+    const again = await ask('coach', { id: threadId, title: 'Envoyée deux fois', body: 'Texte' });
+    expect(first.id).toBe(threadId);
+    expect(again).toEqual(first);
+    expect((await list('coach')).items.filter((t) => t.id === threadId)).toHaveLength(1);
+
+    const replyId = '7c2e9a41-3b5d-4f6e-8a1c-9d0e2f3a4b55';
+    const sent = await as('trainer', 'POST', `${base()}/${threadId}/posts`, { id: replyId, body: 'Réponse' });
+    const resent = await as('trainer', 'POST', `${base()}/${threadId}/posts`, {
+      id: replyId,
+      body: 'Réponse',
+    });
+    expect([sent.status, resent.status]).toEqual([201, 201]);
+    expect(resent.body).toEqual(sent.body);
+    const thread = await open('coach', threadId);
+    expect(thread.posts.map((p) => p.id)).toEqual([expect.any(String), replyId]);
+    expect(thread.replyCount).toBe(1);
+    expect((await told(threadId)).map((n) => n.moment)).toEqual([replyId]);
+
+    // Someone else's id, as a thread or as a reply: 409 naming the field, nothing written.
+    for (const [url, body] of [
+      [base(), { id: threadId, title: 'Autre', body: 'Texte' }],
+      [`${base()}/${threadId}/posts`, { id: replyId, body: 'Autre' }],
+    ] as const) {
+      const taken = await as('admin', 'POST', url, body);
+      expect(taken.status).toBe(409);
+      expect(taken.body).toMatchObject({ code: 'post-id-taken', errors: [{ field: 'id' }] });
+    }
+    expect((await open('coach', threadId)).posts).toHaveLength(2);
+  });
+
   it('lets a trainer mark the reply that settles a question, not a coach (403), not the question itself', async () => {
     const asked = await ask('coach', { title: 'Réglé ?', body: 'Texte' });
     const answer = await reply('trainer', asked.id);

@@ -87,7 +87,7 @@ export class ThreadsController {
     @Param() params: ThreadParams,
     @Body() dto: CreateThreadPostDto,
   ): Promise<ThreadPost> {
-    return this.threads.reply(principal, params.cohortId, params.threadId, dto.body);
+    return this.threads.reply(principal, params.cohortId, params.threadId, dto.body, dto.id);
   }
 
   /** One's own post, within 15 minutes of posting it (after: 409 post-edit-window-closed). */

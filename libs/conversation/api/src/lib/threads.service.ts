@@ -95,6 +95,10 @@ const problem = (
 const noThread = () => problem(HttpStatus.NOT_FOUND, 'thread-unknown', 'No such thread');
 const noPost = () => problem(HttpStatus.NOT_FOUND, 'thread-post-unknown', 'No such post');
 const locked = () => problem(HttpStatus.CONFLICT, 'thread-locked', 'This thread is locked: no more replies');
+const idTaken = () =>
+  new ProblemException(HttpStatus.CONFLICT, 'post-id-taken', 'This id is taken', undefined, [
+    { field: 'id', message: 'Another post or thread has this id', code: 'post-id-taken' },
+  ]);
 const deleted = () => problem(HttpStatus.CONFLICT, 'post-deleted', 'This post has been deleted');
 const notOwn = () => problem(HttpStatus.FORBIDDEN, 'post-not-own', 'Only its author may change this post');
 const notModerator = () =>
@@ -188,12 +192,19 @@ export class ThreadsService {
           },
         ]);
       const role = roleOf(reader);
-      const [{ id }] = await transactionQuery<{ id: string }>(
+      const [created] = await transactionQuery<{ id: string }>(
         manager,
-        `INSERT INTO threads (cohort_id, lesson_key, author_id, author_role, title)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [cohortId, lessonKey, principal.userId, role, dto.title.trim()],
+        `INSERT INTO threads (id, cohort_id, lesson_key, author_id, author_role, title)
+         VALUES (COALESCE($6::uuid, gen_random_uuid()), $1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [cohortId, lessonKey, principal.userId, role, dto.title.trim(), dto.id ?? null],
       );
+      if (!created) {
+        // The id was taken: the same author sending this thread again (a retry) gets it as it is.
+        await this.sameThreadAgain(manager, dto.id as string, principal.userId, cohortId);
+        return this.detail(manager, reader, dto.id as string);
+      }
+      const id = created.id;
       await transactionQuery(
         manager,
         `INSERT INTO thread_posts (thread_id, opening, author_id, author_role, body, body_html)
@@ -213,17 +224,30 @@ export class ThreadsService {
     cohortId: string,
     threadId: string,
     body: string,
+    clientId?: string,
   ): Promise<ThreadPost> {
     return this.dataSource.transaction(async (manager) => {
       const reader = await this.reader(manager, principal, cohortId);
       const thread = await this.thread(manager, reader, threadId, true);
+      if (clientId) {
+        // Sent again (a retry after a lost answer): the reply as it is, told and counted once.
+        const [again] = await transactionQuery<{ author_id: string; thread_id: string }>(
+          manager,
+          'SELECT author_id, thread_id FROM thread_posts WHERE id = $1',
+          [clientId],
+        );
+        if (again) {
+          if (again.author_id !== principal.userId || again.thread_id !== threadId) throw idTaken();
+          return this.view(await this.post(manager, reader, threadId, clientId), reader, thread);
+        }
+      }
       if (thread.locked_at) throw locked();
       const role = roleOf(reader);
       const [{ id }] = await transactionQuery<{ id: string }>(
         manager,
-        `INSERT INTO thread_posts (thread_id, author_id, author_role, body, body_html)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [threadId, principal.userId, role, body, renderMarkdown(body)],
+        `INSERT INTO thread_posts (id, thread_id, author_id, author_role, body, body_html)
+         VALUES (COALESCE($6::uuid, gen_random_uuid()), $1, $2, $3, $4, $5) RETURNING id`,
+        [threadId, principal.userId, role, body, renderMarkdown(body), clientId ?? null],
       );
       await transactionQuery(
         manager,
@@ -444,6 +468,21 @@ export class ThreadsService {
   }
 
   /** The thread of this cohort, else 404. */
+  /** A thread sent again with its client id: the same author's in the same cohort, or the id is taken (409). */
+  private async sameThreadAgain(
+    manager: EntityManager,
+    id: string,
+    authorId: string,
+    cohortId: string,
+  ): Promise<void> {
+    const [row] = await transactionQuery<{ author_id: string; cohort_id: string }>(
+      manager,
+      'SELECT author_id, cohort_id FROM threads WHERE id = $1',
+      [id],
+    );
+    if (!row || row.author_id !== authorId || row.cohort_id !== cohortId) throw idTaken();
+  }
+
   private async thread(
     manager: EntityManager,
     reader: Reader,

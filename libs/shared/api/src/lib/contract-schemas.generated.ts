@@ -2100,7 +2100,14 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     type: 'object',
   },
   CreateThreadPostRequest: {
-    properties: { body: { type: 'string' } },
+    properties: {
+      id: {
+        description:
+          "The reply's id, made by the client (a UUID): sent again by its author, it is the same reply.",
+        type: 'string',
+      },
+      body: { type: 'string' },
+    },
     required: ['body'],
     additionalProperties: false,
     description: 'A reply (markdown).',
@@ -2108,6 +2115,11 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
   },
   CreateThreadRequest: {
     properties: {
+      id: {
+        description:
+          "The thread's id, made by the client (a UUID) so that sending again after a lost answer is safe: the same author sending the same id again gets the thread as it is, never a second one. Absent: the server makes one.",
+        type: 'string',
+      },
       title: { type: 'string' },
       body: { description: 'Markdown.', type: 'string' },
       lessonKey: { type: 'string', nullable: true },
@@ -3512,6 +3524,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'thread-post-unknown',
       'thread-lesson-unknown',
       'thread-locked',
+      'post-id-taken',
       'thread-answer-opening',
       'post-edit-window-closed',
       'post-not-own',

@@ -207,6 +207,7 @@ export const PROBLEM_CODES = [
   'thread-post-unknown',
   'thread-lesson-unknown',
   'thread-locked',
+  'post-id-taken',
   'thread-answer-opening',
   'post-edit-window-closed',
   'post-not-own',

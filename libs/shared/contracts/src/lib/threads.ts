@@ -116,6 +116,12 @@ export interface ThreadDetail extends ThreadSummary {
 
 /** A new thread: a title, its opening post, and the lesson it is about (none: the cohort). */
 export interface CreateThreadRequest {
+  /**
+   * The thread's id, made by the client (a UUID) so that sending again after a lost answer is safe:
+   * the same author sending the same id again gets the thread as it is, never a second one. Absent: the
+   * server makes one.
+   */
+  id?: string;
   title: string;
   /** Markdown. */
   body: string;
@@ -124,6 +130,8 @@ export interface CreateThreadRequest {
 
 /** A reply (markdown). */
 export interface CreateThreadPostRequest {
+  /** The reply's id, made by the client (a UUID): sent again by its author, it is the same reply. */
+  id?: string;
   body: string;
 }
 

@@ -42,7 +42,21 @@ function Body() {
   );
 }
 
+/** A client-made id: sending the same one again is the same post (a retry from an outbox). */
+function ClientId() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      format: 'uuid',
+      description: 'Made by the client so that a retry is the same post; absent: the server makes one',
+    }),
+    IsOptional(),
+    IsUUID(),
+  );
+}
+
 export class CreateThreadDto implements CreateThreadRequest {
+  @ClientId() id?: string;
+
   @ApiProperty({ maxLength: THREAD_TITLE_MAX, description: 'Plain text' })
   @IsString()
   @Matches(/\S/, coded('required', 'A title is needed'))
@@ -63,6 +77,8 @@ export class CreateThreadDto implements CreateThreadRequest {
 }
 
 export class CreateThreadPostDto implements CreateThreadPostRequest {
+  @ClientId() id?: string;
+
   @Body() body!: string;
 }
 

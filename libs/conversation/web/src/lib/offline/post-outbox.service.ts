@@ -10,7 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { AuthService, FOR_USER } from '@tc/identity/web';
-import type { ProblemDetails, ThreadDetail, ThreadPage } from '@tc/shared/contracts';
+import type { ProblemDetails } from '@tc/shared/contracts';
 import { problemOf } from '@tc/shared/ui';
 import { Subject, firstValueFrom } from 'rxjs';
 import { ThreadsService } from '../threads/data-access/threads.service';
@@ -46,9 +46,6 @@ export const OUTBOX_RANDOM = new InjectionToken<() => number>('OUTBOX_RANDOM', {
   factory: () => Math.random,
 });
 
-/** How far apart the phone's clock and the server's may be when telling "sent already" (5 min). */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 /**
  * Questions and replies written on this device, sent in the order they were written. Each waits in
  * IndexedDB with a client id until the server has it: a post written offline, or whose send failed
@@ -56,10 +53,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * once when the browser is back online, and when its author next opens the app (marked `FOR_USER`
  * so it never leaves with another session's token). A refusal drops it with the server's reason.
  *
- * A send whose answer was lost may have reached the server. The client id goes with every send (in
- * an `Idempotency-Key` header) for a server that dedupes by it; and before sending again, the outbox
- * looks whether the thread already holds that post (the author's own, written since it was queued,
- * with the same text or title), so that a retry does not post twice.
+ * A send whose answer was lost may have reached the server: the post's client id goes as its `id`,
+ * and the server answers a second send of the same id with the same post, so a retry never posts twice.
  */
 @Injectable({ providedIn: 'root' })
 export class PostOutboxService {
@@ -186,51 +181,24 @@ export class PostOutboxService {
     return true;
   }
 
-  /** One post: its thread's id once the server has it. */
+  /** One post (its client id as its id): its thread's id once the server has it. */
   private async send(post: PendingPost): Promise<string> {
-    const options = { context: new HttpContext().set(FOR_USER, post.userId), clientId: post.clientId };
-    if (post.attempts > 0) {
-      const already = await this.alreadySent(post, options.context);
-      if (already) return already;
-    }
+    const options = { context: new HttpContext().set(FOR_USER, post.userId) };
     await this.store.save({ ...post, attempts: post.attempts + 1 });
     if (post.threadId === null) {
       const thread = await firstValueFrom(
         this.api.create(
           post.cohortId,
-          { title: post.title ?? '', body: post.body, lessonKey: post.lessonKey },
+          { id: post.clientId, title: post.title ?? '', body: post.body, lessonKey: post.lessonKey },
           options,
         ),
       );
       return thread.id;
     }
-    await firstValueFrom(this.api.reply(post.cohortId, post.threadId, { body: post.body }, options));
-    return post.threadId;
-  }
-
-  /**
-   * After a send whose answer was lost: the thread holding this post if the server has it already
-   * (the author's own, posted since it was queued, same text, or for a question the same title).
-   */
-  private async alreadySent(post: PendingPost, context: HttpContext): Promise<string | null> {
-    const since = Date.parse(post.queuedAt) - CLOCK_SKEW_MS;
-    const recent = (iso: string) => Date.parse(iso) >= since;
-    if (post.threadId === null) {
-      const page: ThreadPage = await firstValueFrom(
-        this.api.page(post.cohortId, post.lessonKey ? { lessonKey: post.lessonKey } : {}, context),
-      );
-      const found = page.items.find((t) => t.mine && t.title === post.title && recent(t.createdAt));
-      return found?.id ?? null;
-    }
-    const thread: ThreadDetail = await firstValueFrom(this.api.get(post.cohortId, post.threadId, context));
-    const found = thread.posts.find(
-      (p) =>
-        p.mine &&
-        !p.opening &&
-        recent(p.createdAt) &&
-        (p.body === undefined || p.body.trim() === post.body.trim()),
+    await firstValueFrom(
+      this.api.reply(post.cohortId, post.threadId, { id: post.clientId, body: post.body }, options),
     );
-    return found ? thread.id : null;
+    return post.threadId;
   }
 
   private clearTimer(): void {

@@ -1,4 +1,4 @@
-import { type HttpContext, HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { type HttpContext, HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateThreadPostRequest,
@@ -18,18 +18,9 @@ import type { Observable } from 'rxjs';
 const API = '/api/v1';
 const seg = encodeURIComponent;
 
-/** What a send from the outbox adds: whose it is, and the client id the server may dedupe by. */
+/** What a send from the outbox adds: whose post it is (sent only with its author's session). */
 export interface SendOptions {
   context?: HttpContext;
-  clientId?: string;
-}
-
-function sendOptions(o: SendOptions): { context?: HttpContext; headers?: HttpHeaders } {
-  return {
-    context: o.context,
-    // The post's id made on this device: a server that knows the header takes a replay once.
-    headers: o.clientId ? new HttpHeaders({ 'Idempotency-Key': o.clientId }) : undefined,
-  };
 }
 
 /** The questions and discussions API of a cohort: its threads, their posts, moderation. */
@@ -60,7 +51,7 @@ export class ThreadsService {
     request: CreateThreadRequest,
     options: SendOptions = {},
   ): Observable<ThreadDetail> {
-    return this.http.post<ThreadDetail>(this.base(cohortId), request, sendOptions(options));
+    return this.http.post<ThreadDetail>(this.base(cohortId), request, options);
   }
 
   reply(
@@ -69,11 +60,7 @@ export class ThreadsService {
     request: CreateThreadPostRequest,
     options: SendOptions = {},
   ): Observable<ThreadPost> {
-    return this.http.post<ThreadPost>(
-      `${this.base(cohortId)}/${seg(threadId)}/posts`,
-      request,
-      sendOptions(options),
-    );
+    return this.http.post<ThreadPost>(`${this.base(cohortId)}/${seg(threadId)}/posts`, request, options);
   }
 
   edit(
