@@ -90,7 +90,7 @@ describe('embedded PGlite database', () => {
     expect(queue.json().items).toEqual([
       expect.objectContaining({ enrolmentId, lessonKey: 'm3-task', round: 1, fileCount: 3 }),
     ]);
-    // The trainer's pinned announcement, and the coach told of it and of the returned round.
+    // The trainer's pinned announcement, and the coach told of it, of the returned round and of a reply.
     const coachToken = coach.json().accessToken as string;
     const announced = await fastify.inject({
       method: 'GET',
@@ -114,8 +114,25 @@ describe('embedded PGlite database', () => {
         n.params.decision,
       ]),
     ).toEqual([
+      ['question.answered', undefined],
       ['announcement.posted', undefined],
       ['task.reviewed', 'revise'],
+    ]);
+    // The cohort's questions: the coach's own, answered, and a peer's about a lesson, settled.
+    const threads = await fastify.inject({
+      method: 'GET',
+      url: `/api/v1/cohorts/${cohortId}/threads`,
+      headers: { authorization: `Bearer ${coachToken}` },
+    });
+    expect(
+      (threads.json().items as { lessonKey: string | null; mine: boolean; answered: boolean }[]).map((t) => [
+        t.lessonKey,
+        t.mine,
+        t.answered,
+      ]),
+    ).toEqual([
+      [null, true, false],
+      ['m1-l3', false, true],
     ]);
     // Synthetic coaches who did the task have it passed by a reviewer; those who finished, every time.
     const [synthetic] = (await running.dataSource.query(

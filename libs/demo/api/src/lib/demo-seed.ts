@@ -5,7 +5,7 @@ import type { CourseContent, Role } from '@tc/shared/contracts';
 import { CourseFileDto, CourseImportService, MediaService, PublishingService } from '@tc/catalog/api';
 import { CohortsService, EnrolmentsService } from '@tc/cohorts/api';
 import { ProgressService } from '@tc/learning/api';
-import { AnnouncementsService } from '@tc/conversation/api';
+import { AnnouncementsService, ThreadsService } from '@tc/conversation/api';
 import { EvidenceService, SubmissionsService } from '@tc/practice/api';
 import { type AuthPrincipal, validateBody } from '@tc/shared/api';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/
 import { TerritoryEntity } from '@tc/territories/api';
 import { demoCourse, DEMO_PHOTO_HASH, readDemoCourseFile, readDemoPhoto } from './assets';
 import { seedDemoPractice, seedDemoQueue } from './demo-practice';
+import { seedDemoThreads } from './demo-threads';
 import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -132,6 +133,7 @@ interface DemoServices {
   evidence: EvidenceService;
   submissions: SubmissionsService;
   announcements: AnnouncementsService;
+  threads: ThreadsService;
 }
 
 export const DEMO_COHORT = 'Oujda — cohorte de démonstration';
@@ -166,6 +168,7 @@ export async function seedDemoData(
     evidence: app.get(EvidenceService),
     submissions: app.get(SubmissionsService),
     announcements: app.get(AnnouncementsService),
+    threads: app.get(ThreadsService),
   };
   const created = await seedAccounts(dataSource, services.passwords, DEMO_ACCOUNTS);
   await seedCourse(dataSource, services);
@@ -203,7 +206,7 @@ async function principalOf(dataSource: DataSource, email: string): Promise<AuthP
  */
 async function seedCohort(
   dataSource: DataSource,
-  { cohorts, enrolments, progress, evidence, submissions, passwords, announcements }: DemoServices,
+  { cohorts, enrolments, progress, evidence, submissions, passwords, announcements, threads }: DemoServices,
 ): Promise<void> {
   const exists: unknown[] = await dataSource.query('SELECT 1 FROM cohorts WHERE name = $1', [DEMO_COHORT]);
   if (exists.length) return;
@@ -268,8 +271,10 @@ async function seedCohort(
     course?.content as CourseContent,
   );
   const rounds = [];
+  const peers = new Map<string, AuthPrincipal>();
   for (const peer of DEMO_PEERS) {
     const principal = await principalOf(dataSource, peer.email);
+    peers.set(peer.email, principal);
     const enrolment = (await enrolments.mine(principal)).find((e) => e.cohortId === cohort.id);
     // Module 1 read in the cohort's first days, before their hand-ins.
     await readModule1(principal, enrolment?.enrolmentId as string, 12 * 24);
@@ -279,6 +284,13 @@ async function seedCohort(
   // The trainer's pinned word to the cohort, and its coaches told of it now (not at the queue's next poll).
   const welcome = await announcements.create(trainer, cohort.id, DEMO_ANNOUNCEMENT);
   await announcements.tellCoaches(welcome.id);
+  // Questions the cohort asked: one about a lesson, settled in Arabic; one the demo coach asked.
+  await seedDemoThreads(threads, cohort.id, {
+    trainer,
+    coach,
+    hamza: peers.get('hamza.elidrissi@example.org') as AuthPrincipal,
+    imane: peers.get('imane.bouzidi@example.org') as AuthPrincipal,
+  });
 }
 
 /** What the demo trainer announced to the demo cohort, in the course's three languages. */
