@@ -26,8 +26,8 @@ import { CreateNotifications1765460000000 } from './1765460000000-CreateNotifica
 import { CreateAnnouncements1765480000000 } from './1765480000000-CreateAnnouncements';
 import { CreateThreads1765490000000 } from './1765490000000-CreateThreads';
 import { CreateNotificationSettingsAndEmails1765500000000 } from './1765500000000-CreateNotificationSettingsAndEmails';
-import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
 import { CreatePushSubscriptions1765510000000 } from './1765510000000-CreatePushSubscriptions';
+import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -57,6 +57,6 @@ export const MIGRATIONS = [
   CreateAnnouncements1765480000000,
   CreateThreads1765490000000,
   CreateNotificationSettingsAndEmails1765500000000,
-  AddRemindersAndNudges1765520000000,
   CreatePushSubscriptions1765510000000,
+  AddRemindersAndNudges1765520000000,
 ];
