@@ -111,6 +111,17 @@ for (const [lang, viewport, suffix] of [
   await page.locator('.tc-list li a[href*="/announcements"]').first().click();
   await page.waitForURL(/\/announcements$/);
   await shot(page, 'announcements-ar-phone');
+  // The cohort's questions, then the one about a lesson, asked and settled in Arabic.
+  await page.goto(page.url().replace(/\/announcements$/, '/threads'));
+  await page.locator('a.tc-thread-title').first().waitFor();
+  await shot(page, 'threads-ar-phone');
+  await page.locator('a.tc-thread-title', { hasText: 'الشهر الأول' }).click();
+  await page.waitForURL(/\/threads\/[0-9a-f-]+$/);
+  await page.getByText('زيارة ميدانية').first().waitFor();
+  await shot(page, 'thread-ar-phone');
+  await page.goto(`${base}/notifications/settings`);
+  await page.locator('form').first().waitFor();
+  await shot(page, 'notification-settings-ar-phone');
   // Back to French for the next runs.
   await page.locator('tc-language-switch button.tc-trigger').click();
   await page.locator('tc-language-switch button[lang=fr]').click();
