@@ -255,14 +255,20 @@ for (const lang of LANGUAGES) {
         await audit(page, 'home', findings);
         await visit(page, '/users', lang);
         await audit(page, 'users', findings);
-        // A person's page (the list also links to the audit log, under /users/ too).
-        const user = await hrefOf(page, 'main a[href^="/users/"]:not([href="/users/audit"])');
+        // A person's page (the list also links to the audit log and the failed jobs, under /users/ too).
+        const user = await hrefOf(
+          page,
+          'main a[href^="/users/"]:not([href="/users/audit"]):not([href="/users/jobs"])',
+        );
         await visit(page, user, lang);
         await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}$/);
         await audit(page, 'user', findings);
         await visit(page, '/users/audit', lang);
         await expect(page.locator('.tc-entries li').first()).toBeVisible();
         await audit(page, 'audit log', findings);
+        await visit(page, '/users/jobs', lang);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await audit(page, 'failed jobs', findings);
         await visit(page, '/territories', lang);
         await audit(page, 'territories', findings);
       } finally {
