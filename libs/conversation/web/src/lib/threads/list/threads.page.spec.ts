@@ -96,6 +96,7 @@ describe("a cohort's questions page", () => {
     await settle();
     const post = http.expectOne((r) => r.url === LIST && r.method === 'POST');
     expect(post.request.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       title: 'Combien de compost ?',
       body: 'Pour un hectare.',
       lessonKey: null,
