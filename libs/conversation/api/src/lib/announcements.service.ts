@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -18,6 +18,7 @@ import { writeAudit } from '@tc/audit/api';
 import { CatalogReader, renderMarkdown } from '@tc/catalog/api';
 import { CohortsService, LearnerRecords } from '@tc/cohorts/api';
 import { JobQueue, NotificationsService } from '@tc/notifications/api';
+import { cohortAudience, notFound } from './cohort-audience';
 
 /** The job that tells a cohort's coaches of a published announcement. */
 export const ANNOUNCE_QUEUE = 'conversation.announce';
@@ -63,8 +64,6 @@ const COLUMNS = `a.id, a.cohort_id, a.title, a.body, a.body_html, a.pinned, a.pu
 const FROM = 'announcements a LEFT JOIN user_directory u ON u.id = a.author_id';
 const ORDER = 'a.pinned DESC, a.publish_at DESC, a.id DESC';
 
-export const notFound = (what = 'No such cohort.') =>
-  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', what);
 const noAnnouncement = () =>
   new ProblemException(HttpStatus.NOT_FOUND, 'announcement-unknown', 'No such announcement');
 
@@ -434,30 +433,14 @@ export class AnnouncementsService implements OnModuleInit {
 
   /** Whoever runs the cohort or is one of its coaches, else 404 (its existence is not revealed). */
   private async reader(manager: EntityManager, principal: AuthPrincipal, cohortId: string): Promise<Reader> {
-    try {
-      const cohort = await this.cohorts.requireManageable(principal, cohortId, manager);
-      return {
-        cohortId,
-        cohortName: cohort.name,
-        territoryId: cohort.territoryId,
-        locales: await this.locales(manager, cohort.courseId, cohort.courseVersion),
-        manages: true,
-        coaches: await this.records.activeCoaches(manager, cohortId),
-      };
-    } catch (error) {
-      if (!(error instanceof NotFoundException)) throw error;
-    }
-    const own = (await this.records.activeCohortsOf(manager, principal.userId)).find(
-      (c) => c.cohortId === cohortId,
-    );
-    if (!own) throw notFound();
+    const audience = await cohortAudience(this.cohorts, this.records, manager, principal, cohortId);
     return {
       cohortId,
-      cohortName: own.cohortName,
-      territoryId: null,
-      locales: await this.locales(manager, own.courseId, own.courseVersion),
-      manages: false,
-      coaches: [],
+      cohortName: audience.cohortName,
+      territoryId: audience.territoryId,
+      locales: await this.locales(manager, audience.courseId, audience.courseVersion),
+      manages: audience.runs,
+      coaches: audience.runs ? await this.records.activeCoaches(manager, cohortId) : [],
     };
   }
 

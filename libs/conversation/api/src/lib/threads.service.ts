@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -16,7 +16,7 @@ import { writeAudit } from '@tc/audit/api';
 import { CatalogReader, renderMarkdown } from '@tc/catalog/api';
 import { CohortsService, LearnerRecords } from '@tc/cohorts/api';
 import { NotificationsService } from '@tc/notifications/api';
-import { notFound } from './announcements.service';
+import { cohortAudience } from './cohort-audience';
 
 /** How long after posting its author may still edit a post. */
 export const POST_EDIT_MINUTES = 15;
@@ -573,30 +573,14 @@ export class ThreadsService {
 
   /** Whoever runs the cohort or is one of its coaches (active enrolment), else 404 (its existence is not revealed). */
   private async reader(manager: EntityManager, principal: AuthPrincipal, cohortId: string): Promise<Reader> {
-    try {
-      const cohort = await this.cohorts.requireManageable(principal, cohortId, manager);
-      return {
-        userId: principal.userId,
-        cohortId,
-        cohortName: cohort.name,
-        territoryId: cohort.territoryId,
-        moderates: true,
-        lessons: await this.lessons(manager, cohort.courseId, cohort.courseVersion),
-      };
-    } catch (error) {
-      if (!(error instanceof NotFoundException)) throw error;
-    }
-    const own = (await this.records.activeCohortsOf(manager, principal.userId)).find(
-      (c) => c.cohortId === cohortId,
-    );
-    if (!own) throw notFound();
+    const audience = await cohortAudience(this.cohorts, this.records, manager, principal, cohortId);
     return {
       userId: principal.userId,
       cohortId,
-      cohortName: own.cohortName,
-      territoryId: null,
-      moderates: false,
-      lessons: await this.lessons(manager, own.courseId, own.courseVersion),
+      cohortName: audience.cohortName,
+      territoryId: audience.territoryId,
+      moderates: audience.runs,
+      lessons: await this.lessons(manager, audience.courseId, audience.courseVersion),
     };
   }
 
