@@ -52,6 +52,18 @@ const scopes = {
     'scope:catalog',
     'scope:cohorts',
   ],
+  // The field log: the organisations a coach accompanies, their checks, visits and milestones; who a
+  // coach is to a trainer (cohorts), the coach's courses and completions (learning), DigComp (catalog).
+  'scope:fieldwork': [
+    'scope:shared',
+    'scope:notifications',
+    'scope:audit',
+    'scope:territories',
+    'scope:identity',
+    'scope:catalog',
+    'scope:cohorts',
+    'scope:learning',
+  ],
   // Statistics read the rollups the other domains keep; they reach only territories (the tree) and the
   // catalog (course titles, modules, competences).
   'scope:observatory': [
@@ -75,6 +87,7 @@ const scopes = {
     'scope:observatory',
     'scope:practice',
     'scope:conversation',
+    'scope:fieldwork',
   ],
 };
 

@@ -99,4 +99,15 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'push_vapid_keys', owner: 'notifications', kind: 'table' },
   { name: 'push_subscriptions', owner: 'notifications', kind: 'table' },
   { name: 'push_deliveries', owner: 'notifications', kind: 'table' },
+  // The field log: organisations, their shares and share requests, checks, visits, milestones and
+  // comments (CreateFieldLog); read and written with SQL only.
+  ...[
+    'field_organisations',
+    'field_organisation_coaches',
+    'field_share_requests',
+    'field_checks',
+    'field_visits',
+    'field_milestones',
+    'field_comments',
+  ].map((name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'table' })),
 ];

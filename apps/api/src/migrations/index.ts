@@ -28,6 +28,7 @@ import { CreateThreads1765490000000 } from './1765490000000-CreateThreads';
 import { CreateNotificationSettingsAndEmails1765500000000 } from './1765500000000-CreateNotificationSettingsAndEmails';
 import { CreatePushSubscriptions1765510000000 } from './1765510000000-CreatePushSubscriptions';
 import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
+import { CreateFieldLog1765530000000 } from './1765530000000-CreateFieldLog';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CreateNotificationSettingsAndEmails1765500000000,
   CreatePushSubscriptions1765510000000,
   AddRemindersAndNudges1765520000000,
+  CreateFieldLog1765530000000,
 ];

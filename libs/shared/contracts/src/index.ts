@@ -23,3 +23,4 @@ export * from './lib/notification-settings';
 export * from './lib/dead-letters';
 export * from './lib/push';
 export * from './lib/nudges';
+export * from './lib/fieldwork';

@@ -1,0 +1,1 @@
+export { FieldworkModule } from './lib/fieldwork.module';
