@@ -110,4 +110,22 @@ export const DECLARED_TABLES: DeclaredTable[] = [
     'field_milestones',
     'field_comments',
   ].map((name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'table' })),
+  // The field log's impact counts, folded from deltas, and their read surfaces (CreateImpactRollups).
+  ...[
+    'field_impact_facts',
+    'field_impact_deltas',
+    'field_impact_counts',
+    'field_impact_gains',
+    'field_impact_milestones',
+    'field_impact_coaches',
+    'field_impact_folded',
+  ].map((name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'table' })),
+  ...[
+    'field_impact_month_counts',
+    'field_impact_gain_counts',
+    'field_impact_milestone_counts',
+    'field_impact_as_of',
+  ].map((name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'view', public: true })),
+  // The courses a coach has completed, for the impact view's trained flag (CreateImpactRollups).
+  { name: 'coach_course_completions', owner: 'cohorts', kind: 'view', public: true },
 ];

@@ -6,6 +6,7 @@ import { LearnerRecords } from '@tc/cohorts/api';
 import { FOLD_EVERY_MS, FOLD_LOCK_KEY } from '@tc/shared/api';
 import { foldRollups } from '@tc/observatory/api';
 import { foldPracticeCounts } from '@tc/practice/api';
+import { foldImpactCounts } from '@tc/fieldwork/api';
 
 export interface FoldReport {
   /** Counter moves and rollup delta rows applied. */
@@ -13,6 +14,8 @@ export interface FoldReport {
   rollups: number;
   /** Practice count moves applied (hand-ins, withdrawals, reviews). */
   practice: number;
+  /** Field log impact delta rows applied (and organisations re-contributed when a coach completed). */
+  impact: number;
   ms: number;
 }
 
@@ -134,8 +137,9 @@ export class CountFolder implements OnApplicationBootstrap, OnModuleDestroy {
       const counters = await this.records.foldCounterDeltas(runner.manager);
       const rollups = await foldRollups(runner.manager);
       const practice = await foldPracticeCounts(runner.manager);
+      const impact = await foldImpactCounts(runner.manager);
       await runner.commitTransaction();
-      return { counters, rollups, practice, ms: performance.now() - started };
+      return { counters, rollups, practice, impact, ms: performance.now() - started };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

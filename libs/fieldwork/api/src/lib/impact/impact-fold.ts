@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { transactionQuery } from '@tc/shared/api';
+import { contributions, DELTA_COLUMNS, FACT_COLUMNS } from './impact-sql';
+
+const KEY = 'territory_id, sector, kind, women_led, trained, month';
+
+/** Applies the pending deltas to the rollups (each month's row and the all-months row) and deletes them. */
+async function applyDeltas(manager: EntityManager): Promise<number> {
+  const [row] = await transactionQuery<{ n: number }>(
+    manager,
+    `WITH taken AS (DELETE FROM field_impact_deltas RETURNING *),
+     spread AS (
+       SELECT t.territory_id, t.sector, t.kind, t.women_led, t.trained, p.month, t.organisations, t.visits,
+              t.milestones, t.checked, t.gain, t.milestone
+         FROM taken t CROSS JOIN LATERAL (VALUES (t.month), ('-infinity'::date)) p(month)),
+     counts AS (
+       INSERT INTO field_impact_counts AS o (${KEY}, organisations, visits, milestones, checked)
+       SELECT ${KEY}, sum(organisations), sum(visits), sum(milestones), sum(checked) FROM spread
+        GROUP BY ${KEY} ORDER BY ${KEY}
+       ON CONFLICT (${KEY}) DO UPDATE SET
+         organisations = o.organisations + EXCLUDED.organisations,
+         visits = o.visits + EXCLUDED.visits,
+         milestones = o.milestones + EXCLUDED.milestones,
+         checked = o.checked + EXCLUDED.checked),
+     gains AS (
+       INSERT INTO field_impact_gains AS o (${KEY}, gain, n)
+       SELECT ${KEY}, gain, sum(checked) FROM spread WHERE gain IS NOT NULL
+        GROUP BY ${KEY}, gain ORDER BY ${KEY}, gain
+       ON CONFLICT (${KEY}, gain) DO UPDATE SET n = o.n + EXCLUDED.n),
+     milestones AS (
+       INSERT INTO field_impact_milestones AS o (${KEY}, milestone, n)
+       SELECT ${KEY}, milestone, sum(milestones) FROM spread WHERE milestone IS NOT NULL
+        GROUP BY ${KEY}, milestone ORDER BY ${KEY}, milestone
+       ON CONFLICT (${KEY}, milestone) DO UPDATE SET n = o.n + EXCLUDED.n),
+     coaches AS (
+       INSERT INTO field_impact_coaches AS o (coach_id, trained, organisations)
+       SELECT owner_id, trained, sum(organisations) FROM taken WHERE organisations <> 0
+        GROUP BY 1, 2 ORDER BY 1, 2
+       ON CONFLICT (coach_id, trained) DO UPDATE SET organisations = o.organisations + EXCLUDED.organisations)
+     SELECT count(*)::int AS n FROM taken`,
+    [],
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Re-contributes the organisations of every owner whose completion state (`coach_course_completions`)
+ * differs from the trained flag their organisations are counted under: their facts rows take the new
+ * flag, and minus-old/plus-new rows are appended to the deltas. Answers how many organisations moved.
+ */
+async function flipTrained(manager: EntityManager): Promise<number> {
+  const facts = FACT_COLUMNS.map((c) => (c === 'trained' ? 'NOT trained AS trained' : c)).join(', ');
+  const [row] = await transactionQuery<{ n: number }>(
+    manager,
+    `WITH flipped AS (
+       SELECT c.coach_id, NOT c.trained AS trained FROM field_impact_coaches c
+        WHERE c.organisations <> 0
+          AND c.trained <> EXISTS (SELECT 1 FROM coach_course_completions v WHERE v.user_id = c.coach_id)),
+     moved AS (
+       UPDATE field_impact_facts f SET trained = x.trained FROM flipped x
+        WHERE f.owner_id = x.coach_id AND f.trained <> x.trained RETURNING f.*),
+     was AS (SELECT ${facts} FROM moved),
+     appended AS (
+       INSERT INTO field_impact_deltas (${DELTA_COLUMNS}) ${contributions('was', -1)} UNION ALL ${contributions('moved', 1)})
+     SELECT count(*)::int AS n FROM moved`,
+    [],
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Applies the field log's pending impact deltas to the rollups, in the caller's transaction (the app's
+ * folder: one at a time, at REPEATABLE READ), then re-contributes the organisations of coaches whose
+ * completion state changed and applies that too. A facts row that a write transaction changed after the
+ * fold's snapshot makes the re-contribution fail with a serialization error: it is undone alone (a
+ * savepoint) and tried again at the next fold, so the other counts still fold. Answers how many delta
+ * rows were applied.
+ */
+export async function foldImpactCounts(manager: EntityManager): Promise<number> {
+  let applied = await applyDeltas(manager);
+  await transactionQuery(manager, 'SAVEPOINT field_impact_flip', []);
+  try {
+    const moved = await flipTrained(manager);
+    await transactionQuery(manager, 'RELEASE SAVEPOINT field_impact_flip', []);
+    if (moved) applied += await applyDeltas(manager);
+  } catch (error) {
+    const e = error as { code?: string; driverError?: { code?: string } };
+    const code = e.code ?? e.driverError?.code;
+    if (code !== '40001' && code !== '40P01') throw error;
+    await transactionQuery(manager, 'ROLLBACK TO SAVEPOINT field_impact_flip', []);
+  }
+  await transactionQuery(manager, 'UPDATE field_impact_folded SET folded_at = now()', []);
+  return applied;
+}
