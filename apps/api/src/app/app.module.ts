@@ -4,6 +4,7 @@ import { AuditModule } from '@tc/audit/api';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
 import { ConversationModule } from '@tc/conversation/api';
+import { FieldworkModule } from '@tc/fieldwork/api';
 import { LearningModule } from '@tc/learning/api';
 import { EmailChannel, NotificationsModule, PushChannel, PushModule } from '@tc/notifications/api';
 import { ObservatoryModule } from '@tc/observatory/api';
@@ -53,6 +54,7 @@ export class AppModule {
         ObservatoryModule.forRoot({ k: config.observatoryK }),
         PracticeModule.forRoot({ evidenceDir: config.evidenceDir, quotaBytes: config.evidenceQuotaBytes }),
         ConversationModule,
+        FieldworkModule,
       ],
       controllers: [HealthController, HelpController],
       providers: [

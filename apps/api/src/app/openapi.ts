@@ -37,6 +37,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('observatory', 'Aggregated statistics and exports (observers)')
       .addTag('practice', 'Practical tasks: evidence uploads (tus), hand-ins and reviews')
       .addTag('conversation', "A cohort's announcements from its trainers to its coaches")
+      .addTag('fieldwork', "Coaches' field log: organisations, maturity checks, visits, milestones")
       .addTag('notifications', "The signed-in person's own notifications")
       .addTag('jobs', "The job queue's dead letters (the platform's admins)")
       .build(),

@@ -5,6 +5,15 @@
  */
 export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, string>>> = {
   fr: {
+    'audit.actions.fieldwork.shared': 'Organisation partagée entre coachs',
+    'audit.actions.fieldwork.unshared': "Partage d'une organisation retiré",
+    'audit.actions.fieldwork.organisation-deleted': 'Organisation supprimée du carnet de terrain',
+    'audit.sentences.fieldwork.shared':
+      '{{ actor }} a partagé une organisation de son carnet de terrain ({{ territory }}) avec {{ subject }}.',
+    'audit.sentences.fieldwork.unshared':
+      '{{ actor }} a cessé de partager une organisation de son carnet de terrain ({{ territory }}) avec {{ subject }}.',
+    'audit.sentences.fieldwork.organisation-deleted':
+      '{{ actor }} a supprimé une organisation du carnet de terrain de {{ subject }} ({{ territory }}).',
     'audit.action': 'Action',
     'audit.actions.account.disabled': 'Compte désactivé',
     'audit.actions.account.enabled': 'Compte réactivé',
@@ -148,6 +157,15 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'territories.level.root': 'Ensemble',
   },
   ar: {
+    'audit.actions.fieldwork.shared': 'مشاركة مؤسسة بين المدرّبين',
+    'audit.actions.fieldwork.unshared': 'إلغاء مشاركة مؤسسة',
+    'audit.actions.fieldwork.organisation-deleted': 'حذف مؤسسة من السجل الميداني',
+    'audit.sentences.fieldwork.shared':
+      'شارك {{ actor }} مؤسسة من سجله الميداني ({{ territory }}) مع {{ subject }}.',
+    'audit.sentences.fieldwork.unshared':
+      'أوقف {{ actor }} مشاركة مؤسسة من سجله الميداني ({{ territory }}) مع {{ subject }}.',
+    'audit.sentences.fieldwork.organisation-deleted':
+      'حذف {{ actor }} مؤسسة من السجل الميداني لـ{{ subject }} ({{ territory }}).',
     'audit.action': 'الإجراء',
     'audit.actions.account.disabled': 'تعطيل حساب',
     'audit.actions.account.enabled': 'تفعيل حساب',
@@ -285,6 +303,15 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'territories.level.root': 'الكل',
   },
   en: {
+    'audit.actions.fieldwork.shared': 'Organisation shared between coaches',
+    'audit.actions.fieldwork.unshared': 'Organisation no longer shared',
+    'audit.actions.fieldwork.organisation-deleted': 'Organisation deleted from a field log',
+    'audit.sentences.fieldwork.shared':
+      '{{ actor }} shared an organisation of their field log ({{ territory }}) with {{ subject }}.',
+    'audit.sentences.fieldwork.unshared':
+      '{{ actor }} stopped sharing an organisation of their field log ({{ territory }}) with {{ subject }}.',
+    'audit.sentences.fieldwork.organisation-deleted':
+      '{{ actor }} deleted an organisation from the field log of {{ subject }} ({{ territory }}).',
     'audit.action': 'Action',
     'audit.actions.account.disabled': 'Account disabled',
     'audit.actions.account.enabled': 'Account enabled',

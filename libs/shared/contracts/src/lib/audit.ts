@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'thread.locked',
   'thread.unlocked',
   'job.retried',
+  'fieldwork.shared',
+  'fieldwork.unshared',
+  'fieldwork.organisation-deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

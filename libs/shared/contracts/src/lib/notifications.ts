@@ -12,11 +12,20 @@ export const NOTIFICATION_KINDS = [
   'module.overdue',
   'task.waiting',
   'coach.nudged',
+  'fieldwork.commented',
+  'fieldwork.share-requested',
+  'fieldwork.shared',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a notification is about; the web app links each type to its page. */
-export const NOTIFICATION_SUBJECT_TYPES = ['enrolment', 'submission', 'announcement', 'thread'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = [
+  'enrolment',
+  'submission',
+  'announcement',
+  'thread',
+  'organisation',
+] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 export interface NotificationSubject {
@@ -51,6 +60,11 @@ export interface NotificationParams {
    * `cohortId`, and `lessonKey` when it is about a lesson. The thread is the subject's id.
    */
   threadTitle?: string;
+  /**
+   * fieldwork.commented, fieldwork.share-requested, fieldwork.shared: the organisation's name as its
+   * coach wrote it (the recipient works with it, or asked to). The organisation is the subject's id.
+   */
+  organisationName?: string;
 }
 
 export interface Notification {

@@ -213,6 +213,19 @@ export const PROBLEM_CODES = [
   'post-not-own',
   'post-deleted',
   'post-already-reported',
+  // Field log.
+  'field-record-id-taken',
+  'field-record-not-own',
+  'territory-not-coached',
+  'consent-required',
+  'women-above-members',
+  'date-in-future',
+  'date-too-early',
+  'milestone-already-reached',
+  'visit-unknown',
+  'lesson-not-enrolled',
+  'share-coach-or-email',
+  'share-target-not-coach',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

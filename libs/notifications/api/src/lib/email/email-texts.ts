@@ -16,6 +16,7 @@ export interface Names {
   date: string;
   message: string;
   decision: string;
+  organisation: string;
 }
 
 /**
@@ -150,6 +151,48 @@ const TEXTS: Partial<Record<string, Record<Locale, KindText>>> = {
       subject: () => 'Your trainer encourages you to keep going',
       line: (p) =>
         `Your trainer reminds you to keep going with your course.${p.message ? ` “${p.message}”` : ''}`,
+    },
+  },
+  'fieldwork.commented': {
+    fr: {
+      subject: (p) => `Nouveau commentaire sur ${p.organisation}`,
+      line: (p) => `Un commentaire a été ajouté au carnet de terrain de « ${p.organisation} ».`,
+    },
+    ar: {
+      subject: (p) => `تعليق جديد على ${p.organisation}`,
+      line: (p) => `أُضيف تعليق إلى السجل الميداني لـ«${p.organisation}».`,
+    },
+    en: {
+      subject: (p) => `New comment on ${p.organisation}`,
+      line: (p) => `A comment was added to the field log of “${p.organisation}”.`,
+    },
+  },
+  'fieldwork.share-requested': {
+    fr: {
+      subject: (p) => `Demande de partage : ${p.organisation}`,
+      line: (p) => `Un coach de votre territoire demande que vous partagiez « ${p.organisation} » avec lui.`,
+    },
+    ar: {
+      subject: (p) => `طلب مشاركة: ${p.organisation}`,
+      line: (p) => `يطلب منك مدرّب من مجالك الترابي مشاركة «${p.organisation}» معه.`,
+    },
+    en: {
+      subject: (p) => `Share request: ${p.organisation}`,
+      line: (p) => `A coach of your territory asks you to share “${p.organisation}” with them.`,
+    },
+  },
+  'fieldwork.shared': {
+    fr: {
+      subject: (p) => `${p.organisation} est partagée avec vous`,
+      line: (p) => `« ${p.organisation} » est maintenant partagée avec vous dans votre carnet de terrain.`,
+    },
+    ar: {
+      subject: (p) => `تمت مشاركة ${p.organisation} معك`,
+      line: (p) => `أصبحت «${p.organisation}» مشتركة معك في سجلك الميداني.`,
+    },
+    en: {
+      subject: (p) => `${p.organisation} is shared with you`,
+      line: (p) => `“${p.organisation}” is now shared with you in your field log.`,
     },
   },
 };
@@ -295,6 +338,8 @@ export function linkOf(item: Item, baseUrl: string): string {
     case 'thread':
       if (params.cohortId) return `${b}/cohorts/${seg(params.cohortId)}/threads/${seg(subject.id)}`;
       break;
+    case 'organisation':
+      return `${b}/fieldwork/organisations/${seg(subject.id)}`;
   }
   return `${b}/notifications`;
 }
@@ -316,6 +361,7 @@ function namesOf(params: NotificationParams, locale: Locale): Names {
     date: params.dueOn ? dateIn(params.dueOn, locale) : '',
     message: oneLine(params.message ?? ''),
     decision: params.decision ?? '',
+    organisation: oneLine(params.organisationName ?? ''),
   };
 }
 

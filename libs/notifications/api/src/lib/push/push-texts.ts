@@ -24,6 +24,7 @@ interface Words {
   date: string;
   thread: string;
   message: string;
+  organisation: string;
 }
 
 type Texts = Record<PushLanguage, (p: Words) => PushText>;
@@ -128,6 +129,48 @@ const KINDS: Record<string, Texts> = {
       body: `Your trainer reminds you to keep going with your course. ${message}`.trim(),
     }),
   },
+  'fieldwork.commented': {
+    fr: ({ organisation }) => ({
+      title: 'Nouveau commentaire',
+      body: `Un commentaire a été ajouté au carnet de terrain de « ${organisation} ».`,
+    }),
+    ar: ({ organisation }) => ({
+      title: 'تعليق جديد',
+      body: `أُضيف تعليق إلى السجل الميداني لـ«${organisation}».`,
+    }),
+    en: ({ organisation }) => ({
+      title: 'New comment',
+      body: `A comment was added to the field log of “${organisation}”.`,
+    }),
+  },
+  'fieldwork.share-requested': {
+    fr: ({ organisation }) => ({
+      title: 'Demande de partage',
+      body: `Un coach de votre territoire demande que vous partagiez « ${organisation} » avec lui.`,
+    }),
+    ar: ({ organisation }) => ({
+      title: 'طلب مشاركة',
+      body: `يطلب منك مدرّب من مجالك الترابي مشاركة «${organisation}» معه.`,
+    }),
+    en: ({ organisation }) => ({
+      title: 'Share request',
+      body: `A coach of your territory asks you to share “${organisation}” with them.`,
+    }),
+  },
+  'fieldwork.shared': {
+    fr: ({ organisation }) => ({
+      title: 'Organisation partagée',
+      body: `« ${organisation} » est maintenant partagée avec vous dans votre carnet de terrain.`,
+    }),
+    ar: ({ organisation }) => ({
+      title: 'مؤسسة مشتركة',
+      body: `أصبحت «${organisation}» مشتركة معك في سجلك الميداني.`,
+    }),
+    en: ({ organisation }) => ({
+      title: 'Organisation shared',
+      body: `“${organisation}” is now shared with you in your field log.`,
+    }),
+  },
   'announcement.posted': {
     fr: ({ title }) => ({ title: 'Nouvelle annonce', body: title }),
     ar: ({ title }) => ({ title: 'إعلان جديد', body: title }),
@@ -171,6 +214,7 @@ export function pushText(n: PushSource, lang: PushLanguage): PushText {
     // A thread's title and a trainer's message: one text, as its author wrote it.
     thread: n.params.threadTitle?.trim() ?? '',
     message: n.params.message?.trim() ?? '',
+    organisation: n.params.organisationName?.trim() ?? '',
   });
   return text.body.trim() ? text : { ...text, body: GENERIC[lang].body };
 }
@@ -199,6 +243,8 @@ export function pushUrl(n: PushSource): string {
       return n.params.cohortId
         ? `/cohorts/${id(n.params.cohortId)}/threads/${id(n.subject.id)}`
         : '/notifications';
+    case 'organisation':
+      return `/fieldwork/organisations/${id(n.subject.id)}`;
     case 'submission':
       return n.params.enrolmentId && n.params.lessonKey
         ? `/learn/${id(n.params.enrolmentId)}/lessons/${id(n.params.lessonKey)}`
