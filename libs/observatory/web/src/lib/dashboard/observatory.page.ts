@@ -50,6 +50,7 @@ import { PracticeComponent } from '../ui/practice.component';
 import { CompletionTableComponent } from '../ui/completion-table.component';
 import { DownloadButtonsComponent } from '../ui/download-buttons.component';
 import { FilterBarComponent } from '../ui/filter-bar.component';
+import { ObservatoryTabsComponent } from '../ui/observatory-tabs.component';
 import { type StatFormat, StatComponent } from '../ui/stat.component';
 import { TileMapComponent } from '../ui/tile-map.component';
 
@@ -92,6 +93,7 @@ const SUMMARY: readonly { field: SummaryField; format: StatFormat; over?: CountF
     CompetencesComponent,
     PracticeComponent,
     DownloadButtonsComponent,
+    ObservatoryTabsComponent,
   ],
   providers: [ObservatoryStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

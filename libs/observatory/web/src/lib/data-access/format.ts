@@ -48,6 +48,15 @@ export function formatGain(value: number | null | undefined, lang: Locale): stri
   }).format(value);
 }
 
+/** A gain in points out of 100, signed (+12, +7.5, −3), at most one decimal (a median of two middle gains). */
+export function formatPoints(value: number | null | undefined, lang: Locale): string | null {
+  if (value === null || value === undefined) return null;
+  return new Intl.NumberFormat(intlLocale(lang), {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(value);
+}
+
 /** A number of days with its unit, written out ("12 jours", "12 days"). */
 export function formatDays(value: number | null | undefined, lang: Locale): string | null {
   if (value === null || value === undefined) return null;

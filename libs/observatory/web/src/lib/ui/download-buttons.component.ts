@@ -1,12 +1,17 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ExportFormat, ProblemDetails } from '@tc/shared/contracts';
+import type { ExportFormat, Locale, ProblemDetails } from '@tc/shared/contracts';
+import type { Observable } from 'rxjs';
 import { LanguageService, ProblemMessageComponent, problemOf, saveBlob } from '@tc/shared/ui';
 import {
+  type DownloadedFile,
   ObservatoryService,
   type ObservatoryTable,
   type ReportFilters,
 } from '../data-access/observatory.service';
+
+/** Fetches the file of another report than the training tables (the impact view's export). */
+export type DownloadSource = (format: ExportFormat, lang: Locale) => Observable<DownloadedFile>;
 
 /** "Download CSV" and "Download Excel" for a table with the filters shown. */
 @Component({
@@ -19,7 +24,7 @@ import {
         <button
           type="button"
           class="tc-download"
-          [disabled]="!filters() || busy() !== null"
+          [disabled]="(!filters() && !source()) || busy() !== null"
           (click)="download(format)"
         >
           <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
@@ -68,9 +73,11 @@ import {
 export class DownloadButtonsComponent {
   private readonly api = inject(ObservatoryService);
   private readonly document = inject(DOCUMENT);
-  readonly table = input.required<ObservatoryTable>();
+  readonly table = input<ObservatoryTable>('completion');
   /** The filters of the table on screen; `null` while it is loading. */
-  readonly filters = input.required<ReportFilters | null>();
+  readonly filters = input<ReportFilters | null>(null);
+  /** Where the file comes from instead of a training table (`table` and `filters` then unused). */
+  readonly source = input<DownloadSource | null>(null);
   /** The group's accessible name ("Download the table"). */
   readonly label = input.required<string>();
 
@@ -81,10 +88,14 @@ export class DownloadButtonsComponent {
 
   protected download(format: ExportFormat): void {
     const filters = this.filters();
-    if (!filters) return;
+    const source = this.source();
+    if (!filters && !source) return;
     this.busy.set(format);
     this.problem.set(null);
-    this.api.download(this.table(), filters, format, this.lang()).subscribe({
+    const file = source
+      ? source(format, this.lang())
+      : this.api.download(this.table(), filters as ReportFilters, format, this.lang());
+    file.subscribe({
       next: (file) => {
         this.busy.set(null);
         // Under the name the server suggested.

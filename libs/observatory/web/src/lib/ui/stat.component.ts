@@ -7,11 +7,12 @@ import {
   formatGain,
   formatLevel,
   formatNumber,
+  formatPoints,
   formatRate,
 } from '../data-access/format';
 
 /** How a statistic is written. */
-export type StatFormat = 'count' | 'rate' | 'days' | 'number' | 'level' | 'gain';
+export type StatFormat = 'count' | 'rate' | 'days' | 'number' | 'level' | 'gain' | 'points';
 
 /**
  * One statistic as a table cell or a summary figure shows it: the number in the interface language;
@@ -58,9 +59,9 @@ export class StatComponent {
   /** The figure's denominator is zero (nobody to count): a `null` means "none", not "hidden". */
   readonly empty = input(false);
   /** What a hidden count counts, said to screen readers and in the tooltip (coaches by default). */
-  readonly hiddenKey = input<'observatory.suppression.hidden' | 'observatory.suppression.hiddenRounds'>(
-    'observatory.suppression.hidden',
-  );
+  readonly hiddenKey = input<
+    'observatory.suppression.hidden' | 'observatory.suppression.hiddenRounds' | 'observatory.impact.hidden'
+  >('observatory.suppression.hidden');
 
   protected readonly kText = computed(() => formatNumber(this.k(), this.lang()));
   protected readonly state = computed<'value' | 'suppressed' | 'none'>(() => {
@@ -83,6 +84,8 @@ export class StatComponent {
         return formatLevel(v, lang);
       case 'gain':
         return formatGain(v, lang);
+      case 'points':
+        return formatPoints(v, lang);
       default:
         return v === null || v === undefined ? null : formatNumber(v, lang);
     }
