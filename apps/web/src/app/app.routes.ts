@@ -4,6 +4,8 @@ import {
   AuthService,
   COHORTS_ROLES,
   COURSES_ROLES,
+  FIELD_ROLES,
+  FIELD_SUPERVISION_ROLES,
   HOME_SECTIONS,
   type HomeSection,
   LEARN_ROLES,
@@ -220,6 +222,12 @@ export const appRoutes: Route[] = [
         path: 'learn',
         canActivate: [roleGuard(...LEARN_ROLES)],
         loadChildren: loadLearn,
+      },
+      {
+        // The field log of coaches, and its supervision by trainers and admins.
+        path: 'field',
+        canActivate: [roleGuard(...FIELD_ROLES, ...FIELD_SUPERVISION_ROLES)],
+        loadChildren: () => import('@tc/fieldwork/web').then((m) => m.fieldworkRoutes),
       },
       {
         path: 'territories',

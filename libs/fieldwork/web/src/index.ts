@@ -1,1 +1,2 @@
-export {};
+export * from './lib/fieldwork.routes';
+export { FieldOutboxService } from './lib/offline/field-outbox.service';

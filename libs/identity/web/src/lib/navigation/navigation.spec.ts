@@ -5,13 +5,27 @@ const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 
 describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
-    ['coach', ['coach'], ['/', '/profile', '/learn', '/join', '/help']],
-    ['trainer', ['trainer'], ['/', '/profile', '/courses', '/cohorts', '/territories', '/help']],
+    ['coach', ['coach'], ['/', '/profile', '/learn', '/join', '/field', '/help']],
+    [
+      'trainer',
+      ['trainer'],
+      ['/', '/profile', '/courses', '/cohorts', '/field/coaches', '/territories', '/help'],
+    ],
     ['observer', ['observer'], ['/', '/profile', '/territories', '/observatory', '/help']],
     [
       'admin',
       ['admin'],
-      ['/', '/profile', '/courses', '/cohorts', '/territories', '/observatory', '/users', '/help'],
+      [
+        '/',
+        '/profile',
+        '/courses',
+        '/cohorts',
+        '/field/coaches',
+        '/territories',
+        '/observatory',
+        '/users',
+        '/help',
+      ],
     ],
     ['no role yet', [], ['/', '/profile', '/help']],
   ])('%s gets exactly its links', (_name, roles, expected) => {
@@ -24,6 +38,7 @@ describe('navigationFor', () => {
       '/profile',
       '/learn',
       '/join',
+      '/field',
       '/territories',
       '/observatory',
       '/help',
@@ -33,8 +48,10 @@ describe('navigationFor', () => {
       '/profile',
       '/learn',
       '/join',
+      '/field',
       '/courses',
       '/cohorts',
+      '/field/coaches',
       '/territories',
       '/observatory',
       '/users',
@@ -45,8 +62,10 @@ describe('navigationFor', () => {
       '/profile',
       '/learn',
       '/join',
+      '/field',
       '/courses',
       '/cohorts',
+      '/field/coaches',
       '/territories',
       '/help',
     ]);
@@ -64,6 +83,7 @@ describe('navigationFor', () => {
       'nav.profile',
       'nav.courses',
       'nav.cohorts',
+      'nav.fieldSupervision',
       'nav.territories',
       'nav.observatory',
       'nav.users',

@@ -20,14 +20,19 @@ export const JOIN_ROLES: readonly Role[] = ['coach'];
 export const LEARN_ROLES: readonly Role[] = ['coach'];
 /** The Observatory of Human Capital's dashboard (aggregates, scoped to the caller's territories). */
 export const OBSERVATORY_ROLES: readonly Role[] = ['observer', 'admin'];
+/** Coaches keep a field log of the organisations they accompany; trainers and admins supervise it. */
+export const FIELD_ROLES: readonly Role[] = ['coach'];
+export const FIELD_SUPERVISION_ROLES: readonly Role[] = ['trainer', 'admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', roles: 'any', exact: true },
   { path: '/profile', labelKey: 'nav.profile', roles: 'any', exact: false },
   { path: '/learn', labelKey: 'nav.learn', roles: LEARN_ROLES, exact: false },
   { path: '/join', labelKey: 'nav.join', roles: JOIN_ROLES, exact: false },
+  { path: '/field', labelKey: 'nav.field', roles: FIELD_ROLES, exact: false },
   { path: '/courses', labelKey: 'nav.courses', roles: COURSES_ROLES, exact: false },
   { path: '/cohorts', labelKey: 'nav.cohorts', roles: COHORTS_ROLES, exact: false },
+  { path: '/field/coaches', labelKey: 'nav.fieldSupervision', roles: FIELD_SUPERVISION_ROLES, exact: false },
   { path: '/territories', labelKey: 'nav.territories', roles: TERRITORIES_ROLES, exact: false },
   { path: '/observatory', labelKey: 'nav.observatory', roles: OBSERVATORY_ROLES, exact: false },
   { path: '/users', labelKey: 'nav.users', roles: USERS_ROLES, exact: false },
