@@ -20,7 +20,7 @@ import {
 } from '../testing/openapi-fuzz';
 import { OpenApiResponseChecker } from '../testing/openapi-responses';
 import { createTestApp, type TestApp, type TestResponse } from '../testing/test-app';
-import { OBSERVATORY_GROUPS } from '@tc/shared/contracts';
+import { MATURITY_ITEMS, OBSERVATORY_GROUPS } from '@tc/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { buildPracticeWorld, jpeg, OGG, passTask, REVISE, uploadMetadata } from '../testing/practice-world';
 
@@ -907,6 +907,104 @@ describe('OpenAPI document', () => {
     await call('delete', `${oneThrTemplate}/lock`, `${oneThr}/lock`, { token: trainer });
     await call('delete', postTemplate, onePost, { token: trainer });
     await call('get', '/api/v1/observatory/threads', '/api/v1/observatory/threads', { token: observer });
+
+    // The field log: the coach registers an organisation in Berkane, records its log, shares it; the
+    // trainer reads and comments.
+    const [berkane] = (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-BER'`)) as {
+      id: string;
+    }[];
+    const fw = '/api/v1/fieldwork/organisations';
+    const fwOne = `${fw}/{id}`;
+    const orgId = randomUUID();
+    const orgBody = {
+      id: orgId,
+      name: 'Coopérative OpenAPI',
+      kind: 'cooperative',
+      sector: 'argan',
+      territoryId: berkane?.id,
+      members: 12,
+      womenMembers: 8,
+      womenLed: true,
+      youthLed: false,
+    };
+    await call('put', fwOne, `${fw}/${orgId}`, { token: coach, body: orgBody });
+    await call('put', fwOne, `${fw}/${orgId}`, { token: coach, body: { ...orgBody, members: 14 } });
+    await call('put', fwOne, `${fw}/${orgId}`, { token: coach, body: { ...orgBody, womenMembers: 40 } });
+    await call('get', fw, fw, { token: coach });
+    await call('post', `${fwOne}/checks`, `${fw}/${orgId}/checks`, {
+      token: coach,
+      body: {
+        id: randomUUID(),
+        takenOn: '2026-03-01',
+        answers: Object.fromEntries(MATURITY_ITEMS.map((i) => [i.id, 1])),
+      },
+    });
+    const visitId = randomUUID();
+    const fwVisit = `${fwOne}/visits/{visitId}`;
+    await call('put', fwVisit, `${fw}/${orgId}/visits/${visitId}`, {
+      token: coach,
+      body: {
+        id: visitId,
+        visitedOn: '2026-05-04',
+        minutes: 60,
+        mode: 'on-site',
+        competences: ['3.1'],
+        lessons: [],
+      },
+    });
+    await call('put', fwVisit, `${fw}/${orgId}/visits/${visitId}`, {
+      token: coach,
+      body: {
+        id: visitId,
+        visitedOn: '2026-05-04',
+        minutes: 75,
+        mode: 'on-site',
+        competences: [],
+        lessons: [],
+      },
+    });
+    const milestone = await call('post', `${fwOne}/milestones`, `${fw}/${orgId}/milestones`, {
+      token: coach,
+      body: { id: randomUUID(), kind: 'website-live', reachedOn: '2026-05-05' },
+    });
+    await call('post', `${fwOne}/milestones`, `${fw}/${orgId}/milestones`, {
+      token: coach,
+      body: { id: randomUUID(), kind: 'website-live', reachedOn: '2026-05-05' },
+    });
+    await call('post', `${fwOne}/comments`, `${fw}/${orgId}/comments`, {
+      token: trainer,
+      body: { id: randomUUID(), visitId, body: 'Bon travail' },
+    });
+    await call('get', fwOne, `${fw}/${orgId}`, { token: trainer });
+    await call('get', '/api/v1/fieldwork/coaches', '/api/v1/fieldwork/coaches', { token: trainer });
+    await call('post', `${fwOne}/share-requests`, `${fw}/${orgId}/share-requests`, { token: coach });
+    const peerInvite = await t.request('POST', '/api/v1/users/invitations', {
+      token: admin,
+      body: {
+        email: 'fieldwork.peer@openapi.test',
+        displayName: 'Coach pair',
+        role: 'coach',
+        territoryId: berkane?.id,
+        preferredLanguage: 'fr',
+      },
+    });
+    const peer = { id: (peerInvite.body as { user?: { id?: string } }).user?.id ?? randomUUID() };
+    await call('post', `${fwOne}/shares`, `${fw}/${orgId}/shares`, {
+      token: coach,
+      body: { coachId: peer.id },
+    });
+    await call('delete', `${fwOne}/shares/{coachId}`, `${fw}/${orgId}/shares/${peer.id}`, {
+      token: coach,
+    });
+    await call(
+      'delete',
+      `${fwOne}/milestones/{milestoneId}`,
+      `${fw}/${orgId}/milestones/${(milestone.body as { id?: string }).id ?? randomUUID()}`,
+      { token: coach },
+    );
+    await call('delete', fwVisit, `${fw}/${orgId}/visits/${visitId}`, { token: coach });
+    await call('delete', fwOne, `${fw}/${orgId}`, { token: coach });
+    await call('get', fwOne, `${fw}/${orgId}`, { token: coach });
 
     // Routes added beside this spec: the lockout of an account, and any GET without parameters (health
     // probes, the audit log) as an admin.
