@@ -179,6 +179,19 @@ export const appRoutes: Route[] = [
   {
     path: '',
     canActivate: [authGuard],
+    providers: [
+      // A coach's field-log writes left waiting (written offline) go once the app is open and
+      // whole, whichever page: the outbox's code loads then, in its own chunk, for coaches only.
+      provideEnvironmentInitializer(() => {
+        const injector = inject(Injector);
+        const auth = inject(AuthService);
+        void inject(ApplicationRef)
+          .whenStable()
+          .then(() => (auth.roles().includes('coach') ? import('@tc/fieldwork/web') : null))
+          .then((m) => m && injector.get(m.FieldOutboxService))
+          .catch(() => undefined);
+      }),
+    ],
     children: [
       {
         path: 'courses',

@@ -14,7 +14,7 @@ import type { LikelyDuplicate } from '@tc/shared/contracts';
 import { problemOf } from '@tc/shared/ui';
 import { Subject, firstValueFrom, type Observable } from 'rxjs';
 import { FieldworkApiService, type SendOptions } from '../data-access/fieldwork-api.service';
-import { FIELD_STORE, copyKey } from './field-store';
+import { FIELD_STORE, copyKey, inWrittenOrder } from './field-store';
 import { type FieldWrite, type PendingWrite, sendable } from './field-writes';
 
 /** Waits between failed sends: about 2 s, 4 s, 8 s … up to a minute, jittered (the learner sync's rule). */
@@ -83,6 +83,11 @@ export class FieldOutboxService {
   readonly duplicates = signal<Readonly<Record<string, LikelyDuplicate[]>>>({});
   /** Each write once the server has it (pages read again what they show). */
   readonly sent = new Subject<PendingWrite>();
+  /**
+   * The writes sent lately, with when: a page whose copy was read before a write was sent still
+   * applies it, so a record never blinks out between its send and the page's next read.
+   */
+  readonly sentLately = signal<readonly { write: PendingWrite; at: number }[]>([]);
 
   constructor() {
     const view = typeof window === 'undefined' ? null : window;
@@ -182,7 +187,7 @@ export class FieldOutboxService {
       try {
         await this.send(next);
         await this.store.unqueue(next.writeId);
-        this.sent.next(next);
+        this.markSent(next);
       } catch (error: unknown) {
         if (mayRetry(error)) {
           this.failures++;
@@ -192,7 +197,7 @@ export class FieldOutboxService {
         }
         if (alreadyDone(error, next.write)) {
           await this.store.unqueue(next.writeId);
-          this.sent.next(next);
+          this.markSent(next);
         } else {
           await this.store.save({ ...next, attempts: next.attempts + 1, problem: problemOf(error) });
         }
@@ -249,6 +254,21 @@ export class FieldOutboxService {
         await go(this.api.unshare(id, write.coachId, o));
         return;
     }
+  }
+
+  /** The writes to lay over a copy read at `readAt` (ms): those sent after it, then those waiting. */
+  writesSince(readAt: number, organisationId?: string): PendingWrite[] {
+    const sent = this.sentLately()
+      .filter((s) => s.at > readAt)
+      .map((s) => s.write);
+    return [...sent, ...this.waiting()]
+      .filter((w) => !organisationId || w.organisationId === organisationId)
+      .sort(inWrittenOrder);
+  }
+
+  private markSent(w: PendingWrite): void {
+    this.sentLately.update((list) => [...list.slice(-49), { write: w, at: Date.now() }]);
+    this.sent.next(w);
   }
 
   private clearTimer(): void {

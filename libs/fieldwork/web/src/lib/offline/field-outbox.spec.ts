@@ -150,18 +150,16 @@ describe('the field log outbox', () => {
   it('keeps a refused write with its problem, holds back that organisation, and sends the others', async () => {
     await outbox.write('org-1', { kind: 'save-organisation', body: org('org-1', ''), territoryName: '' });
     await settle();
-    http
-      .expectOne(`${API}/org-1`)
-      .flush(
-        {
-          type: 'about:blank',
-          title: 'Bad Request',
-          status: 400,
-          code: 'validation',
-          errors: [{ field: 'name', code: 'required' }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne(`${API}/org-1`).flush(
+      {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        code: 'validation',
+        errors: [{ field: 'name', code: 'required' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle();
     await outbox.write('org-1', { kind: 'save-visit', body: visit('vis-1') });
     await settle();

@@ -85,10 +85,12 @@ export class OrganisationLogPage {
   private readonly keptDuplicates = signal<LikelyDuplicate[]>([]);
   private readonly asked = signal<ReadonlySet<string>>(new Set());
 
-  private readonly writes = computed(() => this.outbox.waitingFor(this.id()));
+  /** When the log shown was read (the writes sent after it are laid over it). */
+  private readonly readAt = signal(0);
+  private readonly writes = computed(() => this.outbox.writesSince(this.readAt(), this.id()));
   protected readonly log = computed(() => withWaitingLog(this.loaded(), this.writes()));
   protected readonly org = computed(() => this.log()?.organisation ?? null);
-  protected readonly pendingIds = computed(() => waitingRecordIds(this.writes()));
+  protected readonly pendingIds = computed(() => waitingRecordIds(this.outbox.waitingFor(this.id())));
   protected readonly owner = computed(() => this.org()?.access === 'owner');
   protected readonly writer = computed(
     () => this.org()?.access === 'owner' || this.org()?.access === 'shared',
@@ -181,6 +183,9 @@ export class OrganisationLogPage {
 
   protected async askToShare(d: LikelyDuplicate): Promise<void> {
     this.asked.update((s) => new Set([...s, d.id]));
+    const user = this.auth.me()?.id;
+    const list = this.duplicates().map((x) => (x.id === d.id ? { ...x, requested: true } : x));
+    if (user) await this.store.keep(user, copyKey('duplicates', this.id()), list).catch(() => undefined);
     await this.outbox.write(d.id, { kind: 'ask-to-share' });
   }
 
@@ -219,6 +224,7 @@ export class OrganisationLogPage {
     try {
       const got = await this.logs.log(id);
       this.loaded.set(got?.value ?? null);
+      this.readAt.set(Date.now());
       this.savedAt.set(got?.savedAt ?? null);
       this.problem.set(null);
     } catch (error: unknown) {

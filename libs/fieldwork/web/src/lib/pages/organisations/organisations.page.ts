@@ -60,6 +60,8 @@ export class OrganisationsPage {
 
   private readonly loaded = signal<Organisation[] | null>(null);
   protected readonly savedAt = signal<string | null>(null);
+  /** When the list shown was read (the writes sent after it are laid over it). */
+  private readonly readAt = signal(0);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly loading = signal(true);
   protected readonly supervising = computed(() => !!this.coachId());
@@ -67,7 +69,7 @@ export class OrganisationsPage {
 
   protected readonly items = computed(() => {
     const base = this.loaded() ?? [];
-    return this.supervising() ? base : withWaitingList(base, this.outbox.waiting());
+    return this.supervising() ? base : withWaitingList(base, this.outbox.writesSince(this.readAt()));
   });
   private readonly waitingIds = computed(() => waitingOrganisations(this.outbox.waiting()));
   private readonly refusedIds = computed(() => waitingOrganisations(this.outbox.refusedWrites()));
@@ -102,6 +104,7 @@ export class OrganisationsPage {
       const key = copyKey('organisations', coachId ?? 'mine');
       const got = await this.kept<OrganisationList>(key, this.api.organisations(coachId));
       this.loaded.set(got.value.items);
+      this.readAt.set(Date.now());
       this.savedAt.set(got.savedAt);
       this.problem.set(null);
       if (coachId) {
