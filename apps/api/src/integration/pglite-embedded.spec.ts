@@ -146,6 +146,49 @@ describe('embedded PGlite database', () => {
     )) as { passed: number; unreviewed: number }[];
     expect(synthetic).toEqual({ passed: expect.any(Number), unreviewed: 0 });
     expect(synthetic!.passed).toBeGreaterThan(0);
+    // The demo coach's field log: two cooperatives of Berkane, each checked once and visited twice, one
+    // milestone reached.
+    const cooperatives = (await running.dataSource.query(
+      `SELECT o.name, o.kind, o.sector, o.women_led AS "womenLed", t.code,
+              (SELECT count(*) FROM field_checks c WHERE c.organisation_id = o.id)::int AS checks,
+              (SELECT count(*) FROM field_visits v WHERE v.organisation_id = o.id
+                 AND jsonb_array_length(v.lessons) > 0 AND v.notes <> '' AND v.next_steps <> '')::int AS visits,
+              (SELECT count(*) FROM field_milestones m WHERE m.organisation_id = o.id)::int AS milestones
+         FROM field_organisations o JOIN users u ON u.id = o.owner_id JOIN territories t ON t.id = o.territory_id
+        WHERE u.email = 'coach@example.org' ORDER BY o.women_led DESC`,
+    )) as Record<string, unknown>[];
+    expect(cooperatives).toEqual([
+      expect.objectContaining({ name: expect.stringMatching(/^Coopérative.*Argane/), womenLed: true }),
+      expect.objectContaining({ name: expect.stringMatching(/couscous/), womenLed: false }),
+    ]);
+    expect(cooperatives.map((c) => [c['kind'], c['sector'], c['code'], c['checks'], c['visits']])).toEqual([
+      ['cooperative', 'agri-food', 'MA-BER', 1, 2],
+      ['cooperative', 'agri-food', 'MA-BER', 1, 2],
+    ]);
+    expect(cooperatives.map((c) => c['milestones'])).toEqual([1, 0]);
+    // The synthetic coaches' field logs across L'Oriental's provinces, by coaches who completed the
+    // course and by coaches who have not yet, with later checks to count a gain.
+    const [field] = (await running.dataSource.query(
+      `SELECT count(DISTINCT o.territory_id)::int AS provinces, count(DISTINCT o.kind)::int AS kinds,
+              count(DISTINCT o.id) FILTER (WHERE trained.yes)::int AS trained,
+              count(DISTINCT o.id) FILTER (WHERE NOT trained.yes)::int AS "notYetTrained",
+              count(DISTINCT c.organisation_id)::int AS "checkedTwice"
+         FROM field_organisations o JOIN users u ON u.id = o.owner_id AND u.email LIKE '%.synthetic.invalid'
+         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM enrolments e
+                                             WHERE e.user_id = u.id AND e.completed_at IS NOT NULL) AS yes) trained
+         LEFT JOIN field_checks c ON c.organisation_id = o.id
+          AND c.taken_on > (SELECT min(f.taken_on) FROM field_checks f WHERE f.organisation_id = o.id)`,
+    )) as {
+      provinces: number;
+      kinds: number;
+      trained: number;
+      notYetTrained: number;
+      checkedTwice: number;
+    }[];
+    expect(field).toMatchObject({ provinces: 8, kinds: 3 });
+    expect(field!.trained).toBeGreaterThanOrEqual(20);
+    expect(field!.notYetTrained).toBeGreaterThanOrEqual(20);
+    expect(field!.checkedTwice).toBeGreaterThanOrEqual(50);
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {
@@ -173,6 +216,11 @@ describe('embedded PGlite database', () => {
       payload: { displayName: 'Persisted Admin' },
     });
     expect(me.statusCode).toBe(200);
+    const [{ fieldBefore }] = (await running.dataSource.query(
+      `SELECT count(*)::int AS "fieldBefore" FROM field_organisations o JOIN users u ON u.id = o.owner_id
+        WHERE u.email LIKE '%.synthetic.invalid'`,
+    )) as [{ fieldBefore: number }];
+    expect(fieldBefore).toBeGreaterThan(0);
     await running.close();
     running = null;
 
@@ -190,5 +238,12 @@ describe('embedded PGlite database', () => {
       { synthetic: false, n: DEMO_ACCOUNTS.length + DEMO_PEERS.length },
       { synthetic: true, n: DEMO_POPULATION.coaches },
     ]);
+    // Nor the field log: the demo coach's two cooperatives and the synthetic logs once.
+    const [fieldLog] = (await running.dataSource.query(
+      `SELECT count(*) FILTER (WHERE u.email = 'coach@example.org')::int AS coach,
+              count(*) FILTER (WHERE u.email LIKE '%.synthetic.invalid')::int AS synthetic
+         FROM field_organisations o JOIN users u ON u.id = o.owner_id`,
+    )) as { coach: number; synthetic: number }[];
+    expect(fieldLog).toEqual({ coach: 2, synthetic: fieldBefore });
   });
 });

@@ -13,6 +13,7 @@ import { PasswordService, RoleAssignmentEntity, UserEntity } from '@tc/identity/
 import { TerritoryEntity } from '@tc/territories/api';
 import { demoCourse, DEMO_PHOTO_HASH, readDemoCourseFile, readDemoPhoto } from './assets';
 import { seedDemoPractice, seedDemoQueue } from './demo-practice';
+import { seedDemoFieldwork } from './demo-fieldwork';
 import { seedDemoThreads } from './demo-threads';
 import { type PopulationOptions, seedSyntheticPopulation } from './synthetic-population';
 
@@ -176,6 +177,15 @@ export async function seedDemoData(
     await seedCohort(dataSource, services);
     // Enough coaches across Morocco for the observatory's tables not to be all "< 5".
     await seedSyntheticPopulation(dataSource, { ...DEMO_POPULATION, courseSlug: demoCourse().slug });
+    // The demo coach's cooperatives, and field logs of the synthetic coaches for the impact view.
+    const started = Date.now();
+    const field = await seedDemoFieldwork(dataSource, { tag: DEMO_POPULATION.tag });
+    if (field.organisations) {
+      new Logger('DemoSeed').log(
+        `Field log: ${field.organisations} organisations, ${field.checks} checks, ${field.visits} visits, ` +
+          `${field.milestones} milestones in ${Date.now() - started} ms`,
+      );
+    }
   }
   return created;
 }
