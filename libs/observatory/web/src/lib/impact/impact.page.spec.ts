@@ -52,6 +52,7 @@ const REPORT: ImpactReport = {
   byTerritory: [
     { key: 'ouj', label: 'Oujda-Angad', counts: counts(55, 130, 58, 28, 15) },
     { key: 'fig', label: 'Figuig', counts: counts(null, 13, null, null, null) },
+    { key: 'direct:oriental', label: "L'Oriental", counts: counts(0, 0, 0, 0, null) },
   ],
   bySector: [{ key: 'argan', label: 'argan', counts: counts(12, 30, 9, 6, 17) }],
   byKind: [{ key: 'cooperative', label: 'cooperative', counts: counts(30, 80, 33, 16, 13) }],
@@ -137,6 +138,9 @@ describe('ImpactPage', () => {
     // Figuig's organisations are hidden, as every observatory table hides them.
     const rows = Array.from(page.querySelectorAll('[data-testid="impact-territories"] tbody tr')).map(seen);
     expect(rows[1]).toEqual(['Figuig', '< 5', '13', '< 5', '< 5', 'masqué']);
+    // Organisations registered at the region itself: a row of their own, which does not drill down.
+    expect(rows[2]).toEqual(["Organisations rattachées directement à L'Oriental", '0', '0', '0', '0', '—']);
+    expect(page.querySelectorAll('[data-testid="impact-territories"] tbody a')).toHaveLength(2);
     expect(text(page.querySelector('[data-testid="impact-territories"] tbody tr + tr td'))).toContain(
       'moins de 5 — masqué pour protéger la vie privée',
     );

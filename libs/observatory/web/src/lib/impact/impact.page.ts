@@ -50,6 +50,11 @@ import { type ImpactLine, ImpactTableComponent } from '../ui/impact-table.compon
 import { ObservatoryTabsComponent } from '../ui/observatory-tabs.component';
 import { type StatFormat, StatComponent } from '../ui/stat.component';
 
+/** A row of the organisations registered at the territory itself rather than in one of its children. */
+function isDirect(row: ImpactRow): boolean {
+  return row.key.startsWith('direct:');
+}
+
 interface DrawnChart {
   options: ChartOption;
   height: number;
@@ -190,20 +195,26 @@ export class ImpactPage {
   private lines(
     rows: ImpactRow[] | undefined,
     label: (row: ImpactRow) => string,
-    drill = false,
+    drill: (row: ImpactRow) => boolean = () => false,
   ): ImpactLine[] {
     const query = this.query();
     return (rows ?? []).map((row) => ({
       key: row.key,
       label: label(row),
       counts: row.counts,
-      drill: drill ? paramsFromImpactQuery({ ...query, territoryId: row.key }) : null,
+      drill: drill(row) ? paramsFromImpactQuery({ ...query, territoryId: row.key }) : null,
     }));
   }
 
-  protected readonly byTerritory = computed(() =>
-    this.lines(this.report()?.byTerritory, (r) => r.label || r.key, true),
-  );
+  /** The children territories (each drills down), and the organisations registered at the territory itself. */
+  protected readonly byTerritory = computed(() => {
+    const t = this.t();
+    return this.lines(
+      this.report()?.byTerritory,
+      (r) => (isDirect(r) ? t('observatory.impact.direct', { territory: r.label }) : r.label || r.key),
+      (r) => !isDirect(r),
+    );
+  });
   protected readonly bySector = computed(() => {
     const t = this.t();
     return this.lines(this.report()?.bySector, (r) => t(`observatory.impact.sectors.${r.key}`));
