@@ -224,6 +224,7 @@ describe("the field log's API: organisations, checks, visits, milestones, shares
     expect(await fieldOf({ kind: 'company' })).toEqual(['kind:not-allowed']);
     expect(await fieldOf({ name: '   ' })).toEqual(['name:required']);
     expect(await fieldOf({ members: -1 })).toEqual(['members:too-small']);
+    expect(await fieldOf({ id: randomUUID() })).toEqual(['id:invalid']);
     // A coach of another region cannot register in Berkane.
     const far = await as('farCoach', 'PUT', orgUrl(id), { id, ...organisation() });
     expect(far.status).toBe(400);

@@ -91,7 +91,7 @@ export class FieldworkController {
     @Body() dto: SaveOrganisationDto,
     @Res({ passthrough: true }) reply: StatusReply,
   ): Promise<SavedOrganisation> {
-    const { created, saved } = await this.organisations.save(principal, { ...dto, id });
+    const { created, saved } = await this.organisations.save(principal, id, dto);
     reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return saved;
   }

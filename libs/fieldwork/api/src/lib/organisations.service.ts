@@ -50,8 +50,11 @@ export class OrganisationsService {
    */
   async save(
     principal: AuthPrincipal,
+    id: string,
     dto: SaveOrganisationRequest,
   ): Promise<{ created: boolean; saved: SavedOrganisation }> {
+    if (dto.id !== id)
+      throw validationProblem([{ field: 'id', message: "The path's organisation id", code: 'invalid' }]);
     return this.dataSource.transaction(async (manager) => {
       await this.coachedTerritory(manager, principal, dto.territoryId);
       if (dto.kind === 'young-enterprise' && dto.consent !== true)
