@@ -29,6 +29,7 @@ import { CreateNotificationSettingsAndEmails1765500000000 } from './176550000000
 import { CreatePushSubscriptions1765510000000 } from './1765510000000-CreatePushSubscriptions';
 import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddRemindersAndNudges';
 import { CreateFieldLog1765530000000 } from './1765530000000-CreateFieldLog';
+import { AddFieldLogCoachIndexes1765535000000 } from './1765535000000-AddFieldLogCoachIndexes';
 import { CreateImpactRollups1765540000000 } from './1765540000000-CreateImpactRollups';
 
 export const MIGRATIONS = [
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   CreatePushSubscriptions1765510000000,
   AddRemindersAndNudges1765520000000,
   CreateFieldLog1765530000000,
+  AddFieldLogCoachIndexes1765535000000,
   CreateImpactRollups1765540000000,
 ];
