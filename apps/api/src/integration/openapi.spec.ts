@@ -907,6 +907,23 @@ describe('OpenAPI document', () => {
     await call('delete', `${oneThrTemplate}/lock`, `${oneThr}/lock`, { token: trainer });
     await call('delete', postTemplate, onePost, { token: trainer });
     await call('get', '/api/v1/observatory/threads', '/api/v1/observatory/threads', { token: observer });
+    // The field log's impact: all time, a window with filters, and the files.
+    await call('get', '/api/v1/observatory/impact', '/api/v1/observatory/impact', { token: observer });
+    await call(
+      'get',
+      '/api/v1/observatory/impact',
+      '/api/v1/observatory/impact?from=2026-01&to=2026-12&sector=crafts&womenLed=true&lang=ar',
+      { token: observer },
+    );
+    for (const format of ['csv', 'xlsx'])
+      await call(
+        'get',
+        '/api/v1/observatory/impact/export',
+        `/api/v1/observatory/impact/export?format=${format}`,
+        {
+          token: observer,
+        },
+      );
 
     // The field log: the coach registers an organisation in Berkane, records its log, shares it; the
     // trainer reads and comments.

@@ -12,17 +12,21 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `field_impact_deltas`: signed contributions (minus the old facts row, plus the new one); no key, no
  *   index, no foreign key, so appending locks nothing another coach needs. A row with `gain` moves the
  *   gain histogram by `checked`, a row with `milestone` moves that milestone's count by `milestones`.
- * - Rollups, keyed by (territory, sector, kind, women-led, trained, month): `field_impact_counts`
- *   (organisations registered, visits, milestones, organisations checked twice or more),
- *   `field_impact_gains` (those organisations by whole-point gain, latest − first overall score, for exact
- *   medians), `field_impact_milestones` (by milestone kind). Each stage counts in the month it happened:
- *   registration, visit, milestone reached, latest check. The month `-infinity` holds every month's sum,
- *   so that an answer without a window reads one row per key instead of one per month.
+ * - Rollups, keyed by (month, territory, sector, kind, women-led, trained): `field_impact_counts`
+ *   (organisations registered, visits, milestones, organisations checked twice or more and the histogram
+ *   of their whole-point gains, latest − first overall score, for exact medians: `{"gain": organisations}`,
+ *   added by `field_impact_merge`) and `field_impact_milestones` (by milestone kind). Each stage counts in
+ *   the month it happened: registration, visit, milestone reached, latest check. Two shortcuts keep every
+ *   answer to a few hundred rows at any number of organisations: the month `-infinity` holds every
+ *   month's sum (an answer without a window reads one row per key, not one per month), and every
+ *   contribution is also filed under `*` for each of sector, kind and women-led (eight patterns), so that
+ *   a table by one of them, under any filter of the others, reads its own rows instead of summing the
+ *   cross-product.
  * - `field_impact_coaches`: how many organisations each owner has under each trained flag, folded from the
  *   registrations' deltas; the fold compares it with `coach_course_completions` and re-contributes a
  *   coach's organisations when their completion state changed.
  * - `field_impact_folded`: when the rollups were last folded (one row).
- * - Read surfaces: `field_impact_month_counts`, `field_impact_gain_counts`, `field_impact_milestone_counts`
+ * - Read surfaces: `field_impact_month_counts`, `field_impact_milestone_counts`
  *   and `field_impact_as_of` (fieldwork, public; no organisation, coach or note in any), and
  *   `coach_course_completions` (cohorts, public: a coach's active enrolments completed), which the fold
  *   reads instead of the cohorts domain's tables.
@@ -64,33 +68,41 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
       "gain" smallint,
       "milestone" character varying(40)
     )`);
-    const key = `"territory_id" uuid NOT NULL,
+    // Keyed month first: an answer reads one month range (or the all-months rows) of one pattern.
+    const key = `"month" date NOT NULL,
+      "territory_id" uuid NOT NULL,
       "sector" character varying(24) NOT NULL,
       "kind" character varying(24) NOT NULL,
-      "women_led" boolean NOT NULL,
-      "trained" boolean NOT NULL,
-      "month" date NOT NULL`;
-    const keyColumns = `"territory_id", "sector", "kind", "women_led", "trained", "month"`;
+      "women_led" character varying(5) NOT NULL,
+      "trained" boolean NOT NULL`;
+    const keyColumns = `"month", "territory_id", "sector", "kind", "women_led", "trained"`;
+    // Adds two gain histograms ({"gain": organisations}), leaving out the gains that fall to zero.
+    await q.query(`CREATE FUNCTION "field_impact_merge"(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+      SELECT COALESCE(jsonb_object_agg(g, n) FILTER (WHERE n <> 0), '{}'::jsonb)
+        FROM (SELECT g, sum(n::int) AS n FROM (SELECT * FROM jsonb_each_text(a) UNION ALL SELECT * FROM jsonb_each_text(b)) x(g, n)
+               GROUP BY g) y $$`);
     await q.query(`CREATE TABLE "field_impact_counts" (
       ${key},
       "organisations" integer NOT NULL DEFAULT 0,
       "visits" integer NOT NULL DEFAULT 0,
       "milestones" integer NOT NULL DEFAULT 0,
       "checked" integer NOT NULL DEFAULT 0,
+      "gains" jsonb NOT NULL DEFAULT '{}',
       CONSTRAINT "PK_field_impact_counts" PRIMARY KEY (${keyColumns})
     )`);
-    await q.query(`CREATE TABLE "field_impact_gains" (
-      ${key},
-      "gain" smallint NOT NULL,
-      "n" integer NOT NULL DEFAULT 0,
-      CONSTRAINT "PK_field_impact_gains" PRIMARY KEY (${keyColumns}, "gain")
-    )`);
+    // What the observatory asks: one pattern (or one pattern per value of a dimension) over a month range.
+    await q.query(
+      `CREATE INDEX "IDX_field_impact_counts_pattern" ON "field_impact_counts" ("sector", "kind", "women_led", "month")`,
+    );
     await q.query(`CREATE TABLE "field_impact_milestones" (
       ${key},
       "milestone" character varying(40) NOT NULL,
       "n" integer NOT NULL DEFAULT 0,
       CONSTRAINT "PK_field_impact_milestones" PRIMARY KEY (${keyColumns}, "milestone")
     )`);
+    await q.query(
+      `CREATE INDEX "IDX_field_impact_milestones_pattern" ON "field_impact_milestones" ("sector", "kind", "women_led", "month")`,
+    );
     await q.query(`CREATE TABLE "field_impact_coaches" (
       "coach_id" uuid NOT NULL,
       "trained" boolean NOT NULL,
@@ -105,24 +117,20 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
     )`);
     await q.query(`INSERT INTO "field_impact_folded" ("id") VALUES (1)`);
 
-    const keyView = `"territory_id", "sector", "kind", "women_led", "trained", "month"`;
     await q.query(`CREATE VIEW "field_impact_month_counts" AS
-      SELECT ${keyView}, "organisations", "visits", "milestones", "checked" FROM "field_impact_counts"`);
-    await q.query(`CREATE VIEW "field_impact_gain_counts" AS
-      SELECT ${keyView}, "gain", "n" FROM "field_impact_gains"`);
+      SELECT ${keyColumns}, "organisations", "visits", "milestones", "checked", "gains" FROM "field_impact_counts"`);
     await q.query(`CREATE VIEW "field_impact_milestone_counts" AS
-      SELECT ${keyView}, "milestone", "n" FROM "field_impact_milestones"`);
+      SELECT ${keyColumns}, "milestone", "n" FROM "field_impact_milestones"`);
     await q.query(`CREATE VIEW "field_impact_as_of" AS SELECT "folded_at" FROM "field_impact_folded"`);
     for (const [view, what] of [
       [
         'field_impact_month_counts',
-        'organisations registered, visits, milestones and organisations checked twice',
+        'organisations registered, visits, milestones, organisations checked twice and their gains ({"gain": organisations})',
       ],
-      ['field_impact_gain_counts', 'organisations checked twice by whole-point gain of their overall score'],
       ['field_impact_milestone_counts', 'milestones reached by kind'],
     ])
       await q.query(
-        `COMMENT ON VIEW "${view}" IS 'The fieldwork domain''s read surface for other domains: ${what}, per territory, sector, kind, women-led, trained owner and month (-infinity: all months).'`,
+        `COMMENT ON VIEW "${view}" IS 'The fieldwork domain''s read surface for other domains: ${what}, per month (-infinity: all months), territory, sector, kind, women-led (true, false) and trained owner; * in sector, kind or women_led: every value.'`,
       );
     await q.query(
       `COMMENT ON VIEW "field_impact_as_of" IS 'The fieldwork domain''s read surface for other domains: when the impact counts were last folded.'`,
@@ -140,13 +148,12 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
     await q.query(`DROP VIEW "coach_course_completions"`);
     await q.query(`DROP VIEW "field_impact_as_of"`);
     await q.query(`DROP VIEW "field_impact_milestone_counts"`);
-    await q.query(`DROP VIEW "field_impact_gain_counts"`);
     await q.query(`DROP VIEW "field_impact_month_counts"`);
     await q.query(`DROP TABLE "field_impact_folded"`);
     await q.query(`DROP TABLE "field_impact_coaches"`);
     await q.query(`DROP TABLE "field_impact_milestones"`);
-    await q.query(`DROP TABLE "field_impact_gains"`);
     await q.query(`DROP TABLE "field_impact_counts"`);
+    await q.query(`DROP FUNCTION "field_impact_merge"(jsonb, jsonb)`);
     await q.query(`DROP TABLE "field_impact_deltas"`);
     await q.query(`DROP TABLE "field_impact_facts"`);
   }

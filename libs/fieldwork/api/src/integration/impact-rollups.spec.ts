@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ImpactReport } from '@tc/shared/contracts';
 import { createTestApp, type TestApp } from '@tc/shared/testing';
 import { refreshImpactFacts } from '../lib/impact/impact-facts';
 
@@ -87,7 +88,7 @@ describe('field log impact counts (real database)', () => {
       await q(
         `INSERT INTO field_organisations (id, owner_id, name, name_key, kind, sector, territory_id, women_led, youth_led,
             consent_noted_at, created_at)
-         VALUES ($1::uuid, $2, 'Coopérative ' || $1::text, 'cooperative ' || $1::text, $3, $4, $5, $6, false, now(), ($7 || '-15T10:00:00Z')::timestamptz)`,
+         VALUES ($1::uuid, $2, 'Atelier Zitoun ' || $1::text, 'atelier zitoun ' || $1::text, $3, $4, $5, $6, false, now(), ($7 || '-15T10:00:00Z')::timestamptz)`,
         [id, o.owner, o.kind, o.sector, territory[o.territory], o.womenLed, o.month],
       );
       return [id];
@@ -126,37 +127,50 @@ describe('field log impact counts (real database)', () => {
     });
 
   /**
-   * The rollups and a recount from the field tables, as sorted lines `key|…|values` for `toEqual`; the
-   * all-months rows ('all') of the recount are its months' sums.
+   * The rollups and a recount from the field tables, as sorted lines `month|territory|sector|kind|women-led|
+   * trained|…|values` for `toEqual`. The recount is made per month and organisation attribute; its
+   * all-months rows ('all') and its `*` patterns are its rows' sums.
    */
   async function compare(): Promise<{ rollups: string[]; recount: string[] }> {
     await t.fold();
     const rows = (sql: string) => t.dataSource.query(sql) as Promise<Record<string, unknown>[]>;
     const lines = (list: Record<string, unknown>[]) =>
-      list.map((r) => Object.values(r).map(String).join('|')).sort();
-    /** Adds each row's values (the columns after the first `keys`) to its 'all' row. */
-    const withAll = (list: Record<string, unknown>[], keys: number) => {
-      const all = new Map<string, Record<string, unknown>>();
+      list.map((r) => Object.values(r).map(String).join('|'));
+    /** Each row added to its month and 'all', under its own values and `*` for sector, kind, women-led. */
+    const spread = (list: Record<string, unknown>[], keys: number) => {
+      const out = new Map<string, Record<string, unknown>>();
       for (const r of list) {
         const entries = Object.entries(r);
-        const key = entries.slice(0, keys).map(([k, v]) => (k === 'month' ? 'all' : String(v)));
-        const id = key.join('|');
-        const sum =
-          all.get(id) ??
-          Object.fromEntries(entries.map(([k, v], i) => [k, i < keys ? (k === 'month' ? 'all' : v) : 0]));
-        entries.slice(keys).forEach(([k, v]) => (sum[k] = Number(sum[k]) + Number(v)));
-        all.set(id, sum);
+        for (const month of [r['month'], 'all'])
+          for (const sector of [r['sector'], '*'])
+            for (const kind of [r['kind'], '*'])
+              for (const women of [String(r['women_led']), '*']) {
+                const key = { ...r, month, sector, kind, women_led: women };
+                const id = Object.values(key).slice(0, keys).map(String).join('|');
+                const sum =
+                  out.get(id) ??
+                  Object.fromEntries(Object.entries(key).map(([k, v], i) => [k, i < keys ? v : 0]));
+                entries.slice(keys).forEach(([k, v]) => (sum[k] = Number(sum[k]) + Number(v)));
+                out.set(id, sum);
+              }
       }
-      return [...list, ...all.values()];
+      return [...out.values()].filter((r) =>
+        Object.values(r)
+          .slice(keys)
+          .some((v) => Number(v) !== 0),
+      );
     };
-    const key = `territory_id, sector, kind, women_led, trained,
-      CASE WHEN month = '-infinity' THEN 'all' ELSE to_char(month, 'YYYY-MM') END AS month`;
+    const key = `CASE WHEN month = '-infinity' THEN 'all' ELSE to_char(month, 'YYYY-MM') END AS month,
+      territory_id, sector, kind, women_led, trained`;
     const rollups = [
       ...lines(
         await rows(`SELECT ${key}, organisations, visits, milestones, checked FROM field_impact_month_counts
-                            WHERE (organisations, visits, milestones, checked) <> (0, 0, 0, 0)`),
+                     WHERE (organisations, visits, milestones, checked) <> (0, 0, 0, 0)`),
       ),
-      ...lines(await rows(`SELECT ${key}, gain, n FROM field_impact_gain_counts WHERE n <> 0`)),
+      ...lines(
+        await rows(`SELECT ${key}, g.key::int AS gain, g.value::int AS n
+                      FROM field_impact_month_counts CROSS JOIN LATERAL jsonb_each_text(gains) g`),
+      ),
       ...lines(await rows(`SELECT ${key}, milestone, n FROM field_impact_milestone_counts WHERE n <> 0`)),
     ].sort();
     const o = `(SELECT o.*, EXISTS (SELECT 1 FROM coach_course_completions c WHERE c.user_id = o.owner_id) AS trained
@@ -167,24 +181,23 @@ describe('field log impact counts (real database)', () => {
         (array_agg(overall ORDER BY taken_on DESC, created_at DESC, id DESC))[1]
           - (array_agg(overall ORDER BY taken_on, created_at, id))[1] AS gain, max(taken_on) AS latest_on
         FROM field_checks GROUP BY 1 HAVING count(*) >= 2)`;
-    const counts = await rows(`SELECT territory_id, sector, kind, women_led, trained, month,
+    const counts = await rows(`SELECT month, territory_id, sector, kind, women_led, trained,
         sum(organisations)::int AS organisations, sum(visits)::int AS visits, sum(milestones)::int AS milestones,
         sum(checked)::int AS checked FROM (
-        SELECT ${who}, ${month("o.created_at AT TIME ZONE 'UTC'")} AS month, 1 AS organisations, 0 AS visits,
+        SELECT ${month("o.created_at AT TIME ZONE 'UTC'")} AS month, ${who}, 1 AS organisations, 0 AS visits,
                0 AS milestones, 0 AS checked FROM ${o} o
-        UNION ALL SELECT ${who}, ${month('v.visited_on')}, 0, 1, 0, 0 FROM field_visits v JOIN ${o} o ON o.id = v.organisation_id
-        UNION ALL SELECT ${who}, ${month('m.reached_on')}, 0, 0, 1, 0 FROM field_milestones m JOIN ${o} o ON o.id = m.organisation_id
-        UNION ALL SELECT ${who}, ${month('c.latest_on')}, 0, 0, 0, 1 FROM ${checked} c JOIN ${o} o ON o.id = c.organisation_id
+        UNION ALL SELECT ${month('v.visited_on')}, ${who}, 0, 1, 0, 0 FROM field_visits v JOIN ${o} o ON o.id = v.organisation_id
+        UNION ALL SELECT ${month('m.reached_on')}, ${who}, 0, 0, 1, 0 FROM field_milestones m JOIN ${o} o ON o.id = m.organisation_id
+        UNION ALL SELECT ${month('c.latest_on')}, ${who}, 0, 0, 0, 1 FROM ${checked} c JOIN ${o} o ON o.id = c.organisation_id
       ) e GROUP BY 1, 2, 3, 4, 5, 6`);
-    const gains = await rows(`SELECT ${who}, ${month('c.latest_on')} AS month, c.gain, count(*)::int AS n
+    const gains = await rows(`SELECT ${month('c.latest_on')} AS month, ${who}, c.gain, count(*)::int AS n
         FROM ${checked} c JOIN ${o} o ON o.id = c.organisation_id GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-    const milestones =
-      await rows(`SELECT ${who}, ${month('m.reached_on')} AS month, m.kind AS milestone, count(*)::int AS n
-        FROM field_milestones m JOIN ${o} o ON o.id = m.organisation_id GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+    const milestones = await rows(`SELECT ${month('m.reached_on')} AS month, ${who}, m.kind AS milestone,
+        count(*)::int AS n FROM field_milestones m JOIN ${o} o ON o.id = m.organisation_id GROUP BY 1, 2, 3, 4, 5, 6, 7`);
     const recount = [
-      ...lines(withAll(counts, 6)),
-      ...lines(withAll(gains, 7)),
-      ...lines(withAll(milestones, 7)),
+      ...lines(spread(counts, 6)),
+      ...lines(spread(gains, 7)),
+      ...lines(spread(milestones, 7)),
     ].sort();
     return { rollups, recount };
   }
@@ -316,5 +329,91 @@ describe('field log impact counts (real database)', () => {
     const again = await compare();
     expect(again.rollups).toEqual(again.recount);
     expect(await trainedOf()).toEqual([{ trained: false }]);
+  });
+
+  it('answers the observatory’s impact view with counts only, hidden below k, and the same as a file', async () => {
+    const [, b] = owners as [string, string, string];
+    // Enough organisations in Oujda-Angad for some cells to show.
+    for (let i = 0; i < 7; i++) {
+      const org = await organisation({
+        owner: b,
+        territory: 'MA-OUJ',
+        sector: 'agri-food',
+        kind: 'cooperative',
+        womenLed: i < 5,
+        month: '2026-09',
+      });
+      await visit(org, '2026-09-10', b);
+      await check(org, '2026-09-01', 10, b);
+      await check(org, '2026-10-01', 10 + 5 * i, b);
+    }
+    await t.fold();
+    const oriental = territory['MA-02'] as string;
+    const res = await t.request('GET', `/api/v1/observatory/impact?territoryId=${oriental}&lang=en`, {
+      token: observer,
+    });
+    expect([res.status, res.status === 200 ? null : res.body]).toEqual([200, null]);
+    const report = res.body as ImpactReport;
+    const [truth] = (await t.dataSource.query(
+      `SELECT count(*)::int AS organisations FROM field_organisations o JOIN territories t ON t.id = o.territory_id
+        WHERE t.path LIKE (SELECT path FROM territories WHERE id = $1) || '%'`,
+      [oriental],
+    )) as [{ organisations: number }];
+    expect(report.k).toBe(5);
+    expect(report.totals.organisations).toBe(truth.organisations);
+    const oujda = report.byTerritory.find((r) => r.key === territory['MA-OUJ']);
+    expect(oujda?.label).toBe('Oujda-Angad');
+    expect(oujda?.counts.organisations).toBeGreaterThanOrEqual(7);
+    // Nador has one organisation: hidden; Berkane none (its one was deleted): shown.
+    expect(report.byTerritory.find((r) => r.key === territory['MA-BER'])?.counts.organisations).toBe(0);
+    expect(report.byTerritory.find((r) => r.key === territory['MA-NAD'])?.counts.organisations).toBeNull();
+    expect(report.bySector.find((r) => r.key === 'agri-food')?.counts).toEqual({
+      organisations: 7,
+      visits: 7,
+      milestones: 0,
+      checked: 7,
+      medianGain: 15,
+    });
+    // No count from 1 to k − 1 anywhere; no name, note or person.
+    const numbers: number[] = [];
+    JSON.stringify(report, (key, value: unknown) => {
+      if (typeof value === 'number' && !['k', 'medianGain'].includes(key)) numbers.push(value);
+      return value;
+    });
+    expect(numbers.filter((n) => n > 0 && n < 5)).toEqual([]);
+    const text = JSON.stringify(report);
+    for (const secret of ['Atelier Zitoun', 'Notes privées', 'Une note', 'example.org', ...owners])
+      expect(text).not.toContain(secret);
+
+    const file = await t.request(
+      'GET',
+      `/api/v1/observatory/impact/export?territoryId=${oriental}&format=csv&lang=fr`,
+      {
+        token: observer,
+      },
+    );
+    expect(file.status).toBe(200);
+    expect(String(file.headers['content-type'])).toContain('text/csv');
+    const csv = file.raw.toString('utf8');
+    expect(csv).toContain('Oujda-Angad');
+    expect(csv).toContain('< 5');
+    for (const secret of ['Atelier Zitoun', 'Notes privées', 'Une note', 'example.org'])
+      expect(csv).not.toContain(secret);
+
+    const coach = (await t.signIn('coach@example.org')).accessToken;
+    expect((await t.request('GET', '/api/v1/observatory/impact', { token: coach })).status).toBe(403);
+    const reversed = await t.request('GET', `/api/v1/observatory/impact?from=2026-05&to=2026-01`, {
+      token: observer,
+    });
+    expect(reversed.status).toBe(422);
+    // A window and filters: September's women-led agri-food cooperatives.
+    const narrow = await t.request(
+      'GET',
+      `/api/v1/observatory/impact?territoryId=${oriental}&from=2026-09&to=2026-09&sector=agri-food&womenLed=true`,
+      { token: observer },
+    );
+    expect(narrow.status).toBe(200);
+    expect((narrow.body as ImpactReport).totals.organisations).toBe(5);
+    expect((narrow.body as ImpactReport).byMonth.map((r) => r.key)).toEqual(['2026-09']);
   });
 });

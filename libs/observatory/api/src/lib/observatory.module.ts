@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ObservatoryController } from './observatory.controller';
+import { ImpactController } from './impact.controller';
+import { ImpactExportService } from './impact-export.service';
+import { ImpactReportService } from './impact-report.service';
 import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
 import { CohortTablePageService } from './cohort-table-page.service';
 import { CompetenceReportService } from './competence-report.service';
@@ -21,7 +24,7 @@ export class ObservatoryModule {
   static forRoot(options: ObservatoryOptions): DynamicModule {
     return {
       module: ObservatoryModule,
-      controllers: [ObservatoryController],
+      controllers: [ObservatoryController, ImpactController],
       providers: [
         { provide: OBSERVATORY_OPTIONS, useValue: options },
         StatisticsRepository,
@@ -33,6 +36,8 @@ export class ObservatoryModule {
         PracticeStatisticsRepository,
         PracticeReportService,
         ThreadActivityService,
+        ImpactReportService,
+        ImpactExportService,
       ],
     };
   }

@@ -2,31 +2,45 @@ import type { EntityManager } from 'typeorm';
 import { transactionQuery } from '@tc/shared/api';
 import { contributions, DELTA_COLUMNS, FACT_COLUMNS } from './impact-sql';
 
-const KEY = 'territory_id, sector, kind, women_led, trained, month';
+const KEY = 'month, territory_id, sector, kind, women_led, trained';
 
-/** Applies the pending deltas to the rollups (each month's row and the all-months row) and deletes them. */
+/**
+ * Applies the pending deltas to the rollups and deletes them: each delta goes to its month's rows and to
+ * the all-months rows (`-infinity`), under each of the eight patterns of its sector, kind and women-led
+ * flag or `*` (every value); gains are summed into the rows' histograms.
+ */
 async function applyDeltas(manager: EntityManager): Promise<number> {
   const [row] = await transactionQuery<{ n: number }>(
     manager,
     `WITH taken AS (DELETE FROM field_impact_deltas RETURNING *),
      spread AS (
-       SELECT t.territory_id, t.sector, t.kind, t.women_led, t.trained, p.month, t.organisations, t.visits,
+       SELECT p.month, t.territory_id, s.sector, k.kind, w.women_led, t.trained, t.organisations, t.visits,
               t.milestones, t.checked, t.gain, t.milestone
-         FROM taken t CROSS JOIN LATERAL (VALUES (t.month), ('-infinity'::date)) p(month)),
+         FROM taken t
+         CROSS JOIN LATERAL (VALUES (t.month), ('-infinity'::date)) p(month)
+         CROSS JOIN LATERAL (VALUES (t.sector), ('*')) s(sector)
+         CROSS JOIN LATERAL (VALUES (t.kind), ('*')) k(kind)
+         CROSS JOIN LATERAL (VALUES (t.women_led::text), ('*')) w(women_led)),
+     gains AS (
+       SELECT ${KEY}, jsonb_object_agg(gain::text, n) AS gains
+         FROM (SELECT ${KEY}, gain, sum(checked)::int AS n FROM spread WHERE gain IS NOT NULL
+                GROUP BY ${KEY}, gain HAVING sum(checked) <> 0) g
+        GROUP BY ${KEY}),
      counts AS (
-       INSERT INTO field_impact_counts AS o (${KEY}, organisations, visits, milestones, checked)
-       SELECT ${KEY}, sum(organisations), sum(visits), sum(milestones), sum(checked) FROM spread
-        GROUP BY ${KEY} ORDER BY ${KEY}
+       INSERT INTO field_impact_counts AS o (${KEY}, organisations, visits, milestones, checked, gains)
+       SELECT c.month, c.territory_id, c.sector, c.kind, c.women_led, c.trained, c.organisations, c.visits,
+              c.milestones, c.checked, COALESCE(g.gains, '{}'::jsonb)
+         FROM (SELECT ${KEY}, sum(organisations)::int AS organisations, sum(visits)::int AS visits,
+                      sum(milestones)::int AS milestones, sum(checked)::int AS checked
+                 FROM spread GROUP BY ${KEY}) c
+         LEFT JOIN gains g USING (${KEY})
+        ORDER BY c.month, c.territory_id, c.sector, c.kind, c.women_led, c.trained
        ON CONFLICT (${KEY}) DO UPDATE SET
          organisations = o.organisations + EXCLUDED.organisations,
          visits = o.visits + EXCLUDED.visits,
          milestones = o.milestones + EXCLUDED.milestones,
-         checked = o.checked + EXCLUDED.checked),
-     gains AS (
-       INSERT INTO field_impact_gains AS o (${KEY}, gain, n)
-       SELECT ${KEY}, gain, sum(checked) FROM spread WHERE gain IS NOT NULL
-        GROUP BY ${KEY}, gain ORDER BY ${KEY}, gain
-       ON CONFLICT (${KEY}, gain) DO UPDATE SET n = o.n + EXCLUDED.n),
+         checked = o.checked + EXCLUDED.checked,
+         gains = CASE WHEN EXCLUDED.gains = '{}'::jsonb THEN o.gains ELSE field_impact_merge(o.gains, EXCLUDED.gains) END),
      milestones AS (
        INSERT INTO field_impact_milestones AS o (${KEY}, milestone, n)
        SELECT ${KEY}, milestone, sum(milestones) FROM spread WHERE milestone IS NOT NULL
