@@ -268,6 +268,104 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     const t = await freshThread(actor);
     return `/api/v1/cohorts/${w.cohortIn}/threads/${t.id}/posts/${t.openingId}`;
   };
+  /**
+   * The field log: organisations of the coach's in Berkane, made on first use (one to read and
+   * comment, one whose state the share rows change, one for milestones), a twin of coachPeer's (same
+   * name), and fresh ones for what a call destroys. coachAway registers in a province of MA-09.
+   */
+  const FIELD_CHECK = {
+    takenOn: '2026-03-01',
+    answers: Object.fromEntries(
+      [
+        'online-profile',
+        'findable',
+        'sells-online',
+        'marketplaces',
+        'accepts-digital-payment',
+        'uses-mobile-money',
+        'digital-accounts',
+        'stock-and-members',
+        'social-media',
+        'customer-messaging',
+        'meetings-and-decisions',
+        'shared-documents',
+      ].map((k) => [k, 2]),
+    ),
+  };
+  const fieldBody = (id: string, name: string, territoryId: string) => ({
+    id,
+    name,
+    kind: 'cooperative',
+    sector: 'argan',
+    territoryId,
+    womenLed: true,
+    youthLed: false,
+  });
+  const freshOrganisation = async (
+    name = `Coopérative ${randomUUID().slice(0, 6)}`,
+    actor: Actor = 'coach',
+  ) => {
+    const orgId = randomUUID();
+    await ok(
+      api(
+        actor,
+        'PUT',
+        `/api/v1/fieldwork/organisations/${orgId}`,
+        fieldBody(orgId, name, w.territory.berkane),
+      ),
+      'organisation',
+    );
+    return orgId;
+  };
+  let fieldOrgId: Promise<string> | undefined;
+  const fieldOrg = () =>
+    (fieldOrgId ??= (async () => {
+      const orgId = await freshOrganisation('Coopérative de la matrice');
+      await freshOrganisation('cooperative de la MATRICE', 'coachPeer');
+      fieldOrgKnown = orgId;
+      return orgId;
+    })());
+  let shareOrgId: Promise<string> | undefined;
+  const shareOrg = () => (shareOrgId ??= freshOrganisation());
+  let milestoneOrgId: Promise<string> | undefined;
+  const milestoneOrg = () => (milestoneOrgId ??= freshOrganisation());
+  const freshVisit = async (orgId: string) => {
+    const visitId = randomUUID();
+    await ok(
+      api('coach', 'PUT', `/api/v1/fieldwork/organisations/${orgId}/visits/${visitId}`, {
+        id: visitId,
+        visitedOn: '2026-05-04',
+        minutes: 60,
+        mode: 'on-site',
+        competences: ['3.1'],
+        lessons: [],
+      }),
+      'visit',
+    );
+    return visitId;
+  };
+  let awayProvince: Promise<string> | undefined;
+  const awayField = () =>
+    (awayProvince ??= (async () =>
+      (
+        await ok(
+          api('admin', 'POST', '/api/v1/territories', {
+            parentId: w.territory.away,
+            level: 'province',
+            code: 'MA-AGD',
+            name: { fr: 'Agadir-Ida-Ou-Tanane', ar: 'أكادير إداوتنان', en: 'Agadir-Ida-Ou-Tanane' },
+          }),
+          'away province',
+        )
+      ).body.id as string)());
+  /** Lists of those who may not see the coach's organisation do not name it. */
+  let fieldOrgKnown: string | undefined;
+  const fieldOrgHidden = (actor: Actor, res: TestResponse): void =>
+    notContaining((a) =>
+      ['coachPeer', 'coachAway', 'trainerAway', 'adminAway'].includes(a) && fieldOrgKnown
+        ? [fieldOrgKnown]
+        : [],
+    )(actor, res);
   /** Coaches never get the markdown as written, nor who read it. */
   const asCoachSees = (actor: Actor, res: TestResponse): void => {
     if (!COACHES.includes(actor as (typeof COACHES)[number])) return;
@@ -1314,6 +1412,122 @@ describe('authorisation matrix: every route × every kind of caller (real databa
           },
         };
       },
+    },
+
+    // The field log: a coach's own (and shared) organisations; the trainers running a cohort of the
+    // coach's and the admins of its territory read and comment; anyone else 404, observers 403.
+    'GET /api/v1/fieldwork/organisations': {
+      allow: [...COACHES, ...TRAINERS_AND_ADMINS],
+      call: async () => {
+        await fieldOrg();
+        return { url: '/api/v1/fieldwork/organisations' };
+      },
+      check: fieldOrgHidden,
+    },
+    'PUT /api/v1/fieldwork/organisations/:id': {
+      allow: COACHES,
+      call: async (actor) => {
+        const orgId = randomUUID();
+        const territoryId = actor === 'coachAway' ? await awayField() : w.territory.berkane;
+        return {
+          url: `/api/v1/fieldwork/organisations/${orgId}`,
+          body: fieldBody(orgId, `Organisation ${orgId.slice(0, 6)}`, territoryId),
+        };
+      },
+    },
+    'GET /api/v1/fieldwork/organisations/:id': {
+      allow: ['coach', 'trainer', 'trainerPeer', 'admin', 'adminIn'],
+      call: async () => ({ url: `/api/v1/fieldwork/organisations/${await fieldOrg()}` }),
+      check: (actor, res) => {
+        if (actor !== 'coach')
+          expect({ actor, requests: res.body.shareRequests }).toEqual({ actor, requests: [] });
+      },
+    },
+    'DELETE /api/v1/fieldwork/organisations/:id': {
+      allow: ['coach'],
+      call: async () => ({ url: `/api/v1/fieldwork/organisations/${await freshOrganisation()}` }),
+    },
+    'POST /api/v1/fieldwork/organisations/:id/checks': {
+      allow: ['coach'],
+      call: async () => ({
+        url: `/api/v1/fieldwork/organisations/${await fieldOrg()}/checks`,
+        body: { id: randomUUID(), ...FIELD_CHECK },
+      }),
+    },
+    'PUT /api/v1/fieldwork/organisations/:id/visits/:visitId': {
+      allow: ['coach'],
+      call: async () => {
+        const visitId = randomUUID();
+        return {
+          url: `/api/v1/fieldwork/organisations/${await fieldOrg()}/visits/${visitId}`,
+          body: {
+            id: visitId,
+            visitedOn: '2026-05-04',
+            minutes: 30,
+            mode: 'remote',
+            competences: [],
+            lessons: [],
+          },
+        };
+      },
+    },
+    'DELETE /api/v1/fieldwork/organisations/:id/visits/:visitId': {
+      allow: ['coach'],
+      call: async () => {
+        const orgId = await fieldOrg();
+        return { url: `/api/v1/fieldwork/organisations/${orgId}/visits/${await freshVisit(orgId)}` };
+      },
+    },
+    'POST /api/v1/fieldwork/organisations/:id/milestones': {
+      allow: ['coach'],
+      call: async () => ({
+        url: `/api/v1/fieldwork/organisations/${await milestoneOrg()}/milestones`,
+        body: { id: randomUUID(), kind: 'website-live', reachedOn: '2026-05-05' },
+      }),
+    },
+    'DELETE /api/v1/fieldwork/organisations/:id/milestones/:milestoneId': {
+      allow: ['coach'],
+      call: async () => {
+        const orgId = await freshOrganisation();
+        const made = await ok(
+          api('coach', 'POST', `/api/v1/fieldwork/organisations/${orgId}/milestones`, {
+            id: randomUUID(),
+            kind: 'social-media-page',
+            reachedOn: '2026-05-05',
+          }),
+          'milestone',
+        );
+        return { url: `/api/v1/fieldwork/organisations/${orgId}/milestones/${made.body.id}` };
+      },
+    },
+    'POST /api/v1/fieldwork/organisations/:id/comments': {
+      allow: ['coach', 'trainer', 'trainerPeer', 'admin', 'adminIn'],
+      call: async () => ({
+        url: `/api/v1/fieldwork/organisations/${await fieldOrg()}/comments`,
+        body: { id: randomUUID(), body: 'Commentaire de la matrice' },
+      }),
+    },
+    // coachPeer registered a twin of it (same name, same province): they may ask; its owner's ask changes nothing.
+    'POST /api/v1/fieldwork/organisations/:id/share-requests': {
+      allow: ['coach', 'coachPeer'],
+      call: async () => ({ url: `/api/v1/fieldwork/organisations/${await fieldOrg()}/share-requests` }),
+    },
+    'POST /api/v1/fieldwork/organisations/:id/shares': {
+      allow: ['coach'],
+      call: async () => ({
+        url: `/api/v1/fieldwork/organisations/${await shareOrg()}/shares`,
+        body: { coachId: w.userIds.coachPeer },
+      }),
+    },
+    'DELETE /api/v1/fieldwork/organisations/:id/shares/:coachId': {
+      allow: ['coach'],
+      call: async () => ({
+        url: `/api/v1/fieldwork/organisations/${await shareOrg()}/shares/${w.userIds.coachPeer}`,
+      }),
+    },
+    'GET /api/v1/fieldwork/coaches': {
+      allow: TRAINERS_AND_ADMINS,
+      call: () => ({ url: '/api/v1/fieldwork/coaches' }),
     },
 
     // Last: joining makes the caller a coach of the cohort's territory (it would change later rows).
