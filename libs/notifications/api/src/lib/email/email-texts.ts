@@ -339,7 +339,7 @@ export function linkOf(item: Item, baseUrl: string): string {
       if (params.cohortId) return `${b}/cohorts/${seg(params.cohortId)}/threads/${seg(subject.id)}`;
       break;
     case 'organisation':
-      return `${b}/fieldwork/organisations/${seg(subject.id)}`;
+      return `${b}/field/organisations/${seg(subject.id)}`;
   }
   return `${b}/notifications`;
 }

@@ -244,7 +244,7 @@ export function pushUrl(n: PushSource): string {
         ? `/cohorts/${id(n.params.cohortId)}/threads/${id(n.subject.id)}`
         : '/notifications';
     case 'organisation':
-      return `/fieldwork/organisations/${id(n.subject.id)}`;
+      return `/field/organisations/${id(n.subject.id)}`;
     case 'submission':
       return n.params.enrolmentId && n.params.lessonKey
         ? `/learn/${id(n.params.enrolmentId)}/lessons/${id(n.params.lessonKey)}`

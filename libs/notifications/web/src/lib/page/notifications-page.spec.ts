@@ -19,6 +19,7 @@ const fr = {
       certificate: { issued: 'Votre certificat du cours {{ course }} est délivré.' },
       announcement: { posted: 'Nouvelle annonce : {{ title }}' },
       question: { answered: 'Nouvelle réponse à votre discussion « {{ thread }} ».' },
+      fieldwork: { commented: 'Un commentaire a été ajouté au carnet de terrain de « {{ organisation }} ».' },
       task: {
         reviewed: {
           pass: 'Votre travail « {{ lesson }} » est validé.',
@@ -81,6 +82,7 @@ describe('the notifications page', () => {
           { path: 'learn/:enrolmentId', children: [] },
           { path: 'learn/:enrolmentId/lessons/:lessonKey', children: [] },
           { path: 'cohorts/:cohortId/announcements', children: [] },
+          { path: 'field/organisations/:id', children: [] },
           { path: 'cohorts/:cohortId/threads/:threadId', children: [] },
         ]),
       ],
@@ -163,6 +165,27 @@ describe('the notifications page', () => {
       'Nouvelle réponse à votre discussion « \u2068كيف أرفع صورة؟\u2069 ».',
     );
     expect(answered!.querySelector('a')?.getAttribute('href')).toBe('/cohorts/c-1/threads/t-1');
+  });
+
+  it('names a commented organisation and leads to its field log', async () => {
+    await open({
+      items: [
+        {
+          id: 'n8',
+          kind: 'fieldwork.commented',
+          subject: { type: 'organisation', id: 'o-1' },
+          params: { organisationName: 'Coopérative Tifaout' },
+          createdAt: '2026-12-06T12:00:00.000Z',
+          readAt: null,
+        },
+      ],
+      nextCursor: null,
+    });
+    const [commented] = items();
+    expect(commented!.querySelector('.tc-text')?.textContent).toBe(
+      'Un commentaire a été ajouté au carnet de terrain de « \u2068Coopérative Tifaout\u2069 ».',
+    );
+    expect(commented!.querySelector('a')?.getAttribute('href')).toBe('/field/organisations/o-1');
   });
 
   it('marks one read when it is opened, and the bell’s count follows', async () => {

@@ -62,6 +62,8 @@ export class NotificationsPage implements OnInit {
       thread: isolate(n.params.threadTitle ?? ''),
       module: isolate(inLang(n.params.moduleTitle)),
       date: isolate(n.params.dueOn ? dueDate(n.params.dueOn, intlLocale(this.lang())) : ''),
+      // An organisation's name, as its coach registered it.
+      organisation: isolate(n.params.organisationName ?? ''),
       // A trainer's nudge: their words, as written.
       message: isolate(n.params.message ?? ''),
     };
@@ -79,6 +81,8 @@ export class NotificationsPage implements OnInit {
         return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'announcements'] : null;
       case 'thread':
         return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'threads', n.subject.id] : null;
+      case 'organisation':
+        return ['/field/organisations', n.subject.id];
       case 'submission':
         return n.params.enrolmentId && n.params.lessonKey
           ? ['/learn', n.params.enrolmentId, 'lessons', n.params.lessonKey]
