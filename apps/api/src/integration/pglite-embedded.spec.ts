@@ -5,6 +5,7 @@ import { createApp, type RunningApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 import { DataDirLockedError } from '../database/embedded-postgres';
 import { DEMO_ACCOUNTS, DEMO_PEERS, DEMO_POPULATION } from '@tc/demo/api';
+import type { ImpactReport } from '@tc/shared/contracts';
 
 /** The newcomer's path: no DATABASE_URL, an embedded PostgreSQL in a data folder. */
 describe('embedded PGlite database', () => {
@@ -189,6 +190,41 @@ describe('embedded PGlite database', () => {
     expect(field!.trained).toBeGreaterThanOrEqual(20);
     expect(field!.notYetTrained).toBeGreaterThanOrEqual(20);
     expect(field!.checkedTwice).toBeGreaterThanOrEqual(50);
+    // The observatory's impact view counts them once folded: in L'Oriental, several provinces, sectors
+    // and kinds above the threshold, and a gain on both sides of learning to impact.
+    await running.fold();
+    const observer = (
+      await fastify.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'observer@example.org', password: 'demo-password-2026' },
+      })
+    ).json().accessToken as string;
+    const [oriental] = (await running.dataSource.query(
+      `SELECT id FROM territories WHERE code = 'MA-02'`,
+    )) as { id: string }[];
+    const impact = await fastify.inject({
+      method: 'GET',
+      url: `/api/v1/observatory/impact?territoryId=${oriental?.id}`,
+      headers: { authorization: `Bearer ${observer}` },
+    });
+    expect(impact.statusCode).toBe(200);
+    const report = impact.json() as ImpactReport;
+    expect(report.totals).toEqual({
+      organisations: expect.any(Number),
+      visits: expect.any(Number),
+      milestones: expect.any(Number),
+      checked: expect.any(Number),
+      medianGain: expect.any(Number),
+    });
+    expect(report.totals.organisations).toBeGreaterThanOrEqual(260);
+    expect(report.totals.medianGain).toBeGreaterThan(0);
+    const shown = (rows: ImpactReport['byTerritory']) => rows.filter((r) => r.counts.organisations).length;
+    expect(shown(report.byTerritory)).toBeGreaterThanOrEqual(5);
+    expect(shown(report.bySector)).toBeGreaterThanOrEqual(4);
+    expect(shown(report.byKind)).toBe(3);
+    expect(report.learningToImpact.trained.medianGain).toBeGreaterThan(0);
+    expect(report.learningToImpact.notYetTrained.medianGain).toBeGreaterThan(0);
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {
