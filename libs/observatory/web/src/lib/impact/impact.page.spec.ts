@@ -157,6 +157,15 @@ describe('ImpactPage', () => {
       ['Catalogue WhatsApp Business', '21'],
       ['Site web en ligne', '< 5'],
     ]);
+    // Every table's region is named apart from the section around it (each landmark its own name).
+    const names = [
+      ...Array.from(page.querySelectorAll('[role="region"]')).map((r) => r.getAttribute('aria-label')),
+      ...Array.from(page.querySelectorAll('section[aria-labelledby]')).map((s) =>
+        text(page.querySelector(`#${s.getAttribute('aria-labelledby')}`)),
+      ),
+    ];
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("Par secteur d'activité — L'Oriental");
     // The month table in words.
     expect(text(page.querySelector('[data-testid="impact-months"] tbody'))).toContain('novembre 2026');
   });

@@ -241,6 +241,14 @@ export class ImpactPage {
     }));
   });
 
+  protected readonly milestonesCaption = computed(() => {
+    const t = this.t();
+    return t('observatory.impact.tableCaption', {
+      group: t('observatory.impact.milestonesTitle'),
+      territory: this.territoryName(),
+    });
+  });
+
   protected readonly learning = computed(() => {
     const l = this.report()?.learningToImpact;
     if (!l) return null;
