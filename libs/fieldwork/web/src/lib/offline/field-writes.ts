@@ -3,6 +3,7 @@ import {
   type CreateFieldCommentRequest,
   type CreateMaturityCheckRequest,
   type CreateMilestoneRequest,
+  type FieldComment,
   type Organisation,
   type OrganisationLog,
   type ProblemDetails,
@@ -21,7 +22,7 @@ export type FieldWrite =
   | { kind: 'delete-visit'; visitId: string }
   | { kind: 'create-milestone'; body: CreateMilestoneRequest }
   | { kind: 'delete-milestone'; milestoneId: string }
-  | { kind: 'create-comment'; body: CreateFieldCommentRequest }
+  | { kind: 'create-comment'; body: CreateFieldCommentRequest; authorRole?: FieldComment['authorRole'] }
   | { kind: 'ask-to-share' }
   | { kind: 'share'; body: ShareOrganisationRequest }
   | { kind: 'unshare'; coachId: string };
@@ -237,7 +238,7 @@ export function withWaitingLog(
           body: b.body,
           organisationId: id,
           author: w.by,
-          authorRole: 'coach' as const,
+          authorRole: w.write.authorRole ?? 'coach',
           createdAt: w.queuedAt,
         };
         out = { ...out, comments: [c, ...out.comments.filter((x) => x.id !== b.id)] };

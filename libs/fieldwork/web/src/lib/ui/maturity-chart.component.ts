@@ -23,8 +23,8 @@ export function maturityChartOptions(days: string[], lines: ScoreLine[], rtl: bo
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { type: 'scroll', bottom: 0 },
-    grid: { top: 16, bottom: 56, left: rtl ? 8 : 40, right: rtl ? 40 : 8, containLabel: false },
+    legend: { type: 'plain', bottom: 0, itemGap: 8, textStyle: { fontSize: 11 } },
+    grid: { top: 16, bottom: 110, left: rtl ? 8 : 40, right: rtl ? 40 : 8, containLabel: false },
     xAxis: { type: 'category', data: days, inverse: rtl, boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, position: rtl ? 'right' : 'left' },
     series: lines.map((l) => ({
@@ -57,7 +57,7 @@ export function maturityChartOptions(days: string[], lines: ScoreLine[], rtl: bo
       display: block;
       inline-size: 100%;
       min-inline-size: 0;
-      block-size: 260px;
+      block-size: 330px;
     }
   `,
 })

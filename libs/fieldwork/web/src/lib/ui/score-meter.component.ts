@@ -23,7 +23,7 @@ import { scoreBand } from './maturity-score';
         [attr.aria-label]="label() | transloco"
         [attr.data-band]="band()"
       >
-        <span class="tc-figure">{{ 'fieldwork.score.outOf' | transloco: { score: score() } }}</span>
+        <span class="tc-figure" dir="ltr">{{ 'fieldwork.score.outOf' | transloco: { score: score() } }}</span>
         <span class="tc-bar" aria-hidden="true"
           ><span class="tc-fill" [style.inline-size.%]="score()"></span
         ></span>

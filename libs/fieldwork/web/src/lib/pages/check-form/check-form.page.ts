@@ -8,7 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -59,6 +59,7 @@ export class CheckFormPage {
     nonNullable: true,
     validators: Validators.required,
   });
+  protected readonly form = new FormGroup({ takenOn: this.takenOn });
   protected readonly maxDay = today();
   private checkId: string = crypto.randomUUID();
 

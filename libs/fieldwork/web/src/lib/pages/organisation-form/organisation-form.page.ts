@@ -171,8 +171,11 @@ export class OrganisationFormPage {
       const seen = new Map<string, Territory>();
       for (const t of lists.flat()) seen.set(t.id, t);
       this.provinces.set([...seen.values()]);
-      if (seen.size === 1 && !this.form.controls.province.value) {
-        this.form.controls.province.setValue([...seen.keys()][0]);
+      // A new organisation starts in the coach's own province (their profile's), or their only one.
+      const own = me?.territoryId && seen.has(me.territoryId) ? me.territoryId : null;
+      const only = seen.size === 1 ? [...seen.keys()][0] : null;
+      if (!this.id() && !this.form.controls.province.value && (own ?? only)) {
+        this.form.controls.province.setValue(own ?? only);
       }
     } catch {
       this.territoryProblem.set(true);

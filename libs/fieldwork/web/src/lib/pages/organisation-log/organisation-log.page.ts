@@ -10,7 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -104,7 +104,10 @@ export class OrganisationLogPage {
   });
 
   protected readonly checksOldestFirst = computed(() => [...(this.log()?.checks ?? [])].reverse());
-  protected readonly chartDays = computed(() => this.checksOldestFirst().map((c) => this.day(c.takenOn)));
+  // ECharts draws its text left to right: the Arabic date's right-to-left marks would scramble it.
+  protected readonly chartDays = computed(() =>
+    this.checksOldestFirst().map((c) => this.day(c.takenOn).replace(/\u200f/g, '')),
+  );
   protected readonly chartLines = computed<ScoreLine[]>(() => {
     this.lang();
     const checks = this.checksOldestFirst();
@@ -147,10 +150,14 @@ export class OrganisationLogPage {
     nonNullable: true,
     validators: [Validators.required, Validators.email],
   });
+  protected readonly commentForm = new FormGroup({ body: this.comment });
+  protected readonly shareForm = new FormGroup({ email: this.shareEmail });
 
   constructor() {
     effect(() => {
       const id = this.id();
+      // The territory's name comes in the reader's language: read again when it changes.
+      this.lang();
       untracked(() => void this.load(id));
     });
     this.outbox.sent
@@ -177,7 +184,15 @@ export class OrganisationLogPage {
   protected async addComment(): Promise<void> {
     const body = this.comment.value.trim();
     if (!body) return this.comment.markAsTouched();
-    await this.outbox.write(this.id(), { kind: 'create-comment', body: { id: crypto.randomUUID(), body } });
+    // A supervisor comments as the trainer (or else the admin) they are; an owner or a sharer as a coach.
+    const roles = this.auth.roles();
+    const authorRole =
+      this.org()?.access !== 'supervisor' ? 'coach' : roles.includes('trainer') ? 'trainer' : 'admin';
+    await this.outbox.write(this.id(), {
+      kind: 'create-comment',
+      body: { id: crypto.randomUUID(), body },
+      authorRole,
+    });
     this.comment.reset('');
   }
 

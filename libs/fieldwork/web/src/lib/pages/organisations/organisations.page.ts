@@ -77,6 +77,8 @@ export class OrganisationsPage {
   constructor() {
     effect(() => {
       const coachId = this.coachId();
+      // The territories' names come in the reader's language: read again when it changes.
+      this.lang();
       untracked(() => void this.load(coachId));
     });
     // What the server took is read again (its counts, its names), a moment after a run of sends.
