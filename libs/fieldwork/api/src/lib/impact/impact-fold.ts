@@ -13,10 +13,17 @@ async function applyDeltas(manager: EntityManager): Promise<number> {
   const [row] = await transactionQuery<{ n: number }>(
     manager,
     `WITH taken AS (DELETE FROM field_impact_deltas RETURNING *),
+     -- A write re-contributes its whole organisation: most of it cancels out before it is spread.
+     net AS (
+       SELECT owner_id, territory_id, sector, kind, women_led, trained, month, gain, milestone,
+              sum(organisations)::int AS organisations, sum(visits)::int AS visits,
+              sum(milestones)::int AS milestones, sum(checked)::int AS checked
+         FROM taken GROUP BY owner_id, territory_id, sector, kind, women_led, trained, month, gain, milestone
+       HAVING (sum(organisations), sum(visits), sum(milestones), sum(checked)) <> (0, 0, 0, 0)),
      spread AS (
        SELECT p.month, t.territory_id, s.sector, k.kind, w.women_led, t.trained, t.organisations, t.visits,
               t.milestones, t.checked, t.gain, t.milestone
-         FROM taken t
+         FROM net t
          CROSS JOIN LATERAL (VALUES (t.month), ('-infinity'::date)) p(month)
          CROSS JOIN LATERAL (VALUES (t.sector), ('*')) s(sector)
          CROSS JOIN LATERAL (VALUES (t.kind), ('*')) k(kind)
@@ -48,7 +55,7 @@ async function applyDeltas(manager: EntityManager): Promise<number> {
        ON CONFLICT (${KEY}, milestone) DO UPDATE SET n = o.n + EXCLUDED.n),
      coaches AS (
        INSERT INTO field_impact_coaches AS o (coach_id, trained, organisations)
-       SELECT owner_id, trained, sum(organisations) FROM taken WHERE organisations <> 0
+       SELECT owner_id, trained, sum(organisations) FROM net WHERE organisations <> 0
         GROUP BY 1, 2 ORDER BY 1, 2
        ON CONFLICT (coach_id, trained) DO UPDATE SET organisations = o.organisations + EXCLUDED.organisations)
      SELECT count(*)::int AS n FROM taken`,
@@ -63,13 +70,19 @@ async function applyDeltas(manager: EntityManager): Promise<number> {
  * flag, and minus-old/plus-new rows are appended to the deltas. Answers how many organisations moved.
  */
 async function flipTrained(manager: EntityManager): Promise<number> {
+  // One index probe per owner; most folds find nobody and stop here.
+  const flipped = await transactionQuery<{ coach_id: string; trained: boolean }>(
+    manager,
+    `SELECT c.coach_id, NOT c.trained AS trained FROM field_impact_coaches c
+      WHERE c.organisations <> 0
+        AND c.trained <> EXISTS (SELECT 1 FROM coach_course_completions v WHERE v.user_id = c.coach_id)`,
+    [],
+  );
+  if (!flipped.length) return 0;
   const facts = FACT_COLUMNS.map((c) => (c === 'trained' ? 'NOT trained AS trained' : c)).join(', ');
   const [row] = await transactionQuery<{ n: number }>(
     manager,
-    `WITH flipped AS (
-       SELECT c.coach_id, NOT c.trained AS trained FROM field_impact_coaches c
-        WHERE c.organisations <> 0
-          AND c.trained <> EXISTS (SELECT 1 FROM coach_course_completions v WHERE v.user_id = c.coach_id)),
+    `WITH flipped AS (SELECT * FROM unnest($1::uuid[], $2::boolean[]) x(coach_id, trained)),
      moved AS (
        UPDATE field_impact_facts f SET trained = x.trained FROM flipped x
         WHERE f.owner_id = x.coach_id AND f.trained <> x.trained RETURNING f.*),
@@ -77,7 +90,7 @@ async function flipTrained(manager: EntityManager): Promise<number> {
      appended AS (
        INSERT INTO field_impact_deltas (${DELTA_COLUMNS}) ${contributions('was', -1)} UNION ALL ${contributions('moved', 1)})
      SELECT count(*)::int AS n FROM moved`,
-    [],
+    [flipped.map((f) => f.coach_id), flipped.map((f) => f.trained)],
   );
   return row?.n ?? 0;
 }
