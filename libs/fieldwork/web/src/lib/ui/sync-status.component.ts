@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ProblemSummaryPipe } from '@tc/shared/ui';
+import { ProblemSummaryPipe, ProblemTextPipe } from '@tc/shared/ui';
 import { FieldOutboxService } from '../offline/field-outbox.service';
 import type { PendingWrite } from '../offline/field-writes';
 
@@ -31,7 +31,7 @@ export function fixLink(w: PendingWrite): { path: string[]; query: Record<string
  */
 @Component({
   selector: 'tc-sync-status',
-  imports: [MatButtonModule, RouterLink, TranslocoPipe, ProblemSummaryPipe],
+  imports: [MatButtonModule, RouterLink, TranslocoPipe, ProblemSummaryPipe, ProblemTextPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!online()) {
@@ -50,6 +50,13 @@ export function fixLink(w: PendingWrite): { path: string[]; query: Record<string
             — {{ p | tcProblemSummary }}
           }
         </p>
+        @if (w.problem?.errors?.length) {
+          <ul>
+            @for (e of w.problem?.errors; track $index) {
+              <li>{{ e | tcProblemText: e.field }}</li>
+            }
+          </ul>
+        }
         <div class="tc-actions">
           @if (fix(w); as f) {
             <a mat-stroked-button [routerLink]="f.path" [queryParams]="f.query">{{
@@ -85,7 +92,8 @@ export function fixLink(w: PendingWrite): { path: string[]; query: Record<string
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
-    .tc-refused p {
+    .tc-refused p,
+    .tc-refused ul {
       margin: 0;
     }
     .tc-actions {
