@@ -25,7 +25,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `field_impact_coaches`: how many organisations each owner has under each trained flag, folded from the
  *   registrations' deltas; the fold compares it with `coach_course_completions` and re-contributes a
  *   coach's organisations when their completion state changed.
- * - `field_impact_folded`: when the rollups were last folded (one row).
+ * - `field_impact_folded`: when a fold last moved the rollups (one row; a fold that applies nothing writes
+ *   nothing).
  * - Read surfaces: `field_impact_month_counts`, `field_impact_milestone_counts`
  *   and `field_impact_as_of` (fieldwork, public; no organisation, coach or note in any), and
  *   `coach_course_completions` (cohorts, public: a coach's active enrolments completed), which the fold

@@ -116,6 +116,7 @@ export async function foldImpactCounts(manager: EntityManager): Promise<number> 
     if (code !== '40001' && code !== '40P01') throw error;
     await transactionQuery(manager, 'ROLLBACK TO SAVEPOINT field_impact_flip', []);
   }
-  await transactionQuery(manager, 'UPDATE field_impact_folded SET folded_at = now()', []);
+  // The moment the counts last moved: a fold that applies nothing writes nothing.
+  if (applied) await transactionQuery(manager, 'UPDATE field_impact_folded SET folded_at = now()', []);
   return applied;
 }
