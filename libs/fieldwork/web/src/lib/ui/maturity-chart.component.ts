@@ -81,15 +81,21 @@ export class MaturityChartComponent {
           this.chart.setOption(options, { notMerge: true });
           return;
         }
-        loading ??= import('./echarts').then(({ init }) => {
-          if (this.destroyed) return;
-          this.chart = init(host, null, { renderer: 'svg' });
-          this.chart.setOption(this.options(), { notMerge: true });
-          if (typeof ResizeObserver !== 'undefined') {
-            observer = new ResizeObserver(() => this.chart?.resize());
-            observer.observe(host);
-          }
-        });
+        loading ??= import('./echarts')
+          .then(({ init }) => {
+            if (this.destroyed) return;
+            this.chart = init(host, null, { renderer: 'svg' });
+            this.chart.setOption(this.options(), { notMerge: true });
+            if (typeof ResizeObserver !== 'undefined') {
+              observer = new ResizeObserver(() => this.chart?.resize());
+              observer.observe(host);
+            }
+          })
+          // Offline before the chart's code was kept: no chart (the checks' list says the same); the
+          // next render tries again.
+          .catch(() => {
+            loading = null;
+          });
       },
     });
     inject(DestroyRef).onDestroy(() => {

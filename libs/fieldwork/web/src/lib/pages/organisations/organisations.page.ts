@@ -24,6 +24,7 @@ import {
 import { debounceTime } from 'rxjs';
 import { FieldworkApiService } from '../../data-access/fieldwork-api.service';
 import { FieldOutboxService } from '../../offline/field-outbox.service';
+import { FieldPrefetchService } from '../../offline/field-prefetch.service';
 import { copyKey } from '../../offline/field-store';
 import { waitingOrganisations, withWaitingList } from '../../offline/field-writes';
 import { injectKeptCopies } from '../../offline/kept-copies';
@@ -52,6 +53,7 @@ import { SyncStatusComponent } from '../../ui/sync-status.component';
 export class OrganisationsPage {
   private readonly api = inject(FieldworkApiService);
   private readonly outbox = inject(FieldOutboxService);
+  private readonly prefetch = inject(FieldPrefetchService);
   private readonly kept = injectKeptCopies();
   private readonly lang = inject(LanguageService).lang;
 
@@ -107,6 +109,8 @@ export class OrganisationsPage {
       const got = await this.kept<OrganisationList>(key, this.api.organisations(coachId));
       this.loaded.set(got.value.items);
       this.readAt.set(Date.now());
+      // Read online: keep ahead what the coach's forms and logs need offline.
+      if (!coachId && got.savedAt === null) void this.prefetch.warm(got.value.items);
       this.savedAt.set(got.savedAt);
       this.problem.set(null);
       if (coachId) {
