@@ -17,11 +17,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   of their whole-point gains, latest − first overall score, for exact medians: `{"gain": organisations}`,
  *   added by `field_impact_merge`) and `field_impact_milestones` (by milestone kind). Each stage counts in
  *   the month it happened: registration, visit, milestone reached, latest check. Two shortcuts keep every
- *   answer to a few hundred rows at any number of organisations: the month `-infinity` holds every
- *   month's sum (an answer without a window reads one row per key, not one per month), and every
- *   contribution is also filed under `*` for each of sector, kind and women-led (eight patterns), so that
- *   a table by one of them, under any filter of the others, reads its own rows instead of summing the
- *   cross-product.
+ *   answer to a few hundred rows per period at any number of organisations: each contribution is filed
+ *   under its month (`grain` m), its quarter (q, the quarter's first day), its year (y, 1 January) and
+ *   all months (a, `-infinity`), so that a window reads whole years and quarters where it can and an
+ *   answer without one reads one row per key; and under each of the eight patterns of its sector, kind
+ *   and women-led flag or `*` (every value), so that a table by one of them, under any filter of the
+ *   others, reads its own rows instead of summing the cross-product.
  * - `field_impact_coaches`: how many organisations each owner has under each trained flag, folded from the
  *   registrations' deltas; the fold compares it with `coach_course_completions` and re-contributes a
  *   coach's organisations when their completion state changed.
@@ -69,14 +70,15 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
       "gain" smallint,
       "milestone" character varying(40)
     )`);
-    // Keyed month first: an answer reads one month range (or the all-months rows) of one pattern.
-    const key = `"month" date NOT NULL,
+    // Keyed by period first: an answer reads a few periods (or the all-months rows) of one pattern.
+    const key = `"grain" character(1) NOT NULL,
+      "month" date NOT NULL,
       "territory_id" uuid NOT NULL,
       "sector" character varying(24) NOT NULL,
       "kind" character varying(24) NOT NULL,
       "women_led" character varying(5) NOT NULL,
       "trained" boolean NOT NULL`;
-    const keyColumns = `"month", "territory_id", "sector", "kind", "women_led", "trained"`;
+    const keyColumns = `"grain", "month", "territory_id", "sector", "kind", "women_led", "trained"`;
     // Adds two gain histograms ({"gain": organisations}), leaving out the gains that fall to zero.
     await q.query(`CREATE FUNCTION "field_impact_merge"(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
       SELECT COALESCE(jsonb_object_agg(g, n) FILTER (WHERE n <> 0), '{}'::jsonb)
@@ -93,7 +95,7 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
     )`);
     // What the observatory asks: one pattern (or one pattern per value of a dimension) over a month range.
     await q.query(
-      `CREATE INDEX "IDX_field_impact_counts_pattern" ON "field_impact_counts" ("sector", "kind", "women_led", "month")`,
+      `CREATE INDEX "IDX_field_impact_counts_pattern" ON "field_impact_counts" ("sector", "kind", "women_led", "grain", "month")`,
     );
     await q.query(`CREATE TABLE "field_impact_milestones" (
       ${key},
@@ -102,7 +104,7 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
       CONSTRAINT "PK_field_impact_milestones" PRIMARY KEY (${keyColumns}, "milestone")
     )`);
     await q.query(
-      `CREATE INDEX "IDX_field_impact_milestones_pattern" ON "field_impact_milestones" ("sector", "kind", "women_led", "month")`,
+      `CREATE INDEX "IDX_field_impact_milestones_pattern" ON "field_impact_milestones" ("sector", "kind", "women_led", "grain", "month")`,
     );
     await q.query(`CREATE TABLE "field_impact_coaches" (
       "coach_id" uuid NOT NULL,
@@ -131,7 +133,7 @@ export class CreateImpactRollups1765540000000 implements MigrationInterface {
       ['field_impact_milestone_counts', 'milestones reached by kind'],
     ])
       await q.query(
-        `COMMENT ON VIEW "${view}" IS 'The fieldwork domain''s read surface for other domains: ${what}, per month (-infinity: all months), territory, sector, kind, women-led (true, false) and trained owner; * in sector, kind or women_led: every value.'`,
+        `COMMENT ON VIEW "${view}" IS 'The fieldwork domain''s read surface for other domains: ${what}, per period (grain m: month, q: quarter, y: year, each keyed by its first day; a: all months, -infinity), territory, sector, kind, women-led (true, false) and trained owner; * in sector, kind or women_led: every value.'`,
       );
     await q.query(
       `COMMENT ON VIEW "field_impact_as_of" IS 'The fieldwork domain''s read surface for other domains: when the impact counts were last folded.'`,

@@ -127,30 +127,39 @@ describe('field log impact counts (real database)', () => {
     });
 
   /**
-   * The rollups and a recount from the field tables, as sorted lines `month|territory|sector|kind|women-led|
-   * trained|…|values` for `toEqual`. The recount is made per month and organisation attribute; its
-   * all-months rows ('all') and its `*` patterns are its rows' sums.
+   * The rollups and a recount from the field tables, as sorted lines `grain|period|territory|sector|kind|
+   * women-led|trained|…|values` for `toEqual`. The recount is made per month and organisation attribute;
+   * its quarters, years, all months ('all') and `*` patterns are its rows' sums.
    */
   async function compare(): Promise<{ rollups: string[]; recount: string[] }> {
     await t.fold();
     const rows = (sql: string) => t.dataSource.query(sql) as Promise<Record<string, unknown>[]>;
     const lines = (list: Record<string, unknown>[]) =>
       list.map((r) => Object.values(r).map(String).join('|'));
-    /** Each row added to its month and 'all', under its own values and `*` for sector, kind, women-led. */
+    /** Each row added to its month, quarter, year and 'all', under its own values and `*` for sector, kind, women-led. */
     const spread = (list: Record<string, unknown>[], keys: number) => {
       const out = new Map<string, Record<string, unknown>>();
       for (const r of list) {
         const entries = Object.entries(r);
-        for (const month of [r['month'], 'all'])
+        const [year, month] = String(r['month']).split('-').map(Number) as [number, number];
+        const quarter = `${year}-${String(month - ((month - 1) % 3)).padStart(2, '0')}`;
+        const periods = [
+          ['m', r['month']],
+          ['q', quarter],
+          ['y', `${year}-01`],
+          ['a', 'all'],
+        ];
+        for (const [grain, period] of periods)
           for (const sector of [r['sector'], '*'])
             for (const kind of [r['kind'], '*'])
               for (const women of [String(r['women_led']), '*']) {
-                const key = { ...r, month, sector, kind, women_led: women };
+                const key = { grain, ...r, month: period, sector, kind, women_led: women };
                 const id = Object.values(key).slice(0, keys).map(String).join('|');
                 const sum =
                   out.get(id) ??
                   Object.fromEntries(Object.entries(key).map(([k, v], i) => [k, i < keys ? v : 0]));
-                entries.slice(keys).forEach(([k, v]) => (sum[k] = Number(sum[k]) + Number(v)));
+                // `r` has no grain: its values start one column earlier than the key's.
+                entries.slice(keys - 1).forEach(([k, v]) => (sum[k] = Number(sum[k]) + Number(v)));
                 out.set(id, sum);
               }
       }
@@ -160,7 +169,7 @@ describe('field log impact counts (real database)', () => {
           .some((v) => Number(v) !== 0),
       );
     };
-    const key = `CASE WHEN month = '-infinity' THEN 'all' ELSE to_char(month, 'YYYY-MM') END AS month,
+    const key = `grain, CASE WHEN month = '-infinity' THEN 'all' ELSE to_char(month, 'YYYY-MM') END AS month,
       territory_id, sector, kind, women_led, trained`;
     const rollups = [
       ...lines(
@@ -195,9 +204,9 @@ describe('field log impact counts (real database)', () => {
     const milestones = await rows(`SELECT ${month('m.reached_on')} AS month, ${who}, m.kind AS milestone,
         count(*)::int AS n FROM field_milestones m JOIN ${o} o ON o.id = m.organisation_id GROUP BY 1, 2, 3, 4, 5, 6, 7`);
     const recount = [
-      ...lines(spread(counts, 6)),
-      ...lines(spread(gains, 7)),
-      ...lines(spread(milestones, 7)),
+      ...lines(spread(counts, 7)),
+      ...lines(spread(gains, 8)),
+      ...lines(spread(milestones, 8)),
     ].sort();
     return { rollups, recount };
   }
@@ -415,5 +424,24 @@ describe('field log impact counts (real database)', () => {
     expect(narrow.status).toBe(200);
     expect((narrow.body as ImpactReport).totals.organisations).toBe(5);
     expect((narrow.body as ImpactReport).byMonth.map((r) => r.key)).toEqual(['2026-09']);
+    // A window of whole quarters and months reads those periods: 2026 holds every visit and registration.
+    const year = await t.request(
+      'GET',
+      `/api/v1/observatory/impact?territoryId=${oriental}&from=2025-12&to=2026-11`,
+      {
+        token: observer,
+      },
+    );
+    expect(year.status).toBe(200);
+    const all = await t.request(
+      'GET',
+      `/api/v1/observatory/impact?territoryId=${oriental}&from=2026-01&to=2026-12`,
+      {
+        token: observer,
+      },
+    );
+    const { totals } = all.body as ImpactReport;
+    expect(totals).toEqual({ ...report.totals });
+    expect((year.body as ImpactReport).totals.visits).toBe(totals.visits);
   });
 });

@@ -174,22 +174,43 @@ export class ImpactReportService {
       patterns.push(`(f.sector = $2 AND f.kind = ANY(${every(ORGANISATION_KINDS)}) AND f.women_led = $4)`);
     if (query.womenLed === undefined)
       patterns.push(`(f.sector = $2 AND f.kind = $3 AND f.women_led = ANY(${every(['true', 'false'])}))`);
-    const months = [`f.month > '-infinity'`];
-    if (query.from) months.push(`f.month >= $${params.push(`${query.from}-01`)}::date`);
-    if (query.to) months.push(`f.month <= $${params.push(`${query.to}-01`)}::date`);
-    // Without a window, the all-months rows: one per key instead of one per month.
-    const window = query.from || query.to ? months.join(' AND ') : `f.month = '-infinity'`;
+    // The months of the table by month, and the periods of the other tables, each with its own parameters.
+    const monthParams = [...params];
+    const months = [`f.grain = 'm'`];
+    if (query.from) months.push(`f.month >= $${monthParams.push(`${query.from}-01`)}::date`);
+    if (query.to) months.push(`f.month <= $${monthParams.push(`${query.to}-01`)}::date`);
+    // Without a window, the all-months rows; with both ends, its whole years and quarters and the months
+    // left over; with one end, its months.
+    let windowParams = params;
+    let window = `f.grain = 'a'`;
+    if (query.from && query.to) {
+      const p = periods(query.from, query.to);
+      windowParams = [...params, p.y, p.q, p.m];
+      const n = params.length;
+      window = `((f.grain = 'y' AND f.month = ANY($${n + 1}::date[]))
+        OR (f.grain = 'q' AND f.month = ANY($${n + 2}::date[]))
+        OR (f.grain = 'm' AND f.month = ANY($${n + 3}::date[])))`;
+    } else if (query.from || query.to) {
+      windowParams = monthParams;
+      window = months.join(' AND ');
+    }
     const select = `SELECT split_part(substr(t.path, length($1) + 1), '/', 1) AS child, left(f.month::text, 7) AS month,
         f.sector, f.kind, f.women_led, f.trained, f.organisations, f.visits, f.milestones, f.checked, f.gains
         FROM field_impact_month_counts f JOIN territory_tree t ON t.id = f.territory_id WHERE t.path LIKE $1 || '%'`;
     const [rows, monthRows, milestones] = await Promise.all([
-      this.dataSource.query<RollupRow[]>(`${select} AND ${window} AND (${patterns.join(' OR ')})`, params),
-      this.dataSource.query<RollupRow[]>(`${select} AND ${months.join(' AND ')} AND ${patterns[0]}`, params),
+      this.dataSource.query<RollupRow[]>(
+        `${select} AND ${window} AND (${patterns.join(' OR ')})`,
+        windowParams,
+      ),
+      this.dataSource.query<RollupRow[]>(
+        `${select} AND ${months.join(' AND ')} AND ${patterns[0]}`,
+        monthParams,
+      ),
       this.dataSource.query<{ milestone: string; n: number }[]>(
         `SELECT f.milestone, sum(f.n)::int AS n FROM field_impact_milestone_counts f
            JOIN territory_tree t ON t.id = f.territory_id
           WHERE t.path LIKE $1 || '%' AND ${window} AND ${patterns[0]} GROUP BY f.milestone`,
-        params,
+        windowParams,
       ),
     ]);
     const groups = new Map<string, RawCounts>();
@@ -234,6 +255,33 @@ function add(c: RawCounts, r: RollupRow): void {
   for (const column of COLUMNS) c[column] += Number(r[column]);
   for (const [gain, n] of Object.entries(r.gains))
     c.gains.set(Number(gain), (c.gains.get(Number(gain)) ?? 0) + n);
+}
+
+/**
+ * A window of months (YYYY-MM, both inclusive) as the fewest periods the rollups keep: whole years, then
+ * whole quarters, then months; each as its first day.
+ */
+export function periods(from: string, to: string): { y: string[]; q: string[]; m: string[] } {
+  const out = { y: [] as string[], q: [] as string[], m: [] as string[] };
+  const index = (ym: string) => {
+    const [y, m] = ym.split('-').map(Number) as [number, number];
+    return y * 12 + (m - 1);
+  };
+  const day = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+  const last = index(to);
+  for (let i = index(from); i <= last;) {
+    if (i % 12 === 0 && i + 11 <= last) {
+      out.y.push(day(i));
+      i += 12;
+    } else if (i % 3 === 0 && i + 2 <= last) {
+      out.q.push(day(i));
+      i += 3;
+    } else {
+      out.m.push(day(i));
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /** Every month from the first to the last with counts (YYYY-MM), none skipped. */

@@ -2,11 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { transactionQuery } from '@tc/shared/api';
 import { contributions, DELTA_COLUMNS, FACT_COLUMNS } from './impact-sql';
 
-const KEY = 'month, territory_id, sector, kind, women_led, trained';
+const KEY = 'grain, month, territory_id, sector, kind, women_led, trained';
 
 /**
- * Applies the pending deltas to the rollups and deletes them: each delta goes to its month's rows and to
- * the all-months rows (`-infinity`), under each of the eight patterns of its sector, kind and women-led
+ * Applies the pending deltas to the rollups and deletes them: each delta goes to its month's, quarter's,
+ * year's and the all-months rows, under each of the eight patterns of its sector, kind and women-led
  * flag or `*` (every value); gains are summed into the rows' histograms.
  */
 async function applyDeltas(manager: EntityManager): Promise<number> {
@@ -21,10 +21,11 @@ async function applyDeltas(manager: EntityManager): Promise<number> {
          FROM taken GROUP BY owner_id, territory_id, sector, kind, women_led, trained, month, gain, milestone
        HAVING (sum(organisations), sum(visits), sum(milestones), sum(checked)) <> (0, 0, 0, 0)),
      spread AS (
-       SELECT p.month, t.territory_id, s.sector, k.kind, w.women_led, t.trained, t.organisations, t.visits,
-              t.milestones, t.checked, t.gain, t.milestone
+       SELECT p.grain, p.month, t.territory_id, s.sector, k.kind, w.women_led, t.trained, t.organisations,
+              t.visits, t.milestones, t.checked, t.gain, t.milestone
          FROM net t
-         CROSS JOIN LATERAL (VALUES (t.month), ('-infinity'::date)) p(month)
+         CROSS JOIN LATERAL (VALUES ('m', t.month), ('q', date_trunc('quarter', t.month::timestamp)::date),
+                                    ('y', date_trunc('year', t.month::timestamp)::date), ('a', '-infinity'::date)) p(grain, month)
          CROSS JOIN LATERAL (VALUES (t.sector), ('*')) s(sector)
          CROSS JOIN LATERAL (VALUES (t.kind), ('*')) k(kind)
          CROSS JOIN LATERAL (VALUES (t.women_led::text), ('*')) w(women_led)),
@@ -35,13 +36,13 @@ async function applyDeltas(manager: EntityManager): Promise<number> {
         GROUP BY ${KEY}),
      counts AS (
        INSERT INTO field_impact_counts AS o (${KEY}, organisations, visits, milestones, checked, gains)
-       SELECT c.month, c.territory_id, c.sector, c.kind, c.women_led, c.trained, c.organisations, c.visits,
-              c.milestones, c.checked, COALESCE(g.gains, '{}'::jsonb)
+       SELECT c.grain, c.month, c.territory_id, c.sector, c.kind, c.women_led, c.trained, c.organisations,
+              c.visits, c.milestones, c.checked, COALESCE(g.gains, '{}'::jsonb)
          FROM (SELECT ${KEY}, sum(organisations)::int AS organisations, sum(visits)::int AS visits,
                       sum(milestones)::int AS milestones, sum(checked)::int AS checked
                  FROM spread GROUP BY ${KEY}) c
          LEFT JOIN gains g USING (${KEY})
-        ORDER BY c.month, c.territory_id, c.sector, c.kind, c.women_led, c.trained
+        ORDER BY c.grain, c.month, c.territory_id, c.sector, c.kind, c.women_led, c.trained
        ON CONFLICT (${KEY}) DO UPDATE SET
          organisations = o.organisations + EXCLUDED.organisations,
          visits = o.visits + EXCLUDED.visits,
