@@ -53,6 +53,7 @@ test('the admin invites someone, who opens the link, sets a password and is sign
     'Profil',
     'Mes cours',
     'Rejoindre une cohorte',
+    'Journal de terrain',
     'Aide',
   ]);
 

@@ -4,11 +4,27 @@ import { expectSignedIn, mainNav, signIn } from './support';
 const cases: [email: string, links: string[]][] = [
   [
     'admin@example.org',
-    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Observatoire', 'Utilisateurs', 'Aide'],
+    [
+      'Accueil',
+      'Profil',
+      'Cours',
+      'Cohortes',
+      'Suivi de terrain',
+      'Territoires',
+      'Observatoire',
+      'Utilisateurs',
+      'Aide',
+    ],
   ],
-  ['trainer@example.org', ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Territoires', 'Aide']],
+  [
+    'trainer@example.org',
+    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Suivi de terrain', 'Territoires', 'Aide'],
+  ],
   ['observer@example.org', ['Accueil', 'Profil', 'Territoires', 'Observatoire', 'Aide']],
-  ['coach@example.org', ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte', 'Aide']],
+  [
+    'coach@example.org',
+    ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte', 'Journal de terrain', 'Aide'],
+  ],
 ];
 
 test.describe('navigation follows the roles', () => {

@@ -22,6 +22,7 @@ const fr = {
     profile: 'Profil',
     learn: 'Mes cours',
     join: 'Rejoindre',
+    field: 'Journal de terrain',
     help: 'Aide',
     menu: 'Menu',
     label: 'Navigation',
@@ -138,20 +139,20 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
 
     host.querySelector<HTMLButtonElement>('.tc-nav-toggle')!.click();
     await fixture.whenStable();
-    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Aide']);
+    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Journal de terrain', 'Aide']);
   });
 
   it('renders them at once on a wide screen, and follows the screen when it changes', async () => {
     const media = fakeMedia(true);
     const { fixture, links } = await render();
-    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Aide']);
+    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Journal de terrain', 'Aide']);
 
     media.change(false);
     await fixture.whenStable();
     expect(links()).toEqual([]);
     media.change(true);
     await fixture.whenStable();
-    expect(links()).toHaveLength(5);
+    expect(links()).toHaveLength(6);
 
     fixture.destroy();
     expect(media.listeners.size).toBe(0);
@@ -160,6 +161,6 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
   it('renders them at once where the browser cannot tell the width (no matchMedia)', async () => {
     expect(window.matchMedia).toBeUndefined();
     const { links } = await render();
-    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Aide']);
+    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Journal de terrain', 'Aide']);
   });
 });
