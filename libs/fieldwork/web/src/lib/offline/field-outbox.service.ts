@@ -34,12 +34,14 @@ export function mayRetry(error: unknown): boolean {
 }
 
 /**
- * Whether a refusal says the server already holds what the write meant: a conflict (the milestone
- * reached already, the same record), or a deletion of what is gone. Nothing to show the coach.
+ * Whether a refusal says the server already holds what the write meant: the organisation has that
+ * milestone already (recorded by this write's first send, or by a coach it is shared with: the log
+ * shows the one kept), or a deletion of what is gone. Nothing to show the coach. Any other conflict
+ * (an id taken by another record) is shown like any refusal.
  */
 function alreadyDone(error: unknown, write: FieldWrite): boolean {
   if (!(error instanceof HttpErrorResponse)) return false;
-  if (error.status === 409) return true;
+  if (error.status === 409) return problemOf(error).code === 'milestone-already-reached';
   return error.status === 404 && (write.kind.startsWith('delete') || write.kind === 'unshare');
 }
 

@@ -204,6 +204,23 @@ describe('the field log outbox', () => {
     expect(outbox.waiting()).toEqual([]);
   });
 
+  it('shows a conflict with another record (an id taken) like any refusal', async () => {
+    await outbox.write('org-1', { kind: 'save-visit', body: visit('vis-1') });
+    await settle();
+    http.expectOne(`${API}/org-1/visits/vis-1`).flush(
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        code: 'field-record-id-taken',
+        errors: [{ field: 'id', code: 'field-record-id-taken' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(outbox.refusedWrites().map((w) => w.problem?.code)).toEqual(['field-record-id-taken']);
+  });
+
   it('discards a refused write when the coach gives it up', async () => {
     await outbox.write('org-1', { kind: 'create-comment', body: { id: 'c-1', body: 'Bravo' } });
     await settle();
