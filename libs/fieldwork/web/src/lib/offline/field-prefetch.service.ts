@@ -20,7 +20,8 @@ export class FieldPrefetchService {
   private readonly api = inject(FieldworkApiService);
   private readonly store = inject(FIELD_STORE);
   private readonly auth = inject(AuthService);
-  private done = new Set<string>();
+  private readonly done = new Set<string>();
+  private codeKept = false;
 
   async warm(organisations: readonly Organisation[]): Promise<void> {
     const me = this.auth.me();
@@ -55,7 +56,10 @@ export class FieldPrefetchService {
         await keep(copyKey('children', id), this.api.territoryChildren(id));
       }
     }
-    await warmAppCache();
+    if (!this.codeKept) {
+      this.codeKept = true;
+      await warmAppCache();
+    }
     await keep(copyKey('competences'), this.api.competences());
     const enrolments = await keep(copyKey('enrolments'), this.api.enrolments());
     for (const e of (enrolments ?? []).filter((x) => x.status === 'active')) {
