@@ -122,6 +122,15 @@ for (const [lang, viewport, suffix] of [
   await page.goto(`${base}/notifications/settings`);
   await page.locator('form').first().waitFor();
   await shot(page, 'notification-settings-ar-phone');
+  // The field log: the two cooperatives, then the argan one's log with its maturity chart.
+  await page.goto(`${base}/field`);
+  await page.locator('.tc-card').first().waitFor();
+  await shot(page, 'field-log-ar-phone');
+  await page.locator('a.tc-card-title', { hasText: 'Argane' }).click();
+  await page.waitForURL(/\/field\/organisations\/[0-9a-f-]+$/);
+  await page.locator('#tc-visits-heading').waitFor();
+  await page.waitForTimeout(500);
+  await shot(page, 'organisation-ar-phone');
   // Back to French for the next runs.
   await page.locator('tc-language-switch button.tc-trigger').click();
   await page.locator('tc-language-switch button[lang=fr]').click();
@@ -181,6 +190,24 @@ for (const [lang, viewport, suffix] of [
     await page.waitForLoadState('networkidle');
     await context.close();
   }
+}
+{
+  // The impact in the field, at L'Oriental: French on a laptop.
+  const { context, page } = await session(laptop, 'fr');
+  await signIn(page, 'observer@example.org');
+  await page.goto(`${base}/observatory/impact`);
+  await page.waitForLoadState('networkidle');
+  for (const name of ['Maroc', /Oriental/]) {
+    const link = page.locator('tc-impact-table').getByRole('link', { name }).first();
+    if (await link.count()) {
+      await link.click();
+      await page.waitForLoadState('networkidle');
+    }
+  }
+  await page.getByRole('heading', { level: 1, name: /Oriental/ }).waitFor();
+  await page.waitForTimeout(500);
+  await shot(page, 'impact-fr-laptop');
+  await context.close();
 }
 await browser.close();
 console.log(

@@ -171,6 +171,7 @@ test('a coach logs a cooperative offline, the trainer sees it, the observatory c
   const me = (await (await request.get(`${API}/me`, { headers: coachApi })).json()) as {
     displayName: string;
   };
+  await trainer.getByLabel('Chercher un·e coach').fill(me.displayName);
   await trainer.getByRole('link', { name: me.displayName, exact: true }).click();
   await expect(
     trainer.getByRole('heading', { level: 1, name: `Journal de terrain de ${me.displayName}` }),
