@@ -166,6 +166,26 @@ for (const lang of LANGUAGES) {
         await audit(page, 'announcements', findings);
         await visit(page, '/profile', lang);
         await audit(page, 'profile', findings);
+        // The field log: the list, an organisation's log and its forms.
+        await visit(page, '/field', lang);
+        await expect(page.locator('main .tc-card').first()).toBeVisible();
+        await audit(page, 'field log', findings);
+        const organisation = await hrefOf(page, 'main a.tc-card-title');
+        await visit(page, organisation, lang);
+        await expect(page.locator('#tc-visits-heading')).toBeVisible();
+        await audit(page, "an organisation's log", findings);
+        await visit(page, `${organisation}/checks/new`, lang);
+        await expect(page.getByRole('radiogroup').first()).toBeVisible();
+        await audit(page, 'maturity check', findings);
+        await visit(page, `${organisation}/visits/new`, lang);
+        await expect(page.locator('main form')).toBeVisible();
+        await audit(page, 'visit form', findings);
+        await visit(page, `${organisation}/milestones/new`, lang);
+        await expect(page.locator('main form')).toBeVisible();
+        await audit(page, 'milestone form', findings);
+        await visit(page, '/field/organisations/new', lang);
+        await expect(page.locator('main form')).toBeVisible();
+        await audit(page, 'organisation form', findings);
         await visit(page, '/join', lang);
         await audit(page, 'join', findings);
         // The help with every other role's part opened.
@@ -216,6 +236,9 @@ for (const lang of LANGUAGES) {
         await audit(page, 'announcement editor', findings);
         await visit(page, '/territories', lang);
         await audit(page, 'territories', findings);
+        await visit(page, '/field/coaches', lang);
+        await expect(page.locator('main .tc-card').first()).toBeVisible();
+        await audit(page, 'field supervision', findings);
       } finally {
         await resetLanguage(request, 'trainer@example.org');
       }
@@ -241,6 +264,9 @@ for (const lang of LANGUAGES) {
         await visit(page, `/observatory?territoryId=${oriental}&groupBy=module`, lang);
         await expect(page.getByRole('table').first()).toBeVisible();
         await audit(page, 'observatory (by module)', findings);
+        await visit(page, `/observatory/impact?territoryId=${oriental}`, lang);
+        await expect(page.getByRole('table').first()).toBeVisible();
+        await audit(page, "impact in the field (L'Oriental)", findings);
       } finally {
         await resetLanguage(request, 'observer@example.org');
       }
