@@ -119,11 +119,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
     'field_impact_coaches',
     'field_impact_folded',
   ].map((name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'table' })),
-  ...[
-    'field_impact_month_counts',
-    'field_impact_milestone_counts',
-    'field_impact_as_of',
-  ].map((name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'view', public: true })),
+  ...['field_impact_month_counts', 'field_impact_milestone_counts', 'field_impact_as_of'].map(
+    (name): DeclaredTable => ({ name, owner: 'fieldwork', kind: 'view', public: true }),
+  ),
   // The courses a coach has completed, for the impact view's trained flag (CreateImpactRollups).
   { name: 'coach_course_completions', owner: 'cohorts', kind: 'view', public: true },
 ];
