@@ -31,6 +31,7 @@ test.describe('on a phone (390×844)', () => {
       'Profil',
       'Mes cours',
       'Rejoindre une cohorte',
+      'Journal de terrain',
       'Aide',
     ]);
     await mainNav(page).getByRole('link', { name: 'Profil' }).click();
