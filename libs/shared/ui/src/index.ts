@@ -13,3 +13,4 @@ export * from './lib/localized-text/text-in';
 export * from './lib/download/save-blob';
 export * from './lib/download/content-disposition';
 export * from './lib/text-dir/text-dir.directive';
+export * from './lib/outbox/passes';

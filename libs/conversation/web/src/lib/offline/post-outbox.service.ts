@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { AuthService, FOR_USER } from '@tc/identity/web';
 import type { ProblemDetails } from '@tc/shared/contracts';
-import { problemOf } from '@tc/shared/ui';
+import { OutboxPasses, problemOf } from '@tc/shared/ui';
 import { Subject, firstValueFrom } from 'rxjs';
 import { ThreadsService } from '../threads/data-access/threads.service';
 import { CONVERSATION_STORE, type PendingPost } from './conversation-store';
@@ -62,8 +62,7 @@ export class PostOutboxService {
   private readonly store = inject(CONVERSATION_STORE);
   private readonly auth = inject(AuthService);
   private readonly random = inject(OUTBOX_RANDOM);
-  private run: Promise<void> | null = null;
-  private again = false;
+  private readonly passes = new OutboxPasses(() => this.sendAll());
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly outcomes = new Map<string, PostOutcome>();
@@ -134,18 +133,7 @@ export class PostOutboxService {
   /** Sends what the signed-in person has waiting; resolves when done or when a send must wait. */
   flush(): Promise<void> {
     this.clearTimer();
-    if (this.run) {
-      this.again = true;
-      return this.run;
-    }
-    this.run = (async () => {
-      let ok = true;
-      do {
-        this.again = false;
-        ok = await this.sendAll();
-      } while (ok && this.again);
-    })().finally(() => (this.run = null));
-    return this.run;
+    return this.passes.start();
   }
 
   async count(): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { AuthService, FOR_USER } from '@tc/identity/web';
 import type { LikelyDuplicate } from '@tc/shared/contracts';
-import { problemOf } from '@tc/shared/ui';
+import { OutboxPasses, problemOf } from '@tc/shared/ui';
 import { Subject, firstValueFrom, type Observable } from 'rxjs';
 import { FieldworkApiService, type SendOptions } from '../data-access/fieldwork-api.service';
 import { FIELD_STORE, copyKey, inWrittenOrder } from './field-store';
@@ -71,8 +71,7 @@ export class FieldOutboxService {
   private readonly store = inject(FIELD_STORE);
   private readonly auth = inject(AuthService);
   private readonly random = inject(FIELD_OUTBOX_RANDOM);
-  private run: Promise<void> | null = null;
-  private again = false;
+  private readonly passes = new OutboxPasses(() => this.sendAll());
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -159,18 +158,7 @@ export class FieldOutboxService {
   /** Sends what the signed-in person has waiting; resolves when done or when a send must wait. */
   flush(): Promise<void> {
     this.clearTimer();
-    if (this.run) {
-      this.again = true;
-      return this.run;
-    }
-    this.run = (async () => {
-      let ok = true;
-      do {
-        this.again = false;
-        ok = await this.sendAll();
-      } while (ok && this.again);
-    })().finally(() => (this.run = null));
-    return this.run;
+    return this.passes.start();
   }
 
   async count(): Promise<void> {

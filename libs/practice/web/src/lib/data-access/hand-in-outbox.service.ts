@@ -3,7 +3,7 @@ import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } f
 import { AuthService, FOR_USER } from '@tc/identity/web';
 import { isRetryableStatus, retryDelay } from '@tc/learning/web/sync-policy';
 import type { ProblemDetails, Submission } from '@tc/shared/contracts';
-import { problemOf } from '@tc/shared/ui';
+import { OutboxPasses, problemOf } from '@tc/shared/ui';
 import { Subject, firstValueFrom } from 'rxjs';
 import { EVIDENCE_UPLOADER } from './evidence-uploader';
 import { PracticeService } from './practice.service';
@@ -60,8 +60,7 @@ export class HandInOutboxService {
   private readonly drafts = inject(TASK_DRAFTS);
   private readonly upload = inject(EVIDENCE_UPLOADER);
   private readonly auth = inject(AuthService);
-  private run: Promise<void> | null = null;
-  private again = false;
+  private readonly passes = new OutboxPasses(() => this.sendAll());
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -121,18 +120,7 @@ export class HandInOutboxService {
   /** Sends whatever the signed-in coach has queued; resolves when done or when a send must wait. */
   flush(): Promise<void> {
     this.clearTimer();
-    if (this.run) {
-      this.again = true;
-      return this.run;
-    }
-    this.run = (async () => {
-      let ok = true;
-      do {
-        this.again = false;
-        ok = await this.sendAll();
-      } while (ok && this.again);
-    })().finally(() => (this.run = null));
-    return this.run;
+    return this.passes.start();
   }
 
   /** Counts what the signed-in coach has waiting. */
