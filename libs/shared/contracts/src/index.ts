@@ -24,3 +24,4 @@ export * from './lib/dead-letters';
 export * from './lib/push';
 export * from './lib/nudges';
 export * from './lib/fieldwork';
+export * from './lib/credentials';

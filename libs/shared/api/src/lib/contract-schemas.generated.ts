@@ -74,6 +74,10 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CreateTerritoryRequest',
   'CreateThreadPostRequest',
   'CreateThreadRequest',
+  'CredentialCheck',
+  'CredentialCheckName',
+  'CredentialCheckOutcome',
+  'CredentialVerification',
   'CriterionScore',
   'CsvImportReport',
   'CsvRowProblem',
@@ -138,6 +142,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ModuleContent',
   'ModuleDeadline',
   'MyCertificate',
+  'MyCredentialLinks',
   'MyEnrolment',
   'Notification',
   'NotificationDeliveryChannel',
@@ -269,6 +274,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'UserList',
   'UserStatus',
   'UserSummary',
+  'VerifyCredentialRequest',
   'VersionChange',
   'Visit',
   'VisitMode',
@@ -650,6 +656,44 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       },
       revokedAt: { type: 'string', nullable: true },
       revocationReason: { type: 'string', nullable: true },
+      credential: {
+        properties: {
+          verified: {
+            description:
+              'Every check passed (a `skipped` status check of a credential without status counts as passed).',
+            type: 'boolean',
+          },
+          checks: { items: { $ref: '#/components/schemas/CredentialCheck' }, type: 'array' },
+          summary: {
+            properties: {
+              issuerId: { type: 'string', nullable: true },
+              issuerName: { type: 'string', nullable: true },
+              achievementName: { type: 'string', nullable: true },
+              recipientName: { type: 'string', nullable: true },
+              validFrom: { type: 'string', nullable: true },
+              validUntil: { type: 'string', nullable: true },
+            },
+            required: [
+              'issuerId',
+              'issuerName',
+              'achievementName',
+              'recipientName',
+              'validFrom',
+              'validUntil',
+            ],
+            additionalProperties: false,
+            description:
+              'What the credential says, read from it whether or not it verified (null where absent).',
+            type: 'object',
+          },
+        },
+        required: ['verified', 'checks', 'summary'],
+        additionalProperties: false,
+        description:
+          "The certificate's Open Badges 3.0 credential verified on the server as a third party would (null for one issued before credentials).",
+        type: 'object',
+        nullable: true,
+      },
     },
     required: [
       'code',
@@ -662,6 +706,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'reissuedAt',
       'revokedAt',
       'revocationReason',
+      'credential',
     ],
     additionalProperties: false,
     description:
@@ -2221,6 +2266,61 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: 'A new thread: a title, its opening post, and the lesson it is about (none: the cohort).',
     type: 'object',
   },
+  CredentialCheck: {
+    properties: {
+      check: { $ref: '#/components/schemas/CredentialCheckName' },
+      outcome: { $ref: '#/components/schemas/CredentialCheckOutcome' },
+      code: {
+        description:
+          'Why, as a code the interface words in each language: `ok`, `not-json`, `not-a-credential`, `schema-invalid`, `no-proof`, `signature-invalid`, `issuer-unresolved`, `issuer-mismatch`, `revoked`, `status-unreachable`, `no-status`, `not-yet-valid`, `expired`, `earlier-check-failed`.',
+        type: 'string',
+      },
+      detail: {
+        description:
+          'A detail for the curious (the schema path at fault, the method id): never shown as the reason.',
+        type: 'string',
+      },
+    },
+    required: ['check', 'outcome', 'code'],
+    additionalProperties: false,
+    type: 'object',
+  },
+  CredentialCheckName: { enum: ['format', 'signature', 'issuer', 'status', 'expiry'], type: 'string' },
+  CredentialCheckOutcome: {
+    enum: ['passed', 'failed', 'skipped'],
+    description:
+      'A check that could not be made (an earlier one failed, or the credential has no status) is `skipped`.',
+    type: 'string',
+  },
+  CredentialVerification: {
+    properties: {
+      verified: {
+        description:
+          'Every check passed (a `skipped` status check of a credential without status counts as passed).',
+        type: 'boolean',
+      },
+      checks: { items: { $ref: '#/components/schemas/CredentialCheck' }, type: 'array' },
+      summary: {
+        properties: {
+          issuerId: { type: 'string', nullable: true },
+          issuerName: { type: 'string', nullable: true },
+          achievementName: { type: 'string', nullable: true },
+          recipientName: { type: 'string', nullable: true },
+          validFrom: { type: 'string', nullable: true },
+          validUntil: { type: 'string', nullable: true },
+        },
+        required: ['issuerId', 'issuerName', 'achievementName', 'recipientName', 'validFrom', 'validUntil'],
+        additionalProperties: false,
+        description: 'What the credential says, read from it whether or not it verified (null where absent).',
+        type: 'object',
+      },
+    },
+    required: ['verified', 'checks', 'summary'],
+    additionalProperties: false,
+    description:
+      "`POST /api/v1/credentials/verify`, and the credential of a certificate's public verification page.",
+    type: 'object',
+  },
   CriterionScore: {
     properties: { criterionKey: { type: 'string' }, levelKey: { type: 'string' } },
     required: ['criterionKey', 'levelKey'],
@@ -3233,10 +3333,59 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       status: { enum: ['valid', 'revoked'], type: 'string' },
       verifyUrl: { description: 'Public page anyone can open to verify it.', type: 'string' },
       pdfUrl: { description: "The PDF, in the coach's language (`?locale=` to choose).", type: 'string' },
+      credential: {
+        properties: {
+          jsonUrl: {
+            description: '`application/ld+json` (`.json`), the OpenBadgeCredential as signed.',
+            type: 'string',
+          },
+          svgUrl: {
+            description:
+              'The badge image, the credential baked in per OB 3.0 (`<openbadges:credential>` in SVG, an iTXt chunk in PNG).',
+            type: 'string',
+          },
+          pngUrl: { type: 'string' },
+          linkedInUrl: {
+            description:
+              'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&… with the verification page as its URL.',
+            type: 'string',
+          },
+        },
+        required: ['jsonUrl', 'svgUrl', 'pngUrl', 'linkedInUrl'],
+        additionalProperties: false,
+        description:
+          'The same certificate as a signed Open Badges 3.0 credential (null for one issued before credentials).',
+        type: 'object',
+        nullable: true,
+      },
     },
-    required: ['code', 'issuedAt', 'status', 'verifyUrl', 'pdfUrl'],
+    required: ['code', 'issuedAt', 'status', 'verifyUrl', 'pdfUrl', 'credential'],
     additionalProperties: false,
     description: "The coach's own certificate (`GET /api/v1/enrolments/:id/certificate`).",
+    type: 'object',
+  },
+  MyCredentialLinks: {
+    properties: {
+      jsonUrl: {
+        description: '`application/ld+json` (`.json`), the OpenBadgeCredential as signed.',
+        type: 'string',
+      },
+      svgUrl: {
+        description:
+          'The badge image, the credential baked in per OB 3.0 (`<openbadges:credential>` in SVG, an iTXt chunk in PNG).',
+        type: 'string',
+      },
+      pngUrl: { type: 'string' },
+      linkedInUrl: {
+        description:
+          'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&… with the verification page as its URL.',
+        type: 'string',
+      },
+    },
+    required: ['jsonUrl', 'svgUrl', 'pngUrl', 'linkedInUrl'],
+    additionalProperties: false,
+    description:
+      'The coach\'s portable copies of a certificate (part of `MyCertificate`): the signed credential as JSON, the badge image with the credential baked in, and LinkedIn\'s "add a certification" link.',
     type: 'object',
   },
   MyEnrolment: {
@@ -5673,6 +5822,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     ],
     additionalProperties: false,
     description: "A row of the admin's user list.",
+    type: 'object',
+  },
+  VerifyCredentialRequest: {
+    properties: { credential: { additionalProperties: {}, type: 'object' } },
+    required: ['credential'],
+    additionalProperties: false,
+    description: '`POST /api/v1/credentials/verify`: the credential as a JSON object (as downloaded).',
     type: 'object',
   },
   VersionChange: {

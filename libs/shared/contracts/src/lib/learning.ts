@@ -1,3 +1,4 @@
+import type { CredentialVerification, MyCredentialLinks } from './credentials';
 import type { CoachCourse } from './catalog';
 import type { Locale } from './locale';
 
@@ -113,6 +114,8 @@ export interface CertificateVerification {
   reissuedAt: string | null;
   revokedAt: string | null;
   revocationReason: string | null;
+  /** The certificate's Open Badges 3.0 credential verified on the server as a third party would (null for one issued before credentials). */
+  credential: CredentialVerification | null;
 }
 
 /** The coach's own certificate (`GET /api/v1/enrolments/:id/certificate`). */
@@ -124,6 +127,8 @@ export interface MyCertificate {
   verifyUrl: string;
   /** The PDF, in the coach's language (`?locale=` to choose). */
   pdfUrl: string;
+  /** The same certificate as a signed Open Badges 3.0 credential (null for one issued before credentials). */
+  credential: MyCredentialLinks | null;
 }
 
 export interface RevokeCertificateRequest {

@@ -108,6 +108,7 @@ export class CertificatesService {
       reissuedAt: certificate.reissuedAt?.toISOString() ?? null,
       revokedAt: certificate.revokedAt?.toISOString() ?? null,
       revocationReason: certificate.revocationReason,
+      credential: null,
     };
   }
 
@@ -119,6 +120,7 @@ export class CertificatesService {
       status: certificate.revokedAt ? 'revoked' : 'valid',
       verifyUrl: this.verifyUrl(certificate.code),
       pdfUrl: `/api/v1/enrolments/${enrolmentId}/certificate.pdf`,
+      credential: null,
     };
   }
 
