@@ -36,8 +36,16 @@ export function warmUpLearning(pathname: string): void {
   void load?.().catch(() => undefined);
 }
 
-/** `/verify/:code`: public, no sign-in. */
+/**
+ * `/verify` (check an Open Badges credential: a file or pasted JSON) and `/verify/:code` (a
+ * certificate by its code): public, no sign-in.
+ */
 export const verifyRoutes: Route[] = [
+  {
+    path: '',
+    pathMatch: 'full',
+    loadComponent: () => import('./verify/check-credential.page').then((m) => m.CheckCredentialPage),
+  },
   {
     path: ':code',
     loadComponent: () => import('./verify/verify-certificate.page').then((m) => m.VerifyCertificatePage),

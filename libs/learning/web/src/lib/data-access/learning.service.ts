@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AssessmentPhase,
   CertificateVerification,
+  CredentialVerification,
   LearnerCourse,
   Locale,
   MyCertificate,
@@ -65,6 +66,17 @@ export class LearningService {
     const url = new URL(pdfUrl, 'http://x');
     url.searchParams.set('locale', locale);
     return this.http.get(`${url.pathname}${url.search}`, { responseType: 'blob' });
+  }
+
+  /** One of the certificate's credential files (JSON, baked PNG or SVG) behind the bearer token, as a blob. */
+  credentialFile(url: string): Observable<Blob> {
+    const { pathname, search } = new URL(url, 'http://x');
+    return this.http.get(`${pathname}${search}`, { responseType: 'blob' });
+  }
+
+  /** Public: checks an Open Badges 3.0 credential as a third party would (signature, issuer, status, dates). */
+  verifyCredential(credential: Record<string, unknown>): Observable<CredentialVerification> {
+    return this.http.post<CredentialVerification>(`${API}/credentials/verify`, { credential });
   }
 
   /** Public: anyone can check a certificate by its code. */

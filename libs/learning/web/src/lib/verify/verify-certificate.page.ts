@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CertificateVerification, ProblemDetails } from '@tc/shared/contracts';
 import {
@@ -12,6 +13,7 @@ import {
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { formatDate } from '../data-access/dates';
 import { LearningService } from '../data-access/learning.service';
+import { CredentialChecksComponent } from './credential-checks.component';
 
 interface State {
   loading: boolean;
@@ -20,10 +22,13 @@ interface State {
   problem: ProblemDetails | null;
 }
 
-/** `/verify/:code`, public: whether a certificate is genuine, to whom and for what it was issued. */
+/**
+ * `/verify/:code`, public: whether a certificate is genuine, to whom and for what it was issued, and
+ * its Open Badges 3.0 credential checked on the server as any third party would check it.
+ */
 @Component({
   selector: 'tc-verify-certificate-page',
-  imports: [TranslocoPipe, LocalizedNamePipe, ProblemMessageComponent],
+  imports: [RouterLink, TranslocoPipe, LocalizedNamePipe, ProblemMessageComponent, CredentialChecksComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verify-certificate.page.html',
   styleUrl: './verify-certificate.page.scss',
