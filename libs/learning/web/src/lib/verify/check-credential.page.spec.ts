@@ -79,7 +79,9 @@ async function paste(text: string): Promise<void> {
 describe('CheckCredentialPage', () => {
   it('labels its file input and text area', async () => {
     await render();
-    expect(squash(host.querySelector('label[for="tc-credential-file"]'))).toBe('Fichier du justificatif');
+    expect(squash(host.querySelector('label[for="tc-credential-file"]'))).toBe(
+      'Choisir le fichier du justificatif',
+    );
     expect(host.querySelector('#tc-credential-file')?.getAttribute('aria-describedby')).toBe(
       'tc-credential-file-hint',
     );
