@@ -12,7 +12,7 @@ import {
   type Locale,
   type MilestoneKind,
 } from '@tc/shared/contracts';
-import type { AuthPrincipal } from '@tc/shared/api';
+import { type AuthPrincipal, poolQuery } from '@tc/shared/api';
 import { OBSERVATORY_OPTIONS, type ObservatoryOptions } from './observatory.options';
 import { ObservatoryScopeService } from './observatory-scope.service';
 import { fieldProblem } from './statistics-query';
@@ -204,12 +204,14 @@ export class ImpactReportService {
         f.sector, f.kind, f.women_led, f.trained, f.organisations, f.visits, f.milestones, f.checked, f.gains::text AS gains
         FROM field_impact_month_counts f JOIN territory_tree t ON t.id = f.territory_id WHERE t.path LIKE $1 || '%'`;
     const [rows, monthRows, milestones] = await Promise.all([
-      this.dataSource.query<RollupRow[]>(`${select} AND ${slice(patterns)}`, windowParams),
-      this.dataSource.query<RollupRow[]>(
+      poolQuery<RollupRow>(this.dataSource, `${select} AND ${slice(patterns)}`, windowParams),
+      poolQuery<RollupRow>(
+        this.dataSource,
         `${select} AND ${months.join(' AND ')} AND ${patterns[0]}`,
         monthParams,
       ),
-      this.dataSource.query<{ milestone: string; n: number }[]>(
+      poolQuery<{ milestone: string; n: number }>(
+        this.dataSource,
         `SELECT f.milestone, sum(f.n)::int AS n FROM field_impact_milestone_counts f
            JOIN territory_tree t ON t.id = f.territory_id
           WHERE t.path LIKE $1 || '%' AND ${slice(patterns.slice(0, 1))} GROUP BY f.milestone`,

@@ -34,8 +34,11 @@ export class ObservatoryScopeService {
   ): Promise<{ territory: TerritoryRow; breadcrumb: TerritoryRow[] }> {
     const scopes = scopePaths(principal);
     let territory: TerritoryRow | undefined;
+    // The territory asked for comes with its ancestors (the breadcrumb's rows) in one query.
+    let known = new Map<string, TerritoryRow>();
     if (territoryId) {
-      territory = (await this.stats.territories([territoryId])).get(territoryId);
+      known = await this.stats.withAncestors(territoryId);
+      territory = known.get(territoryId);
       if (!territory)
         throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'No such territory', undefined, [
           { field: 'territoryId', message: 'No such territory', code: 'territory-unknown' },
@@ -56,7 +59,7 @@ export class ObservatoryScopeService {
     const ids = territory.path.split('/').filter(Boolean);
     const fromDepth = scope.split('/').filter(Boolean).length - 1;
     const chain = ids.slice(fromDepth);
-    const rows = await this.stats.territories(chain);
+    const rows = chain.every((id) => known.has(id)) ? known : await this.stats.territories(chain);
     return { territory, breadcrumb: chain.map((id) => rows.get(id)).filter((t): t is TerritoryRow => !!t) };
   }
 

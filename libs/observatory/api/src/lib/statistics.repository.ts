@@ -60,6 +60,16 @@ export class StatisticsRepository {
     return new Map(rows.map((r) => [r.id, territoryRow(r)]));
   }
 
+  /** A territory and every territory above it (the ids its path lists), in one query. */
+  async withAncestors(id: string): Promise<Map<string, TerritoryRow>> {
+    const rows = await this.dataSource.query<RawTerritory[]>(
+      `${TERRITORY_SELECT} WHERE t.id IN (
+         SELECT unnest(string_to_array(trim('/' FROM x.path), '/'))::uuid FROM territory_tree x WHERE x.id = $1)`,
+      [id],
+    );
+    return new Map(rows.map((r) => [r.id, territoryRow(r)]));
+  }
+
   async children(parentId: string): Promise<TerritoryRow[]> {
     const rows = await this.dataSource.query<RawTerritory[]>(
       `${TERRITORY_SELECT} WHERE t.parent_id = $1 ORDER BY t.code NULLS LAST, t.name_fr`,
