@@ -41,7 +41,7 @@ const IEND = chunk('IEND', []);
 const png = (...chunks: number[][]) => new Uint8Array([...SIGNATURE, ...chunks.flat()]);
 
 const svg = (inner: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://purl.imsglobal.org/ob/v3p0" width="10" height="10">${inner}<circle r="4"/></svg>`;
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" width="10" height="10">${inner}<circle r="4"/></svg>`;
 
 describe('pngCredentialText', () => {
   it('reads the openbadgecredential iTXt chunk, UTF-8 included, among other chunks', () => {
@@ -85,11 +85,18 @@ describe('svgCredentialText', () => {
     );
   });
 
-  it('goes by the namespace, not the prefix', () => {
-    const other = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://purl.imsglobal.org/ob/v3p0"><ob:credential>${json}</ob:credential></svg>`;
+  it('goes by the namespace (https as OB 3.0 writes it, or http), not the prefix', () => {
+    const other = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><ob:credential>${json}</ob:credential></svg>`;
     expect(svgCredentialText(other)).toBe(json);
+    const http = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://purl.imsglobal.org/ob/v3p0"><openbadges:credential>${json}</openbadges:credential></svg>`;
+    expect(svgCredentialText(http)).toBe(json);
     const wrong = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://example.org/other"><openbadges:credential>${json}</openbadges:credential></svg>`;
     expect(svgCredentialText(wrong)).toBeNull();
+  });
+
+  it('reads a badge baked as the API bakes it: the namespace on <svg>, the JSON in CDATA after it', () => {
+    const baked = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">\n<openbadges:credential><![CDATA[${json}]]></openbadges:credential>\n<circle cx="256" cy="256" r="248" fill="#0f5c4d"/>\n</svg>`;
+    expect(svgCredentialText(baked)).toBe(json);
   });
 
   it('finds nothing in an SVG without the element, with it empty, or in broken XML', () => {

@@ -5,8 +5,12 @@
  * in the browser; only the credential found is sent to be verified.
  */
 
-/** The OB 3.0 baking namespace of the SVG element. */
-export const OPENBADGES_NS = 'http://purl.imsglobal.org/ob/v3p0';
+/**
+ * The OB 3.0 baking namespace of the SVG element (§5.3.2.1 writes it with https); the http spelling is
+ * read as well, since some bakers write it so.
+ */
+export const OPENBADGES_NS = 'https://purl.imsglobal.org/ob/v3p0';
+const OPENBADGES_NAMESPACES = [OPENBADGES_NS, 'http://purl.imsglobal.org/ob/v3p0'];
 /** The keyword of the PNG chunk that holds the credential. */
 export const PNG_KEYWORD = 'openbadgecredential';
 /** Larger than any badge we issue by far; anything bigger is not worth reading in a phone's memory. */
@@ -69,12 +73,15 @@ function iTxtText(data: Uint8Array): PngCredentialText | null {
 
 /**
  * The text of the SVG's `<openbadges:credential>` element (namespace OB 3.0), trimmed, or null when
- * the text is not well-formed SVG/XML or has no such element.
+ * the text is not well-formed SVG/XML or has no such element. (A VC-JWT credential sits in the
+ * element's `verify` attribute instead: not ours to read, as the verifier takes Data Integrity proofs.)
  */
 export function svgCredentialText(svg: string, parser: DOMParser = new DOMParser()): string | null {
   const doc = parser.parseFromString(svg, 'image/svg+xml');
   if (doc.getElementsByTagName('parsererror').length) return null;
-  const element = doc.getElementsByTagNameNS(OPENBADGES_NS, 'credential')[0];
+  const element = OPENBADGES_NAMESPACES.map((ns) => doc.getElementsByTagNameNS(ns, 'credential')[0]).find(
+    (e) => e !== undefined,
+  );
   const text = element?.textContent?.trim();
   return text ? text : null;
 }
