@@ -9,8 +9,9 @@
 // are the demo's) and 500 visits through the API, signs in, opens the list and each measured log once
 // so that the service worker and the field log's IndexedDB copies hold them, and waits for the worker
 // to control the page. Then the network is cut and each page is reloaded RUNS times (default 7): the
-// time is from the navigation's start to the moment the page shows all it must (the 50 cards; the
-// log's visits), read in the page (`performance.now()`). First the baseline, the app's own start
+// time is from the navigation's start to the frame in which the page first shows all it must (the 50
+// cards; the log's visits), noted in the page (`performance.now()`); "settled" is when the page next
+// answered after that (its main thread free again). First the baseline, the app's own start
 // offline on a page without data (the help), so that the field log's share is a ratio taken in the
 // same run. Medians and the slowest are printed; the target is a median ≤ 1,000 ms. CPU_SLOWDOWN=<n> replaces the preset's 4× (its docs calibrate 4× for
 // a high-end desktop; this script does not recalibrate for the host's load: note the load average).
@@ -123,24 +124,34 @@ async function main() {
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
 
+  // Each check notes, in the page, the moment it first found the page showing what it must: the frame
+  // (polled on animation frames) in which that content is drawn. A read taken after the wait would
+  // also count whatever keeps the page busy next (the maturity chart's code loading behind the log):
+  // that later moment is printed as "settled".
+  await context.addInitScript(() => {
+    window.shown = (ok) => {
+      if (ok) window.shownAt ??= performance.now();
+      return ok;
+    };
+  });
   const pages = [
     // The baseline: the app's own start offline, on a page without data (the help).
     {
       name: 'baseline: the help page',
       path: '/help',
-      ready: () => !!document.querySelector('h1'),
+      ready: () => shown(!!document.querySelector('h1')),
       arg: null,
     },
     {
       name: 'the list, /field',
       path: '/field',
-      ready: (n) => document.querySelectorAll('.tc-card').length >= n,
+      ready: (n) => shown(document.querySelectorAll('.tc-card').length >= n),
       arg: ORGANISATIONS,
     },
     {
       name: 'one organisation’s log',
       path: `/field/organisations/${seeded.logOf}`,
-      ready: () => document.querySelectorAll('#tc-visits-heading + ul > li.tc-item').length >= 1,
+      ready: () => shown(document.querySelectorAll('#tc-visits-heading + ul > li.tc-item').length >= 1),
       arg: null,
     },
   ];
@@ -158,10 +169,13 @@ async function main() {
   let baseline = null;
   for (const p of pages) {
     const times = [];
+    const settled = [];
     for (let i = 0; i < RUNS; i++) {
       await page.goto(`${BASE_URL}${p.path}`);
       await page.waitForFunction(p.ready, p.arg, { timeout: 30_000, polling: 'raf' });
-      times.push(await page.evaluate(() => performance.now()));
+      const [at, now] = await page.evaluate(() => [window.shownAt, performance.now()]);
+      times.push(at);
+      settled.push(now);
     }
     const m = median(times);
     const judged = baseline !== null;
@@ -169,7 +183,7 @@ async function main() {
     baseline ??= m;
     console.log(
       `offline, CPU ×${CPU_SLOWDOWN}: ${p.name}: median ${m.toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms ` +
-        `(${times.map((t) => t.toFixed(0)).join(', ')})` +
+        `(${times.map((t) => t.toFixed(0)).join(', ')}); settled ${median(settled).toFixed(0)} ms` +
         (judged
           ? `; ×${(m / baseline).toFixed(2)} the baseline; target ≤ ${TARGET_MS} ms ${m <= TARGET_MS ? 'met' : 'MISSED'}`
           : ''),
