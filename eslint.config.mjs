@@ -21,8 +21,12 @@ const scopes = {
   // What people are told, and the job queue that tells them beyond the app: every domain may notify
   // through its public service; it reaches no domain.
   'scope:notifications': ['scope:shared', 'scope:audit'],
+  // Portable credentials (Open Badges 3.0): keys, signing, status lists, verification; it knows no
+  // course: the awarding domain (learning) states the achievement.
+  'scope:credentials': ['scope:shared'],
   'scope:learning': [
     'scope:shared',
+    'scope:credentials',
     'scope:notifications',
     'scope:audit',
     'scope:territories',
@@ -77,6 +81,7 @@ const scopes = {
   // domain reaches it, only the app (scope:app imports anything).
   'scope:demo': [
     'scope:shared',
+    'scope:credentials',
     'scope:notifications',
     'scope:audit',
     'scope:territories',

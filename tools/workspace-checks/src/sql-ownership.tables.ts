@@ -124,4 +124,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   ),
   // The courses a coach has completed, for the impact view's trained flag (CreateImpactRollups).
   { name: 'coach_course_completions', owner: 'cohorts', kind: 'view', public: true },
+  // Portable credentials: the issuer's keys, the status lists, the signed credentials
+  // (CreateCredentials); read and written with SQL only.
+  ...['credential_issuer_keys', 'credential_status_lists', 'issued_credentials'].map(
+    (name): DeclaredTable => ({ name, owner: 'credentials', kind: 'table' }),
+  ),
 ];

@@ -39,6 +39,9 @@ export async function registerApiPlugins(app: NestFastifyApplication, config: Ap
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6 },
   });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/health/live', 'api/health/ready'] });
+  // The issuer's DID document lives where did:web resolution looks for it, outside the prefix.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['api/health', 'api/health/live', 'api/health/ready', '.well-known/did.json', 'did.json'],
+  });
   app.useGlobalPipes(createValidationPipe());
 }

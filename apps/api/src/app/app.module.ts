@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tc/audit/api';
 import { CatalogModule } from '@tc/catalog/api';
 import { CohortsModule } from '@tc/cohorts/api';
+import { CredentialsModule } from '@tc/credentials/api';
 import { ConversationModule } from '@tc/conversation/api';
 import { FieldworkModule } from '@tc/fieldwork/api';
 import { LearningModule } from '@tc/learning/api';
@@ -50,6 +51,7 @@ export class AppModule {
         PushModule.forRoot(config.push),
         CatalogModule.forRoot({ mediaDir: config.mediaDir, maxUploadBytes: config.maxUploadBytes }),
         CohortsModule,
+        CredentialsModule.forRoot(config.credentials),
         LearningModule.forRoot({ publicUrl: config.publicUrl, reminderScanCron: config.reminderScanCron }),
         ObservatoryModule.forRoot({ k: config.observatoryK }),
         PracticeModule.forRoot({ evidenceDir: config.evidenceDir, quotaBytes: config.evidenceQuotaBytes }),

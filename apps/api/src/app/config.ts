@@ -99,6 +99,14 @@ const schema = z.object({
     .optional(),
   // Accept push endpoints on http://127.0.0.1 / localhost (a local push service): specs, development.
   PUSH_ALLOW_LOCAL: bool.default('false'),
+  // Seals the Open Badges issuer's secret keys in the database (AES-256-GCM): base64 of 32 random bytes.
+  CREDENTIAL_KEY_SECRET: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]{43}=?$/.test(v) && Buffer.from(v, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -156,6 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       'Invalid configuration:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (a pair) or neither (generated and kept in the database)',
     );
   }
+  // On a database server the sealed keys may be copied without the data folder: the key that opens them
+  // must come from elsewhere. PGlite's data folder holds both (the secret in a 0600 file beside the data).
+  if (production && e.DATABASE_URL && !e.CREDENTIAL_KEY_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CREDENTIAL_KEY_SECRET: required when NODE_ENV=production with DATABASE_URL (base64 of 32 random bytes: openssl rand -base64 32); it seals the Open Badges signing keys',
+    );
+  }
   if (production && e.PUSH_ALLOW_LOCAL) {
     throw new ConfigError('Invalid configuration:\n  PUSH_ALLOW_LOCAL: not allowed when NODE_ENV=production');
   }
@@ -203,6 +218,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         : (e.REMINDER_SCAN_CRON ?? (e.NODE_ENV === 'test' ? null : '*/15 * * * *')),
     support: { email: e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
+    credentials: {
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
+      keySecret: e.CREDENTIAL_KEY_SECRET ?? null,
+      // Without the variable: a file in the data folder, except for a test run's throwaway database.
+      keySecretFile:
+        e.CREDENTIAL_KEY_SECRET || (e.NODE_ENV === 'test' && e.DATABASE_URL)
+          ? null
+          : resolve(e.DATA_DIR, 'credential-key.secret'),
+      warnAboutFile: !e.CREDENTIAL_KEY_SECRET && !!e.DATABASE_URL && e.NODE_ENV !== 'test',
+    },
     push: {
       vapidKeys:
         e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY

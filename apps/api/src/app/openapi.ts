@@ -34,6 +34,10 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('cohorts', 'Cohorts and enrolments')
       .addTag('learning', "The coach's courses, progress, quizzes and certificates")
       .addTag('certificates', 'Certificate verification and revocation')
+      .addTag(
+        'credentials',
+        'Open Badges 3.0: the issuer’s DID document and profile, status lists, verification',
+      )
       .addTag('observatory', 'Aggregated statistics and exports (observers)')
       .addTag('practice', 'Practical tasks: evidence uploads (tus), hand-ins and reviews')
       .addTag('conversation', "A cohort's announcements from its trainers to its coaches")

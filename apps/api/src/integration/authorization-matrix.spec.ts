@@ -1089,6 +1089,16 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       allow: ['coach'],
       call: () => ({ url: `/api/v1/enrolments/${w.enrolmentDone}/certificate.pdf` }),
     },
+    // The certificate as an Open Badges 3.0 credential: JSON, and the badge with it baked in.
+    ...Object.fromEntries(
+      ['json', 'svg', 'png'].map((kind) => [
+        `GET /api/v1/enrolments/:id/credential.${kind}`,
+        {
+          allow: ['coach'],
+          call: () => ({ url: `/api/v1/enrolments/${w.enrolmentDone}/credential.${kind}` }),
+        },
+      ]),
+    ),
     'GET /api/v1/enrolments/:id/self-assessment': {
       allow: ['coach'],
       call: () => ({ url: `/api/v1/enrolments/${w.enrolmentDone}/self-assessment` }),
@@ -1117,6 +1127,30 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     'POST /api/v1/certificates/:code/reissue': {
       allow: COHORT_MANAGERS,
       call: () => ({ url: `/api/v1/certificates/${w.certificate}/reissue` }),
+    },
+
+    // ------------------------------------------------------------ portable credentials (public but rotation)
+    'GET /.well-known/did.json': { allow: EVERYONE, call: () => ({ url: '/.well-known/did.json' }) },
+    'GET /did.json': { allow: EVERYONE, call: () => ({ url: '/did.json' }) },
+    'GET /api/v1/credentials/issuer': {
+      allow: EVERYONE,
+      call: () => ({ url: '/api/v1/credentials/issuer?lang=ar' }),
+    },
+    'GET /api/v1/credentials/status/:list': {
+      allow: EVERYONE,
+      call: () => ({ url: '/api/v1/credentials/status/1' }),
+    },
+    'POST /api/v1/credentials/verify': {
+      allow: EVERYONE,
+      call: () => ({
+        url: '/api/v1/credentials/verify',
+        body: { credential: { type: ['VerifiableCredential'] } },
+      }),
+    },
+    // Every admin may rotate the platform's one issuer key (earlier credentials keep verifying).
+    'POST /api/v1/credentials/keys/rotate': {
+      allow: ADMINS,
+      call: () => ({ url: '/api/v1/credentials/keys/rotate', body: { confirm: 'rotate' } }),
     },
 
     // ------------------------------------------------------------ observatory (aggregates only)

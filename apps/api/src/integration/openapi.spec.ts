@@ -577,6 +577,24 @@ describe('OpenAPI document', () => {
     const code = (certificate.body as { code?: string }).code ?? 'TC-NONE-0001';
     await call('get', '/api/v1/enrolments/{id}/certificate.pdf', `${e}/certificate.pdf`, { token: coach });
     await call('get', '/api/v1/certificates/{code}', `/api/v1/certificates/${code}`);
+    // The certificate as an Open Badges 3.0 credential: the JSON, the baked badges, verification.
+    const credential = await call('get', '/api/v1/enrolments/{id}/credential.json', `${e}/credential.json`, {
+      token: coach,
+    });
+    await call('get', '/api/v1/enrolments/{id}/credential.svg', `${e}/credential.svg`, { token: coach });
+    await call('get', '/api/v1/enrolments/{id}/credential.png', `${e}/credential.png`, { token: coach });
+    await call('post', '/api/v1/credentials/verify', '/api/v1/credentials/verify', {
+      body: { credential: credential.body as unknown },
+    });
+    await call('post', '/api/v1/credentials/verify', '/api/v1/credentials/verify', {
+      body: { credential: 1 },
+    });
+    await call('get', '/api/v1/credentials/status/{list}', '/api/v1/credentials/status/1');
+    await call('get', '/api/v1/credentials/status/{list}', '/api/v1/credentials/status/0');
+    await call('post', '/api/v1/credentials/keys/rotate', '/api/v1/credentials/keys/rotate', {
+      token: admin,
+      body: { confirm: 'rotate' },
+    });
     await call('post', '/api/v1/certificates/{code}/reissue', '/api/v1/certificates/TC-NONE-0000/reissue', {
       token: trainer,
     });

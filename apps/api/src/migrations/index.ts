@@ -31,6 +31,7 @@ import { AddRemindersAndNudges1765520000000 } from './1765520000000-AddReminders
 import { CreateFieldLog1765530000000 } from './1765530000000-CreateFieldLog';
 import { AddFieldLogCoachIndexes1765535000000 } from './1765535000000-AddFieldLogCoachIndexes';
 import { CreateImpactRollups1765540000000 } from './1765540000000-CreateImpactRollups';
+import { CreateCredentials1765550000000 } from './1765550000000-CreateCredentials';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CreateFieldLog1765530000000,
   AddFieldLogCoachIndexes1765535000000,
   CreateImpactRollups1765540000000,
+  CreateCredentials1765550000000,
 ];

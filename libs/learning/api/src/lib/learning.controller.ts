@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiBody, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import type {
   CertificateVerification,
   LearnerCourse,
@@ -19,7 +19,7 @@ import {
   ApiContractResponse,
   ApiFileResponse,
 } from '@tc/shared/api';
-import { CertificatesService } from './certificates/certificates.service';
+import { CertificatesService, type CredentialFileKind } from './certificates/certificates.service';
 import { SelfAssessmentService } from './self-assessment.service';
 import {
   AssessmentPhaseParam,
@@ -106,6 +106,57 @@ export class LearningController {
       .header('content-disposition', `attachment; filename="certificate-${code}.pdf"`)
       .header('cache-control', 'private, no-store')
       .send(pdf);
+  }
+
+  /** The certificate as a signed Open Badges 3.0 credential (JSON-LD). */
+  @Get('enrolments/:id/credential.json')
+  @ApiResponse({
+    status: 200,
+    description: 'The OpenBadgeCredential, as signed',
+    content: { 'application/ld+json': { schema: { type: 'object' } } },
+  })
+  credentialJson(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.sendCredential(principal, id, 'json', reply);
+  }
+
+  /** The badge image with the credential baked in (`<openbadges:credential>`). */
+  @Get('enrolments/:id/credential.svg')
+  @ApiFileResponse(['image/svg+xml'], 'The badge, the credential baked in')
+  credentialSvg(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.sendCredential(principal, id, 'svg', reply);
+  }
+
+  /** The badge image with the credential baked in (an `iTXt` chunk, keyword `openbadgecredential`). */
+  @Get('enrolments/:id/credential.png')
+  @ApiFileResponse(['image/png'], 'The badge, the credential baked in')
+  credentialPng(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.sendCredential(principal, id, 'png', reply);
+  }
+
+  private async sendCredential(
+    principal: AuthPrincipal,
+    id: string,
+    kind: CredentialFileKind,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.certificates.credentialFile(principal, id, kind);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="credential-${file.code}.${kind}"`)
+      .header('cache-control', 'private, no-store')
+      .send(file.body);
   }
 
   @Get('enrolments/:id/self-assessment')

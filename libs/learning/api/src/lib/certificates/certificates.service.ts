@@ -9,15 +9,24 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { CertificateVerification, Locale, MyCertificate } from '@tc/shared/contracts';
+import type { CertificateVerification, Locale, MyCertificate, MyCredentialLinks } from '@tc/shared/contracts';
 import { AuthPrincipal, ProblemException } from '@tc/shared/api';
 import { writeAudit } from '@tc/audit/api';
-import { CatalogReader } from '@tc/catalog/api';
+import { CatalogReader, DIGCOMP_AREAS } from '@tc/catalog/api';
 import { CohortsService, LearnerRecords } from '@tc/cohorts/api';
+import {
+  badgeSvg,
+  bakePng,
+  bakeSvg,
+  CredentialsService,
+  renderPng,
+  type JsonObject,
+} from '@tc/credentials/api';
 import { UserDirectory } from '@tc/identity/api';
 import { NotificationsService } from '@tc/notifications/api';
 import { TerritoriesService } from '@tc/territories/api';
 import { CertificateEntity } from '../entities/certificate.entity';
+import { badgeSubtitle, certificateCredentialRequest } from './certificate-achievement';
 import { renderCertificate } from './certificate-pdf';
 
 /** Unambiguous symbols; 12 of them ≈ 59 bits: not guessable, short enough to type. */
@@ -38,6 +47,17 @@ export const LEARNING_PUBLIC_URL = Symbol('LEARNING_PUBLIC_URL');
 
 const LOCALES: readonly Locale[] = ['fr', 'ar', 'en'];
 
+/** DigComp 2.2 competence titles by code, for the credentials' alignments. */
+const COMPETENCE_TITLES = new Map(
+  DIGCOMP_AREAS.flatMap((area) => area.competences.map((c) => [c.code, c.title] as const)),
+);
+
+/** What a certificate's credential is issued for, in the credentials domain's words. */
+const credentialReference = (code: string) => `certificate:${code}`;
+
+/** A certificate's credential as the coach downloads it. */
+export type CredentialFileKind = 'json' | 'svg' | 'png';
+
 /** What a certificate states, fixed on its row when it is issued (and when it is re-issued). */
 type CertificateStatement = Pick<
   CertificateEntity,
@@ -54,6 +74,7 @@ export class CertificatesService {
     private readonly directory: UserDirectory,
     private readonly territories: TerritoriesService,
     private readonly notifications: NotificationsService,
+    private readonly credentials: CredentialsService,
     @Optional() @Inject(LEARNING_PUBLIC_URL) private readonly publicUrl = 'http://localhost:3000',
   ) {}
 
@@ -64,13 +85,17 @@ export class CertificatesService {
    */
   async issue(manager: EntityManager, enrolmentId: string, at: Date): Promise<void> {
     const { holderId, statement } = await this.holderStatement(manager, enrolmentId);
-    await manager
+    const code = newCertificateCode();
+    const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(CertificateEntity)
-      .values({ code: newCertificateCode(), enrolmentId, issuedAt: at, ...statement })
+      .values({ code, enrolmentId, issuedAt: at, ...statement })
       .orIgnore()
+      .returning(['code'])
       .execute();
+    // Its Open Badges credential, signed in the same transaction (a certificate issued once, so once).
+    if ((inserted.raw as unknown[]).length) await this.issueCredential(manager, code, at);
     await this.notifications.notify(manager, {
       recipientId: holderId,
       kind: 'certificate.issued',
@@ -97,6 +122,8 @@ export class CertificatesService {
         'No certificate has this code.',
       );
     }
+    // Verified as a third party would: the stored credential, checked now (a revocation shows at once).
+    const credential = await this.credentialOf(certificate);
     return {
       code: certificate.code,
       status: certificate.revokedAt ? 'revoked' : 'valid',
@@ -108,19 +135,59 @@ export class CertificatesService {
       reissuedAt: certificate.reissuedAt?.toISOString() ?? null,
       revokedAt: certificate.revokedAt?.toISOString() ?? null,
       revocationReason: certificate.revocationReason,
-      credential: null,
+      credential: credential ? await this.credentials.verify(credential) : null,
     };
   }
 
   async mine(principal: AuthPrincipal, enrolmentId: string): Promise<MyCertificate> {
     const certificate = await this.ownCertificate(principal, enrolmentId);
+    const credential = await this.credentialOf(certificate);
     return {
       code: certificate.code,
       issuedAt: certificate.issuedAt.toISOString(),
       status: certificate.revokedAt ? 'revoked' : 'valid',
       verifyUrl: this.verifyUrl(certificate.code),
       pdfUrl: `/api/v1/enrolments/${enrolmentId}/certificate.pdf`,
-      credential: null,
+      credential: credential ? this.credentialLinks(enrolmentId, certificate, credential) : null,
+    };
+  }
+
+  /**
+   * The coach's certificate as an Open Badges 3.0 credential: the signed JSON (`application/ld+json`),
+   * or the badge image with it baked in (SVG: `<openbadges:credential>`; PNG: an `iTXt` chunk).
+   */
+  async credentialFile(
+    principal: AuthPrincipal,
+    enrolmentId: string,
+    kind: CredentialFileKind,
+  ): Promise<{ code: string; contentType: string; body: Buffer }> {
+    const certificate = await this.ownCertificate(principal, enrolmentId);
+    if (certificate.revokedAt)
+      throw new ProblemException(
+        HttpStatus.GONE,
+        'certificate-revoked',
+        'Certificate revoked',
+        certificate.revocationReason ?? undefined,
+      );
+    const credential = await this.credentialOf(certificate);
+    if (!credential) throw new NotFoundException('This certificate has no credential.');
+    if (kind === 'json')
+      return {
+        code: certificate.code,
+        contentType: 'application/ld+json',
+        body: Buffer.from(JSON.stringify(credential, null, 2), 'utf8'),
+      };
+    const svg = this.badge(credential);
+    if (kind === 'svg')
+      return {
+        code: certificate.code,
+        contentType: 'image/svg+xml',
+        body: Buffer.from(bakeSvg(svg, credential), 'utf8'),
+      };
+    return {
+      code: certificate.code,
+      contentType: 'image/png',
+      body: bakePng(await renderPng(svg), credential),
     };
   }
 
@@ -162,6 +229,8 @@ export class CertificatesService {
           { revokedAt: new Date(), revocationReason: reason.trim(), revokedBy: principal.userId },
         );
         if (!revoked.affected) return;
+        // Its credential's status bit, in the same transaction: verifiers see the revocation at once.
+        await this.credentials.revoke(manager, credentialReference(certificate.code));
         // The reason is free text (it may name people): the entry keeps ids only.
         await writeAudit(manager, {
           actorId: principal.userId,
@@ -202,11 +271,10 @@ export class CertificatesService {
       const changed = (Object.keys(statement) as (keyof CertificateStatement)[]).filter(
         (key) => canonical(statement[key]) !== canonical(current[key]),
       );
-      await manager.update(
-        CertificateEntity,
-        { code: current.code },
-        { ...statement, reissuedAt: new Date() },
-      );
+      const reissuedAt = new Date();
+      await manager.update(CertificateEntity, { code: current.code }, { ...statement, reissuedAt });
+      // A fresh credential stating the new statement; the one before it is replaced and its bit set.
+      await this.issueCredential(manager, current.code, reissuedAt);
       // Which parts changed, not their values: the entry names no one.
       await writeAudit(manager, {
         actorId: principal.userId,
@@ -218,6 +286,90 @@ export class CertificatesService {
       });
     });
     return this.verify(certificate.code);
+  }
+
+  /** The credential of a certificate, issued now for one from before credentials (none for a revoked one). */
+  private async credentialOf(certificate: CertificateEntity): Promise<JsonObject | null> {
+    const reference = credentialReference(certificate.code);
+    const current = await this.credentials.current(reference);
+    if (current || certificate.revokedAt) return current;
+    return this.dataSource.transaction(async (manager) => {
+      // Locked: two first requests at once issue one credential.
+      const locked = await manager.findOne(CertificateEntity, {
+        where: { code: certificate.code },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked || locked.revokedAt) return null;
+      return (
+        (await this.credentials.current(reference, manager)) ??
+        (await this.issueCredential(manager, locked.code, new Date()))
+      );
+    });
+  }
+
+  /** Signs the certificate's credential (as its row now states it) in the caller's transaction. */
+  private async issueCredential(manager: EntityManager, code: string, at: Date): Promise<JsonObject> {
+    const certificate = await manager.findOne(CertificateEntity, { where: { code } });
+    if (!certificate) throw new NotFoundException('No certificate has this code.');
+    const enrolment = (await this.records.enrolments(manager, [certificate.enrolmentId])).get(
+      certificate.enrolmentId,
+    );
+    if (!enrolment) throw new NotFoundException('No such enrolment.');
+    const [version, progress] = await Promise.all([
+      this.catalog.version(enrolment.courseId, certificate.courseVersion, manager),
+      this.records.progress(manager, [certificate.enrolmentId]),
+    ]);
+    if (!version) throw new NotFoundException('The course version of this certificate is gone.');
+    const request = certificateCredentialRequest({
+      code: certificate.code,
+      holderName: certificate.holderName,
+      courseId: enrolment.courseId,
+      courseVersion: certificate.courseVersion,
+      issuedAt: certificate.issuedAt,
+      content: version.content,
+      doneLessons: new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonKey)),
+      competenceTitles: COMPETENCE_TITLES,
+    });
+    return this.credentials.issue(manager, request, at);
+  }
+
+  /** The badge image of a credential, worded as the credential is. */
+  private badge(credential: JsonObject): string {
+    const subject = credential['credentialSubject'] as {
+      achievement?: { name?: string; inLanguage?: string; version?: string };
+    };
+    const language = (subject.achievement?.inLanguage ?? 'fr') as Locale;
+    return badgeSvg({
+      title: subject.achievement?.name ?? '',
+      subtitle: badgeSubtitle(language, Number(subject.achievement?.version ?? 1)),
+      issuer: (credential['issuer'] as { name?: string }).name ?? '',
+      rtl: language === 'ar',
+    });
+  }
+
+  /** The download links, and LinkedIn's "add a certification" pointing at the public verification page. */
+  private credentialLinks(
+    enrolmentId: string,
+    certificate: CertificateEntity,
+    credential: JsonObject,
+  ): MyCredentialLinks {
+    const base = `/api/v1/enrolments/${enrolmentId}/credential`;
+    const issued = certificate.issuedAt;
+    const linkedIn = new URLSearchParams({
+      startTask: 'CERTIFICATION_NAME',
+      name: String(credential['name'] ?? ''),
+      organizationName: String((credential['issuer'] as { name?: string }).name ?? ''),
+      issueYear: String(issued.getUTCFullYear()),
+      issueMonth: String(issued.getUTCMonth() + 1),
+      certUrl: this.verifyUrl(certificate.code),
+      certId: certificate.code,
+    });
+    return {
+      jsonUrl: `${base}.json`,
+      svgUrl: `${base}.svg`,
+      pngUrl: `${base}.png`,
+      linkedInUrl: `https://www.linkedin.com/profile/add?${linkedIn.toString()}`,
+    };
   }
 
   /** The certificate and its enrolment, when the caller manages the cohort (a trainer of it, an admin over it). */
