@@ -120,4 +120,36 @@ describe('configuration from the environment, validated at boot', () => {
       }),
     ).toThrow(/PUSH_ALLOW_LOCAL: not allowed/);
   });
+
+  it('seals the credential keys with CREDENTIAL_KEY_SECRET: required in production on PostgreSQL, else a file in DATA_DIR', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://academy.example.org',
+      DATABASE_URL: 'postgres://db/tc',
+    };
+    expect(() => loadConfig(production)).toThrow(/CREDENTIAL_KEY_SECRET: required when NODE_ENV=production/);
+    const secret = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...production, CREDENTIAL_KEY_SECRET: secret }).credentials).toEqual({
+      publicUrl: 'https://academy.example.org',
+      keySecret: secret,
+      keySecretFile: null,
+      warnAboutFile: false,
+    });
+    expect(() => loadConfig({ CREDENTIAL_KEY_SECRET: 'c2hvcnQ=' })).toThrow(
+      /CREDENTIAL_KEY_SECRET: must be 32/,
+    );
+    // PGlite, even in production: the secret in a 0600 file beside the data.
+    const { DATABASE_URL: _none, ...embedded } = production;
+    expect(loadConfig({ ...embedded, DATA_DIR: '/srv/tc' }).credentials).toMatchObject({
+      keySecret: null,
+      keySecretFile: '/srv/tc/credential-key.secret',
+      warnAboutFile: false,
+    });
+    // PostgreSQL outside production: the file, with a warning at start.
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/tc', DATA_DIR: '/srv/tc' }).credentials).toMatchObject({
+      keySecretFile: '/srv/tc/credential-key.secret',
+      warnAboutFile: true,
+    });
+  });
 });

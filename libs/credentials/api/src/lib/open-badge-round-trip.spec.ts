@@ -1,6 +1,7 @@
 import { badgeSvg, bakePng, bakeSvg, extractFromPng, extractFromSvg, renderPng } from './baking';
 import { didWebOf } from './did-web';
 import { documentLoader, MULTIKEY_CONTEXT } from './document-loader';
+import { KeyVault } from './key-vault';
 import { buildOpenBadge, signCredential, type IssuerProfile } from './open-badge';
 import { validateOpenBadge } from './schema';
 import { verifyOpenBadge, type StatusAnswer } from './verifier';
@@ -54,7 +55,7 @@ async function issuerWorld() {
   let status: StatusAnswer = 'ok';
   const verify = (credential: unknown, now = new Date('2026-12-07T12:00:00Z')) =>
     verifyOpenBadge(credential, { documentLoader: loader, readStatus: async () => status, now });
-  return { signed, verify, setStatus: (s: StatusAnswer) => (status = s) };
+  return { signed, verify, issuer, setStatus: (s: StatusAnswer) => (status = s) };
 }
 
 const outcome = (r: { checks: { check: string; outcome: string; code: string }[] }) =>
@@ -147,6 +148,94 @@ describe('Open Badges 3.0 credential: issue, verify, tamper', () => {
     setStatus('ok');
     const early = await verify(signed, new Date('2026-11-01T00:00:00Z'));
     expect([early.verified, outcome(early)[4]]).toEqual([false, 'expiry:failed:not-yet-valid']);
+  });
+
+  it('verifies another issuer’s credential whose key resolves offline (did:key); without status it passes as no-status', async () => {
+    const { Ed25519Multikey } = vcLibraries();
+    const key = await Ed25519Multikey.generate();
+    const did = `did:key:${key.publicKeyMultibase}`;
+    key.id = `${did}#${key.publicKeyMultibase}`;
+    key.controller = did;
+    const foreign = await Ed25519Multikey.from({
+      '@context': MULTIKEY_CONTEXT,
+      type: 'Multikey',
+      id: key.id,
+      controller: did,
+      ...(await key.export({ publicKey: true, secretKey: true })),
+    });
+    const loader = documentLoader(async () => null);
+    const unsigned = buildOpenBadge(
+      {
+        reference: 'x',
+        recipientName: 'Youssef',
+        awardedAt: new Date('2026-06-01T00:00:00Z'),
+        achievement: {
+          id: 'https://other.example/achievements/1',
+          name: 'Other badge',
+          description: 'From another issuer',
+          criteria: 'Did it',
+          version: '1',
+          language: 'en',
+          alignments: [],
+        },
+      },
+      { ...(await issuerWorld()).issuer, id: did, name: 'Other issuer' },
+      { list: 1, index: 1, listUrl: 'https://other.example/status/1' },
+      new Date('2026-06-01T00:00:00Z'),
+    );
+    delete unsigned['credentialStatus'];
+    const signed = await signCredential(unsigned, foreign, loader);
+    const result = await verifyOpenBadge(signed, { documentLoader: loader, readStatus: async () => 'ok' });
+    expect(outcome(result)).toEqual([
+      'format:passed:ok',
+      'signature:passed:ok',
+      'issuer:passed:ok',
+      'status:skipped:no-status',
+      'expiry:passed:ok',
+    ]);
+    expect(result.verified).toBe(true);
+    // Someone else's status list cannot be fetched offline: said, not guessed.
+    const withStatus = {
+      ...unsigned,
+      credentialStatus: {
+        id: 'https://other.example/status/1#1',
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '1',
+        statusListCredential: 'https://other.example/status/1',
+      },
+    };
+    const unreachable = await verifyOpenBadge(await signCredential(withStatus, foreign, loader), {
+      documentLoader: loader,
+      readStatus: async () => 'status-unreachable',
+    });
+    expect([unreachable.verified, outcome(unreachable)[3]]).toEqual([
+      false,
+      'status:failed:status-unreachable',
+    ]);
+    // A credential naming one issuer, signed by another's key: the issuer check says so.
+    const claimed = await signCredential(
+      {
+        ...unsigned,
+        issuer: {
+          ...(unsigned['issuer'] as object),
+          id: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
+        },
+      },
+      foreign,
+      loader,
+    );
+    const mismatch = await verifyOpenBadge(claimed, { documentLoader: loader, readStatus: async () => 'ok' });
+    expect(outcome(mismatch).slice(1, 3)).toEqual(['signature:passed:ok', 'issuer:failed:issuer-mismatch']);
+  });
+
+  it('seals issuer secret keys: opens with the same key and row id only', () => {
+    const vault = new KeyVault(Buffer.alloc(32, 1));
+    const sealed = vault.seal('zrv-secret', 'key-2026-12-07');
+    expect(sealed).not.toContain('zrv-secret');
+    expect(vault.open(sealed, 'key-2026-12-07')).toBe('zrv-secret');
+    expect(() => vault.open(sealed, 'key-2026-12-08')).toThrow();
+    expect(() => new KeyVault(Buffer.alloc(32, 2)).open(sealed, 'key-2026-12-07')).toThrow();
   });
 
   it('bakes the credential into the SVG and the PNG badge; both give it back, and it verifies', async () => {
