@@ -310,12 +310,17 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM field_impact_milestones)::int AS ms,
               (SELECT count(*) FROM field_impact_facts WHERE trained)::int AS trained`,
     )) as [Record<string, number>];
+    const seededNow = population
+      ? `coaches: ${population.coaches} (${population.completed} completions); `
+      : 'coaches and field log kept from an earlier run (each run adds its 500 timed visits); ';
     console.log(
-      `coaches: ${population?.coaches} (${population?.completed} completions); field log: ${sizes.orgs} organisations ` +
-        `(${sizes.trained} of trained coaches), ${sizes.visits} visits, ${sizes.checks} checks, ${sizes.milestones} milestones — ` +
-        `seeded in ${((facts - seeded) / 1000).toFixed(0)} s with the facts through refreshImpactFacts, deltas folded in ` +
-        `${((folded - facts) / 1000).toFixed(1)} s (coaches and courses before: ${((seeded - started) / 1000).toFixed(0)} s); ` +
-        `rollup rows: counts ${sizes.counts} (${sizes.gains} with gains), milestones ${sizes.ms}`,
+      `${seededNow}field log: ${sizes.orgs} organisations ` +
+        `(${sizes.trained} of trained coaches), ${sizes.visits} visits, ${sizes.checks} checks, ${sizes.milestones} milestones` +
+        (population
+          ? ` — seeded in ${((facts - seeded) / 1000).toFixed(0)} s with the facts through refreshImpactFacts, deltas folded in ` +
+            `${((folded - facts) / 1000).toFixed(1)} s (coaches and courses before: ${((seeded - started) / 1000).toFixed(0)} s)`
+          : '') +
+        `; rollup rows: counts ${sizes.counts} (${sizes.gains} with gains), milestones ${sizes.ms}`,
     );
 
     const token = (await t.signIn('observer@example.org')).accessToken;
