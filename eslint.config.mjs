@@ -77,6 +77,9 @@ const scopes = {
     'scope:identity',
     'scope:catalog',
   ],
+  // A person's rights over their data: the archive reads every domain's rows about a person through
+  // its register (person-data.ts), and prints certificates with learning's renderer.
+  'scope:privacy': ['scope:shared', 'scope:audit', 'scope:notifications', 'scope:learning'],
   // The demo data (accounts, the demo course, synthetic coaches) seeds through every domain's services; no
   // domain reaches it, only the app (scope:app imports anything).
   'scope:demo': [

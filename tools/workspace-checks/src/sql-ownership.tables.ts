@@ -124,6 +124,8 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   ),
   // The courses a coach has completed, for the impact view's trained flag (CreateImpactRollups).
   { name: 'coach_course_completions', owner: 'cohorts', kind: 'view', public: true },
+  // "Download my data" requests and their archives (CreatePrivacyDataExports); SQL only.
+  { name: 'privacy_data_exports', owner: 'privacy', kind: 'table' },
   // Portable credentials: the issuer's keys, the status lists, the signed credentials
   // (CreateCredentials); read and written with SQL only.
   ...['credential_issuer_keys', 'credential_status_lists', 'issued_credentials'].map(

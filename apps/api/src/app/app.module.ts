@@ -10,6 +10,7 @@ import { LearningModule } from '@tc/learning/api';
 import { EmailChannel, NotificationsModule, PushChannel, PushModule } from '@tc/notifications/api';
 import { ObservatoryModule } from '@tc/observatory/api';
 import { PracticeModule } from '@tc/practice/api';
+import { PrivacyModule } from '@tc/privacy/api';
 import { IdentityModule } from '@tc/identity/api';
 import { TerritoriesModule } from '@tc/territories/api';
 import { dataSourceOptions, type DatabaseKind } from '../database/data-source-options';
@@ -55,6 +56,7 @@ export class AppModule {
         LearningModule.forRoot({ publicUrl: config.publicUrl, reminderScanCron: config.reminderScanCron }),
         ObservatoryModule.forRoot({ k: config.observatoryK }),
         PracticeModule.forRoot({ evidenceDir: config.evidenceDir, quotaBytes: config.evidenceQuotaBytes }),
+        PrivacyModule.forRoot(config.privacy),
         ConversationModule,
         FieldworkModule,
       ],

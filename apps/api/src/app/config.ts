@@ -79,6 +79,12 @@ const schema = z.object({
     .string()
     .regex(/^\+?[0-9][0-9 .()-]{3,22}[0-9]$/, 'must be a phone number (digits, spaces, + . ( ) -)')
     .optional(),
+  // The privacy page: whom to contact about one's data (default SUPPORT_EMAIL), the operator's own
+  // notice (a folder of fr.md, ar.md, en.md; unset: the app's texts), and the days a "download my
+  // data" archive stays before it is deleted.
+  PRIVACY_CONTACT_EMAIL: z.string().email('must be an e-mail address').optional(),
+  PRIVACY_NOTICE_DIR: z.string().optional(),
+  PRIVACY_EXPORT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // Shutdown (ms): readiness turns 503 and the port stays open DRAIN ms (for a load balancer to notice),
   // then in-flight requests get up to GRACE ms before their connections are closed.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -218,6 +224,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         : (e.REMINDER_SCAN_CRON ?? (e.NODE_ENV === 'test' ? null : '*/15 * * * *')),
     support: { email: e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
+    privacy: {
+      contact: { email: e.PRIVACY_CONTACT_EMAIL ?? e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
+      observatoryK: e.OBSERVATORY_K,
+      noticeDir: e.PRIVACY_NOTICE_DIR ? resolve(e.PRIVACY_NOTICE_DIR) : null,
+      exportDir: resolve(e.DATA_DIR, 'exports'),
+      evidenceDir: resolve(e.EVIDENCE_DIR ?? `${e.DATA_DIR}/evidence`),
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
+      exportDays: e.PRIVACY_EXPORT_DAYS,
+    },
     credentials: {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
       keySecret: e.CREDENTIAL_KEY_SECRET ?? null,

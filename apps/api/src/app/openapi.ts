@@ -26,6 +26,7 @@ export function serveOpenApi(app: NestFastifyApplication): void {
       .addTag('help', "The help page's contact and the observatory's threshold (public)")
       .addTag('auth', 'Sign-in, sessions, password resets and invitation links')
       .addTag('me', 'The signed-in person')
+      .addTag('privacy', 'The privacy notice (public) and "download my data" (one\'s own)')
       .addTag('users', 'Accounts and roles (admins)')
       .addTag('audit', 'The audit log (admins)')
       .addTag('territories', 'The territory tree')

@@ -225,6 +225,21 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       { courseId: w.demoCourseId, territoryId: w.territory.oriental },
     ));
   let photoSeed = 100;
+  /** The coach's "download my data" archive, asked for and waited for on first use: its URL. */
+  let coachArchiveUrl: Promise<string> | undefined;
+  const coachArchive = () =>
+    (coachArchiveUrl ??= (async () => {
+      const asked = await ok(api('coach', 'POST', '/api/v1/me/data-exports'), 'data export');
+      for (let tries = 0; tries < 150; tries++) {
+        const list = await ok(api('coach', 'GET', '/api/v1/me/data-exports'), 'data exports');
+        const item = (list.body.items as { id: string; archiveUrl: string | null }[]).find(
+          (i) => i.id === asked.body.id,
+        );
+        if (item?.archiveUrl) return item.archiveUrl;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('The archive was not built in time.');
+    })());
   /** An announcement of the trainer's to `cohortIn` (made on first use), and fresh ones to delete. */
   const ANNOUNCEMENT = { title: { fr: 'Annonce de la matrice' }, body: { fr: 'Texte **court**' } };
   const freshAnnouncement = async () =>
@@ -1004,6 +1019,31 @@ describe('authorisation matrix: every route × every kind of caller (real databa
         },
       }),
       check: (_a, res) => expect(res.body).toMatchObject({ emailMode: 'digest', quietHoursStart: '21:30' }),
+    },
+
+    // ------------------------------------------------------------ privacy: one's own data only
+    // The notice's settings are public (the sign-in page links to it); no contact is configured here.
+    'GET /api/v1/privacy': {
+      allow: EVERYONE,
+      call: () => ({ url: '/api/v1/privacy?lang=ar' }),
+      check: noPeople,
+    },
+    // Everyone signed in asks for their own archive and lists their own requests; the coach's archive
+    // is the coach's alone (anyone else: 404).
+    'POST /api/v1/me/data-exports': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/data-exports' }),
+      check: (_a, res) => expect(res.body.status).toMatch(/^(pending|ready)$/),
+    },
+    'GET /api/v1/me/data-exports': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/data-exports' }),
+      check: (_a, res) => expect(Array.isArray(res.body.items)).toBe(true),
+    },
+    'GET /api/v1/me/data-exports/:id/archive': {
+      allow: ['coach'],
+      call: async () => ({ url: await coachArchive() }),
+      check: (_a, res) => expect(res.headers['content-type']).toBe('application/zip'),
     },
 
     // ------------------------------------------------------------ Web Push: one's own browsers only

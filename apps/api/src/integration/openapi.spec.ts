@@ -206,6 +206,35 @@ describe('OpenAPI document', () => {
     await call('patch', '/api/v1/me', '/api/v1/me', { token: coach, body: { preferredLanguage: 'fr' } });
     await call('get', '/api/v1/me/enrolments', '/api/v1/me/enrolments', { token: coach });
 
+    // Privacy: the notice's settings (and a language it does not have), the coach's archive asked
+    // for, listed until it is built, downloaded; an unknown one.
+    await call('get', '/api/v1/privacy', '/api/v1/privacy?lang=ar');
+    await call('get', '/api/v1/privacy', '/api/v1/privacy?lang=xx');
+    const exportAsked = await call('post', '/api/v1/me/data-exports', '/api/v1/me/data-exports', {
+      token: coach,
+    });
+    let archiveUrl: string | null = null;
+    for (let tries = 0; tries < 150 && !archiveUrl; tries++) {
+      const exportList = await call('get', '/api/v1/me/data-exports', '/api/v1/me/data-exports', {
+        token: coach,
+      });
+      archiveUrl =
+        (exportList.body as { items: { id: string; archiveUrl: string | null }[] }).items.find(
+          (i) => i.id === (exportAsked.body as { id: string }).id,
+        )?.archiveUrl ?? null;
+      if (!archiveUrl) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(archiveUrl).not.toBeNull();
+    await call('get', '/api/v1/me/data-exports/{id}/archive', archiveUrl as string, { token: coach });
+    await call(
+      'get',
+      '/api/v1/me/data-exports/{id}/archive',
+      `/api/v1/me/data-exports/${randomUUID()}/archive`,
+      {
+        token: coach,
+      },
+    );
+
     // Territories.
     const roots = await call('get', '/api/v1/territories', '/api/v1/territories', { token: admin });
     const rootId = (roots.body as { id: string }[])[0]?.id as string;

@@ -32,6 +32,7 @@ import { CreateFieldLog1765530000000 } from './1765530000000-CreateFieldLog';
 import { AddFieldLogCoachIndexes1765535000000 } from './1765535000000-AddFieldLogCoachIndexes';
 import { CreateImpactRollups1765540000000 } from './1765540000000-CreateImpactRollups';
 import { CreateCredentials1765550000000 } from './1765550000000-CreateCredentials';
+import { CreatePrivacyDataExports1765560000000 } from './1765560000000-CreatePrivacyDataExports';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   AddFieldLogCoachIndexes1765535000000,
   CreateImpactRollups1765540000000,
   CreateCredentials1765550000000,
+  CreatePrivacyDataExports1765560000000,
 ];

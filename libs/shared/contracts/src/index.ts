@@ -6,6 +6,7 @@ export * from './lib/auth';
 export * from './lib/problem';
 export * from './lib/health';
 export * from './lib/help';
+export * from './lib/privacy';
 export * from './lib/catalog';
 export * from './lib/locale-completeness';
 export * from './lib/quiz-grading';

@@ -6,6 +6,10 @@
 export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, string>>> = {
   fr: {
     'audit.actions.fieldwork.shared': 'Organisation partagée entre coachs',
+    'audit.actions.privacy.export-requested': 'Archive de ses données demandée',
+    'audit.sentences.privacy.export-requested': '{{ actor }} a demandé une archive de ses données.',
+    'audit.actions.privacy.export-downloaded': 'Archive de ses données téléchargée',
+    'audit.sentences.privacy.export-downloaded': '{{ actor }} a téléchargé l’archive de ses données.',
     'audit.actions.fieldwork.unshared': "Partage d'une organisation retiré",
     'audit.actions.fieldwork.organisation-deleted': 'Organisation supprimée du carnet de terrain',
     'audit.sentences.fieldwork.shared':
@@ -158,6 +162,10 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
   },
   ar: {
     'audit.actions.fieldwork.shared': 'مشاركة مؤسسة بين المدرّبين',
+    'audit.actions.privacy.export-requested': 'طلب أرشيف البيانات الشخصية',
+    'audit.sentences.privacy.export-requested': 'طلب {{ actor }} أرشيفًا لبياناته الشخصية.',
+    'audit.actions.privacy.export-downloaded': 'تنزيل أرشيف البيانات الشخصية',
+    'audit.sentences.privacy.export-downloaded': 'نزّل {{ actor }} أرشيف بياناته الشخصية.',
     'audit.actions.fieldwork.unshared': 'إلغاء مشاركة مؤسسة',
     'audit.actions.fieldwork.organisation-deleted': 'حذف مؤسسة من السجل الميداني',
     'audit.sentences.fieldwork.shared':
@@ -304,6 +312,10 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
   },
   en: {
     'audit.actions.fieldwork.shared': 'Organisation shared between coaches',
+    'audit.actions.privacy.export-requested': 'Copy of own data requested',
+    'audit.sentences.privacy.export-requested': '{{ actor }} asked for an archive of their data.',
+    'audit.actions.privacy.export-downloaded': 'Copy of own data downloaded',
+    'audit.sentences.privacy.export-downloaded': '{{ actor }} downloaded the archive of their data.',
     'audit.actions.fieldwork.unshared': 'Organisation no longer shared',
     'audit.actions.fieldwork.organisation-deleted': 'Organisation deleted from a field log',
     'audit.sentences.fieldwork.shared':

@@ -81,6 +81,9 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CriterionScore',
   'CsvImportReport',
   'CsvRowProblem',
+  'DataExport',
+  'DataExportList',
+  'DataExportStatus',
   'DeadLetter',
   'DeadLetterPage',
   'DeadLetterQuery',
@@ -177,6 +180,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'PracticalTask',
   'PracticeReport',
   'PracticeRow',
+  'PrivacyInfo',
   'ProblemCode',
   'ProblemDetails',
   'ProblemParams',
@@ -503,6 +507,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'fieldwork.shared',
       'fieldwork.unshared',
       'fieldwork.organisation-deleted',
+      'privacy.export-requested',
+      'privacy.export-downloaded',
     ],
     type: 'string',
   },
@@ -2357,6 +2363,38 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       "What is wrong with one line of an enrolment file: its code, and what fills its text (the cell's `value`…).",
     type: 'object',
   },
+  DataExport: {
+    properties: {
+      id: { format: 'uuid', type: 'string' },
+      status: { $ref: '#/components/schemas/DataExportStatus' },
+      requestedAt: { format: 'date-time', type: 'string' },
+      readyAt: { format: 'date-time', type: 'string', nullable: true },
+      expiresAt: {
+        description: 'When the archive is deleted (ready ones); its link stops working then.',
+        format: 'date-time',
+        type: 'string',
+        nullable: true,
+      },
+      bytes: { description: "The archive's size in bytes (ready ones).", type: 'number', nullable: true },
+      archiveUrl: {
+        description: '`GET` this (signed in) for the ZIP while it is ready; null otherwise.',
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: ['id', 'status', 'requestedAt', 'readyAt', 'expiresAt', 'bytes', 'archiveUrl'],
+    additionalProperties: false,
+    description: 'One "download my data" request of the signed-in person.',
+    type: 'object',
+  },
+  DataExportList: {
+    properties: { items: { items: { $ref: '#/components/schemas/DataExport' }, type: 'array' } },
+    required: ['items'],
+    additionalProperties: false,
+    description: "`GET /api/v1/me/data-exports`: the person's requests, newest first.",
+    type: 'object',
+  },
+  DataExportStatus: { enum: ['pending', 'ready', 'failed', 'expired'], type: 'string' },
   DeadLetter: {
     properties: {
       id: {
@@ -3981,6 +4019,34 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       'One row of the field-practice table: rounds of practical tasks handed in (withdrawals excluded), reviewed and passed, and how long the reviewed ones waited. Counts of rounds, suppressed like counts of people.',
+    type: 'object',
+  },
+  PrivacyInfo: {
+    properties: {
+      contact: {
+        description:
+          "Whom to contact about one's personal data (`PRIVACY_CONTACT_EMAIL`, else the support contact).",
+        allOf: [{ $ref: '#/components/schemas/SupportContact' }],
+      },
+      observatoryK: {
+        description: 'The observatory\'s suppression threshold k: counts from 1 to k − 1 are shown as "< k".',
+        type: 'number',
+      },
+      exportDays: {
+        description: 'Days a "download my data" archive stays available before it is deleted.',
+        type: 'number',
+      },
+      notice: {
+        description:
+          "The operator's notice in the language asked for (markdown); null: the app's default text.",
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: ['contact', 'observatoryK', 'exportDays', 'notice'],
+    additionalProperties: false,
+    description:
+      "`GET /api/v1/privacy?lang=`: what the privacy page takes from this deployment (public). The page's text is the web app's own file per language unless the operator gave one (`PRIVACY_NOTICE_DIR`).",
     type: 'object',
   },
   ProblemCode: {

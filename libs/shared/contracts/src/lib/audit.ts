@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'fieldwork.shared',
   'fieldwork.unshared',
   'fieldwork.organisation-deleted',
+  'privacy.export-requested',
+  'privacy.export-downloaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,4 @@
+export { PrivacyModule } from './lib/privacy.module';
+export type { PrivacyOptions } from './lib/privacy.options';
+export { DataExportsService, DATA_EXPORT_QUEUE } from './lib/data-exports.service';
+export { PERSON_COLUMNS, PERSON_COLUMN_NAME, NOT_PERSON_COLUMNS, type PersonColumn } from './lib/person-data';

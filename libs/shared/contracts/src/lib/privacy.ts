@@ -1,0 +1,42 @@
+import type { SupportContact } from './help';
+
+/**
+ * `GET /api/v1/privacy?lang=`: what the privacy page takes from this deployment (public). The page's
+ * text is the web app's own file per language unless the operator gave one (`PRIVACY_NOTICE_DIR`).
+ */
+export interface PrivacyInfo {
+  /** Whom to contact about one's personal data (`PRIVACY_CONTACT_EMAIL`, else the support contact). */
+  contact: SupportContact;
+  /** The observatory's suppression threshold k: counts from 1 to k − 1 are shown as "< k". */
+  observatoryK: number;
+  /** Days a "download my data" archive stays available before it is deleted. */
+  exportDays: number;
+  /** The operator's notice in the language asked for (markdown); null: the app's default text. */
+  notice: string | null;
+}
+
+/** Where a "download my data" archive stands. */
+export const DATA_EXPORT_STATUSES = ['pending', 'ready', 'failed', 'expired'] as const;
+export type DataExportStatus = (typeof DATA_EXPORT_STATUSES)[number];
+
+/** One "download my data" request of the signed-in person. */
+export interface DataExport {
+  /** @format uuid */
+  id: string;
+  status: DataExportStatus;
+  /** @format date-time */
+  requestedAt: string;
+  /** @format date-time */
+  readyAt: string | null;
+  /** When the archive is deleted (ready ones); its link stops working then. @format date-time */
+  expiresAt: string | null;
+  /** The archive's size in bytes (ready ones). */
+  bytes: number | null;
+  /** `GET` this (signed in) for the ZIP while it is ready; null otherwise. */
+  archiveUrl: string | null;
+}
+
+/** `GET /api/v1/me/data-exports`: the person's requests, newest first. */
+export interface DataExportList {
+  items: DataExport[];
+}
