@@ -81,7 +81,7 @@ describe('CertificatePanelComponent: the portable credential', () => {
   it('offers the JSON, the PNG and SVG badges and LinkedIn beside the PDF, and says what they are for', async () => {
     await render(mine());
     const group = host.querySelector('[role="group"]');
-    expect(squash(group?.querySelector('h3'))).toBe('Votre certificat numérique signé (Open Badges)');
+    expect(squash(group?.querySelector('h3'))).toBe('Version numérique signée (Open Badges)');
     expect(squash(group?.querySelector('p'))).toMatch(/^Une preuve qui voyage : .*sans nous le demander\./);
     expect([...host.querySelectorAll('button')].map(squash)).toEqual([
       'Télécharger le certificat (PDF)',
