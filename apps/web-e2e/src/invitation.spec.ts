@@ -55,6 +55,7 @@ test('the admin invites someone, who opens the link, sets a password and is sign
     'Rejoindre une cohorte',
     'Journal de terrain',
     'Aide',
+    'Confidentialité',
   ]);
 
   // The new password works for a later sign-in too.

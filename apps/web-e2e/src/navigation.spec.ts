@@ -14,16 +14,25 @@ const cases: [email: string, links: string[]][] = [
       'Observatoire',
       'Utilisateurs',
       'Aide',
+      'Confidentialité',
     ],
   ],
   [
     'trainer@example.org',
-    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Suivi de terrain', 'Territoires', 'Aide'],
+    ['Accueil', 'Profil', 'Cours', 'Cohortes', 'Suivi de terrain', 'Territoires', 'Aide', 'Confidentialité'],
   ],
-  ['observer@example.org', ['Accueil', 'Profil', 'Territoires', 'Observatoire', 'Aide']],
+  ['observer@example.org', ['Accueil', 'Profil', 'Territoires', 'Observatoire', 'Aide', 'Confidentialité']],
   [
     'coach@example.org',
-    ['Accueil', 'Profil', 'Mes cours', 'Rejoindre une cohorte', 'Journal de terrain', 'Aide'],
+    [
+      'Accueil',
+      'Profil',
+      'Mes cours',
+      'Rejoindre une cohorte',
+      'Journal de terrain',
+      'Aide',
+      'Confidentialité',
+    ],
   ],
 ];
 

@@ -33,6 +33,7 @@ test.describe('on a phone (390×844)', () => {
       'Rejoindre une cohorte',
       'Journal de terrain',
       'Aide',
+      'Confidentialité',
     ]);
     await mainNav(page).getByRole('link', { name: 'Profil' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mon profil' })).toBeVisible();

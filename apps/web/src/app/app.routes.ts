@@ -97,6 +97,26 @@ async function loadHelp(): Promise<Route[]> {
   ];
 }
 
+/** The privacy notice, from the help's library (its renderer), told likewise who reads. */
+async function loadPrivacy(): Promise<Route[]> {
+  const help = await import('@tc/help/web');
+  return [
+    {
+      path: '',
+      providers: [
+        {
+          provide: help.HELP_READER,
+          useFactory: () => {
+            const auth = inject(AuthService);
+            return computed(() => (auth.signedIn() ? auth.roles() : null));
+          },
+        },
+      ],
+      children: help.privacyRoutes,
+    },
+  ];
+}
+
 /**
  * Learning knows nothing of practice: the app tells the lesson player what shows a task lesson (the
  * practice domain's hand-in, its own chunk, loaded when a task lesson opens).
@@ -176,6 +196,8 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@tc/learning/web').then((m) => m.verifyRoutes),
   },
   { path: 'help', loadChildren: loadHelp },
+  // Public, as the help: the sign-in page links to it. It reads who is signed in the same way.
+  { path: 'privacy', loadChildren: loadPrivacy },
   {
     path: '',
     canActivate: [authGuard],

@@ -24,6 +24,7 @@ const fr = {
     join: 'Rejoindre',
     field: 'Journal de terrain',
     help: 'Aide',
+    privacy: 'Confidentialité',
     menu: 'Menu',
     label: 'Navigation',
   },
@@ -139,20 +140,36 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
 
     host.querySelector<HTMLButtonElement>('.tc-nav-toggle')!.click();
     await fixture.whenStable();
-    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Journal de terrain', 'Aide']);
+    expect(links()).toEqual([
+      'Accueil',
+      'Profil',
+      'Mes cours',
+      'Rejoindre',
+      'Journal de terrain',
+      'Aide',
+      'Confidentialité',
+    ]);
   });
 
   it('renders them at once on a wide screen, and follows the screen when it changes', async () => {
     const media = fakeMedia(true);
     const { fixture, links } = await render();
-    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Journal de terrain', 'Aide']);
+    expect(links()).toEqual([
+      'Accueil',
+      'Profil',
+      'Mes cours',
+      'Rejoindre',
+      'Journal de terrain',
+      'Aide',
+      'Confidentialité',
+    ]);
 
     media.change(false);
     await fixture.whenStable();
     expect(links()).toEqual([]);
     media.change(true);
     await fixture.whenStable();
-    expect(links()).toHaveLength(6);
+    expect(links()).toHaveLength(7);
 
     fixture.destroy();
     expect(media.listeners.size).toBe(0);
@@ -161,6 +178,14 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
   it('renders them at once where the browser cannot tell the width (no matchMedia)', async () => {
     expect(window.matchMedia).toBeUndefined();
     const { links } = await render();
-    expect(links()).toEqual(['Accueil', 'Profil', 'Mes cours', 'Rejoindre', 'Journal de terrain', 'Aide']);
+    expect(links()).toEqual([
+      'Accueil',
+      'Profil',
+      'Mes cours',
+      'Rejoindre',
+      'Journal de terrain',
+      'Aide',
+      'Confidentialité',
+    ]);
   });
 });

@@ -5,13 +5,13 @@ const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 
 describe('navigationFor', () => {
   it.each<[string, Role[], string[]]>([
-    ['coach', ['coach'], ['/', '/profile', '/learn', '/join', '/field', '/help']],
+    ['coach', ['coach'], ['/', '/profile', '/learn', '/join', '/field', '/help', '/privacy']],
     [
       'trainer',
       ['trainer'],
-      ['/', '/profile', '/courses', '/cohorts', '/field/coaches', '/territories', '/help'],
+      ['/', '/profile', '/courses', '/cohorts', '/field/coaches', '/territories', '/help', '/privacy'],
     ],
-    ['observer', ['observer'], ['/', '/profile', '/territories', '/observatory', '/help']],
+    ['observer', ['observer'], ['/', '/profile', '/territories', '/observatory', '/help', '/privacy']],
     [
       'admin',
       ['admin'],
@@ -25,9 +25,10 @@ describe('navigationFor', () => {
         '/observatory',
         '/users',
         '/help',
+        '/privacy',
       ],
     ],
-    ['no role yet', [], ['/', '/profile', '/help']],
+    ['no role yet', [], ['/', '/profile', '/help', '/privacy']],
   ])('%s gets exactly its links', (_name, roles, expected) => {
     expect(paths(roles)).toEqual(expected);
   });
@@ -42,6 +43,7 @@ describe('navigationFor', () => {
       '/territories',
       '/observatory',
       '/help',
+      '/privacy',
     ]);
     expect(paths(['coach', 'admin', 'coach'])).toEqual([
       '/',
@@ -56,6 +58,7 @@ describe('navigationFor', () => {
       '/observatory',
       '/users',
       '/help',
+      '/privacy',
     ]);
     expect(paths(['coach', 'trainer'])).toEqual([
       '/',
@@ -68,6 +71,7 @@ describe('navigationFor', () => {
       '/field/coaches',
       '/territories',
       '/help',
+      '/privacy',
     ]);
   });
 
@@ -88,6 +92,7 @@ describe('navigationFor', () => {
       'nav.observatory',
       'nav.users',
       'nav.help',
+      'nav.privacy',
     ]);
   });
 });

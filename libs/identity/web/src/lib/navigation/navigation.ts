@@ -37,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/observatory', labelKey: 'nav.observatory', roles: OBSERVATORY_ROLES, exact: false },
   { path: '/users', labelKey: 'nav.users', roles: USERS_ROLES, exact: false },
   { path: '/help', labelKey: 'nav.help', roles: 'any', exact: false },
+  { path: '/privacy', labelKey: 'nav.privacy', roles: 'any', exact: false },
 ];
 
 /** The main navigation of a signed-in person: the union over all their role assignments. */

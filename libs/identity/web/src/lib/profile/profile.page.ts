@@ -22,6 +22,7 @@ import { LanguageService, ProblemMessageComponent, ProblemTexts, problemOf } fro
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { AuthService } from '../auth/auth.service';
 import { MeService } from '../me/me.service';
+import { MyDataComponent } from './my-data.component';
 
 const THIS_YEAR = new Date().getFullYear();
 const PROFILE_FIELDS = [
@@ -47,6 +48,7 @@ const PROFILE_FIELDS = [
     TranslocoPipe,
     ProblemMessageComponent,
     TerritoryPickerComponent,
+    MyDataComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

@@ -93,6 +93,7 @@ const EMPTY: Field = { value: '', missing: true, malformed: false, left: false }
         </button>
         <a routerLink="/forgot-password">{{ 'signIn.forgot' | transloco }}</a>
         <a routerLink="/help">{{ 'signIn.help' | transloco }}</a>
+        <a routerLink="/privacy">{{ 'signIn.privacy' | transloco }}</a>
       </form>
     </section>
   `,
