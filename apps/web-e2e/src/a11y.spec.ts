@@ -18,6 +18,16 @@ const LANGUAGES = [
 ] as const;
 type Language = (typeof LANGUAGES)[number];
 
+/** The credential check page's words the audit acts on. */
+const CHECK_PAGE = {
+  fr: {
+    paste: 'Ou collez le JSON du justificatif',
+    submit: 'Vérifier',
+    result: 'Résultat de la vérification',
+  },
+  ar: { paste: 'أو الصق نص JSON الخاص بالشهادة', submit: 'تحقّق', result: 'نتيجة التحقق' },
+} as const;
+
 interface Finding {
   page: string;
   rule: string;
@@ -126,6 +136,13 @@ for (const lang of LANGUAGES) {
       await audit(page, 'accept-link (unknown token)', findings);
       await visit(page, '/verify/AAAAAAAAAAAA', lang);
       await audit(page, 'verify (unknown code)', findings);
+      await visit(page, '/verify', lang);
+      await audit(page, 'verify (check a credential)', findings);
+      // A JSON object that is no credential: the answer lists every check, failed or not run.
+      await page.getByLabel(CHECK_PAGE[lang.code].paste).fill('{"type": ["VerifiableCredential"]}');
+      await page.getByRole('button', { name: CHECK_PAGE[lang.code].submit, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 2, name: CHECK_PAGE[lang.code].result })).toBeVisible();
+      await audit(page, 'verify (a credential checked)', findings);
       await visit(page, '/help', lang);
       await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
       await audit(page, 'help (signed out)', findings);
