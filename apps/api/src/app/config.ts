@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -235,8 +235,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     credentials: {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
-      keySecret: e.CREDENTIAL_KEY_SECRET ?? null,
-      // Without the variable: a file in the data folder, except for a test run's throwaway database.
+      // A test run's throwaway PostgreSQL database: derived from its URL, so that every app instance a
+      // spec starts on it opens the same keys (nothing there is secret).
+      keySecret:
+        e.CREDENTIAL_KEY_SECRET ??
+        (e.NODE_ENV === 'test' && e.DATABASE_URL
+          ? createHash('sha256').update(`tc-test-credentials:${e.DATABASE_URL}`).digest('base64')
+          : null),
+      // Without the variable: a file in the data folder.
       keySecretFile:
         e.CREDENTIAL_KEY_SECRET || (e.NODE_ENV === 'test' && e.DATABASE_URL)
           ? null
