@@ -36,6 +36,41 @@ export const ALLOWED: AllowedReference[] = [
       'tables themselves are named by the register, which person-data.spec holds to the schema, not in SQL text.',
   },
   {
+    files: ['libs/privacy/api/src/lib/erasure.service.ts'],
+    tables: [
+      'action_tokens',
+      'announcement_reads',
+      'certificates',
+      'enrolment_invitations',
+      'enrolments',
+      'field_comments',
+      'field_visits',
+      'notification_digests',
+      'notification_emails',
+      'notification_settings',
+      'notifications',
+      'practice_evidence_files',
+      'practice_reviews',
+      'practice_submission_files',
+      'practice_submissions',
+      'practice_voice_comments',
+      'push_subscriptions',
+      'quiz_attempts',
+      'refresh_tokens',
+      'role_assignments',
+      'sign_in_failures',
+      'thread_post_reports',
+      'thread_posts',
+      'threads',
+      'users',
+    ],
+    reason:
+      "The right to erasure spans every domain's tables by law: one step per domain, each in its own transaction, " +
+      "removes or blanks the person's rows there (person-data.ts says which columns hold a person; erasure.spec scans " +
+      'every text column and the data folder for what is left). Asking each domain for its own erase function is the ' +
+      'better shape, left for when the domains grow one.',
+  },
+  {
     files: ['libs/demo/api/src/'],
     tables: '*',
     reason:

@@ -85,6 +85,9 @@ const schema = z.object({
   PRIVACY_CONTACT_EMAIL: z.string().email('must be an e-mail address').optional(),
   PRIVACY_NOTICE_DIR: z.string().optional(),
   PRIVACY_EXPORT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // Days after which a person's request to be erased is carried out if no admin has confirmed it;
+  // unset: only an admin of their territory carries it out.
+  PRIVACY_ERASURE_DELAY_DAYS: z.coerce.number().int().min(1).max(365).optional(),
   // Shutdown (ms): readiness turns 503 and the port stays open DRAIN ms (for a load balancer to notice),
   // then in-flight requests get up to GRACE ms before their connections are closed.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       evidenceDir: resolve(e.EVIDENCE_DIR ?? `${e.DATA_DIR}/evidence`),
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
       exportDays: e.PRIVACY_EXPORT_DAYS,
+      erasureDelayDays: e.PRIVACY_ERASURE_DELAY_DAYS ?? null,
     },
     credentials: {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,

@@ -1046,6 +1046,33 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       check: (_a, res) => expect(res.headers['content-type']).toBe('application/zip'),
     },
 
+    // A request to be erased is everyone's own (nothing is erased until an admin confirms); the
+    // admins whose territories cover the person confirm it, for a fresh person of Berkane each time.
+    'POST /api/v1/me/erasure-request': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/erasure-request' }),
+      check: (_a, res) => expect(res.body.erasedAt).toBeNull(),
+    },
+    'POST /api/v1/admin/users/:id/erase': {
+      allow: ADMINS_IN,
+      call: async () => {
+        const person = await freshPerson();
+        const accepted = await ok(
+          w.t.request('POST', '/api/v1/auth/links/accept', {
+            body: { token: person.token, password: 'erase-me-password-2026' },
+          }),
+          'accept',
+        );
+        await ok(
+          w.t.request('POST', '/api/v1/me/erasure-request', { token: String(accepted.body.accessToken) }),
+          'erasure request',
+        );
+        return { url: `/api/v1/admin/users/${person.id}/erase` };
+      },
+      check: (_a, res) =>
+        expect(res.body.changed).toEqual(expect.objectContaining({ identity: expect.any(Number) })),
+    },
+
     // ------------------------------------------------------------ Web Push: one's own browsers only
     'GET /api/v1/push/public-key': {
       allow: SIGNED_IN,

@@ -234,6 +234,37 @@ describe('OpenAPI document', () => {
         token: coach,
       },
     );
+    // Erasure: a new person asks; an admin asked to erase someone unknown (404), then them.
+    const invitedForErasure = await t.request('POST', '/api/v1/users/invitations', {
+      token: admin,
+      body: {
+        email: 'erase.openapi@example.org',
+        displayName: 'Personne à effacer',
+        role: 'coach',
+        territoryId: (
+          (await t.dataSource.query(`SELECT id FROM territories WHERE code = 'MA-02'`)) as { id: string }[]
+        )[0]?.id,
+        preferredLanguage: 'fr',
+      },
+    });
+    const erasable = await t.request('POST', '/api/v1/auth/links/accept', {
+      body: {
+        token: String(invitedForErasure.body.link.url).split('/').pop(),
+        password: 'erase-openapi-password-2026',
+      },
+    });
+    await call('post', '/api/v1/me/erasure-request', '/api/v1/me/erasure-request', {
+      token: String(erasable.body.accessToken),
+    });
+    await call('post', '/api/v1/admin/users/{id}/erase', `/api/v1/admin/users/${randomUUID()}/erase`, {
+      token: admin,
+    });
+    await call(
+      'post',
+      '/api/v1/admin/users/{id}/erase',
+      `/api/v1/admin/users/${String(invitedForErasure.body.user.id)}/erase`,
+      { token: admin },
+    );
 
     // Territories.
     const roots = await call('get', '/api/v1/territories', '/api/v1/territories', { token: admin });

@@ -33,6 +33,7 @@ import { AddFieldLogCoachIndexes1765535000000 } from './1765535000000-AddFieldLo
 import { CreateImpactRollups1765540000000 } from './1765540000000-CreateImpactRollups';
 import { CreateCredentials1765550000000 } from './1765550000000-CreateCredentials';
 import { CreatePrivacyDataExports1765560000000 } from './1765560000000-CreatePrivacyDataExports';
+import { CreatePrivacyErasureRequests1765570000000 } from './1765570000000-CreatePrivacyErasureRequests';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CreateImpactRollups1765540000000,
   CreateCredentials1765550000000,
   CreatePrivacyDataExports1765560000000,
+  CreatePrivacyErasureRequests1765570000000,
 ];

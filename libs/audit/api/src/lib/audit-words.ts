@@ -6,6 +6,11 @@
 export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, string>>> = {
   fr: {
     'audit.actions.fieldwork.shared': 'Organisation partagée entre coachs',
+    'audit.actions.privacy.erasure-requested': 'Effacement de ses données demandé',
+    'audit.sentences.privacy.erasure-requested': '{{ actor }} a demandé l’effacement de ses données.',
+    'audit.actions.privacy.erased': 'Personne effacée',
+    'audit.sentences.privacy.erased':
+      '{{ actor }} a effacé les données personnelles d’une personne ({{ subject }}).',
     'audit.actions.privacy.export-requested': 'Archive de ses données demandée',
     'audit.sentences.privacy.export-requested': '{{ actor }} a demandé une archive de ses données.',
     'audit.actions.privacy.export-downloaded': 'Archive de ses données téléchargée',
@@ -162,6 +167,10 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
   },
   ar: {
     'audit.actions.fieldwork.shared': 'مشاركة مؤسسة بين المدرّبين',
+    'audit.actions.privacy.erasure-requested': 'طلب محو المعطيات الشخصية',
+    'audit.sentences.privacy.erasure-requested': 'طلب {{ actor }} محو معطياته الشخصية.',
+    'audit.actions.privacy.erased': 'محو معطيات شخص',
+    'audit.sentences.privacy.erased': 'محا {{ actor }} المعطيات الشخصية لشخص ({{ subject }}).',
     'audit.actions.privacy.export-requested': 'طلب أرشيف البيانات الشخصية',
     'audit.sentences.privacy.export-requested': 'طلب {{ actor }} أرشيفًا لبياناته الشخصية.',
     'audit.actions.privacy.export-downloaded': 'تنزيل أرشيف البيانات الشخصية',
@@ -312,6 +321,10 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
   },
   en: {
     'audit.actions.fieldwork.shared': 'Organisation shared between coaches',
+    'audit.actions.privacy.erasure-requested': 'Erasure of own data requested',
+    'audit.sentences.privacy.erasure-requested': '{{ actor }} asked for their data to be erased.',
+    'audit.actions.privacy.erased': 'Person erased',
+    'audit.sentences.privacy.erased': '{{ actor }} erased the personal data of a person ({{ subject }}).',
     'audit.actions.privacy.export-requested': 'Copy of own data requested',
     'audit.sentences.privacy.export-requested': '{{ actor }} asked for an archive of their data.',
     'audit.actions.privacy.export-downloaded': 'Copy of own data downloaded',

@@ -450,6 +450,20 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
     reach: 'self',
     about: 'Your requests to download your data',
   },
+  {
+    table: 'privacy_erasure_requests',
+    column: 'user_id',
+    domain: 'privacy',
+    reach: 'self',
+    about: 'Your request to be erased',
+  },
+  {
+    table: 'privacy_erasure_requests',
+    column: 'erased_by',
+    domain: 'privacy',
+    reach: 'self',
+    about: 'Erasures you confirmed (as an admin)',
+  },
 ];
 
 /** Columns the schema check finds that tie a row to no person, and why (none is exported). */

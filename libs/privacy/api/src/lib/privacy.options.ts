@@ -18,4 +18,6 @@ export interface PrivacyOptions {
   publicUrl: string;
   /** Days an archive stays available. */
   exportDays: number;
+  /** Days after which a request to be erased is carried out without an admin; null: only by an admin. */
+  erasureDelayDays: number | null;
 }

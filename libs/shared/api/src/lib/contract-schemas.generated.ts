@@ -92,6 +92,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'EnrolByEmailRequest',
   'EnrolmentResult',
   'EnrolmentTaskStates',
+  'ErasureRequest',
+  'ErasureResult',
   'EvidenceFile',
   'EvidenceFileKind',
   'EvidenceKind',
@@ -509,6 +511,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'fieldwork.organisation-deleted',
       'privacy.export-requested',
       'privacy.export-downloaded',
+      'privacy.erasure-requested',
+      'privacy.erased',
     ],
     type: 'string',
   },
@@ -2552,6 +2556,28 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "One enrolment's tasks by lesson key. A task absent from `states` was not handed in (or every round of it was withdrawn).",
+    type: 'object',
+  },
+  ErasureRequest: {
+    properties: {
+      requestedAt: { format: 'date-time', type: 'string' },
+      erasedAt: { format: 'date-time', type: 'string', nullable: true },
+    },
+    required: ['requestedAt', 'erasedAt'],
+    additionalProperties: false,
+    description:
+      "`POST /api/v1/me/erasure-request`: the person's request to be erased, and whether it was done.",
+    type: 'object',
+  },
+  ErasureResult: {
+    properties: {
+      userId: { format: 'uuid', type: 'string' },
+      erasedAt: { format: 'date-time', type: 'string' },
+      changed: { additionalProperties: { type: 'number' }, type: 'object' },
+    },
+    required: ['userId', 'erasedAt', 'changed'],
+    additionalProperties: false,
+    description: '`POST /api/v1/admin/users/:id/erase`: what the erasure changed, domain by domain (rows).',
     type: 'object',
   },
   EvidenceFile: {

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   'fieldwork.organisation-deleted',
   'privacy.export-requested',
   'privacy.export-downloaded',
+  'privacy.erasure-requested',
+  'privacy.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

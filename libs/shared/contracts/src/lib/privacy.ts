@@ -40,3 +40,20 @@ export interface DataExport {
 export interface DataExportList {
   items: DataExport[];
 }
+
+/** `POST /api/v1/me/erasure-request`: the person's request to be erased, and whether it was done. */
+export interface ErasureRequest {
+  /** @format date-time */
+  requestedAt: string;
+  /** @format date-time */
+  erasedAt: string | null;
+}
+
+/** `POST /api/v1/admin/users/:id/erase`: what the erasure changed, domain by domain (rows). */
+export interface ErasureResult {
+  /** @format uuid */
+  userId: string;
+  /** @format date-time */
+  erasedAt: string;
+  changed: Record<string, number>;
+}

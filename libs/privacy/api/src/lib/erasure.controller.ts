@@ -1,0 +1,40 @@
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ErasureRequest, ErasureResult } from '@tc/shared/contracts';
+import {
+  ApiContractResponse,
+  ApiProblemResponses,
+  CurrentUser,
+  Roles,
+  SignedIn,
+  UuidParam,
+  type AuthPrincipal,
+} from '@tc/shared/api';
+import { ErasureService } from './erasure.service';
+
+/** Erasure: a person asks for themselves; an admin whose territories cover all their roles confirms. */
+@ApiProblemResponses()
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller()
+export class ErasureController {
+  constructor(private readonly erasure: ErasureService) {}
+
+  /** The signed-in person asks to be erased; an admin of their territory then confirms. */
+  @Post('me/erasure-request')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @SignedIn()
+  @ApiContractResponse('ErasureRequest', { status: HttpStatus.ACCEPTED })
+  request(@CurrentUser() principal: AuthPrincipal): Promise<ErasureRequest> {
+    return this.erasure.request(principal);
+  }
+
+  /** Erases a person who asked for it (not asked: 409; outside the admin's territories: 404/403). */
+  @Post('admin/users/:id/erase')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin')
+  @ApiContractResponse('ErasureResult')
+  erase(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<ErasureResult> {
+    return this.erasure.confirm(principal, id);
+  }
+}
