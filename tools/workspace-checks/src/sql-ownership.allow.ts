@@ -45,6 +45,7 @@ export const ALLOWED: AllowedReference[] = [
       'enrolments',
       'field_comments',
       'field_visits',
+      'issued_credentials',
       'notification_digests',
       'notification_emails',
       'notification_settings',

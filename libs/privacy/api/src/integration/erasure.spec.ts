@@ -299,8 +299,13 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
         WHERE c.revoked_at IS NULL ORDER BY c.code LIMIT 1`,
     )) as { user_id: string; code: string; display_name: string }[];
     expect(holder).toBeDefined();
+    // Verified once before: its Open Badges credential is issued then, naming the holder.
     const before = await t.request('GET', `/api/v1/certificates/${holder?.code}`);
     expect(before.body).toMatchObject({ status: 'valid', holderName: holder?.display_name });
+    expect(before.body.credential).toMatchObject({
+      verified: true,
+      summary: { recipientName: holder?.display_name },
+    });
     await t.app.get(ErasureService).erase(holder?.user_id as string, null);
     const after = await t.request('GET', `/api/v1/certificates/${holder?.code}`);
     expect(after.status).toBe(200);
@@ -311,6 +316,14 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
       courseVersion: before.body.courseVersion,
       issuedAt: before.body.issuedAt,
     });
+    // A new credential, signed for the certificate as it now reads; the old one, which named them, is
+    // revoked and its text gone.
+    expect(after.body.credential).toMatchObject({ verified: true, summary: { recipientName: ERASED_NAME } });
+    const named = (await t.dataSource.query(
+      `SELECT count(*)::int n FROM issued_credentials WHERE document::text LIKE $1`,
+      [`%${holder?.display_name}%`],
+    )) as { n: number }[];
+    expect(named[0]?.n).toBe(0);
     const [left] = (await t.dataSource.query(
       `SELECT count(*)::int n FROM users WHERE display_name = $1 AND id = $2`,
       [holder?.display_name, holder?.user_id],

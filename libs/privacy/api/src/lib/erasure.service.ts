@@ -261,10 +261,24 @@ async function fieldwork(m: EntityManager, userId: string): Promise<number> {
   return n;
 }
 
-/** Their quiz answers blanked (scores stay); their certificates' holder erased (they still verify). */
+/**
+ * Their quiz answers blanked (scores stay); their certificates' holder erased (they still verify).
+ * Each certificate's signed Open Badges credential names the holder and cannot be edited without
+ * breaking its signature: it is marked replaced and its status bit set, as the credentials domain does
+ * when it re-issues one, and its stored text dropped. The next verification issues a new one for the
+ * certificate as it now reads (holder erased); the holder's own copy shows as revoked.
+ */
 async function learning(m: EntityManager, userId: string): Promise<number> {
   const enrolments = `SELECT id FROM enrolments WHERE user_id = $1`;
   let n = 0;
+  n += await count(
+    m,
+    `UPDATE issued_credentials
+        SET replaced_at = coalesce(replaced_at, now()), revoked_at = coalesce(revoked_at, now()),
+            document = '{"erased": true}'::jsonb
+      WHERE reference IN (SELECT 'certificate:' || c.code FROM certificates c WHERE c.enrolment_id IN (${enrolments}))`,
+    userId,
+  );
   n += await count(
     m,
     `UPDATE quiz_attempts SET answers = '{}'::jsonb WHERE enrolment_id IN (${enrolments})`,
