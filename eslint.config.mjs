@@ -23,7 +23,8 @@ const scopes = {
   'scope:notifications': ['scope:shared', 'scope:audit'],
   // Portable credentials (Open Badges 3.0): keys, signing, status lists, verification; it knows no
   // course: the awarding domain (learning) states the achievement.
-  'scope:credentials': ['scope:shared'],
+  // Its public verification is rate-limited where identity counts sign-in attempts.
+  'scope:credentials': ['scope:shared', 'scope:identity'],
   'scope:learning': [
     'scope:shared',
     'scope:credentials',

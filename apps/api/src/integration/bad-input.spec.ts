@@ -83,7 +83,7 @@ function namesField(errors: unknown, field: string): boolean {
 }
 
 /** Operations that count each person's tries before anything else (join codes: ten in 15 minutes). */
-const THROTTLED_PER_PERSON = new Set(['CohortsController_join']);
+const THROTTLED_PER_PERSON = new Set(['CohortsController_join', 'CredentialsController_verify']);
 
 describe('bad input: invalid and hostile requests generated from the OpenAPI document', () => {
   let t: TestApp;

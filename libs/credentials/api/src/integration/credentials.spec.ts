@@ -297,6 +297,21 @@ describe('portable credentials: Open Badges 3.0 (real database)', () => {
     expect(documents).toHaveLength(3);
     expect(documents.map((d) => validateOpenBadge(d.document))).toEqual(Array(3).fill({ valid: true }));
   });
+
+  // Last: it spends this caller's allowance of the minute.
+  it('limits verification to thirty a minute per caller, then answers 429 with Retry-After', async () => {
+    const answers: number[] = [];
+    let last: Awaited<ReturnType<typeof verify>> | undefined;
+    for (let i = 0; i < 31; i++) {
+      last = await verify({ credential: { hello: i } });
+      answers.push(last.status);
+    }
+    // The earlier tests of this file verified too, from the same caller: some of the 31 may already be over.
+    expect(answers.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
+    expect(answers.at(-1)).toBe(429);
+    expect(last?.body).toMatchObject({ code: 'too-many-attempts' });
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
 
 type Lesson = CourseFile['modules'][number]['lessons'][number];

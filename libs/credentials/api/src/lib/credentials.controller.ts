@@ -9,6 +9,7 @@ import {
   Post,
   Query,
   Res,
+  UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -26,6 +27,7 @@ import { IssuerProfileQueryDto, NoQueryDto, RotateKeyDto, VerifyCredentialDto } 
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './document-loader';
 import { IssuerKeysService } from './issuer-keys.service';
 import { StatusListsService } from './status-lists.service';
+import { VerifyThrottlerGuard } from './verify-throttler.guard';
 
 /** A JSON-LD answer of `mediaType` (DID document, profile, status list credential): an object. */
 const ApiJsonLdResponse = (mediaType: string, description: string, status = 200) =>
@@ -127,9 +129,10 @@ export class CredentialsController {
       .send(credential);
   }
 
-  /** Verifies any Open Badges 3.0 credential it is given, check by check. */
+  /** Verifies any Open Badges 3.0 credential it is given, check by check; thirty a minute per caller. */
   @Post('verify')
   @Public()
+  @UseGuards(VerifyThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Verify an Open Badges 3.0 credential: format, signature, issuer, status, expiry',
