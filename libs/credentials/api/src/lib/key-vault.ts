@@ -25,8 +25,17 @@ export class KeyVault {
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(keyId));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    try {
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
+    } catch {
+      // GCM's own message ("unable to authenticate data") says nothing an operator can act on.
+      throw new Error(
+        `The credential issuer key ${keyId} cannot be opened with this sealing key: CREDENTIAL_KEY_SECRET ` +
+          '(or the credential-key.secret file in DATA_DIR) is not the one it was sealed with. Restore that ' +
+          'secret; a new one cannot open the keys that signed the credentials already issued.',
+      );
+    }
   }
 }

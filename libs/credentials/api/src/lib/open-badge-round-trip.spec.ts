@@ -235,7 +235,9 @@ describe('Open Badges 3.0 credential: issue, verify, tamper', () => {
     expect(sealed).not.toContain('zrv-secret');
     expect(vault.open(sealed, 'key-2026-12-07')).toBe('zrv-secret');
     expect(() => vault.open(sealed, 'key-2026-12-08')).toThrow();
-    expect(() => new KeyVault(Buffer.alloc(32, 2)).open(sealed, 'key-2026-12-07')).toThrow();
+    expect(() => new KeyVault(Buffer.alloc(32, 2)).open(sealed, 'key-2026-12-07')).toThrow(
+      /is not the one it was sealed with/,
+    );
   });
 
   it('bakes the credential into the SVG and the PNG badge; both give it back, and it verifies', async () => {
