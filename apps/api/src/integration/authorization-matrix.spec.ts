@@ -229,7 +229,10 @@ describe('authorisation matrix: every route × every kind of caller (real databa
   let coachArchiveUrl: Promise<string> | undefined;
   const coachArchive = () =>
     (coachArchiveUrl ??= (async () => {
-      const asked = await ok(api('coach', 'POST', '/api/v1/me/data-exports'), 'data export');
+      const asked = await ok(
+        api('coach', 'POST', '/api/v1/me/data-exports', { confirm: 'export' }),
+        'data export',
+      );
       for (let tries = 0; tries < 150; tries++) {
         const list = await ok(api('coach', 'GET', '/api/v1/me/data-exports'), 'data exports');
         const item = (list.body.items as { id: string; archiveUrl: string | null }[]).find(
@@ -1032,7 +1035,7 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     // is the coach's alone (anyone else: 404).
     'POST /api/v1/me/data-exports': {
       allow: SIGNED_IN,
-      call: () => ({ url: '/api/v1/me/data-exports' }),
+      call: () => ({ url: '/api/v1/me/data-exports', body: { confirm: 'export' } }),
       check: (_a, res) => expect(res.body.status).toMatch(/^(pending|ready)$/),
     },
     'GET /api/v1/me/data-exports': {
@@ -1050,7 +1053,7 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     // admins whose territories cover the person confirm it, for a fresh person of Berkane each time.
     'POST /api/v1/me/erasure-request': {
       allow: SIGNED_IN,
-      call: () => ({ url: '/api/v1/me/erasure-request' }),
+      call: () => ({ url: '/api/v1/me/erasure-request', body: { confirm: 'erase' } }),
       check: (_a, res) => expect(res.body.erasedAt).toBeNull(),
     },
     'POST /api/v1/admin/users/:id/erase': {
@@ -1064,7 +1067,10 @@ describe('authorisation matrix: every route × every kind of caller (real databa
           'accept',
         );
         await ok(
-          w.t.request('POST', '/api/v1/me/erasure-request', { token: String(accepted.body.accessToken) }),
+          w.t.request('POST', '/api/v1/me/erasure-request', {
+            token: String(accepted.body.accessToken),
+            body: { confirm: 'erase' },
+          }),
           'erasure request',
         );
         return { url: `/api/v1/admin/users/${person.id}/erase` };

@@ -212,6 +212,7 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/privacy', '/api/v1/privacy?lang=xx');
     const exportAsked = await call('post', '/api/v1/me/data-exports', '/api/v1/me/data-exports', {
       token: coach,
+      body: { confirm: 'export' },
     });
     let archiveUrl: string | null = null;
     for (let tries = 0; tries < 150 && !archiveUrl; tries++) {
@@ -255,6 +256,7 @@ describe('OpenAPI document', () => {
     });
     await call('post', '/api/v1/me/erasure-request', '/api/v1/me/erasure-request', {
       token: String(erasable.body.accessToken),
+      body: { confirm: 'erase' },
     });
     await call('post', '/api/v1/admin/users/{id}/erase', `/api/v1/admin/users/${randomUUID()}/erase`, {
       token: admin,

@@ -9,6 +9,8 @@ import type { DataExport, DataExportList } from '@tc/shared/contracts';
 import { createTestApp, type TestApp } from '@tc/shared/testing';
 import { DataExportsService, NOT_PERSON_COLUMNS, PERSON_COLUMN_NAME, PERSON_COLUMNS } from '../index';
 
+const EXPORT = { confirm: 'export' };
+
 type Tables = Record<
   string,
   Record<string, { domain: string; about: string; rows: Record<string, unknown>[] }>
@@ -103,11 +105,11 @@ describe('download my data (real database)', () => {
   });
 
   it("builds the coach's archive in the background: every register entry, their rows, their files; audited", async () => {
-    const asked = await t.request('POST', '/api/v1/me/data-exports', { token: coach });
+    const asked = await t.request('POST', '/api/v1/me/data-exports', { token: coach, body: EXPORT });
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ status: 'pending', archiveUrl: null });
     // Asking again while it is built gives the same request.
-    const again = await t.request('POST', '/api/v1/me/data-exports', { token: coach });
+    const again = await t.request('POST', '/api/v1/me/data-exports', { token: coach, body: EXPORT });
     expect(again.body.id).toBe(asked.body.id);
 
     const ready = await waitUntilReady(t, coach, asked.body.id);
@@ -231,7 +233,7 @@ describe('download my data (real database)', () => {
   });
 
   it('deletes an archive past its day, and says so (410)', async () => {
-    const asked = await t.request('POST', '/api/v1/me/data-exports', { token: trainer });
+    const asked = await t.request('POST', '/api/v1/me/data-exports', { token: trainer, body: EXPORT });
     expect(asked.status).toBe(202);
     const ready = await waitUntilReady(t, trainer, asked.body.id);
     const [row] = (await t.dataSource.query(`SELECT file_token FROM privacy_data_exports WHERE id = $1`, [
@@ -255,7 +257,7 @@ describe('download my data (real database)', () => {
   });
 
   it('refuses a signed-out caller and a malformed id', async () => {
-    expect((await t.request('POST', '/api/v1/me/data-exports')).status).toBe(401);
+    expect((await t.request('POST', '/api/v1/me/data-exports', { body: EXPORT })).status).toBe(401);
     expect((await t.request('GET', '/api/v1/me/data-exports')).status).toBe(401);
     const bad = await t.request('GET', '/api/v1/me/data-exports/not-a-uuid/archive', { token: coach });
     expect(bad.status).toBe(400);

@@ -192,7 +192,7 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
     expect(evidencePaths).toHaveLength(3);
     for (const p of evidencePaths) expect(existsSync(p)).toBe(true);
     // An archive of theirs, to be deleted with the rest.
-    await ok(as(person, 'POST', '/api/v1/me/data-exports'), 'export');
+    await ok(as(person, 'POST', '/api/v1/me/data-exports', { confirm: 'export' }), 'export');
   }, 180_000);
   afterAll(async () => {
     await t?.close();
@@ -201,7 +201,7 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
   it('is asked for by the person, refused to an admin elsewhere, and done by an admin of their territory', async () => {
     // Not asked yet: nothing to confirm.
     expect((await as(admin, 'POST', `/api/v1/admin/users/${personId}/erase`)).status).toBe(409);
-    const asked = await as(person, 'POST', '/api/v1/me/erasure-request');
+    const asked = await as(person, 'POST', '/api/v1/me/erasure-request', { confirm: 'erase' });
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ requestedAt: expect.any(String), erasedAt: null });
     // Nor may a trainer or the person themselves confirm it.
@@ -344,7 +344,7 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
       PASSWORD,
     );
     const askerId = (await ok(as(asker, 'GET', '/api/v1/me'), 'me')).body.id as string;
-    await ok(as(asker, 'POST', '/api/v1/me/erasure-request'), 'ask');
+    await ok(as(asker, 'POST', '/api/v1/me/erasure-request', { confirm: 'erase' }), 'ask');
     // Without a delay configured, only an admin erases.
     expect(await t.app.get(ErasureService).eraseDue()).toBe(0);
     t = await t.reopen({ PRIVACY_ERASURE_DELAY_DAYS: '2' });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DataExport, DataExportList } from '@tc/shared/contracts';
@@ -13,6 +13,7 @@ import {
   type AuthPrincipal,
 } from '@tc/shared/api';
 import { DataExportsService } from './data-exports.service';
+import { DataExportRequestDto, NoPrivacyQueryDto } from './dto/privacy.dto';
 
 /** "Download my data": a person's own archives, and no one else's (whatever their roles). */
 @ApiProblemResponses()
@@ -27,7 +28,11 @@ export class DataExportsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @SignedIn()
   @ApiContractResponse('DataExport', { status: HttpStatus.ACCEPTED })
-  request(@CurrentUser() principal: AuthPrincipal): Promise<DataExport> {
+  request(
+    @CurrentUser() principal: AuthPrincipal,
+    @Body() _dto: DataExportRequestDto,
+    @Query() _query: NoPrivacyQueryDto,
+  ): Promise<DataExport> {
     return this.exports.request(principal);
   }
 

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ErasureRequest, ErasureResult } from '@tc/shared/contracts';
 import {
@@ -10,6 +10,7 @@ import {
   UuidParam,
   type AuthPrincipal,
 } from '@tc/shared/api';
+import { ErasureAskDto, NoPrivacyQueryDto } from './dto/privacy.dto';
 import { ErasureService } from './erasure.service';
 
 /** Erasure: a person asks for themselves; an admin whose territories cover all their roles confirms. */
@@ -25,7 +26,11 @@ export class ErasureController {
   @HttpCode(HttpStatus.ACCEPTED)
   @SignedIn()
   @ApiContractResponse('ErasureRequest', { status: HttpStatus.ACCEPTED })
-  request(@CurrentUser() principal: AuthPrincipal): Promise<ErasureRequest> {
+  request(
+    @CurrentUser() principal: AuthPrincipal,
+    @Body() _dto: ErasureAskDto,
+    @Query() _query: NoPrivacyQueryDto,
+  ): Promise<ErasureRequest> {
     return this.erasure.request(principal);
   }
 
@@ -34,7 +39,11 @@ export class ErasureController {
   @HttpCode(HttpStatus.OK)
   @Roles('admin')
   @ApiContractResponse('ErasureResult')
-  erase(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<ErasureResult> {
+  erase(
+    @CurrentUser() principal: AuthPrincipal,
+    @UuidParam('id') id: string,
+    @Query() _query: NoPrivacyQueryDto,
+  ): Promise<ErasureResult> {
     return this.erasure.confirm(principal, id);
   }
 }

@@ -83,6 +83,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CsvRowProblem',
   'DataExport',
   'DataExportList',
+  'DataExportRequest',
   'DataExportStatus',
   'DeadLetter',
   'DeadLetterPage',
@@ -92,6 +93,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'EnrolByEmailRequest',
   'EnrolmentResult',
   'EnrolmentTaskStates',
+  'ErasureAsk',
   'ErasureRequest',
   'ErasureResult',
   'EvidenceFile',
@@ -2398,6 +2400,14 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: "`GET /api/v1/me/data-exports`: the person's requests, newest first.",
     type: 'object',
   },
+  DataExportRequest: {
+    properties: { confirm: { enum: ['export'], type: 'string' } },
+    required: ['confirm'],
+    additionalProperties: false,
+    description:
+      '`POST /api/v1/me/data-exports`: asking for the archive says so (a deliberate act, not a stray POST).',
+    type: 'object',
+  },
   DataExportStatus: { enum: ['pending', 'ready', 'failed', 'expired'], type: 'string' },
   DeadLetter: {
     properties: {
@@ -2556,6 +2566,13 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "One enrolment's tasks by lesson key. A task absent from `states` was not handed in (or every round of it was withdrawn).",
+    type: 'object',
+  },
+  ErasureAsk: {
+    properties: { confirm: { enum: ['erase'], type: 'string' } },
+    required: ['confirm'],
+    additionalProperties: false,
+    description: '`POST /api/v1/me/erasure-request`: asking to be erased says so.',
     type: 'object',
   },
   ErasureRequest: {

@@ -19,6 +19,16 @@ export interface PrivacyInfo {
 export const DATA_EXPORT_STATUSES = ['pending', 'ready', 'failed', 'expired'] as const;
 export type DataExportStatus = (typeof DATA_EXPORT_STATUSES)[number];
 
+/** `POST /api/v1/me/data-exports`: asking for the archive says so (a deliberate act, not a stray POST). */
+export interface DataExportRequest {
+  confirm: 'export';
+}
+
+/** `POST /api/v1/me/erasure-request`: asking to be erased says so. */
+export interface ErasureAsk {
+  confirm: 'erase';
+}
+
 /** One "download my data" request of the signed-in person. */
 export interface DataExport {
   /** @format uuid */

@@ -80,6 +80,7 @@ describe('MyDataComponent', () => {
     const ask = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Download my data'));
     ask?.click();
     const post = http.expectOne((r) => r.url === DATA_EXPORTS_API && r.method === 'POST');
+    expect(post.request.body).toEqual({ confirm: 'export' });
     post.flush(pending);
     fixture.detectChanges();
     expect(el.querySelector('[role="status"]')?.textContent).toContain('Being prepared…');

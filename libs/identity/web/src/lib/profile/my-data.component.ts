@@ -118,7 +118,7 @@ export class MyDataComponent {
   protected request(): void {
     this.asking.set(true);
     this.problem.set(null);
-    this.http.post<DataExport>(DATA_EXPORTS_API, {}).subscribe({
+    this.http.post<DataExport>(DATA_EXPORTS_API, { confirm: 'export' }).subscribe({
       next: (created) => {
         this.asking.set(false);
         this.items.update((list) => [created, ...list.filter((i) => i.id !== created.id)]);
