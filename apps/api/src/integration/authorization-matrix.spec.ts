@@ -1051,6 +1051,11 @@ describe('authorisation matrix: every route × every kind of caller (real databa
 
     // A request to be erased is everyone's own (nothing is erased until an admin confirms); the
     // admins whose territories cover the person confirm it, for a fresh person of Berkane each time.
+    'GET /api/v1/me/erasure-request': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/erasure-request' }),
+      check: (_a, res) => expect(res.body).toHaveProperty('request'),
+    },
     'POST /api/v1/me/erasure-request': {
       allow: SIGNED_IN,
       call: () => ({ url: '/api/v1/me/erasure-request', body: { confirm: 'erase' } }),

@@ -258,6 +258,9 @@ describe('OpenAPI document', () => {
       token: String(erasable.body.accessToken),
       body: { confirm: 'erase' },
     });
+    await call('get', '/api/v1/me/erasure-request', '/api/v1/me/erasure-request', {
+      token: String(erasable.body.accessToken),
+    });
     await call('post', '/api/v1/admin/users/{id}/erase', `/api/v1/admin/users/${randomUUID()}/erase`, {
       token: admin,
     });

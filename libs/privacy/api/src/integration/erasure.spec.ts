@@ -204,6 +204,7 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
     const asked = await as(person, 'POST', '/api/v1/me/erasure-request', { confirm: 'erase' });
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ requestedAt: expect.any(String), erasedAt: null });
+    expect((await as(person, 'GET', '/api/v1/me/erasure-request')).body).toEqual({ request: asked.body });
     // Nor may a trainer or the person themselves confirm it.
     expect((await as(trainer, 'POST', `/api/v1/admin/users/${personId}/erase`)).status).toBe(403);
     expect((await as(person, 'POST', `/api/v1/admin/users/${personId}/erase`)).status).toBe(403);

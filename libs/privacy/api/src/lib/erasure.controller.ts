@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ErasureRequest, ErasureResult } from '@tc/shared/contracts';
+import type { ErasureRequest, ErasureResult, MyErasureRequest } from '@tc/shared/contracts';
 import {
   ApiContractResponse,
   ApiProblemResponses,
@@ -20,6 +20,14 @@ import { ErasureService } from './erasure.service';
 @Controller()
 export class ErasureController {
   constructor(private readonly erasure: ErasureService) {}
+
+  /** The signed-in person's request to be erased, if any. */
+  @Get('me/erasure-request')
+  @SignedIn()
+  @ApiContractResponse('MyErasureRequest')
+  mine(@CurrentUser() principal: AuthPrincipal): Promise<MyErasureRequest> {
+    return this.erasure.mine(principal);
+  }
 
   /** The signed-in person asks to be erased; an admin of their territory then confirms. */
   @Post('me/erasure-request')

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@tc/audit/api';
 import { JobQueue } from '@tc/notifications/api';
-import type { ErasureRequest, ErasureResult } from '@tc/shared/contracts';
+import type { ErasureRequest, ErasureResult, MyErasureRequest } from '@tc/shared/contracts';
 import {
   ProblemException,
   coversTerritory,
@@ -72,6 +72,14 @@ export class ErasureService implements OnModuleInit {
     )) as { user_id: string }[];
     for (const { user_id } of due) await this.erase(user_id, null);
     return due.length;
+  }
+
+  async mine(principal: AuthPrincipal): Promise<MyErasureRequest> {
+    const [row] = (await this.dataSource.query(
+      `SELECT user_id, requested_at, erased_at FROM privacy_erasure_requests WHERE user_id = $1`,
+      [principal.userId],
+    )) as ErasureRow[];
+    return { request: row ? toContract(row) : null };
   }
 
   /** The signed-in person asks to be erased (asking twice keeps the first request). */

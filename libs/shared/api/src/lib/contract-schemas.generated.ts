@@ -151,6 +151,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'MyCertificate',
   'MyCredentialLinks',
   'MyEnrolment',
+  'MyErasureRequest',
   'Notification',
   'NotificationDeliveryChannel',
   'NotificationKind',
@@ -3498,6 +3499,26 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     ],
     additionalProperties: false,
     description: "A coach's own enrolment (`GET /api/v1/me/enrolments`).",
+    type: 'object',
+  },
+  MyErasureRequest: {
+    properties: {
+      request: {
+        properties: {
+          requestedAt: { format: 'date-time', type: 'string' },
+          erasedAt: { format: 'date-time', type: 'string', nullable: true },
+        },
+        required: ['requestedAt', 'erasedAt'],
+        additionalProperties: false,
+        description:
+          "`POST /api/v1/me/erasure-request`: the person's request to be erased, and whether it was done.",
+        type: 'object',
+        nullable: true,
+      },
+    },
+    required: ['request'],
+    additionalProperties: false,
+    description: "`GET /api/v1/me/erasure-request`: the person's request to be erased, if they made one.",
     type: 'object',
   },
   Notification: {

@@ -59,6 +59,11 @@ export interface ErasureRequest {
   erasedAt: string | null;
 }
 
+/** `GET /api/v1/me/erasure-request`: the person's request to be erased, if they made one. */
+export interface MyErasureRequest {
+  request: ErasureRequest | null;
+}
+
 /** `POST /api/v1/admin/users/:id/erase`: what the erasure changed, domain by domain (rows). */
 export interface ErasureResult {
   /** @format uuid */
