@@ -18,10 +18,10 @@ async function arabic(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 }
 
-/** The coach's saved language back to French, whatever the test did. */
-async function resetLanguage(request: APIRequestContext): Promise<void> {
+/** A demo account's saved language back to French, whatever the test did. */
+async function resetLanguage(request: APIRequestContext, email = 'coach@example.org'): Promise<void> {
   const res = await request.post('/api/v1/auth/sign-in', {
-    data: { email: 'coach@example.org', password: DEMO_PASSWORD },
+    data: { email, password: DEMO_PASSWORD },
   });
   const { accessToken } = (await res.json()) as { accessToken: string };
   await request.patch('/api/v1/me', {
@@ -98,5 +98,28 @@ test('the coach downloads their data from the profile page, in Arabic on a phone
     expect(zip.file(/^evidence\//)).toHaveLength(3);
   } finally {
     await resetLanguage(request);
+  }
+});
+
+test('the observer asks to be erased from the profile page, in Arabic on a phone', async ({
+  page,
+  request,
+}) => {
+  try {
+    await signIn(page, 'observer@example.org');
+    await expectSignedIn(page);
+    await arabic(page);
+    await page.goto('/profile');
+    const erasure = page.locator('#erasure');
+    await expect(erasure.getByRole('heading', { level: 2, name: 'محو معطياتي' })).toBeVisible();
+    const ask = erasure.getByRole('button', { name: 'طلب المحو' });
+    await expect(ask).toBeDisabled();
+    await erasure.getByLabel('أدرك أنه لا يمكن التراجع عن ذلك').check();
+    await ask.click();
+    await expect(erasure.getByRole('status')).toContainText('سيتولى مسؤول عن إدارة مجالك الترابي تنفيذه');
+    await expect(erasure.getByRole('button')).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  } finally {
+    await resetLanguage(request, 'observer@example.org');
   }
 });

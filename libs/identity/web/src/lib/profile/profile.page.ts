@@ -23,6 +23,7 @@ import { TerritoryPickerComponent } from '@tc/territories/web';
 import { AuthService } from '../auth/auth.service';
 import { MeService } from '../me/me.service';
 import { MyDataComponent } from './my-data.component';
+import { MyErasureComponent } from './my-erasure.component';
 
 const THIS_YEAR = new Date().getFullYear();
 const PROFILE_FIELDS = [
@@ -49,6 +50,7 @@ const PROFILE_FIELDS = [
     ProblemMessageComponent,
     TerritoryPickerComponent,
     MyDataComponent,
+    MyErasureComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
