@@ -82,7 +82,8 @@ export class ImpactReportService {
     const { territory, breadcrumb } = await this.scope.place(principal, query.territoryId);
     const [raw, children, asOf] = await Promise.all([
       this.read(territory.path, query),
-      this.stats.children(territory.id),
+      // A territory without subdivisions (a commune, say) has no children to read.
+      territory.hasChildren ? this.stats.children(territory.id) : Promise.resolve([]),
       this.dataSource.query<{ folded_at: Date }[]>(`SELECT folded_at FROM field_impact_as_of`),
     ]);
     const total = raw.of('total', '');
