@@ -47,8 +47,10 @@ test.describe('admin: roles, accounts, the audit log, territories', () => {
     await page.getByLabel('Auteur (nom ou e-mail)').fill('nadia');
     const removal = page.locator('.tc-entries li', { hasText: 'Motif : Mission terminée' }).first();
     // Names are isolated (U+2068…U+2069): each keeps its direction inside the sentence.
+    // The author filter searches after a pause in typing; a busy host can take longer than 5 s.
     await expect(removal.locator('.tc-sentence')).toHaveText(
       "\u2068Nadia El Amrani\u2069 a retiré à \u2068Salma Ouazzani\u2069 le rôle « Coach » sur \u2068L'Oriental\u2069.",
+      { timeout: 15_000 },
     );
   });
 

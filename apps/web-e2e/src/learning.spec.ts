@@ -175,6 +175,8 @@ test('a coach on a phone, in Arabic, reads module 1 and passes its quiz', async 
 
   // And on My courses: progress saved on the server, nothing overdue any more.
   await page.getByRole('link', { name: 'دوراتي' }).first().click();
+  // The link routes in the page: reloading before it has would reload the course page.
+  await page.waitForURL((url) => url.pathname === '/learn');
   await page.reload();
   const after = page.getByRole('listitem').filter({ hasText: cohortName });
   await expect(after.getByText('4 / 17 دروس')).toBeVisible();
