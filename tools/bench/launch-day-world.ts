@@ -4,7 +4,7 @@
  * what the database says about pending deltas and the time spent in its functions.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -67,6 +67,9 @@ export function send(
   });
 }
 
+/** The sealing key of the credential issuer's keys, shared by the API processes of one run. */
+const CREDENTIAL_KEY_SECRET = randomBytes(32).toString('base64');
+
 export async function startApi(databaseUrl: string, jwtSecret: string, port: number, logFile: string) {
   const mainJs = join(API_DIST, 'apps/api/src/main.js');
   if (!existsSync(mainJs)) throw new Error(`No API build at ${mainJs}: run \`npx nx build api\` first.`);
@@ -80,6 +83,8 @@ export async function startApi(databaseUrl: string, jwtSecret: string, port: num
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       JWT_SECRET: jwtSecret,
+      // Production on PostgreSQL seals the credential issuer's keys with this: one for every process.
+      CREDENTIAL_KEY_SECRET,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: 'https://launch-day.example.org',

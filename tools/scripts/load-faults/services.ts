@@ -122,6 +122,8 @@ export async function startServices(since0: () => string): Promise<Services> {
 
   // Two API processes; the first runs the migrations and the demo data (once), then the second starts.
   const keyPrefix = `tc-load-${randomBytes(4).toString('hex')}:`;
+  // Production on PostgreSQL seals the credential issuer's keys with this; both processes share it.
+  const credentialKeySecret = randomBytes(32).toString('base64');
   // One evidence folder for both processes: an upload created on one resumes on the other.
   const evidenceDir = join(workDir, 'evidence');
   const apiEnv = (port: number, seed: boolean): Record<string, string> => ({
@@ -132,6 +134,7 @@ export async function startServices(since0: () => string): Promise<Services> {
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     REDIS_KEY_PREFIX: keyPrefix,
     JWT_SECRET,
+    CREDENTIAL_KEY_SECRET: credentialKeySecret,
     DEMO_SEED: seed ? 'true' : 'false',
     // The deadline-reminder scan every minute, so that scans run through the faults (reminders.ts).
     REMINDER_SCAN_CRON,
