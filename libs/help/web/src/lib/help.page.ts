@@ -12,6 +12,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LanguageService, intlLocale } from '@tc/shared/ui';
 import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { ContactListComponent } from './contact-list.component';
 import { HELP_READER } from './help-reader';
 import { type HelpSection, helpOutline, sameOutline } from './help-sections';
 import { HelpTextDirective } from './help-text.directive';
@@ -27,7 +28,7 @@ type State = { kind: 'loading' } | { kind: 'failed' } | ({ kind: 'ready' } & Hel
  */
 @Component({
   selector: 'tc-help-page',
-  imports: [RouterLink, TranslocoPipe, HelpTextDirective],
+  imports: [RouterLink, TranslocoPipe, HelpTextDirective, ContactListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './help.page.scss',
   template: `
@@ -112,20 +113,7 @@ type State = { kind: 'loading' } | { kind: 'failed' } | ({ kind: 'ready' } & Hel
         @let contact = info()?.contact;
         @if (contact?.email || contact?.phone) {
           <p>{{ 'help.contact.platform' | transloco }}</p>
-          <ul>
-            @if (contact?.email; as email) {
-              <li>
-                {{ 'help.contact.email' | transloco }}
-                <a [href]="'mailto:' + email" dir="ltr">{{ email }}</a>
-              </li>
-            }
-            @if (contact?.phone; as phone) {
-              <li>
-                {{ 'help.contact.phone' | transloco }}
-                <a [href]="'tel:' + dialable(phone)" dir="ltr">{{ phone }}</a>
-              </li>
-            }
-          </ul>
+          <tc-contact-list [email]="contact?.email" [phone]="contact?.phone" />
         } @else {
           <p>{{ 'help.contact.none' | transloco }}</p>
         }
@@ -197,11 +185,6 @@ export class HelpPage {
 
   protected anchor(section: HelpSection): string {
     return `help-${section}`;
-  }
-
-  /** A phone number as a `tel:` link wants it: digits and a leading +. */
-  protected dialable(phone: string): string {
-    return phone.replace(/[^\d+]/g, '');
   }
 
   protected retry(): void {

@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LanguageService, intlLocale } from '@tc/shared/ui';
 import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { ContactListComponent } from './contact-list.component';
 import { HELP_READER } from './help-reader';
 import { HelpTextDirective } from './help-text.directive';
 import { type PrivacyTexts, PrivacyNoticeService } from './privacy-notice.service';
@@ -18,7 +19,7 @@ type State = { kind: 'loading' } | { kind: 'failed' } | ({ kind: 'ready' } & Pri
  */
 @Component({
   selector: 'tc-privacy-page',
-  imports: [RouterLink, TranslocoPipe, HelpTextDirective],
+  imports: [RouterLink, TranslocoPipe, HelpTextDirective, ContactListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './help.page.scss',
   template: `
@@ -57,20 +58,7 @@ type State = { kind: 'loading' } | { kind: 'failed' } | ({ kind: 'ready' } & Pri
         @let contact = info()?.contact;
         @if (contact?.email || contact?.phone) {
           <p>{{ 'privacy.contact.platform' | transloco }}</p>
-          <ul>
-            @if (contact?.email; as email) {
-              <li>
-                {{ 'help.contact.email' | transloco }}
-                <a [href]="'mailto:' + email" dir="ltr">{{ email }}</a>
-              </li>
-            }
-            @if (contact?.phone; as phone) {
-              <li>
-                {{ 'help.contact.phone' | transloco }}
-                <a [href]="'tel:' + dialable(phone)" dir="ltr">{{ phone }}</a>
-              </li>
-            }
-          </ul>
+          <tc-contact-list [email]="contact?.email" [phone]="contact?.phone" />
         } @else {
           <p>{{ 'privacy.contact.none' | transloco }}</p>
         }
@@ -124,11 +112,6 @@ export class PrivacyPage {
       return typeof text === 'string' && text !== name ? text : null;
     };
   });
-
-  /** A phone number as a `tel:` link wants it: digits and a leading +. */
-  protected dialable(phone: string): string {
-    return phone.replace(/[^\d+]/g, '');
-  }
 
   protected retry(): void {
     this.attempt.update((n) => n + 1);
