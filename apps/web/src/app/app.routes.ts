@@ -165,14 +165,16 @@ async function loadLearn(): Promise<Route[]> {
  */
 const homeSections: HomeSection[] = [
   {
-    // The coach's unread announcements, first: what their trainers said since their last visit.
-    roles: ['coach'],
-    load: () => import('@tc/conversation/web/home').then((m) => m.AnnouncementsCardComponent),
-  },
-  {
+    // The coach's next step first: the button they came for stays where it first shows.
     roles: ['coach'],
     replaces: 'coach',
     load: () => import('@tc/learning/web/home').then((m) => m.CoachTodayComponent),
+  },
+  {
+    // Then their unread announcements. Sections fetch their data after the first render, so one
+    // placed above the next step pushed it down when its data came (a layout shift of ~0.1).
+    roles: ['coach'],
+    load: () => import('@tc/conversation/web/home').then((m) => m.AnnouncementsCardComponent),
   },
   {
     // A trainer's cohorts, drafts and what waits this week; its own small entry, as the coach's.
