@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
@@ -220,8 +220,12 @@ export class DataExportsService implements OnModuleInit {
     for (const file of evidence?.rows ?? []) {
       const name = `evidence/${String(file['id'])}.${EXTENSIONS[String(file['media_type'])] ?? 'bin'}`;
       const key = String(file['storage_key']);
+      const path = join(this.options.evidenceDir, ...key.split('/'));
       try {
-        zip.file(name, await readFile(join(this.options.evidenceDir, ...key.split('/'))));
+        // Streamed from disk while the archive is written (generateNodeStream with streamFiles):
+        // a person with many photos does not hold them all in memory at once.
+        await stat(path);
+        zip.file(name, createReadStream(path));
         files.push(name);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
