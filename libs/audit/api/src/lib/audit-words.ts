@@ -9,6 +9,12 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.privacy.erasure-requested': 'Effacement de ses données demandé',
     'audit.sentences.privacy.erasure-requested': '{{ actor }} a demandé l’effacement de ses données.',
     'audit.actions.privacy.erased': 'Personne effacée',
+    'audit.actions.privacy.retention-run': 'Durées de conservation appliquées',
+    'audit.sentences.privacy.retention-run':
+      '{{ actor }} a appliqué les durées de conservation : {{ count }} lignes supprimées ou anonymisées.',
+    'audit.actions.privacy.retention-anonymised': 'Compte inactif anonymisé',
+    'audit.sentences.privacy.retention-anonymised':
+      '{{ actor }} a anonymisé un compte resté inactif après son avertissement ({{ subject }}).',
     'audit.sentences.privacy.erased':
       '{{ actor }} a effacé les données personnelles d’une personne ({{ subject }}).',
     'audit.actions.privacy.export-requested': 'Archive de ses données demandée',
@@ -170,6 +176,12 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.privacy.erasure-requested': 'طلب محو المعطيات الشخصية',
     'audit.sentences.privacy.erasure-requested': 'طلب {{ actor }} محو معطياته الشخصية.',
     'audit.actions.privacy.erased': 'محو معطيات شخص',
+    'audit.actions.privacy.retention-run': 'تطبيق مدد الاحتفاظ بالمعطيات',
+    'audit.sentences.privacy.retention-run':
+      'طبّقت {{ actor }} مدد الاحتفاظ بالمعطيات: حُذف {{ count }} من السجلات أو أُخفيت هويتها.',
+    'audit.actions.privacy.retention-anonymised': 'إخفاء هوية حساب غير نشط',
+    'audit.sentences.privacy.retention-anonymised':
+      'أخفت {{ actor }} هوية حساب ظلّ غير نشط بعد تنبيهه ({{ subject }}).',
     'audit.sentences.privacy.erased': 'محا {{ actor }} المعطيات الشخصية لشخص ({{ subject }}).',
     'audit.actions.privacy.export-requested': 'طلب أرشيف البيانات الشخصية',
     'audit.sentences.privacy.export-requested': 'طلب {{ actor }} أرشيفًا لبياناته الشخصية.',
@@ -324,6 +336,12 @@ export const AUDIT_WORDS: Record<'fr' | 'ar' | 'en', Readonly<Record<string, str
     'audit.actions.privacy.erasure-requested': 'Erasure of own data requested',
     'audit.sentences.privacy.erasure-requested': '{{ actor }} asked for their data to be erased.',
     'audit.actions.privacy.erased': 'Person erased',
+    'audit.actions.privacy.retention-run': 'Retention periods applied',
+    'audit.sentences.privacy.retention-run':
+      '{{ actor }} applied the retention periods: {{ count }} rows deleted or anonymised.',
+    'audit.actions.privacy.retention-anonymised': 'Inactive account anonymised',
+    'audit.sentences.privacy.retention-anonymised':
+      '{{ actor }} anonymised an account left inactive after its warning ({{ subject }}).',
     'audit.sentences.privacy.erased': '{{ actor }} erased the personal data of a person ({{ subject }}).',
     'audit.actions.privacy.export-requested': 'Copy of own data requested',
     'audit.sentences.privacy.export-requested': '{{ actor }} asked for an archive of their data.',

@@ -516,6 +516,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'privacy.export-downloaded',
       'privacy.erasure-requested',
       'privacy.erased',
+      'privacy.retention-run',
+      'privacy.retention-anonymised',
     ],
     type: 'string',
   },
@@ -3548,6 +3550,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       'fieldwork.commented',
       'fieldwork.share-requested',
       'fieldwork.shared',
+      'account.inactive',
     ],
     type: 'string',
   },
@@ -3611,7 +3614,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       moduleTitle: {
         additionalProperties: { type: 'string' },
         description:
-          "deadline.soon, module.overdue: the module's title in each language, and its deadline (`YYYY-MM-DD`).",
+          "deadline.soon, module.overdue: the module's title in each language, and its deadline (`YYYY-MM-DD`). account.inactive (subject: the account): the day it is anonymised unless its holder signs in.",
         type: 'object',
       },
       dueOn: { type: 'string' },
@@ -3676,7 +3679,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     type: 'object',
   },
   NotificationSubjectType: {
-    enum: ['enrolment', 'submission', 'announcement', 'thread', 'organisation'],
+    enum: ['enrolment', 'submission', 'announcement', 'thread', 'organisation', 'account'],
     type: 'string',
   },
   NotificationsMarkedRead: {

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'privacy.export-downloaded',
   'privacy.erasure-requested',
   'privacy.erased',
+  'privacy.retention-run',
+  'privacy.retention-anonymised',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'fieldwork.commented',
   'fieldwork.share-requested',
   'fieldwork.shared',
+  'account.inactive',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const NOTIFICATION_SUBJECT_TYPES = [
   'announcement',
   'thread',
   'organisation',
+  'account',
 ] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
@@ -50,7 +52,10 @@ export interface NotificationParams {
   /** announcement.posted: its title in each language it has, and its cohort (for the link). */
   announcementTitle?: Record<string, string>;
   cohortId?: string;
-  /** deadline.soon, module.overdue: the module's title in each language, and its deadline (`YYYY-MM-DD`). */
+  /**
+   * deadline.soon, module.overdue: the module's title in each language, and its deadline (`YYYY-MM-DD`).
+   * account.inactive (subject: the account): the day it is anonymised unless its holder signs in.
+   */
   moduleTitle?: Record<string, string>;
   dueOn?: string;
   /** coach.nudged: the trainer's short message, if they wrote one. */

@@ -195,6 +195,23 @@ const TEXTS: Partial<Record<string, Record<Locale, KindText>>> = {
       line: (p) => `“${p.organisation}” is now shared with you in your field log.`,
     },
   },
+  'account.inactive': {
+    fr: {
+      subject: (p) => `Votre compte sera anonymisé le ${p.date}`,
+      line: (p) =>
+        `Votre compte est inactif depuis longtemps : sans connexion de votre part d’ici le ${p.date}, il sera anonymisé (votre nom, votre adresse et vos textes effacés). Vous connecter suffit à le garder.`,
+    },
+    ar: {
+      subject: (p) => `ستُخفى هوية حسابك في ${p.date}`,
+      line: (p) =>
+        `حسابك غير نشط منذ مدة طويلة: إذا لم تسجّل الدخول قبل ${p.date}، ستُخفى هوية حسابك (يُمحى اسمك وعنوانك ونصوصك). يكفي أن تسجّل الدخول للاحتفاظ به.`,
+    },
+    en: {
+      subject: (p) => `Your account will be anonymised on ${p.date}`,
+      line: (p) =>
+        `Your account has been inactive for a long time: unless you sign in by ${p.date}, it will be anonymised (your name, address and texts erased). Signing in is enough to keep it.`,
+    },
+  },
 };
 
 /** Any kind without its own text. */

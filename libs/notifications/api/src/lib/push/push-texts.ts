@@ -176,6 +176,20 @@ const KINDS: Record<string, Texts> = {
     ar: ({ title }) => ({ title: 'إعلان جديد', body: title }),
     en: ({ title }) => ({ title: 'New announcement', body: title }),
   },
+  'account.inactive': {
+    fr: ({ date }) => ({
+      title: 'Compte inactif',
+      body: `Votre compte est inactif depuis longtemps : sans connexion de votre part d’ici le ${date}, il sera anonymisé. Vous connecter suffit à le garder.`,
+    }),
+    ar: ({ date }) => ({
+      title: 'حساب غير نشط',
+      body: `حسابك غير نشط منذ مدة طويلة: إذا لم تسجّل الدخول قبل ${date}، ستُخفى هوية حسابك. يكفي أن تسجّل الدخول للاحتفاظ به.`,
+    }),
+    en: ({ date }) => ({
+      title: 'Inactive account',
+      body: `Your account has been inactive for a long time: unless you sign in by ${date}, it will be anonymised. Signing in is enough to keep it.`,
+    }),
+  },
 };
 
 const GENERIC: Record<PushLanguage, PushText> = {
