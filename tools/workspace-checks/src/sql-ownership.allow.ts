@@ -72,6 +72,15 @@ export const ALLOWED: AllowedReference[] = [
       'better shape, left for when the domains grow one.',
   },
   {
+    files: ['libs/privacy/api/src/lib/retention.service.ts'],
+    tables: ['action_tokens', 'pgboss', 'progress_events', 'refresh_tokens', 'sign_in_failures', 'users'],
+    reason:
+      'Storage limitation spans the domains as erasure does: the daily retention run reads when each account was ' +
+      "last used (identity's sessions and links), deletes expired links, old sign-in failure counts, raw progress " +
+      "events past their years (learning's append-only trigger lets only this run's transactions through) and the " +
+      "job queue's finished jobs. Each domain offering its own purge is the better shape, left for when they grow one.",
+  },
+  {
     files: ['libs/demo/api/src/'],
     tables: '*',
     reason:

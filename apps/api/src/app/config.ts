@@ -79,6 +79,15 @@ const schema = z.object({
     .string()
     .regex(/^\+?[0-9][0-9 .()-]{3,22}[0-9]$/, 'must be a phone number (digits, spaces, + . ( ) -)')
     .optional(),
+  // Retention (privacy's daily run): years without activity before an account is warned, then
+  // anonymised after the warning's days; years raw progress events are kept; days expired or used
+  // links, sign-in failure counts and finished jobs are kept. Years empty or 0: kept without limit.
+  PRIVACY_INACTIVE_YEARS: z.coerce.number().int().min(0).max(50).default(3),
+  PRIVACY_INACTIVE_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PRIVACY_PROGRESS_EVENTS_YEARS: z.coerce.number().int().min(0).max(50).default(5),
+  PRIVACY_TOKENS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PRIVACY_SIGN_IN_FAILURES_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  PRIVACY_JOB_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // The privacy page: whom to contact about one's data (default SUPPORT_EMAIL), the operator's own
   // notice (a folder of fr.md, ar.md, en.md; unset: the app's texts), and the days a "download my
   // data" archive stays before it is deleted.
@@ -229,6 +238,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     privacy: {
       contact: { email: e.PRIVACY_CONTACT_EMAIL ?? e.SUPPORT_EMAIL ?? null, phone: e.SUPPORT_PHONE ?? null },
+      retention: {
+        inactiveYears: e.PRIVACY_INACTIVE_YEARS || null,
+        inactiveWarningDays: e.PRIVACY_INACTIVE_WARNING_DAYS,
+        progressEventsYears: e.PRIVACY_PROGRESS_EVENTS_YEARS || null,
+        tokensDays: e.PRIVACY_TOKENS_DAYS,
+        signInFailuresDays: e.PRIVACY_SIGN_IN_FAILURES_DAYS,
+        jobHistoryDays: e.PRIVACY_JOB_HISTORY_DAYS,
+      },
       observatoryK: e.OBSERVATORY_K,
       noticeDir: e.PRIVACY_NOTICE_DIR ? resolve(e.PRIVACY_NOTICE_DIR) : null,
       exportDir: resolve(e.DATA_DIR, 'exports'),

@@ -34,6 +34,7 @@ import { CreateImpactRollups1765540000000 } from './1765540000000-CreateImpactRo
 import { CreateCredentials1765550000000 } from './1765550000000-CreateCredentials';
 import { CreatePrivacyDataExports1765560000000 } from './1765560000000-CreatePrivacyDataExports';
 import { CreatePrivacyErasureRequests1765570000000 } from './1765570000000-CreatePrivacyErasureRequests';
+import { CreatePrivacyRetention1765580000000 } from './1765580000000-CreatePrivacyRetention';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   CreateCredentials1765550000000,
   CreatePrivacyDataExports1765560000000,
   CreatePrivacyErasureRequests1765570000000,
+  CreatePrivacyRetention1765580000000,
 ];

@@ -464,6 +464,13 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
     reach: 'self',
     about: 'Erasures you confirmed (as an admin)',
   },
+  {
+    table: 'privacy_inactivity_warnings',
+    column: 'user_id',
+    domain: 'privacy',
+    reach: 'self',
+    about: 'The warning that your account would be anonymised for want of activity',
+  },
 ];
 
 /** Columns the schema check finds that tie a row to no person, and why (none is exported). */

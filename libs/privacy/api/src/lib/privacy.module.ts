@@ -5,12 +5,14 @@ import { ErasureController } from './erasure.controller';
 import { ErasureService } from './erasure.service';
 import { PrivacyNotice } from './privacy-notice';
 import { PrivacyNoticeController } from './privacy-notice.controller';
+import { RetentionService } from './retention.service';
 import { PRIVACY_OPTIONS, type PrivacyOptions } from './privacy.options';
 
 /**
  * A person's rights over their data: the privacy notice (`GET /privacy`), "download my data"
  * (`/me/data-exports`, table privacy_data_exports) and erasure (`/me/erasure-request`,
- * `/admin/users/:id/erase`, table privacy_erasure_requests); SQL only. Reads every domain's rows about
+ * `/admin/users/:id/erase`, table privacy_erasure_requests) and the retention periods applied daily
+ * (RetentionService, table privacy_inactivity_warnings); SQL only. Reads every domain's rows about
  * a person through the register in person-data.ts, which a spec holds to the schema.
  */
 @Module({})
@@ -24,8 +26,9 @@ export class PrivacyModule {
         PrivacyNotice,
         DataExportsService,
         ErasureService,
+        RetentionService,
       ],
-      exports: [DataExportsService, ErasureService],
+      exports: [DataExportsService, ErasureService, RetentionService],
     };
   }
 }

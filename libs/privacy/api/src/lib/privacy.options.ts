@@ -6,6 +6,8 @@ export const PRIVACY_OPTIONS = Symbol('PRIVACY_OPTIONS');
 export interface PrivacyOptions {
   /** Whom to contact about one's personal data. */
   contact: SupportContact;
+  /** How long what is no longer needed is kept (PRIVACY_INACTIVE_YEARS and the rest): see RetentionService. */
+  retention: RetentionOptions;
   /** The observatory's suppression threshold, quoted by the notice. */
   observatoryK: number;
   /** The operator's notices, `<lang>.md` each (fr, ar, en); null: the web app's default texts. */
@@ -20,4 +22,20 @@ export interface PrivacyOptions {
   exportDays: number;
   /** Days after which a request to be erased is carried out without an admin; null: only by an admin. */
   erasureDelayDays: number | null;
+}
+
+/** The retention periods the daily run applies (docs/configuration.md). */
+export interface RetentionOptions {
+  /** Years without activity after which an account is warned, then anonymised; null: never. */
+  inactiveYears: number | null;
+  /** Days between that warning and the anonymisation. */
+  inactiveWarningDays: number;
+  /** Years after which raw progress events are dropped; null: kept. */
+  progressEventsYears: number | null;
+  /** Days after their use or expiry that invitation and password-reset links are deleted. */
+  tokensDays: number;
+  /** Days after the last failure that a count of failed sign-ins is deleted. */
+  signInFailuresDays: number;
+  /** Days that finished jobs and dead letters stay in the job queue's tables. */
+  jobHistoryDays: number;
 }
