@@ -342,8 +342,37 @@ describe('retention: what is no longer needed goes, and nothing else changes (re
       await job('waiting since 40 days', RETENTION_QUEUE, 'created', null, '-40 days'),
     ];
 
+    // Sessions: rotated refresh tokens, the newest (expired long ago too) kept as the last use.
+    const session = async (label: string, expired: string, created: string) => {
+      const [row] = await q<{ id: string }>(
+        `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, used_at, session_started_at, created_at)
+         VALUES (gen_random_uuid(), $1, $2, now() + $3::interval, now() + $3::interval, now() - interval '1 year',
+                 now() + $4::interval)
+         RETURNING id`,
+        [holder.id, randomBytes(32).toString('hex'), expired, created],
+      );
+      return [label, row?.id as string] as const;
+    };
+    await t.dataSource.query(`DELETE FROM refresh_tokens WHERE user_id = $1`, [holder.id]);
+    const sessions = [
+      await session('expired 70 days ago', '-70 days', '-100 days'),
+      await session('expired 40 days ago', '-40 days', '-70 days'),
+      await session('expired 10 days ago', '-10 days', '-40 days'),
+      await session('newest, expired 35 days ago', '-35 days', '-36 days'),
+    ];
+
     const report = await run();
     expect(report.tokens).toBeGreaterThanOrEqual(2);
+    expect(report.sessions).toBeGreaterThanOrEqual(2);
+    const sessionsLeft = new Set(
+      (await q<{ id: string }>(`SELECT id FROM refresh_tokens WHERE user_id = $1`, [holder.id])).map(
+        (r) => r.id,
+      ),
+    );
+    expect(sessions.filter(([, id]) => sessionsLeft.has(id)).map(([label]) => label)).toEqual([
+      'expired 10 days ago',
+      'newest, expired 35 days ago',
+    ]);
     expect(report.signInFailures).toBeGreaterThanOrEqual(1);
     expect(report.jobs).toBeGreaterThanOrEqual(3);
 

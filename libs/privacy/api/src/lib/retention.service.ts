@@ -28,6 +28,8 @@ export interface RetentionReport {
   progressEvents: number;
   /** Invitation, enrolment and password-reset links deleted. */
   tokens: number;
+  /** Refresh tokens expired long ago deleted (each account's newest kept). */
+  sessions: number;
   /** Counts of failed sign-ins deleted. */
   signInFailures: number;
   /** Finished jobs and dead letters deleted from the job queue. */
@@ -81,7 +83,8 @@ const ACTIVITY = `
  *    The append-only trigger lets these deletes through only (CreatePrivacyRetention).
  * 3. **Purges**: invitation, enrolment and password-reset links used or expired more than
  *    PRIVACY_TOKENS_DAYS ago (default 30; a cohort invitation goes with its link: accepted, the
- *    enrolment stays; never accepted, the trainer can invite again); counts of failed sign-ins whose
+ *    enrolment stays; never accepted, the trainer can invite again); refresh tokens expired that long
+ *    ago (each account's newest kept, for {@link ACTIVITY}); counts of failed sign-ins whose
  *    last failure (and lockout) is more than PRIVACY_SIGN_IN_FAILURES_DAYS old (default 90); and the
  *    job queue's history older than PRIVACY_JOB_HISTORY_DAYS (default 30). pg-boss deletes finished
  *    jobs itself (each queue's `deleteAfterSeconds`, 7 days by default) and dead letters after the
@@ -116,6 +119,7 @@ export class RetentionService implements OnModuleInit {
       anonymised: 0,
       progressEvents: 0,
       tokens: 0,
+      sessions: 0,
       signInFailures: 0,
       jobs: 0,
     };
@@ -125,6 +129,16 @@ export class RetentionService implements OnModuleInit {
     report.tokens = await this.batched(
       `SELECT id FROM action_tokens WHERE COALESCE(used_at, expires_at) < $1::timestamptz - make_interval(days => $2)`,
       `DELETE FROM action_tokens WHERE id IN (SELECT id FROM batch)`,
+      [now, r.tokensDays],
+    );
+    // Every refresh writes a row and marks the one before used: without this they pile up for good.
+    // An expired token is refused whatever its row says, so one past its expiry by the same days
+    // goes; each account's newest stays, as the last sign of use that ACTIVITY reads.
+    report.sessions = await this.batched(
+      `SELECT rt.id FROM refresh_tokens rt
+        WHERE rt.expires_at < $1::timestamptz - make_interval(days => $2)
+          AND rt.created_at < (SELECT max(n.created_at) FROM refresh_tokens n WHERE n.user_id = rt.user_id)`,
+      `DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM batch)`,
       [now, r.tokensDays],
     );
     report.signInFailures = await this.batched(
