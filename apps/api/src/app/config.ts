@@ -97,6 +97,8 @@ const schema = z.object({
   // Days after which a person's request to be erased is carried out if no admin has confirmed it;
   // unset: only an admin of their territory carries it out.
   PRIVACY_ERASURE_DELAY_DAYS: z.coerce.number().int().min(1).max(365).optional(),
+  // What an erasure does to the person's certificates: keep (valid, holder erased) or revoke them.
+  PRIVACY_ERASURE_CERTIFICATES: z.enum(['keep', 'revoke']).default('keep'),
   // Shutdown (ms): readiness turns 503 and the port stays open DRAIN ms (for a load balancer to notice),
   // then in-flight requests get up to GRACE ms before their connections are closed.
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -253,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
       exportDays: e.PRIVACY_EXPORT_DAYS,
       erasureDelayDays: e.PRIVACY_ERASURE_DELAY_DAYS ?? null,
+      erasureCertificates: e.PRIVACY_ERASURE_CERTIFICATES,
     },
     credentials: {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,

@@ -1061,6 +1061,12 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: () => ({ url: '/api/v1/me/erasure-request', body: { confirm: 'erase' } }),
       check: (_a, res) => expect(res.body.erasedAt).toBeNull(),
     },
+    // The admins' list of requests: each admin sees those of the people they may erase only.
+    'GET /api/v1/admin/erasure-requests': {
+      allow: ADMINS,
+      call: () => ({ url: '/api/v1/admin/erasure-requests?status=pending&pageSize=100' }),
+      check: (_a, res) => expect(Array.isArray(res.body.items)).toBe(true),
+    },
     'POST /api/v1/admin/users/:id/erase': {
       allow: ADMINS_IN,
       call: async () => {

@@ -261,6 +261,9 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/me/erasure-request', '/api/v1/me/erasure-request', {
       token: String(erasable.body.accessToken),
     });
+    await call('get', '/api/v1/admin/erasure-requests', '/api/v1/admin/erasure-requests?status=pending', {
+      token: admin,
+    });
     await call('post', '/api/v1/admin/users/{id}/erase', `/api/v1/admin/users/${randomUUID()}/erase`, {
       token: admin,
     });
@@ -270,6 +273,9 @@ describe('OpenAPI document', () => {
       `/api/v1/admin/users/${String(invitedForErasure.body.user.id)}/erase`,
       { token: admin },
     );
+    await call('get', '/api/v1/admin/erasure-requests', '/api/v1/admin/erasure-requests?status=done&page=1', {
+      token: admin,
+    });
 
     // Territories.
     const roots = await call('get', '/api/v1/territories', '/api/v1/territories', { token: admin });

@@ -11,6 +11,10 @@ export const usersRoutes: Route[] = [
     loadComponent: () => import('./audit/audit-log.page').then((m) => m.AuditLogPage),
   },
   {
+    path: 'erasure-requests',
+    loadComponent: () => import('./users/erasure-requests.page').then((m) => m.ErasureRequestsPage),
+  },
+  {
     path: ':id',
     loadComponent: () => import('./users/user-detail.page').then((m) => m.UserDetailPage),
   },

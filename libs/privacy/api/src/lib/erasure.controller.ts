@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ErasureRequest, ErasureResult, MyErasureRequest } from '@tc/shared/contracts';
+import type {
+  AdminErasureRequestList,
+  ErasureRequest,
+  ErasureResult,
+  MyErasureRequest,
+} from '@tc/shared/contracts';
 import {
   ApiContractResponse,
   ApiProblemResponses,
@@ -10,7 +15,7 @@ import {
   UuidParam,
   type AuthPrincipal,
 } from '@tc/shared/api';
-import { ErasureAskDto, NoPrivacyQueryDto } from './dto/privacy.dto';
+import { ErasureAskDto, ListErasureRequestsQueryDto, NoPrivacyQueryDto } from './dto/privacy.dto';
 import { ErasureService } from './erasure.service';
 
 /** Erasure: a person asks for themselves; an admin whose territories cover all their roles confirms. */
@@ -40,6 +45,20 @@ export class ErasureController {
     @Query() _query: NoPrivacyQueryDto,
   ): Promise<ErasureRequest> {
     return this.erasure.request(principal);
+  }
+
+  /**
+   * The requests to be erased of the people this admin may erase (every role in their territories; a
+   * national admin: all), pending (oldest first) or done (newest first).
+   */
+  @Get('admin/erasure-requests')
+  @Roles('admin')
+  @ApiContractResponse('AdminErasureRequestList')
+  list(
+    @CurrentUser() principal: AuthPrincipal,
+    @Query() query: ListErasureRequestsQueryDto,
+  ): Promise<AdminErasureRequestList> {
+    return this.erasure.list(principal, query);
   }
 
   /** Erases a person who asked for it (not asked: 409; outside the admin's territories: 404/403). */

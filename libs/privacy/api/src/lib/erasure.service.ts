@@ -5,7 +5,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@tc/audit/api';
 import { JobQueue } from '@tc/notifications/api';
-import type { ErasureRequest, ErasureResult, MyErasureRequest } from '@tc/shared/contracts';
+import type {
+  AdminErasureRequest,
+  AdminErasureRequestList,
+  ErasureRequest,
+  ErasureResult,
+  ListErasureRequestsQuery,
+  MyErasureRequest,
+  Role,
+} from '@tc/shared/contracts';
 import {
   ProblemException,
   coversTerritory,
@@ -29,6 +37,35 @@ interface ErasureRow {
   erased_at: Date | null;
 }
 
+interface AdminRow extends ErasureRow {
+  erased_by: string | null;
+  email: string;
+  display_name: string;
+  territory_id: string | null;
+  name_fr: string | null;
+  name_ar: string | null;
+  name_en: string | null;
+}
+
+interface RoleRow {
+  user_id: string;
+  id: string;
+  role: Role;
+  territory_id: string;
+  name_fr: string;
+  name_ar: string;
+  name_en: string;
+}
+
+/**
+ * The places a person belongs to for an admin's coverage: their roles' territories, or their home
+ * territory when they hold no role (which is so once erased: the erasure deletes their roles).
+ */
+const PLACES = `SELECT r.user_id, t.path FROM role_assignments r JOIN territory_tree t ON t.id = r.territory_id
+  UNION ALL
+  SELECT u.id, t.path FROM users u JOIN territory_tree t ON t.id = u.territory_id
+   WHERE NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id)`;
+
 /**
  * Erasure: a person asks (`POST /me/erasure-request`), an admin whose territories cover all their
  * roles confirms (`POST /admin/users/:id/erase`), and their personal data is removed or irreversibly
@@ -43,6 +80,8 @@ interface ErasureRow {
  * comments) is blanked; their evidence files are deleted from storage; what was sent to them
  * (notifications, e-mails, push subscriptions), their sessions, links and archives are deleted. The
  * audit log, append-only, keeps its entries: they hold ids and facts, and the id now names nobody.
+ * Consent records stay too, for the same reason: the account id, the purpose, when, and the canonical
+ * words shown (never a name or an address), the proof that what was processed had consent.
  */
 @Injectable()
 export class ErasureService implements OnModuleInit {
@@ -80,6 +119,97 @@ export class ErasureService implements OnModuleInit {
       [principal.userId],
     )) as ErasureRow[];
     return { request: row ? toContract(row) : null };
+  }
+
+  /**
+   * The admin's list: pending requests (oldest first) or done ones (newest first). A national admin
+   * sees everyone's; a regional admin only those of people whose every place (see PLACES) lies in
+   * their territories, that is those they may erase. A person who also holds a role elsewhere is left
+   * out of a regional admin's list: erasing them is for an admin who covers all their roles (a
+   * national admin sees them), as `POST /admin/users/:id/erase` answers 403 to the others.
+   */
+  async list(principal: AuthPrincipal, query: ListErasureRequestsQuery): Promise<AdminErasureRequestList> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const status = query.status ?? 'pending';
+    const scopes = scopesFor(principal, 'admin');
+    const national = scopes.some((p) => p.split('/').filter(Boolean).length === 1);
+    const params: unknown[] = [];
+    const where = [status === 'pending' ? 'q.erased_at IS NULL' : 'q.erased_at IS NOT NULL'];
+    if (query.userId) {
+      params.push(query.userId);
+      where.push(`q.user_id = $${params.length}`);
+    }
+    if (!national) {
+      params.push(scopes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      const n = params.length;
+      where.push(`EXISTS (SELECT 1 FROM places p WHERE p.user_id = q.user_id)
+        AND NOT EXISTS (SELECT 1 FROM places p WHERE p.user_id = q.user_id AND NOT p.path LIKE ANY($${n}::text[]))`);
+    }
+    const from = `WITH places AS (${PLACES})
+      SELECT q.user_id, q.requested_at, q.erased_at, q.erased_by, u.email, u.display_name, u.territory_id,
+             t.name_fr, t.name_ar, t.name_en, count(*) OVER ()::int AS total
+        FROM privacy_erasure_requests q JOIN users u ON u.id = q.user_id
+        LEFT JOIN territory_tree t ON t.id = u.territory_id
+       WHERE ${where.join(' AND ')}`;
+    const order = status === 'pending' ? 'q.requested_at ASC' : 'q.erased_at DESC';
+    params.push(pageSize, (page - 1) * pageSize);
+    const rows = (await this.dataSource.query(
+      `${from} ORDER BY ${order}, q.user_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )) as (AdminRow & { total: number })[];
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && page > 1) {
+      // Past the last page: the count still says how many there are.
+      const [c] = (await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM (${from}) x`,
+        params.slice(0, -2),
+      )) as { n: number }[];
+      total = c?.n ?? 0;
+    }
+    const roles = await this.rolesOf(rows.map((r) => r.user_id));
+    const delay = this.options.erasureDelayDays;
+    return {
+      items: rows.map((r): AdminErasureRequest => ({
+        userId: r.user_id,
+        displayName: r.display_name,
+        email: r.email,
+        roles: roles.get(r.user_id) ?? [],
+        territoryId: r.territory_id,
+        territoryName: r.territory_id
+          ? { fr: r.name_fr ?? '', ar: r.name_ar ?? '', en: r.name_en ?? '' }
+          : null,
+        requestedAt: new Date(r.requested_at).toISOString(),
+        dueAt:
+          delay === null
+            ? null
+            : new Date(new Date(r.requested_at).getTime() + delay * 86_400_000).toISOString(),
+        erasedAt: r.erased_at ? new Date(r.erased_at).toISOString() : null,
+        erasedByAdmin: r.erased_at ? r.erased_by !== null : null,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  private async rolesOf(userIds: string[]): Promise<Map<string, AdminErasureRequest['roles']>> {
+    const out = new Map<string, AdminErasureRequest['roles']>(userIds.map((id) => [id, []]));
+    if (!userIds.length) return out;
+    const rows = (await this.dataSource.query(
+      `SELECT r.user_id, r.id, r.role, r.territory_id, t.name_fr, t.name_ar, t.name_en
+         FROM role_assignments r JOIN territory_tree t ON t.id = r.territory_id
+        WHERE r.user_id = ANY($1::uuid[]) ORDER BY r.role, t.depth, t.name_fr`,
+      [userIds],
+    )) as RoleRow[];
+    for (const r of rows)
+      out.get(r.user_id)?.push({
+        id: r.id,
+        role: r.role,
+        territoryId: r.territory_id,
+        territoryName: { fr: r.name_fr, ar: r.name_ar, en: r.name_en },
+      });
+    return out;
   }
 
   /** The signed-in person asks to be erased (asking twice keeps the first request). */
@@ -130,7 +260,7 @@ export class ErasureService implements OnModuleInit {
       ['conversation', (m) => conversation(m, userId)],
       ['fieldwork', (m) => fieldwork(m, userId)],
       ['practice', (m) => this.practice(m, userId)],
-      ['learning', (m) => learning(m, userId)],
+      ['learning', (m) => learning(m, userId, this.options.erasureCertificates, actorId)],
       ['cohorts', (m) => cohorts(m, userId)],
       ['identity', (m) => identity(m, userId)],
     ];
@@ -269,16 +399,46 @@ async function fieldwork(m: EntityManager, userId: string): Promise<number> {
   return n;
 }
 
+/** What a verifier reads as the reason of a certificate revoked by an erasure (PRIVACY_ERASURE_CERTIFICATES=revoke). */
+export const ERASURE_REVOCATION_REASON = "Revoked when its holder's personal data was erased.";
+
 /**
- * Their quiz answers blanked (scores stay); their certificates' holder erased (they still verify).
+ * Their quiz answers blanked (scores stay); their certificates' holder erased.
  * Each certificate's signed Open Badges credential names the holder and cannot be edited without
  * breaking its signature: it is marked replaced and its status bit set, as the credentials domain does
- * when it re-issues one, and its stored text dropped. The next verification issues a new one for the
- * certificate as it now reads (holder erased); the holder's own copy shows as revoked.
+ * when it re-issues one, and its stored text dropped; the holder's own copy shows as revoked. Then, as
+ * the operator chose (PRIVACY_ERASURE_CERTIFICATES): `keep`, the certificate still verifies as valid
+ * and the next verification issues a new credential for it as it now reads (holder erased); `revoke`,
+ * the certificate is revoked as a trainer or admin revokes one (reason, revoker, an audit entry), so
+ * verifiers see "revoked" and no new credential is issued for it.
  */
-async function learning(m: EntityManager, userId: string): Promise<number> {
+async function learning(
+  m: EntityManager,
+  userId: string,
+  certificates: 'keep' | 'revoke',
+  actorId: string | null,
+): Promise<number> {
   const enrolments = `SELECT id FROM enrolments WHERE user_id = $1`;
   let n = 0;
+  if (certificates === 'revoke') {
+    const revoked = await transactionQuery<{ code: string; enrolment_id: string; cohort_id: string }>(
+      m,
+      `UPDATE certificates c SET revoked_at = now(), revocation_reason = $2, revoked_by = $3
+         FROM enrolments e
+        WHERE e.id = c.enrolment_id AND e.user_id = $1 AND c.revoked_at IS NULL
+        RETURNING c.code, c.enrolment_id, e.cohort_id`,
+      [userId, ERASURE_REVOCATION_REASON, actorId],
+    );
+    for (const r of revoked)
+      await writeAudit(m, {
+        actorId,
+        action: 'certificate.revoked',
+        subjectType: 'certificate',
+        subjectId: r.code,
+        details: { enrolmentId: r.enrolment_id, cohortId: r.cohort_id, erasure: true },
+      });
+    n += revoked.length;
+  }
   n += await count(
     m,
     `UPDATE issued_credentials

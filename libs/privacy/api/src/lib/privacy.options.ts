@@ -22,6 +22,11 @@ export interface PrivacyOptions {
   exportDays: number;
   /** Days after which a request to be erased is carried out without an admin; null: only by an admin. */
   erasureDelayDays: number | null;
+  /**
+   * What an erasure does to the person's certificates (PRIVACY_ERASURE_CERTIFICATES): `keep`, they stay
+   * valid with the holder erased; `revoke`, they are revoked and verifiers see so.
+   */
+  erasureCertificates: 'keep' | 'revoke';
 }
 
 /** The retention periods the daily run applies (docs/configuration.md). */

@@ -9,6 +9,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ActionTokenPurpose',
   'AddCoAuthorRequest',
   'AdminActionRequest',
+  'AdminErasureRequest',
+  'AdminErasureRequestList',
   'AgeBand',
   'Announcement',
   'AnnouncementPage',
@@ -95,6 +97,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'EnrolmentTaskStates',
   'ErasureAsk',
   'ErasureRequest',
+  'ErasureRequestStatus',
   'ErasureResult',
   'EvidenceFile',
   'EvidenceFileKind',
@@ -125,6 +128,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'LessonKind',
   'LessonState',
   'LikelyDuplicate',
+  'ListErasureRequestsQuery',
   'ListUsersQuery',
   'Liveness',
   'Locale',
@@ -358,6 +362,78 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       'What an admin may say about a change to an account or a role (removing a role, disabling an account): why, for the other admins who read the audit log. Optional.',
+    type: 'object',
+  },
+  AdminErasureRequest: {
+    properties: {
+      userId: { format: 'uuid', type: 'string' },
+      displayName: {
+        description: 'Their name and address until the erasure, then the erased placeholders.',
+        type: 'string',
+      },
+      email: { type: 'string' },
+      roles: {
+        items: { $ref: '#/components/schemas/RoleAssignment' },
+        description: 'Their roles (none once erased: the erasure deletes them).',
+        type: 'array',
+      },
+      territoryId: {
+        description: 'Their home territory, if any.',
+        format: 'uuid',
+        type: 'string',
+        nullable: true,
+      },
+      territoryName: {
+        properties: { fr: { type: 'string' }, ar: { type: 'string' }, en: { type: 'string' } },
+        required: ['fr', 'ar', 'en'],
+        additionalProperties: false,
+        description: 'A text given in each interface language (reference data such as territory names).',
+        type: 'object',
+        nullable: true,
+      },
+      requestedAt: { format: 'date-time', type: 'string' },
+      dueAt: {
+        description:
+          'When it is carried out without an admin (`PRIVACY_ERASURE_DELAY_DAYS`); null: only by an admin.',
+        format: 'date-time',
+        type: 'string',
+        nullable: true,
+      },
+      erasedAt: { format: 'date-time', type: 'string', nullable: true },
+      erasedByAdmin: {
+        description: 'Carried out by an admin (false: by the delay); null while pending.',
+        type: 'boolean',
+        nullable: true,
+      },
+    },
+    required: [
+      'userId',
+      'displayName',
+      'email',
+      'roles',
+      'territoryId',
+      'territoryName',
+      'requestedAt',
+      'dueAt',
+      'erasedAt',
+      'erasedByAdmin',
+    ],
+    additionalProperties: false,
+    description:
+      "One person's request to be erased, as an admin whose territories cover all their roles sees it.",
+    type: 'object',
+  },
+  AdminErasureRequestList: {
+    properties: {
+      items: { items: { $ref: '#/components/schemas/AdminErasureRequest' }, type: 'array' },
+      total: { type: 'number' },
+      page: { type: 'number' },
+      pageSize: { type: 'number' },
+    },
+    required: ['items', 'total', 'page', 'pageSize'],
+    additionalProperties: false,
+    description:
+      '`GET /api/v1/admin/erasure-requests`: oldest request first (pending), newest erasure first (done).',
     type: 'object',
   },
   AgeBand: { enum: ['under18', '18-24', '25-34', '35-44', '45+', 'unknown'], type: 'string' },
@@ -2589,6 +2665,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
       "`POST /api/v1/me/erasure-request`: the person's request to be erased, and whether it was done.",
     type: 'object',
   },
+  ErasureRequestStatus: { enum: ['pending', 'done'], type: 'string' },
   ErasureResult: {
     properties: {
       userId: { format: 'uuid', type: 'string' },
@@ -3089,6 +3166,24 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       "Another coach's organisation of the same name (letter case, accents and spaces aside) in the same commune.",
+    type: 'object',
+  },
+  ListErasureRequestsQuery: {
+    properties: {
+      status: {
+        description: 'Default `pending`.',
+        allOf: [{ $ref: '#/components/schemas/ErasureRequestStatus' }],
+      },
+      userId: {
+        description: "One person's request only (the user detail page).",
+        format: 'uuid',
+        type: 'string',
+      },
+      page: { type: 'number' },
+      pageSize: { type: 'number' },
+    },
+    additionalProperties: false,
+    description: '`GET /api/v1/admin/erasure-requests`: which requests, one page at a time.',
     type: 'object',
   },
   ListUsersQuery: {

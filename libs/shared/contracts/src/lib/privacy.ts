@@ -1,4 +1,6 @@
 import type { SupportContact } from './help';
+import type { LocalizedName } from './locale';
+import type { RoleAssignment } from './roles';
 
 /**
  * `GET /api/v1/privacy?lang=`: what the privacy page takes from this deployment (public). The page's
@@ -71,4 +73,48 @@ export interface ErasureResult {
   /** @format date-time */
   erasedAt: string;
   changed: Record<string, number>;
+}
+
+/** Where a request to be erased stands: waiting for an admin (or the delay), or carried out. */
+export const ERASURE_REQUEST_STATUSES = ['pending', 'done'] as const;
+export type ErasureRequestStatus = (typeof ERASURE_REQUEST_STATUSES)[number];
+
+/** `GET /api/v1/admin/erasure-requests`: which requests, one page at a time. */
+export interface ListErasureRequestsQuery {
+  /** Default `pending`. */
+  status?: ErasureRequestStatus;
+  /** One person's request only (the user detail page). @format uuid */
+  userId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One person's request to be erased, as an admin whose territories cover all their roles sees it. */
+export interface AdminErasureRequest {
+  /** @format uuid */
+  userId: string;
+  /** Their name and address until the erasure, then the erased placeholders. */
+  displayName: string;
+  email: string;
+  /** Their roles (none once erased: the erasure deletes them). */
+  roles: RoleAssignment[];
+  /** Their home territory, if any. @format uuid */
+  territoryId: string | null;
+  territoryName: LocalizedName | null;
+  /** @format date-time */
+  requestedAt: string;
+  /** When it is carried out without an admin (`PRIVACY_ERASURE_DELAY_DAYS`); null: only by an admin. @format date-time */
+  dueAt: string | null;
+  /** @format date-time */
+  erasedAt: string | null;
+  /** Carried out by an admin (false: by the delay); null while pending. */
+  erasedByAdmin: boolean | null;
+}
+
+/** `GET /api/v1/admin/erasure-requests`: oldest request first (pending), newest erasure first (done). */
+export interface AdminErasureRequestList {
+  items: AdminErasureRequest[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

@@ -24,6 +24,7 @@ describe('navigationFor', () => {
         '/territories',
         '/observatory',
         '/users',
+        '/users/erasure-requests',
         '/help',
         '/privacy',
       ],
@@ -57,6 +58,7 @@ describe('navigationFor', () => {
       '/territories',
       '/observatory',
       '/users',
+      '/users/erasure-requests',
       '/help',
       '/privacy',
     ]);
@@ -91,6 +93,7 @@ describe('navigationFor', () => {
       'nav.territories',
       'nav.observatory',
       'nav.users',
+      'nav.erasureRequests',
       'nav.help',
       'nav.privacy',
     ]);

@@ -36,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/territories', labelKey: 'nav.territories', roles: TERRITORIES_ROLES, exact: false },
   { path: '/observatory', labelKey: 'nav.observatory', roles: OBSERVATORY_ROLES, exact: false },
   { path: '/users', labelKey: 'nav.users', roles: USERS_ROLES, exact: false },
+  { path: '/users/erasure-requests', labelKey: 'nav.erasureRequests', roles: USERS_ROLES, exact: false },
   { path: '/help', labelKey: 'nav.help', roles: 'any', exact: false },
   { path: '/privacy', labelKey: 'nav.privacy', roles: 'any', exact: false },
 ];

@@ -17,6 +17,8 @@ export interface ConfirmAdminActionData {
   confirm: string;
   /** Removing a coach role: how many running enrolments it would leave behind. */
   impact?: Observable<RoleImpact>;
+  /** No reason to give (the action's route takes none, e.g. an erasure): the field is left out. */
+  withoutReason?: boolean;
 }
 
 /** The admin confirmed, with the reason they gave (if any). */
@@ -47,11 +49,13 @@ export interface ConfirmAdminActionResult {
         @if (enrolments(); as count) {
           <p class="tc-warning" role="alert">{{ 'users.confirm.enrolments' | transloco: { count } }}</p>
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'users.confirm.reason' | transloco }}</mat-label>
-          <textarea matInput rows="3" formControlName="reason" [attr.maxlength]="max"></textarea>
-          <mat-hint>{{ 'users.confirm.reasonHint' | transloco }}</mat-hint>
-        </mat-form-field>
+        @if (!data.withoutReason) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'users.confirm.reason' | transloco }}</mat-label>
+            <textarea matInput rows="3" formControlName="reason" [attr.maxlength]="max"></textarea>
+            <mat-hint>{{ 'users.confirm.reasonHint' | transloco }}</mat-hint>
+          </mat-form-field>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>

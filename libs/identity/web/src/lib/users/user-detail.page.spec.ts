@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import type { Me, UserSummary } from '@tc/shared/contracts';
+import type { AdminErasureRequest, Me, UserSummary } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
 import { AuthService } from '../auth/auth.service';
 import { UNDO_MS, UserDetailPage } from './user-detail.page';
@@ -43,11 +43,24 @@ const salma = (over: Partial<UserSummary> = {}): UserSummary => ({
   ...over,
 });
 
+const askedToBeErased: AdminErasureRequest = {
+  userId: USER,
+  displayName: 'Salma Ouazzani',
+  email: 'coach@example.org',
+  roles: salma().roles,
+  territoryId: null,
+  territoryName: null,
+  requestedAt: '2026-11-02T09:30:00.000Z',
+  dueAt: null,
+  erasedAt: null,
+  erasedByAdmin: null,
+};
+
 describe('UserDetailPage: what takes something away asks first, and can be undone', () => {
   // Dialogs and snack bars open and close through real timers: slower than most unit specs.
   jest.setTimeout(20_000);
 
-  async function setup() {
+  async function setup(asked = false) {
     TestBed.configureTestingModule({
       imports: [
         UserDetailPage,
@@ -70,6 +83,15 @@ describe('UserDetailPage: what takes something away asks first, and can be undon
                   action: 'Undo',
                   removed: 'Role “{{ role }}” removed.',
                   disabled: 'Account disabled.',
+                },
+              },
+              erasureRequests: {
+                erase: 'Erase now',
+                detail: { asked: 'Asked to be erased on {{ when }}.', erased: 'Erased on {{ when }}.' },
+                confirm: {
+                  title: 'Erase {{ name }}?',
+                  message: 'This cannot be undone.',
+                  submit: 'Erase for good',
                 },
               },
               roles: { coach: 'Coach', observer: 'Observer' },
@@ -112,6 +134,9 @@ describe('UserDetailPage: what takes something away asks first, and can be undon
     const http = TestBed.inject(HttpTestingController);
     http.expectOne(`/api/v1/users/${USER}`).flush(salma());
     http.expectOne(`/api/v1/users/${USER}/lockout`).flush({ failures: 0, lockouts: 0, lockedUntil: null });
+    const erasure = http.expectOne((r) => r.url === '/api/v1/admin/erasure-requests');
+    expect(erasure.request.params.get('userId')).toBe(USER);
+    erasure.flush({ items: asked ? [askedToBeErased] : [], total: asked ? 1 : 0, page: 1, pageSize: 20 });
     await fixture.whenStable();
     fixture.detectChanges();
     // The add-role form's territory picker starts at the admin's territory.
@@ -244,6 +269,28 @@ describe('UserDetailPage: what takes something away asks first, and can be undon
     expect(change.request.method).toBe('PATCH');
     expect(change.request.body).toEqual({ role: 'observer' });
     change.flush(salma());
+    http.verify();
+  });
+
+  it('says when the person asked to be erased, and erases them after a confirmation that names them', async () => {
+    const { http, el, button, submit, settle } = await setup(true);
+    expect(el.textContent).toContain('Asked to be erased on November 2, 2026');
+    button(el, 'Erase now').click();
+    await settle();
+    const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+    expect(dialog.querySelector('h2')?.textContent).toBe('Erase Salma Ouazzani?');
+    expect(dialog.textContent).toContain('This cannot be undone.');
+    http.expectNone(`/api/v1/admin/users/${USER}/erase`);
+    submit(dialog);
+    await settle();
+    const erase = http.expectOne(`/api/v1/admin/users/${USER}/erase`);
+    expect(erase.request.method).toBe('POST');
+    erase.flush({ userId: USER, erasedAt: '2026-12-07T10:00:00.000Z', changed: {} });
+    await settle();
+    http.expectOne(`/api/v1/users/${USER}`).flush(salma({ displayName: '—', status: 'disabled', roles: [] }));
+    await settle();
+    expect(el.textContent).toContain('Erased on December 7, 2026');
+    expect(button(el, 'Erase now')).toBeUndefined();
     http.verify();
   });
 });

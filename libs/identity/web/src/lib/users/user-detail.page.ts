@@ -18,6 +18,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   type ActionLink,
+  type AdminErasureRequest,
   type ChangeRoleRequest,
   type LocalizedName,
   type ProblemDetails,
@@ -32,6 +33,7 @@ import {
   LanguageService,
   LocalizedNamePipe,
   ProblemMessageComponent,
+  formatMoment,
   problemOf,
 } from '@tc/shared/ui';
 import { TerritoryPickerComponent } from '@tc/territories/web';
@@ -43,6 +45,8 @@ import {
   ConfirmAdminActionDialog,
   type ConfirmAdminActionResult,
 } from './confirm-admin-action.dialog';
+import { ErasureRequestsService } from './erasure-requests.service';
+import { eraseConfirmation } from './erasure-confirmation';
 import { UsersService } from './users.service';
 
 /** How long the "Undo" of a removal, a change or a disabling stays on offer. */
@@ -114,10 +118,23 @@ export const UNDO_MS = 10_000;
     dd {
       margin: 0;
     }
+    .tc-erasure {
+      border-inline-start: 4px solid var(--mat-sys-error);
+      padding-inline: 0.75rem;
+      padding-block: 0.25rem;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      border-radius: 4px;
+    }
+    .tc-danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
   `,
 })
 export class UserDetailPage {
   private readonly users = inject(UsersService);
+  private readonly erasures = inject(ErasureRequestsService);
   private readonly auth = inject(AuthService);
   private readonly lang = inject(LanguageService).lang;
   private readonly dialog = inject(MatDialog);
@@ -133,6 +150,8 @@ export class UserDetailPage {
   protected readonly busy = signal(false);
   protected readonly resetLink = signal<ActionLink | null>(null);
   protected readonly lockout = signal<SignInLockout | null>(null);
+  /** Their request to be erased, pending or just carried out here; null: none (or not this admin's). */
+  protected readonly erasure = signal<AdminErasureRequest | null>(null);
   /** The admin's own territories: where territory choices start. */
   protected readonly scope = computed(() =>
     (this.auth.me()?.roles ?? []).filter((r) => r.role === 'admin').map((r) => r.territoryId),
@@ -161,6 +180,39 @@ export class UserDetailPage {
         this.lockout.set(lockout);
         this.resetLink.set(null);
       });
+    // Whether they asked to be erased: a pending request this admin may carry out.
+    toObservable(this.id)
+      .pipe(
+        switchMap((userId) =>
+          this.erasures.list({ userId, status: 'pending' }).pipe(catchError(() => of({ items: [] }))),
+        ),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((list) => this.erasure.set(list.items[0] ?? null));
+  }
+
+  /** Asks (naming them, saying it cannot be undone), then erases them. */
+  protected erase(request: AdminErasureRequest): void {
+    this.confirm(eraseConfirmation(request.displayName)).subscribe(() => {
+      this.busy.set(true);
+      this.problem.set(null);
+      this.erasures.erase(request.userId).subscribe({
+        next: (result) => {
+          this.busy.set(false);
+          this.erasure.set({ ...request, erasedAt: result.erasedAt, erasedByAdmin: true });
+          this.users.get(request.userId).subscribe({
+            next: (user) => this.user.set(user),
+            error: (e: unknown) => this.fail(e),
+          });
+        },
+        error: (e: unknown) => this.fail(e),
+      });
+    });
+  }
+
+  /** A moment in the interface language, the date in words. */
+  protected on(iso: string): string {
+    return formatMoment(iso, this.lang(), 'long');
   }
 
   protected isSelf(user: UserSummary): boolean {

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { LOCALES, type DataExportRequest, type ErasureAsk, type Locale } from '@tc/shared/contracts';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  ERASURE_REQUEST_STATUSES,
+  LOCALES,
+  type DataExportRequest,
+  type ErasureAsk,
+  type ErasureRequestStatus,
+  type ListErasureRequestsQuery,
+  type Locale,
+} from '@tc/shared/contracts';
+import { QueryInteger } from '@tc/shared/api';
 
 export class PrivacyQueryDto {
   @ApiPropertyOptional({ enum: LOCALES, default: 'fr', description: "The notice's language" })
@@ -25,3 +34,32 @@ export class ErasureAskDto implements ErasureAsk {
 
 /** A route that takes no query parameters: any is refused by name. */
 export class NoPrivacyQueryDto {}
+
+/** The admin's list of requests to be erased: pending (default) or done, paginated like the user list. */
+export class ListErasureRequestsQueryDto implements ListErasureRequestsQuery {
+  @ApiPropertyOptional({ enum: ERASURE_REQUEST_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(ERASURE_REQUEST_STATUSES)
+  status?: ErasureRequestStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "One person's request only" })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
+  @IsOptional()
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
