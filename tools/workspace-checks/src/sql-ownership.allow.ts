@@ -81,6 +81,13 @@ export const ALLOWED: AllowedReference[] = [
       "job queue's finished jobs. Each domain offering its own purge is the better shape, left for when they grow one.",
   },
   {
+    files: ['libs/privacy/api/src/lib/consent/consents.service.ts'],
+    tables: ['notification_settings', 'push_subscriptions', 'users'],
+    reason:
+      'Withdrawing a consent ends at once what it grounded, in the transaction that records the withdrawal: a ' +
+      "person's demographics (identity), push subscriptions and digests (notifications) — the right to withdraw " +
+      'consent, answered where the other rights over personal data are, as erasure does.',
+  },  {
     files: ['libs/demo/api/src/'],
     tables: '*',
     reason:

@@ -128,6 +128,9 @@ export const DECLARED_TABLES: DeclaredTable[] = [
   { name: 'privacy_data_exports', owner: 'privacy', kind: 'table' },
   // Who asked to be erased, and when an admin erased them (CreatePrivacyErasureRequests); SQL only.
   { name: 'privacy_erasure_requests', owner: 'privacy', kind: 'table' },
+  // Consents given and withdrawn, with the words shown (CreateConsentRecords): every domain appends
+  // through recordConsent of the audit lib, as it writes the audit log; SQL only.
+  { name: 'consent_records', owner: 'audit', kind: 'table' },
   // Accounts warned that they will be anonymised for want of activity (CreatePrivacyRetention); SQL only.
   { name: 'privacy_inactivity_warnings', owner: 'privacy', kind: 'table' },
   // Portable credentials: the issuer's keys, the status lists, the signed credentials

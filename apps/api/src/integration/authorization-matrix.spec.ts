@@ -1061,6 +1061,19 @@ describe('authorisation matrix: every route × every kind of caller (real databa
       call: () => ({ url: '/api/v1/me/erasure-request', body: { confirm: 'erase' } }),
       check: (_a, res) => expect(res.body.erasedAt).toBeNull(),
     },
+    // Consents are everyone's own: reading them, and withdrawing one (the digest: nothing to clear
+    // for most actors, the answer is their state all the same).
+    'GET /api/v1/me/consents': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/consents' }),
+      check: (_a, res) => expect(res.body.current).toHaveLength(3),
+    },
+    'DELETE /api/v1/me/consents/:purpose': {
+      allow: SIGNED_IN,
+      call: () => ({ url: '/api/v1/me/consents/digest' }),
+      check: (_a, res) =>
+        expect(res.body.current).toContainEqual(expect.objectContaining({ purpose: 'digest', given: false })),
+    },
     // The admins' list of requests: each admin sees those of the people they may erase only.
     'GET /api/v1/admin/erasure-requests': {
       allow: ADMINS,
@@ -1564,6 +1577,22 @@ describe('authorisation matrix: every route × every kind of caller (real databa
     'DELETE /api/v1/fieldwork/organisations/:id': {
       allow: ['coach'],
       call: async () => ({ url: `/api/v1/fieldwork/organisations/${await freshOrganisation()}` }),
+    },
+    // Only its coach notes that a young entrepreneur withdrew their agreement (a fresh one each time).
+    'POST /api/v1/fieldwork/organisations/:id/consent-withdrawal': {
+      allow: ['coach'],
+      call: async () => {
+        const orgId = randomUUID();
+        await ok(
+          api('coach', 'PUT', `/api/v1/fieldwork/organisations/${orgId}`, {
+            ...fieldBody(orgId, `Atelier ${orgId.slice(0, 6)}`, w.territory.berkane),
+            kind: 'young-enterprise',
+            consent: true,
+          }),
+          'young enterprise',
+        );
+        return { url: `/api/v1/fieldwork/organisations/${orgId}/consent-withdrawal` };
+      },
     },
     'POST /api/v1/fieldwork/organisations/:id/checks': {
       allow: ['coach'],

@@ -264,6 +264,12 @@ describe('OpenAPI document', () => {
     await call('get', '/api/v1/admin/erasure-requests', '/api/v1/admin/erasure-requests?status=pending', {
       token: admin,
     });
+    // Consents: the coach's, and withdrawing one (a purpose not theirs to withdraw here: 400).
+    await call('get', '/api/v1/me/consents', '/api/v1/me/consents', { token: coach });
+    await call('delete', '/api/v1/me/consents/{purpose}', '/api/v1/me/consents/digest', { token: coach });
+    await call('delete', '/api/v1/me/consents/{purpose}', '/api/v1/me/consents/entrepreneur-record', {
+      token: coach,
+    });
     await call('post', '/api/v1/admin/users/{id}/erase', `/api/v1/admin/users/${randomUUID()}/erase`, {
       token: admin,
     });
@@ -1037,6 +1043,15 @@ describe('OpenAPI document', () => {
     await call('put', fwOne, `${fw}/${orgId}`, { token: coach, body: { ...orgBody, members: 14 } });
     await call('put', fwOne, `${fw}/${orgId}`, { token: coach, body: { ...orgBody, womenMembers: 40 } });
     await call('get', fw, fw, { token: coach });
+    const youngId = randomUUID();
+    await call('put', fwOne, `${fw}/${youngId}`, {
+      token: coach,
+      body: { ...orgBody, id: youngId, name: 'Atelier OpenAPI', kind: 'young-enterprise', consent: true },
+    });
+    await call('post', `${fwOne}/consent-withdrawal`, `${fw}/${youngId}/consent-withdrawal`, {
+      token: coach,
+    });
+    await call('post', `${fwOne}/consent-withdrawal`, `${fw}/${orgId}/consent-withdrawal`, { token: coach });
     await call('post', `${fwOne}/checks`, `${fw}/${orgId}/checks`, {
       token: coach,
       body: {

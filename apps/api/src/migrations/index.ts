@@ -35,6 +35,7 @@ import { CreateCredentials1765550000000 } from './1765550000000-CreateCredential
 import { CreatePrivacyDataExports1765560000000 } from './1765560000000-CreatePrivacyDataExports';
 import { CreatePrivacyErasureRequests1765570000000 } from './1765570000000-CreatePrivacyErasureRequests';
 import { CreatePrivacyRetention1765580000000 } from './1765580000000-CreatePrivacyRetention';
+import { CreateConsentRecords1765590000000 } from './1765590000000-CreateConsentRecords';
 
 export const MIGRATIONS = [
   CreateIdentityAndTerritories1764380000000,
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CreatePrivacyDataExports1765560000000,
   CreatePrivacyErasureRequests1765570000000,
   CreatePrivacyRetention1765580000000,
+  CreateConsentRecords1765590000000,
 ];

@@ -2,6 +2,19 @@ import { AuditLogEntity } from './lib/audit-log';
 
 export { AuditLogEntity, writeAudit, type AuditRecord } from './lib/audit-log';
 export { auditAppendSql } from './lib/audit-append';
+export {
+  recordConsent,
+  consentHistory,
+  consentGiven,
+  type ConsentChange,
+  type ConsentSubject,
+} from './lib/consent/consent-records';
+export {
+  CONSENT_WORDINGS,
+  consentWordingKey,
+  currentConsentWording,
+  type ConsentWording,
+} from './lib/consent/consent-wordings';
 export { AuditModule } from './lib/audit.module';
 export {
   AuditLabelsProvider,

@@ -9,3 +9,4 @@ export {
 } from './lib/erasure.service';
 export { RetentionService, RETENTION_QUEUE, type RetentionReport } from './lib/retention.service';
 export { PERSON_COLUMNS, PERSON_COLUMN_NAME, NOT_PERSON_COLUMNS, type PersonColumn } from './lib/person-data';
+export { ConsentsService } from './lib/consent/consents.service';

@@ -112,6 +112,14 @@ export class FieldworkController {
     await this.organisations.remove(principal, id);
   }
 
+  /** Its coach notes that the young entrepreneur withdrew their agreement: the record is anonymised. */
+  @Post('organisations/:id/consent-withdrawal')
+  @Roles('coach')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async withdrawConsent(@CurrentUser() principal: AuthPrincipal, @UuidParam('id') id: string): Promise<void> {
+    await this.organisations.withdrawConsent(principal, id);
+  }
+
   @Post('organisations/:id/checks')
   @Roles('coach')
   @ApiContractResponse('MaturityCheck', { status: 201, description: 'Recorded' })

@@ -15,7 +15,7 @@ import {
   validationProblem,
   type AuthPrincipal,
 } from '@tc/shared/api';
-import { writeAudit } from '@tc/audit/api';
+import { consentGiven, recordConsent, writeAudit } from '@tc/audit/api';
 import {
   accessParams,
   ORGANISATION_COLUMNS_SQL,
@@ -27,6 +27,9 @@ import {
 } from './field-access';
 import { nameKey } from './name-key';
 import { refreshImpactFacts } from './impact/impact-facts';
+
+/** What an entrepreneur's record is called once they withdrew their agreement. */
+export const ANONYMISED_NAME = '—';
 
 const idTaken = () =>
   new ProblemException(HttpStatus.CONFLICT, 'field-record-id-taken', 'This id is taken', undefined, [
@@ -138,6 +141,15 @@ export class OrganisationsService {
             values,
           );
       }
+      // The coach notes the entrepreneur's agreement with the words they confirmed; once per agreement.
+      const subject = { organisationId: dto.id };
+      if (dto.kind === 'young-enterprise' && !(await consentGiven(manager, subject, 'entrepreneur-record')))
+        await recordConsent(manager, {
+          subject,
+          purpose: 'entrepreneur-record',
+          given: true,
+          recordedBy: principal.userId,
+        });
       await refreshImpactFacts(manager, [dto.id]);
       const row = await readableOrganisation(manager, principal, dto.id);
       return {
@@ -178,6 +190,57 @@ export class OrganisationsService {
         territoryId: row.territory_id,
         details: { organisationId: id, kind: row.kind },
       });
+    });
+  }
+
+  /**
+   * Its coach notes that the young entrepreneur withdrew their agreement: from then on the record
+   * identifies nobody. It is anonymised, not deleted, so that the impact statistics keep counting an
+   * entrepreneur who was really accompanied (deleting it would lower the counts of past months as if
+   * the work had not been done): its name becomes a neutral placeholder, and the visit notes, next
+   * steps, milestone evidence and comments (free text that may name or describe the person) are
+   * blanked. Kind, sector, territory, dates and member counts stay: they are what the counts are made of.
+   */
+  async withdrawConsent(principal: AuthPrincipal, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await writableOrganisation(manager, principal, id, true);
+      if (row.kind !== 'young-enterprise')
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'conflict',
+          'Not a young entrepreneur',
+          'Only a young entrepreneur’s record rests on their consent.',
+        );
+      // A key of its own: anonymised records are nobody's likely duplicates.
+      await transactionQuery(
+        manager,
+        `UPDATE field_organisations SET name = $2, name_key = $3,
+                updated_at = GREATEST(now(), created_at + interval '1 microsecond')
+          WHERE id = $1`,
+        [id, ANONYMISED_NAME, `${ANONYMISED_NAME} ${id}`],
+      );
+      await transactionQuery(
+        manager,
+        `UPDATE field_visits SET notes = '', next_steps = '' WHERE organisation_id = $1`,
+        [id],
+      );
+      await transactionQuery(
+        manager,
+        `UPDATE field_milestones SET evidence_url = NULL, evidence_note = NULL WHERE organisation_id = $1`,
+        [id],
+      );
+      await transactionQuery(manager, `UPDATE field_comments SET body = $2 WHERE organisation_id = $1`, [
+        id,
+        ANONYMISED_NAME,
+      ]);
+      if (await consentGiven(manager, { organisationId: id }, 'entrepreneur-record'))
+        await recordConsent(manager, {
+          subject: { organisationId: id },
+          purpose: 'entrepreneur-record',
+          given: false,
+          recordedBy: principal.userId,
+        });
+      await refreshImpactFacts(manager, [id]);
     });
   }
 

@@ -95,6 +95,7 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
     );
     personId = (await ok(as(person, 'GET', '/api/v1/me'), 'me')).body.id;
     await ok(as(person, 'PATCH', '/api/v1/me', { organisationName: `Coopérative ${NAME}` }), 'profile');
+    await ok(as(person, 'PATCH', '/api/v1/me', { gender: 'female' }), 'demographics, a consent recorded');
     const [course] = (await t.dataSource.query(
       `SELECT c.id, max(v.number)::int AS version FROM courses c JOIN course_versions v ON v.course_id = c.id
         GROUP BY c.id LIMIT 1`,
@@ -263,6 +264,12 @@ describe('erasure: nothing of the person is left, and the aggregates keep their 
         ])
       )[0].n,
     ).toBe(0);
+    // Their consent records stay, by id with the canonical words only (the scan above found none of them).
+    expect(
+      (
+        await t.dataSource.query(`SELECT count(*)::int n FROM consent_records WHERE user_id = $1`, [personId])
+      )[0].n,
+    ).toBe(1);
 
     // The observatory's numbers are those of before.
     expect(await observatory()).toEqual(before);

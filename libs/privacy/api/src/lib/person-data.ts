@@ -464,6 +464,21 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
     reach: 'self',
     about: 'Erasures you confirmed (as an admin)',
   },
+  // consents (the audit domain keeps them for every domain)
+  {
+    table: 'consent_records',
+    column: 'user_id',
+    domain: 'audit',
+    reach: 'self',
+    about: 'Your consents given and withdrawn, with the words you were shown',
+  },
+  {
+    table: 'consent_records',
+    column: 'recorded_by',
+    domain: 'audit',
+    reach: 'self',
+    about: 'Consents you recorded (yours, and the entrepreneurs’ you noted as a coach)',
+  },
   {
     table: 'privacy_inactivity_warnings',
     column: 'user_id',

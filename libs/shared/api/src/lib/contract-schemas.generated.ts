@@ -57,6 +57,9 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CompletenessSource',
   'CompletionReport',
   'CompletionRow',
+  'ConsentPurpose',
+  'ConsentRecord',
+  'ConsentState',
   'Count',
   'CourseContent',
   'CourseDraft',
@@ -153,6 +156,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'ModuleContent',
   'ModuleDeadline',
   'MyCertificate',
+  'MyConsents',
   'MyCredentialLinks',
   'MyEnrolment',
   'MyErasureRequest',
@@ -183,6 +187,7 @@ export const CONTRACT_SCHEMA_NAMES = [
   'OrganisationSector',
   'OrganisationType',
   'OrganisationsQuery',
+  'OwnConsentPurpose',
   'PasswordResetRequest',
   'PendingInvitation',
   'PlaceCompleteness',
@@ -1817,6 +1822,70 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     description:
       'One row of a completion table. Every stage is counted in the month it happened: `enrolled` by the enrolment date, `started` by the first lesson opened, `completed` by the course completion, `certified` by the certificate (revoked ones excluded). Withdrawn coaches leave every stage and are counted in `withdrawn` (by enrolment month).\n\nFields that do not apply to a grouping are absent (lesson rows of `groupBy=module` have no `enrolled`, `certified`, `withdrawn`, `completionRate` or `medianDaysToCompletion`; month rows no `completionRate`; gender and age-band rows no `medianDaysToCompletion`).',
+    type: 'object',
+  },
+  ConsentPurpose: { enum: ['demographics', 'push', 'digest', 'entrepreneur-record'], type: 'string' },
+  ConsentRecord: {
+    properties: {
+      purpose: { $ref: '#/components/schemas/ConsentPurpose' },
+      given: { type: 'boolean' },
+      wordingKey: {
+        description: "The wording's i18n key (`consents.wording.<purpose>`) and version.",
+        type: 'string',
+      },
+      wordingVersion: { type: 'number' },
+      wordingText: {
+        description: 'The wording exactly as shown, in the language it was shown in.',
+        type: 'string',
+      },
+      language: { enum: ['fr', 'ar', 'en'], type: 'string' },
+      recordedAt: { format: 'date-time', type: 'string' },
+    },
+    required: ['purpose', 'given', 'wordingKey', 'wordingVersion', 'wordingText', 'language', 'recordedAt'],
+    additionalProperties: false,
+    description:
+      'One entry of the consent history: given or withdrawn, when, with the words the person was shown.',
+    type: 'object',
+  },
+  ConsentState: {
+    properties: {
+      purpose: { $ref: '#/components/schemas/OwnConsentPurpose' },
+      given: { type: 'boolean' },
+      latest: {
+        properties: {
+          purpose: { $ref: '#/components/schemas/ConsentPurpose' },
+          given: { type: 'boolean' },
+          wordingKey: {
+            description: "The wording's i18n key (`consents.wording.<purpose>`) and version.",
+            type: 'string',
+          },
+          wordingVersion: { type: 'number' },
+          wordingText: {
+            description: 'The wording exactly as shown, in the language it was shown in.',
+            type: 'string',
+          },
+          language: { enum: ['fr', 'ar', 'en'], type: 'string' },
+          recordedAt: { format: 'date-time', type: 'string' },
+        },
+        required: [
+          'purpose',
+          'given',
+          'wordingKey',
+          'wordingVersion',
+          'wordingText',
+          'language',
+          'recordedAt',
+        ],
+        additionalProperties: false,
+        description:
+          'One entry of the consent history: given or withdrawn, when, with the words the person was shown.',
+        type: 'object',
+        nullable: true,
+      },
+    },
+    required: ['purpose', 'given', 'latest'],
+    additionalProperties: false,
+    description: 'Where one purpose stands for the person: its latest record (null: never asked).',
     type: 'object',
   },
   Count: {
@@ -3543,6 +3612,17 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     description: "The coach's own certificate (`GET /api/v1/enrolments/:id/certificate`).",
     type: 'object',
   },
+  MyConsents: {
+    properties: {
+      current: { items: { $ref: '#/components/schemas/ConsentState' }, type: 'array' },
+      history: { items: { $ref: '#/components/schemas/ConsentRecord' }, type: 'array' },
+    },
+    required: ['current', 'history'],
+    additionalProperties: false,
+    description:
+      "`GET /api/v1/me/consents`: each purpose's current state, and the whole history, newest first.",
+    type: 'object',
+  },
   MyCredentialLinks: {
     properties: {
       jsonUrl: {
@@ -4001,6 +4081,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, Record<string, unknown
     additionalProperties: false,
     type: 'object',
   },
+  OwnConsentPurpose: { enum: ['demographics', 'push', 'digest'], type: 'string' },
   PasswordResetRequest: {
     properties: { email: { type: 'string' } },
     required: ['email'],

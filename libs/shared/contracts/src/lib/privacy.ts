@@ -118,3 +118,41 @@ export interface AdminErasureRequestList {
   page: number;
   pageSize: number;
 }
+
+/**
+ * What a person may consent to, where consent is the legal basis: their optional demographics (gender,
+ * year of birth), Web Push on their browsers, e-mail digests, and (noted by their coach) a young
+ * entrepreneur's record in a field log.
+ */
+export const CONSENT_PURPOSES = ['demographics', 'push', 'digest', 'entrepreneur-record'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** The purposes a signed-in person consents to for themselves (the entrepreneur's is noted by a coach). */
+export const OWN_CONSENT_PURPOSES = ['demographics', 'push', 'digest'] as const;
+export type OwnConsentPurpose = (typeof OWN_CONSENT_PURPOSES)[number];
+
+/** One entry of the consent history: given or withdrawn, when, with the words the person was shown. */
+export interface ConsentRecord {
+  purpose: ConsentPurpose;
+  given: boolean;
+  /** The wording's i18n key (`consents.wording.<purpose>`) and version. */
+  wordingKey: string;
+  wordingVersion: number;
+  /** The wording exactly as shown, in the language it was shown in. */
+  wordingText: string;
+  language: 'fr' | 'ar' | 'en';
+  /** @format date-time */
+  recordedAt: string;
+}
+
+/** Where one purpose stands for the person: its latest record (null: never asked). */
+export interface ConsentState {
+  purpose: OwnConsentPurpose;
+  given: boolean;
+  latest: ConsentRecord | null;
+}
+
+/** `GET /api/v1/me/consents`: each purpose's current state, and the whole history, newest first. */
+export interface MyConsents {
+  current: ConsentState[];
+  history: ConsentRecord[];
+}

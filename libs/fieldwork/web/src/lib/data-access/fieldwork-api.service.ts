@@ -60,6 +60,11 @@ export class FieldworkApiService {
     return this.http.delete<void>(`${API}/organisations/${seg(id)}`, options);
   }
 
+  /** A young entrepreneur withdrew their agreement: the record is anonymised (online only). */
+  withdrawConsent(id: string): Observable<void> {
+    return this.http.post<void>(`${API}/organisations/${seg(id)}/consent-withdrawal`, {});
+  }
+
   createCheck(
     id: string,
     body: CreateMaturityCheckRequest,

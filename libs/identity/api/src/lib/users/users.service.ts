@@ -11,7 +11,7 @@ import type {
   UserSummary,
 } from '@tc/shared/contracts';
 import { AuthPrincipal, coversTerritory, ProblemException, scopesFor } from '@tc/shared/api';
-import { writeAudit } from '@tc/audit/api';
+import { recordConsent, writeAudit } from '@tc/audit/api';
 import { TerritoriesService } from '@tc/territories/api';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
@@ -71,7 +71,29 @@ export class UsersService {
           demographicsWithheld: next.demographicsWithheld,
         },
       );
-      return loadMe(manager, userId);
+      // Giving demographics is consenting to their use; clearing them all is withdrawing it. Read back
+      // what was saved: a field the request left out is absent (undefined), not cleared.
+      const me = await loadMe(manager, userId);
+      const had = user.gender !== null || user.birthYear !== null;
+      const has = me.gender !== null || me.birthYear !== null;
+      const changed = me.gender !== user.gender || me.birthYear !== user.birthYear;
+      if (has && changed)
+        await recordConsent(manager, {
+          subject: { userId },
+          purpose: 'demographics',
+          given: true,
+          recordedBy: userId,
+          language: me.preferredLanguage,
+        });
+      else if (had && !has)
+        await recordConsent(manager, {
+          subject: { userId },
+          purpose: 'demographics',
+          given: false,
+          recordedBy: userId,
+          language: me.preferredLanguage,
+        });
+      return me;
     });
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,6 +22,7 @@ import { LanguageService, ProblemMessageComponent, ProblemTexts, problemOf } fro
 import { TerritoryPickerComponent } from '@tc/territories/web';
 import { AuthService } from '../auth/auth.service';
 import { MeService } from '../me/me.service';
+import { MyConsentsComponent } from './my-consents.component';
 import { MyDataComponent } from './my-data.component';
 import { MyErasureComponent } from './my-erasure.component';
 
@@ -49,6 +50,7 @@ const PROFILE_FIELDS = [
     TranslocoPipe,
     ProblemMessageComponent,
     TerritoryPickerComponent,
+    MyConsentsComponent,
     MyDataComponent,
     MyErasureComponent,
   ],
@@ -74,6 +76,10 @@ const PROFILE_FIELDS = [
       font-size: 0.875rem;
       color: var(--mat-sys-on-surface-variant);
     }
+    .tc-wording {
+      padding-inline-start: 0.5rem;
+      border-inline-start: 3px solid var(--mat-sys-outline-variant);
+    }
   `,
 })
 export class ProfilePage {
@@ -92,6 +98,7 @@ export class ProfilePage {
   protected readonly saved = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly fields = PROFILE_FIELDS;
+  private readonly consents = viewChild(MyConsentsComponent);
 
   protected readonly form = new FormGroup({
     displayName: new FormControl('', {
@@ -148,12 +155,19 @@ export class ProfilePage {
         this.saved.set(true);
         if (me.preferredLanguage !== this.language.lang()) this.language.use(me.preferredLanguage);
         this.fill(me);
+        // Saving demographics gives (or, cleared, withdraws) consent to them: the list says so at once.
+        this.consents()?.load();
       },
       error: (e: unknown) => {
         this.saving.set(false);
         this.problem.set(problemOf(e));
       },
     });
+  }
+
+  /** A consent was withdrawn below: the demographics it allowed may be gone from the form. */
+  protected consentWithdrawn(): void {
+    this.meService.load().subscribe({ next: (fresh) => this.fill(fresh), error: () => undefined });
   }
 
   private fill(me: Me): void {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { recordConsent } from '@tc/audit/api';
 import {
   DEFAULT_DIGEST_HOUR,
   DEFAULT_NOTIFICATION_TIME_ZONE,
@@ -115,24 +116,35 @@ export class NotificationPreferences {
       update.quietHoursStart && update.quietHoursEnd
         ? [parseClock(update.quietHoursStart), parseClock(update.quietHoursEnd)]
         : [null, null];
-    await this.dataSource.query(
-      `INSERT INTO "notification_settings"
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO "notification_settings"
          ("user_id", "email_mode", "digest_hour", "quiet_start", "quiet_end", "time_zone", "muted", "updated_at")
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, now())
        ON CONFLICT ("user_id") DO UPDATE SET
          "email_mode" = EXCLUDED."email_mode", "digest_hour" = EXCLUDED."digest_hour",
          "quiet_start" = EXCLUDED."quiet_start", "quiet_end" = EXCLUDED."quiet_end",
          "time_zone" = EXCLUDED."time_zone", "muted" = EXCLUDED."muted", "updated_at" = now()`,
-      [
-        userId,
-        update.emailMode,
-        update.digestHour,
-        quiet[0],
-        quiet[1],
-        update.timeZone,
-        JSON.stringify({ email: [...muted.email].sort(), push: [...muted.push].sort() }),
-      ],
-    );
+        [
+          userId,
+          update.emailMode,
+          update.digestHour,
+          quiet[0],
+          quiet[1],
+          update.timeZone,
+          JSON.stringify({ email: [...muted.email].sort(), push: [...muted.push].sort() }),
+        ],
+      );
+      // Turning digests on is consenting to them; turning them off, withdrawing it.
+      const digest = update.emailMode === 'digest';
+      if (digest !== (current.emailMode === 'digest'))
+        await recordConsent(manager, {
+          subject: { userId },
+          purpose: 'digest',
+          given: digest,
+          recordedBy: userId,
+        });
+    });
     return this.settings(userId);
   }
 

@@ -9,6 +9,7 @@ import {
   type PushSubscriptionSummary,
 } from '@tc/shared/contracts';
 import { type AuthPrincipal, ProblemException } from '@tc/shared/api';
+import { consentGiven, recordConsent } from '@tc/audit/api';
 import { PUSH_OPTIONS, type PushOptions } from './push.options';
 
 /** A subscription as the push channel uses it. */
@@ -61,6 +62,10 @@ export class PushSubscriptionsService {
         [principal.userId, PUSH_SUBSCRIPTIONS_MAX],
       );
       if (!row) throw new Error('push_subscriptions: no row after upsert');
+      // Subscribing a browser is consenting to push; a browser more, or its keys refreshed, is not a new one.
+      const subject = { userId: principal.userId };
+      if (!(await consentGiven(manager, subject, 'push')))
+        await recordConsent(manager, { subject, purpose: 'push', given: true, recordedBy: principal.userId });
       return { id: row.id, endpoint: row.endpoint, createdAt: row.created_at.toISOString() };
     });
   }

@@ -47,6 +47,8 @@ export function browserSupportsPush(w: Window = window): boolean {
         <button type="button" class="tc-push-button" [disabled]="busy()" (click)="enable()">
           {{ 'notifications.push.enable' | transloco }}
         </button>
+        <!-- Turning push on is consenting to it: these are the words the consent record keeps. -->
+        <p class="tc-push-note tc-push-wording">{{ 'consents.wording.push' | transloco }}</p>
       }
     }
     @if (failed()) {
@@ -74,6 +76,10 @@ export function browserSupportsPush(w: Window = window): boolean {
     .tc-push-note {
       margin: 0;
       color: var(--mat-sys-on-surface-variant, #49454f);
+    }
+    .tc-push-wording {
+      flex-basis: 100%;
+      font-size: 0.875rem;
     }
   `,
 })

@@ -33,7 +33,8 @@ import {
   formatMoment,
   problemOf,
 } from '@tc/shared/ui';
-import { debounceTime, filter } from 'rxjs';
+import { debounceTime, filter, firstValueFrom } from 'rxjs';
+import { FieldworkApiService } from '../../data-access/fieldwork-api.service';
 import { FieldLogService } from '../../offline/field-log.service';
 import { FieldOutboxService } from '../../offline/field-outbox.service';
 import { FIELD_STORE, copyKey } from '../../offline/field-store';
@@ -74,6 +75,7 @@ export class OrganisationLogPage {
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly api = inject(FieldworkApiService);
   private readonly lang = this.language.lang;
 
   readonly id = input.required<string>();
@@ -89,6 +91,10 @@ export class OrganisationLogPage {
   private readonly readAt = signal(0);
   private readonly writes = computed(() => this.outbox.writesSince(this.readAt(), this.id()));
   protected readonly log = computed(() => withWaitingLog(this.loaded(), this.writes()));
+  /** The name an entrepreneur's record takes once they withdrew their agreement (the API's). */
+  protected readonly anonymised = '—';
+  protected readonly withdrawing = signal(false);
+  protected readonly consentWithdrawn = signal(false);
   protected readonly org = computed(() => this.log()?.organisation ?? null);
   protected readonly pendingIds = computed(() => waitingRecordIds(this.outbox.waitingFor(this.id())));
   protected readonly owner = computed(() => this.org()?.access === 'owner');
@@ -232,6 +238,24 @@ export class OrganisationLogPage {
     if (!confirm(this.transloco.translate('fieldwork.log.confirmDelete'))) return;
     await this.outbox.write(this.id(), { kind: 'delete-organisation' });
     await this.router.navigateByUrl('/field');
+  }
+
+  /**
+   * The coach notes that the young entrepreneur withdrew their agreement: online only, since the
+   * record is anonymised at once (not queued like the log's other writes), then read again.
+   */
+  protected async withdrawConsent(): Promise<void> {
+    if (!confirm(this.transloco.translate('fieldwork.organisationForm.withdrawConsentConfirm'))) return;
+    this.withdrawing.set(true);
+    try {
+      await firstValueFrom(this.api.withdrawConsent(this.id()));
+      this.consentWithdrawn.set(true);
+      await this.load(this.id());
+    } catch (error: unknown) {
+      this.problem.set(problemOf(error));
+    } finally {
+      this.withdrawing.set(false);
+    }
   }
 
   private async load(id: string): Promise<void> {
