@@ -87,7 +87,8 @@ export const ALLOWED: AllowedReference[] = [
       'Withdrawing a consent ends at once what it grounded, in the transaction that records the withdrawal: a ' +
       "person's demographics (identity), push subscriptions and digests (notifications) — the right to withdraw " +
       'consent, answered where the other rights over personal data are, as erasure does.',
-  },  {
+  },
+  {
     files: ['libs/demo/api/src/'],
     tables: '*',
     reason:
