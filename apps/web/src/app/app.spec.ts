@@ -2,10 +2,11 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { SwUpdate } from '@angular/service-worker';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { AuthService, authInterceptor } from '@tc/identity/web';
+import type { Role } from '@tc/shared/contracts';
 import { NEVER } from 'rxjs';
 import { App } from './app';
 import { LearnerSync } from './shell/learner-sync';
@@ -25,6 +26,8 @@ const fr = {
     field: 'Journal de terrain',
     help: 'Aide',
     privacy: 'Confidentialité',
+    users: 'Utilisateurs',
+    erasureRequests: "Demandes d'effacement",
     menu: 'Menu',
     label: 'Navigation',
   },
@@ -33,7 +36,7 @@ const fr = {
 const session = (id = 'u-1') => sessionOf(['coach'], id);
 
 /** The shell, with someone signed in; `waiting` is what the learner sync says stays on the device. */
-async function renderShell(waiting: () => number = () => 0) {
+async function renderShell(waiting: () => number = () => 0, roles: Role[] = ['coach']) {
   TestBed.configureTestingModule({
     imports: [
       App,
@@ -53,7 +56,7 @@ async function renderShell(waiting: () => number = () => 0) {
   });
   const http = TestBed.inject(HttpTestingController);
   TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'x' }).subscribe();
-  http.expectOne('/api/v1/auth/sign-in').flush(session());
+  http.expectOne('/api/v1/auth/sign-in').flush(sessionOf(roles, 'u-1'));
   const fixture = TestBed.createComponent(App);
   await fixture.whenStable();
   return { host: fixture.nativeElement as HTMLElement, http, fixture };
@@ -173,6 +176,28 @@ describe('App shell: the navigation on a phone and on a wide screen', () => {
 
     fixture.destroy();
     expect(media.listeners.size).toBe(0);
+  });
+
+  it('marks the page shown as current, one link at most, also below its path', async () => {
+    const { fixture } = await renderShell(undefined, ['admin']);
+    const host = fixture.nativeElement as HTMLElement;
+    const current = () =>
+      [...host.querySelectorAll('#tc-main-nav a[aria-current="page"]')].map((a) => a.textContent?.trim());
+    const router = TestBed.inject(Router);
+    // "Users" is a prefix of "Erasure requests": only the closer one is the page shown.
+    await router.navigateByUrl('/users/erasure-requests');
+    await fixture.whenStable();
+    expect(current()).toEqual([fr.nav.erasureRequests]);
+    expect(host.querySelectorAll('#tc-main-nav a.tc-active')).toHaveLength(1);
+    await router.navigateByUrl('/users/u-2');
+    await fixture.whenStable();
+    expect(current()).toEqual([fr.nav.users]);
+    await router.navigateByUrl('/');
+    await fixture.whenStable();
+    expect(current()).toEqual(['Accueil']);
+    await router.navigateByUrl('/verify/ABC');
+    await fixture.whenStable();
+    expect(current()).toEqual([]);
   });
 
   it('renders them at once where the browser cannot tell the width (no matchMedia)', async () => {

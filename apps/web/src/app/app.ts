@@ -12,9 +12,9 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { AuthService, MeService, navigationFor } from '@tc/identity/web';
+import { AuthService, MeService, activeNavPath, navigationFor } from '@tc/identity/web';
 import { NotificationBellComponent } from '@tc/notifications/web';
 import type { Locale } from '@tc/shared/contracts';
 import { LanguageService } from '@tc/shared/ui';
@@ -49,7 +49,6 @@ function mediaSignal(query: string, unknown: boolean): Signal<boolean> {
     BidiModule,
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
     TranslocoPipe,
     LanguageSwitchComponent,
     UserMenuComponent,
@@ -72,6 +71,10 @@ export class App {
   protected readonly navigation = computed(() =>
     this.auth.signedIn() ? navigationFor(this.auth.roles()) : [],
   );
+  /** The address shown, as of the last completed navigation. */
+  private readonly url = signal('/');
+  /** The navigation item marked as the current page (the closest match, one at most). */
+  protected readonly activePath = computed(() => activeNavPath(this.navigation(), this.url()));
   protected readonly navOpen = signal(false);
   /**
    * The navigation's links are rendered when they can be seen: always on a wide screen, on a phone
@@ -100,7 +103,10 @@ export class App {
         filter((e) => e instanceof NavigationEnd),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe(() => this.navOpen.set(false));
+      .subscribe((e) => {
+        this.url.set(e.urlAfterRedirects);
+        this.navOpen.set(false);
+      });
     // Someone signed in: the notice about the previous person's items is theirs no more.
     effect(() => {
       if (this.auth.signedIn()) this.kept.set(null);

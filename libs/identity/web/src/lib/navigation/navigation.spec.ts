@@ -1,5 +1,5 @@
 import type { Role } from '@tc/shared/contracts';
-import { navigationFor } from './navigation';
+import { activeNavPath, navigationFor } from './navigation';
 
 const paths = (roles: Role[]) => navigationFor(roles).map((i) => i.path);
 
@@ -97,5 +97,24 @@ describe('navigationFor', () => {
       'nav.help',
       'nav.privacy',
     ]);
+  });
+});
+
+describe('activeNavPath', () => {
+  const admin = navigationFor(['admin', 'trainer']);
+
+  it('marks the closest item only: a page under another item is not also marked as that item', () => {
+    expect(activeNavPath(admin, '/users/erasure-requests')).toBe('/users/erasure-requests');
+    expect(activeNavPath(admin, '/users/erasure-requests?status=done')).toBe('/users/erasure-requests');
+    expect(activeNavPath(admin, '/users')).toBe('/users');
+    expect(activeNavPath(admin, '/users/3f1c9a2e-1111-4222-8333-444455556666')).toBe('/users');
+    expect(activeNavPath(admin, '/field/coaches/abc')).toBe('/field/coaches');
+  });
+
+  it('matches the home page exactly and a path only at a segment boundary', () => {
+    expect(activeNavPath(admin, '/')).toBe('/');
+    expect(activeNavPath(admin, '/courses#top')).toBe('/courses');
+    expect(activeNavPath(admin, '/coursesX')).toBeNull();
+    expect(activeNavPath(admin, '/verify/ABC')).toBeNull();
   });
 });

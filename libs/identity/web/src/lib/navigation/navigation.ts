@@ -45,3 +45,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles === 'any' || item.roles.some((r) => roles.includes(r)));
 }
+
+/**
+ * The item to mark as the current page for `url`: the one whose path matches it most closely, so that
+ * on `/users/erasure-requests` only "Erasure requests" is marked, not also "Users" (a prefix of it).
+ * An exact item matches only its own path; the others their path and what lies under it.
+ */
+export function activeNavPath(items: readonly NavItem[], url: string): string | null {
+  const path = url.split(/[?#]/)[0] ?? '';
+  let best: string | null = null;
+  for (const item of items) {
+    const matches = item.exact
+      ? path === item.path
+      : path === item.path || path.startsWith(item.path.endsWith('/') ? item.path : `${item.path}/`);
+    if (matches && (best === null || item.path.length > best.length)) best = item.path;
+  }
+  return best;
+}
