@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectSignedIn, mainNav, signIn, tokenOf } from './support';
+import { DEMO_PASSWORD, expectSignedIn, freshCoach, mainNav, signIn } from './support';
 
 /**
  * The admins' erasure requests: a fresh coach (never a demo account, which other specs use) asks to
@@ -12,34 +12,15 @@ import { DEMO_PASSWORD, expectSignedIn, mainNav, signIn, tokenOf } from './suppo
 const API = '/api/v1';
 const PASSWORD = 'effacement-e2e-2026';
 
-/** A new coach of the admin's territory who asked to be erased; answers their id. */
+/** A new coach who asked to be erased; answers their id. */
 async function coachWhoAsked(request: APIRequestContext, displayName: string): Promise<string> {
-  const admin = { authorization: `Bearer ${await tokenOf(request, 'admin@example.org')}` };
-  const me = (await (await request.get(`${API}/me`, { headers: admin })).json()) as {
-    roles: { role: string; territoryId: string }[];
-  };
-  const invite = await request.post(`${API}/users/invitations`, {
-    headers: admin,
-    data: {
-      email: `effacement-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`,
-      displayName,
-      role: 'coach',
-      territoryId: me.roles.find((r) => r.role === 'admin')?.territoryId,
-    },
-  });
-  expect(invite.ok()).toBe(true);
-  const invited = (await invite.json()) as { user: { id: string }; link: { url: string } };
-  const accepted = await request.post(`${API}/auth/links/accept`, {
-    data: { token: invited.link.url.split('/').pop(), password: PASSWORD },
-  });
-  expect(accepted.ok()).toBe(true);
-  const { accessToken } = (await accepted.json()) as { accessToken: string };
+  const coach = await freshCoach(request, displayName, PASSWORD);
   const asked = await request.post(`${API}/me/erasure-request`, {
-    headers: { authorization: `Bearer ${accessToken}` },
+    headers: { authorization: `Bearer ${coach.accessToken}` },
     data: { confirm: 'erase' },
   });
   expect(asked.status()).toBe(202);
-  return invited.user.id;
+  return coach.id;
 }
 
 /** No axe violation of impact serious or critical against WCAG 2.0/2.1 A and AA (as a11y.spec.ts). */

@@ -51,6 +51,39 @@ export async function tokenOf(request: APIRequestContext, email: string): Promis
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * A new coach of the demo admin's territory, invited by the admin and signed up through their link
+ * (never a demo account, which other specs use): answers their id, address and a session.
+ */
+export async function freshCoach(
+  request: APIRequestContext,
+  displayName: string,
+  password: string,
+): Promise<{ id: string; email: string; accessToken: string }> {
+  const admin = { authorization: `Bearer ${await tokenOf(request, 'admin@example.org')}` };
+  const me = (await (await request.get(`${API}/me`, { headers: admin })).json()) as {
+    roles: { role: string; territoryId: string }[];
+  };
+  const email = `coach-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+  const invite = await request.post(`${API}/users/invitations`, {
+    headers: admin,
+    data: {
+      email,
+      displayName,
+      role: 'coach',
+      territoryId: me.roles.find((r) => r.role === 'admin')?.territoryId,
+    },
+  });
+  expect(invite.ok()).toBe(true);
+  const invited = (await invite.json()) as { user: { id: string }; link: { url: string } };
+  const accepted = await request.post(`${API}/auth/links/accept`, {
+    data: { token: invited.link.url.split('/').pop(), password },
+  });
+  expect(accepted.ok()).toBe(true);
+  const { accessToken } = (await accepted.json()) as { accessToken: string };
+  return { id: invited.user.id, email, accessToken };
+}
+
 /** The trainer, through the API: a fresh cohort of the demo course with the demo coach in it. */
 export async function cohortWithDemoCoach(request: APIRequestContext, name: string): Promise<void> {
   const headers = { authorization: `Bearer ${await tokenOf(request, 'trainer@example.org')}` };
