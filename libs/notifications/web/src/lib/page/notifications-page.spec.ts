@@ -20,6 +20,7 @@ const fr = {
       announcement: { posted: 'Nouvelle annonce : {{ title }}' },
       question: { answered: 'Nouvelle réponse à votre discussion « {{ thread }} ».' },
       fieldwork: { commented: 'Un commentaire a été ajouté au carnet de terrain de « {{ organisation }} ».' },
+      account: { inactive: 'Sans connexion d’ici le {{ date }}, votre compte sera anonymisé.' },
       task: {
         reviewed: {
           pass: 'Votre travail « {{ lesson }} » est validé.',
@@ -84,6 +85,7 @@ describe('the notifications page', () => {
           { path: 'cohorts/:cohortId/announcements', children: [] },
           { path: 'field/organisations/:id', children: [] },
           { path: 'cohorts/:cohortId/threads/:threadId', children: [] },
+          { path: 'profile', children: [] },
         ]),
       ],
     });
@@ -186,6 +188,27 @@ describe('the notifications page', () => {
       'Un commentaire a été ajouté au carnet de terrain de « \u2068Coopérative Tifaout\u2069 ».',
     );
     expect(commented!.querySelector('a')?.getAttribute('href')).toBe('/field/organisations/o-1');
+  });
+
+  it('dates the warning of an inactive account and leads to the profile', async () => {
+    await open({
+      items: [
+        {
+          id: 'n9',
+          kind: 'account.inactive',
+          subject: { type: 'account', id: 'u-1' },
+          params: { dueOn: '2027-01-06' },
+          createdAt: '2026-12-07T02:23:00.000Z',
+          readAt: null,
+        },
+      ],
+      nextCursor: null,
+    });
+    const [warning] = items();
+    expect(warning!.querySelector('.tc-text')?.textContent).toMatch(
+      /^Sans connexion d’ici le \u2068.*2027.*\u2069, votre compte sera anonymisé\.$/,
+    );
+    expect(warning!.querySelector('a')?.getAttribute('href')).toBe('/profile');
   });
 
   it('marks one read when it is opened, and the bell’s count follows', async () => {

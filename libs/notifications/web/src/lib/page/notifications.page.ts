@@ -83,6 +83,10 @@ export class NotificationsPage implements OnInit {
         return n.params.cohortId ? ['/cohorts', n.params.cohortId, 'threads', n.subject.id] : null;
       case 'organisation':
         return ['/field/organisations', n.subject.id];
+      // About the reader's own account (kept or anonymised for want of use): their profile, where
+      // they see what is kept, take it away or ask for its erasure.
+      case 'account':
+        return ['/profile'];
       case 'submission':
         return n.params.enrolmentId && n.params.lessonKey
           ? ['/learn', n.params.enrolmentId, 'lessons', n.params.lessonKey]
