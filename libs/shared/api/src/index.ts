@@ -1,6 +1,7 @@
 export * from './lib/auth.decorators';
 export * from './lib/problem-details.filter';
 export * from './lib/validation';
+export * from './lib/page-query.dto';
 export * from './lib/json-bounds';
 export * from './lib/uuid-param';
 export * from './lib/spreadsheet-cell';

@@ -38,7 +38,7 @@ import {
   type UpdateProfileRequest,
   type UserStatus,
 } from '@tc/shared/contracts';
-import { BodyMayBeAbsent, IsDisplayName, IsPlainEmail, QueryInteger } from '@tc/shared/api';
+import { BodyMayBeAbsent, IsDisplayName, IsPlainEmail, PageQueryDto } from '@tc/shared/api';
 
 export const PASSWORD_MAX_LENGTH = 256;
 const thisYear = new Date().getUTCFullYear();
@@ -112,7 +112,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() demographicsWithheld?: boolean;
 }
 
-export class ListUsersQueryDto implements ListUsersQuery {
+export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
   @ApiPropertyOptional({ description: 'Search in e-mail and name' })
   @IsOptional()
   @IsString()
@@ -125,22 +125,6 @@ export class ListUsersQueryDto implements ListUsersQuery {
   @IsOptional()
   @IsIn(['active', 'invited', 'disabled'])
   status?: UserStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class InviteUserDto implements InviteUserRequest {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   ERASURE_REQUEST_STATUSES,
   LOCALES,
@@ -9,7 +9,7 @@ import {
   type ListErasureRequestsQuery,
   type Locale,
 } from '@tc/shared/contracts';
-import { QueryInteger } from '@tc/shared/api';
+import { PageQueryDto } from '@tc/shared/api';
 
 export class PrivacyQueryDto {
   @ApiPropertyOptional({ enum: LOCALES, default: 'fr', description: "The notice's language" })
@@ -36,7 +36,7 @@ export class ErasureAskDto implements ErasureAsk {
 export class NoPrivacyQueryDto {}
 
 /** The admin's list of requests to be erased: pending (default) or done, paginated like the user list. */
-export class ListErasureRequestsQueryDto implements ListErasureRequestsQuery {
+export class ListErasureRequestsQueryDto extends PageQueryDto implements ListErasureRequestsQuery {
   @ApiPropertyOptional({ enum: ERASURE_REQUEST_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(ERASURE_REQUEST_STATUSES)
@@ -46,20 +46,4 @@ export class ListErasureRequestsQueryDto implements ListErasureRequestsQuery {
   @IsOptional()
   @IsUUID()
   userId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
