@@ -6,6 +6,7 @@ import { constants as zlibConstants } from 'node:zlib';
 import { createValidationPipe } from '@tc/shared/api';
 import type { AppConfig } from './config';
 import { OPENAPI_JSON_PATH } from './openapi';
+import { MIN_COMPRESSED_BYTES } from './static-files';
 
 export const API_PREFIX = 'api/v1';
 
@@ -22,7 +23,7 @@ export async function registerApiPlugins(app: NestFastifyApplication, config: Ap
   // on a prepaid plan downloads a quarter of the bytes.
   // Brotli at quality 5: most of the gain of 11 for a fraction of the CPU (assets are compressed per request).
   await app.register(fastifyCompress, {
-    threshold: 1024,
+    threshold: MIN_COMPRESSED_BYTES,
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
     zlibOptions: { level: 6 },
