@@ -304,10 +304,11 @@ for (const lang of LANGUAGES) {
         await audit(page, 'home', findings);
         await visit(page, '/users', lang);
         await audit(page, 'users', findings);
-        // A person's page (the list also links to the audit log and the failed jobs, under /users/ too).
+        // A person's page (the list also links to the audit log, the failed jobs and the erasure
+        // requests, under /users/ too).
         const user = await hrefOf(
           page,
-          'main a[href^="/users/"]:not([href="/users/audit"]):not([href="/users/jobs"])',
+          'main a[href^="/users/"]:not([href="/users/audit"]):not([href="/users/jobs"]):not([href="/users/erasure-requests"])',
         );
         await visit(page, user, lang);
         await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}$/);
@@ -318,6 +319,9 @@ for (const lang of LANGUAGES) {
         await visit(page, '/users/jobs', lang);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await audit(page, 'failed jobs', findings);
+        await visit(page, '/users/erasure-requests', lang);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await audit(page, 'erasure requests', findings);
         await visit(page, '/territories', lang);
         await audit(page, 'territories', findings);
       } finally {

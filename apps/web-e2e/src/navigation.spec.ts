@@ -13,6 +13,7 @@ const cases: [email: string, links: string[]][] = [
       'Territoires',
       'Observatoire',
       'Utilisateurs',
+      "Demandes d'effacement",
       'Aide',
       'Confidentialité',
     ],
