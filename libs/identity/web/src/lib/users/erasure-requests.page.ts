@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
@@ -38,6 +39,7 @@ import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 @Component({
   selector: 'tc-erasure-requests-page',
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
