@@ -7,6 +7,9 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/../../libs'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/../../libs/*/api/src/integration/**/*.spec.ts'],
   setupFiles: ['<rootDir>/src/testing/register-app.ts'],
+  // Names the run: the integration specs' template databases are made once per run and dropped after.
+  globalSetup: '<rootDir>/src/testing/test-run-setup.cjs',
+  globalTeardown: '<rootDir>/src/testing/test-run-teardown.cjs',
   // Integration specs create a database, run migrations and hash passwords (argon2id) before they start.
   testTimeout: 60000,
   transform: {

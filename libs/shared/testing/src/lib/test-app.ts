@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DestinationStream } from 'pino';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -101,6 +101,133 @@ export interface TestResponse {
   raw: Buffer;
 }
 
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Variables that change what a first boot writes (the database's place, the files the demo data
+ * stores, the secret sealing the issuer keys, the seed's mode): a spec setting one of them boots on a
+ * database of its own from scratch.
+ */
+const FIRST_BOOT_KEYS =
+  /^(DATABASE_URL|DATA_DIR|MEDIA_DIR|EVIDENCE_DIR|NODE_ENV|CREDENTIAL_KEY_SECRET|DEMO_.*)$/;
+
+/** The templates this worker has made or found, by kind and seed. */
+const templates = new Map<string, string>();
+
+/**
+ * A spec file's fresh database is a copy of one that a first boot has migrated and seeded, made once
+ * per test run (`TC_TEST_RUN`, set by the API's jest global set-up, which also drops them): PostgreSQL
+ * clones it with `CREATE DATABASE … TEMPLATE`, PGlite's data folder is copied. The app still boots on
+ * the copy as on any database (its migrations find nothing to do, the demo data finds itself there),
+ * so the spec sees exactly what a first boot leaves, without paying for one per spec file (about 15 s
+ * on PGlite, 3 s on PostgreSQL). `null` (boot from scratch) outside such a run, or when the spec sets
+ * a variable that changes what the first boot writes.
+ */
+async function templateFor(
+  kind: 'postgres' | 'pglite',
+  baseEnv: Record<string, string>,
+  env: Record<string, string>,
+): Promise<string | null> {
+  const run = process.env['TC_TEST_RUN'];
+  if (!run || !/^[a-f0-9]+$/.test(run)) return null;
+  if (Object.keys(env).some((key) => FIRST_BOOT_KEYS.test(key) && key !== 'DEMO_SEED')) return null;
+  const seed = env['DEMO_SEED'] ?? baseEnv['DEMO_SEED'];
+  if (seed !== 'true' && seed !== 'false') return null;
+  const key = `${kind}_${seed === 'true' ? 'seeded' : 'bare'}`;
+  const known = templates.get(key);
+  if (known) return known;
+  const made =
+    kind === 'postgres'
+      ? await postgresTemplate(run, key, baseEnv, seed)
+      : await pgliteTemplate(run, key, baseEnv, seed);
+  templates.set(key, made);
+  return made;
+}
+
+/** Boots the app once on a new database and closes it: the database is migrated and seeded. */
+async function firstBoot(env: Record<string, string>): Promise<void> {
+  if (!booter) throw new Error(NO_BOOTER);
+  const running = await booter(env, { logger: false });
+  await running.close();
+}
+
+/**
+ * `tc_tpl_<run>_<key>`, made under a draft name and renamed when complete, so that a name that exists
+ * is a finished template (two workers racing both build one; the second rename fails, its draft goes).
+ */
+async function postgresTemplate(
+  run: string,
+  key: string,
+  baseEnv: Record<string, string>,
+  seed: string,
+): Promise<string> {
+  const name = `tc_tpl_${run}_${key}`;
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return name;
+    const draft = `tc_tpl_${run}_draft_${randomBytes(4).toString('hex')}`;
+    await client.query(`CREATE DATABASE ${draft}`);
+    await firstBoot({
+      ...baseEnv,
+      DEMO_SEED: seed,
+      DATABASE_URL: databaseUrl(draft),
+      CREDENTIAL_KEY_SECRET: templateKeySecret(name),
+    });
+    await client.query(`ALTER DATABASE ${draft} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    try {
+      await client.query(`ALTER DATABASE ${draft} RENAME TO ${name}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42P04') throw error; // another worker's came first
+      await client.query(`ALTER DATABASE ${draft} WITH IS_TEMPLATE false`);
+      await client.query(`DROP DATABASE ${draft}`);
+    }
+    return name;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The credential sealing secret of a PostgreSQL template and its copies (nothing there is secret). */
+function templateKeySecret(template: string): string {
+  return createHash('sha256').update(`tc-test-credentials:${template}`).digest('base64');
+}
+
+/** `<tmp>/tc-tpl-<run>-<key>`, a closed data folder, made under a draft name and renamed likewise. */
+async function pgliteTemplate(
+  run: string,
+  key: string,
+  baseEnv: Record<string, string>,
+  seed: string,
+): Promise<string> {
+  const dir = join(tmpdir(), `tc-tpl-${run}-${key}`);
+  if (existsSync(dir)) return dir;
+  const draft = mkdtempSync(join(tmpdir(), `tc-tpl-${run}-draft-`));
+  await firstBoot({ ...baseEnv, DEMO_SEED: seed, DATA_DIR: draft });
+  try {
+    renameSync(draft, dir);
+  } catch (error) {
+    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    rmSync(draft, { recursive: true, force: true });
+  }
+  return dir;
+}
+
 export async function createTestApp<R extends BootedApp = BootedApp>(
   env: Record<string, string> = {},
   kind?: 'postgres' | 'pglite',
@@ -120,13 +247,12 @@ export async function createTestApp<R extends BootedApp = BootedApp>(
   };
   if (dbKind === 'postgres') {
     const name = `tc_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    baseEnv['DATABASE_URL'] = url.toString();
+    const template = await templateFor('postgres', baseEnv, env);
+    // The issuer keys in a copy were sealed at the template's first boot: the copy opens them with the
+    // same secret (a test run's app otherwise derives it from its own database URL).
+    if (template) baseEnv['CREDENTIAL_KEY_SECRET'] = templateKeySecret(template);
+    await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+    baseEnv['DATABASE_URL'] = databaseUrl(name);
     cleanup = async () => {
       const c = new Client({ connectionString: ADMIN_URL });
       await c.connect();
@@ -134,7 +260,9 @@ export async function createTestApp<R extends BootedApp = BootedApp>(
       await c.end();
     };
   } else {
+    const template = await templateFor('pglite', baseEnv, env);
     const dir = mkdtempSync(join(tmpdir(), 'tc-pglite-'));
+    if (template) cpSync(template, dir, { recursive: true });
     baseEnv['DATA_DIR'] = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
