@@ -135,7 +135,8 @@ const templates = new Map<string, string>();
  * the copy as on any database (its migrations find nothing to do, the demo data finds itself there),
  * so the spec sees exactly what a first boot leaves, without paying for one per spec file (about 15 s
  * on PGlite, 3 s on PostgreSQL). `null` (boot from scratch) outside such a run, or when the spec sets
- * a variable that changes what the first boot writes.
+ * a variable that changes what the first boot writes. A spec that reads the app's log lines (a
+ * `logDestination`) is not given a template either: it reads what a first boot says, migrations too.
  */
 async function templateFor(
   kind: 'postgres' | 'pglite',
@@ -247,7 +248,7 @@ export async function createTestApp<R extends BootedApp = BootedApp>(
   };
   if (dbKind === 'postgres') {
     const name = `tc_test_${randomBytes(6).toString('hex')}`;
-    const template = await templateFor('postgres', baseEnv, env);
+    const template = logDestination ? null : await templateFor('postgres', baseEnv, env);
     // The issuer keys in a copy were sealed at the template's first boot: the copy opens them with the
     // same secret (a test run's app otherwise derives it from its own database URL).
     if (template) baseEnv['CREDENTIAL_KEY_SECRET'] = templateKeySecret(template);
@@ -260,7 +261,7 @@ export async function createTestApp<R extends BootedApp = BootedApp>(
       await c.end();
     };
   } else {
-    const template = await templateFor('pglite', baseEnv, env);
+    const template = logDestination ? null : await templateFor('pglite', baseEnv, env);
     const dir = mkdtempSync(join(tmpdir(), 'tc-pglite-'));
     if (template) cpSync(template, dir, { recursive: true });
     baseEnv['DATA_DIR'] = dir;
