@@ -254,12 +254,7 @@ export async function createTestApp<R extends BootedApp = BootedApp>(
     if (template) baseEnv['CREDENTIAL_KEY_SECRET'] = templateKeySecret(template);
     await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
     baseEnv['DATABASE_URL'] = databaseUrl(name);
-    cleanup = async () => {
-      const c = new Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     const template = logDestination ? null : await templateFor('pglite', baseEnv, env);
     const dir = mkdtempSync(join(tmpdir(), 'tc-pglite-'));
