@@ -125,7 +125,10 @@ async function adminQuery(sql: string): Promise<void> {
 const FIRST_BOOT_KEYS =
   /^(DATABASE_URL|DATA_DIR|MEDIA_DIR|EVIDENCE_DIR|NODE_ENV|CREDENTIAL_KEY_SECRET|DEMO_.*)$/;
 
-/** The templates this worker has made or found, by kind and seed. */
+/**
+ * The templates found so far by this spec file (jest gives each file its own modules), by kind and
+ * seed: a file booting several apps asks the database or the disk once.
+ */
 const templates = new Map<string, string>();
 
 /**
