@@ -38,13 +38,12 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { throttling } from 'lighthouse/core/config/constants.js';
+import { coursePaths, signIn } from './demo-coach.mjs';
 
 const DEFAULT_MOBILE_THROTTLING = throttling.mobileSlow4G;
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
 const BASELINE_URL = process.env.BASELINE_URL ?? null;
-const EMAIL = process.env.COACH_EMAIL ?? 'coach@example.org';
-const PASSWORD = process.env.COACH_PASSWORD ?? 'demo-password-2026';
 const TARGETS = { performance: 95, accessibility: 100 };
 const METRICS = {
   FCP: 'first-contentful-paint',
@@ -77,45 +76,6 @@ async function healthy(base) {
   } catch {
     return false;
   }
-}
-
-/** Signs the coach in: the access token and the refresh cookie (`name=value`). */
-async function signIn(base) {
-  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${EMAIL}: HTTP ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const { accessToken } = await res.json();
-  return { cookie, accessToken };
-}
-
-/** The coach's first enrolment: its course page, its first text lesson and its first quiz. */
-async function coursePaths(base) {
-  const { accessToken } = await signIn(base);
-  const headers = { authorization: `Bearer ${accessToken}` };
-  const [first] = await (await fetch(`${base}/api/v1/me/enrolments`, { headers })).json();
-  if (!first) throw new Error(`${EMAIL} has no enrolment`);
-  const learner = await (await fetch(`${base}/api/v1/enrolments/${first.enrolmentId}`, { headers })).json();
-  const lessons = { text: [], quiz: [] };
-  const walk = (node) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if (typeof node.key === 'string' && node.kind in lessons) lessons[node.kind].push(node.key);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(learner.course);
-  if (!lessons.text.length || !lessons.quiz.length)
-    throw new Error('the course lacks a text lesson or a quiz');
-  const course = `/learn/${first.enrolmentId}`;
-  return {
-    course,
-    text: `${course}/lessons/${lessons.text[0]}`,
-    quiz: `${course}/lessons/${lessons.quiz[0]}`,
-  };
 }
 
 for (const base of [BASE_URL, BASELINE_URL].filter(Boolean)) {
