@@ -80,3 +80,32 @@ test('a trainer posts an announcement, the demo coach reads it, the trainer sees
   await expect(coach).toHaveURL(new RegExp(`/cohorts/${cohortId}/announcements$`));
   await expect.poll(unread).toBe(before - 1);
 });
+
+test("on a coach's phone home, nothing moves when the courses answer after the announcements", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(page, 'coach@example.org');
+  await expectSignedIn(page);
+  // The courses, which the next step is drawn from, answer late; the announcements at once.
+  await page.route(/\/api\/v1\/enrolments\/[^/?]+(\?|$)/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { tcShifts: number[] }).tcShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /^Continuer/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Annonces' })).toBeVisible();
+  // The next step above them drew while they waited hidden: not one layout shift.
+  expect(await page.evaluate(() => (window as unknown as { tcShifts: number[] }).tcShifts)).toEqual([]);
+});

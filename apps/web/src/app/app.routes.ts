@@ -165,9 +165,11 @@ async function loadLearn(): Promise<Route[]> {
  */
 const homeSections: HomeSection[] = [
   {
-    // The coach's next step first: the button they came for stays where it first shows.
+    // The coach's next step first: the button they came for stays where it first shows. It draws
+    // once its courses answered; the sections below wait for it, so its growth moves none of them.
     roles: ['coach'],
     replaces: 'coach',
+    grows: true,
     load: () => import('@tc/learning/web/home').then((m) => m.CoachTodayComponent),
   },
   {

@@ -1,18 +1,27 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { LanguageService } from '@tc/shared/ui';
 import { AuthService } from '../auth/auth.service';
 import { sessionFor } from '../auth/testing';
-import { HOME_SECTIONS } from './home-sections';
+import { HOME_SECTIONS, HOME_SECTIONS_PATIENCE, HomeSectionProgress } from './home-sections';
 import { HomePage } from './home.page';
 
 @Component({ selector: 'tc-test-enrolments', template: '<h2>Mes cours</h2>' })
 class Enrolments {}
 
-function setUp(sections: unknown[], roles: string[] = ['coach']): HTMLElement {
+/** A section that grows as its data come; the test says when it is whole. */
+@Component({ selector: 'tc-test-today', template: '<h2>Aujourd’hui</h2>' })
+class Today {
+  static progress: HomeSectionProgress | null = null;
+  constructor() {
+    Today.progress = inject(HomeSectionProgress);
+  }
+}
+
+function setUp(sections: unknown[], roles: string[] = ['coach'], patienceMs = 60_000): HTMLElement {
   TestBed.configureTestingModule({
     imports: [
       HomePage,
@@ -40,6 +49,7 @@ function setUp(sections: unknown[], roles: string[] = ['coach']): HTMLElement {
       provideHttpClientTesting(),
       { provide: LanguageService, useValue: { use: jest.fn(), lang: () => 'fr' } },
       { provide: HOME_SECTIONS, useValue: sections },
+      { provide: HOME_SECTIONS_PATIENCE, useValue: patienceMs },
     ],
   });
   TestBed.inject(AuthService).signIn({ email: 'a@example.org', password: 'p' }).subscribe();
@@ -139,5 +149,36 @@ describe('HomePage', () => {
     ]);
     await settled();
     expect(host.querySelector('.tc-offer')?.textContent).toContain('Vous suivrez ici vos parcours.');
+  });
+
+  describe('a section that grows in steps', () => {
+    const sections = [
+      { roles: ['coach'], grows: true, load: () => Promise.resolve(Today) },
+      { roles: ['coach'], load: () => Promise.resolve(Enrolments) },
+    ];
+    const shown = (host: HTMLElement, selector: string) =>
+      !(host.querySelector(selector)?.closest('[hidden]') ?? null) && !!host.querySelector(selector);
+
+    it('keeps the sections after it hidden until it is whole, so its growth pushes none of them', async () => {
+      const host = setUp(sections);
+      await settled();
+      expect(shown(host, 'tc-test-today')).toBe(true);
+      // Drawn (its data are fetched meanwhile) but not shown.
+      expect(host.querySelector('tc-test-enrolments')).not.toBeNull();
+      expect(shown(host, 'tc-test-enrolments')).toBe(false);
+
+      Today.progress!.settle();
+      await settled();
+      expect(shown(host, 'tc-test-enrolments')).toBe(true);
+    });
+
+    it('shows them anyway once its patience ran out', async () => {
+      const host = setUp(sections, ['coach'], 20);
+      await settled();
+      expect(shown(host, 'tc-test-enrolments')).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      await fixture.whenStable();
+      expect(shown(host, 'tc-test-enrolments')).toBe(true);
+    });
   });
 });

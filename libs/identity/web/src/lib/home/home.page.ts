@@ -2,6 +2,8 @@ import { NgComponentOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
+  Injector,
   type Type,
   computed,
   effect,
@@ -13,7 +15,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ROLES, type Role } from '@tc/shared/contracts';
 import { LocalizedNamePipe } from '@tc/shared/ui';
 import { AuthService } from '../auth/auth.service';
-import { HOME_SECTIONS } from './home-sections';
+import {
+  HOME_SECTIONS,
+  HOME_SECTIONS_PATIENCE,
+  type HomeSection,
+  HomeSectionProgress,
+} from './home-sections';
 
 /**
  * Greets the person, lists their roles with the territory of each and what awaits them in each, then
@@ -43,7 +50,8 @@ import { HOME_SECTIONS } from './home-sections';
           <p>{{ 'home.noRole' | transloco }}</p>
         }
         <!-- What each role offers, then the sections: those load their code and data after the
-             first render and grow at the page's end, moving nothing that is already shown. -->
+             first render and grow at the page's end, moving nothing that is already shown. A
+             section that grows in steps keeps those after it hidden until it is whole. -->
         @for (role of offers(); track role) {
           <article class="tc-offer">
             <h3>{{ 'home.offer.' + role + '.title' | transloco }}</h3>
@@ -51,7 +59,9 @@ import { HOME_SECTIONS } from './home-sections';
           </article>
         }
         @for (section of sections(); track $index) {
-          <ng-container *ngComponentOutlet="section" />
+          <div [hidden]="$index > lastShown()">
+            <ng-container *ngComponentOutlet="section.component; injector: section.injector" />
+          </div>
         }
       </section>
     }
@@ -96,8 +106,16 @@ export class HomePage {
   protected readonly me = this.auth.me;
   /** Each role once, in the platform's order. */
   protected readonly roles = computed(() => ROLES.filter((r) => this.auth.roles().includes(r)));
-  /** The loaded components of the sections meant for the person's roles. */
-  protected readonly sections = signal<Type<unknown>[]>([]);
+  /** The loaded sections meant for the person's roles, each with the injector giving its progress. */
+  protected readonly sections = signal<LoadedSection[]>([]);
+  /** Whether the sections after a growing one stopped waiting for it. */
+  private readonly patienceOver = signal(false);
+  /** The last section shown: the first growing one not yet whole, else all. */
+  protected readonly lastShown = computed(() => {
+    if (this.patienceOver()) return Infinity;
+    const waiting = this.sections().findIndex((s) => s.grows && !s.progress.settled());
+    return waiting === -1 ? Infinity : waiting;
+  });
   /** Roles whose explanation a section stands in for (set before it loads: nothing jumps). */
   private readonly replaced = signal<readonly Role[]>([]);
   /** The roles whose explanation is shown. */
@@ -105,12 +123,22 @@ export class HomePage {
 
   constructor() {
     const all = inject(HOME_SECTIONS);
+    const injector = inject(Injector);
+    const patienceMs = inject(HOME_SECTIONS_PATIENCE);
+    let patience: ReturnType<typeof setTimeout> | undefined;
+    inject(DestroyRef).onDestroy(() => clearTimeout(patience));
     effect(() => {
       const mine = this.auth.roles();
       const wanted = all.filter((s) => s.roles === 'any' || s.roles.some((r) => mine.includes(r)));
       untracked(() => this.replaced.set(wanted.flatMap((s) => (s.replaces ? [s.replaces] : []))));
       Promise.all(wanted.map((s) => s.load())).then(
-        (components) => this.sections.set(components),
+        (components) => {
+          this.sections.set(components.map((c, i) => loaded(wanted[i], c, injector)));
+          // The wait starts once the sections are there to be drawn.
+          clearTimeout(patience);
+          this.patienceOver.set(false);
+          patience = setTimeout(() => this.patienceOver.set(true), patienceMs);
+        },
         () => {
           this.sections.set([]);
           this.replaced.set([]);
@@ -118,4 +146,21 @@ export class HomePage {
       );
     });
   }
+}
+
+interface LoadedSection {
+  component: Type<unknown>;
+  grows: boolean;
+  progress: HomeSectionProgress;
+  injector: Injector;
+}
+
+function loaded(section: HomeSection, component: Type<unknown>, parent: Injector): LoadedSection {
+  const progress = new HomeSectionProgress();
+  return {
+    component,
+    grows: !!section.grows,
+    progress,
+    injector: Injector.create({ providers: [{ provide: HomeSectionProgress, useValue: progress }], parent }),
+  };
 }

@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { LearnerCourse, MyEnrolment } from '@tc/shared/contracts';
+import { HomeSectionProgress } from '@tc/identity/web';
 import { LanguageService } from '@tc/shared/ui';
 import { type Observable, of, throwError } from 'rxjs';
 import { type CourseEntry, LearnerCourseStore } from '../data-access/learner-course.store';
@@ -39,6 +40,8 @@ interface Setup {
   pending?: number;
   /** Enrolments whose course is still being read. */
   loading?: string[];
+  /** What the home page gives its sections. */
+  progress?: HomeSectionProgress;
 }
 
 let fixture: ComponentFixture<CoachTodayComponent>;
@@ -100,6 +103,7 @@ async function render(setup: Setup): Promise<HTMLElement> {
         provide: ProgressSyncService,
         useValue: { pending: signal(setup.pending ?? 0), counted: signal(true) },
       },
+      ...(setup.progress ? [{ provide: HomeSectionProgress, useValue: setup.progress }] : []),
     ],
   });
   fixture = TestBed.createComponent(CoachTodayComponent);
@@ -198,5 +202,25 @@ describe('CoachTodayComponent (a coach on the home page)', () => {
     expect(host.querySelector('a.tc-continue')?.getAttribute('href')).toBe('/learn/enr-1/lessons/l1');
     expect(text(host.querySelector('.tc-sync'))).toBe('En attente de synchronisation : 1');
     expect(host.querySelector('tc-problem-message')?.textContent?.trim()).toBeFalsy();
+  });
+
+  it('tells the home page once it drew all it will draw, so the sections below it show only then', async () => {
+    const progress = new HomeSectionProgress();
+    await render({ enrolments: () => of([enrolment('enr-1')]), loading: ['enr-1'], progress });
+    expect(progress.settled()).toBe(false);
+
+    storeEntries.set({ 'enr-1': { course: learner(), locale: 'fr', loading: false, problem: null } });
+    await fixture.whenStable();
+    expect(progress.settled()).toBe(true);
+  });
+
+  it('counts a list that could not be read as whole: its problem is what it shows', async () => {
+    const progress = new HomeSectionProgress();
+    const host = await render({
+      enrolments: () => throwError(() => new HttpErrorResponse({ status: 500 })),
+      progress,
+    });
+    expect(host.querySelector('tc-problem-message')?.textContent?.trim()).toBeTruthy();
+    expect(progress.settled()).toBe(true);
   });
 });

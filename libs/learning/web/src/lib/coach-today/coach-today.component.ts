@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { HomeSectionProgress } from '@tc/identity/web';
 import type { LearnerCourse } from '@tc/shared/contracts';
 import { LanguageService, ProblemMessageComponent, textIn, today } from '@tc/shared/ui';
 import { continueKey, lessonsInOrder } from '../data-access/course-outline';
@@ -149,6 +150,14 @@ export class CoachTodayComponent {
       };
     });
   });
+
+  constructor() {
+    // On the home page, the sections below this one wait until it has drawn all it will draw.
+    const progress = inject(HomeSectionProgress, { optional: true });
+    effect(() => {
+      if (this.settled() || this.problem()) progress?.settle();
+    });
+  }
 
   /** The lesson to resume: in the unfinished course touched last (else the first one listed). */
   protected readonly next = computed((): Next | null => {
