@@ -82,6 +82,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const embedded =
     config.database.kind === 'pglite' ? await startEmbeddedPostgres(config.database.dataDir) : null;
   const databaseUrl = embedded ? embedded.url : (config.database as { url: string }).url;
+  let app: NestFastifyApplication | undefined;
   try {
     const log = createRootLogger(
       options.logger === false ? 'silent' : config.logLevel,
@@ -89,7 +90,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     );
     await migrate(databaseUrl, config, (m) => log.info({ context: 'Migrations' }, m));
     await embedded?.whenFree();
-    const app = await NestFactory.create<NestFastifyApplication>(
+    app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, databaseUrl, config.database.kind),
       createHttpAdapter(config),
       {
@@ -130,6 +131,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       fold: async () => void (await folder.foldNow()),
     };
   } catch (error) {
+    // A start that failed half-way closes what it opened (the pool, the job queue, the timers), so
+    // that a caller who catches the error is left with no connection and nothing keeping it alive.
+    await app?.close().catch(() => undefined);
     await embedded?.stop();
     throw error;
   }

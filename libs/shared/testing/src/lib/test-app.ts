@@ -265,7 +265,13 @@ export async function createTestApp<R extends BootedApp = BootedApp>(
     baseEnv['DATA_DIR'] = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  return startTestApp<R>({ ...baseEnv, ...env }, dbKind, cleanup, logDestination);
+  try {
+    return await startTestApp<R>({ ...baseEnv, ...env }, dbKind, cleanup, logDestination);
+  } catch (error) {
+    // The app closed what it opened; its database copy goes too.
+    await cleanup().catch(() => undefined);
+    throw error;
+  }
 }
 
 async function startTestApp<R extends BootedApp>(
