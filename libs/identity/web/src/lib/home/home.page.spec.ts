@@ -156,8 +156,10 @@ describe('HomePage', () => {
       { roles: ['coach'], grows: true, load: () => Promise.resolve(Today) },
       { roles: ['coach'], load: () => Promise.resolve(Enrolments) },
     ];
-    const shown = (host: HTMLElement, selector: string) =>
-      !(host.querySelector(selector)?.closest('[hidden]') ?? null) && !!host.querySelector(selector);
+    const shown = (host: HTMLElement, selector: string) => {
+      const section = host.querySelector(selector);
+      return !!section && !section.closest('[hidden]');
+    };
 
     it('keeps the sections after it hidden until it is whole, so its growth pushes none of them', async () => {
       const host = setUp(sections);

@@ -133,11 +133,13 @@ export class HomePage {
       untracked(() => this.replaced.set(wanted.flatMap((s) => (s.replaces ? [s.replaces] : []))));
       Promise.all(wanted.map((s) => s.load())).then(
         (components) => {
-          this.sections.set(components.map((c, i) => loaded(wanted[i], c, injector)));
+          const sections = components.map((c, i) => loaded(wanted[i], c, injector));
+          this.sections.set(sections);
           // The wait starts once the sections are there to be drawn.
           clearTimeout(patience);
           this.patienceOver.set(false);
-          patience = setTimeout(() => this.patienceOver.set(true), patienceMs);
+          if (sections.some((s) => s.grows))
+            patience = setTimeout(() => this.patienceOver.set(true), patienceMs);
         },
         () => {
           this.sections.set([]);
