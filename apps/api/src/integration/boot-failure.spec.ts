@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { ADMIN_URL, databaseUrl } from '@tc/shared/testing';
 import { createApp } from '../app/bootstrap';
 import { loadConfig } from '../app/config';
 
@@ -26,15 +27,12 @@ describe('a start that fails half-way', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('on PostgreSQL, leaves no connection to the database', async () => {
-    const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
     const name = `tc_test_${randomBytes(6).toString('hex')}`;
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const admin = new Client({ connectionString: adminUrl });
+    const admin = new Client({ connectionString: ADMIN_URL });
     await admin.connect();
     try {
       await admin.query(`CREATE DATABASE ${name}`);
-      const config = loadConfig({ ...base, DATABASE_URL: url.toString(), WEB_DIST: brokenWeb });
+      const config = loadConfig({ ...base, DATABASE_URL: databaseUrl(name), WEB_DIST: brokenWeb });
       await expect(createApp(config, { logger: false })).rejects.toThrow(/EISDIR/);
       const open = await admin.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',

@@ -51,7 +51,8 @@ const NO_BOOTER = 'No API to boot: the API registers it (apps/api/src/testing/te
  * - `TEST_DB=pglite`: a fresh embedded data folder.
  * - unset (`auto`): PostgreSQL when it answers, else PGlite (a laptop without a server).
  */
-const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server's maintenance database, where test databases are made and dropped. */
+export const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function postgresReachable(): Promise<boolean> {
   const client = new Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 });
@@ -101,7 +102,8 @@ export interface TestResponse {
   raw: Buffer;
 }
 
-function databaseUrl(name: string): string {
+/** The address of database `name` on the test server. */
+export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
