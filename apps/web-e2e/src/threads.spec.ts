@@ -55,6 +55,11 @@ test('a coach asks about a lesson, the trainer answers and marks it, the coach s
   await expectSignedIn(coach);
   await coach.goto(`/learn/${enrolmentId}/lessons/${lessonKey}`);
   const block = coach.getByRole('region', { name: 'Questions sur cette leçon' });
+  // The block is made when the end of the lesson nears the screen, not while the lesson loads.
+  await expect(coach.locator('.tc-discussion-place')).toBeAttached();
+  await expect(block).toHaveCount(0);
+  await coach.mouse.wheel(0, 10_000);
+  await expect(coach.locator('.tc-discussion-place')).toHaveCount(0);
   await expect(block.getByText('Personne n’a encore posé de question sur cette leçon.')).toBeVisible();
   await block.getByLabel('Votre question, en une phrase').fill(question);
   await block.getByLabel('Détails (markdown)').fill('Pour une planche de **10 m²**, avant la pluie.');

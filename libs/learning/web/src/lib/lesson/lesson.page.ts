@@ -26,7 +26,7 @@ import { QuizComponent } from '../quiz/quiz.component';
 import { SyncStatusComponent } from '../ui/sync-status.component';
 import { DataSaverToggleComponent } from './data-saver-toggle.component';
 import { LessonHtmlDirective } from './lesson-html';
-import { LESSON_DISCUSSION } from './lesson-discussion';
+import { LessonDiscussionComponent } from './lesson-discussion';
 import { TASK_LESSON_VIEW } from './task-lesson-view';
 
 /**
@@ -44,6 +44,7 @@ import { TASK_LESSON_VIEW } from './task-lesson-view';
     SyncStatusComponent,
     DataSaverToggleComponent,
     LessonHtmlDirective,
+    LessonDiscussionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lesson.page.html',
@@ -81,12 +82,6 @@ export class LessonPage {
   /** The hand-in of a task lesson, loaded when the first task lesson opens. */
   protected readonly taskView = resource({
     params: () => (this.lesson()?.kind === 'task' && this.loadTaskView ? this.loadTaskView : undefined),
-    loader: ({ params: load }) => load(),
-  });
-  private readonly loadDiscussion = inject(LESSON_DISCUSSION, { optional: true });
-  /** Questions about the lesson (the app's conversation block), loaded once a lesson shows. */
-  protected readonly discussion = resource({
-    params: () => (this.lesson() && this.loadDiscussion ? this.loadDiscussion : undefined),
     loader: ({ params: load }) => load(),
   });
   protected readonly quizState = computed(() => this.learner()?.quizzes[this.lessonKey()] ?? null);

@@ -92,7 +92,14 @@ export class NotificationBellComponent implements OnInit {
 
   protected readonly count = computed(() => this.notifications.unread() ?? 0);
   private readonly locale = computed(() => (this.lang() === 'ar' ? 'ar-MA' : this.lang()));
-  protected readonly countText = computed(() => new Intl.NumberFormat(this.locale()).format(this.count()));
+  /**
+   * The count as the page's language writes it; empty at zero, which no text shows. The first
+   * `Intl.NumberFormat` of a page costs several milliseconds of a phone's start-up, so it is made only
+   * once there is a number to show.
+   */
+  protected readonly countText = computed(() =>
+    this.count() === 0 ? '' : new Intl.NumberFormat(this.locale()).format(this.count()),
+  );
   protected readonly badge = computed(() =>
     this.count() > 99 ? `${new Intl.NumberFormat(this.locale()).format(99)}+` : this.countText(),
   );
