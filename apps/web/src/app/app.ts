@@ -17,7 +17,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, MeService, activeNavPath, navigationFor } from '@tc/identity/web';
 import { NotificationBellComponent } from '@tc/notifications/web';
 import type { Locale } from '@tc/shared/contracts';
-import { LanguageService } from '@tc/shared/ui';
+import { LanguageService, formatNumber } from '@tc/shared/ui';
 import { filter } from 'rxjs';
 import { LanguageSwitchComponent } from './shell/language-switch.component';
 import { LearnerSync } from './shell/learner-sync';
@@ -89,7 +89,7 @@ export class App {
   protected readonly kept = signal<number | null>(null);
   protected readonly keptText = computed(() => {
     const n = this.kept();
-    return n === null ? '' : new Intl.NumberFormat(this.lang() === 'ar' ? 'ar-MA' : this.lang()).format(n);
+    return n === null ? '' : formatNumber(n, this.lang());
   });
 
   constructor() {

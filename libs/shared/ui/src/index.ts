@@ -9,6 +9,7 @@ export * from './lib/dates/calendar-day';
 export * from './lib/dates/moment';
 export * from './lib/dates/today';
 export * from './lib/language/intl-locale';
+export * from './lib/numbers/format-number';
 export * from './lib/localized-text/text-in';
 export * from './lib/download/save-blob';
 export * from './lib/download/content-disposition';

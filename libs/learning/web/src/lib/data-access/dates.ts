@@ -10,21 +10,8 @@ export function formatDate(iso: string | null | undefined, lang: Locale): string
   return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long' }).format(new Date(iso));
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * A number in the interface language. Whole numbers from 0 to 999 are written with the digits 0–9
- * and no separator in all three (fr, en and ar-MA, whose numbering system is Latin): they skip
- * Intl, whose first formatter costs a phone tens of milliseconds (ICU's locale data) on the lesson
- * page's first render, for "2 / 9". A spec checks that both ways agree. Formatters are kept.
- */
-export function formatNumber(n: number, lang: Locale): string {
-  if (Number.isInteger(n) && n >= 0 && n < 1000) return String(n);
-  const locale = intlLocale(lang);
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format.format(n);
-}
+/** A number in the interface language, without Intl's start-up cost for 0–999. */
+export { formatNumber } from '@tc/shared/ui';
 
 /**
  * A moment as a time of day (HH:MM) in the interface language; with the date when not today.

@@ -11,6 +11,8 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { Locale } from '@tc/shared/contracts';
+import { formatNumber, intlLocale } from '@tc/shared/ui';
 import { filter } from 'rxjs';
 import { NotificationsService } from '../data-access/notifications.service';
 
@@ -88,25 +90,18 @@ export class NotificationBellComponent implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly router = inject(Router);
   /** The page's language (numbers and plural forms follow it). */
-  readonly lang = input.required<string>();
+  readonly lang = input.required<Locale>();
 
   protected readonly count = computed(() => this.notifications.unread() ?? 0);
-  private readonly locale = computed(() => (this.lang() === 'ar' ? 'ar-MA' : this.lang()));
-  /**
-   * The count as the page's language writes it; empty at zero, which no text shows. The first
-   * `Intl.NumberFormat` of a page costs several milliseconds of a phone's start-up, so it is made only
-   * once there is a number to show.
-   */
-  protected readonly countText = computed(() =>
-    this.count() === 0 ? '' : new Intl.NumberFormat(this.locale()).format(this.count()),
-  );
+  /** The count as the page's language writes it (0–999 without Intl's start-up cost). */
+  protected readonly countText = computed(() => formatNumber(this.count(), this.lang()));
   protected readonly badge = computed(() =>
-    this.count() > 99 ? `${new Intl.NumberFormat(this.locale()).format(99)}+` : this.countText(),
+    this.count() > 99 ? `${formatNumber(99, this.lang())}+` : this.countText(),
   );
   protected readonly category = computed(() => {
     const n = this.count();
     if (n === 0) return 'none';
-    const category = new Intl.PluralRules(this.locale()).select(n);
+    const category = new Intl.PluralRules(intlLocale(this.lang())).select(n);
     return CATEGORIES.has(category) ? category : 'other';
   });
   private lastAsked = 0;

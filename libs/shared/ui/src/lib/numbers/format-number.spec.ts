@@ -1,6 +1,6 @@
 import { LOCALES } from '@tc/shared/contracts';
-import { intlLocale } from '@tc/shared/ui';
-import { formatNumber } from './dates';
+import { intlLocale } from '../language/intl-locale';
+import { formatNumber } from './format-number';
 
 describe('formatNumber', () => {
   it.each([...LOCALES])('writes 0–999 as Intl does in %s (the short way skips Intl)', (lang) => {
